@@ -56,6 +56,54 @@ def cmd_extract(a: argparse.Namespace) -> int:
     return 1 if problems and not results else 0
 
 
+def _open_store(a: argparse.Namespace):
+    from .store import Store
+
+    return Store(a.db)
+
+
+def cmd_ingest(a: argparse.Namespace) -> int:
+    from .corpus import ingest
+    from .nlp import load_model
+
+    store = _open_store(a)
+    nlp = load_model(a.model)
+    with tqdm(desc="ingest", unit=" articles", disable=a.quiet) as bar:
+        report = ingest(a.paths, store=store, nlp=nlp, batch_size=a.batch_size, workers=a.workers,
+                        progress=bar.update)
+    _report(report.problems, f"{report.summary()} -> {a.db}")
+    return 1 if report.problems and not report.articles else 0
+
+
+def cmd_reextract(a: argparse.Namespace) -> int:
+    from .corpus import reextract
+    from .nlp import load_model
+
+    store = _open_store(a)
+    with tqdm(desc="re-extract", unit=" articles", disable=a.quiet) as bar:
+        n = reextract(store=store, nlp=load_model(a.model), batch_size=a.batch_size,
+                      workers=a.workers, progress=bar.update)
+    print(f"{n} articles re-extracted in {a.db}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(a: argparse.Namespace) -> int:
+    files = _open_store(a).export_parquet(a.output)
+    for f in files:
+        print(f)
+    return 0
+
+
+def cmd_info(a: argparse.Namespace) -> int:
+    summary = _open_store(a).summary()
+    if not summary:
+        print(f"{a.db}: no store yet (run `python -m components ingest PATH --db {a.db}`)")
+        return 1
+    for table, n in summary.items():
+        print(f"{table:20} {n:>10,}")
+    return 0
+
+
 def _report(problems: list[Problem], summary: str) -> None:
     print(summary, file=sys.stderr)
     if problems:
@@ -76,6 +124,29 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
     p.set_defaults(func=cmd_extract)
+
+    db = settings.SETTINGS["db"]
+    p = sub.add_parser("ingest", help="read files/folders/zips into the store")
+    p.add_argument("paths", nargs="+", help="files, folders (recursive) or zips")
+    p.add_argument("--db", default=db.value(), help=db.help)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _add_nlp_options(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("reextract", help="re-run extraction where the pipeline version changed")
+    p.add_argument("--db", default=db.value(), help=db.help)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _add_nlp_options(p)
+    p.set_defaults(func=cmd_reextract)
+
+    p = sub.add_parser("export", help="write every table of the store as Parquet")
+    p.add_argument("output", help="folder to write the .parquet files into")
+    p.add_argument("--db", default=db.value(), help=db.help)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("info", help="row counts of the store's tables")
+    p.add_argument("--db", default=db.value(), help=db.help)
+    p.set_defaults(func=cmd_info)
 
     a = ap.parse_args(argv)
     return a.func(a)
