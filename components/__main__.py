@@ -1,7 +1,8 @@
 """Command line: ``python -m components VERB …`` — thin over the same functions as the app.
 
 Verbs: ``ingest`` (files → store), ``extract`` (files → JSONL of the extraction contract),
-``export`` (store → Parquet), ``info`` (what a store holds).
+``reextract`` (bring a store to the current pipeline version), ``export`` (store → Parquet),
+``info`` (what a store holds), ``demo`` (write a synthetic corpus of fictional stories).
 """
 from __future__ import annotations
 
@@ -104,6 +105,14 @@ def cmd_info(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(a: argparse.Namespace) -> int:
+    from .synthetic import write_corpus
+
+    paths = write_corpus(a.output, a.n, seed=a.seed)
+    print(f"{len(paths)} fictional stories written to {a.output}", file=sys.stderr)
+    return 0
+
+
 def _report(problems: list[Problem], summary: str) -> None:
     print(summary, file=sys.stderr)
     if problems:
@@ -147,6 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("info", help="row counts of the store's tables")
     p.add_argument("--db", default=db.value(), help=db.help)
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("demo", help="write a synthetic corpus of fictional wire stories")
+    p.add_argument("output", help="folder to write .txt stories into")
+    p.add_argument("--n", type=int, default=40, help="number of stories")
+    p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same corpus)")
+    p.set_defaults(func=cmd_demo)
 
     a = ap.parse_args(argv)
     return a.func(a)

@@ -1,27 +1,278 @@
 """Actors: every PERSON / ORG / GPE / NORP mention gets a canonical actor and a type.
 
-(stub — being written; the signatures are the interface)
+Types: ``person`` (PERSON), ``organization`` (ORG), ``state`` (a country by name or demonym,
+and any other GPE: a city or region acting in the news is, by metonymy, its government, so it
+keeps its own name and is typed ``state``), ``group`` (NORP that is not a country's demonym:
+"Islamist", "Democrats", "Kurds").
+
+Within an article (:func:`find_actors`): titles and possessives are split off the mention
+("President Bashar Al Assad's" → "Bashar Al Assad", role "President"); a role next to a person
+("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,") goes into ``role``; a
+short form ("Assad", "Al Assad", "Mr Peskov") maps to the longest name in the article that
+contains it; a lone surname spaCy labelled ORG/GPE/NORP is the person it names; an ORG
+acronym maps to the spelled-out name it abbreviates; country names, aliases and demonyms
+map to the country's everyday name ("Russian Federation", "Russian" → "Russia"). The ORG
+"Kremlin" stays an organisation: metonyms are not mapped to states.
+
+Across a corpus (:func:`merge_corpus`): spelling variants fold together ("Bashar al-Assad",
+"Bashar Al Assad"), and a short person name maps to the one full name that ends with it,
+unless two people share it.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Iterable
 
 from spacy.tokens import Doc
 
+from . import actor_titles as titles
+from .actor_names import clean_name, country_name, fold, fold_tokens, is_city, is_news_agency
 from .records import Entity
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+# Labels whose spans name something: edge "the", possessives and whitespace are trimmed off.
+NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                         "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Labels spaCy sometimes gives a person's name ("Peskov" as ORG, "Rosati" as WORK_OF_ART): a
+# mention that is a person's full name or surname in the article becomes that person.
+PERSON_MISLABELS = NAME_LABELS - {"PERSON"}
+# Words skipped when building an acronym from an organisation's name.
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
+# Words right before a city name that show it is used as a place ("in Aleppo", "city Aleppo").
+LOCATIVE_BEFORE = frozenset("""
+in at from near to of into outside across around city capital town province region
+""".split())
+# Lower-case words that may begin a person's name ("al-Assad", "van Gogh", "de Gaulle").
+NAME_PARTICLES = frozenset("""
+al el de da das dos del della di du van von der den ter ten bin ibn abu la le
+""".split())
+# Parts of speech a person's name does not begin with (a capitalised "Certainly"). Not VERB:
+# the tagger calls some first names verbs.
+NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "PRON", "INTJ", "AUX", "CCONJ", "SCONJ", "PART"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+@dataclass
+class _Mention:
+    """A mention being resolved: token range, label, cleaned name, role (or None)."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+    role: str | None = None
+    actor: str | None = None
+    actor_type: str | None = None
+
+
+def _not_name_start(tok) -> bool:
+    """True if ``tok`` cannot begin a person's name ("a Mitt Romney", "Certainly Donald
+    Trump", "@handle Name")."""
+    if tok.text[:1] in "@#":
+        return True
+    if tok.text[:1].islower():
+        return tok.lower_ not in NAME_PARTICLES
+    return tok.pos_ in NOT_NAME_POS
+
+
+def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Token range of a named mention without edge whitespace, punctuation, a leading
+    "the" and a trailing possessive (and, for a person, trailing numbers: "Vialli 55" in a
+    results table); never empty."""
+    while end - start > 1 and (doc[start].is_space or doc[start].lower_ == "the"
+                               or (doc[start].is_punct and doc[start].text != "-")
+                               or (label == "PERSON" and _not_name_start(doc[start]))):
+        start += 1
+    while end - start > 1 and (doc[end - 1].is_space or doc[end - 1].text in _POSSESSIVE
+                               or (doc[end - 1].is_punct and doc[end - 1].text not in ".-")
+                               or (label == "PERSON" and doc[end - 1].is_digit)):
+        end -= 1
+    return start, end
+
+
+def _mention(doc: Doc, start: int, end: int, label: str) -> _Mention:
+    """Trim the entity ``doc[start:end]``, split a person's leading title off and find the
+    role next to it."""
+    start, end = _trim(doc, start, end, label)
+    role = None
+    if label == "PERSON":
+        name_start = titles.leading_title_end(doc, start, end)
+        before = titles.role_before(doc, start)
+        if name_start > start:
+            role_start = before[0] if before else start
+            role = doc[role_start:name_start].text
+            start = name_start
+        elif before:
+            role = doc[before[0]:before[1]].text
+        else:
+            after = titles.role_after(doc, start, end)
+            role = doc[after[0]:after[1]].text if after else None
+    return _Mention(start, end, label, clean_name(doc[start:end].text), role)
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """True if the words of ``short`` occur in ``long`` in order ("Al Assad" in "Bashar Al
+    Assad", "George Bush" in "George W Bush")."""
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Is the name ``short`` a shorter form of ``long``: its words in order, ending with the
+    same surname ("Al Assad", "Assad" of "Bashar Al Assad"; "George Bush" of "George W Bush")?"""
+    return len(long) > len(short) and long[-1] == short[-1] and _is_subsequence(short, long)
+
+
+def _full_names(key: tuple[str, ...], keys: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The longest names among ``keys`` that ``key`` is a shorter form of; a lone first name
+    ("Hillary") matches full names starting with it only when no surname matches."""
+    cands = [k for k in keys if _contains(k, key)]
+    if not cands and len(key) == 1:
+        cands = [k for k in keys if len(k) > 1 and k[0] == key[0]]
+    return [k for k in cands if not any(_contains(o, k) for o in cands)]
+
+
+def _resolve_people(people: list[_Mention]) -> None:
+    """Give every person mention its canonical name: the longest name of the article that
+    it is a shorter form of (see :func:`_full_names`); when several different people qualify
+    ("Clinton" with "Bill Clinton" and "Hillary Clinton"), the one mentioned last before it
+    (else first after it)."""
+    display: dict[tuple[str, ...], str] = {}
+    seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, m in enumerate(people):
+        key = fold_tokens(m.name)
+        display.setdefault(key, m.name)
+        seen[key].append(i)
+    for key in display:
+        full = _full_names(key, display)
+        for i in seen[key]:
+            if not full:
+                target = key
+            elif len(full) == 1:
+                target = full[0]
+            else:
+                before = [(max(j for j in seen[k] if j < i), k) for k in full if seen[k][0] < i]
+                target = max(before)[1] if before else min((seen[k][0], k) for k in full)[1]
+            people[i].actor, people[i].actor_type = display[target], "person"
+
+
+def _acronym(name: str) -> str:
+    """Initials of the capitalised words of ``name`` ("North Atlantic Treaty Organization" →
+    "NATO"); "" for a one-word name."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
+
+
+def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], str]) -> None:
+    """Canonical name and type of ORG / GPE / NORP mentions (see the module docstring), and of
+    mentions with other labels that name a person of the article.
+
+    surnames: folded full names and last words of the article's person names → the person's
+    canonical name."""
+    acronyms = {_acronym(m.name): m.name for m in mentions if m.label == "ORG" and _acronym(m.name)}
+    for m in mentions:
+        country = country_name(m.name, demonym=m.label == "NORP") if m.label in TYPES else None
+        if country:
+            m.actor, m.actor_type = country, "state"
+        elif fold_tokens(m.name) in surnames:
+            m.actor, m.actor_type, m.label = surnames[fold_tokens(m.name)], "person", "PERSON"
+        elif m.label not in TYPES:
+            continue
+        elif m.label == "ORG":
+            m.actor, m.actor_type = acronyms.get(m.name, m.name) if m.name.isupper() else m.name, "organization"
+        elif m.name:
+            m.actor, m.actor_type = m.name, TYPES[m.label]
+
+
+def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
+    """Fix labels the small model commonly gets wrong, in place: a PERSON that is a country
+    ("Mali") or a news agency ("Reuters"), and a PERSON or NORP that is a large city used as a
+    place ("the city Aleppo", or labelled GPE elsewhere in the article). A name that is part of
+    a longer person name in the article ("Jordan" with "Michael Jordan") is left alone."""
+    person_keys = [fold_tokens(m.name) for m in mentions if m.label == "PERSON"]
+    places = {fold(m.name) for m in mentions if m.label == "GPE"}
+    for m in mentions:
+        if m.label not in ("PERSON", "NORP"):
+            continue
+        key = fold_tokens(m.name)
+        if any(len(k) > len(key) and _is_subsequence(key, k) for k in person_keys):
+            continue
+        if m.label == "PERSON" and is_news_agency(m.name):
+            m.label = "ORG"
+        elif m.label == "PERSON" and country_name(m.name):
+            m.label = "GPE"
+        elif m.end - m.start == 1 and is_city(m.name) and not country_name(m.name, demonym=True) and (
+                fold(m.name) in places or (m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE_BEFORE)):
+            m.label = "GPE"
 
 
 def find_actors(doc: Doc) -> list[Entity]:
-    """Every entity in ``doc`` as an :class:`Entity`; actor mentions carry canonical names."""
-    return [Entity(e.start_char, e.end_char, e.text, e.label_,
-                   e.text if e.label_ in TYPES else None, TYPES.get(e.label_)) for e in doc.ents]
+    """Every entity in ``doc`` as an :class:`~components.records.Entity`, in text order.
+
+    doc: a parsed article (entities set; sentences and tags used when present).
+    Returns one Entity per ``doc.ents`` span. Named spans are trimmed (edge whitespace, "the",
+    a possessive, a person's leading title); PERSON / ORG / GPE / NORP mentions carry
+    ``actor`` and ``actor_type`` (others None) and persons the ``role`` found next to them."""
+    out: list[Entity] = []
+    mentions: list[tuple[int, _Mention]] = []
+    for e in doc.ents:
+        if e.label_ in NAME_LABELS:
+            m = _mention(doc, e.start, e.end, e.label_)
+            span = doc[m.start:m.end]
+            out.append(Entity(span.start_char, span.end_char, span.text, e.label_, role=m.role))
+            if m.name:
+                mentions.append((len(out) - 1, m))
+        else:
+            out.append(Entity(e.start_char, e.end_char, e.text, e.label_))
+    _relabel(doc, [m for _, m in mentions])
+    people = [m for _, m in mentions if m.label == "PERSON"]
+    _resolve_people(people)
+    surnames: dict[tuple[str, ...], str] = {}
+    for m in people:
+        full = fold_tokens(m.actor or "")
+        surnames.setdefault(full[-1:], m.actor)
+        surnames.setdefault(full, m.actor)
+    _resolve_others([m for _, m in mentions if m.label != "PERSON"], surnames)
+    for idx, m in mentions:
+        out[idx].actor, out[idx].actor_type = m.actor, m.actor_type
+        out[idx].label = m.label
+    return out
 
 
 def merge_corpus(actors: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
     """Map article-level actor names to corpus-level canonical names.
 
     actors: ``(name, actor_type, n_mentions)`` for every distinct article-level actor.
-    Returns ``{name: canonical}`` for the names that change (others stay as they are)."""
-    return {}
+    Returns ``{name: canonical}`` for the names that change (others stay as they are):
+    within one type, names that fold alike (case, hyphens, diacritics, a group's plural "s")
+    become the most-mentioned spelling; a person name that is a word suffix of exactly one
+    longer person name ("Assad" of "Bashar Al Assad") becomes that name. A surname two
+    people share ("Smith" with "Adam Smith" and "John Smith") is left alone."""
+    by_key: dict[tuple[str | None, str], list[tuple[int, str]]] = defaultdict(list)
+    for name, kind, n in actors:
+        if not name:
+            continue
+        key = fold(name)
+        if kind == "group" and key.endswith("s") and len(key) > 3:
+            key = key[:-1]
+        by_key[(kind, key)].append((n, name))
+    mapping: dict[str, str] = {}
+    rep: dict[tuple[str | None, str], str] = {}
+    for k, names in by_key.items():
+        names.sort(key=lambda x: (-x[0], x[1]))
+        rep[k] = names[0][1]
+        for _, name in names[1:]:
+            mapping[name] = rep[k]
+    people = {tuple(key.split()): name for (kind, key), name in rep.items() if kind == "person"}
+    for short, name in people.items():
+        longer = [k for k in people if len(k) > len(short) and k[-len(short):] == short]
+        maximal = [k for k in longer if not any(len(o) > len(k) and o[-len(k):] == k for o in longer)]
+        if len(maximal) == 1:
+            mapping[name] = people[maximal[0]]
+    for (kind, _), name in rep.items():  # names folded into a short form follow it on
+        if kind == "person" and name in mapping:
+            for src, dst in list(mapping.items()):
+                if dst == name:
+                    mapping[src] = mapping[name]
+    return {k: v for k, v in mapping.items() if k != v}

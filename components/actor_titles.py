@@ -1,0 +1,183 @@
+"""Titles and roles of people: the word lists, and finding the role phrase that sits next to a
+person mention ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,", "Mr Peskov").
+
+Works on token indices of a spaCy ``Doc``; uses part-of-speech and dependency labels when the
+parser set them and falls back to the word lists and capitalisation when not (hand-built Docs).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+# Forms of address written before a name (compared lower case, without a final ".").
+HONORIFICS = frozenset("""
+mr mrs ms miss mx dr sir dame lord lady prof rev reverend fr messrs mme mlle herr
+gen col lt maj capt sgt adm cmdr brig cpl pvt gov sen rep pres atty hon supt insp det
+""".split())
+# Role nouns that end a title ("spokesman" in "Kremlin spokesman").
+TITLE_HEADS = frozenset("""
+president vice-president premier minister chancellor secretary secretary-general spokesman
+spokeswoman spokesperson representative ambassador envoy senator congressman congresswoman
+governor mayor chairman chairwoman chairperson chair chief director head leader commander
+officer official adviser advisor aide negotiator diplomat general judge justice prosecutor
+attorney lawyer counsel candidate nominee ceo cfo coo founder co-founder executive manager
+coach striker midfielder defender goalkeeper captain winger forward batsman bowler
+analyst economist professor researcher scientist author editor correspondent reporter
+journalist columnist king queen prince princess emperor pope cardinal bishop archbishop
+ayatollah cleric imam rabbi sheikh emir sultan monarch dictator speaker lawmaker
+legislator mp deputy delegate commissioner inspector superintendent sheriff colonel major
+lieutenant sergeant admiral marshal ruler owner partner treasurer comptroller auditor
+strategist pollster boss rapporteur mediator president-elect chancellor-elect elect
+activist campaigner spokesmen dean principal surgeon physician doctor historian
+vice chancellor leader-elect frontrunner challenger incumbent mogul tycoon billionaire
+businessman businesswoman entrepreneur investor banker actor actress singer star moderator
+anchor host
+""".split())
+# Words that modify a title and belong to the role ("foreign" in "foreign ministry spokesman").
+ROLE_MODIFIERS = frozenset("""
+foreign interior defence defense finance justice health trade economy economic energy
+prime deputy vice former ex acting interim senior top then incoming outgoing new
+assistant associate press campaign communications military security state federal
+national regional presidential party ministry department office government agency army
+navy police council committee club team company bank executive supreme chief general
+managing junior first parliamentary opposition central cabinet white house
+""".split())
+# Titles that are part of how a person is named ("Pope Francis", "King Charles"): they are
+# kept in the role but not stripped off the name.
+NAME_TITLES = frozenset("king queen prince princess pope emperor empress sultan emir sheikh".split())
+# Longest role phrase, in tokens.
+MAX_ROLE_TOKENS = 8
+# Parts of speech that may sit inside a title phrase.
+_TITLE_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "PART"})
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "appos", "punct"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+_STOP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                        "PERSON"})
+_CLOSERS = frozenset({",", ".", ";", ":", ")", "!", "?", "--", "\u2014", "\u2013"})
+
+
+def norm(word: str) -> str:
+    """A word as the lists hold it: lower case, typographic apostrophe made ASCII, final
+    "." removed ("Dr." → "dr")."""
+    return word.lower().replace("\u2019", "'").rstrip(".")
+
+
+def is_title_word(word: str) -> bool:
+    """True for an honorific or a role noun ("Mr.", "President", "spokeswoman")."""
+    w = norm(word)
+    return w in HONORIFICS or w in TITLE_HEADS
+
+
+def leading_title_end(doc: Doc, start: int, end: int) -> int:
+    """Index of the first token of the name inside the mention ``doc[start:end]`` once leading
+    titles are set aside ("President Bashar Al Assad" → index of "Bashar"). Titles in
+    :data:`NAME_TITLES` stay in the name; the name keeps at least one token and must start
+    with a capital letter; returns ``start`` when nothing is a title."""
+    i = after_title = start
+    while i < end - 1:
+        w = norm(doc[i].text)
+        if w in NAME_TITLES:
+            break
+        if w in HONORIFICS or w in TITLE_HEADS:
+            i += 1
+            after_title = i
+        elif w in ROLE_MODIFIERS and doc[i].text[:1].isupper():
+            i += 1
+        else:
+            break
+    if after_title > start and not doc[after_title].text[:1].isupper():
+        return start
+    return after_title
+
+
+def _can_extend(tok) -> bool:
+    """May ``tok`` sit inside a title phrase left of the title's head word?"""
+    w = norm(tok.text)
+    if tok.ent_type_ in _STOP_ENTS or tok.is_space:
+        return False
+    if w in HONORIFICS or w in TITLE_HEADS or w in ROLE_MODIFIERS:
+        return True
+    if w == "'s":
+        return True
+    if tok.text == "-" and tok.whitespace_ == "":
+        return True
+    if tok.pos_:
+        if tok.pos_ == "PROPN" or (tok.pos_ == "ADJ" and tok.text[:1].isupper()):
+            return True
+        return tok.pos_ in _TITLE_POS and tok.dep_ in _TITLE_DEPS
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
+def _left_phrase(doc: Doc, head: int, floor: int) -> tuple[int, int] | None:
+    """Title phrase ending at token ``head`` (which must be a title word): extends left over
+    modifiers, proper nouns and possessives, not past token ``floor``. Returns the token
+    range ``(start, end)`` with leading determiners/possessive marks dropped, or None."""
+    if head < floor or not is_title_word(doc[head].text):
+        return None
+    j = head
+    while j - 1 >= floor and head - (j - 1) < MAX_ROLE_TOKENS and _can_extend(doc[j - 1]):
+        j -= 1
+    while j < head and (norm(doc[j].text) in ("'s", "-") or doc[j].lower_ in _DETERMINERS):
+        j += 1
+    return j, head + 1
+
+
+def _of_phrase(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
+    """"Secretary of State John Kerry": a title head, "of", optional "the", then capitalised
+    words ending at token ``end - 1``. Returns the token range or None."""
+    k = end - 1
+    while k >= floor and end - k <= 3 and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
+        k -= 1
+    if k == end - 1 or k < floor:
+        return None
+    if doc[k].lower_ == "the":
+        k -= 1
+    if k - 1 < floor or doc[k].lower_ != "of" or norm(doc[k - 1].text) not in TITLE_HEADS:
+        return None
+    left = _left_phrase(doc, k - 1, floor)
+    return (left[0] if left else k - 1), end
+
+
+def role_before(doc: Doc, start: int) -> tuple[int, int] | None:
+    """Role phrase right before a person mention starting at token ``start``
+    ("Syrian President", "Iran's Foreign Minister", "Mr", or "the spokesman," before it).
+    Returns the token range ``(start, end)`` of the role, or None."""
+    floor = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    i = start - 1
+    if i < floor:
+        return None
+    found = _left_phrase(doc, i, floor) or _of_phrase(doc, start, floor)
+    if found:
+        return found
+    if doc[i].text == "," and i - 1 >= floor:  # "the Kremlin spokesman, Dmitry Peskov"
+        return _left_phrase(doc, i - 1, floor)
+    return None
+
+
+def role_after(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Role in apposition after a person mention ``doc[start:end]``: ", the Kremlin spokesman,"
+    or ", a spokesman for the foreign ministry." Returns the token range of the role (without
+    the determiner) or None."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    sent_end = doc[end].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    j = end + 1
+    while j < sent_end and doc[j].lower_ in _DETERMINERS:
+        j += 1
+    first = j
+    k = j
+    has_title = False
+    while k < sent_end and k - first < MAX_ROLE_TOKENS + 4:
+        t = doc[k]
+        if t.text in _CLOSERS:
+            break
+        if t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that"):
+            return None
+        if t.ent_type_ in _STOP_ENTS:
+            return None
+        if norm(t.text) in TITLE_HEADS or (t.dep_ == "appos" and t.pos_ == "NOUN" and start <= t.head.i < end):
+            has_title = True
+        k += 1
+    closed = k >= sent_end or doc[k].text in _CLOSERS
+    if not has_title or k == first or not closed:
+        return None
+    return first, k

@@ -1,0 +1,84 @@
+"""File formats by extension, and the reading of one file's bytes into articles.
+
+.txt/.text: one article; a ``date YYYY-MM-DD PLACE:`` header or a wire dateline on the first line
+is split off (:mod:`.header`). .json, .jsonl/.ndjson, .csv/.tsv: one article per record
+(:mod:`.structured`). .html/.htm/.xhtml: the page's main text (:mod:`.webpages`).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import PurePosixPath
+from typing import Iterator
+
+from ..records import Article, Problem
+from .decoding import decode
+from .errors import Unreadable
+from .header import split_header
+from .structured import read_csv, read_json, read_jsonl
+from .webpages import read_html
+
+# Extension (lower-case) -> format.
+FORMATS: dict[str, str] = {
+    ".txt": "text", ".text": "text",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".tsv": "tsv",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+ZIP_EXTENSIONS = frozenset({".zip"})
+SUPPORTED = ", ".join(sorted({*FORMATS, *ZIP_EXTENSIONS}))
+
+
+def format_of(name: str) -> str | None:
+    """The format of a file named ``name`` ("text", "json", "jsonl", "csv", "tsv", "html",
+    "zip"), "" when it has no extension, None for an unknown extension."""
+    suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
+    if not suffix:
+        return ""
+    if suffix in ZIP_EXTENSIONS:
+        return "zip"
+    return FORMATS.get(suffix)
+
+
+def skipped_reason(others: Counter[str]) -> str:
+    """The Problem reason for files of unsupported types skipped in a folder or zip.
+
+    others: extension (".png", "(no extension)") -> how many were skipped.
+    """
+    n = sum(others.values())
+    kinds = ", ".join(f"{ext} ×{k}" if k > 1 else ext for ext, k in others.most_common(6))
+    return f"{n} file(s) of other types skipped ({kinds}); Dateline reads {SUPPORTED}"
+
+
+def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Problem]:
+    """Yield the articles in one file's bytes, and a Problem for each part that cannot be read.
+
+    data: the whole file. origin: its name for reports (``folder/a.txt``, ``b.zip!x.jsonl``).
+    fmt: a format from :func:`format_of` other than "zip" ("" reads as plain text).
+    """
+    try:
+        if fmt == "html":
+            yield read_html(data, origin)
+            return
+        text = decode(data)
+    except Unreadable as err:
+        yield Problem(origin, err.reason)
+        return
+    if fmt == "json":
+        yield from read_json(text, origin)
+    elif fmt == "jsonl":
+        yield from read_jsonl(text, origin)
+    elif fmt in ("csv", "tsv"):
+        yield from read_csv(text, origin, delimiter="\t" if fmt == "tsv" else None)
+    else:
+        yield read_text(text, origin)
+
+
+def read_text(text: str, origin: str) -> Article | Problem:
+    """One plain-text article: line ends normalised to ``\\n``, the header split off, the body
+    stripped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    head = split_header(text)
+    if not head.body:
+        return Problem(origin, "no text after the header line")
+    return Article.from_text(head.body, date=head.date, dateline=head.dateline, source=head.source,
+                             origin=origin)

@@ -1,0 +1,145 @@
+"""The first line of a plain-text article: a ``date YYYY-MM-DD PLACE/PLACE:`` header (the
+project's seed format) or a wire-service dateline ("MOSCOW, Dec 2 (Reuters) - …",
+"LONDON (AP) — …", "WASHINGTON — …"), split off the body into date, dateline places and source.
+
+Conservative by design: a wire dateline is recognised only when an ALL-CAPS place name (optionally
+"/Other" places, a ", Region" qualifier, a date and an agency in parentheses) stands before a
+dash or colon at the very start of the text, and the words after it are a sentence (they contain
+lower-case letters — "SOCCER - JAPAN WIN" is a headline, not a dateline). All-caps names are
+title-cased ("NEW YORK" -> "New York"); a region qualifier follows its place as its own entry
+(``("Kyiv", "Ukraine")``), with AP state abbreviations spelled out (``("Springfield", "Illinois")``).
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .dates import normalise_date
+
+# Words in caps that open a first line before a dash or colon without being a place.
+NOT_PLACES = frozenset({
+    "ADVERTISEMENT", "ALERT", "ANALYSIS", "BACKGROUND", "BREAKING", "BREAKING NEWS", "COLUMN",
+    "COMMENT", "COMMENTARY", "CORRECTED", "CORRECTION", "EDITORIAL", "EDITOR'S NOTE", "EXCLUSIVE",
+    "EXPLAINER", "FACT CHECK", "FACTBOX", "FEATURE", "FLASH", "FOCUS", "GRAPHIC", "HIGHLIGHTS",
+    "INSIGHT", "INTERVIEW", "LIVE", "NEWS", "NOTE", "OBITUARY", "OPINION", "OVERVIEW", "PHOTO",
+    "PHOTOS", "POLL", "PREVIEW", "RECAP", "REFILE", "RELATED", "REPEAT", "REVIEW", "SPECIAL REPORT",
+    "SPORT", "SPORTS", "SUMMARY", "TIMELINE", "UPDATE", "UPDATED", "URGENT", "VIDEO", "WARNING",
+    "WATCH", "WRAPUP", "ATHLETICS", "BASEBALL", "BASKETBALL", "BOXING", "CRICKET", "CYCLING",
+    "FOOTBALL", "GOLF", "HOCKEY", "MOTOR RACING", "RUGBY", "RUGBY UNION", "RUGBY LEAGUE", "SOCCER",
+    "TENNIS", "WHAT", "WHY", "HOW", "WHO", "WHEN", "WHERE", "FAQ", "PS", "NB", "JUST IN",
+    "WATCH LIVE", "READ MORE", "SEE ALSO", "UPDATE", "DEVELOPING", "DEVELOPING STORY",
+    # organisations, not places
+    "AFP", "ASEAN", "BBC", "CIA", "CNN", "FBI", "GOP", "IAEA", "ICC", "ICJ", "IMF", "NASA", "NATO",
+    "OECD", "OPEC", "UNESCO", "UNHCR", "UNICEF", "USA", "WHO", "WTO",
+})
+# Names shorter than this (in letters) are abbreviations ("US", "UN", "EU"), not datelines.
+MIN_PLACE_LETTERS = 3
+# AP-style state abbreviations in datelines ("SPRINGFIELD, Ill. (AP) —").
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
+    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
+    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
+    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont",
+    "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+}
+# Words kept in lower case when an ALL-CAPS name is title-cased ("RIO DE JANEIRO").
+LOWERCASE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
+                                 "la", "le", "les", "los", "las", "of", "the", "and", "y", "au",
+                                 "aux", "en", "sur", "am", "im", "an", "der", "upon"})
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+          "January", "February", "March", "April", "June", "July", "August", "September",
+          "October", "November", "December")
+
+_SP = r"[ \t]"
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_PARTICLE = r"(?:" + "|".join(sorted(LOWERCASE_PARTICLES)) + r")"
+_WORD = r"[A-Z][\w'’.\-]*"
+_ANY_NAME = rf"{_WORD}(?:{_SP}+(?:{_PARTICLE}{_SP}+)?{_WORD}){{0,3}}"  # Tehran, Rio de Janeiro
+_CAPS_NAME = r"[A-Z][A-Z'’.\-]*[A-Z.](?:" + _SP + r"+[A-Z][A-Z'’.\-]*){0,3}"  # MOSCOW, NEW YORK
+_PLACES = rf"{_ANY_NAME}(?:{_SP}*/{_SP}*{_ANY_NAME})*"
+
+_DATE_HEADER = re.compile(
+    rf"\A\s*(?i:date):?{_SP}+(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:{_SP}+(?P<places>{_PLACES}){_SP}*:)?"
+    rf"{_SP}*\n?")
+_WIRE = re.compile(
+    rf"\A{_SP}*(?P<place>{_CAPS_NAME})"
+    rf"(?P<others>(?:{_SP}*/{_SP}*{_ANY_NAME})*)"
+    rf"(?:,{_SP}*(?!{_MONTH}{_SP})(?P<region>[A-Z][\w'’.\-]*(?:{_SP}+[A-Z][\w'’.\-]*){{0,2}}))?"
+    rf"(?:,?{_SP}*(?P<date>{_MONTH}{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?|\d{{1,2}}{_SP}+{_MONTH}(?:{_SP}+\d{{4}})?))?"
+    rf"(?:{_SP}*\((?P<agency>[A-Z][\w.&'’ \-]{{0,30}})\))?"
+    rf"{_SP}*(?:--|[-–—:]){_SP}+(?=\S)")
+_LOWER = re.compile(r"[a-z]")
+
+
+class Header(NamedTuple):
+    """What the first line said. body: the text with the header removed (stripped);
+    date: ``YYYY-MM-DD`` or None; dateline: place names in order; source: the wire agency
+    named in the dateline ("Reuters") or None."""
+
+    body: str
+    date: str | None
+    dateline: tuple[str, ...]
+    source: str | None
+
+
+def split_header(text: str) -> Header:
+    """Split a ``date …`` header or a wire dateline off the start of ``text``.
+
+    text: a whole plain-text article.
+    Returns a :class:`Header`; when there is no header, ``body`` is ``text`` stripped and the
+    other fields are empty.
+    """
+    date = None
+    places: tuple[str, ...] = ()
+    m = _DATE_HEADER.match(text)
+    if m:
+        date = normalise_date(m["date"])
+        if m["places"]:
+            places = tuple(_place_name(p) for p in m["places"].split("/"))
+        text = text[m.end():]
+    source = None
+    if not places:
+        wire = _wire_dateline(text)
+        if wire:
+            text, places, source = wire
+    return Header(text.strip(), date, places, source)
+
+
+def _wire_dateline(text: str) -> tuple[str, tuple[str, ...], str | None] | None:
+    m = _WIRE.match(text)
+    if not m:
+        return None
+    place = m["place"].strip()
+    if place in NOT_PLACES or sum(ch.isalpha() for ch in place) < MIN_PLACE_LETTERS:
+        return None
+    rest = text[m.end():]
+    first_line = rest.split("\n", 1)[0]
+    if not _LOWER.search(first_line):
+        return None
+    places = [_place_name(m["place"])]
+    places += [_place_name(p) for p in m["others"].split("/") if p.strip()]
+    if m["region"]:
+        region = m["region"].strip()
+        places.append(US_STATE_ABBREVIATIONS.get(region, _place_name(region)))
+    agency = m["agency"].strip() if m["agency"] else None
+    return rest, tuple(places), agency
+
+
+def _place_name(name: str) -> str:
+    """``name`` stripped, and title-cased if it is all capitals ("ABU DHABI" -> "Abu Dhabi")."""
+    name = " ".join(name.split())
+    if not name.isupper():
+        return name
+    words = []
+    for i, word in enumerate(name.split(" ")):
+        parts = word.split("-")
+        parts = [p.lower() if (i or j) and p.lower() in LOWERCASE_PARTICLES else p[:1] + p[1:].lower()
+                 for j, p in enumerate(parts)]
+        words.append("-".join(parts))
+    return " ".join(words)

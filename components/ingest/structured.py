@@ -1,0 +1,194 @@
+"""Records from JSON, JSON Lines and CSV/TSV files: one article per object or row.
+
+Columns are matched by name, case-insensitively, through :data:`FIELD_ALIASES` (``body`` or
+``content`` for the text, ``published`` or ``pubdate`` for the date…). The text is kept exactly as
+given (offsets into it must stay valid, e.g. for evaluation sets), dates are normalised to
+``YYYY-MM-DD`` (None when unparseable), the input's ``id`` becomes ``source_id``.
+
+A record that cannot be used (a broken JSONL line, a row with no text) is a Problem whose origin
+names its line (``file.jsonl:17``, ``file.csv:5``) or item (``file.json#3``, 1-based); the rest of
+the file is read.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterator
+
+from ..records import Article, Problem
+from .dates import normalise_date
+
+# Article field -> accepted column names, in order of preference (compared lower-case, with
+# spaces and hyphens read as underscores).
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "article_text", "full_text", "fulltext",
+             "maintext", "main_text", "body_text", "story"),
+    "source_id": ("id", "doc_id", "docid", "document_id", "article_id", "guid", "uuid", "uid",
+                  "identifier", "_id"),
+    "date": ("date", "published", "pubdate", "pub_date", "published_at", "publish_date",
+             "published_date", "publication_date", "date_published", "datetime", "timestamp",
+             "created_at", "time"),
+    "title": ("title", "headline", "heading", "head", "subject"),
+    "source": ("source", "publisher", "source_name", "sitename", "site_name", "site", "outlet",
+               "agency", "publication", "feed", "provider", "domain"),
+    "url": ("url", "link", "href", "uri", "source_url", "article_url", "permalink"),
+    "dateline": ("dateline", "dateline_places"),
+}
+# Keys under which a JSON object may wrap its list of articles ({"articles": [...]}).
+WRAPPER_KEYS = ("articles", "data", "items", "results", "documents", "docs", "records", "entries",
+                "stories", "posts")
+CSV_DELIMITERS = ",;\t|"
+_NO_TEXT = "no text (expected a field named " + ", ".join(FIELD_ALIASES["text"][:4]) + "…)"
+
+# Article bodies are longer than the csv module's default field limit (128 KiB); the limit is
+# process-wide, and raising it only lets longer cells through.
+csv.field_size_limit(2**31 - 1)
+
+
+def read_jsonl(text: str, origin: str) -> Iterator[Article | Problem]:
+    """Yield one Article per JSON object line of ``text``; blank lines are skipped, a broken
+    line is a Problem at ``origin:LINE``."""
+    # Split on "\n" only: str.splitlines() would also split inside strings at U+2028 and friends.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Problem(where, f"invalid JSON: {err.msg} (column {err.colno})")
+            continue
+        yield _from_mapping(obj, where)
+
+
+def read_json(text: str, origin: str) -> Iterator[Article | Problem]:
+    """Yield the articles of a JSON document: an array of objects, one object, or an object
+    wrapping an array (``{"articles": [...]}``). A file that is really JSON Lines is read as such."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as err:
+        if err.msg == "Extra data":
+            yield from read_jsonl(text, origin)
+        else:
+            yield Problem(origin, f"invalid JSON: {err.msg} (line {err.lineno}, column {err.colno})")
+        return
+    if isinstance(doc, dict) and _pick(_keys(doc), "text") is None:
+        wrapped = next((doc[k] for k in WRAPPER_KEYS if isinstance(doc.get(k), list)), None)
+        if wrapped is not None:
+            doc = wrapped
+    if isinstance(doc, list):
+        if not doc:
+            yield Problem(origin, "empty JSON array")
+        for i, obj in enumerate(doc, start=1):
+            yield _from_mapping(obj, f"{origin}#{i}")
+    else:
+        yield _from_mapping(doc, origin)
+
+
+def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterator[Article | Problem]:
+    """Yield one Article per row of a CSV (or TSV) file with a header row.
+
+    delimiter: the column separator; None to pick the one of ``,;\\t|`` most frequent in the
+        header row.
+    A file without a text column is one Problem; a row without text is a Problem at
+    ``origin:LINE`` (the line the row starts on).
+    """
+    first = text.split("\n", 1)[0]
+    if delimiter is None:
+        delimiter = max(CSV_DELIMITERS, key=first.count) if any(d in first for d in CSV_DELIMITERS) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as err:
+        yield Problem(origin, f"no CSV header row ({err})" if str(err) else "no CSV header row")
+        return
+    names = [_norm_key(h) for h in header]
+    if _pick({n: n for n in names}, "text") is None:
+        shown = ", ".join(h for h in header[:12] if h)
+        yield Problem(origin, f"{_NO_TEXT}; columns found: {shown or 'none'}")
+        return
+    line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            yield Problem(f"{origin}:{line}", f"malformed CSV ({err}); the rest of the file is skipped")
+            return
+        where, line = f"{origin}:{line}", reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        yield _from_mapping(dict(zip(names, row)), where)
+
+
+def _from_mapping(obj: object, origin: str) -> Article | Problem:
+    if not isinstance(obj, dict):
+        return Problem(origin, f"not a JSON object (found {type(obj).__name__})")
+    keys = _keys(obj)
+    text_key = _pick(keys, "text")
+    if text_key is None:
+        present = _pick({_norm_key(str(k)): k for k in obj}, "text") is not None
+        return Problem(origin, "empty text" if present else _NO_TEXT)
+    text = obj[text_key]
+    if isinstance(text, list) and all(isinstance(t, str) for t in text):
+        text = "\n\n".join(text)
+    if not isinstance(text, str):
+        return Problem(origin, f"text field {text_key!r} is not a string")
+    if not text.strip():
+        return Problem(origin, "empty text")
+
+    def field(name: str) -> str | None:
+        key = _pick(keys, name)
+        return _as_str(obj[key]) if key is not None else None
+
+    date_key, dateline_key = _pick(keys, "date"), _pick(keys, "dateline")
+    return Article.from_text(
+        text,
+        date=normalise_date(obj[date_key]) if date_key is not None else None,
+        dateline=_dateline(obj[dateline_key]) if dateline_key is not None else (),
+        title=field("title"), source=field("source"), url=field("url"),
+        origin=origin, source_id=field("source_id"))
+
+
+def _keys(obj: dict) -> dict[str, object]:
+    """Normalised key -> original key, for the keys whose value is not empty."""
+    out: dict[str, object] = {}
+    for k, v in obj.items():
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        out.setdefault(_norm_key(str(k)), k)
+    return out
+
+
+def _pick(keys: dict[str, object], name: str) -> object | None:
+    """The original key that supplies article field ``name`` (its first alias present), or None."""
+    for alias in FIELD_ALIASES[name]:
+        if alias in keys:
+            return keys[alias]
+    return None
+
+
+def _norm_key(key: str) -> str:
+    return key.strip().lstrip("\ufeff").lower().replace(" ", "_").replace("-", "_")
+
+
+def _as_str(value: object) -> str | None:
+    """A metadata value as a string: ``{"name": "BBC"}`` -> "BBC", numbers as written."""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("id")
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value if v is not None)
+    if value is None or isinstance(value, (dict, bool)):
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _dateline(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.replace(";", "/").split("/")
+    if not isinstance(value, (list, tuple)):
+        return ()
+    return tuple(s for s in (str(v).strip() for v in value if v is not None) if s)

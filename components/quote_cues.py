@@ -1,0 +1,57 @@
+"""Word lists for quote attribution: reporting verbs, pronouns, titles, abbreviations.
+
+Lower-case lemmas throughout; :mod:`components.quotes` compares ``token.lemma_.lower()``.
+"""
+from __future__ import annotations
+
+# Verbs that introduce or tag a direct quote ("said", "told", "tweeted", "joked"…).
+SPEECH_VERBS = frozenset("""
+say tell add write ask reply respond answer continue explain note declare tweet post retweet
+insist argue claim state warn announce acknowledge admit recall predict complain joke quip shout
+yell scream exclaim conclude observe remark suggest testify report read comment mutter whisper
+boast brag concede counter retort snap muse recount agree assert caution confirm deny emphasize
+emphasise stress promise vow pledge urge mock chant cry wonder thunder fume proclaim lament sniff
+interject begin tease laugh sigh gush rave blast slam charge allege opine implore plead demand query
+inquire enquire challenge reiterate repeat affirm contend maintain elaborate clarify hint mention
+text email e-mail scoff marvel quote tout rail lash crow griped gripe grumble howl bellow chide
+scold reason speculate surmise theorize theorise posit predict guess recall reflect reminisce
+concur dismiss rebut reject protest object joke jest deadpan quipped echo sneer taunt jeer cheer
+applaud praise hail celebrate thank apologize apologise preach lecture ask instruct order
+command advise counsel recommend propose acknowledge disclose reveal divulge confide confess
+volunteer offer put describe summarize summarise characterize characterise call label dub
+""".split())
+
+# Verbs that reliably tag a quote even when the parser misses the structure; others in
+# SPEECH_VERBS ("call", "describe"…) need the quote to be their complement or object.
+STRONG_VERBS = frozenset("""
+say tell add write ask reply respond answer continue explain note declare tweet post insist argue
+claim state warn announce acknowledge admit recall predict complain joke quip shout yell scream
+exclaim conclude observe remark testify mutter whisper boast brag concede counter retort snap muse
+recount assert caution confirm emphasize emphasise stress interject thunder proclaim lament sniff
+reiterate contend maintain scoff marvel gush rave write text email tease sigh laugh
+""".split())
+
+# Pronouns that stand for a person speaker and are resolved to the last named person.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Other pronouns a speaker may be ("they said", "we wrote"); kept as written.
+OTHER_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "who", "which", "that"})
+
+# Heads of a speaker noun phrase that name a role: "the spokesman said" → the person last
+# introduced with that role, else the last named person speaking.
+TITLE_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson official minister president senator candidate adviser advisor
+aide chairman chairwoman chair director secretary governor mayor congressman congresswoman
+representative lawmaker leader chief strategist manager nominee ambassador general officer
+diplomat prime premier chancellor attorney lawyer commissioner deputy analyst source
+""".split())
+
+# Tokens before a period that do not end a sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm maj st jr sr inc co corp ltd no vs etc
+prof rev hon pres supt jan feb mar apr aug sept sep oct nov dec u.s d.c u.n u.k calif fla
+ariz ill mass mich minn penn tenn wash wis ore okla conn del ky la md mo nev ind kan colo ala
+ark miss neb n.j n.y n.h n.c s.c n.d s.d w.va va vt
+""".split())
+
+# Two-word cue that introduces a source: "according to X".
+ACCORDING = ("according", "to")

@@ -1,0 +1,41 @@
+"""Shared fixtures: the real model (loaded once per test session, for tests marked ``model``),
+the seed article bundled in data/seed, and small corpora written to tmp folders."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "seed" / "000_aa122ee4a3b8a327.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The configured spaCy model, loaded once for the whole test session."""
+    from components.nlp import load_model
+
+    return load_model()
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The sample wire story (header line ``date 2024-12-02 MOSCOW/Tehran:`` then the body)."""
+    return SEED
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """A folder with three short articles (one in a sub-folder) and one unreadable file."""
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(
+        "date 2024-03-01 LONDON: The minister said on Friday that talks would resume.\n\n"
+        "\u201cWe are ready,\u201d said Jane Okafor, the trade minister.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Officials in Paris and Berlin met on Tuesday. Tom Reyes of the Harbour Council attended.\n",
+        encoding="utf-8")
+    (folder / "sub" / "c.txt").write_text(
+        "date 2024-03-05 NAIROBI: Kenya's central bank held rates steady.\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02PNG\x00\x00binary")
+    return folder

@@ -1,0 +1,112 @@
+"""The command line (``python -m components``) over the sample article and a small corpus."""
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+
+from components.__main__ import main
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.model
+
+
+def km(a, b, c, d):
+    p1, p2 = math.radians(a), math.radians(c)
+    x = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1, math.sqrt(x)))
+
+
+@pytest.fixture(scope="module")
+def seed_result(tmp_path_factory):
+    from tests.conftest import SEED
+
+    out = tmp_path_factory.mktemp("x") / "seed.jsonl"
+    assert main(["extract", str(SEED), "-o", str(out), "-q"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    return json.loads(lines[0])
+
+
+def test_seed_header_becomes_date_and_dateline(seed_result):
+    assert seed_result["date"] == "2024-12-02"
+    assert seed_result["dateline"] == ["Moscow", "Tehran"]
+    assert seed_result["text"].startswith("The Kremlin said on Monday")
+
+
+def test_contract_offsets_index_the_text(seed_result):
+    text = seed_result["text"]
+    for e in seed_result["entities"]:
+        assert text[e["start"]:e["end"]] == e["text"]
+    for p in seed_result["places"]:
+        assert text[p["start"]:p["end"]] == p["text"]
+    for q in seed_result["quotes"]:
+        assert q["kind"] in ("full", "partial")
+        assert q["content"].split()[0] in text[q["start"]:q["end"]]
+        if q["speaker_start"] is not None:
+            assert q["speaker_end"] > q["speaker_start"]
+
+
+@pytest.mark.parametrize("name,lat,lon,tolerance_km", [
+    ("Moscow", 55.76, 37.62, 161), ("Tehran", 35.69, 51.42, 161), ("Aleppo", 36.20, 37.16, 161),
+    ("Damascus", 33.51, 36.29, 161), ("Syria", 35.0, 38.0, 400), ("Ukraine", 49.0, 32.0, 400),
+])
+def test_seed_places_on_the_map_where_they_belong(seed_result, name, lat, lon, tolerance_km):
+    hits = [p for p in seed_result["places"] if name in p["text"]]
+    assert hits, f"{name} not found"
+    for p in hits:
+        assert p["lat"] is not None and km(lat, lon, p["lat"], p["lon"]) < tolerance_km
+
+
+@pytest.mark.parametrize("opening,speaker", [
+    ("We of course continue to support", "Dmitry Peskov"),
+    ("We entered Syria many years ago", "Esmaeil Baqaeil"),
+    ("Our military advisers were present", "Esmaeil Baqaeil"),  # "… he told a news conference"
+])
+def test_seed_quotes_with_their_speakers(seed_result, opening, speaker):
+    quotes = [q for q in seed_result["quotes"] if opening in q["content"]]
+    assert quotes and quotes[0]["kind"] == "full"
+    assert quotes[0]["speaker"] == speaker
+
+
+def test_seed_assad_is_one_actor(seed_result):
+    actors = {e["actor"] for e in seed_result["entities"] if "Assad" in e["text"]}
+    assert len(actors) == 1 and None not in actors
+    peskov = [e for e in seed_result["entities"] if "Peskov" in e["text"]]
+    assert peskov and all(e["actor_type"] == "person" for e in peskov)
+
+
+def test_extract_refuses_to_overwrite_without_force(tmp_path, seed_path, capsys):
+    out = tmp_path / "o.jsonl"
+    out.write_text("keep me", encoding="utf-8")
+    assert main(["extract", str(seed_path), "-o", str(out), "-q"]) == 2
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert "--force" in capsys.readouterr().err
+
+
+def test_extract_reads_jsonl_and_keeps_given_ids(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "doc-7", "text": "Officials met in Nairobi on Monday."}) + "\n"
+                   + "not json\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    main(["extract", str(src), "-o", str(out), "-q"])
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["doc-7"]
+
+
+def test_ingest_info_and_export_from_the_shell(tmp_path, small_corpus):
+    db = tmp_path / "c.duckdb"
+    run = [sys.executable, "-m", "components"]
+    r = subprocess.run(run + ["ingest", str(small_corpus), "--db", str(db), "-q"],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "broken.txt" in r.stderr and "3 articles read" in r.stderr
+    info = subprocess.run(run + ["info", "--db", str(db)], cwd=ROOT, capture_output=True, text=True)
+    assert "articles" in info.stdout
+    exp = subprocess.run(run + ["export", str(tmp_path / "pq"), "--db", str(db)], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert exp.returncode == 0, exp.stderr
+    assert (tmp_path / "pq" / "articles.parquet").exists()
