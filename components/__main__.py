@@ -121,7 +121,8 @@ def _report(problems: list[Problem], summary: str) -> None:
             print(f"  {p.origin}: {p.reason}", file=sys.stderr)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m components`` with one sub-parser per verb."""
     ap = argparse.ArgumentParser(prog="python -m components", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="verb", required=True)
@@ -163,7 +164,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same corpus)")
     p.set_defaults(func=cmd_demo)
 
-    a = ap.parse_args(argv)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the verb named in ``argv``; returns the process exit code."""
+    a = build_parser().parse_args(argv)
     return a.func(a)
 
 

@@ -50,6 +50,8 @@ al el de da das dos del della di du van von der den ter ten bin ibn abu la le
 # Parts of speech a person's name does not begin with (a capitalised "Certainly"). Not VERB:
 # the tagger calls some first names verbs.
 NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "PRON", "INTJ", "AUX", "CCONJ", "SCONJ", "PART"})
+# Name words that do not tell people apart across a corpus ("John Roberts Jr").
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
@@ -240,39 +242,82 @@ def find_actors(doc: Doc) -> list[Entity]:
     return out
 
 
+def _corpus_key(name: str, kind: str | None) -> tuple[str, ...]:
+    """Key under which spellings of one actor fold together across a corpus: folded words
+    (:func:`~components.actor_names.fold_tokens`); for a person without initials and
+    "Jr"/"Sr"/"II"; for a group without a plural "s"."""
+    words = fold_tokens(name)
+    if kind == "person":
+        kept = tuple(w for w in words if len(w) > 1 and w not in GENERATIONAL)
+        return kept or words
+    if kind == "group" and words and words[-1].endswith("s") and len(words[-1]) > 3:
+        return (*words[:-1], words[-1][:-1])
+    return words
+
+
+def _spelling_rank(name: str, n: int) -> tuple:
+    """Sort key for the spelling that represents a set of variants: mixed case before ALL
+    CAPS before all lower case, then the most mentioned."""
+    case = 1 if name.isupper() else 2 if name.islower() else 0
+    return case, -n, name
+
+
+def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Cluster person keys (``{key: mentions}``): a name joins the one longer name with the
+    same first and last word that contains it ("Hillary Clinton", "Hillary Rodham Clinton");
+    then a surname ("Assad", "al Assad") joins the one cluster with a name ending in it.
+    Returns ``{key: key of the cluster's most mentioned name}`` for keys that move."""
+    parent = {k: k for k in keys}
+
+    def root(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    def join(a, b):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            big, small = (ra, rb) if keys[ra] >= keys[rb] else (rb, ra)
+            parent[small] = big
+
+    multi = [k for k in keys if len(k) > 1]
+    for k in multi:
+        longer = [o for o in multi if len(o) > len(k) and o[0] == k[0] and _contains(o, k)]
+        top = [o for o in longer if not any(_contains(x, o) for x in longer)]
+        if len(top) == 1:
+            join(k, top[0])
+    for k in keys:
+        if len(k) > 1 and k[0] not in NAME_PARTICLES or len("".join(k)) < 2:
+            continue
+        clusters = {root(o) for o in multi if len(o) > len(k) and o[-len(k):] == k}
+        if len(clusters) == 1:
+            join(k, clusters.pop())
+    return {k: root(k) for k in keys if root(k) != k}
+
+
 def merge_corpus(actors: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
     """Map article-level actor names to corpus-level canonical names.
 
     actors: ``(name, actor_type, n_mentions)`` for every distinct article-level actor.
-    Returns ``{name: canonical}`` for the names that change (others stay as they are):
-    within one type, names that fold alike (case, hyphens, diacritics, a group's plural "s")
-    become the most-mentioned spelling; a person name that is a word suffix of exactly one
-    longer person name ("Assad" of "Bashar Al Assad") becomes that name. A surname two
-    people share ("Smith" with "Adam Smith" and "John Smith") is left alone."""
-    by_key: dict[tuple[str | None, str], list[tuple[int, str]]] = defaultdict(list)
+    Returns ``{name: canonical}`` for the names that change (others stay as they are).
+    Only names of one type merge. Spellings that fold alike (case, hyphens, diacritics,
+    a person's initials, a group's plural) become one, spelled as most mentioned; a person's
+    name joins the one longer name with the same first and last word ("Hillary Clinton" →
+    "Hillary Rodham Clinton" cluster) and a lone surname ("Assad") the one person whose name
+    ends with it. A surname two people share ("Smith" with "Adam Smith" and "John Smith")
+    is left alone. A cluster is named by its most mentioned spelling."""
+    variants: dict[tuple[str | None, tuple[str, ...]], list[tuple[str, int]]] = defaultdict(list)
     for name, kind, n in actors:
-        if not name:
-            continue
-        key = fold(name)
-        if kind == "group" and key.endswith("s") and len(key) > 3:
-            key = key[:-1]
-        by_key[(kind, key)].append((n, name))
+        if name:
+            variants[(kind, _corpus_key(name, kind))].append((name, n))
+    spelling = {k: min(v, key=lambda x: _spelling_rank(*x))[0] for k, v in variants.items()}
+    mentions = {k: sum(n for _, n in v) for k, v in variants.items()}
+    people = {key: mentions[(kind, key)] for kind, key in variants if kind == "person"}
+    moved = _union_people(people)
     mapping: dict[str, str] = {}
-    rep: dict[tuple[str | None, str], str] = {}
-    for k, names in by_key.items():
-        names.sort(key=lambda x: (-x[0], x[1]))
-        rep[k] = names[0][1]
-        for _, name in names[1:]:
-            mapping[name] = rep[k]
-    people = {tuple(key.split()): name for (kind, key), name in rep.items() if kind == "person"}
-    for short, name in people.items():
-        longer = [k for k in people if len(k) > len(short) and k[-len(short):] == short]
-        maximal = [k for k in longer if not any(len(o) > len(k) and o[-len(k):] == k for o in longer)]
-        if len(maximal) == 1:
-            mapping[name] = people[maximal[0]]
-    for (kind, _), name in rep.items():  # names folded into a short form follow it on
-        if kind == "person" and name in mapping:
-            for src, dst in list(mapping.items()):
-                if dst == name:
-                    mapping[src] = mapping[name]
-    return {k: v for k, v in mapping.items() if k != v}
+    for (kind, key), names in variants.items():
+        target = spelling[(kind, moved.get(key, key))] if kind == "person" else spelling[(kind, key)]
+        for name, _ in names:
+            if name != target:
+                mapping[name] = target
+    return mapping

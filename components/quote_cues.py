@@ -19,6 +19,7 @@ concur dismiss rebut reject protest object joke jest deadpan quipped echo sneer 
 applaud praise hail celebrate thank apologize apologise preach lecture ask instruct order
 command advise counsel recommend propose acknowledge disclose reveal divulge confide confess
 volunteer offer put describe summarize summarise characterize characterise call label dub
+speak talk
 """.split())
 
 # Verbs that reliably tag a quote even when the parser misses the structure; others in
@@ -28,7 +29,7 @@ say tell add write ask reply respond answer continue explain note declare tweet 
 claim state warn announce acknowledge admit recall predict complain joke quip shout yell scream
 exclaim conclude observe remark testify mutter whisper boast brag concede counter retort snap muse
 recount assert caution confirm emphasize emphasise stress interject thunder proclaim lament sniff
-reiterate contend maintain scoff marvel gush rave write text email tease sigh laugh
+reiterate contend maintain scoff marvel gush rave write text email tease sigh laugh speak talk
 """.split())
 
 # Pronouns that stand for a person speaker and are resolved to the last named person.

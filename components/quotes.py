@@ -430,9 +430,7 @@ def find_quotes(doc: Doc, entities: Sequence[Entity]) -> list[Quote]:
             i = bisect_left(starts, p.start + 1) - 1
             lead = max(starts[i], mine[n - 1].end if n else ps)
             j = bisect_left(starts, p.end)
-            trail = starts[j] if j < len(starts) else pe
-            if n + 1 < len(mine):
-                trail = min(trail, mine[n + 1].start)
+            trail = starts[j] if j < len(starts) else pe  # later pieces are skipped, not limits
             soft = None
             if trail in soft_starts:
                 # the quote ended its sentence: a short tag may still follow ("…?" Trump asked.)

@@ -71,12 +71,13 @@ def os_reason(err: OSError) -> str:
 
 def _walk_folder(folder: Path, origin: str) -> Iterator[Source | Problem]:
     others: Counter[str] = Counter()
-    found = 0
+    found = reported = 0
     # Depth-first; each folder's entries are pushed in reverse name order, so they pop in order.
     pending = _entries(folder, origin)
     while pending:
         path, where, is_dir = pending.pop()
         if isinstance(path, Problem):
+            reported += 1
             yield path
         elif is_dir:
             pending.extend(_entries(path, where))
@@ -87,7 +88,7 @@ def _walk_folder(folder: Path, origin: str) -> Iterator[Source | Problem]:
             others[path.suffix.lower() or "(no extension)"] += 1
     if others:
         yield Problem(origin, skipped_reason(others))
-    elif not found:
+    elif not found and not reported:
         yield Problem(origin, f"no readable files in the folder (looked for {SUPPORTED})")
 
 
