@@ -22,7 +22,6 @@ id (the store keeps it once). ``origin`` names where it came from: ``folder/a.tx
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, Problem

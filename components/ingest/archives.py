@@ -120,7 +120,8 @@ def _open(source: str | Path | bytes, origin: str, *, max_zip_bytes: int
         else:
             size, zf = os.path.getsize(source), zipfile.ZipFile(source)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as err:
-        return Problem(origin, f"broken zip: {err or type(err).__name__} (not a zip file, or truncated)")
+        detail = "not a zip file, or truncated" if isinstance(err, zipfile.BadZipFile) else str(err)
+        return Problem(origin, f"broken zip: {detail or type(err).__name__}")
     except OSError as err:
         return Problem(origin, f"broken zip: {err.strerror or err}")
     infos = zf.infolist()

@@ -19,6 +19,7 @@ Text that decodes but is mostly control characters is a binary file too.
 from __future__ import annotations
 
 import codecs
+import re
 
 from .errors import Unreadable
 
@@ -64,7 +65,10 @@ MAX_NON_ASCII_LETTER_SHARE = 0.3
 # form feed, escape) is a binary file.
 MAX_CONTROL_SHARE = 0.05
 _UTF16_SAMPLE = 4096
-_ALLOWED_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1b")
+_SAMPLE_CHARS = 65536
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, form feed, escape
+_LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII_LETTER = re.compile(r"(?![A-Za-z])[^\W\d_]")
 
 
 def decode(data: bytes, *, declared: str | None = None) -> str:
@@ -137,9 +141,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     even_nul = sample[0::2].count(0)
     odd_nul = sample[1::2].count(0)
-    if odd_nul >= 0.3 * pairs and even_nul <= 0.02 * pairs:
+    if odd_nul >= 0.1 * pairs and even_nul <= 0.02 * pairs:
         return "utf-16-le"
-    if even_nul >= 0.3 * pairs and odd_nul <= 0.02 * pairs:
+    if even_nul >= 0.1 * pairs and odd_nul <= 0.02 * pairs:
         return "utf-16-be"
     return None
 
@@ -159,13 +163,9 @@ def _western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    letters = non_ascii = 0
-    for ch in text[:65536]:
-        if ch.isalpha():
-            letters += 1
-            if ord(ch) > 127:
-                non_ascii += 1
-    if letters and non_ascii / letters <= MAX_NON_ASCII_LETTER_SHARE:
+    sample = text[:_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if letters and len(_NON_ASCII_LETTER.findall(sample)) <= MAX_NON_ASCII_LETTER_SHARE * letters:
         return text
     return None
 
@@ -181,7 +181,6 @@ def _guess(data: bytes) -> str:
 
 
 def _refuse_control_heavy(text: str) -> None:
-    sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
-    if controls > MAX_CONTROL_SHARE * len(sample):
+    sample = text[:_SAMPLE_CHARS]
+    if len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise Unreadable("binary file (control characters)")

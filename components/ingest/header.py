@@ -26,12 +26,22 @@ NOT_PLACES = frozenset({
     "SPORT", "SPORTS", "SUMMARY", "TIMELINE", "UPDATE", "UPDATED", "URGENT", "VIDEO", "WARNING",
     "WATCH", "WRAPUP", "ATHLETICS", "BASEBALL", "BASKETBALL", "BOXING", "CRICKET", "CYCLING",
     "FOOTBALL", "GOLF", "HOCKEY", "MOTOR RACING", "RUGBY", "RUGBY UNION", "RUGBY LEAGUE", "SOCCER",
-    "TENNIS", "WHAT", "WHY", "HOW", "WHO", "WHEN", "WHERE", "FAQ", "PS", "NB", "JUST IN",
-    "WATCH LIVE", "READ MORE", "SEE ALSO", "UPDATE", "DEVELOPING", "DEVELOPING STORY",
+    "TENNIS", "WHAT", "WHY", "HOW", "WHEN", "WHERE", "FAQ", "PS", "NB", "JUST IN",
+    "WATCH LIVE", "READ MORE", "SEE ALSO", "DEVELOPING", "DEVELOPING STORY",
     # organisations, not places
     "AFP", "ASEAN", "BBC", "CIA", "CNN", "FBI", "GOP", "IAEA", "ICC", "ICJ", "IMF", "NASA", "NATO",
     "OECD", "OPEC", "UNESCO", "UNHCR", "UNICEF", "USA", "WHO", "WTO",
 })
+# Words that never stand in a place name ("FIX IS IN: …" is a headline).
+NOT_IN_PLACE_NAMES = frozenset({"IS", "ARE", "WAS", "WERE", "BE", "IT", "I", "WE", "YOU", "HE", "SHE",
+                                "THEY", "THIS", "THAT", "JUST", "NOT", "NO", "YES", "WILL", "CAN",
+                                "HAS", "HAVE", "DID", "DOES", "MY", "OUR", "YOUR", "HIS", "HER",
+                                "THEIR", "TO", "FOR", "WITH", "BY", "IN", "ON", "OUT", "OFF", "NOW"})
+# A bare "PLACE:" (no agency, region, date or second place) is a dateline only when the words
+# after it read as a sentence: at most this share of the first few is capitalised
+# ("BOOM: Trump Just Fired A Missile" is a headline).
+MAX_CAPITALISED_AFTER_COLON = 0.6
+_WORDS_CHECKED_AFTER_COLON = 8
 # Names shorter than this (in letters) are abbreviations ("US", "UN", "EU"), not datelines.
 MIN_PLACE_LETTERS = 3
 # AP-style state abbreviations in datelines ("SPRINGFIELD, Ill. (AP) —").
@@ -67,13 +77,15 @@ _PLACES = rf"{_ANY_NAME}(?:{_SP}*/{_SP}*{_ANY_NAME})*"
 _DATE_HEADER = re.compile(
     rf"\A\s*(?i:date):?{_SP}+(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:{_SP}+(?P<places>{_PLACES}){_SP}*:)?"
     rf"{_SP}*\n?")
+_WIRE_DATE = (rf"{_MONTH}{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?"       # Dec 2, Dec. 2, 2024
+              rf"|\d{{1,2}}{_SP}+{_MONTH}(?:{_SP}+\d{{4}})?")      # 2 December 2024
 _WIRE = re.compile(
     rf"\A{_SP}*(?P<place>{_CAPS_NAME})"
     rf"(?P<others>(?:{_SP}*/{_SP}*{_ANY_NAME})*)"
     rf"(?:,{_SP}*(?!{_MONTH}{_SP})(?P<region>[A-Z][\w'’.\-]*(?:{_SP}+[A-Z][\w'’.\-]*){{0,2}}))?"
-    rf"(?:,?{_SP}*(?P<date>{_MONTH}{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?|\d{{1,2}}{_SP}+{_MONTH}(?:{_SP}+\d{{4}})?))?"
+    rf"(?:,?{_SP}*(?P<date>{_WIRE_DATE}))?"
     rf"(?:{_SP}*\((?P<agency>[A-Z][\w.&'’ \-]{{0,30}})\))?"
-    rf"{_SP}*(?:--|[-–—:]){_SP}+(?=\S)")
+    rf"(?:{_SP}*(?:--|[-–—:]){_SP}+|(?<=\)){_SP}+)(?=\S)")  # after "(AP)" the dash may be lost
 _LOWER = re.compile(r"[a-z]")
 
 
@@ -95,6 +107,7 @@ def split_header(text: str) -> Header:
     Returns a :class:`Header`; when there is no header, ``body`` is ``text`` stripped and the
     other fields are empty.
     """
+    text = text.lstrip()
     date = None
     places: tuple[str, ...] = ()
     m = _DATE_HEADER.match(text)
@@ -116,11 +129,15 @@ def _wire_dateline(text: str) -> tuple[str, tuple[str, ...], str | None] | None:
     if not m:
         return None
     place = m["place"].strip()
-    if place in NOT_PLACES or sum(ch.isalpha() for ch in place) < MIN_PLACE_LETTERS:
+    if (place in NOT_PLACES or sum(ch.isalpha() for ch in place) < MIN_PLACE_LETTERS
+            or any(w in NOT_IN_PLACE_NAMES for w in place.split())):
         return None
     rest = text[m.end():]
     first_line = rest.split("\n", 1)[0]
     if not _LOWER.search(first_line):
+        return None
+    bare = not (m["others"] or m["region"] or m["date"] or m["agency"])
+    if bare and m.group(0).rstrip().endswith(":") and _headline_case(first_line):
         return None
     places = [_place_name(m["place"])]
     places += [_place_name(p) for p in m["others"].split("/") if p.strip()]
@@ -129,6 +146,12 @@ def _wire_dateline(text: str) -> tuple[str, tuple[str, ...], str | None] | None:
         places.append(US_STATE_ABBREVIATIONS.get(region, _place_name(region)))
     agency = m["agency"].strip() if m["agency"] else None
     return rest, tuple(places), agency
+
+
+def _headline_case(line: str) -> bool:
+    words = [w for w in line.split()[:_WORDS_CHECKED_AFTER_COLON] if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return bool(words) and capitalised > MAX_CAPITALISED_AFTER_COLON * len(words)
 
 
 def _place_name(name: str) -> str:

@@ -1,0 +1,458 @@
+"""Ingest: files, folders and zips in; Articles out, and a Problem naming every file that could not
+be read and why. Fixtures are written to pytest's tmp_path; no model, no network."""
+from __future__ import annotations
+
+import io
+import json
+import socket
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from components.ingest import count_files, read_paths
+from components.ingest.dates import normalise_date
+from components.ingest.header import split_header
+from components.records import Article, Problem
+
+# The first lines of the seed article (data/seed/000_aa122ee4a3b8a327.txt), header included.
+SEED_START = (
+    " date 2024-12-02 MOSCOW/Tehran: The Kremlin said on Monday that it continued to support Syrian "
+    "President Bashar Al Assad after militant rebels last week wrested swathes of territory from "
+    "government control.\n\nMoscow said so after Al Assad spoke of the \u201cimportance\u201d of his "
+    "allies in facing a rebel offensive that saw the Syrian government lose control of Aleppo.\n")
+STORY = "The minister said on Friday that talks would resume next week in the capital.\n"
+
+
+def read(*paths, **limits) -> tuple[list[Article], list[Problem]]:
+    items = list(read_paths(paths, **limits))
+    return ([i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Problem)])
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+def make_zip(members: dict[str, bytes | str], *, compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=compression) as zf:
+        for name, data in members.items():
+            zf.writestr(zipfile.ZipInfo(name), data, compress_type=compression)
+    return buf.getvalue()
+
+
+# --- plain text and the header line -------------------------------------------------------------
+
+def test_seed_header_becomes_date_dateline_and_a_body_without_it(tmp_path):
+    (article,), problems = read(write(tmp_path / "seed.txt", SEED_START))
+    assert problems == []
+    assert article.date == "2024-12-02"
+    assert article.dateline == ("Moscow", "Tehran")
+    assert article.text.startswith("The Kremlin said on Monday")
+    assert article.text.endswith("lose control of Aleppo.")
+    assert article.text.index("Moscow said so") > 0  # offsets index the body as stored
+
+
+def test_plain_text_without_a_header_is_read_whole(tmp_path):
+    (article,), _ = read(write(tmp_path / "a.txt", "\n" + STORY))
+    assert article.text == STORY.strip()
+    assert article.date is None and article.dateline == () and article.source is None
+
+
+@pytest.mark.parametrize("first_line,dateline,source,body", [
+    ("MOSCOW, Dec 2 (Reuters) - The Kremlin said on Monday.", ("Moscow",), "Reuters",
+     "The Kremlin said on Monday."),
+    ("LONDON (AP) \u2014 Britain said on Monday.", ("London",), "AP", "Britain said on Monday."),
+    ("WASHINGTON \u2014 The president said.", ("Washington",), None, "The president said."),
+    ("RIO DE JANEIRO, Brazil \u2014 Police said.", ("Rio de Janeiro", "Brazil"), None, "Police said."),
+    ("SPRINGFIELD, Ill. (AP) \u2014 A man said.", ("Springfield", "Illinois"), "AP", "A man said."),
+    ("GENEVA/PARIS, 2 December (AFP) - Talks began.", ("Geneva", "Paris"), "AFP", "Talks began."),
+    ("LOS ANGELES: An actress said on Monday.", ("Los Angeles",), None, "An actress said on Monday."),
+    ("ATLANTA (AP) An aide was indicted.", ("Atlanta",), "AP", "An aide was indicted."),
+])
+def test_wire_datelines_on_the_first_line(first_line, dateline, source, body):
+    head = split_header(first_line + "\n\nMore text.")
+    assert head.dateline == dateline
+    assert head.source == source
+    assert head.body == body + "\n\nMore text."
+    assert head.date is None
+
+
+@pytest.mark.parametrize("first_line", [
+    "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.",  # a headline, not a dateline
+    "BREAKING: The president resigned on Monday.",
+    "US - China talks resumed on Monday.",
+    "The minister said - without notes - that talks would resume.",
+    "Moscow - The Kremlin said.",  # datelines are written in capitals
+    "BOOM: Trump Just Fired A Five-Word Missile.",  # a headline after the colon
+    "FIX IS IN: Moderators ignore the scandals.",
+])
+def test_first_lines_that_are_not_datelines_stay_in_the_text(first_line):
+    head = split_header(first_line)
+    assert head.dateline == () and head.source is None
+    assert head.body == first_line
+
+
+def test_wire_agency_fills_source(tmp_path):
+    (article,), _ = read(write(tmp_path / "w.txt", "\r\n\r\nKYIV, Ukraine (AP) \u2014 " + STORY))
+    assert article.dateline == ("Kyiv", "Ukraine") and article.source == "AP"
+    assert article.text == STORY.strip()
+
+
+def test_same_story_twice_gets_the_same_id(tmp_path):
+    a = write(tmp_path / "a.txt", STORY)
+    b = write(tmp_path / "copy" / "b.txt", STORY.replace("\n", "\r\n"))
+    c = write(tmp_path / "c.jsonl", json.dumps({"text": STORY}) + "\n")
+    articles, _ = read(a, b, c)
+    assert len(articles) == 3 and len({x.id for x in articles}) == 1
+    other, _ = read(write(tmp_path / "d.txt", STORY.replace("Friday", "Monday")))
+    assert other[0].id != articles[0].id
+
+
+# --- encodings and bad files ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\r\n"], ids=["empty", "whitespace"])
+def test_empty_file_is_a_problem(tmp_path, data):
+    articles, problems = read(write(tmp_path / "e.txt", data))
+    assert articles == [] and [p.reason for p in problems] == ["empty file"]
+    assert problems[0].origin.endswith("e.txt")
+
+
+@pytest.mark.parametrize("data,what", [
+    (b"\x00\x01\x02PNG\x00\x00binary", "NUL bytes"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+])
+def test_binary_file_is_a_problem(tmp_path, data, what):
+    articles, (problem,) = read(write(tmp_path / "b.txt", data))
+    assert articles == []
+    assert problem.reason.startswith("binary file") and what in problem.reason
+
+
+def test_undecodable_file_is_a_problem(tmp_path):
+    articles, (problem,) = read(write(tmp_path / "u.txt", bytes(range(0x80, 0x100)) * 3))
+    assert articles == [] and problem.reason.startswith("undecodable")
+
+
+@pytest.mark.parametrize("encoding,bom", [
+    ("utf-16", b""), ("utf-16-le", b""), ("utf-16-be", b""), ("utf-8", b"\xef\xbb\xbf"),
+], ids=["utf16-bom", "utf16le-no-bom", "utf16be-no-bom", "utf8-bom"])
+def test_unicode_encodings_and_boms(tmp_path, encoding, bom):
+    text = "date 2024-03-01 LONDON: The minister said \u201cwe are ready\u201d in Z\u00fcrich.\n"
+    (article,), problems = read(write(tmp_path / "x.txt", bom + text.encode(encoding)))
+    assert problems == []
+    assert article.text == "The minister said \u201cwe are ready\u201d in Z\u00fcrich."
+    assert article.date == "2024-03-01" and article.dateline == ("London",)
+
+
+def test_windows_1252_curly_quotes(tmp_path):
+    text = "\u201cWe are ready,\u201d said the caf\u00e9 owner \u2014 and the talks resumed\u2026"
+    (article,), _ = read(write(tmp_path / "w.txt", text.encode("cp1252")))
+    assert article.text == text
+
+
+def test_latin_1_accents(tmp_path):
+    text = ("Le ministre a d\u00e9clar\u00e9 que la r\u00e9forme \u00e9tait n\u00e9cessaire "
+            "\u00e0 Montr\u00e9al.")
+    (article,), _ = read(write(tmp_path / "l.txt", text.encode("latin-1")))
+    assert article.text == text
+
+
+def test_cyrillic_legacy_encoding_is_detected(tmp_path):
+    text = ("\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0420\u043e\u0441\u0441\u0438\u0438 "
+            "\u0437\u0430\u044f\u0432\u0438\u043b \u0441\u0435\u0433\u043e\u0434\u043d\u044f \u0432 "
+            "\u041c\u043e\u0441\u043a\u0432\u0435, \u0447\u0442\u043e \u043f\u0435\u0440\u0435\u0433\u043e"
+            "\u0432\u043e\u0440\u044b \u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f.")
+    (article,), _ = read(write(tmp_path / "r.txt", text.encode("cp1251")))
+    assert article.text == text
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
+    big = write(tmp_path / "big.txt", STORY * 100)
+    opened = []
+    monkeypatch.setattr("builtins.open", lambda *a, **k: opened.append(a) or (_ for _ in ()).throw(
+        AssertionError("read")))
+    articles, (problem,) = read(big, max_file_bytes=1000)
+    assert articles == [] and opened == []
+    assert problem.reason.startswith("too large") and "max_file_mb" in problem.reason
+
+
+def test_missing_path_and_unsupported_type_are_problems(tmp_path):
+    pdf = write(tmp_path / "report.docx", b"PK\x03\x04whatever")
+    articles, problems = read(tmp_path / "nope.txt", pdf)
+    assert articles == []
+    assert [p.reason for p in problems][0] == "file or folder not found"
+    assert problems[1].reason.startswith("unsupported file type '.docx'")
+
+
+def test_explicit_file_without_extension_is_read_as_text(tmp_path):
+    (article,), _ = read(write(tmp_path / "story", "WASHINGTON \u2014 The senator said."))
+    assert article.dateline == ("Washington",) and article.text == "The senator said."
+
+
+# --- folders -------------------------------------------------------------------------------------
+
+def test_folder_is_read_recursively_in_name_order(tmp_path):
+    folder = tmp_path / "corpus"
+    write(folder / "b.txt", "Second story about the port.")
+    write(folder / "a" / "z.txt", "First story about the harbour.")
+    write(folder / "c.TXT", "Third story about the bridge.")
+    write(folder / ".hidden.txt", "hidden")
+    write(folder / ".git" / "x.txt", "hidden too")
+    write(folder / "Thumbs.db", b"\x00junk")
+    articles, problems = read(folder)
+    assert [a.origin for a in articles] == [str(folder / "a" / "z.txt"), str(folder / "b.txt"),
+                                            str(folder / "c.TXT")]
+    assert problems == []
+
+
+def test_other_files_in_a_folder_are_counted_in_one_problem(tmp_path):
+    folder = tmp_path / "mixed"
+    write(folder / "a.txt", STORY)
+    write(folder / "photo.png", b"\x89PNG\r\n\x1a\n")
+    write(folder / "sub" / "scan.pdf", b"%PDF-1.4")
+    articles, (problem,) = read(folder)
+    assert len(articles) == 1
+    assert problem.origin == str(folder)
+    assert problem.reason.startswith("2 file(s) of other types skipped") and ".pdf" in problem.reason
+
+
+def test_a_bad_file_does_not_stop_the_folder(tmp_path):
+    folder = tmp_path / "c"
+    write(folder / "a.txt", STORY)
+    write(folder / "broken.txt", b"\x00\x01\x02PNG\x00\x00binary")
+    write(folder / "c.txt", "Another story.")
+    articles, (problem,) = read(folder)
+    assert len(articles) == 2 and problem.origin == str(folder / "broken.txt")
+
+
+def test_empty_folder_is_a_problem(tmp_path):
+    (tmp_path / "empty").mkdir()
+    _, (problem,) = read(tmp_path / "empty")
+    assert problem.reason.startswith("no readable files")
+
+
+# --- structured records --------------------------------------------------------------------------
+
+def test_jsonl_broken_line_is_a_problem_and_the_rest_is_read(tmp_path):
+    lines = [json.dumps({"id": "doc-1", "text": "Officials met in Nairobi.", "date": "2024-03-01T09:00:00Z",
+                         "title": "Talks", "source": {"name": "Wire"}, "url": "https://x.test/1"}),
+             '{"id": "doc-2", "text": "cut off',
+             "",
+             json.dumps({"id": 3, "body": "Line\u2028separator inside.", "published": "not a date"}),
+             json.dumps({"id": "doc-4", "title": "no text here"})]
+    path = write(tmp_path / "in.jsonl", "\n".join(lines) + "\n")
+    articles, problems = read(path)
+    assert [a.source_id for a in articles] == ["doc-1", "3"]
+    first = articles[0]
+    assert (first.date, first.title, first.source, first.url) == ("2024-03-01", "Talks", "Wire",
+                                                                  "https://x.test/1")
+    assert first.origin == f"{path}:1"
+    assert articles[1].text == "Line\u2028separator inside." and articles[1].date is None
+    assert [p.origin for p in problems] == [f"{path}:2", f"{path}:5"]
+    assert problems[0].reason.startswith("invalid JSON") and problems[1].reason.startswith("no text")
+
+
+def test_json_text_is_kept_verbatim_for_offsets(tmp_path):
+    text = "  MOSCOW (Reuters) - Spaces and the dateline stay.\r\n"
+    (article,), _ = read(write(tmp_path / "e.jsonl", json.dumps({"id": "e1", "text": text}) + "\n"))
+    assert article.text == text and article.dateline == ()
+
+
+@pytest.mark.parametrize("doc,n", [
+    ([{"text": "One."}, {"text": "Two."}], 2),
+    ({"text": "Only one."}, 1),
+    ({"status": "ok", "articles": [{"content": "Wrapped."}]}, 1),
+], ids=["array", "object", "wrapped"])
+def test_json_array_object_or_wrapper(tmp_path, doc, n):
+    articles, problems = read(write(tmp_path / "d.json", json.dumps(doc)))
+    assert len(articles) == n and problems == []
+
+
+def test_json_file_holding_json_lines_is_read_as_such(tmp_path):
+    path = write(tmp_path / "lines.json", '{"text": "One."}\n{"text": "Two."}\n')
+    articles, problems = read(path)
+    assert [a.origin for a in articles] == [f"{path}:1", f"{path}:2"] and problems == []
+
+
+def test_json_array_item_without_text_names_the_item(tmp_path):
+    path = write(tmp_path / "d.json", json.dumps([{"text": "One."}, {"title": "none"}, "x"]))
+    articles, problems = read(path)
+    assert len(articles) == 1
+    assert [p.origin for p in problems] == [f"{path}#2", f"{path}#3"]
+
+
+def test_csv_with_aliases_and_a_row_without_text(tmp_path):
+    path = write(tmp_path / "feed.csv",
+                 "Article ID;Headline;Body;Published;Link;Publisher\n"
+                 "a1;Port reopens;\"The port reopened; ships, at last, \"\"moved\"\".\nSecond line.\";"
+                 "Mon, 02 Dec 2024 10:00:00 GMT;https://x.test/a1;Harbour News\n"
+                 "a2;Empty;;2024-12-03;;\n"
+                 "a3;Bridge;The bridge closed.;03/12/2024;;\n")
+    articles, (problem,) = read(path)
+    a1, a3 = articles
+    assert a1.text == 'The port reopened; ships, at last, "moved".\nSecond line.'
+    assert (a1.source_id, a1.title, a1.date, a1.url, a1.source) == (
+        "a1", "Port reopens", "2024-12-02", "https://x.test/a1", "Harbour News")
+    assert a1.origin == f"{path}:2" and a3.origin == f"{path}:5"
+    assert a3.date == "2024-03-12"  # month first when ambiguous
+    assert problem.origin == f"{path}:4" and problem.reason == "empty text"
+
+
+def test_csv_without_a_text_column_is_one_problem(tmp_path):
+    _, (problem,) = read(write(tmp_path / "x.csv", "name,value\na,1\nb,2\n"))
+    assert problem.reason.startswith("no text") and "name, value" in problem.reason
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2024-12-02", "2024-12-02"), ("2024-12-02T23:30:00-05:00", "2024-12-02"),
+    ("Mon, 02 Dec 2024 10:00:00 GMT", "2024-12-02"), ("2 December 2024", "2024-12-02"),
+    (1733097600, "2024-12-02"), (1733097600000, "2024-12-02"), ("December 2024", None),
+    ("2024-02-30", None), ("yesterday", None), ("", None), (None, None), ({"a": 1}, None),
+])
+def test_dates_are_normalised_or_none(value, expected):
+    assert normalise_date(value) == expected
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html><head><meta charset="windows-1252"><title>Port reopens | Harbour News</title>
+<meta property="og:title" content="Port reopens after storm">
+<meta property="article:published_time" content="2024-12-02T10:15:00Z">
+<meta property="og:site_name" content="Harbour News">
+<link rel="canonical" href="https://news.example.com/port-reopens">
+<script src="https://cdn.example.com/tracker.js"></script></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Port reopens after storm</h1>
+<p>The port reopened on Monday after a storm closed it for a week, the harbour master said.</p>
+<p>\u201cShips are moving again,\u201d she told reporters at the caf\u00e9 by the quay.</p>
+</article><footer>Copyright 2024 Harbour News. All rights reserved.</footer>
+<script>var tracking = "should not appear";</script></body></html>"""
+
+
+def test_html_page_main_text_title_and_date_without_network(tmp_path, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("ingest tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    (article,), problems = read(write(tmp_path / "page.html", PAGE.encode("cp1252")))
+    assert problems == []
+    assert article.title == "Port reopens after storm"
+    assert article.date == "2024-12-02"
+    assert article.source == "Harbour News" and article.url == "https://news.example.com/port-reopens"
+    assert article.text.startswith("The port reopened on Monday")
+    assert "\u201cShips are moving again,\u201d" in article.text and "caf\u00e9" in article.text
+    assert "Home" not in article.text and "tracking" not in article.text
+    assert "Copyright" not in article.text
+
+
+def test_html_page_without_text_is_a_problem(tmp_path):
+    page = "<html><head><title>x</title></head><body></body></html>"
+    _, (problem,) = read(write(tmp_path / "blank.htm", page))
+    assert problem.reason == "no article text found in the HTML page"
+
+
+# --- zips ----------------------------------------------------------------------------------------
+
+def test_zip_members_are_read_in_memory_with_their_origin(tmp_path):
+    data = make_zip({"inner/b.txt": "Second story.", "a.txt": SEED_START,
+                     "feed.jsonl": json.dumps({"id": "j1", "text": "From JSONL."}) + "\n",
+                     "__MACOSX/._a.txt": b"\x00\x05\x16\x07", ".DS_Store": b"\x00\x00\x00\x01Bud1",
+                     "inner/": b""})
+    path = write(tmp_path / "batch.zip", data)
+    articles, problems = read(path)
+    assert problems == []
+    assert [a.origin for a in articles] == [f"{path}!a.txt", f"{path}!feed.jsonl:1", f"{path}!inner/b.txt"]
+    assert articles[0].dateline == ("Moscow", "Tehran")
+
+
+def test_zip_with_unsafe_paths_skips_them_and_writes_nothing(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    data = make_zip({"../evil.txt": "evil", "/etc/abs.txt": "abs", "C:/win.txt": "win",
+                     "ok/../../up.txt": "up", "good.txt": "Good story."})
+    path = write(work / "batch.zip", data)
+    before = sorted(p for p in tmp_path.rglob("*"))
+    articles, problems = read(path)
+    assert [a.text for a in articles] == ["Good story."]
+    assert len(problems) == 4 and all(p.reason.startswith("unsafe path in zip") for p in problems)
+    assert any("../evil.txt" in p.reason for p in problems)
+    assert sorted(p for p in tmp_path.rglob("*")) == before
+
+
+def test_zip_symlink_member_is_skipped(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        link = zipfile.ZipInfo("passwd.txt")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(link, "/etc/passwd")
+        zf.writestr("good.txt", "Good story.")
+    path = write(tmp_path / "links.zip", buf.getvalue())
+    articles, (problem,) = read(path)
+    assert [a.text for a in articles] == ["Good story."]
+    assert problem.origin == f"{path}!passwd.txt" and "symbolic link" in problem.reason
+
+
+@pytest.mark.parametrize("data", [b"this is not a zip at all", make_zip({"a.txt": STORY})[:40]],
+                         ids=["not-a-zip", "truncated"])
+def test_broken_zip_is_a_problem(tmp_path, data):
+    articles, (problem,) = read(write(tmp_path / "bad.zip", data))
+    assert articles == [] and problem.reason.startswith("broken zip")
+
+
+def test_zip_member_with_bad_crc_is_a_problem_and_the_rest_is_read(tmp_path):
+    data = make_zip({"a.txt": "Alpha story here.", "b.txt": "Bravo story here."},
+                    compression=zipfile.ZIP_STORED)
+    data = data.replace(b"Bravo story", b"Brave story")
+    path = write(tmp_path / "crc.zip", data)
+    articles, (problem,) = read(path)
+    assert [a.text for a in articles] == ["Alpha story here."]
+    assert problem.origin == f"{path}!b.txt" and "CRC" in problem.reason
+
+
+def test_zip_bomb_is_refused(tmp_path):
+    path = write(tmp_path / "bomb.zip", make_zip({"a.txt": STORY, "zeros.txt": b"0" * (20 << 20)}))
+    articles, (problem,) = read(path)
+    assert articles == [] and "zip bomb" in problem.reason
+
+
+def test_zip_expanding_beyond_the_limit_is_refused(tmp_path):
+    path = write(tmp_path / "big.zip", make_zip({f"{i}.txt": STORY * 10 for i in range(5)}))
+    articles, (problem,) = read(path, max_zip_bytes=2000)
+    assert articles == [] and problem.reason.startswith("zip refused") and "max_zip_mb" in problem.reason
+
+
+def test_oversize_zip_member_is_a_problem(tmp_path):
+    path = write(tmp_path / "m.zip", make_zip({"big.txt": STORY * 50, "small.txt": STORY}))
+    articles, (problem,) = read(path, max_file_bytes=500)
+    assert [a.origin for a in articles] == [f"{path}!small.txt"]
+    assert problem.origin == f"{path}!big.txt" and problem.reason.startswith("too large")
+
+
+def test_nested_zip_is_read_one_level_deep(tmp_path):
+    deepest = make_zip({"c.txt": "Too deep."})
+    inner = make_zip({"b.txt": "Inner story.", "deeper.zip": deepest})
+    path = write(tmp_path / "outer.zip", make_zip({"a.txt": "Outer story.", "inner.zip": inner}))
+    articles, (problem,) = read(path)
+    assert [a.origin for a in articles] == [f"{path}!a.txt", f"{path}!inner.zip!b.txt"]
+    assert problem.origin == f"{path}!inner.zip!deeper.zip" and "nesting" in problem.reason
+
+
+# --- progress ------------------------------------------------------------------------------------
+
+def test_count_files_matches_the_files_read(tmp_path):
+    folder = tmp_path / "p"
+    write(folder / "a.txt", STORY)
+    write(folder / "b.jsonl", json.dumps({"text": "x"}) + "\n" + json.dumps({"text": "y"}) + "\n")
+    write(folder / "c.zip", make_zip({"1.txt": "One.", "2.txt": "Two.", "skip.png": b"\x89PNG"}))
+    write(folder / "d.zip", b"broken")
+    write(folder / "e.png", b"\x89PNG")
+    seen: list[str] = []
+    list(read_paths([folder], on_file=seen.append))
+    assert count_files([folder]) == len(seen) == 5
