@@ -65,13 +65,20 @@ def _open_store(a: argparse.Namespace):
 
 def cmd_ingest(a: argparse.Namespace) -> int:
     from .corpus import ingest
+    from .ingest import count_files
     from .nlp import load_model
 
     store = _open_store(a)
     nlp = load_model(a.model)
-    with tqdm(desc="ingest", unit=" articles", disable=a.quiet) as bar:
+    stored = 0
+    with tqdm(desc="ingest", total=count_files(a.paths), unit=" files", disable=a.quiet) as bar:
+        def done(n: int) -> None:
+            nonlocal stored
+            stored += n
+            bar.set_postfix(articles=stored)
+
         report = ingest(a.paths, store=store, nlp=nlp, batch_size=a.batch_size, workers=a.workers,
-                        progress=bar.update)
+                        progress=done, on_file=lambda _origin: bar.update())
     _report(report.problems, f"{report.summary()} -> {a.db}")
     return 1 if report.problems and not report.articles else 0
 

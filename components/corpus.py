@@ -23,6 +23,10 @@ from .store import Store
 Progress = Callable[[int], None]
 """Called with the number of articles just handled (added, re-extracted or skipped)."""
 
+FileProgress = Callable[[str], None]
+"""Called with each file's (or zip member's) origin once it has been read; as many calls as
+:func:`components.ingest.count_files` counts."""
+
 
 @dataclass
 class IngestReport:
@@ -60,13 +64,15 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest(paths: Sequence[str], *, store: Store, nlp: Language | None = None, batch_size: int = 64,
-           workers: int = 1, commit_every: int = 256, progress: Progress | None = None) -> IngestReport:
+           workers: int = 1, commit_every: int = 256, progress: Progress | None = None,
+           on_file: FileProgress | None = None) -> IngestReport:
     """Read ``paths`` (files, folders, zips), extract what is new or stale, write it to ``store``.
 
     nlp: a loaded spaCy pipeline (default: the configured model, loaded once per process).
     batch_size / workers: passed to ``nlp.pipe``.
     commit_every: articles per store transaction.
     progress: called after each batch with the number of articles handled.
+    on_file: called as each input file has been read (see :data:`FileProgress`).
     Returns an :class:`IngestReport`."""
     nlp = nlp or nlp_mod.load_model()
     version = nlp_mod.pipeline_version(nlp)
@@ -74,7 +80,7 @@ def ingest(paths: Sequence[str], *, store: Store, nlp: Language | None = None, b
     seen: set[str] = set()
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_paths(paths):
+        for item in read_paths(paths, on_file=on_file):
             if isinstance(item, Problem):
                 report.problems.append(item)
             elif item.id in seen:
@@ -89,7 +95,9 @@ def ingest(paths: Sequence[str], *, store: Store, nlp: Language | None = None, b
         todo = [a for a in chunk if a.id in stored_before]
         new_ids = store.missing_articles([a.id for a in todo])
         extractions = list(extract_articles(todo, nlp=nlp, batch_size=batch_size, workers=workers))
-        store.write(extractions, problems=report.problems[written_problems:], run_id=report.run_id)
+        # Articles already up to date still get their new origin (file name) recorded.
+        store.write(extractions, problems=report.problems[written_problems:], run_id=report.run_id,
+                    articles=[a for a in chunk if a.id not in stored_before])
         written_problems = len(report.problems)
         report.added += sum(a.id in new_ids for a in todo)
         report.reextracted += sum(a.id not in new_ids for a in todo)

@@ -17,10 +17,12 @@ or auto-loaded: the store uses only what the wheel carries (parquet, json), so i
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
 import re
+import tempfile
 import threading
 import time
 import uuid
@@ -48,7 +50,11 @@ ALIAS = "dateline_store"
 #: Articles fetched per read while :meth:`Store.stale_articles` iterates.
 STALE_CHUNK = 256
 #: Longest pause between two attempts to get a locked file, in seconds.
-MAX_BACKOFF = 0.2
+MAX_BACKOFF = 0.1
+#: Readers hold back while a waiting writer's intent file is younger than this (seconds) …
+INTENT_FRESH = 1.0
+#: … but never longer than this (seconds), so a writer that died does not stall readers.
+YIELD_MAX = 1.0
 _LOCK_MESSAGE = "Could not set lock on file"
 
 
@@ -67,6 +73,7 @@ class _Host:
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
+        self.busy = False  # a store is attached (by the thread holding the lock)
         self._con: duckdb.DuckDBPyConnection | None = None
 
     def connection(self) -> duckdb.DuckDBPyConnection:
@@ -124,9 +131,11 @@ class Store:
             return {}
         sql = " UNION ALL ".join(f"SELECT '{t}' AS t, count(*) AS n FROM {t}" for t in TABLES)
         with self._reading() as con:
-            return {t: n for t, n in _exec(con, sql)}
+            counts = dict(_exec(con, sql))
+        return {t: counts[t] for t in TABLES}
 
-    def query(self, sql: str, params: Sequence | dict = (), *, limit: int = 10_000) -> "pandas.DataFrame":
+    def query(self, sql: str, params: Sequence | dict = (), *, limit: int = 10_000,
+              time_limit: float | None = 30.0) -> "pandas.DataFrame":
         """Run one read-only SQL statement against the store and return its rows as a DataFrame.
 
         sql: a statement over the tables documented in docs/store.md, with ``?``/``$1`` or
@@ -134,18 +143,24 @@ class Store:
         params: the placeholders' values: a sequence for positional, a dict for named ones.
         limit: at most this many rows come back; ``frame.attrs["truncated"]`` is True when the
             statement had more (and ``frame.attrs["limit"]`` gives the cap).
-        Returns the frame (no rows, right columns, for a store that does not exist yet).
-        Raises StoreError for bad SQL or a statement that tries to write.
+        time_limit: seconds after which the statement is stopped (StoreError); None for no limit.
+            While a query runs it holds the file, so a runaway one would block an ingest.
+        Returns the frame (no rows, right columns, for a store that does not exist yet), typed as
+        DuckDB's ``.df()`` types it: DATE and TIMESTAMP as datetime64, lists as arrays.
+        Raises StoreError for bad SQL, a statement that tries to write, or one that runs too long.
         """
         if limit < 0:
             raise ValueError("limit must be >= 0")
-        with self._reading() as con:
-            rel = con.sql(sql, params=params or None)
-            if rel is None:
-                import pandas
-                frame = pandas.DataFrame()
-            else:
-                frame = rel.limit(limit + 1).df()
+        with self._reading() as con, _interrupt_after(con, time_limit):
+            try:
+                rel = con.sql(sql, params=params or None)
+                frame = rel.limit(limit + 1).df() if rel is not None else None
+            except duckdb.InterruptException as e:
+                raise StoreError(f"the query ran longer than {time_limit:g} s and was stopped: narrow it "
+                                 "down (filters, LIMIT, fewer joins) or allow a longer time_limit") from e
+        if frame is None:
+            import pandas
+            frame = pandas.DataFrame()
         truncated = len(frame) > limit
         if truncated:
             frame = frame.iloc[:limit]
@@ -164,6 +179,16 @@ class Store:
                 " AND id IN (SELECT unnest($ids::VARCHAR[]))",
                 {"version": pipeline_version, "ids": sorted(wanted)})
         return wanted - {r[0] for r in done}
+
+    def missing_articles(self, article_ids: Sequence[str]) -> set[str]:
+        """The ids in ``article_ids`` that are not stored at all."""
+        wanted = set(article_ids)
+        if not wanted or not self.exists:
+            return wanted
+        with self._reading() as con:
+            stored = _exec(con, "SELECT id FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]))",
+                           {"ids": sorted(wanted)})
+        return wanted - {r[0] for r in stored}
 
     def stale_articles(self, pipeline_version: str) -> Iterator[Article]:
         """Stored articles whose extraction is missing or from another pipeline version, oldest
@@ -211,7 +236,7 @@ class Store:
     # --- writes ---
 
     def write(self, extractions: Sequence[Extraction], *, problems: Sequence[Problem] = (),
-              run_id: str | None = None) -> None:
+              run_id: str | None = None, articles: Sequence[Article] = ()) -> None:
         """Store a batch of extractions in ONE transaction: all of it or, on any error (or a
         crash), none of it.
 
@@ -220,8 +245,11 @@ class Store:
             entities/places/quotes rows are replaced by these, whatever version they came from.
         problems: files that could not be read, logged in ``ingest_problems``.
         run_id: the ingest run (see :meth:`start_run`) the batch belongs to, or None.
+        articles: articles read again but not re-extracted (up to date already): only their
+            origins are recorded (new ones are stored without an extraction, as by
+            :meth:`add_articles`).
         """
-        self._write(_Batch.build(list(extractions), [], problems, run_id))
+        self._write(_Batch.build(list(extractions), list(articles), problems, run_id))
 
     def add_articles(self, articles: Sequence[Article], *, problems: Sequence[Problem] = (),
                      run_id: str | None = None) -> None:
@@ -235,7 +263,7 @@ class Store:
         run_id = _utcnow().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
         with self._transaction() as con:
             _exec(con, "INSERT INTO ingest_runs (run_id, started_at, inputs) VALUES ($id, $now, $inputs)",
-                        {"id": run_id, "now": _utcnow(), "inputs": [str(i) for i in inputs]})
+                  {"id": run_id, "now": _utcnow(), "inputs": [str(i) for i in inputs]})
         return run_id
 
     def finish_run(self, run_id: str, **counts) -> None:
@@ -254,13 +282,13 @@ class Store:
         actor names in ``entities``, merged by :func:`components.actors.merge_corpus`; one
         transaction. The merge runs between a read and the write, so the lock is held only for
         the SQL that fills the tables."""
-        from .actors import merge_corpus  # imports spaCy: only when needed
-
         if not self.exists:
             return
+        from .actors import merge_corpus  # imports spaCy: only when needed
+
         with self._reading() as con:
             counts = _exec(con, "SELECT actor, actor_type, count(*) FROM entities"
-                                 " WHERE actor IS NOT NULL GROUP BY ALL ORDER BY ALL")
+                           " WHERE actor IS NOT NULL GROUP BY ALL ORDER BY ALL")
         mapping = _resolve_chains(merge_corpus(counts))
         table = pa.table({"alias": list(mapping), "actor": list(mapping.values())},
                          schema=pa.schema([("alias", pa.string()), ("actor", pa.string())]))
@@ -320,34 +348,9 @@ class Store:
 
     @contextmanager
     def _attached(self, target: str, *, read_only: bool) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Attach ``target`` as the default database of the host connection, retrying while
-        another process holds the file, and detach it afterwards. DuckDB errors raised inside
-        come out as StoreError."""
-        deadline = time.monotonic() + self.timeout
-        delay = 0.005
-        sql = f"ATTACH $target AS {ALIAS}" + (" (READ_ONLY)" if read_only else "")
-        while True:
-            host = _host
-            host.lock.acquire()
-            try:
-                con = host.connection()
-                _exec(con, f"DETACH DATABASE IF EXISTS {ALIAS}")  # left over by a failed detach
-                _exec(con, sql, {"target": target})
-                break
-            except duckdb.IOException as e:
-                host.lock.release()
-                if _LOCK_MESSAGE not in str(e):
-                    raise StoreError(f"cannot open the store {target}: {e}") from e
-                if time.monotonic() + delay > deadline:
-                    raise StoreLocked(_locked_message(target, self.timeout, e)) from e
-                time.sleep(delay * random.uniform(0.5, 1.5))
-                delay = min(delay * 2, MAX_BACKOFF)
-            except duckdb.Error as e:
-                host.lock.release()
-                raise StoreError(f"cannot open the store {target}: {e}") from e
-            except BaseException:
-                host.lock.release()
-                raise
+        """Attach ``target`` (a file or ``:memory:``) as the default database of the host
+        connection and detach it afterwards. DuckDB errors raised inside come out as StoreError."""
+        con, host = self._attach(target, read_only=read_only)
         try:
             _exec(con, f"USE {ALIAS}")
             yield con
@@ -357,7 +360,79 @@ class Store:
             try:
                 _detach(con)
             finally:
+                host.busy = False
                 host.lock.release()
+
+    def _attach(self, target: str, *, read_only: bool) -> tuple[duckdb.DuckDBPyConnection, _Host]:
+        """Attach ``target``, retrying with backoff while another process holds the file, up to
+        ``timeout``. Returns the host connection and its host, whose lock the caller must release.
+
+        A writer that finds the file locked says so in an intent file (see :func:`_intent_path`);
+        readers about to start wait (briefly) while it is fresh, so that an app that reads
+        continuously cannot starve an ingest."""
+        deadline = time.monotonic() + self.timeout
+        on_disk = target != ":memory:"
+        intent = _intent_path(self.path) if on_disk and not read_only else None
+        if on_disk and read_only:
+            _yield_to_writer(_intent_path(self.path), deadline)
+        sql = f"ATTACH $target AS {ALIAS}" + (" (READ_ONLY)" if read_only else "")
+        delay, signalled = 0.005, False
+        try:
+            while True:
+                host = _host
+                host.lock.acquire()
+                if host.busy:  # the RLock let this thread in again: a store call inside another
+                    host.lock.release()
+                    raise StoreError("a store call was made while another one of this thread was "
+                                     "still reading or writing; finish that one first")
+                try:
+                    con = host.connection()
+                    _exec(con, f"DETACH DATABASE IF EXISTS {ALIAS}")  # left by a failed detach
+                    _exec(con, sql, {"target": target})
+                    host.busy = True
+                    return con, host
+                except duckdb.IOException as e:
+                    host.lock.release()
+                    if _LOCK_MESSAGE not in str(e):
+                        raise StoreError(f"cannot open the store {target}: {e}") from e
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise StoreLocked(_locked_message(target, self.timeout, e)) from e
+                    if intent is not None:
+                        intent.touch()
+                        signalled = True
+                    time.sleep(min(remaining, delay * random.uniform(0.5, 1.5)))
+                    delay = min(delay * 2, MAX_BACKOFF)
+                except duckdb.Error as e:
+                    host.lock.release()
+                    raise StoreError(f"cannot open the store {target}: {e}") from e
+                except BaseException:
+                    host.lock.release()
+                    raise
+        finally:
+            if signalled:
+                intent.unlink(missing_ok=True)
+
+
+def _intent_path(path: Path) -> Path:
+    """The file by which a writer waiting for ``path`` asks readers to hold back: in the temp
+    folder (not next to the store), named after a hash of the store's resolved path."""
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"dateline-{digest}.write-wanted"
+
+
+def _yield_to_writer(intent: Path, deadline: float) -> None:
+    """Wait while a writer's intent file is fresh, for at most ``YIELD_MAX`` seconds (and never
+    past ``deadline``); costs one ``stat`` when no writer is waiting."""
+    until = min(deadline, time.monotonic() + YIELD_MAX)
+    while time.monotonic() < until:
+        try:
+            age = time.time() - intent.stat().st_mtime
+        except OSError:
+            return
+        if age > INTENT_FRESH:
+            return
+        time.sleep(0.005)
 
 
 def _exec(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence | dict | None = None) -> list[tuple]:
@@ -381,6 +456,32 @@ def _detach(con: duckdb.DuckDBPyConnection) -> None:
         _rollback(con)
         _exec(con, "USE memory")
     _exec(con, f"DETACH {ALIAS}")
+
+
+@contextmanager
+def _interrupt_after(con: duckdb.DuckDBPyConnection, seconds: float | None) -> Iterator[None]:
+    """Interrupt what ``con`` runs if the block lasts longer than ``seconds`` (None: never). The
+    timer can only fire while the block runs, never into a later statement."""
+    if not seconds:
+        yield
+        return
+    guard = threading.Lock()
+    running = [True]
+
+    def fire() -> None:
+        with guard:
+            if running[0]:
+                con.interrupt()
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with guard:
+            running[0] = False
+        timer.cancel()
 
 
 def _locked_message(target: str, timeout: float, error: Exception) -> str:
@@ -505,7 +606,7 @@ class _Batch:
                 problems.append(Problem(a.origin or a.source_id or aid,
                                         f"date {a.date!r} is not YYYY-MM-DD; stored without a date"))
             version = ex.pipeline_version if ex else None
-            rows["articles"].append((aid, a.source_id, day, list(a.dateline), a.title, a.source, a.url,
+            rows["articles"].append((aid, a.source_id, day, list(a.dateline or ()), a.title, a.source, a.url,
                                      a.text, a.n_words, origins[aid], version))
             if ex is not None:
                 _extraction_rows(aid, ex, rows)

@@ -1,0 +1,486 @@
+"""Tests of components.store: round trip, idempotence, versions, atomic batches, concurrent
+readers, locking, actors, Parquet export, and the docs of every column. Extractions are built by
+hand (no spaCy)."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from components import store as store_mod
+from components.records import Article, Entity, Extraction, Place, Problem, Quote
+from components.store import Store, StoreError, StoreLocked
+from components.store_schema import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_extraction(speaker: str = "Dmitry Peskov", content: str = "No comment.", *, version: str = "v1",
+                    origin: str | None = "a.txt", date: str | None = "2024-12-02",
+                    role: str | None = "Kremlin spokesman") -> Extraction:
+    """One article ``<speaker> said "<content>" in Moscow.`` with its entity, place, dateline
+    place and quote, offsets computed from the text."""
+    text = f'{speaker} said "{content}" in Moscow.'
+    q0 = text.index('"')
+    q1 = text.index('"', q0 + 1) + 1
+    m = text.index("Moscow")
+    moscow = dict(name="Moscow", country_code="RU", lat=55.75, lon=37.62, geonameid=524901, feature="city")
+    return Extraction(
+        article=Article.from_text(text, date=date, dateline=("Moscow",), title="Talks", source="wire",
+                                  origin=origin),
+        pipeline_version=version,
+        entities=[Entity(0, len(speaker), speaker, "PERSON", speaker, "person", role),
+                  Entity(m, m + 6, "Moscow", "GPE", "Moscow", "state")],
+        places=[Place(m, m + 6, "Moscow", **moscow)],
+        quotes=[Quote(q0, q1, content, "full", speaker, 0, len(speaker), "said")],
+        dateline_places=[Place(None, None, "Moscow", **moscow)],
+    )
+
+
+def snapshot(store: Store) -> dict[str, str]:
+    """Every table's full content, in a stable order, as text."""
+    return {t: store.query(f"SELECT * FROM {t} ORDER BY ALL").to_csv() for t in TABLES}
+
+
+def run_python(code: str, *args: str, wait: bool = True):
+    """Run ``code`` in a fresh Python process with the project importable."""
+    cmd = [sys.executable, "-c", textwrap.dedent(code), *args]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if wait:
+        return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "data" / "test.duckdb", timeout=10)
+
+
+# --- a store that does not exist ----------------------------------------------------------------
+
+def test_reading_a_missing_store_returns_empty_results_and_creates_nothing(store: Store, tmp_path: Path):
+    assert store.summary() == {}
+    frame = store.query("SELECT id, date, dateline FROM articles")
+    assert list(frame.columns) == ["id", "date", "dateline"] and len(frame) == 0
+    assert store.needs_extraction(["a", "b"], "v1") == {"a", "b"}
+    assert list(store.stale_articles("v1")) == []
+    store.rebuild_actors()
+    exported = store.export_parquet(tmp_path / "export")
+    assert [p.stem for p in exported] == list(TABLES)
+    assert pq.read_table(tmp_path / "export" / "articles.parquet").num_rows == 0
+    assert not store.path.exists() and not store.path.parent.exists()
+
+
+# --- writing and reading back -------------------------------------------------------------------
+
+def test_write_stores_one_article_row_and_its_extraction_rows(store: Store):
+    ex = make_extraction()
+    store.write([ex])
+    art = store.query("SELECT * FROM articles").iloc[0]
+    assert art["id"] == ex.article.id
+    assert str(art["date"].date()) == "2024-12-02"
+    assert list(art["dateline"]) == ["Moscow"] and list(art["origins"]) == ["a.txt"]
+    assert art["n_words"] == ex.article.n_words and art["text"] == ex.article.text
+    assert art["pipeline_version"] == "v1"
+
+    ents = store.query("SELECT start_char, end_char, text, label, actor, actor_type, coalesce(role, '-')"
+                       " FROM entities ORDER BY idx")
+    assert ents.values.tolist() == [[e.start, e.end, e.text, e.label, e.actor, e.actor_type, e.role or "-"]
+                                    for e in ex.entities]
+    assert ex.entities[0].role == "Kremlin spokesman" and ex.entities[1].role is None
+    places = store.query("SELECT from_dateline, start_char, name, geonameid FROM places ORDER BY idx")
+    assert places["from_dateline"].tolist() == [False, True]
+    assert places["start_char"].iloc[0] == ex.places[0].start and places["start_char"].isna().iloc[1]
+    assert places["geonameid"].tolist() == [524901, 524901]
+    quote = store.query("SELECT content, speaker, cue, content_spans FROM quotes").iloc[0]
+    assert (quote["content"], quote["speaker"], quote["cue"]) == ("No comment.", "Dmitry Peskov", "said")
+    q = ex.quotes[0]
+    assert [list(s) for s in quote["content_spans"]] == [[q.start, q.end]]
+
+
+def test_split_quote_pieces_are_stored_as_content_spans(store: Store):
+    ex = make_extraction()
+    ex.quotes[0].spans = [(19, 25), (30, 33)]
+    store.write([ex])
+    spans = store.query("SELECT content_spans FROM quotes")["content_spans"].iloc[0]
+    assert [list(s) for s in spans] == [[19, 25], [30, 33]]
+
+
+def test_reingesting_the_same_batch_changes_nothing(store: Store):
+    batch = [make_extraction(), make_extraction("Maria Zakharova", "We will see.")]
+    store.write(batch)
+    before = snapshot(store)
+    store.write(batch)
+    assert snapshot(store) == before
+
+
+def test_reingest_from_another_file_only_adds_the_origin(store: Store):
+    ex = make_extraction(origin="a.txt")
+    store.write([ex])
+    before = store.query("SELECT * EXCLUDE (origins) FROM articles").to_csv()
+    again = replace(ex, article=replace(ex.article, origin="b.zip!a.txt", title="Other title"))
+    store.write([again])
+    store.write([again])
+    assert store.query("SELECT origins FROM articles")["origins"].iloc[0].tolist() == ["a.txt", "b.zip!a.txt"]
+    assert store.query("SELECT * EXCLUDE (origins) FROM articles").to_csv() == before
+    assert store.summary()["entities"] == 2
+
+
+def test_an_article_twice_in_one_batch_is_one_row_with_both_origins(store: Store):
+    ex = make_extraction(origin="a.txt")
+    twin = replace(ex, article=replace(ex.article, origin="b.txt"))
+    store.write([ex, twin])
+    assert store.summary()["articles"] == 1 and store.summary()["entities"] == 2
+    assert store.query("SELECT origins FROM articles")["origins"].iloc[0].tolist() == ["a.txt", "b.txt"]
+
+
+# --- pipeline versions --------------------------------------------------------------------------
+
+def test_needs_extraction_lists_new_articles_and_those_of_another_version(store: Store):
+    old, current = make_extraction("A B", version="v1"), make_extraction("C D", version="v2")
+    store.write([old, current])
+    new_id = make_extraction("E F").article.id
+    ids = [old.article.id, current.article.id, new_id]
+    assert store.needs_extraction(ids, "v2") == {old.article.id, new_id}
+    assert [a.id for a in store.stale_articles("v2")] == [old.article.id]
+
+
+def test_a_new_pipeline_version_replaces_the_article_rows(store: Store):
+    ex = make_extraction(version="v1")
+    store.write([ex])
+    newer = replace(ex, pipeline_version="v2", entities=ex.entities[:1], quotes=[])
+    store.write([newer])
+    counts = store.query("SELECT (SELECT count(*) FROM entities) e, (SELECT count(*) FROM quotes) q,"
+                         " (SELECT list(DISTINCT pipeline_version) FROM places) p").iloc[0]
+    assert (counts["e"], counts["q"], list(counts["p"])) == (1, 0, ["v2"])
+    assert store.query("SELECT pipeline_version FROM articles")["pipeline_version"].tolist() == ["v2"]
+    assert store.needs_extraction([ex.article.id], "v2") == set()
+
+
+def test_stale_articles_gives_back_the_stored_article(store: Store):
+    ex = make_extraction(version="v1")
+    store.write([ex])
+    (article,) = store.stale_articles("v2")
+    assert article == ex.article
+
+
+def test_added_articles_wait_for_extraction_and_can_be_written_while_iterating(store: Store, monkeypatch):
+    monkeypatch.setattr(store_mod, "STALE_CHUNK", 2)
+    exs = [make_extraction(f"Speaker {i}", origin=f"{i}.txt") for i in range(5)]
+    store.add_articles([ex.article for ex in exs])
+    assert store.summary()["entities"] == 0
+    assert store.needs_extraction([ex.article.id for ex in exs], "v1") == {ex.article.id for ex in exs}
+    by_id = {ex.article.id: ex for ex in exs}
+    seen = []
+    for article in store.stale_articles("v1"):  # the iterator does not hold the file
+        seen.append(article.id)
+        store.write([by_id[article.id]])
+    assert sorted(seen) == sorted(by_id)
+    assert list(store.stale_articles("v1")) == []
+    assert store.summary()["entities"] == 10
+
+
+# --- atomic batches -----------------------------------------------------------------------------
+
+def test_an_exception_mid_write_leaves_the_store_exactly_as_before(store: Store, monkeypatch):
+    store.write([make_extraction(version="v1")])
+    before = snapshot(store)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store_mod, "_insert_extractions", boom)  # after the delete and the upsert
+    newer = [make_extraction(version="v2", origin="b.txt"), make_extraction("Someone Else")]
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        store.write(newer, problems=[Problem("x.txt", "empty file")])
+    assert snapshot(store) == before
+    monkeypatch.undo()
+    store.write(newer)  # the store is usable afterwards
+    assert store.summary()["articles"] == 2
+
+
+def test_a_process_killed_mid_write_leaves_the_store_as_before_that_batch(store: Store):
+    store.write([make_extraction()])
+    before = snapshot(store)
+    result = run_python("""
+        import os, sys
+        from components import store as store_mod
+        from tests.test_store import make_extraction
+        def die(*a, **k):
+            os._exit(9)
+        store_mod._log_problems = die
+        store_mod.Store(sys.argv[1]).write([make_extraction("Other Person", version="v2")],
+                                           problems=[store_mod.Problem("x", "y")])
+        """, str(store.path))
+    assert result.returncode == 9, result.stderr
+    assert snapshot(store) == before
+
+
+def test_a_bad_date_is_stored_as_null_and_reported(store: Store):
+    store.write([make_extraction(date="2024-13-45", origin="odd.txt")], run_id="r1")
+    assert store.query("SELECT date FROM articles")["date"].isna().all()
+    problems = store.query("SELECT run_id, origin, reason FROM ingest_problems")
+    assert problems[["run_id", "origin"]].values.tolist() == [["r1", "odd.txt"]]
+    assert "2024-13-45" in problems["reason"].iloc[0]
+
+
+# --- concurrency --------------------------------------------------------------------------------
+
+WRITER = """
+    import sys, time
+    from components.store import Store
+    from tests.test_store import make_extraction
+    store = Store(sys.argv[1])
+    for b in range(50):
+        store.write([make_extraction(f"Speaker {b} {k}", version="v1", origin=f"{b}-{k}.txt")
+                     for k in range(4)])
+        time.sleep(0.01)  # the NLP work of the next batch, done outside the lock
+    print("done")
+"""
+
+
+def test_a_reader_gets_answers_while_another_process_ingests(store: Store):
+    store.write([make_extraction()])
+    writer = run_python(WRITER, str(store.path), wait=False)
+    seen = []
+    try:
+        while writer.poll() is None:
+            counts = store.summary()
+            seen.append((counts["articles"], counts["entities"]))
+    finally:
+        out, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0 and "done" in out, err
+    assert store.summary()["articles"] == 1 + 50 * 4
+    # reads happened while the ingest was half-way, and only ever saw whole batches
+    assert any(1 < n < 201 for n, _ in seen)
+    assert all((n - 1) % 4 == 0 and e == 2 * n for n, e in seen)
+    assert [n for n, _ in seen] == sorted(n for n, _ in seen)
+
+
+HOLDER = """
+    import sys, time
+    from components.store import Store
+    with Store(sys.argv[1])._transaction():
+        print("locked", flush=True)
+        time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_store_locked_too_long_raises_an_error_that_says_what_to_do(store: Store):
+    store.write([make_extraction()])
+    holder = run_python(HOLDER, str(store.path), "30", wait=False)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        impatient = Store(store.path, timeout=0.3)
+        t0 = time.monotonic()
+        with pytest.raises(StoreLocked) as err:
+            impatient.summary()
+        assert time.monotonic() - t0 >= 0.3
+        assert f"PID {holder.pid}" in str(err.value) and "close that connection" in str(err.value)
+        with pytest.raises(StoreLocked):
+            impatient.write([make_extraction("Other Person")])
+    finally:
+        holder.kill()
+        holder.communicate()
+
+
+def test_a_writer_waits_for_a_short_lock_and_then_succeeds(store: Store):
+    store.write([make_extraction()])
+    holder = run_python(HOLDER, str(store.path), "0.5", wait=False)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        store.write([make_extraction("Other Person")])
+    finally:
+        holder.communicate(timeout=60)
+    assert store.summary()["articles"] == 2
+
+
+# --- queries ------------------------------------------------------------------------------------
+
+def test_query_binds_parameters_and_caps_rows(store: Store):
+    store.write([make_extraction(f"Person {i}") for i in range(5)])
+    frame = store.query("SELECT text FROM entities WHERE label = ? ORDER BY text", ["PERSON"], limit=3)
+    assert frame["text"].tolist() == ["Person 0", "Person 1", "Person 2"]
+    assert frame.attrs["truncated"] is True
+    named = store.query("SELECT count(*) AS n FROM entities WHERE label = $label", {"label": "GPE"})
+    assert named["n"].iloc[0] == 5 and named.attrs["truncated"] is False
+    hostile = "x'; DROP TABLE articles; --"
+    assert len(store.query("SELECT * FROM articles WHERE title = ?", [hostile])) == 0
+    assert store.summary()["articles"] == 5
+
+
+def test_query_cannot_write(store: Store):
+    store.write([make_extraction()])
+    with pytest.raises(StoreError):
+        store.query("DELETE FROM articles")
+    with pytest.raises(StoreError):
+        store.query("SELECT no_such_column FROM articles")
+    assert store.summary()["articles"] == 1
+
+
+def test_store_uses_no_extension_it_would_have_to_download(store: Store):
+    store.write([make_extraction()])
+    store.export_parquet(store.path.parent / "export")
+    loaded = set(store.query("SELECT extension_name FROM duckdb_extensions() WHERE loaded")["extension_name"])
+    assert loaded <= {"core_functions", "parquet", "json", "icu"}
+    setting = store.query("SELECT current_setting('autoinstall_known_extensions') AS v")["v"].iloc[0]
+    assert not setting
+
+
+# --- runs, problems, actors, export -------------------------------------------------------------
+
+def test_runs_and_problems_are_logged(store: Store):
+    run = store.start_run(["corpus.zip", "extra/"])
+    store.write([make_extraction()], problems=[Problem("corpus.zip!bad.txt", "binary file (NUL bytes)")],
+                run_id=run)
+    store.finish_run(run, articles=1, problems=1)
+    runs = store.query("SELECT run_id, inputs, finished_at, counts->>'articles' AS n FROM ingest_runs")
+    assert runs["run_id"].tolist() == [run] and list(runs["inputs"].iloc[0]) == ["corpus.zip", "extra/"]
+    assert runs["finished_at"].notna().all() and runs["n"].tolist() == ["1"]
+    problems = store.query("SELECT run_id, origin, reason FROM ingest_problems")
+    assert problems.values.tolist() == [[run, "corpus.zip!bad.txt", "binary file (NUL bytes)"]]
+    assert store.query("SELECT first_run_id FROM articles")["first_run_id"].tolist() == [run]
+    with pytest.raises(StoreError, match="no ingest run"):
+        store.finish_run("nope")
+
+
+def test_rebuild_actors_merges_aliases_across_articles(store: Store, monkeypatch):
+    import components.actors
+
+    received = []
+
+    def merge_corpus(actors):
+        received.extend(actors)
+        return {"Assad": "Bashar al-Assad"}
+
+    monkeypatch.setattr(components.actors, "merge_corpus", merge_corpus)
+    first = make_extraction("Bashar al-Assad", date="2024-12-01", role="President")
+    later = make_extraction("Assad", "We shall stay.", date="2024-12-08", role=None)
+    store.write([first, later])
+    store.rebuild_actors()
+
+    assert ("Assad", "person", 1) in received and ("Bashar al-Assad", "person", 1) in received
+    actors = store.query("SELECT * FROM actors ORDER BY actor").set_index("actor")
+    assad = actors.loc["Bashar al-Assad"]
+    assert sorted(assad["aliases"]) == ["Assad", "Bashar al-Assad"] and list(assad["roles"]) == ["President"]
+    stats = (assad["actor_type"], assad["n_mentions"], assad["n_articles"], assad["n_quotes"])
+    assert stats == ("person", 2, 2, 2)
+    assert (str(assad["first_date"].date()), str(assad["last_date"].date())) == ("2024-12-01", "2024-12-08")
+    assert actors.loc["Moscow", "n_mentions"] == 2
+    aliases = store.query("SELECT alias, actor FROM actor_aliases ORDER BY alias").values.tolist()
+    assert aliases == [["Assad", "Bashar al-Assad"], ["Bashar al-Assad", "Bashar al-Assad"],
+                       ["Moscow", "Moscow"]]
+
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors: {})
+    store.rebuild_actors()  # a rebuild replaces the tables
+    assert sorted(store.query("SELECT actor FROM actors")["actor"]) == ["Assad", "Bashar al-Assad", "Moscow"]
+
+
+def test_export_parquet_writes_one_file_per_table(store: Store, tmp_path: Path):
+    store.write([make_extraction(), make_extraction("Maria Zakharova")])
+    paths = store.export_parquet(tmp_path / "export")
+    assert [p.name for p in paths] == [f"{t}.parquet" for t in TABLES]
+    counts = store.summary()
+    for path in paths:
+        assert pq.read_table(path).num_rows == counts[path.stem]
+    assert pq.read_table(tmp_path / "export" / "quotes.parquet").column("content_spans").to_pylist()[0]
+    assert sorted(p.name for p in (tmp_path / "export").iterdir()) == sorted(p.name for p in paths)
+
+
+# --- schema versions and docs -------------------------------------------------------------------
+
+def test_a_store_from_a_newer_dateline_is_refused_with_a_clear_error(store: Store):
+    store.write([make_extraction()])
+    with store._transaction() as con:
+        store_mod._set_meta(con, "schema_version", "99")
+    with pytest.raises(StoreError, match="newer Dateline"):
+        store.summary()
+    with pytest.raises(StoreError, match="newer Dateline"):
+        store.write([make_extraction("Other Person")])
+
+
+def test_a_store_file_without_tables_reads_as_empty_and_takes_writes(store: Store):
+    store.path.parent.mkdir(parents=True)
+    with store._attached(str(store.path), read_only=False):
+        pass  # an empty DuckDB file, as a crash during creation leaves it
+    assert store.summary() == {t: 0 for t in TABLES}
+    store.write([make_extraction()])
+    assert store.summary()["articles"] == 1
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == ["1"]
+
+
+def documented_columns() -> dict[str, list[str]]:
+    """Column names listed under each ``### `table` `` heading of docs/store.md."""
+    docs, table = {}, None
+    for line in (ROOT / "docs" / "store.md").read_text(encoding="utf-8").splitlines():
+        heading = re.match(r"###\s+`(\w+)`", line)
+        if heading:
+            table = heading.group(1)
+            docs[table] = []
+        elif table and (cell := re.match(r"\|\s*`(\w+)`\s*\|", line)):
+            docs[table].append(cell.group(1))
+    return docs
+
+
+def test_every_table_and_column_is_documented(store: Store):
+    docs = documented_columns()
+    assert list(docs) == list(TABLES)
+    for table in TABLES:
+        columns = store.query(f"SELECT * FROM {table}").columns.tolist()
+        assert docs[table] == columns, table
+
+
+def test_missing_articles_and_articles_seen_again_without_extraction(store: Store):
+    ex = make_extraction(origin="a.txt")
+    other = make_extraction("Maria Zakharova", origin="z.txt")
+    store.write([ex])
+    assert store.missing_articles([ex.article.id, other.article.id]) == {other.article.id}
+    seen_again = replace(ex.article, origin="copy/a.txt")
+    store.write([other], articles=[seen_again])
+    assert store.missing_articles([ex.article.id, other.article.id]) == set()
+    origins = store.query("SELECT origins FROM articles WHERE id = ?", [ex.article.id])["origins"].iloc[0]
+    assert list(origins) == ["a.txt", "copy/a.txt"]
+    assert store.needs_extraction([ex.article.id], "v1") == set()  # its extraction is kept
+    assert store.summary()["entities"] == 4
+
+
+def test_threads_of_one_process_can_read_while_another_thread_writes(store: Store):
+    import threading
+
+    store.write([make_extraction()])
+    errors = []
+
+    def writer():
+        try:
+            for b in range(20):
+                store.write([make_extraction(f"Speaker {b}")])
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    reads = 0
+    while thread.is_alive():
+        assert store.summary()["articles"] >= 1
+        reads += 1
+    thread.join()
+    assert not errors and reads > 0
+    assert store.summary()["articles"] == 21
+
+
+def test_a_runaway_query_is_stopped_and_frees_the_store(store: Store):
+    store.write([make_extraction()])
+    t0 = time.monotonic()
+    with pytest.raises(StoreError, match="longer than 0.3 s"):
+        store.query("SELECT count(*) FROM range(1000000000000) r(i) WHERE i % 7 = 3", time_limit=0.3)
+    assert time.monotonic() - t0 < 10
+    store.write([make_extraction("Other Person")])
+    assert store.summary()["articles"] == 2
