@@ -19,7 +19,7 @@ concur dismiss rebut reject protest object joke jest deadpan quipped echo sneer 
 applaud praise hail celebrate thank apologize apologise preach lecture ask instruct order
 command advise counsel recommend propose acknowledge disclose reveal divulge confide confess
 volunteer offer put describe summarize summarise characterize characterise call label dub
-speak talk
+speak talk bark growl snarl hiss roar holler boom retaliate
 """.split())
 
 # Verbs that reliably tag a quote even when the parser misses the structure; others in
@@ -30,12 +30,16 @@ claim state warn announce acknowledge admit recall predict complain joke quip sh
 exclaim conclude observe remark testify mutter whisper boast brag concede counter retort snap muse
 recount assert caution confirm emphasize emphasise stress interject thunder proclaim lament sniff
 reiterate contend maintain scoff marvel gush rave write text email tease sigh laugh speak talk
+bark growl snarl hiss roar holler elaborate boom retaliate
 """.split())
 
 # Pronouns that stand for a person speaker and are resolved to the last named person.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# Other pronouns a speaker may be ("they said", "we wrote"); kept as written.
-OTHER_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "who", "which", "that"})
+# Pronouns for a group or the writer that may speak ("they wrote", "we said"); kept as written.
+GROUP_PRONOUNS = frozenset({"they", "we", "i"})
+# Relative pronouns: "Mike Lee, who declared, …" — the mention stays "who", the speaker is the
+# noun the clause hangs from.
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 # Heads of a speaker noun phrase that name a role: "the spokesman said" → the person last
 # introduced with that role, else the last named person speaking.
@@ -45,6 +49,8 @@ aide chairman chairwoman chair director secretary governor mayor congressman con
 representative lawmaker leader chief strategist manager nominee ambassador general officer
 diplomat prime premier chancellor attorney lawyer commissioner deputy analyst source
 """.split())
+# Determiners that introduce someone new ("a spokesman said"): such a title is not resolved.
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
 # Tokens before a period that do not end a sentence.
 ABBREVIATIONS = frozenset("""
@@ -53,6 +59,3 @@ prof rev hon pres supt jan feb mar apr aug sept sep oct nov dec u.s d.c u.n u.k 
 ariz ill mass mich minn penn tenn wash wis ore okla conn del ky la md mo nev ind kan colo ala
 ark miss neb n.j n.y n.h n.c s.c n.d s.d w.va va vt
 """.split())
-
-# Two-word cue that introduces a source: "according to X".
-ACCORDING = ("according", "to")

@@ -6,7 +6,8 @@ second, so that a straight ``"``, a doubled apostrophe ``''`` (New York Times st
 mistyped curly mark (``“Wins“ that``) are all paired sensibly. A quote still open at the end of a
 paragraph continues when the next paragraph opens with a quotation mark (the convention for a
 quote running over several paragraphs); otherwise it ends with its paragraph. Single curly marks
-(‘ ’) are paired only outside double quotes and only when they cannot be apostrophes.
+(‘ ’) are paired only outside double quotes and only when they cannot be apostrophes; straight
+single quotes only in the headline pattern ``Name: 'Sentence.'``.
 """
 from __future__ import annotations
 
@@ -20,6 +21,11 @@ SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
 # Characters that may stand right before an opening mark / right after a closing mark.
 _BEFORE_OPEN = set(" \t\u00a0([{\u2014\u2013-/:;,")
 _AFTER_CLOSE = set(" \t\u00a0)]}.,;:!?\u2014\u2013-/\u2026'\u2019\u201d\"")
+# Straight single quotes are apostrophes far more often than quotation marks: they are paired only
+# in the headline pattern ``Name: 'Sentence.'`` (after a colon or at a paragraph start, closing
+# after ``.``/``?``/``!``).
+_STRAIGHT_SINGLE_RE = re.compile(r"(?:(?<=: )|(?<=^))'(?=[A-Z])[^\n]*?[.?!]'(?=\s|;|$)", re.M)
+_SINGLE_RE = re.compile("[\u2018\u2019]")
 _MARK_RE = re.compile("''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019]")
 # Longest stretch a single-quoted phrase may run (single marks are rarely long quotes).
 MAX_SINGLE_CHARS = 120
@@ -114,9 +120,10 @@ def _single_pieces(text: str, start: int, end: int, inside: list[Piece]) -> list
     """Pair ‘ ’ inside one paragraph, outside every double-quoted piece in ``inside``."""
     out: list[Piece] = []
     open_at: int | None = None
-    for i in range(start, end):
+    for m in _SINGLE_RE.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
-        if ch not in (SINGLE_OPEN, SINGLE_CLOSE) or any(p.start <= i < p.end for p in inside):
+        if any(p.start <= i < p.end for p in inside):
             continue
         if _is_apostrophe(text, i):
             continue
@@ -127,6 +134,9 @@ def _single_pieces(text: str, start: int, end: int, inside: list[Piece]) -> list
             if i + 1 - open_at <= MAX_SINGLE_CHARS and not any(open_at < p.start < i for p in inside):
                 out.append(Piece(open_at, i + 1, single=True))
             open_at = None
+    for m in _STRAIGHT_SINGLE_RE.finditer(text, start, end):
+        if not any(p.start <= m.start() < p.end for p in inside + out):
+            out.append(Piece(m.start(), m.end(), single=True))
     return out
 
 
