@@ -35,10 +35,14 @@ COUNTRY_EXTRA_ALIASES = {
     "s.africa": "ZA", "syria": "SY", "iran": "IR", "kosovo": "XK", "macedonia": "MK",
     "congo": "CG",
 }
+# Demonyms that components.demonyms resolves to a territory sharing the word (countryinfo
+# lists "Indian" for the British Indian Ocean Territory first); checked before it.
+DEMONYM_FIXES = {"indian": "IN", "indians": "IN", "dominican": "DO", "dominicans": "DO"}
 # countryinfo entries that share an ISO code with a bigger state but are not aliases of it.
 NOT_ALIASES = {"england", "scotland", "wales", "northern ireland", "vatican city state"}
 
 
+@lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """Canonical spelling of a mention: typographic quotes made ASCII, surrounding quotes and
     punctuation removed, a leading "the" and a trailing possessive ("'s", "s'") dropped,
@@ -58,11 +62,14 @@ def clean_name(text: str) -> str:
     return s.strip(" \"'.,;:-")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Comparison key of a name: diacritics removed, case folded, hyphens, dots and
     apostrophes treated as spaces ("Bashar al-Assad" and "Bashar Al Assad" fold alike)."""
-    s = unicodedata.normalize("NFKD", clean_name(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = clean_name(text)
+    if not s.isascii():
+        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    s = s.casefold()
     s = re.sub(r"[-\u2010-\u2015'.]", " ", s)
     return " ".join(s.split())
 
@@ -124,7 +131,7 @@ def country_code(text: str, *, demonym: bool = False) -> str | None:
     aliases, _ = _countries()
     code = aliases.get(name.lower())
     if code is None and demonym:
-        code = country_of_demonym(name)
+        code = DEMONYM_FIXES.get(name.lower()) or country_of_demonym(name)
     return code
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 # Forms of address written before a name (compared lower case, without a final ".").
 HONORIFICS = frozenset("""
-mr mrs ms miss mx dr sir dame lord lady prof rev reverend fr messrs mme mlle herr
+mr mrs ms miss mx dr sir dame prof rev reverend fr messrs mme mlle herr
 gen col lt maj capt sgt adm cmdr brig cpl pvt gov sen rep pres atty hon supt insp det
 """.split())
 # Role nouns that end a title ("spokesman" in "Kremlin spokesman").
@@ -30,7 +30,7 @@ strategist pollster boss rapporteur mediator president-elect chancellor-elect el
 activist campaigner spokesmen dean principal surgeon physician doctor historian
 vice chancellor leader-elect frontrunner challenger incumbent mogul tycoon billionaire
 businessman businesswoman entrepreneur investor banker actor actress singer star moderator
-anchor host
+anchor host lady lord
 """.split())
 # Words that modify a title and belong to the role ("foreign" in "foreign ministry spokesman").
 ROLE_MODIFIERS = frozenset("""
@@ -43,11 +43,16 @@ managing junior first parliamentary opposition central cabinet white house
 """.split())
 # Titles that are part of how a person is named ("Pope Francis", "King Charles"): they are
 # kept in the role but not stripped off the name.
-NAME_TITLES = frozenset("king queen prince princess pope emperor empress sultan emir sheikh".split())
+NAME_TITLES = frozenset("""
+king queen prince princess pope emperor empress sultan emir sheikh lady lord
+""".split())
 # Longest role phrase, in tokens.
 MAX_ROLE_TOKENS = 8
 # Parts of speech that may sit inside a title phrase.
 _TITLE_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "PART"})
+# Part of speech of a title's head word ("" when untagged): not the verb in "will host Obama".
+_HEAD_POS = frozenset({"NOUN", "PROPN", ""})
+_ROLE_START_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "appos", "punct"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 _STOP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
@@ -111,19 +116,22 @@ def _left_phrase(doc: Doc, head: int, floor: int) -> tuple[int, int] | None:
     """Title phrase ending at token ``head`` (which must be a title word): extends left over
     modifiers, proper nouns and possessives, not past token ``floor``. Returns the token
     range ``(start, end)`` with leading determiners/possessive marks dropped, or None."""
-    if head < floor or not is_title_word(doc[head].text):
+    if head < floor or not is_title_word(doc[head].text) or doc[head].pos_ not in _HEAD_POS:
         return None
+    if norm(doc[head].text) in HONORIFICS:  # "Mr", "Dr.", "Gen.": nothing before belongs to it
+        return head, head + 1
     j = head
-    while j - 1 >= floor and head - (j - 1) < MAX_ROLE_TOKENS and _can_extend(doc[j - 1]):
-        j -= 1
+    while j - 1 >= floor and head - (j - 1) < MAX_ROLE_TOKENS and (
+            _can_extend(doc[j - 1]) or (doc[j].text == "-" and not doc[j - 1].whitespace_)):
+        j -= 1  # a word glued to a hyphen belongs too ("Editor-in-Chief")
     while j < head and (norm(doc[j].text) in ("'s", "-") or doc[j].lower_ in _DETERMINERS):
         j += 1
     return j, head + 1
 
 
 def _of_phrase(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
-    """"Secretary of State John Kerry": a title head, "of", optional "the", then capitalised
-    words ending at token ``end - 1``. Returns the token range or None."""
+    """Title of the form head + "of" + optional "the" + capitalised words, ending at token
+    ``end - 1`` ("Secretary of State" before "John Kerry"). Returns the token range or None."""
     k = end - 1
     while k >= floor and end - k <= 3 and doc[k].text[:1].isupper() and doc[k].ent_type_ != "PERSON":
         k -= 1
@@ -137,11 +145,12 @@ def _of_phrase(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
     return (left[0] if left else k - 1), end
 
 
-def role_before(doc: Doc, start: int) -> tuple[int, int] | None:
+def role_before(doc: Doc, start: int, *, floor: int = 0) -> tuple[int, int] | None:
     """Role phrase right before a person mention starting at token ``start``
     ("Syrian President", "Iran's Foreign Minister", "Mr", or "the spokesman," before it).
+
+    floor: first token of the sentence; the role does not reach before it.
     Returns the token range ``(start, end)`` of the role, or None."""
-    floor = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
     i = start - 1
     if i < floor:
         return None
@@ -153,17 +162,22 @@ def role_before(doc: Doc, start: int) -> tuple[int, int] | None:
     return None
 
 
-def role_after(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def role_after(doc: Doc, start: int, end: int, *,
+               sent_end: int | None = None) -> tuple[int, int] | None:
     """Role in apposition after a person mention ``doc[start:end]``: ", the Kremlin spokesman,"
-    or ", a spokesman for the foreign ministry." Returns the token range of the role (without
-    the determiner) or None."""
+    or ", a spokesman for the foreign ministry."
+
+    sent_end: end of the sentence (default: end of ``doc``); the role does not reach past it.
+    Returns the token range of the role (without the determiner) or None."""
     if end >= len(doc) or doc[end].text != ",":
         return None
-    sent_end = doc[end].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    sent_end = len(doc) if sent_end is None else sent_end
     j = end + 1
     while j < sent_end and doc[j].lower_ in _DETERMINERS:
         j += 1
     first = j
+    if first < sent_end and doc[first].pos_ and doc[first].pos_ not in _ROLE_START_POS:
+        return None  # ", not a landslide", ", now a partner at …": no role noun phrase
     k = j
     has_title = False
     while k < sent_end and k - first < MAX_ROLE_TOKENS + 4:
@@ -174,7 +188,8 @@ def role_after(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             return None
         if t.ent_type_ in _STOP_ENTS:
             return None
-        if norm(t.text) in TITLE_HEADS or (t.dep_ == "appos" and t.pos_ == "NOUN" and start <= t.head.i < end):
+        is_appos = t.dep_ == "appos" and t.pos_ == "NOUN" and start <= t.head.i < end
+        if is_appos or norm(t.text) in TITLE_HEADS:
             has_title = True
         k += 1
     closed = k >= sent_end or doc[k].text in _CLOSERS

@@ -3,16 +3,20 @@
 Types: ``person`` (PERSON), ``organization`` (ORG), ``state`` (a country by name or demonym,
 and any other GPE: a city or region acting in the news is, by metonymy, its government, so it
 keeps its own name and is typed ``state``), ``group`` (NORP that is not a country's demonym:
-"Islamist", "Democrats", "Kurds").
+"Islamist", "Democrats", "Kurds"). Other labels (DATE, MONEY, LOC, FAC…) get no actor.
 
 Within an article (:func:`find_actors`): titles and possessives are split off the mention
 ("President Bashar Al Assad's" → "Bashar Al Assad", role "President"); a role next to a person
 ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,") goes into ``role``; a
 short form ("Assad", "Al Assad", "Mr Peskov") maps to the longest name in the article that
-contains it; a lone surname spaCy labelled ORG/GPE/NORP is the person it names; an ORG
-acronym maps to the spelled-out name it abbreviates; country names, aliases and demonyms
-map to the country's everyday name ("Russian Federation", "Russian" → "Russia"). The ORG
-"Kremlin" stays an organisation: metonyms are not mapped to states.
+contains it; country names, aliases and demonyms map to the country's everyday name
+("Russian Federation", "Russian" → "Russia"); an ORG acronym maps to the spelled-out name it
+abbreviates. The ORG "Kremlin" stays an organisation: metonyms are not mapped to states.
+
+Labels the small model often gets wrong are fixed, which also raises CoNLL NER scores: a
+mention that is a person's name or surname in the article becomes PERSON whatever its
+label; a PERSON that is a country or a news agency, and a PERSON or NORP that is a large
+city used as a place ("in Aleppo"), get GPE / ORG.
 
 Across a corpus (:func:`merge_corpus`): spelling variants fold together ("Bashar al-Assad",
 "Bashar Al Assad"), and a short person name maps to the one full name that ends with it,
@@ -20,6 +24,7 @@ unless two people share it.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
@@ -34,9 +39,6 @@ TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "gro
 # Labels whose spans name something: edge "the", possessives and whitespace are trimmed off.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
-# Labels spaCy sometimes gives a person's name ("Peskov" as ORG, "Rosati" as WORK_OF_ART): a
-# mention that is a person's full name or surname in the article becomes that person.
-PERSON_MISLABELS = NAME_LABELS - {"PERSON"}
 # Words skipped when building an acronym from an organisation's name.
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
 # Words right before a city name that show it is used as a place ("in Aleppo", "city Aleppo").
@@ -50,8 +52,15 @@ al el de da das dos del della di du van von der den ter ten bin ibn abu la le
 # Parts of speech a person's name does not begin with (a capitalised "Certainly"). Not VERB:
 # the tagger calls some first names verbs.
 NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "PRON", "INTJ", "AUX", "CCONJ", "SCONJ", "PART"})
-# Name words that do not tell people apart across a corpus ("John Roberts Jr").
-GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# An ALL-CAPS place name longer than this is written in title case ("MOSCOW" in a dateline);
+# shorter ones may be abbreviations ("NYC").
+SHOUTED_MIN_LETTERS = 4
+# Longest surname (in words) that merges across a corpus on its own ("al Assad").
+MAX_SURNAME_WORDS = 3
+# Spaced separators that never sit inside a person's name ("Carlos Barria / Reuters").
+SEPARATORS = frozenset({"-", "/", "|", "\u2013", "\u2014", "--"})
+# Words hyphenated onto a name that are not part of it ("Trump-led", "Iran-backed").
+HYPHEN_AFFIXES = frozenset("led backed based era style like run owned funded linked allied aligned".split())
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
@@ -78,11 +87,33 @@ def _not_name_start(tok) -> bool:
     return tok.pos_ in NOT_NAME_POS
 
 
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of the tokens ``doc[start:end]`` (no trailing whitespace); cheaper
+    than building a Span."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def _text(doc: Doc, text: str, start: int, end: int) -> str:
+    """Text of the tokens ``doc[start:end]``; ``text`` is ``doc.text`` (which spaCy rebuilds
+    on every access, so callers fetch it once)."""
+    a, b = _chars(doc, start, end)
+    return text[a:b]
+
+
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """Token range of a named mention without edge whitespace, punctuation, a leading
-    "the" and a trailing possessive (and, for a person, trailing numbers: "Vialli 55" in a
-    results table); never empty."""
+    "the", a trailing possessive or "-led"; for a person also without what follows a spaced
+    dash or slash or an inner possessive, and without trailing numbers ("Vialli 55" in a
+    results table). Never empty."""
+    if label == "PERSON":  # "John Podesta's Gmail", "Carlos Barria / Reuters": the person is first
+        cut = next((i for i in range(start + 1, end - 1) if doc[i].text in _POSSESSIVE
+                    or (doc[i].text in SEPARATORS and doc[i].whitespace_ and doc[i - 1].whitespace_)), None)
+        end = cut if cut is not None else end
+    if end - start > 2 and doc[end - 1].lower_ in HYPHEN_AFFIXES and doc[end - 2].text == "-":
+        end -= 2  # "Trump-led", "Saudi-backed"
     while end - start > 1 and (doc[start].is_space or doc[start].lower_ == "the"
+                               or doc[start].text in _POSSESSIVE
                                or (doc[start].is_punct and doc[start].text != "-")
                                or (label == "PERSON" and _not_name_start(doc[start]))):
         start += 1
@@ -93,24 +124,31 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     return start, end
 
 
-def _mention(doc: Doc, start: int, end: int, label: str) -> _Mention:
+def _role(doc: Doc, text: str, start: int, end: int,
+          sent: tuple[int, int]) -> tuple[int, str | None]:
+    """Where the name of the person mention ``doc[start:end]`` starts once a leading title is
+    split off, and the role found: the title (with the modifiers before it, "Syrian
+    President"), else a title phrase right before the mention, else an apposition after it.
+    ``text`` is ``doc.text``; ``sent`` the token range of the mention's sentence."""
+    name_start = titles.leading_title_end(doc, start, end)
+    if name_start > start:  # the title ends inside the span; its modifiers may start before it
+        before = titles.role_before(doc, name_start, floor=sent[0])
+        return name_start, _text(doc, text, min(before[0], start) if before else start, name_start)
+    found = (titles.role_before(doc, start, floor=sent[0])
+             or titles.role_after(doc, start, end, sent_end=sent[1]))
+    return start, _text(doc, text, *found) if found else None
+
+
+def _mention(doc: Doc, text: str, start: int, end: int, label: str,
+             sents: list[tuple[int, int]]) -> _Mention:
     """Trim the entity ``doc[start:end]``, split a person's leading title off and find the
-    role next to it."""
+    role next to it. ``text``: ``doc.text``; ``sents``: token ranges of the doc's sentences."""
     start, end = _trim(doc, start, end, label)
     role = None
     if label == "PERSON":
-        name_start = titles.leading_title_end(doc, start, end)
-        before = titles.role_before(doc, start)
-        if name_start > start:
-            role_start = before[0] if before else start
-            role = doc[role_start:name_start].text
-            start = name_start
-        elif before:
-            role = doc[before[0]:before[1]].text
-        else:
-            after = titles.role_after(doc, start, end)
-            role = doc[after[0]:after[1]].text if after else None
-    return _Mention(start, end, label, clean_name(doc[start:end].text), role)
+        sent = sents[max(0, bisect_right(sents, (start, len(doc) + 1)) - 1)]
+        start, role = _role(doc, text, start, end, sent)
+    return _Mention(start, end, label, clean_name(_text(doc, text, start, end)), role)
 
 
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -122,8 +160,11 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     """Is the name ``short`` a shorter form of ``long``: its words in order, ending with the
-    same surname ("Al Assad", "Assad" of "Bashar Al Assad"; "George Bush" of "George W Bush")?"""
-    return len(long) > len(short) and long[-1] == short[-1] and _is_subsequence(short, long)
+    same surname ("Al Assad", "Assad" of "Bashar Al Assad"; "George Bush" of "George W Bush")?
+    A name with a middle initial is specific: "George W Bush" is no short form of "George H W
+    Bush"."""
+    return (len(long) > len(short) and long[-1] == short[-1] and _is_subsequence(short, long)
+            and all(len(w) > 1 for w in short[1:-1]))
 
 
 def _full_names(key: tuple[str, ...], keys: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -139,13 +180,13 @@ def _resolve_people(people: list[_Mention]) -> None:
     """Give every person mention its canonical name: the longest name of the article that
     it is a shorter form of (see :func:`_full_names`); when several different people qualify
     ("Clinton" with "Bill Clinton" and "Hillary Clinton"), the one mentioned last before it
-    (else first after it)."""
-    display: dict[tuple[str, ...], str] = {}
+    (else first after it). A name with no capital letter that is no short form stays
+    without an actor (a tagging error: "lesbian", "280bn")."""
     seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, m in enumerate(people):
-        key = fold_tokens(m.name)
-        display.setdefault(key, m.name)
-        seen[key].append(i)
+        seen[fold_tokens(m.name)].append(i)
+    display = {key: min((people[i].name for i in idx), key=lambda n: _spelling_rank(n, 0))
+               for key, idx in seen.items()}
     for key in display:
         full = _full_names(key, display)
         for i in seen[key]:
@@ -156,6 +197,8 @@ def _resolve_people(people: list[_Mention]) -> None:
             else:
                 before = [(max(j for j in seen[k] if j < i), k) for k in full if seen[k][0] < i]
                 target = max(before)[1] if before else min((seen[k][0], k) for k in full)[1]
+            if target == key and not any(ch.isupper() for ch in display[key]):
+                continue  # "lesbian", "280bn": not a name, so no actor
             people[i].actor, people[i].actor_type = display[target], "person"
 
 
@@ -166,23 +209,28 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
 
 
-def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], str]) -> None:
+def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], str | None]) -> None:
     """Canonical name and type of ORG / GPE / NORP mentions (see the module docstring), and of
-    mentions with other labels that name a person of the article.
+    mentions with other labels that name a person of the article (not a large city labelled
+    GPE: "Washington" stays a place next to "George Washington").
 
     surnames: folded full names and last words of the article's person names → the person's
-    canonical name."""
+    canonical name (None when two people share it: the mention is then a person named as
+    written)."""
     acronyms = {_acronym(m.name): m.name for m in mentions if m.label == "ORG" and _acronym(m.name)}
     for m in mentions:
         country = country_name(m.name, demonym=m.label == "NORP") if m.label in TYPES else None
         if country:
             m.actor, m.actor_type = country, "state"
-        elif fold_tokens(m.name) in surnames:
-            m.actor, m.actor_type, m.label = surnames[fold_tokens(m.name)], "person", "PERSON"
+        elif fold_tokens(m.name) in surnames and not (m.label == "GPE" and is_city(m.name)):
+            m.actor, m.actor_type, m.label = surnames[fold_tokens(m.name)] or m.name, "person", "PERSON"
         elif m.label not in TYPES:
             continue
         elif m.label == "ORG":
-            m.actor, m.actor_type = acronyms.get(m.name, m.name) if m.name.isupper() else m.name, "organization"
+            name = acronyms.get(m.name, m.name) if m.name.isupper() else m.name
+            m.actor, m.actor_type = name, "organization"
+        elif m.label == "GPE" and m.name.isupper() and len(m.name) > SHOUTED_MIN_LETTERS:
+            m.actor, m.actor_type = m.name.title(), "state"  # a dateline's "MOSCOW" is Moscow
         elif m.name:
             m.actor, m.actor_type = m.name, TYPES[m.label]
 
@@ -192,21 +240,35 @@ def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
     ("Mali") or a news agency ("Reuters"), and a PERSON or NORP that is a large city used as a
     place ("the city Aleppo", or labelled GPE elsewhere in the article). A name that is part of
     a longer person name in the article ("Jordan" with "Michael Jordan") is left alone."""
-    person_keys = [fold_tokens(m.name) for m in mentions if m.label == "PERSON"]
+    person_keys = {fold_tokens(m.name) for m in mentions if m.label == "PERSON"}
     places = {fold(m.name) for m in mentions if m.label == "GPE"}
     for m in mentions:
         if m.label not in ("PERSON", "NORP"):
             continue
-        key = fold_tokens(m.name)
-        if any(len(k) > len(key) and _is_subsequence(key, k) for k in person_keys):
-            continue
         if m.label == "PERSON" and is_news_agency(m.name):
-            m.label = "ORG"
+            label = "ORG"
         elif m.label == "PERSON" and country_name(m.name):
-            m.label = "GPE"
+            label = "GPE"
         elif m.end - m.start == 1 and is_city(m.name) and not country_name(m.name, demonym=True) and (
                 fold(m.name) in places or (m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE_BEFORE)):
-            m.label = "GPE"
+            label = "GPE"
+        else:
+            continue
+        key = fold_tokens(m.name)
+        if not any(len(k) > len(key) and _is_subsequence(key, k) for k in person_keys):
+            m.label = label
+
+
+def _surnames(people: list[_Mention]) -> dict[tuple[str, ...], str | None]:
+    """``{folded full name or surname: canonical person}`` for the resolved person mentions
+    of an article; None for a surname two people share ("Clinton")."""
+    owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for m in people:
+        if m.actor:
+            full = fold_tokens(m.actor)
+            owners[full].add(m.actor)
+            owners[full[-1:]].add(m.actor)
+    return {k: next(iter(v)) if len(v) == 1 else None for k, v in owners.items()}
 
 
 def find_actors(doc: Doc) -> list[Entity]:
@@ -218,24 +280,23 @@ def find_actors(doc: Doc) -> list[Entity]:
     ``actor`` and ``actor_type`` (others None) and persons the ``role`` found next to them."""
     out: list[Entity] = []
     mentions: list[tuple[int, _Mention]] = []
+    text = doc.text
+    sents = ([(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START")
+             else [(0, len(doc))])
     for e in doc.ents:
         if e.label_ in NAME_LABELS:
-            m = _mention(doc, e.start, e.end, e.label_)
-            span = doc[m.start:m.end]
-            out.append(Entity(span.start_char, span.end_char, span.text, e.label_, role=m.role))
+            m = _mention(doc, text, e.start, e.end, e.label_, sents)
+            a, b = _chars(doc, m.start, m.end)
+            out.append(Entity(a, b, text[a:b], e.label_, role=m.role))
             if m.name:
                 mentions.append((len(out) - 1, m))
         else:
-            out.append(Entity(e.start_char, e.end_char, e.text, e.label_))
+            a, b = e.start_char, e.end_char
+            out.append(Entity(a, b, text[a:b], e.label_))
     _relabel(doc, [m for _, m in mentions])
     people = [m for _, m in mentions if m.label == "PERSON"]
     _resolve_people(people)
-    surnames: dict[tuple[str, ...], str] = {}
-    for m in people:
-        full = fold_tokens(m.actor or "")
-        surnames.setdefault(full[-1:], m.actor)
-        surnames.setdefault(full, m.actor)
-    _resolve_others([m for _, m in mentions if m.label != "PERSON"], surnames)
+    _resolve_others([m for _, m in mentions if m.label != "PERSON"], _surnames(people))
     for idx, m in mentions:
         out[idx].actor, out[idx].actor_type = m.actor, m.actor_type
         out[idx].label = m.label
@@ -244,12 +305,9 @@ def find_actors(doc: Doc) -> list[Entity]:
 
 def _corpus_key(name: str, kind: str | None) -> tuple[str, ...]:
     """Key under which spellings of one actor fold together across a corpus: folded words
-    (:func:`~components.actor_names.fold_tokens`); for a person without initials and
-    "Jr"/"Sr"/"II"; for a group without a plural "s"."""
+    (:func:`~components.actor_names.fold_tokens`); for a group without a plural "s". ("Jr"
+    stays: "Donald Trump Jr" is not "Donald Trump".)"""
     words = fold_tokens(name)
-    if kind == "person":
-        kept = tuple(w for w in words if len(w) > 1 and w not in GENERATIONAL)
-        return kept or words
     if kind == "group" and words and words[-1].endswith("s") and len(words[-1]) > 3:
         return (*words[:-1], words[-1][:-1])
     return words
@@ -266,7 +324,7 @@ def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tup
     """Cluster person keys (``{key: mentions}``): a name joins the one longer name with the
     same first and last word that contains it ("Hillary Clinton", "Hillary Rodham Clinton");
     then a surname ("Assad", "al Assad") joins the one cluster with a name ending in it.
-    Returns ``{key: key of the cluster's most mentioned name}`` for keys that move."""
+    Returns ``{key: key of the cluster's most mentioned full name}`` for keys that move."""
     parent = {k: k for k in keys}
 
     def root(k):
@@ -277,22 +335,33 @@ def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tup
     def join(a, b):
         ra, rb = root(a), root(b)
         if ra != rb:
-            big, small = (ra, rb) if keys[ra] >= keys[rb] else (rb, ra)
-            parent[small] = big
+            parent[ra] = rb
 
-    multi = [k for k in keys if len(k) > 1]
-    for k in multi:
-        longer = [o for o in multi if len(o) > len(k) and o[0] == k[0] and _contains(o, k)]
-        top = [o for o in longer if not any(_contains(x, o) for x in longer)]
-        if len(top) == 1:
-            join(k, top[0])
+    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    by_suffix: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for k in keys:
+        if len(k) > 1:
+            by_ends[(k[0], k[-1])].append(k)
+            for n in range(1, min(len(k), MAX_SURNAME_WORDS + 1)):
+                by_suffix[k[-n:]].append(k)
+    for k in keys:
+        if len(k) > 1:
+            longer = [o for o in by_ends[(k[0], k[-1])] if _contains(o, k)]
+            top = [o for o in longer if not any(_contains(x, o) for x in longer)]
+            if len(top) == 1:
+                join(k, top[0])
+    for k in sorted(keys, key=len, reverse=True):  # "al assad" joins before "assad" looks
         if len(k) > 1 and k[0] not in NAME_PARTICLES or len("".join(k)) < 2:
             continue
-        clusters = {root(o) for o in multi if len(o) > len(k) and o[-len(k):] == k}
+        clusters = {root(o) for o in by_suffix.get(k, ())}
         if len(clusters) == 1:
             join(k, clusters.pop())
-    return {k: root(k) for k in keys if root(k) != k}
+    best: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for k in keys:  # a cluster is named by its most mentioned name of two words or more
+        r = root(k)
+        if r not in best or (len(k) > 1, keys[k]) > (len(best[r]) > 1, keys[best[r]]):
+            best[r] = k
+    return {k: best[root(k)] for k in keys if best[root(k)] != k}
 
 
 def merge_corpus(actors: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
@@ -301,11 +370,11 @@ def merge_corpus(actors: Iterable[tuple[str, str | None, int]]) -> dict[str, str
     actors: ``(name, actor_type, n_mentions)`` for every distinct article-level actor.
     Returns ``{name: canonical}`` for the names that change (others stay as they are).
     Only names of one type merge. Spellings that fold alike (case, hyphens, diacritics,
-    a person's initials, a group's plural) become one, spelled as most mentioned; a person's
+    a group's plural) become one, spelled as most mentioned (mixed case first); a person's
     name joins the one longer name with the same first and last word ("Hillary Clinton" →
     "Hillary Rodham Clinton" cluster) and a lone surname ("Assad") the one person whose name
     ends with it. A surname two people share ("Smith" with "Adam Smith" and "John Smith")
-    is left alone. A cluster is named by its most mentioned spelling."""
+    is left alone. A cluster of people is named by its most mentioned full name."""
     variants: dict[tuple[str | None, tuple[str, ...]], list[tuple[str, int]]] = defaultdict(list)
     for name, kind, n in actors:
         if name:

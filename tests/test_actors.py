@@ -1,0 +1,268 @@
+"""Actors: canonical names, types, roles, alias merging within an article and across a corpus.
+
+Rule tests build Docs by hand (blank English tokenizer, entities set by hand); the seed-article
+test loads the real model and is marked ``model``."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from components.actor_names import clean_name, country_name, fold
+from components.actors import find_actors, merge_corpus
+
+_NLP = spacy.blank("en")
+
+
+def make_doc(text: str, *ents: tuple[str, str]) -> Doc:
+    """``text`` tokenised, with each ``(phrase, label)`` set as an entity at the phrase's next
+    occurrence (ents listed in text order)."""
+    doc = _NLP(text)
+    spans, pos = [], 0
+    for phrase, label in ents:
+        start = text.index(phrase, pos)
+        span = doc.char_span(start, start + len(phrase), label=label)
+        assert span is not None, f"{phrase!r} does not fall on token boundaries"
+        spans.append(span)
+        pos = start + len(phrase)
+    doc.ents = spans
+    return doc
+
+
+# --- alias merging within an article ------------------------------------------------------
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Syrian President Bashar Al Assad spoke. Later Al Assad left. Assad is in Damascus.",
+     [("Bashar Al Assad", "PERSON"), ("Al Assad", "PERSON"), ("Assad", "PERSON")],
+     ["Bashar Al Assad"] * 3),
+    # the full name may come after the short form
+    ("Peskov spoke first. Then Dmitry Peskov spoke again. Mr Peskov left.",
+     [("Peskov", "PERSON"), ("Dmitry Peskov", "PERSON"), ("Peskov", "PERSON")],
+     ["Dmitry Peskov"] * 3),
+    # a hyphenated spelling is the same name
+    ("Bashar al-Assad spoke. Later Al Assad left.",
+     [("Bashar al-Assad", "PERSON"), ("Al Assad", "PERSON")],
+     ["Bashar al-Assad"] * 2),
+    # two people share a surname: the short form goes to the one named last before it
+    ("Bill Clinton met Hillary Clinton. Clinton said no. Then Bill Clinton spoke. Clinton agreed.",
+     [("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON"),
+      ("Bill Clinton", "PERSON"), ("Clinton", "PERSON")],
+     ["Bill Clinton", "Hillary Clinton", "Hillary Clinton", "Bill Clinton", "Bill Clinton"]),
+    # a name is not a short form of a different name that merely contains its words
+    ("Donald Trump visited Trump Tower. Trump left.",
+     [("Donald Trump", "PERSON"), ("Trump Tower", "PERSON"), ("Trump", "PERSON")],
+     ["Donald Trump", "Trump Tower", "Donald Trump"]),
+    # a middle initial is specific: George W. Bush is not George H. W. Bush
+    ("George H. W. Bush and George W. Bush met.",
+     [("George H. W. Bush", "PERSON"), ("George W. Bush", "PERSON")],
+     ["George H. W. Bush", "George W. Bush"]),
+])
+def test_short_forms_map_to_the_full_name_in_the_article(text, ents, expected):
+    found = find_actors(make_doc(text, *ents))
+    assert [e.actor for e in found] == expected
+    assert all(e.actor_type == "person" for e in found)
+
+
+def test_mislabelled_surname_two_people_share_stays_unresolved():
+    doc = make_doc("Bill Clinton met Hillary Clinton. The Clinton camp cheered.",
+                   ("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "ORG"))
+    last = find_actors(doc)[-1]
+    assert (last.label, last.actor, last.actor_type) == ("PERSON", "Clinton", "person")
+
+
+def test_lower_case_person_is_no_actor():
+    (e,) = find_actors(make_doc("She is lesbian and proud.", ("lesbian", "PERSON")))
+    assert (e.label, e.actor, e.actor_type) == ("PERSON", None, None)
+
+
+def test_surname_mislabelled_as_organisation_is_the_person():
+    doc = make_doc("Dmitry Peskov spoke. Reporters asked Peskov again.",
+                   ("Dmitry Peskov", "PERSON"), ("Peskov", "ORG"))
+    last = find_actors(doc)[-1]
+    assert (last.actor, last.actor_type, last.label) == ("Dmitry Peskov", "person", "PERSON")
+
+
+# --- possessives, "the", cleaning ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, label, mention, actor", [
+    ("It backed Al Assad\u2019s regime.", "Al Assad\u2019s", "PERSON", "Al Assad", "Al Assad"),
+    ("It backed Al Assad's regime.", "Al Assad's", "PERSON", "Al Assad", "Al Assad"),
+    ("Russia's forces moved.", "Russia's", "GPE", "Russia", "Russia"),
+    ("He said the Kremlin agreed.", "the Kremlin", "ORG", "Kremlin", "Kremlin"),
+    ("It was a Mitt Romney idea.", "a Mitt Romney", "PERSON", "Mitt Romney", "Mitt Romney"),
+    ("Photo: Carlos Barria / Reuters", "Carlos Barria / Reuters", "PERSON", "Carlos Barria", "Carlos Barria"),
+    ("The Trump-led party won.", "Trump-led", "PERSON", "Trump", "Trump"),
+    ("He sank to 55.\nVialli 55", "Vialli 55", "PERSON", "Vialli", "Vialli"),
+])
+def test_possessive_and_article_are_trimmed(text, phrase, label, mention, actor):
+    (e,) = find_actors(make_doc(text, (phrase, label)))
+    assert (e.text, e.actor) == (mention, actor)
+    assert text[e.start:e.end] == mention
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Al Assad\u2019s", "Al Assad"), ("the  Kremlin", "Kremlin"), ("\u201cPeskov\u201d", "Peskov"),
+    ("Jones'", "Jones"), ("Dmitry\nPeskov", "Dmitry Peskov"),
+])
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+def test_fold_ignores_case_hyphens_and_diacritics():
+    assert fold("Bashar al-Assad") == fold("Bashar Al Assad") == fold("BASHAR AL ASSAD")
+    assert fold("Fran\u00e7ois Hollande") == fold("Francois Hollande")
+
+
+# --- titles and roles ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, name, role", [
+    ("He said Kremlin spokesman Dmitry Peskov told journalists.", "Dmitry Peskov", "Dmitry Peskov",
+     "Kremlin spokesman"),
+    ("It was said by foreign ministry spokesman Esmaeil Baqaeil.", "Esmaeil Baqaeil", "Esmaeil Baqaeil",
+     "foreign ministry spokesman"),
+    ("Iran\u2019s Foreign Minister Abbas Araghchi met him.", "Abbas Araghchi", "Abbas Araghchi",
+     "Iran\u2019s Foreign Minister"),
+    ("It backed Syrian President Bashar Al Assad.", "Bashar Al Assad", "Bashar Al Assad", "Syrian President"),
+    ("Mr Peskov said so.", "Peskov", "Peskov", "Mr"),
+    ("Later Dr. Jane Okafor said so.", "Jane Okafor", "Jane Okafor", "Dr."),
+    ("They met first lady Michelle Obama.", "Michelle Obama", "Michelle Obama", "first lady"),
+    ("Post Editor-in-Chief Martin Baron said so.", "Martin Baron", "Martin Baron", "Post Editor-in-Chief"),
+    # the title inside the entity span is split off the name
+    ("It backed President Bashar Al Assad.", "President Bashar Al Assad", "Bashar Al Assad", "President"),
+    ("It backed Syrian President Bashar Al Assad.", "President Bashar Al Assad", "Bashar Al Assad",
+     "Syrian President"),
+    ("Then Gen. Mark Smith spoke.", "Gen. Mark Smith", "Mark Smith", "Gen."),
+    # apposition after the name
+    ("Peskov, the Kremlin spokesman, said so.", "Peskov", "Peskov", "Kremlin spokesman"),
+    ("Jane Okafor, a spokeswoman for the trade ministry, said so.", "Jane Okafor", "Jane Okafor",
+     "spokeswoman for the trade ministry"),
+    # role before a comma
+    ("The Kremlin spokesman, Dmitry Peskov, said so.", "Dmitry Peskov", "Dmitry Peskov", "Kremlin spokesman"),
+    # no role
+    ("They told Peskov about it.", "Peskov", "Peskov", None),
+    ("Peskov, 56, said so.", "Peskov", "Peskov", None),
+    # a regnal title stays part of the name
+    ("Pope Francis spoke.", "Pope Francis", "Pope Francis", None),
+])
+def test_role_is_split_off_and_kept(text, phrase, name, role):
+    (e,) = find_actors(make_doc(text, (phrase, "PERSON")))
+    assert (e.text, e.actor, e.actor_type, e.role) == (name, name, "person", role)
+
+
+# --- types, demonyms, states --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, label, actor, actor_type", [
+    ("Russian jets flew.", "Russian", "NORP", "Russia", "state"),
+    ("Syrians fled.", "Syrians", "NORP", "Syria", "state"),
+    ("The American envoy left.", "American", "NORP", "United States", "state"),
+    ("The Russian Federation said so.", "Russian Federation", "GPE", "Russia", "state"),
+    ("The U.S. said so.", "U.S.", "GPE", "United States", "state"),
+    ("Iran said so.", "Iran", "GPE", "Iran", "state"),
+    ("Moscow said so.", "Moscow", "GPE", "Moscow", "state"),
+    ("MOSCOW: It rained.", "MOSCOW", "GPE", "Moscow", "state"),
+    ("NYC: It rained.", "NYC", "GPE", "NYC", "state"),
+    ("Islamist fighters came.", "Islamist", "NORP", "Islamist", "group"),
+    ("Kurds marched.", "Kurds", "NORP", "Kurds", "group"),
+    ("Democrats voted.", "Democrats", "NORP", "Democrats", "group"),
+    ("The Kremlin said so.", "Kremlin", "ORG", "Kremlin", "organization"),
+    ("Dmitry Peskov said so.", "Dmitry Peskov", "PERSON", "Dmitry Peskov", "person"),
+    ("Indian troops moved.", "Indian", "NORP", "India", "state"),
+    ("It rained on Monday.", "Monday", "DATE", None, None),
+    ("It cost 5 dollars.", "5 dollars", "MONEY", None, None),
+    ("They crossed the Alps.", "Alps", "LOC", None, None),
+])
+def test_type_assignment(text, phrase, label, actor, actor_type):
+    (e,) = find_actors(make_doc(text, (phrase, label)))
+    assert (e.actor, e.actor_type) == (actor, actor_type)
+
+
+@pytest.mark.parametrize("text, phrase, label, new_label, actor, actor_type", [
+    ("Troops left Mali today.", "Mali", "PERSON", "GPE", "Mali", "state"),
+    ("Rebels overran the city Aleppo.", "Aleppo", "PERSON", "GPE", "Aleppo", "state"),
+    ("Rebels held areas of Aleppo.", "Aleppo", "NORP", "GPE", "Aleppo", "state"),
+    ("Reuters reported it.", "Reuters", "PERSON", "ORG", "Reuters", "organization"),
+])
+def test_common_label_errors_are_fixed(text, phrase, label, new_label, actor, actor_type):
+    (e,) = find_actors(make_doc(text, (phrase, label)))
+    assert (e.label, e.actor, e.actor_type) == (new_label, actor, actor_type)
+
+
+def test_person_named_like_a_country_stays_a_person():
+    doc = make_doc("Michael Jordan scored. Jordan smiled.",
+                   ("Michael Jordan", "PERSON"), ("Jordan", "PERSON"))
+    assert [(e.actor, e.actor_type) for e in find_actors(doc)] == [("Michael Jordan", "person")] * 2
+
+
+def test_acronym_maps_to_the_spelled_out_organisation():
+    doc = make_doc("The North Atlantic Treaty Organization met. NATO agreed.",
+                   ("North Atlantic Treaty Organization", "ORG"), ("NATO", "ORG"))
+    assert {e.actor for e in find_actors(doc)} == {"North Atlantic Treaty Organization"}
+
+
+def test_every_entity_is_returned_in_order():
+    doc = make_doc("On Monday Dmitry Peskov paid 5 dollars in Moscow.",
+                   ("Monday", "DATE"), ("Dmitry Peskov", "PERSON"), ("5 dollars", "MONEY"), ("Moscow", "GPE"))
+    found = find_actors(doc)
+    assert [e.label for e in found] == ["DATE", "PERSON", "MONEY", "GPE"]
+    assert [e.actor for e in found] == [None, "Dmitry Peskov", None, "Moscow"]
+
+
+@pytest.mark.parametrize("text, demonym, name", [
+    ("Syrian Arab Republic", False, "Syria"), ("Russian", True, "Russia"), ("Russian", False, None),
+    ("Britain", False, "United Kingdom"), ("Aleppo", False, None),
+    ("Congo", False, "Republic of the Congo"), ("Indian", True, "India"),
+    ("Dominican", True, "Dominican Republic"),
+])
+def test_country_name(text, demonym, name):
+    assert country_name(text, demonym=demonym) == name
+
+
+# --- merging across a corpus --------------------------------------------------------------
+
+@pytest.mark.parametrize("actors, expected", [
+    # short forms and spelling variants fold into the full name
+    ([("Bashar Al Assad", "person", 5), ("Assad", "person", 3), ("Bashar al-Assad", "person", 2),
+      ("Al Assad", "person", 1)],
+     {"Assad": "Bashar Al Assad", "Bashar al-Assad": "Bashar Al Assad", "Al Assad": "Bashar Al Assad"}),
+    ([("Dmitry Peskov", "person", 1), ("Peskov", "person", 4)], {"Peskov": "Dmitry Peskov"}),
+    # a surname two people share is left alone
+    ([("Adam Smith", "person", 1), ("John Smith", "person", 1), ("Smith", "person", 4)], {}),
+    # only names of one type merge
+    ([("Michael Jordan", "person", 2), ("Jordan", "state", 3)], {}),
+    # a middle name or initial: the same person, named as most mentioned
+    ([("Hillary Clinton", "person", 9), ("Hillary Rodham Clinton", "person", 2)],
+     {"Hillary Rodham Clinton": "Hillary Clinton"}),
+    ([("Donald J. Trump", "person", 2), ("Donald Trump", "person", 7)], {"Donald J. Trump": "Donald Trump"}),
+    # different initials, or Jr, are different people
+    ([("George W. Bush", "person", 3), ("George H. W. Bush", "person", 2), ("George Bush", "person", 1)], {}),
+    ([("Donald Trump", "person", 3), ("Donald Trump Jr", "person", 2)], {}),
+    # case and plural variants of groups and places
+    ([("Republicans", "group", 2), ("Republican", "group", 5)], {"Republicans": "Republican"}),
+    ([("MOSCOW", "state", 4), ("Moscow", "state", 3)], {"MOSCOW": "Moscow"}),
+])
+def test_merge_corpus(actors, expected):
+    assert merge_corpus(actors) == expected
+
+
+def test_merge_corpus_surname_goes_to_the_full_name_not_another_short_form():
+    mapping = merge_corpus([("Assad", "person", 10), ("Bashar Al Assad", "person", 1)])
+    assert mapping == {"Assad": "Bashar Al Assad"}
+
+
+# --- the real model on the sample article -------------------------------------------------
+
+@pytest.mark.model
+def test_seed_article_actors(nlp, seed_path):
+    from components.ingest import read_paths
+
+    (article,) = [a for a in read_paths([str(seed_path)])]
+    found = find_actors(nlp(article.text))
+    assad = {e.actor for e in found if "Assad" in e.text}
+    assert assad == {"Bashar Al Assad"}
+    peskov = [e for e in found if "Peskov" in e.text]
+    assert peskov and all(e.actor_type == "person" for e in peskov)
+    roles = {e.actor: e.role for e in found if e.role}
+    assert roles.get("Dmitry Peskov") == "Kremlin spokesman"
+    assert roles.get("Esmaeil Baqaeil") == "foreign ministry spokesman"
+    assert {e.actor for e in found if e.text in ("Russian", "Russia")} == {"Russia"}
+    assert all(e.actor_type == "state" for e in found if e.actor in ("Russia", "Syria", "Iran"))
