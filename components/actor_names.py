@@ -35,9 +35,6 @@ COUNTRY_EXTRA_ALIASES = {
     "s.africa": "ZA", "syria": "SY", "iran": "IR", "kosovo": "XK", "macedonia": "MK",
     "congo": "CG",
 }
-# Demonyms that components.demonyms resolves to a territory sharing the word (countryinfo
-# lists "Indian" for the British Indian Ocean Territory first); checked before it.
-DEMONYM_FIXES = {"indian": "IN", "indians": "IN", "dominican": "DO", "dominicans": "DO"}
 # countryinfo entries that share an ISO code with a bigger state but are not aliases of it.
 NOT_ALIASES = {"england", "scotland", "wales", "northern ireland", "vatican city state"}
 
@@ -131,7 +128,7 @@ def country_code(text: str, *, demonym: bool = False) -> str | None:
     aliases, _ = _countries()
     code = aliases.get(name.lower())
     if code is None and demonym:
-        code = DEMONYM_FIXES.get(name.lower()) or country_of_demonym(name)
+        code = country_of_demonym(name)
     return code
 
 

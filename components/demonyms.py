@@ -25,12 +25,17 @@ def _table() -> dict[str, str | None]:
     """``{lower-case demonym: alpha-2 code}``; None marks a demonym of a people with no state."""
     import countryinfo
 
-    table: dict[str, str | None] = {}
+    best: dict[str, tuple[int, str]] = {}  # demonym -> (population, code) of its largest country
     for country in countryinfo.all_countries():
         code = (country.iso() or {}).get("alpha2")
         dem = country.demonym()
         if code and dem:
-            table.setdefault(dem.lower(), code)
+            # Territories share demonyms with states ("Indian": India and the British Indian
+            # Ocean Territory; "Dominican": two republics): the most populous one is meant.
+            pop = country.population() or 0
+            if dem.lower() not in best or pop > best[dem.lower()][0]:
+                best[dem.lower()] = (pop, code)
+    table: dict[str, str | None] = {dem: code for dem, (_, code) in best.items()}
     table.update(_EXTRA)
     return table
 
