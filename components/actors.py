@@ -1,8 +1,10 @@
 """Actors: every PERSON / ORG / GPE / NORP mention gets a canonical actor and a type.
 
 Types: ``person`` (PERSON), ``organization`` (ORG), ``state`` (a country by name or demonym,
-and any other GPE: a city or region acting in the news is, by metonymy, its government, so it
-keeps its own name and is typed ``state``), ``group`` (NORP that is not a country's demonym:
+and a city or region that *acts* in the sentence — its subject, agent or possessor, "Moscow
+said", "Tehran's advisers": by metonymy its government, so it keeps its own name and is typed
+``state``; a city that is only where something happens, "officials in Lima", is a place, not an
+actor), ``group`` (NORP that is not a country's demonym:
 "Islamist", "Democrats", "Kurds"). Other labels (DATE, MONEY, LOC, FAC…) get no actor.
 
 Within an article (:func:`find_actors`): titles and possessives are split off the mention
@@ -75,6 +77,26 @@ class _Mention:
     role: str | None = None
     actor: str | None = None
     actor_type: str | None = None
+    acts: bool = True  # the mention is a subject, agent or possessor (see :func:`_acts`)
+
+
+# Dependency relations through which a place name acts ("Moscow said", "said by Tehran",
+# "Tehran's advisers") rather than locates ("in Lima").
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss", "dative"})
+
+
+def _acts(doc: Doc, start: int, end: int) -> bool:
+    """True if ``doc[start:end]`` acts in its sentence: its head token is a subject, an agent
+    ("by Moscow"), a possessor or a dative, directly or as a conjunct of one ("Moscow and
+    Tehran said"). Without a dependency parse every mention counts as acting."""
+    if not doc.has_annotation("DEP"):
+        return True
+    tok = doc[start:end].root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+        return True
+    return tok.dep_ in ACTING_DEPS
 
 
 def _not_name_start(tok) -> bool:
@@ -148,7 +170,8 @@ def _mention(doc: Doc, text: str, start: int, end: int, label: str,
     if label == "PERSON":
         sent = sents[max(0, bisect_right(sents, (start, len(doc) + 1)) - 1)]
         start, role = _role(doc, text, start, end, sent)
-    return _Mention(start, end, label, clean_name(_text(doc, text, start, end)), role)
+    return _Mention(start, end, label, clean_name(_text(doc, text, start, end)), role,
+                    acts=_acts(doc, start, end))
 
 
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -229,6 +252,8 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
         elif m.label == "ORG":
             name = acronyms.get(m.name, m.name) if m.name.isupper() else m.name
             m.actor, m.actor_type = name, "organization"
+        elif m.label == "GPE" and not m.acts:
+            continue  # a city or region as a location, not an actor
         elif m.label == "GPE" and m.name.isupper() and len(m.name) > SHOUTED_MIN_LETTERS:
             m.actor, m.actor_type = m.name.title(), "state"  # a dateline's "MOSCOW" is Moscow
         elif m.name:

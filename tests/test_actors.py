@@ -266,3 +266,16 @@ def test_seed_article_actors(nlp, seed_path):
     assert roles.get("Esmaeil Baqaeil") == "foreign ministry spokesman"
     assert {e.actor for e in found if e.text in ("Russian", "Russia")} == {"Russia"}
     assert all(e.actor_type == "state" for e in found if e.actor in ("Russia", "Syria", "Iran"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,city,is_actor", [
+    ("Moscow said on Monday that talks would continue.", "Moscow", True),
+    ("Tehran's advisers stayed in the country.", "Tehran", True),
+    ("Officials in Lima met on Tuesday to discuss the strike.", "Lima", False),
+    ("Rebels seized control of Aleppo last week.", "Aleppo", False),
+])
+def test_a_city_is_an_actor_only_when_it_acts(nlp, text, city, is_actor):
+    ents = [e for e in find_actors(nlp(text)) if e.text == city]
+    assert ents
+    assert (ents[0].actor == city and ents[0].actor_type == "state") if is_actor else ents[0].actor is None
