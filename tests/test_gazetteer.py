@@ -1,0 +1,102 @@
+"""The offline gazetteer: name normalisation, alternate names, countries, states, the disk cache.
+
+The index is built from the installed packages on first use (cached under ~/.cache/dateline/),
+so the first run of this file takes a few seconds longer."""
+from __future__ import annotations
+
+import pytest
+
+from components import gazetteer
+from components.gazetteer import Gazetteer, name_key
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return gazetteer.load()
+
+
+@pytest.mark.parametrize("text, key", [
+    ("U.S.", "us"), ("W. Va.", "wva"), ("São Paulo", "sao paulo"), ("Champs-Élysées", "champs elysees"),
+    ("The Hague", "hague"), ("Côte d\u2019Ivoire", "cote d'ivoire"), ("  New   York ", "new york"),
+])
+def test_name_key_normalises_spelling(text, key):
+    assert name_key(text) == key
+
+
+@pytest.mark.parametrize("alias, canonical, cc", [
+    ("Kiev", "Kyiv", "UA"), ("Peking", "Beijing", "CN"), ("Bombay", "Mumbai", "IN"),
+])
+def test_alternate_names_find_the_canonical_city(gaz, alias, canonical, cc):
+    top = gaz.lookup(alias)[0]
+    assert (top.entry.name, top.entry.country_code, top.entry.feature) == (canonical, cc, "city")
+    assert top.primary is False  # matched through an alternate name
+
+
+@pytest.mark.parametrize("alias, code", [
+    ("U.S.", "US"), ("America", "US"), ("UK", "GB"), ("Britain", "GB"), ("UAE", "AE"),
+    ("Ivory Coast", "CI"),
+])
+def test_country_aliases(gaz, alias, code):
+    top = gaz.lookup(alias)[0].entry
+    assert (top.country_code, top.feature) == (code, "country")
+
+
+def test_country_carries_code_point_and_geonameid(gaz):
+    fr = gaz.country("FR")
+    assert (fr.name, fr.feature, fr.geonameid) == ("France", "country", 3017382)
+    assert 42 < fr.lat < 50 and -5 < fr.lon < 8
+
+
+@pytest.mark.parametrize("name", ["Texas", "Tex.", "TX"])
+def test_us_state_names_and_abbreviations(gaz, name):
+    top = gaz.lookup(name)[0].entry
+    assert (top.name, top.feature, top.admin1) == ("Texas", "admin", "US.TX")
+    # the state's point is computed from its towns: well inside Texas
+    assert 28 < top.lat < 34 and -104 < top.lon < -95
+
+
+def test_two_capital_letters_are_a_code_not_a_name(gaz):
+    assert gaz.lookup("AL")[0].entry.name == "Alabama"
+    assert all(c.entry.name != "Alabama" for c in gaz.lookup("Al"))  # "Al Assad"
+    assert gaz.lookup("US")[0].entry.country_code == "US"
+
+
+def test_county_is_an_admin_area_in_its_state(gaz):
+    hits = {c.entry.admin1 for c in gaz.lookup("Walker County")}
+    assert {"US.TX", "US.GA", "US.AL"} <= hits
+    assert all(c.entry.feature == "admin" for c in gaz.lookup("Walker County"))
+
+
+def test_same_name_places_all_listed_best_known_first(gaz):
+    paris = gaz.lookup("Paris")
+    assert paris[0].entry.country_code == "FR"
+    assert any(c.entry.country_code == "US" and c.entry.admin1 == "US.TX" for c in paris)
+
+
+def test_continent_and_region(gaz):
+    assert gaz.lookup("Europe")[0].entry.feature == "other"
+    assert gaz.lookup("EU")[0].entry.name == "Europe"
+    assert gaz.lookup("Middle East")[0].entry.feature == "other"
+
+
+def test_unknown_name_finds_nothing(gaz):
+    assert gaz.lookup("Zorbleton Heights") == []
+
+
+def test_load_writes_then_reads_the_disk_cache(tmp_path, monkeypatch):
+    tiny = Gazetteer([(1, "Here", 1.0, 2.0, "XX", None, "city", 5, False)], {"here": 1},
+                     {}, {})
+    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(gazetteer, "build", lambda: tiny)
+    (tmp_path / "gazetteer-v0-old.pickle").write_bytes(b"stale")
+    first = gazetteer.load.__wrapped__()
+    assert first.lookup("here")[0].entry.name == "Here"
+    # the index of an older version is replaced, not kept beside the new one
+    assert [p.name for p in tmp_path.glob("gazetteer-v*.pickle")] == [gazetteer._cache_path().name]
+
+    def no_build():
+        raise AssertionError("the cached index should have been read")
+
+    monkeypatch.setattr(gazetteer, "build", no_build)
+    again = gazetteer.load.__wrapped__()
+    assert again.lookup("HERE")[0].entry.lat == 1.0
