@@ -53,6 +53,18 @@ STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive"
                           "court", "way", "trail", "pike", "interstate", "bridge", "square",
                           "county", "parish", "river", "lake", "creek", "mountain", "mountains",
                           "island", "islands", "valley", "bay"})
+# Words that may stand around a known name inside a longer place name the gazetteer does not
+# know ("Northeast Georgia", "Oaxaca State", "Greater Manchester"); any other word beside it
+# means the span is something else ("Amara Okonjo" mis-tagged GPE is a person, not Amara).
+GENERIC_PLACE_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "upper", "lower", "greater", "inner", "outer", "metro",
+    "downtown", "suburban", "rural", "coastal", "state", "province", "region", "county",
+    "district", "city", "town", "village", "municipality", "prefecture", "governorate",
+    "territory", "oblast", "department", "area", "valley", "coast", "island", "islands",
+    "of", "the", "and", "-", ",", ".",
+})
 # Capitalised words that are place names somewhere but mostly something else in news text.
 COMMON_WORDS = frozenset({
     "mobile", "reading", "university", "college", "hospital", "police", "sheriff", "court",
@@ -330,9 +342,11 @@ def _inner(span: Span, gaz: gazetteer.Gazetteer, place_texts: set[str], add, *,
             if not cands:
                 continue
             top = cands[0]
+            rest_generic = all(t.lower_ in GENERIC_PLACE_WORDS for t in (*span[:i], *span[j:]))
             if (key in place_texts or (top.primary and top.entry.kind == "country")
-                    or (any_place and _good(top, min_pop=1000, text=sub.text))
-                    or (i == 0 and _good(top, min_pop=100_000, text=sub.text))):
+                    or (any_place and rest_generic and _good(top, min_pop=1000, text=sub.text))
+                    or (i == 0 and (rest_generic or not any_place)
+                        and _good(top, min_pop=100_000, text=sub.text))):
                 add(sub, cands)
                 found = True
                 break

@@ -172,3 +172,17 @@ def test_seed_article_places(nlp, seed_path):
         hits = [p for p in places if name in p.text]
         assert hits, name
         assert all(p.lat is not None and km(p, lat, lon) < 400 for p in hits), name
+
+
+@pytest.mark.parametrize("text, ent, inner", [
+    ("The row has drawn in Amara Okonjo of the alliance.", "Amara Okonjo", "Amara"),
+    ("Talks with Lagos Mensah ended.", "Lagos Mensah", "Lagos"),
+])
+def test_person_mistagged_as_place_yields_no_inner_place(text, ent, inner):
+    doc = make_doc(text, [(ent, "GPE")])
+    assert all(p.name != inner for p in find_places(doc))
+
+
+def test_generic_words_around_a_known_name_keep_the_inner_place():
+    doc = make_doc("Storms hit Northeast Georgia on Monday in Atlanta.", [("Northeast Georgia", "GPE"), ("Atlanta", "GPE")])
+    assert any(p.name == "Georgia" and p.country_code == "US" for p in find_places(doc))
