@@ -32,6 +32,8 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
+from . import settings
+
 # Bump when the build below changes what the index holds.
 GAZETTEER_VERSION = "11"
 
@@ -452,7 +454,7 @@ def _cache_path() -> Path:
         except metadata.PackageNotFoundError:
             versions.append("none")
     versions = "-".join(versions)
-    base = Path(os.environ.get("DATELINE_CACHE_DIR") or Path.home() / ".cache" / "dateline")
+    base = Path(settings.get("cache_dir")).expanduser()
     return base / f"gazetteer-v{GAZETTEER_VERSION}-{versions}.pickle"
 
 

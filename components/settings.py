@@ -37,6 +37,8 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             "spaCy model package to load; any installed English pipeline with a parser and NER."),
     Setting("batch_size", 64, "Articles per spaCy batch (nlp.pipe batch_size)."),
     Setting("workers", 1, "spaCy worker processes (nlp.pipe n_process); 1 = in-process."),
+    Setting("cache_dir", str(Path("~/.cache/dateline")),
+            "Folder for the gazetteer index built from installed packages on first use."),
     Setting("max_file_mb", 50, "Files larger than this (in MB) are refused with a report."),
     Setting("max_zip_mb", 2000, "Total uncompressed size a zip may expand to (in MB)."),
 ]}
