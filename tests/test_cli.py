@@ -110,3 +110,11 @@ def test_ingest_info_and_export_from_the_shell(tmp_path, small_corpus):
                          capture_output=True, text=True)
     assert exp.returncode == 0, exp.stderr
     assert (tmp_path / "pq" / "articles.parquet").exists()
+
+
+def test_extract_with_two_worker_processes_gives_the_same_result(tmp_path, small_corpus):
+    one, two = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    assert main(["extract", str(small_corpus), "-o", str(one), "-q"]) == 0
+    assert main(["extract", str(small_corpus), "-o", str(two), "-q", "--workers", "2"]) == 0
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert len(one.read_text(encoding="utf-8").splitlines()) == 3
