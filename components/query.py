@@ -1,0 +1,496 @@
+"""Queries for the views: a :class:`~components.filters.Filter` in, a small pandas frame out.
+
+Every function takes the store and a Filter and returns a DataFrame with the columns its
+docstring lists (an empty frame with those columns when nothing matches or the store does not
+exist yet). SQL is built here with parameters only (never a user value formatted into the SQL)
+and run through :meth:`Store.query`.
+
+One function, :func:`filter_sql`, turns a Filter into the SQL of the filtered article set; every
+view starts from it (``WITH fa AS (<filtered ids>) …``). Actor names are corpus-level canonical
+names (``actors.actor``); the article-level names of ``entities.actor`` and ``quotes.speaker`` map
+to them through ``actor_aliases`` (a name with no alias row stands for itself, so a store whose
+actors were not rebuilt yet still filters by the names it has).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from .filters import Filter
+from .store import Store
+
+#: Values the sidebar offers per field, at most.
+CHOICES_LIMIT = 500
+#: The canonical actor of an ``entities`` row ``e`` joined ``LEFT JOIN actor_aliases al``.
+ACTOR_OF_ENTITY = "coalesce(al.actor, e.actor)"
+#: The canonical speaker of a ``quotes`` row ``q`` joined ``LEFT JOIN actor_aliases sal``.
+SPEAKER_OF_QUOTE = "coalesce(sal.actor, q.speaker)"
+#: Character that escapes ``%`` and ``_`` in the ILIKE patterns of a text search.
+LIKE_ESCAPE = "\\"
+
+QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
+ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "dateline", "n_words", "n_actors",
+                   "n_places", "n_quotes")
+
+
+def _empty(*columns: str) -> pd.DataFrame:
+    return pd.DataFrame({c: [] for c in columns})
+
+
+def _like(word: str) -> str:
+    """An ILIKE pattern (escape :data:`LIKE_ESCAPE`) matching text that contains ``word``."""
+    for ch in (LIKE_ESCAPE, "%", "_"):
+        word = word.replace(ch, LIKE_ESCAPE + ch)
+    return f"%{word}%"
+
+
+def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") -> tuple[str, dict]:
+    """The SQL of the filtered article set and its named parameters.
+
+    f: the Filter. Within a field the values are alternatives, across fields all apply:
+        actors (articles with an entity whose canonical actor is one of them), actor_types
+        (an entity whose actor is of one of these types: the corpus-level type, else the
+        mention's), places (``places.name``), countries (``places.country_code``), the inclusive
+        date range (undated articles drop out once a bound is set), sources, and text (every
+        word, case-insensitively, in the title or the body).
+    ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
+    prefix: prefix of the parameter names, so that two filter sets can share one statement.
+    Returns ``(sql, params)``: ``sql`` is a ``SELECT a.id, a.date FROM articles a WHERE …``
+    statement, ``params`` the values of its ``$name`` placeholders.
+    """
+    where: list[str] = []
+    params: dict = {}
+
+    def param(name: str, value) -> str:
+        key = f"{prefix}_{name}"
+        params[key] = value
+        return f"${key}"
+
+    def wanted(field: str) -> bool:
+        return bool(getattr(f, field)) and field not in ignore
+
+    if wanted("actors"):
+        where.append(
+            "a.id IN (SELECT e.article_id FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor"
+            f" WHERE e.actor IS NOT NULL AND {ACTOR_OF_ENTITY} IN (SELECT unnest("
+            f"{param('actors', list(f.actors))}::VARCHAR[])))")
+    if wanted("actor_types"):
+        where.append(
+            "a.id IN (SELECT e.article_id FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor"
+            " LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.actor IS NOT NULL AND"
+            " coalesce(ac.actor_type, e.actor_type) IN (SELECT unnest("
+            f"{param('types', list(f.actor_types))}::VARCHAR[])))")
+    if wanted("places"):
+        where.append("a.id IN (SELECT article_id FROM places WHERE name IN (SELECT unnest("
+                     f"{param('places', list(f.places))}::VARCHAR[])))")
+    if wanted("countries"):
+        where.append("a.id IN (SELECT article_id FROM places WHERE country_code IN (SELECT unnest("
+                     f"{param('countries', list(f.countries))}::VARCHAR[])))")
+    if f.date_from and "date_from" not in ignore:
+        where.append(f"a.date >= {param('from', f.date_from)}::DATE")
+    if f.date_to and "date_to" not in ignore:
+        where.append(f"a.date <= {param('to', f.date_to)}::DATE")
+    if wanted("sources"):
+        where.append(f"a.source IN (SELECT unnest({param('sources', list(f.sources))}::VARCHAR[]))")
+    if wanted("text"):
+        for i, word in enumerate(f.text.split()):
+            p = param(f"text{i}", _like(word))
+            where.append(f"(a.title ILIKE {p} ESCAPE '{LIKE_ESCAPE}' OR a.text ILIKE {p} ESCAPE "
+                         f"'{LIKE_ESCAPE}')")
+    sql = "SELECT a.id, a.date FROM articles a"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql, params
+
+
+def _with_filter(f: Filter, body: str, *, ignore: tuple[str, ...] = (), **params) -> tuple[str, dict]:
+    """``WITH fa AS (<filtered articles>) <body>`` and the merged parameters."""
+    sql, fparams = filter_sql(f, ignore=ignore)
+    return f"WITH fa AS ({sql}) {body}", {**fparams, **params}
+
+
+def _type_clause(f: Filter, column: str, params: dict) -> str:
+    """``AND <column> IN <the Filter's actor types>`` when the Filter has any (the actor views
+    then show actors of those types only), else an empty string."""
+    if not f.actor_types:
+        return ""
+    params["v_types"] = list(f.actor_types)
+    return f" AND {column} IN (SELECT unnest($v_types::VARCHAR[]))"
+
+
+# --- counts and choices --------------------------------------------------------------------------
+
+def overview(store: Store, f: Filter) -> dict[str, int]:
+    """Counts for the filtered articles: ``articles``, ``actors`` (distinct canonical actors
+    mentioned), ``places`` (distinct resolved places), ``quotes`` (as :func:`quotes` counts
+    them), ``sources``, ``days`` (distinct dates)."""
+    sql, params = _with_filter(f, """
+        SELECT (SELECT count(*) FROM fa) AS articles,
+               (SELECT count(DISTINCT coalesce(al.actor, e.actor)) FROM entities e
+                  LEFT JOIN actor_aliases al ON al.alias = e.actor
+                  WHERE e.actor IS NOT NULL AND e.article_id IN (SELECT id FROM fa)) AS actors,
+               (SELECT count(DISTINCT name) FROM places
+                  WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)) AS places,
+               (SELECT count(DISTINCT source) FROM articles
+                  WHERE id IN (SELECT id FROM fa)) AS sources,
+               (SELECT count(DISTINCT date) FROM fa) AS days""")
+    row = store.query(sql, params, limit=1)
+    counts = {k: int(row[k].iloc[0]) if len(row) else 0
+              for k in ("articles", "actors", "places", "sources", "days")}
+    qsql, qparams = _quotes_sql(f, search="", count=True)
+    n_quotes = store.query(qsql, qparams, limit=1)
+    counts["quotes"] = int(n_quotes["n"].iloc[0]) if len(n_quotes) else 0
+    return {k: counts[k] for k in ("articles", "actors", "places", "quotes", "sources", "days")}
+
+
+def date_bounds(store: Store) -> tuple[date | None, date | None]:
+    """Earliest and latest article date in the whole store (for the date slider); ``(None,
+    None)`` when no article has a date."""
+    row = store.query("SELECT min(date) AS lo, max(date) AS hi FROM articles", limit=1)
+    if not len(row) or pd.isna(row["lo"].iloc[0]):
+        return None, None
+    return row["lo"].iloc[0].date(), row["hi"].iloc[0].date()
+
+
+def choices(store: Store) -> dict[str, list[str]]:
+    """Values offered by the sidebar: ``actors`` (most mentioned first, at most
+    :data:`CHOICES_LIMIT`), ``places`` (most mentioned first, at most that many),
+    ``countries`` (codes, sorted), ``sources`` (sorted)."""
+    lim = {"lim": CHOICES_LIMIT}
+    actors = store.query("""
+        SELECT actor FROM (
+            SELECT actor, n_mentions FROM actors
+            UNION ALL  -- a store whose actors were not rebuilt yet: the names as found
+            SELECT actor, count(*) FROM entities
+            WHERE actor IS NOT NULL AND NOT EXISTS (SELECT 1 FROM actors) GROUP BY actor)
+        ORDER BY n_mentions DESC, actor LIMIT $lim""", lim, limit=CHOICES_LIMIT)
+    places_ = store.query("SELECT name FROM places WHERE name IS NOT NULL GROUP BY name"
+                          " ORDER BY count(*) DESC, name LIMIT $lim", lim, limit=CHOICES_LIMIT)
+    countries_ = store.query("SELECT DISTINCT country_code FROM places WHERE country_code IS NOT NULL"
+                             " ORDER BY country_code")
+    sources = store.query("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")
+    return {"actors": actors["actor"].tolist(), "places": places_["name"].tolist(),
+            "countries": countries_["country_code"].tolist(), "sources": sources["source"].tolist()}
+
+
+# --- actors --------------------------------------------------------------------------------------
+
+def _mentions_cte(f: Filter, params: dict) -> str:
+    """``m``: one row per actor mention in the filtered articles (article_id, date, actor,
+    actor_type), the actor canonical and typed as in ``actors`` (else as in the mention); only
+    actors of the Filter's actor types when it has any."""
+    return f"""
+        m AS (
+            SELECT e.article_id, fa.date, coalesce(al.actor, e.actor) AS actor,
+                   coalesce(ac.actor_type, e.actor_type) AS actor_type
+            FROM entities e JOIN fa ON fa.id = e.article_id
+            LEFT JOIN actor_aliases al ON al.alias = e.actor
+            LEFT JOIN actors ac ON ac.actor = al.actor
+            WHERE e.actor IS NOT NULL{_type_clause(f, "coalesce(ac.actor_type, e.actor_type)", params)}
+        )"""
+
+
+def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
+    """Actors mentioned in the filtered articles, most mentioned first (of the Filter's actor
+    types only, when it has any). ``n_quotes`` counts their quotes in the filtered articles.
+    Columns: actor, actor_type, n_mentions, n_articles, n_quotes."""
+    params: dict = {"lim": int(limit)}
+    sql, params = _with_filter(f, f""", {_mentions_cte(f, params)},
+        top AS (
+            SELECT actor, mode(actor_type) AS actor_type, count(*) AS n_mentions,
+                   count(DISTINCT article_id) AS n_articles
+            FROM m GROUP BY actor ORDER BY n_mentions DESC, actor LIMIT $lim
+        ), said AS (
+            SELECT coalesce(sal.actor, q.speaker) AS actor, count(*) AS n_quotes
+            FROM quotes q JOIN fa ON fa.id = q.article_id
+            LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+            WHERE q.speaker IS NOT NULL GROUP BY 1
+        )
+        SELECT top.actor, top.actor_type, top.n_mentions, top.n_articles,
+               coalesce(said.n_quotes, 0) AS n_quotes
+        FROM top LEFT JOIN said USING (actor)
+        ORDER BY n_mentions DESC, actor""", **params)
+    frame = store.query(sql, params, limit=max(int(limit), 0))
+    return _typed(frame, ("actor", "actor_type", "n_mentions", "n_articles", "n_quotes"),
+                  ints=("n_mentions", "n_articles", "n_quotes"))
+
+
+def cooccurrence(store: Store, f: Filter, *, limit: int = 40) -> pd.DataFrame:
+    """Pairs of the top ``limit`` actors (as :func:`top_actors` ranks them) mentioned in the
+    same filtered article, most shared articles first.
+    Columns: source, target, n_articles (source < target alphabetically)."""
+    params: dict = {"lim": int(limit)}
+    sql, params = _with_filter(f, f""", {_mentions_cte(f, params)},
+        top AS (SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim),
+        pairs AS (SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top))
+        SELECT x.actor AS source, y.actor AS target, count(*) AS n_articles
+        FROM pairs x JOIN pairs y ON x.article_id = y.article_id AND x.actor < y.actor
+        GROUP BY ALL ORDER BY n_articles DESC, source, target""", **params)
+    frame = store.query(sql, params, limit=100_000)
+    return _typed(frame, ("source", "target", "n_articles"), ints=("n_articles",))
+
+
+def actor_profile(store: Store, actor: str, f: Filter) -> dict:
+    """One actor within the filter: the Filter's other fields apply and its actors are replaced
+    by ``actor``. ``{"actor", "actor_type", "aliases": [..], "roles": [..]`` (corpus-level, from
+    ``actors``), ``"n_mentions", "n_articles"`` (within the filter), ``"places":
+    DataFrame(name, country_code, n_articles)`` (places of the articles that mention it),
+    ``"timeline": DataFrame(day, n_mentions)``, ``"quotes": DataFrame`` (by it, as
+    :func:`quotes`) ``}``."""
+    scope = Filter(actors=(actor,), actor_types=(), places=f.places, countries=f.countries,
+                   date_from=f.date_from, date_to=f.date_to, sources=f.sources, text=f.text)
+    info = store.query("SELECT actor_type, aliases, roles FROM actors WHERE actor = $actor",
+                       {"actor": actor}, limit=1)
+    sql, params = _with_filter(scope, """
+        SELECT fa.date AS day, e.article_id
+        FROM entities e JOIN fa ON fa.id = e.article_id
+        LEFT JOIN actor_aliases al ON al.alias = e.actor
+        WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor""", actor=actor)
+    mentions = store.query(sql, params, limit=1_000_000)
+    psql, pparams = _with_filter(scope, """
+        SELECT name, country_code, count(DISTINCT article_id) AS n_articles
+        FROM places WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)
+        GROUP BY ALL ORDER BY n_articles DESC, name""")
+    places_ = store.query(psql, pparams, limit=1000)
+    timeline_ = (mentions.dropna(subset=["day"]).groupby("day").size().rename("n_mentions")
+                 .reset_index() if len(mentions) else _empty("day", "n_mentions"))
+    if info.empty:
+        types = store.query("SELECT mode(actor_type) AS t FROM entities WHERE actor = $actor",
+                            {"actor": actor}, limit=1)
+        actor_type, aliases, roles = (types["t"].iloc[0] if len(types) else None), [actor], []
+    else:
+        actor_type = info["actor_type"].iloc[0]
+        aliases, roles = list(info["aliases"].iloc[0]), list(info["roles"].iloc[0])
+    return {"actor": actor, "actor_type": None if pd.isna(actor_type) else actor_type,
+            "aliases": aliases, "roles": roles, "n_mentions": int(len(mentions)),
+            "n_articles": int(mentions["article_id"].nunique()) if len(mentions) else 0,
+            "places": _typed(places_, ("name", "country_code", "n_articles"), ints=("n_articles",)),
+            "timeline": _typed(timeline_, ("day", "n_mentions"), ints=("n_mentions",)),
+            "quotes": quotes(store, scope)}
+
+
+# --- places --------------------------------------------------------------------------------------
+
+def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
+    """Resolved places (with coordinates) mentioned in the filtered articles (dateline places
+    included), most mentioned first; one row per name and country, at the coordinates most of
+    its mentions resolved to. Columns: name, country_code, feature, lat, lon, n_mentions,
+    n_articles."""
+    sql, params = _with_filter(f, """
+        SELECT p.name, p.country_code,
+               mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS at,
+               count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles
+        FROM places p JOIN fa ON fa.id = p.article_id
+        WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
+        GROUP BY p.name, p.country_code
+        ORDER BY n_mentions DESC, p.name LIMIT $lim""", lim=int(limit))
+    frame = store.query(sql, params, limit=max(int(limit), 0))
+    columns = ("name", "country_code", "feature", "lat", "lon", "n_mentions", "n_articles")
+    if frame.empty:
+        return _typed(_empty(*columns), columns, ints=("n_mentions", "n_articles"),
+                      floats=("lat", "lon"))
+    at = pd.DataFrame(frame.pop("at").tolist(), index=frame.index)
+    frame = frame.join(at)
+    return _typed(frame, columns, ints=("n_mentions", "n_articles"), floats=("lat", "lon"))
+
+
+def countries(store: Store, f: Filter) -> pd.DataFrame:
+    """Mentions per country in the filtered articles (places resolved to a country, dateline
+    places included), most mentioned first. Columns: country_code, n_mentions, n_articles."""
+    sql, params = _with_filter(f, """
+        SELECT p.country_code, count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles
+        FROM places p JOIN fa ON fa.id = p.article_id
+        WHERE p.country_code IS NOT NULL
+        GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
+    frame = store.query(sql, params, limit=1000)
+    return _typed(frame, ("country_code", "n_mentions", "n_articles"),
+                  ints=("n_mentions", "n_articles"))
+
+
+# --- time ----------------------------------------------------------------------------------------
+
+def timeline(store: Store, f: Filter) -> pd.DataFrame:
+    """Per day (dated articles only, days without articles left out): the filtered articles and
+    the actor mentions in them. Columns: day (datetime64), n_articles, n_mentions."""
+    sql, params = _with_filter(f, """
+        , per_article AS (
+            SELECT article_id, count(*) AS n FROM entities
+            WHERE actor IS NOT NULL AND article_id IN (SELECT id FROM fa) GROUP BY article_id)
+        SELECT fa.date AS day, count(*) AS n_articles, coalesce(sum(pa.n), 0) AS n_mentions
+        FROM fa LEFT JOIN per_article pa ON pa.article_id = fa.id
+        WHERE fa.date IS NOT NULL GROUP BY fa.date ORDER BY day""")
+    frame = store.query(sql, params, limit=100_000)
+    return _typed(frame, ("day", "n_articles", "n_mentions"), ints=("n_articles", "n_mentions"),
+                  days=("day",))
+
+
+def timeline_by_actor(store: Store, f: Filter, *, top: int = 8) -> pd.DataFrame:
+    """Per day and actor, mentions of the ``top`` most mentioned actors in the filtered
+    articles (as :func:`top_actors` ranks them). Columns: day, actor, n_mentions."""
+    params: dict = {"top": int(top)}
+    sql, params = _with_filter(f, f""", {_mentions_cte(f, params)},
+        best AS (SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $top)
+        SELECT date AS day, actor, count(*) AS n_mentions FROM m
+        WHERE date IS NOT NULL AND actor IN (SELECT actor FROM best)
+        GROUP BY ALL ORDER BY day, actor""", **params)
+    frame = store.query(sql, params, limit=1_000_000)
+    return _typed(frame, ("day", "actor", "n_mentions"), ints=("n_mentions",), days=("day",))
+
+
+def busiest_days(store: Store, f: Filter, *, limit: int = 10) -> pd.DataFrame:
+    """Days with the most filtered articles, busiest first (ties: latest first).
+    Columns: day, n_articles."""
+    sql, params = _with_filter(f, """
+        SELECT date AS day, count(*) AS n_articles FROM fa WHERE date IS NOT NULL
+        GROUP BY date ORDER BY n_articles DESC, day DESC LIMIT $lim""", lim=int(limit))
+    frame = store.query(sql, params, limit=max(int(limit), 0))
+    return _typed(frame, ("day", "n_articles"), ints=("n_articles",), days=("day",))
+
+
+# --- quotes and articles -------------------------------------------------------------------------
+
+def _quotes_sql(f: Filter, *, search: str, count: bool = False, limit: int = 0) -> tuple[str, dict]:
+    """The statement behind :func:`quotes` (or its row count, ``n``, if ``count``)."""
+    params: dict = {}
+    where = ["q.article_id IN (SELECT id FROM fa)"]
+    if f.actors:
+        params["q_actors"] = list(f.actors)
+        where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")
+    for i, word in enumerate(search.split()):
+        params[f"q_search{i}"] = _like(word)
+        where.append(f"(q.content ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}' OR "
+                     f"{SPEAKER_OF_QUOTE} ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}')")
+    if count:
+        select = "SELECT count(*) AS n"
+        tail = ""
+    else:
+        select = (f"SELECT a.date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,"
+                  " a.title, a.source, q.article_id")
+        tail = " ORDER BY a.date DESC NULLS LAST, a.id, q.idx LIMIT $q_lim"
+        params["q_lim"] = int(limit)
+    body = (f"{select} FROM quotes q JOIN articles a ON a.id = q.article_id"
+            f" LEFT JOIN actor_aliases sal ON sal.alias = q.speaker WHERE {' AND '.join(where)}{tail}")
+    return _with_filter(f, body, ignore=("actors",) if f.actors else (), **params)
+
+
+def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> pd.DataFrame:
+    """Quotes in the filtered articles, newest first (undated last, then in text order). When
+    the Filter has actors, the quotes *by* those actors (canonical speaker) in the articles of
+    the Filter's other fields. ``search``: words that must each occur, case-insensitively, in
+    the quote or its speaker's name. ``speaker`` is the canonical actor (the name as found when
+    it has none), or None. ``frame.attrs["truncated"]`` says whether more than ``limit``
+    matched. Columns: date, speaker, quote, kind, cue, title, source, article_id."""
+    sql, params = _quotes_sql(f, search=search, limit=int(limit) + 1)
+    frame = store.query(sql, params, limit=max(int(limit), 0))
+    return _typed(frame, QUOTE_COLUMNS, days=("date",))
+
+
+def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
+    """The filtered articles, newest first (undated last). ``dateline`` is the dateline's place
+    names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
+    actors and resolved place names. ``frame.attrs["truncated"]`` says whether more than
+    ``limit`` matched. Columns: article_id, date, title, source, dateline, n_words, n_actors,
+    n_places, n_quotes."""
+    sql, params = _with_filter(f, """
+        , page AS (
+            SELECT a.id, a.date, a.title, a.source, a.dateline, a.n_words FROM articles a
+            WHERE a.id IN (SELECT id FROM fa)
+            ORDER BY a.date DESC NULLS LAST, a.title, a.id LIMIT $lim
+        ), na AS (
+            SELECT e.article_id, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e
+            LEFT JOIN actor_aliases al ON al.alias = e.actor
+            WHERE e.actor IS NOT NULL AND e.article_id IN (SELECT id FROM page) GROUP BY 1
+        ), np AS (
+            SELECT article_id, count(DISTINCT name) AS n FROM places
+            WHERE name IS NOT NULL AND article_id IN (SELECT id FROM page) GROUP BY 1
+        ), nq AS (
+            SELECT article_id, count(*) AS n FROM quotes
+            WHERE article_id IN (SELECT id FROM page) GROUP BY 1
+        )
+        SELECT page.id AS article_id, page.date, page.title, page.source,
+               array_to_string(page.dateline, ', ') AS dateline, page.n_words,
+               coalesce(na.n, 0) AS n_actors, coalesce(np.n, 0) AS n_places,
+               coalesce(nq.n, 0) AS n_quotes
+        FROM page LEFT JOIN na ON na.article_id = page.id LEFT JOIN np ON np.article_id = page.id
+        LEFT JOIN nq ON nq.article_id = page.id
+        ORDER BY page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1)
+    frame = store.query(sql, params, limit=max(int(limit), 0))
+    return _typed(frame, ARTICLE_COLUMNS, ints=("n_words", "n_actors", "n_places", "n_quotes"),
+                  days=("date",))
+
+
+def article(store: Store, article_id: str) -> dict | None:
+    """One article for the reader: ``{"id", "date"`` (a ``datetime.date`` or None) ``, "title",
+    "source", "url", "dateline"`` (list of names) ``, "text", "entities": DataFrame(start_char,
+    end_char, text, label, actor, actor_type)`` (actor canonical, type as in ``actors``, in text
+    order) ``, "quotes": DataFrame(start_char, end_char, speaker)`` (speaker canonical) ``}``,
+    or None if unknown."""
+    row = store.query("SELECT id, date, title, source, url, dateline, text FROM articles"
+                      " WHERE id = $id", {"id": article_id}, limit=1)
+    if row.empty:
+        return None
+    r = row.iloc[0]
+    entities = store.query("""
+        SELECT e.start_char, e.end_char, e.text, e.label,
+               CASE WHEN e.actor IS NULL THEN NULL ELSE coalesce(al.actor, e.actor) END AS actor,
+               coalesce(ac.actor_type, e.actor_type) AS actor_type
+        FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor
+        LEFT JOIN actors ac ON ac.actor = al.actor
+        WHERE e.article_id = $id ORDER BY e.idx""", {"id": article_id}, limit=100_000)
+    quotes_ = store.query(f"""
+        SELECT q.start_char, q.end_char, {SPEAKER_OF_QUOTE} AS speaker
+        FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+        WHERE q.article_id = $id ORDER BY q.idx""", {"id": article_id}, limit=100_000)
+    day = r["date"]
+    return {"id": r["id"], "date": None if pd.isna(day) else day.date(), "title": _or_none(r["title"]),
+            "source": _or_none(r["source"]), "url": _or_none(r["url"]),
+            "dateline": [str(d) for d in (r["dateline"] if r["dateline"] is not None else [])],
+            "text": r["text"],
+            "entities": _typed(entities, ("start_char", "end_char", "text", "label", "actor", "actor_type"),
+                               ints=("start_char", "end_char")),
+            "quotes": _typed(quotes_, ("start_char", "end_char", "speaker"), ints=("start_char", "end_char"))}
+
+
+def ingest_history(store: Store, *, limit: int = 20) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``limit`` most recent ingest runs (run_id, started_at, finished_at, inputs: the paths
+    joined with ", ", counts: the JSON text) and the problems logged by those runs (run_id,
+    origin, reason), newest first."""
+    runs = store.query("""
+        SELECT run_id, started_at, finished_at, array_to_string(inputs, ', ') AS inputs,
+               CAST(counts AS VARCHAR) AS counts
+        FROM ingest_runs ORDER BY started_at DESC, run_id DESC LIMIT $lim""",
+                       {"lim": int(limit)}, limit=max(int(limit), 0))
+    problems = store.query("""
+        SELECT p.run_id, p.origin, p.reason FROM ingest_problems p
+        JOIN (SELECT run_id, started_at FROM ingest_runs ORDER BY started_at DESC, run_id DESC
+              LIMIT $lim) r USING (run_id)
+        ORDER BY r.started_at DESC, p.logged_at DESC, p.origin""", {"lim": int(limit)}, limit=10_000)
+    return (_typed(runs, ("run_id", "started_at", "finished_at", "inputs", "counts")),
+            _typed(problems, ("run_id", "origin", "reason")))
+
+
+# --- frame tidying -------------------------------------------------------------------------------
+
+def _or_none(value):
+    return None if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value
+
+
+def _typed(frame: pd.DataFrame, columns: tuple[str, ...], *, ints: tuple[str, ...] = (),
+           floats: tuple[str, ...] = (), days: tuple[str, ...] = ()) -> pd.DataFrame:
+    """``frame`` with exactly ``columns`` (missing ones added empty), count columns as int64,
+    ``floats`` as float64 and ``days`` as datetime64 even when empty, missing text as None;
+    ``attrs`` kept."""
+    attrs = dict(frame.attrs)
+    out = frame.reindex(columns=list(columns)) if list(frame.columns) != list(columns) else frame
+    for c in ints:
+        out[c] = out[c].fillna(0).astype("int64")
+    for c in floats:
+        out[c] = out[c].astype("float64")
+    for c in days:
+        out[c] = pd.to_datetime(out[c])
+    for c in out.columns:  # missing text as None (DuckDB gives NaN), for display and export
+        if out[c].dtype == object and out[c].isna().any():
+            out[c] = out[c].where(out[c].notna(), None)
+    out.attrs.update(attrs)
+    return out

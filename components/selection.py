@@ -1,0 +1,228 @@
+"""Chart and table selections → Filter changes: the one pure function the dashboard calls after
+every ``st.plotly_chart(on_select=…)`` / ``st.dataframe(on_select=…)``.
+
+Events are read as plain mappings of the shape Streamlit gives (``PlotlyState`` /
+``DataframeState``), so tests can inject them::
+
+    {"selection": {"points": [{"curve_number": 0, "point_index": 3, "x": 12, "y": "Lena Marsh",
+                               "customdata": ["Lena Marsh"]}],
+                   "point_indices": [3], "box": [], "lasso": []}}
+    {"selection": {"points": [...], "box": [{"xref": "x", "yref": "y",
+                                             "x": ["2024-09-02 13:12:40.5", "2024-09-20 02:00"],
+                                             "y": [0, 4]}], ...}}
+    {"selection": {"rows": [0, 2], "columns": []}}
+
+Charts carry their ids in ``customdata`` (first element, or the value itself when a trace gives
+a scalar); a point without customdata falls back to its category (a string ``x`` or ``y``).
+One clicked point toggles its value (a second click on the same bar un-selects it); several
+points (a box or lasso over several bars, shift-clicks) add them all.
+
+Streamlit keeps a chart's selection across reruns, so call these from the widget's
+``on_select`` callback (or only when the event changed), not on every run.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any, Mapping, Sequence
+
+from .filters import ACTOR_TYPES, LIST_FIELDS, Filter
+
+#: Chart name → the Filter list field a clicked point's id toggles.
+CHART_FIELDS = {
+    "actors": "actors",
+    "network": "actors",
+    "table_actors": "actors",
+    "map": "places",
+    "places": "places",
+    "table_places": "places",
+    "countries": "countries",
+    "table_countries": "countries",
+    "actor_types": "actor_types",
+    "sources": "sources",
+}
+#: Charts whose x axis is dates: a box (or lasso) sets the date range, a click one day.
+DATE_CHARTS = ("timeline", "days", "busiest_days")
+#: Point keys that only a choropleth (country outline) point has: on the map, such a point
+#: toggles a country (its customdata, else its ``location``), not a place.
+OUTLINE_KEYS = ("location",)
+
+
+def apply_selection(f: Filter, chart: str, event: Mapping | None) -> Filter:
+    """The filter after ``event`` on the chart named ``chart``.
+
+    f: the current Filter.
+    chart: ``"actors"`` / ``"network"`` (customdata = actor name → actors), ``"map"`` (a circle's
+        customdata = place name → places; a country outline's customdata or ``location`` = ISO2
+        code → countries), ``"places"`` (place name), ``"countries"`` (ISO2 code),
+        ``"actor_types"`` (a type of :data:`~components.filters.ACTOR_TYPES`), ``"sources"``, or
+        a date chart of :data:`DATE_CHARTS` (``"timeline"``: a box drag → the days whose bars
+        it covers; clicked bars, customdata = ISO day → those days).
+    event: Streamlit's selection state as a mapping, or None.
+    Returns the new Filter; ``f`` itself for an empty or unreadable event or an unknown chart.
+    """
+    selection = _selection(event)
+    if not selection:
+        return f
+    points = [p for p in selection.get("points") or () if isinstance(p, Mapping)]
+    if chart in DATE_CHARTS:
+        span = _box_days(selection.get("box")) or _box_days(selection.get("lasso")) \
+            or _point_days(points)
+        return f.with_dates(*span) if span else f
+    field = CHART_FIELDS.get(chart)
+    if field is None:
+        return f
+    if chart == "map":
+        outline = [p for p in points if any(k in p for k in OUTLINE_KEYS) and "lat" not in p]
+        circles = [p for p in points if p not in outline]
+        f = _apply_values(f, "countries", [_point_id(p) or p.get("location") for p in outline])
+        return _apply_values(f, "places", [_point_id(p) for p in circles])
+    return _apply_values(f, field, [_point_id(p) for p in points])
+
+
+def apply_row_selection(f: Filter, field: str, frame: Any, column: str,
+                        event: Mapping | None) -> Filter:
+    """The filter after a row selection in a table (``st.dataframe(on_select=…)``).
+
+    f: the current Filter.
+    field: the Filter list field the rows' values go to (``"actors"``, ``"places"``,
+        ``"countries"``, ``"sources"``, ``"actor_types"``), or ``"dates"`` for a column of days
+        (the selected days' range becomes the date range).
+    frame: the pandas DataFrame the table showed (rows are positions in it, as Streamlit gives
+        them, whatever order the user sorted the table in).
+    column: the frame's column holding the values.
+    event: ``{"selection": {"rows": [..], ...}}`` as a mapping, or None.
+    Returns the new Filter: one row toggles its value, several rows add theirs; ``f`` itself
+    for no rows, positions outside the frame, or an unknown field or column.
+    """
+    selection = _selection(event)
+    rows = selection.get("rows") if selection else None
+    if not rows or frame is None or column not in getattr(frame, "columns", ()):
+        return f
+    values = frame[column]
+    picked = [values.iloc[r] for r in rows if isinstance(r, int) and 0 <= r < len(values)]
+    if field == "dates":
+        days = sorted(d for d in (_to_day(v) for v in picked) if d is not None)
+        return f.with_dates(days[0], days[-1]) if days else f
+    if field not in LIST_FIELDS:
+        return f
+    return _apply_values(f, field, [_scalar(v) for v in picked])
+
+
+# --- reading events ------------------------------------------------------------------------------
+
+def _selection(event: Mapping | None) -> Mapping | None:
+    """``event["selection"]`` if it is a mapping, else None."""
+    if not isinstance(event, Mapping):
+        return None
+    selection = event.get("selection")
+    return selection if isinstance(selection, Mapping) else None
+
+
+def _apply_values(f: Filter, field: str, values: Sequence) -> Filter:
+    """Toggle one value, add several (duplicates and empty ids dropped, types checked)."""
+    clean: list[str] = []
+    for v in values:
+        if v is None or v == "":
+            continue
+        v = str(v)
+        if field == "actor_types" and v not in ACTOR_TYPES:
+            continue
+        if v not in clean:
+            clean.append(v)
+    if not clean:
+        return f
+    if len(clean) == 1:
+        return f.toggle(field, clean[0])
+    return f.add(field, clean)
+
+
+def _scalar(value: Any) -> Any:
+    """The first element of a list/tuple (or array), else the value itself."""
+    if isinstance(value, (list, tuple)):
+        return value[0] if value else None
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        listed = value.tolist()
+        return _scalar(listed) if isinstance(listed, list) else listed
+    return value
+
+
+def _point_id(point: Mapping) -> Any:
+    """A point's id: its customdata (first element), else its category (a string x or y)."""
+    custom = _scalar(point.get("customdata"))
+    if custom not in (None, ""):
+        return custom
+    for axis in ("y", "x"):  # horizontal bars put the category on y
+        value = point.get(axis)
+        if isinstance(value, str) and value and not _is_number(value):
+            return value
+    return None
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _to_datetime(value: Any) -> datetime | None:
+    """A plotly date-axis value (``"2024-09-02"``, ``"2024-09-02 13:12:40.5"``, an ISO
+    timestamp, or milliseconds since the epoch) as a naive datetime; None if unreadable."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return datetime(1970, 1, 1) + timedelta(milliseconds=float(value))
+        except (OverflowError, ValueError):
+            return None
+    if isinstance(value, str):
+        text = value.strip().replace("T", " ").rstrip("Z")
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            try:
+                return datetime.fromisoformat(text[:10])
+            except ValueError:
+                return None
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        return value.to_pydatetime().replace(tzinfo=None)
+    return None
+
+
+def _to_day(value: Any) -> date | None:
+    moment = _to_datetime(_scalar(value))
+    return moment.date() if moment else None
+
+
+def _box_days(shapes: Any) -> tuple[date, date] | None:
+    """The days whose bars (centred on midnight) a box or lasso covers: from the first midnight
+    at or after its left edge to the last at or before its right edge; the nearest day when it
+    covers no midnight. None for no shape or unreadable coordinates."""
+    if not shapes:
+        return None
+    moments = [_to_datetime(x) for shape in shapes if isinstance(shape, Mapping)
+               for x in (shape.get("x") or ())]
+    moments = [m for m in moments if m is not None]
+    if not moments:
+        return None
+    lo, hi = min(moments), max(moments)
+    start = lo.date() if lo.time() == datetime.min.time() else lo.date() + timedelta(days=1)
+    end = hi.date()
+    if start > end:  # a narrow box inside one bar: that bar's day
+        middle = lo + (hi - lo) / 2
+        day = (middle + timedelta(hours=12)).date()
+        return day, day
+    return start, end
+
+
+def _point_days(points: Sequence[Mapping]) -> tuple[date, date] | None:
+    """The range of the clicked points' days (customdata, else x), or None."""
+    def day(point: Mapping) -> date | None:
+        custom = _scalar(point.get("customdata"))
+        return (_to_day(custom) if isinstance(custom, str) else None) or _to_day(point.get("x"))
+
+    days = sorted(d for d in map(day, points) if d is not None)
+    return (days[0], days[-1]) if days else None
