@@ -125,23 +125,22 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     """Counts for the filtered articles: ``articles``, ``actors`` (distinct canonical actors
     mentioned), ``places`` (distinct resolved places), ``quotes`` (as :func:`quotes` counts
     them), ``sources``, ``days`` (distinct dates)."""
-    sql, params = _with_filter(f, """
+    cte, where, qparams = _quote_scope(f)
+    sql, params = _with_filter(f, f""", {cte}
         SELECT (SELECT count(*) FROM fa) AS articles,
                (SELECT count(DISTINCT coalesce(al.actor, e.actor)) FROM entities e
                   LEFT JOIN actor_aliases al ON al.alias = e.actor
                   WHERE e.actor IS NOT NULL AND e.article_id IN (SELECT id FROM fa)) AS actors,
                (SELECT count(DISTINCT name) FROM places
                   WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)) AS places,
+               (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+                  WHERE {where}) AS quotes,
                (SELECT count(DISTINCT source) FROM articles
                   WHERE id IN (SELECT id FROM fa)) AS sources,
-               (SELECT count(DISTINCT date) FROM fa) AS days""")
+               (SELECT count(DISTINCT date) FROM fa) AS days""", **qparams)
     row = store.query(sql, params, limit=1)
-    counts = {k: int(row[k].iloc[0]) if len(row) else 0
-              for k in ("articles", "actors", "places", "sources", "days")}
-    qsql, qparams = _quotes_sql(f, search="", count=True)
-    n_quotes = store.query(qsql, qparams, limit=1)
-    counts["quotes"] = int(n_quotes["n"].iloc[0]) if len(n_quotes) else 0
-    return {k: counts[k] for k in ("articles", "actors", "places", "quotes", "sources", "days")}
+    keys = ("articles", "actors", "places", "quotes", "sources", "days")
+    return {k: int(row[k].iloc[0]) if len(row) else 0 for k in keys}
 
 
 def date_bounds(store: Store) -> tuple[date | None, date | None]:
@@ -243,18 +242,17 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
     info = store.query("SELECT actor_type, aliases, roles FROM actors WHERE actor = $actor",
                        {"actor": actor}, limit=1)
     sql, params = _with_filter(scope, """
-        SELECT fa.date AS day, e.article_id
+        SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_id) AS n_articles
         FROM entities e JOIN fa ON fa.id = e.article_id
         LEFT JOIN actor_aliases al ON al.alias = e.actor
-        WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor""", actor=actor)
-    mentions = store.query(sql, params, limit=1_000_000)
+        WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor
+        GROUP BY fa.date ORDER BY day NULLS LAST""", actor=actor)
+    per_day = store.query(sql, params, limit=1_000_000)  # an article has one date: sums add up
     psql, pparams = _with_filter(scope, """
         SELECT name, country_code, count(DISTINCT article_id) AS n_articles
         FROM places WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)
         GROUP BY ALL ORDER BY n_articles DESC, name""")
     places_ = store.query(psql, pparams, limit=1000)
-    timeline_ = (mentions.dropna(subset=["day"]).groupby("day").size().rename("n_mentions")
-                 .reset_index() if len(mentions) else _empty("day", "n_mentions"))
     if info.empty:
         types = store.query("SELECT mode(actor_type) AS t FROM entities WHERE actor = $actor",
                             {"actor": actor}, limit=1)
@@ -263,10 +261,11 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
         actor_type = info["actor_type"].iloc[0]
         aliases, roles = list(info["aliases"].iloc[0]), list(info["roles"].iloc[0])
     return {"actor": actor, "actor_type": None if pd.isna(actor_type) else actor_type,
-            "aliases": aliases, "roles": roles, "n_mentions": int(len(mentions)),
-            "n_articles": int(mentions["article_id"].nunique()) if len(mentions) else 0,
+            "aliases": aliases, "roles": roles, "n_mentions": int(per_day["n_mentions"].sum()),
+            "n_articles": int(per_day["n_articles"].sum()),
             "places": _typed(places_, ("name", "country_code", "n_articles"), ints=("n_articles",)),
-            "timeline": _typed(timeline_, ("day", "n_mentions"), ints=("n_mentions",)),
+            "timeline": _typed(per_day.dropna(subset=["day"]).reset_index(drop=True), ("day", "n_mentions"),
+                               ints=("n_mentions",), days=("day",)),
             "quotes": quotes(store, scope)}
 
 
@@ -350,10 +349,13 @@ def busiest_days(store: Store, f: Filter, *, limit: int = 10) -> pd.DataFrame:
 
 # --- quotes and articles -------------------------------------------------------------------------
 
-def _quotes_sql(f: Filter, *, search: str, count: bool = False, limit: int = 0) -> tuple[str, dict]:
-    """The statement behind :func:`quotes` (or its row count, ``n``, if ``count``)."""
-    params: dict = {}
-    where = ["q.article_id IN (SELECT id FROM fa)"]
+def _quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict]:
+    """What :func:`quotes` selects: ``(cte, where, params)``. ``cte`` defines ``fq``, the
+    articles whose quotes count (the filtered articles; without the actors condition when the
+    Filter has actors, as those then select the speaker); ``where`` is the condition on a
+    ``quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker`` row."""
+    sql, params = filter_sql(f, ignore=("actors",) if f.actors else (), prefix="q")
+    where = ["q.article_id IN (SELECT id FROM fq)"]
     if f.actors:
         params["q_actors"] = list(f.actors)
         where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")
@@ -361,17 +363,7 @@ def _quotes_sql(f: Filter, *, search: str, count: bool = False, limit: int = 0) 
         params[f"q_search{i}"] = _like(word)
         where.append(f"(q.content ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}' OR "
                      f"{SPEAKER_OF_QUOTE} ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}')")
-    if count:
-        select = "SELECT count(*) AS n"
-        tail = ""
-    else:
-        select = (f"SELECT a.date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,"
-                  " a.title, a.source, q.article_id")
-        tail = " ORDER BY a.date DESC NULLS LAST, a.id, q.idx LIMIT $q_lim"
-        params["q_lim"] = int(limit)
-    body = (f"{select} FROM quotes q JOIN articles a ON a.id = q.article_id"
-            f" LEFT JOIN actor_aliases sal ON sal.alias = q.speaker WHERE {' AND '.join(where)}{tail}")
-    return _with_filter(f, body, ignore=("actors",) if f.actors else (), **params)
+    return f"fq AS ({sql})", " AND ".join(where), params
 
 
 def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> pd.DataFrame:
@@ -381,8 +373,15 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> p
     the quote or its speaker's name. ``speaker`` is the canonical actor (the name as found when
     it has none), or None. ``frame.attrs["truncated"]`` says whether more than ``limit``
     matched. Columns: date, speaker, quote, kind, cue, title, source, article_id."""
-    sql, params = _quotes_sql(f, search=search, limit=int(limit) + 1)
-    frame = store.query(sql, params, limit=max(int(limit), 0))
+    cte, where, params = _quote_scope(f, search=search)
+    sql = f"""WITH {cte}
+        SELECT a.date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue, a.title,
+               a.source, q.article_id
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+        WHERE {where}
+        ORDER BY a.date DESC NULLS LAST, a.id, q.idx LIMIT $q_lim"""
+    frame = store.query(sql, {**params, "q_lim": int(limit) + 1}, limit=max(int(limit), 0))
     return _typed(frame, QUOTE_COLUMNS, days=("date",))
 
 
@@ -490,7 +489,7 @@ def _typed(frame: pd.DataFrame, columns: tuple[str, ...], *, ints: tuple[str, ..
     for c in days:
         out[c] = pd.to_datetime(out[c])
     for c in out.columns:  # missing text as None (DuckDB gives NaN), for display and export
-        if out[c].dtype == object and out[c].isna().any():
-            out[c] = out[c].where(out[c].notna(), None)
+        if pd.api.types.is_string_dtype(out[c]) and out[c].isna().any():
+            out[c] = out[c].astype(object).where(out[c].notna(), None)
     out.attrs.update(attrs)
     return out

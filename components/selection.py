@@ -42,6 +42,8 @@ CHART_FIELDS = {
 }
 #: Charts whose x axis is dates: a box (or lasso) sets the date range, a click one day.
 DATE_CHARTS = ("timeline", "days", "busiest_days")
+#: ``customdata[1]`` values that mark a point's id as a day.
+DAY_FIELDS = ("days", "dates")
 #: Point keys that only a choropleth (country outline) point has: on the map, such a point
 #: toggles a country (its customdata, else its ``location``), not a place.
 OUTLINE_KEYS = ("location",)
@@ -56,8 +58,11 @@ def apply_selection(f: Filter, chart: str, event: Mapping | None) -> Filter:
         code → countries), ``"places"`` (place name), ``"countries"`` (ISO2 code),
         ``"actor_types"`` (a type of :data:`~components.filters.ACTOR_TYPES`), ``"sources"``, or
         a date chart of :data:`DATE_CHARTS` (``"timeline"``: a box drag → the days whose bars
-        it covers; clicked bars, customdata = ISO day → those days).
+        it covers, bars centred on their day as plotly draws dates; clicked bars, customdata =
+        ISO day → those days).
     event: Streamlit's selection state as a mapping, or None.
+    A point whose ``customdata[1]`` names a Filter list field (or ``"days"``), as
+    :mod:`components.charts` puts it, goes to that field whatever the chart.
     Returns the new Filter; ``f`` itself for an empty or unreadable event or an unknown chart.
     """
     selection = _selection(event)
@@ -68,15 +73,35 @@ def apply_selection(f: Filter, chart: str, event: Mapping | None) -> Filter:
         span = _box_days(selection.get("box")) or _box_days(selection.get("lasso")) \
             or _point_days(points)
         return f.with_dates(*span) if span else f
-    field = CHART_FIELDS.get(chart)
-    if field is None:
-        return f
-    if chart == "map":
-        outline = [p for p in points if any(k in p for k in OUTLINE_KEYS) and "lat" not in p]
-        circles = [p for p in points if p not in outline]
-        f = _apply_values(f, "countries", [_point_id(p) or p.get("location") for p in outline])
-        return _apply_values(f, "places", [_point_id(p) for p in circles])
-    return _apply_values(f, field, [_point_id(p) for p in points])
+    by_field: dict[str, list] = {}
+    for point in points:
+        field = _point_field(point, chart)
+        if field is not None:
+            by_field.setdefault(field, []).append(point)
+    for field, group in by_field.items():
+        if field in DAY_FIELDS:
+            span = _point_days(group)
+            f = f.with_dates(*span) if span else f
+        elif field == "countries" and chart == "map":
+            f = _apply_values(f, field, [_point_id(p) or p.get("location") for p in group])
+        else:
+            f = _apply_values(f, field, [_point_id(p) for p in group])
+    return f
+
+
+def _point_field(point: Mapping, chart: str) -> str | None:
+    """The Filter field a point's id belongs to: its ``customdata[1]`` when that names one,
+    else the country for a map's outline, else the chart's field; None (ignore the point) for
+    a network edge, whose customdata is ``[source, target]``."""
+    custom = point.get("customdata")
+    if isinstance(custom, (list, tuple)) and len(custom) > 1 and isinstance(custom[1], str) \
+            and (custom[1] in LIST_FIELDS or custom[1] in DAY_FIELDS):
+        return custom[1]
+    if chart == "map" and any(k in point for k in OUTLINE_KEYS) and "lat" not in point:
+        return "countries"
+    if chart == "network" and isinstance(custom, (list, tuple)) and len(custom) > 1:
+        return None  # an edge: customdata is the pair of actors it joins
+    return CHART_FIELDS.get(chart)
 
 
 def apply_row_selection(f: Filter, field: str, frame: Any, column: str,
