@@ -54,8 +54,9 @@ class Filter:
             object.__setattr__(self, name, tuple(sorted({v for v in value if v})))
         object.__setattr__(self, "text", " ".join((self.text or "").split()))
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            object.__setattr__(self, "date_from", self.date_to)
-            object.__setattr__(self, "date_to", self.date_from)
+            start, end = self.date_to, self.date_from
+            object.__setattr__(self, "date_from", start)
+            object.__setattr__(self, "date_to", end)
 
     @property
     def is_empty(self) -> bool:
@@ -75,9 +76,12 @@ class Filter:
 
     def without(self, field: str, value: str | None = None) -> "Filter":
         """A copy with ``value`` removed from ``field`` (a list field), or the field cleared
-        (``value`` None, or a scalar field such as ``text`` or ``date_from``)."""
+        (``value`` None, or a scalar field such as ``text``). The date range is one filter:
+        ``date_from`` or ``date_to`` clears both bounds (the "Dates" chip)."""
         if field in LIST_FIELDS and value is not None:
             return replace(self, **{field: tuple(v for v in getattr(self, field) if v != value)})
+        if field in ("date_from", "date_to"):
+            return replace(self, date_from=None, date_to=None)
         default = next(f.default for f in fields(self) if f.name == field)
         return replace(self, **{field: default})
 

@@ -13,6 +13,7 @@ actors were not rebuilt yet still filters by the names it has).
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -29,6 +30,8 @@ SPEAKER_OF_QUOTE = "coalesce(sal.actor, q.speaker)"
 #: Character that escapes ``%`` and ``_`` in the ILIKE patterns of a text search.
 LIKE_ESCAPE = "\\"
 
+_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
+
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
 ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "dateline", "n_words", "n_actors",
                    "n_places", "n_quotes")
@@ -36,6 +39,12 @@ ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "dateline", "n_words
 
 def _empty(*columns: str) -> pd.DataFrame:
     return pd.DataFrame({c: [] for c in columns})
+
+
+def search_terms(text: str) -> list[str]:
+    """The terms of a search: words, and "double-quoted phrases" kept whole
+    (``'grain "port fees"'`` → ``["grain", "port fees"]``)."""
+    return [phrase or word for phrase, word in _TERM.findall(text or "") if (phrase or word).strip()]
 
 
 def _like(word: str) -> str:
@@ -53,7 +62,8 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         (an entity whose actor is of one of these types: the corpus-level type, else the
         mention's), places (``places.name``), countries (``places.country_code``), the inclusive
         date range (undated articles drop out once a bound is set), sources, and text (every
-        word, case-insensitively, in the title or the body).
+        word or "quoted phrase" of :func:`search_terms`, case-insensitively, in the title or
+        the body).
     ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
     prefix: prefix of the parameter names, so that two filter sets can share one statement.
     Returns ``(sql, params)``: ``sql`` is a ``SELECT a.id, a.date FROM articles a WHERE …``
@@ -94,7 +104,7 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
     if wanted("sources"):
         where.append(f"a.source IN (SELECT unnest({param('sources', list(f.sources))}::VARCHAR[]))")
     if wanted("text"):
-        for i, word in enumerate(f.text.split()):
+        for i, word in enumerate(search_terms(f.text)):
             p = param(f"text{i}", _like(word))
             where.append(f"(a.title ILIKE {p} ESCAPE '{LIKE_ESCAPE}' OR a.text ILIKE {p} ESCAPE "
                          f"'{LIKE_ESCAPE}')")
@@ -104,9 +114,9 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
     return sql, params
 
 
-def _with_filter(f: Filter, body: str, *, ignore: tuple[str, ...] = (), **params) -> tuple[str, dict]:
+def _with_filter(f: Filter, body: str, **params) -> tuple[str, dict]:
     """``WITH fa AS (<filtered articles>) <body>`` and the merged parameters."""
-    sql, fparams = filter_sql(f, ignore=ignore)
+    sql, fparams = filter_sql(f)
     return f"WITH fa AS ({sql}) {body}", {**fparams, **params}
 
 
@@ -123,14 +133,13 @@ def _type_clause(f: Filter, column: str, params: dict) -> str:
 
 def overview(store: Store, f: Filter) -> dict[str, int]:
     """Counts for the filtered articles: ``articles``, ``actors`` (distinct canonical actors
-    mentioned), ``places`` (distinct resolved places), ``quotes`` (as :func:`quotes` counts
+    mentioned, of the Filter's actor types when it has any, as :func:`top_actors` lists them),
+    ``places`` (distinct resolved places), ``quotes`` (as :func:`quotes` counts
     them), ``sources``, ``days`` (distinct dates)."""
     cte, where, qparams = _quote_scope(f)
-    sql, params = _with_filter(f, f""", {cte}
+    sql, params = _with_filter(f, f""", {cte}, {_mentions_cte(f, qparams)}
         SELECT (SELECT count(*) FROM fa) AS articles,
-               (SELECT count(DISTINCT coalesce(al.actor, e.actor)) FROM entities e
-                  LEFT JOIN actor_aliases al ON al.alias = e.actor
-                  WHERE e.actor IS NOT NULL AND e.article_id IN (SELECT id FROM fa)) AS actors,
+               (SELECT count(DISTINCT actor) FROM m) AS actors,
                (SELECT count(DISTINCT name) FROM places
                   WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)) AS places,
                (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
@@ -156,21 +165,25 @@ def choices(store: Store) -> dict[str, list[str]]:
     """Values offered by the sidebar: ``actors`` (most mentioned first, at most
     :data:`CHOICES_LIMIT`), ``places`` (most mentioned first, at most that many),
     ``countries`` (codes, sorted), ``sources`` (sorted)."""
-    lim = {"lim": CHOICES_LIMIT}
-    actors = store.query("""
-        SELECT actor FROM (
+    row = store.query("""
+        WITH actor_counts AS (
             SELECT actor, n_mentions FROM actors
             UNION ALL  -- a store whose actors were not rebuilt yet: the names as found
             SELECT actor, count(*) FROM entities
-            WHERE actor IS NOT NULL AND NOT EXISTS (SELECT 1 FROM actors) GROUP BY actor)
-        ORDER BY n_mentions DESC, actor LIMIT $lim""", lim, limit=CHOICES_LIMIT)
-    places_ = store.query("SELECT name FROM places WHERE name IS NOT NULL GROUP BY name"
-                          " ORDER BY count(*) DESC, name LIMIT $lim", lim, limit=CHOICES_LIMIT)
-    countries_ = store.query("SELECT DISTINCT country_code FROM places WHERE country_code IS NOT NULL"
-                             " ORDER BY country_code")
-    sources = store.query("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY source")
-    return {"actors": actors["actor"].tolist(), "places": places_["name"].tolist(),
-            "countries": countries_["country_code"].tolist(), "sources": sources["source"].tolist()}
+            WHERE actor IS NOT NULL AND NOT EXISTS (SELECT 1 FROM actors) GROUP BY actor
+        ), place_counts AS (
+            SELECT name, count(*) AS n FROM places WHERE name IS NOT NULL GROUP BY name
+        )
+        SELECT (SELECT list(actor ORDER BY n_mentions DESC, actor)[1:$lim] FROM actor_counts) AS actors,
+               (SELECT list(name ORDER BY n DESC, name)[1:$lim] FROM place_counts) AS places,
+               (SELECT list(DISTINCT country_code ORDER BY country_code) FROM places) AS countries,
+               (SELECT list(DISTINCT source ORDER BY source) FROM articles) AS sources""",
+                      {"lim": CHOICES_LIMIT}, limit=1)
+    keys = ("actors", "places", "countries", "sources")
+    if row.empty:
+        return {k: [] for k in keys}
+    values = {k: row[k].iloc[0] for k in keys}
+    return {k: [str(x) for x in v if x is not None] if _is_list(v) else [] for k, v in values.items()}
 
 
 # --- actors --------------------------------------------------------------------------------------
@@ -239,32 +252,48 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
     :func:`quotes`) ``}``."""
     scope = Filter(actors=(actor,), actor_types=(), places=f.places, countries=f.countries,
                    date_from=f.date_from, date_to=f.date_to, sources=f.sources, text=f.text)
-    info = store.query("SELECT actor_type, aliases, roles FROM actors WHERE actor = $actor",
-                       {"actor": actor}, limit=1)
     sql, params = _with_filter(scope, """
-        SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_id) AS n_articles
-        FROM entities e JOIN fa ON fa.id = e.article_id
-        LEFT JOIN actor_aliases al ON al.alias = e.actor
-        WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor
-        GROUP BY fa.date ORDER BY day NULLS LAST""", actor=actor)
-    per_day = store.query(sql, params, limit=1_000_000)  # an article has one date: sums add up
-    psql, pparams = _with_filter(scope, """
-        SELECT name, country_code, count(DISTINCT article_id) AS n_articles
-        FROM places WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)
-        GROUP BY ALL ORDER BY n_articles DESC, name""")
-    places_ = store.query(psql, pparams, limit=1000)
-    if info.empty:
-        types = store.query("SELECT mode(actor_type) AS t FROM entities WHERE actor = $actor",
-                            {"actor": actor}, limit=1)
-        actor_type, aliases, roles = (types["t"].iloc[0] if len(types) else None), [actor], []
-    else:
-        actor_type = info["actor_type"].iloc[0]
-        aliases, roles = list(info["aliases"].iloc[0]), list(info["roles"].iloc[0])
-    return {"actor": actor, "actor_type": None if pd.isna(actor_type) else actor_type,
-            "aliases": aliases, "roles": roles, "n_mentions": int(per_day["n_mentions"].sum()),
-            "n_articles": int(per_day["n_articles"].sum()),
-            "places": _typed(places_, ("name", "country_code", "n_articles"), ints=("n_articles",)),
-            "timeline": _typed(per_day.dropna(subset=["day"]).reset_index(drop=True), ("day", "n_mentions"),
+        , per_day AS (
+            SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_id) AS n_articles
+            FROM entities e JOIN fa ON fa.id = e.article_id
+            LEFT JOIN actor_aliases al ON al.alias = e.actor
+            WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor
+            GROUP BY fa.date
+        ), its_places AS (
+            SELECT p.name, p.country_code, count(DISTINCT p.article_id) AS n_articles
+            FROM places p WHERE p.name IS NOT NULL
+              AND p.article_id IN (SELECT e.article_id FROM entities e JOIN fa ON fa.id = e.article_id
+                                   LEFT JOIN actor_aliases al ON al.alias = e.actor
+                                   WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor)
+            GROUP BY ALL
+        )
+        SELECT (SELECT coalesce(any_value(actor_type), (SELECT mode(actor_type) FROM entities
+                                                         WHERE actor = $actor))
+                FROM actors WHERE actor = $actor) AS actor_type,
+               (SELECT any_value(aliases) FROM actors WHERE actor = $actor) AS aliases,
+               (SELECT any_value(roles) FROM actors WHERE actor = $actor) AS roles,
+               (SELECT coalesce(sum(n_mentions), 0) FROM per_day) AS n_mentions,
+               (SELECT coalesce(sum(n_articles), 0) FROM per_day) AS n_articles,  -- one date per article
+               (SELECT list({'day': day, 'n_mentions': n_mentions} ORDER BY day)
+                FROM per_day WHERE day IS NOT NULL) AS timeline,
+               (SELECT list({'name': name, 'country_code': country_code, 'n_articles': n_articles}
+                            ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor)
+    row = store.query(sql, params, limit=1)
+    r = row.iloc[0] if len(row) else pd.Series(dtype=object)
+
+    def rows(name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+        value = r.get(name)
+        return pd.DataFrame(list(value), columns=list(columns)) if _is_list(value) else _empty(*columns)
+
+    actor_type = r.get("actor_type")
+    aliases, roles = r.get("aliases"), r.get("roles")
+    return {"actor": actor, "actor_type": None if actor_type is None or pd.isna(actor_type) else actor_type,
+            "aliases": [str(a) for a in aliases] if _is_list(aliases) else [actor],
+            "roles": [str(x) for x in roles] if _is_list(roles) else [],
+            "n_mentions": int(r.get("n_mentions", 0) or 0), "n_articles": int(r.get("n_articles", 0) or 0),
+            "places": _typed(rows("places", ("name", "country_code", "n_articles")),
+                             ("name", "country_code", "n_articles"), ints=("n_articles",)),
+            "timeline": _typed(rows("timeline", ("day", "n_mentions")), ("day", "n_mentions"),
                                ints=("n_mentions",), days=("day",)),
             "quotes": quotes(store, scope)}
 
@@ -326,10 +355,13 @@ def timeline(store: Store, f: Filter) -> pd.DataFrame:
 
 def timeline_by_actor(store: Store, f: Filter, *, top: int = 8) -> pd.DataFrame:
     """Per day and actor, mentions of the ``top`` most mentioned actors in the filtered
-    articles (as :func:`top_actors` ranks them). Columns: day, actor, n_mentions."""
-    params: dict = {"top": int(top)}
+    articles (as :func:`top_actors` ranks them; the Filter's own actors first, so a selected
+    actor always has its line). Columns: day, actor, n_mentions."""
+    params: dict = {"top": int(top), "v_selected": list(f.actors)}
     sql, params = _with_filter(f, f""", {_mentions_cte(f, params)},
-        best AS (SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $top)
+        best AS (SELECT actor FROM m GROUP BY actor
+                 ORDER BY list_contains($v_selected::VARCHAR[], actor) DESC, count(*) DESC, actor
+                 LIMIT $top)
         SELECT date AS day, actor, count(*) AS n_mentions FROM m
         WHERE date IS NOT NULL AND actor IN (SELECT actor FROM best)
         GROUP BY ALL ORDER BY day, actor""", **params)
@@ -359,7 +391,7 @@ def _quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict]:
     if f.actors:
         params["q_actors"] = list(f.actors)
         where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")
-    for i, word in enumerate(search.split()):
+    for i, word in enumerate(search_terms(search)):
         params[f"q_search{i}"] = _like(word)
         where.append(f"(q.content ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}' OR "
                      f"{SPEAKER_OF_QUOTE} ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}')")
@@ -369,8 +401,8 @@ def _quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict]:
 def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> pd.DataFrame:
     """Quotes in the filtered articles, newest first (undated last, then in text order). When
     the Filter has actors, the quotes *by* those actors (canonical speaker) in the articles of
-    the Filter's other fields. ``search``: words that must each occur, case-insensitively, in
-    the quote or its speaker's name. ``speaker`` is the canonical actor (the name as found when
+    the Filter's other fields. ``search``: words (or "quoted phrases") that must each occur,
+    case-insensitively, in the quote or its speaker's name. ``speaker`` is the canonical actor (the name as found when
     it has none), or None. ``frame.attrs["truncated"]`` says whether more than ``limit``
     matched. Columns: date, speaker, quote, kind, cue, title, source, article_id."""
     cte, where, params = _quote_scope(f, search=search)
@@ -425,30 +457,35 @@ def article(store: Store, article_id: str) -> dict | None:
     end_char, text, label, actor, actor_type)`` (actor canonical, type as in ``actors``, in text
     order) ``, "quotes": DataFrame(start_char, end_char, speaker)`` (speaker canonical) ``}``,
     or None if unknown."""
-    row = store.query("SELECT id, date, title, source, url, dateline, text FROM articles"
-                      " WHERE id = $id", {"id": article_id}, limit=1)
+    row = store.query(f"""
+        SELECT a.id, a.date, a.title, a.source, a.url, a.dateline, a.text,
+               (SELECT list({{'start_char': e.start_char, 'end_char': e.end_char, 'text': e.text,
+                             'label': e.label,
+                             'actor': CASE WHEN e.actor IS NULL THEN NULL
+                                           ELSE coalesce(al.actor, e.actor) END,
+                             'actor_type': coalesce(ac.actor_type, e.actor_type)}} ORDER BY e.idx)
+                FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor
+                LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.article_id = $id) AS entities,
+               (SELECT list({{'start_char': q.start_char, 'end_char': q.end_char,
+                             'speaker': {SPEAKER_OF_QUOTE}}} ORDER BY q.idx)
+                FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+                WHERE q.article_id = $id) AS quotes
+        FROM articles a WHERE a.id = $id""", {"id": article_id}, limit=1)
     if row.empty:
         return None
     r = row.iloc[0]
-    entities = store.query("""
-        SELECT e.start_char, e.end_char, e.text, e.label,
-               CASE WHEN e.actor IS NULL THEN NULL ELSE coalesce(al.actor, e.actor) END AS actor,
-               coalesce(ac.actor_type, e.actor_type) AS actor_type
-        FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor
-        LEFT JOIN actors ac ON ac.actor = al.actor
-        WHERE e.article_id = $id ORDER BY e.idx""", {"id": article_id}, limit=100_000)
-    quotes_ = store.query(f"""
-        SELECT q.start_char, q.end_char, {SPEAKER_OF_QUOTE} AS speaker
-        FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
-        WHERE q.article_id = $id ORDER BY q.idx""", {"id": article_id}, limit=100_000)
+
+    def rows(name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+        frame = pd.DataFrame(list(r[name]), columns=list(columns)) if _is_list(r[name]) else _empty(*columns)
+        return _typed(frame, columns, ints=("start_char", "end_char"))
+
     day = r["date"]
     return {"id": r["id"], "date": None if pd.isna(day) else day.date(), "title": _or_none(r["title"]),
             "source": _or_none(r["source"]), "url": _or_none(r["url"]),
-            "dateline": [str(d) for d in (r["dateline"] if r["dateline"] is not None else [])],
+            "dateline": [str(d) for d in r["dateline"]] if _is_list(r["dateline"]) else [],
             "text": r["text"],
-            "entities": _typed(entities, ("start_char", "end_char", "text", "label", "actor", "actor_type"),
-                               ints=("start_char", "end_char")),
-            "quotes": _typed(quotes_, ("start_char", "end_char", "speaker"), ints=("start_char", "end_char"))}
+            "entities": rows("entities", ("start_char", "end_char", "text", "label", "actor", "actor_type")),
+            "quotes": rows("quotes", ("start_char", "end_char", "speaker"))}
 
 
 def ingest_history(store: Store, *, limit: int = 20) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -470,6 +507,11 @@ def ingest_history(store: Store, *, limit: int = 20) -> tuple[pd.DataFrame, pd.D
 
 
 # --- frame tidying -------------------------------------------------------------------------------
+
+def _is_list(value) -> bool:
+    """Whether ``value`` (a list cell of a frame: list, array, or NULL) holds a list."""
+    return isinstance(value, (list, tuple)) or hasattr(value, "tolist")
+
 
 def _or_none(value):
     return None if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value

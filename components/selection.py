@@ -8,12 +8,14 @@ Events are read as plain mappings of the shape Streamlit gives (``PlotlyState`` 
                                "customdata": ["Lena Marsh"]}],
                    "point_indices": [3], "box": [], "lasso": []}}
     {"selection": {"points": [...], "box": [{"xref": "x", "yref": "y",
-                                             "x": ["2024-09-02 13:12:40.5", "2024-09-20 02:00"],
-                                             "y": [0, 4]}], ...}}
+                                             "x": ["2024-09-03 16:48", "2024-09-06 05:16:48"],
+                                             "y": [0, 4]}], ...}}  # a drag on a date axis
     {"selection": {"rows": [0, 2], "columns": []}}
 
 Charts carry their ids in ``customdata`` (first element, or the value itself when a trace gives
-a scalar); a point without customdata falls back to its category (a string ``x`` or ``y``).
+a scalar; a second element naming a Filter field, as :mod:`components.charts` writes it, sends
+the id to that field); a point without customdata falls back to its category (a string ``x`` or
+``y``).
 One clicked point toggles its value (a second click on the same bar un-selects it); several
 points (a box or lasso over several bars, shift-clicks) add them all.
 
