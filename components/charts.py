@@ -16,12 +16,17 @@ chart                     ``customdata[0]``                           ``customda
 :func:`bars`              the ``x`` value (ISO day for dates)         ``field`` or ``x``
 ========================  =========================================  ===================
 
-Items after the second only feed hover text. Network edges carry ``[source, target]`` pairs and
-are not clickable. An empty frame gives a figure with a "No data for this filter" note, never an
-exception. Nothing here fetches anything: the map has no tiles and no text on its map layer.
+Items after the second only feed hover text. Network edges carry ``[source, target]`` pairs
+and are not clickable. An empty frame gives a figure with a "No data for this filter" note,
+never an exception. Nothing here fetches anything: the map has no tiles and no text on its map
+layer.
+
+Every text given to a builder (titles, names in the frames) is plain text and is escaped here:
+plotly reads ``<b>`` or ``<a href>`` in labels as markup. Callers must not escape it themselves.
 """
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -55,8 +60,14 @@ COUNTRY_SCALE = "Blues"
 
 FONT = dict(family="Helvetica, Arial, sans-serif", size=13, color="#222222")
 TITLE_SIZE = 17
+WORLD_VIEW = ({"lat": 20.0, "lon": 10.0}, 0.6)   # map centre and zoom with no place to fit
 MARKER_MIN, MARKER_MAX = 7, 38     # map circle diameters (px), area ∝ mentions
 NODE_MIN, NODE_MAX = 10, 42        # network node diameters (px)
+# Axis titles for the frame columns of components.query.
+AXIS_LABELS = {"day": "Day", "name": "Place", "actor": "Actor", "country_code": "Country",
+               "source": "Source", "n_articles": "Articles", "n_mentions": "Mentions",
+               "n_quotes": "Quotes"}
+LOOSE_PER_ROW = 6                  # network: actors without a link, per row under the graph
 MAX_LINE_DAYS = 1500               # timeline lines get a point for every day up to this span
 
 
@@ -68,28 +79,32 @@ MAX_LINE_DAYS = 1500               # timeline lines get a point for every day up
 # large default template into each figure (about 0.1 s a figure).
 TEMPLATE = {"layout": {
     "paper_bgcolor": "white", "plot_bgcolor": "white", "colorway": LINE_COLOURS,
-    "xaxis": {"gridcolor": "#EBEBEB", "linecolor": "#BBBBBB", "zeroline": False, "ticks": ""},
-    "yaxis": {"gridcolor": "#EBEBEB", "linecolor": "#BBBBBB", "zeroline": False, "ticks": ""},
+    "xaxis": {"gridcolor": "#EBEBEB", "linecolor": "#BBBBBB", "zeroline": False, "ticks": "",
+              "automargin": True, "title": {"standoff": 12}},
+    "yaxis": {"gridcolor": "#EBEBEB", "linecolor": "#BBBBBB", "zeroline": False, "ticks": "",
+              "automargin": True, "title": {"standoff": 12}},
     "legend": {"bgcolor": "rgba(255,255,255,0.6)"},
 }}
 
 
-def _new_figure(data=None) -> go.Figure:
-    """An empty figure (or one with the traces ``data``) with :data:`TEMPLATE`."""
-    return go.Figure(data=data, layout={"template": TEMPLATE})
+def _figure(traces: list[dict], title: str, **layout) -> go.Figure:
+    """A figure of ``traces`` (plain dicts with a ``type``) with the common briefing look:
+    :data:`TEMPLATE`, readable fonts, title top left, clicks select; ``layout`` adds to or
+    overrides the layout.
 
-
-def _layout(fig: go.Figure, title: str, **layout) -> go.Figure:
-    """Apply the common briefing look: readable fonts, title top left, clicks select."""
-    fig.update_layout(
-        font=FONT,
-        title=dict(text=title, x=0.01, xanchor="left", font=dict(size=TITLE_SIZE)),
-        margin=dict(l=10, r=10, t=56, b=10),
-        hoverlabel=dict(font_size=13),
-        clickmode="event+select",
-        **layout,
-    )
-    return fig
+    Traces and layout are given to the constructor in one go: ``add_trace`` deep-copies each
+    trace (the map's outlines make that slow) and ``update_layout`` goes through plotly's
+    relayout machinery (tens of ms a figure)."""
+    full = {
+        "template": TEMPLATE,
+        "font": FONT,
+        "title": {"text": _label(title), "x": 0.01, "xanchor": "left", "font": {"size": TITLE_SIZE}},
+        "margin": {"l": 10, "r": 10, "t": 56, "b": 10},
+        "hoverlabel": {"font": {"size": 13}},
+        "clickmode": "event+select",
+    }
+    full.update(layout)
+    return go.Figure(data=traces, layout=full)
 
 
 def empty_figure(title: str = "", *, message: str = EMPTY_MESSAGE) -> go.Figure:
@@ -101,13 +116,16 @@ def empty_figure(title: str = "", *, message: str = EMPTY_MESSAGE) -> go.Figure:
     Returns:
         The figure (axes hidden).
     """
-    fig = _new_figure()
-    _layout(fig, title, height=320)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.add_annotation(text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
-                       font=dict(size=16, color="#666666"))
-    return fig
+    note = dict(text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                font=dict(size=16, color="#666666"))
+    return _figure([], title, height=320, xaxis=dict(visible=False), yaxis=dict(visible=False),
+                   annotations=[note])
+
+
+def _label(value) -> str:
+    """``value`` as text for plotly to draw: plotly reads ``<b>``, ``<a href>``… in labels,
+    titles and hover text as markup, so names from articles are escaped and show as written."""
+    return html.escape(str(value), quote=False)
 
 
 def _is_empty(frame: pd.DataFrame | None, *columns: str) -> bool:
@@ -164,32 +182,34 @@ def actors_bar(frame: pd.DataFrame, *, title: str = "Most mentioned actors") -> 
     for col in ("n_articles", "n_quotes"):
         df[col] = _ints(df[col]) if col in df else 0
     df["n_mentions"] = _ints(df["n_mentions"])
-    order = [str(a) for a in df["actor"]]
-    fig = _new_figure()
+    order = [_label(a) for a in df["actor"]]
+    traces: list[dict] = []
     for key in [*TYPE_COLOURS, UNTYPED_LABEL]:
         part = df[df["_type"] == key]
         if part.empty:
             continue
-        fig.add_trace(go.Bar(
-            x=part["n_mentions"].tolist(), y=[str(a) for a in part["actor"]], orientation="h",
+        traces.append(dict(
+            type="bar",
+            x=part["n_mentions"].tolist(), y=[_label(a) for a in part["actor"]], orientation="h",
             name=TYPE_LABELS[key], marker_color=TYPE_COLOURS.get(key, UNTYPED_COLOUR),
             customdata=[[str(a), "actors", int(n), int(q)] for a, n, q
                         in zip(part["actor"], part["n_articles"], part["n_quotes"])],
             hovertemplate=("<b>%{y}</b><br>%{x} mentions in %{customdata[2]} articles"
                            "<br>%{customdata[3]} quotes<extra>" + TYPE_LABELS[key] + "</extra>"),
         ))
-    _layout(fig, title, barmode="stack", height=max(320, 80 + 24 * len(order)),
-            legend=dict(title_text="Actor type", orientation="h", yanchor="bottom", y=1.0,
-                        xanchor="right", x=1.0, traceorder="normal"))
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], title_text=None,
-                     automargin=True)
-    fig.update_xaxes(title_text="Mentions", rangemode="tozero")
-    return fig
+    return _figure(
+        traces, title, barmode="stack", height=max(320, 80 + 24 * len(order)),
+        legend=dict(title=dict(text="Actor type"), orientation="h", yanchor="bottom", y=1.0,
+                    xanchor="right", x=1.0, traceorder="normal"),
+        yaxis=dict(categoryorder="array", categoryarray=order[::-1], automargin=True),
+        xaxis=dict(title=dict(text="Mentions"), rangemode="tozero"))
 
 
 def _spring_layout(nodes: list[str], edges: list[tuple[str, str, float]], *,
                    iterations: int = 200) -> dict[str, tuple[float, float]]:
-    """Deterministic force-directed positions (Fruchterman–Reingold, numpy only).
+    """Deterministic positions for the network: linked actors by a force-directed layout
+    (Fruchterman–Reingold, numpy only), actors with no link in rows underneath (or on a circle
+    when nothing is linked).
 
     Args:
         nodes: node names; their sorted order fixes the starting circle, so the same graph
@@ -197,38 +217,60 @@ def _spring_layout(nodes: list[str], edges: list[tuple[str, str, float]], *,
         edges: ``(a, b, weight)``; heavier edges pull harder.
         iterations: cooling steps.
     Returns:
-        ``{name: (x, y)}`` scaled into [-1, 1].
+        ``{name: (x, y)}`` within [-1, 1] on both axes.
     """
-    names = sorted(nodes)
-    n = len(names)
-    if n == 1:
+    names = sorted(set(nodes))
+    known = set(names)
+    linked = sorted({n for a, b, _ in edges if a != b and a in known and b in known for n in (a, b)})
+    loose = [n for n in names if n not in set(linked)]
+    if not linked:
+        return _circle(loose)
+    out = _forces(linked, edges, iterations=iterations)
+    if loose:
+        rows = math.ceil(len(loose) / LOOSE_PER_ROW)
+        top = -1.0 + 0.2 * rows               # linked actors above, loose rows below
+        out = {n: (x, top + (y + 1) / 2 * (1 - top)) for n, (x, y) in out.items()}
+        for r in range(rows):
+            row = loose[r * LOOSE_PER_ROW:(r + 1) * LOOSE_PER_ROW]
+            xs = np.linspace(-1, 1, len(row) + 2)[1:-1]
+            out.update({n: (float(x), -1.0 + 0.2 * (rows - 1 - r)) for n, x in zip(row, xs)})
+    return out
+
+
+def _circle(names: list[str]) -> dict[str, tuple[float, float]]:
+    if len(names) == 1:
         return {names[0]: (0.0, 0.0)}
+    angle = np.pi / 2 - 2 * np.pi * np.arange(len(names)) / len(names)
+    return {n: (float(np.cos(a)), float(np.sin(a))) for n, a in zip(names, angle)}
+
+
+def _forces(names: list[str], edges: list[tuple[str, str, float]], *,
+            iterations: int) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold over ``names`` (sorted) from a circle; each axis scaled to [-1, 1]."""
+    n = len(names)
     index = {name: i for i, name in enumerate(names)}
-    angle = 2 * np.pi * np.arange(n) / n
-    pos = np.column_stack([np.cos(angle), np.sin(angle)])
+    start = _circle(names)
+    pos = np.array([start[name] for name in names], dtype=float)
     adj = np.zeros((n, n))
     for a, b, w in edges:
         if a in index and b in index and a != b:
             adj[index[a], index[b]] = adj[index[b], index[a]] = max(adj[index[a], index[b]], w)
-    if adj.max() > 0:
-        adj = 0.5 + adj / adj.max()          # weights in (0.5, 1.5]
+    adj = np.where(adj > 0, 0.5 + adj / max(adj.max(), 1e-9), 0.0)   # (0.5, 1.5]: heavier pull harder
     k = 1.6 / math.sqrt(n)                   # ideal distance
     temperature = 0.2
     for _ in range(iterations):
         delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.hypot(delta[..., 0], delta[..., 1])
-        np.fill_diagonal(dist, 1.0)
-        dist = np.clip(dist, 0.01, None)
-        force = (k * k / dist ** 2 - adj * dist / k)       # repulsion − attraction, per unit delta
+        dist = np.clip(np.hypot(delta[..., 0], delta[..., 1]), 0.01, None)
+        force = k * k / dist ** 2 - adj * dist / k            # repulsion − attraction, per unit delta
         np.fill_diagonal(force, 0.0)
-        move = (delta * force[..., None]).sum(axis=1)
-        move -= 0.05 * pos                                 # gentle gravity keeps islands close
+        move = (delta * force[..., None]).sum(axis=1) - 0.1 * pos   # gravity keeps parts together
         length = np.clip(np.hypot(move[:, 0], move[:, 1]), 1e-9, None)
         pos += move / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature *= 0.985
-    pos -= pos.mean(axis=0)
-    scale = np.abs(pos).max() or 1.0
-    pos /= scale
+    lo, hi = pos.min(axis=0), pos.max(axis=0)
+    span = np.where(hi - lo > 1e-9, hi - lo, 1.0)
+    pos = (pos - lo) / span * 2 - 1
+    pos[:, (hi - lo) <= 1e-9] = 0.0
     return {name: (float(pos[i, 0]), float(pos[i, 1])) for name, i in index.items()}
 
 
@@ -269,7 +311,7 @@ def network(frame: pd.DataFrame, actors: pd.DataFrame, *,
             for name in (a, b):
                 info.setdefault(name, (UNTYPED_LABEL, 0))
     pos = _spring_layout(list(info), edges)
-    fig = _new_figure()
+    traces: list[dict] = []
     if edges:
         top = max(w for *_, w in edges)
         buckets: dict[int, list[tuple[str, str, float]]] = {}
@@ -283,7 +325,7 @@ def network(frame: pd.DataFrame, actors: pd.DataFrame, *,
                 xs += [pos[a][0], pos[b][0], None]
                 ys += [pos[a][1], pos[b][1], None]
                 pairs += [[a, b], [a, b], None]
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", customdata=pairs,
+            traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", customdata=pairs,
                                      line=dict(width=1 + 2.5 * level, color="#BBBBBB"),
                                      hoverinfo="skip", showlegend=False, name="co-occurrence"))
     sizes = dict(zip(info, _scaled(np.array([m for _, m in info.values()]), NODE_MIN, NODE_MAX)))
@@ -295,24 +337,23 @@ def network(frame: pd.DataFrame, actors: pd.DataFrame, *,
         names = sorted(n for n, (t, _) in info.items() if t == key)
         if not names:
             continue
-        fig.add_trace(go.Scatter(
-            x=[pos[n][0] for n in names], y=[pos[n][1] for n in names], mode="markers+text",
-            name=TYPE_LABELS[key], text=names, textposition="top center",
+        traces.append(dict(
+            type="scatter", x=[pos[n][0] for n in names], y=[pos[n][1] for n in names], mode="markers+text",
+            name=TYPE_LABELS[key], text=[_label(n) for n in names], textposition="top center",
             textfont=dict(size=11, color="#333333"),
             marker=dict(size=[float(sizes[n]) for n in names],
                         color=TYPE_COLOURS.get(key, UNTYPED_COLOUR),
                         line=dict(width=1, color="white")),
             customdata=[[n, "actors", info[n][1], degree.get(n, 0)] for n in names],
-            hovertemplate=("<b>%{customdata[0]}</b><br>%{customdata[2]} mentions"
+            hovertemplate=("<b>%{text}</b><br>%{customdata[2]} mentions"
                            "<br>appears with %{customdata[3]} of these actors"
                            "<extra>" + TYPE_LABELS[key] + "</extra>"),
         ))
-    _layout(fig, title, height=560, hovermode="closest",
-            legend=dict(title_text="Actor type", orientation="h", yanchor="bottom", y=1.0,
-                        xanchor="right", x=1.0))
-    fig.update_xaxes(visible=False, range=[-1.25, 1.25])
-    fig.update_yaxes(visible=False, range=[-1.2, 1.25])
-    return fig
+    return _figure(
+        traces, title, height=560, hovermode="closest",
+        xaxis=dict(visible=False, range=[-1.25, 1.25]), yaxis=dict(visible=False, range=[-1.2, 1.25]),
+        legend=dict(title=dict(text="Actor type"), orientation="h", yanchor="bottom", y=1.0,
+                    xanchor="right", x=1.0))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -343,7 +384,8 @@ def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
         frame: columns name, country_code, feature, lat, lon, n_mentions, n_articles; rows
             without coordinates are left out.
         countries: columns country_code, n_mentions, n_articles (as
-            :func:`components.query.countries`); if None, summed from ``frame``.
+            :func:`components.query.countries`); if None, summed from ``frame``. Countries
+            alone (no place with coordinates) still give a map of shaded countries.
         title: the chart title.
     Returns:
         Trace 0: every known country outline in light grey (background, not clickable);
@@ -355,39 +397,43 @@ def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
     df = frame if not _is_empty(frame, "name", "lat", "lon") else None
     if df is not None:
         df = df.dropna(subset=["lat", "lon"])
-        df = df if len(df) else None
-    if df is None:
+    has_countries = not _is_empty(countries, "country_code")
+    if (df is None or df.empty) and not has_countries:
         return empty_figure(title)
+    if df is None:
+        df = pd.DataFrame({"name": [], "lat": [], "lon": []})
     df = df.reset_index(drop=True)
     mentions = _ints(df["n_mentions"]) if "n_mentions" in df else np.ones(len(df), int)
     n_articles = _ints(df["n_articles"]) if "n_articles" in df else mentions
     codes = df["country_code"] if "country_code" in df else pd.Series([None] * len(df))
-    if countries is None or _is_empty(countries, "country_code"):
+    if not has_countries:
         per_country = (pd.DataFrame({"country_code": codes, "n_mentions": mentions})
                        .dropna(subset=["country_code"])
                        .groupby("country_code", as_index=False)["n_mentions"].sum())
     else:
         per_country = countries.dropna(subset=["country_code"]).copy()
-        per_country["n_mentions"] = _ints(per_country["n_mentions"]) if "n_mentions" in per_country else 1
+        per_country["n_mentions"] = (_ints(per_country["n_mentions"]) if "n_mentions" in per_country
+                                     else 1)
     per_country = per_country.assign(country_code=per_country["country_code"].astype(str).str.upper())
     outlines = country_outlines()
     names = {f["id"]: f["properties"]["name"] for f in outlines["features"]}
     shaded = per_country[per_country["country_code"].isin(names.keys())]
-    fig = _new_figure()
-    fig.add_trace(go.Choroplethmap(
-        geojson=outlines, locations=[f["id"] for f in outlines["features"]],
+    traces: list[dict] = []
+    traces.append(dict(
+        type="choroplethmap", geojson=outlines, locations=[f["id"] for f in outlines["features"]],
         z=[0] * len(outlines["features"]), colorscale=[[0, OUTLINE_FILL], [1, OUTLINE_FILL]],
         showscale=False, marker_line=dict(width=0.5, color=OUTLINE_LINE), hoverinfo="skip",
         customdata=[[f["id"], "countries"] for f in outlines["features"]],
         name="countries", showlegend=False,
     ))
     if len(shaded):
-        fig.add_trace(go.Choroplethmap(
-            geojson=outlines_for(shaded["country_code"]), locations=shaded["country_code"].tolist(),
+        traces.append(dict(
+            type="choroplethmap", geojson=outlines_for(shaded["country_code"]), locations=shaded["country_code"].tolist(),
             z=shaded["n_mentions"].tolist(), colorscale=COUNTRY_SCALE, zmin=0,
             marker_opacity=0.75, marker_line=dict(width=0.5, color=OUTLINE_LINE),
-            colorbar=dict(title=dict(text="Mentions<br>per country"), thickness=12, len=0.6,
-                          x=1.0, xanchor="right"),
+            colorbar=dict(title=dict(text="Mentions<br>per country", font=dict(size=12)),
+                          thickness=10, len=0.4, x=0.01, xanchor="left", y=0.03, yanchor="bottom",
+                          bgcolor="rgba(255,255,255,0.85)", tickfont=dict(size=11)),
             customdata=[[c, "countries", names[c], int(n)]
                         for c, n in zip(shaded["country_code"], shaded["n_mentions"])],
             hovertemplate="<b>%{customdata[2]}</b><br>%{z} mentions<extra></extra>",
@@ -395,22 +441,26 @@ def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
         ))
     else:
         # keep trace numbering stable: trace 1 is always the shaded countries
-        fig.add_trace(go.Choroplethmap(geojson=outlines_for([]), locations=[], z=[],
-                                       showscale=False, name="countries", showlegend=False))
-    fig.add_trace(go.Scattermap(
-        lat=df["lat"].astype(float).tolist(), lon=df["lon"].astype(float).tolist(), mode="markers",
+        traces.append(dict(type="choroplethmap", geojson=outlines_for([]), locations=[], z=[],
+                           showscale=False, name="countries", showlegend=False))
+    traces.append(dict(
+        type="scattermap", mode="markers",
+        lat=df["lat"].astype(float).tolist(), lon=df["lon"].astype(float).tolist(),
         marker=dict(size=_scaled(mentions, MARKER_MIN, MARKER_MAX).tolist(), color=PLACE_COLOUR,
                     opacity=0.75),
         customdata=[[str(n), "places", (c if isinstance(c, str) else ""), int(m), int(a)]
                     for n, c, m, a in zip(df["name"], codes, mentions, n_articles)],
-        hovertemplate=("<b>%{customdata[0]}</b> %{customdata[2]}<br>%{customdata[3]} mentions"
+        text=[_label(n) for n in df["name"]],
+        hovertemplate=("<b>%{text}</b> %{customdata[2]}<br>%{customdata[3]} mentions"
                        " in %{customdata[4]} articles<extra></extra>"),
         name="places", showlegend=False,
     ))
-    centre, zoom = _fit(df["lat"].astype(float).to_numpy(), df["lon"].astype(float).to_numpy())
-    _layout(fig, title, height=520, map=dict(style="white-bg", center=centre, zoom=zoom))
-    fig.update_layout(margin=dict(l=0, r=0, t=56, b=0))
-    return fig
+    if len(df):
+        centre, zoom = _fit(df["lat"].astype(float).to_numpy(), df["lon"].astype(float).to_numpy())
+    else:
+        centre, zoom = WORLD_VIEW
+    return _figure(traces, title, height=520, map=dict(style="white-bg", center=centre, zoom=zoom),
+                   margin=dict(l=0, r=0, t=56, b=0))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -448,8 +498,9 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
     if df.empty:
         return empty_figure(title)
     days = [_iso_day(d) for d in df["day"]]
-    fig = _new_figure()
-    fig.add_trace(go.Bar(
+    traces: list[dict] = []
+    traces.append(dict(
+        type="bar",
         x=days, y=_ints(df["n_articles"]).tolist(), name="Articles", marker_color=BAR_COLOUR,
         customdata=[[d, "days"] for d in days],
         hovertemplate="<b>%{x|%a %d %b %Y}</b><br>%{y} articles<extra></extra>",
@@ -467,37 +518,41 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
             for d, n in zip(part["day"], _ints(part["n_mentions"])):
                 counts[_iso_day(d)] = counts.get(_iso_day(d), 0) + int(n)
             ys = [counts.get(d, 0) for d in line_days]
-            fig.add_trace(go.Scatter(
-                x=line_days, y=ys, mode="lines", name=str(actor), yaxis="y2",
+            traces.append(dict(
+                type="scatter", x=line_days, y=ys, mode="lines", name=_label(actor), yaxis="y2",
                 line=dict(width=2, color=LINE_COLOURS[i % len(LINE_COLOURS)]),
                 customdata=[[d, "days", str(actor)] for d in line_days],
-                hovertemplate="%{customdata[2]}: %{y} mentions<extra></extra>",
+                hovertemplate="%{fullData.name}: %{y} mentions<extra></extra>",
             ))
     elif "n_mentions" in df:
         line_days = _line_days(days)
         counts = dict(zip(days, _ints(df["n_mentions"]).tolist()))
-        fig.add_trace(go.Scatter(
-            x=line_days, y=[counts.get(d, 0) for d in line_days], mode="lines", name="Mentions",
+        traces.append(dict(
+            type="scatter", x=line_days, y=[counts.get(d, 0) for d in line_days], mode="lines", name="Mentions",
             yaxis="y2", line=dict(width=2, color=LINE_COLOURS[0]),
             customdata=[[d, "days"] for d in line_days],
             hovertemplate="%{y} mentions<extra></extra>",
         ))
-    _layout(fig, title, height=440, dragmode="select", selectdirection="h", hovermode="x unified",
-            bargap=0.15,
-            legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0),
-            yaxis=dict(title_text="Articles", rangemode="tozero"),
-            yaxis2=dict(title_text="Mentions", overlaying="y", side="right", rangemode="tozero",
-                        showgrid=False, tickmode="auto", tickformat=",d"))
-    fig.update_xaxes(type="date", title_text=None)
+    xaxis: dict = {"type": "date"}
     if len(days) == 1:   # one bar: give the axis a sensible width instead of a sliver of a day
         d = pd.Timestamp(days[0])
-        fig.update_xaxes(range=[(d - pd.Timedelta(days=3)).isoformat(),
-                                (d + pd.Timedelta(days=3)).isoformat()])
-    return fig
+        xaxis["range"] = [(d - pd.Timedelta(days=3)).isoformat(), (d + pd.Timedelta(days=3)).isoformat()]
+    return _figure(
+        traces, title, height=440, dragmode="select", selectdirection="h", hovermode="x unified",
+        bargap=0.15, xaxis=xaxis,
+        legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0),
+        yaxis=dict(title=dict(text="Articles"), rangemode="tozero"),
+        yaxis2=dict(title=dict(text="Mentions"), overlaying="y", side="right", rangemode="tozero",
+                    showgrid=False, tickmode="auto", tickformat=",d"))
 
 
 # ---------------------------------------------------------------------------------------------
 # plain bars
+
+
+def _axis_label(column: str) -> str:
+    """A readable axis title for a frame column (``n_articles`` → "Articles")."""
+    return AXIS_LABELS.get(column) or column.removeprefix("n_").replace("_", " ").capitalize()
 
 
 def bars(frame: pd.DataFrame, x: str, y: str, *, title: str = "", field: str | None = None,
@@ -524,25 +579,23 @@ def bars(frame: pd.DataFrame, x: str, y: str, *, title: str = "", field: str | N
     df = frame.reset_index(drop=True)
     is_date = pd.api.types.is_datetime64_any_dtype(df[x]) or (
         len(df) and all(hasattr(v, "isoformat") for v in df[x].dropna()) and df[x].notna().any())
-    cats = [_iso_day(v) if is_date else str(v) for v in df[x]]
+    ids = [_iso_day(v) if is_date else str(v) for v in df[x]]
+    cats = [_label(v) for v in ids]
     field = field or ("days" if is_date else x)
     values = pd.to_numeric(df[y], errors="coerce").fillna(0).tolist()
-    labels = (x_label if x_label is not None else x.replace("_", " ").capitalize(),
-              y_label if y_label is not None else y.replace("n_", "").replace("_", " ").capitalize())
-    fig = _new_figure(go.Bar(
+    labels = (x_label if x_label is not None else _axis_label(x),
+              y_label if y_label is not None else _axis_label(y))
+    bar = dict(
+        type="bar",
         x=values if horizontal else cats, y=cats if horizontal else values,
-        orientation="h" if horizontal else "v", marker_color=colour,
-        customdata=[[c, field] for c in cats], name=labels[1],
+        orientation="h" if horizontal else "v", marker=dict(color=colour),
+        customdata=[[i, field] for i in ids], name=labels[1],
         hovertemplate=("<b>%{y}</b><br>%{x}" if horizontal else "<b>%{x}</b><br>%{y}")
         + f" {labels[1].lower()}<extra></extra>",
-    ))
-    _layout(fig, title, height=max(300, 80 + 24 * len(cats)) if horizontal else 360, showlegend=False)
-    cat_axis = dict(type="category", categoryorder="array",
+    )
+    cat_axis = dict(type="category", categoryorder="array", title=dict(text=labels[0]),
                     categoryarray=cats[::-1] if horizontal else cats, automargin=True)
-    if horizontal:
-        fig.update_yaxes(title_text=labels[0], **cat_axis)
-        fig.update_xaxes(title_text=labels[1], rangemode="tozero")
-    else:
-        fig.update_xaxes(title_text=labels[0], **cat_axis)
-        fig.update_yaxes(title_text=labels[1], rangemode="tozero")
-    return fig
+    value_axis = dict(title=dict(text=labels[1]), rangemode="tozero")
+    return _figure([bar], title, height=max(300, 80 + 24 * len(cats)) if horizontal else 360,
+                   showlegend=False, xaxis=value_axis if horizontal else cat_axis,
+                   yaxis=cat_axis if horizontal else value_axis)

@@ -1,0 +1,67 @@
+"""Country outlines for the offline map, from the installed ``countryinfo`` package.
+
+The map draws countries as a ``go.Choroplethmap`` whose GeoJSON is given inline, so nothing is
+fetched from a tile server or a CDN. ``countryinfo`` ships one low-resolution outline per country
+(173 of its entries have one; a few, such as Hungary or Serbia, have none); they are read once
+per process.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Decimal places kept in outline coordinates: 3 (about 100 m) is far finer than the outlines
+# themselves and cuts the GeoJSON from about 270 kB to about 190 kB.
+COORD_DECIMALS = 3
+
+
+def _rounded(coords, ndigits: int):
+    """``coords`` (nested lists of [lon, lat]) with every number rounded to ``ndigits``."""
+    if isinstance(coords, (list, tuple)):
+        return [_rounded(c, ndigits) for c in coords]
+    return round(float(coords), ndigits)
+
+
+@lru_cache(maxsize=1)
+def country_outlines() -> dict:
+    """All country outlines that ``countryinfo`` has, as one GeoJSON FeatureCollection.
+
+    Returns:
+        ``{"type": "FeatureCollection", "features": [...]}`` with one feature per country, whose
+        ``id`` is the ISO 3166-1 alpha-2 code (``"FR"``) and whose ``properties`` hold ``name``.
+        Built once per process; treat it as read-only (it is shared).
+    """
+    import countryinfo
+
+    features: dict[str, dict] = {}
+    for country in countryinfo.all_countries():
+        code = (country.iso(2) or "").upper()
+        geo = country.geo_json() or {}
+        if not code or code in features:
+            continue
+        for feature in geo.get("features", []):
+            geometry = feature.get("geometry") or {}
+            if geometry.get("type") not in ("Polygon", "MultiPolygon"):
+                continue
+            features[code] = {
+                "type": "Feature",
+                "id": code,
+                "properties": {"name": country.name()},
+                "geometry": {"type": geometry["type"],
+                             "coordinates": _rounded(geometry["coordinates"], COORD_DECIMALS)},
+            }
+            break
+    return {"type": "FeatureCollection", "features": [features[c] for c in sorted(features)]}
+
+
+@lru_cache(maxsize=1)
+def outline_codes() -> frozenset[str]:
+    """The ISO alpha-2 codes that :func:`country_outlines` has an outline for."""
+    return frozenset(f["id"] for f in country_outlines()["features"])
+
+
+def outlines_for(codes) -> dict:
+    """A FeatureCollection with only the outlines of ``codes`` (an iterable of ISO alpha-2
+    codes; unknown codes are skipped), so a figure carries no more GeoJSON than it shows."""
+    wanted = {str(c).upper() for c in codes}
+    return {"type": "FeatureCollection",
+            "features": [f for f in country_outlines()["features"] if f["id"] in wanted]}
