@@ -225,10 +225,11 @@ def test_clicking_an_actor_bar_narrows_quotes_and_map_and_the_link_keeps_it(page
     page.reload()
     page.get_by_role("heading", name="Actors").first.wait_for()
     wait_idle(page)
-    assert f"Actor: {actor}" in chips(page)
+    assert wait_for_chip(page, "Actor:") == f"Actor: {actor}"
     other = browser_context.new_page()
     try:
         open_page(other, link)
+        assert wait_for_chip(other, "Actor:") == f"Actor: {actor}"
         assert chips(other) == [f"Actor: {actor}"]
         assert other.get_by_role("heading", name="Actors").count()
         no_exception(other)

@@ -1,0 +1,37 @@
+"""Dateline's dashboard: ``streamlit run dashboard/app.py``.
+
+This script only routes: page config, the session state (Filter from the URL), the first-start
+sample store, the sidebar, and ``st.navigation`` over the pages in ``dashboard/views/``.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import bootstrap, notices, sidebar, state  # noqa: E402
+from dashboard.routes import PAGES  # noqa: E402
+
+
+def main() -> None:
+    """Run one page of the app."""
+    st.set_page_config(page_title="Dateline", layout="wide")
+    state.init()
+    page = st.navigation([st.Page(file, title=title, url_path=url, default=i == 0)
+                          for i, (file, title, url) in enumerate(PAGES)])
+    with notices.store_errors():
+        bootstrap.ensure_sample(state.db_path())
+    with notices.store_errors(st.sidebar):
+        sidebar.render()
+    with st.sidebar:
+        st.caption(f"Store: `{state.db_path().name}` (switch it on the Data page)")
+    with notices.store_errors():
+        page.run()
+
+
+main()

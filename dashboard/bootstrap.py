@@ -1,0 +1,64 @@
+"""First start: when the default store does not exist yet, fill it with the bundled sample
+corpus (``data/seed`` and ``data/demo``), showing progress, so that ``streamlit run
+dashboard/app.py`` opens on something to explore. Also the spaCy model as a shared resource."""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import streamlit as st
+
+from components import corpus, nlp, settings
+from components.ingest import count_files
+
+from . import queries
+
+#: The bundled sample corpus: the seed article and the fictional demo stories.
+SAMPLE_DIRS = tuple(settings.PROJECT_ROOT / "data" / name for name in ("seed", "demo"))
+
+_lock = threading.Lock()
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def model():
+    """The configured spaCy pipeline, loaded once per app process."""
+    return nlp.load_model()
+
+
+def is_default_store(path: Path) -> bool:
+    """Whether ``path`` is the store of the ``db`` setting's *default* (not one the user named
+    with ``DATELINE_DB`` or picked on the Data page): only that one is filled automatically."""
+    default = Path(str(settings.SETTINGS["db"].default)).expanduser().resolve()
+    return path == default and settings.SETTINGS["db"].env_var not in os.environ
+
+
+def ensure_sample(path: Path) -> None:
+    """Ingest the sample corpus into ``path`` if it is the default store and does not exist,
+    with a progress bar; a second session arriving meanwhile waits for the first."""
+    if path.exists() or not is_default_store(path):
+        return
+    sources = [str(p) for p in SAMPLE_DIRS if p.exists()]
+    if not sources:
+        return
+    with _lock:
+        if path.exists():
+            return
+        box = st.empty()
+        with box.container():
+            st.info("First start: building the sample store from the bundled corpus in `data/` "
+                    "(the seed article and fictional demo stories). This takes less than a minute.")
+            total = max(1, count_files(sources))
+            bar = st.progress(0.0, text="Loading the language model…")
+            done = 0
+
+            def on_file(origin: str) -> None:
+                nonlocal done
+                done += 1
+                bar.progress(min(done / total, 1.0), text=f"Read {done} of {total} files")
+
+            report = corpus.ingest(sources, store=queries.store_for(str(path)), nlp=model(),
+                                   on_file=on_file)
+            bar.progress(1.0, text=report.summary())
+        box.empty()
+        st.toast(f"Sample corpus ready: {report.summary()}", icon=":material/check_circle:")

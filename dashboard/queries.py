@@ -1,0 +1,117 @@
+"""Cached calls into :mod:`components.query`, keyed on plain values.
+
+A result is cached on (query name, store path, store version, Filter as its query-string form,
+keyword options), so going back to an earlier filter, or another page with the same filter, is
+instant; the store version (file size and modification time) changes when an ingest writes, so
+nothing stale is shown after an ingest.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+
+from components import query
+from components.filters import Filter
+from components.store import Store
+
+from . import state
+
+#: Cached results kept per query function.
+MAX_ENTRIES = 64
+
+
+@st.cache_resource(show_spinner=False)
+def store_for(path: str) -> Store:
+    """The store handle for ``path`` (one per path per process)."""
+    return Store(path)
+
+
+def current_store() -> Store:
+    """The store the app shows (see :func:`dashboard.state.db_path`)."""
+    return store_for(str(state.db_path()))
+
+
+def store_version(path: str | Path) -> tuple[int, int, int]:
+    """Something that changes whenever the store at ``path`` is written: (size, mtime_ns) of
+    the file plus the size of its write-ahead log; zeros for a store that does not exist."""
+    p = Path(path)
+    try:
+        st_main = p.stat()
+    except OSError:
+        return (0, 0, 0)
+    try:
+        wal = Path(str(p) + ".wal").stat().st_size
+    except OSError:
+        wal = 0
+    return (st_main.st_size, st_main.st_mtime_ns, wal)
+
+
+def filter_key(f: Filter) -> str:
+    """The Filter as a plain, stable string (its query-string form)."""
+    return json.dumps(f.to_query_params(), sort_keys=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)
+def _run(name: str, path: str, version: tuple, fkey: str, _f: Filter | None, options: tuple):
+    func = getattr(query, name)
+    store = store_for(path)
+    args = (store,) if _f is None else (store, _f)
+    return func(*args, **dict(options))
+
+
+def run(name: str, f: Filter | None = None, **options):
+    """``components.query.<name>(store, f, **options)`` on the current store, cached.
+
+    name: a function of :mod:`components.query`.
+    f: the Filter (None for functions that take none, e.g. ``date_bounds``, ``choices``).
+    options: keyword options of that function (plain values).
+    Returns what the query function returns (treat it as read-only: it is shared)."""
+    path = str(state.db_path())
+    return _run(name, path, store_version(path), filter_key(f) if f is not None else "",
+                f, tuple(sorted(options.items())))
+
+
+def profile(actor: str, f: Filter) -> dict:
+    """``components.query.actor_profile`` for ``actor`` within ``f`` on the current store, cached."""
+    path = str(state.db_path())
+    return _profile(path, store_version(path), actor, filter_key(f), f)
+
+
+@st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)
+def _profile(path: str, version: tuple, actor: str, fkey: str, _f: Filter) -> dict:
+    return query.actor_profile(store_for(path), actor, _f)
+
+
+def article(article_id: str) -> dict | None:
+    """``components.query.article`` on the current store, cached."""
+    path = str(state.db_path())
+    return _article(path, store_version(path), article_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)
+def _article(path: str, version: tuple, article_id: str) -> dict | None:
+    return query.article(store_for(path), article_id)
+
+
+def ingest_history(limit: int = 20):
+    """``components.query.ingest_history`` on the current store, cached."""
+    path = str(state.db_path())
+    return _history(path, store_version(path), limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _history(path: str, version: tuple, limit: int):
+    return query.ingest_history(store_for(path), limit=limit)
+
+
+def summary() -> dict[str, int]:
+    """Row count per store table (``{}`` for a store that does not exist), cached."""
+    path = str(state.db_path())
+    return _summary(path, store_version(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _summary(path: str, version: tuple) -> dict[str, int]:
+    return store_for(path).summary()

@@ -1,0 +1,123 @@
+"""The sidebar shown on every page: the filter widgets, the active filters as removable chips,
+and "Clear all".
+
+The Filter is the truth and the widgets mirror it: before the widgets are created, their
+session values are rewritten from the Filter whenever it changed elsewhere (a chart click, a
+chip, the URL); a widget's change builds a new Filter in its callback.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from components.filters import ACTOR_TYPES, Filter
+
+from . import markdown, queries, state
+
+#: Widget key → Filter field, for the multiselects.
+MULTISELECTS = {
+    state.SB_ACTORS: ("actors", "Actors", "Any actor"),
+    state.SB_ACTOR_TYPES: ("actor_types", "Actor types", "Any type"),
+    state.SB_PLACES: ("places", "Places", "Any place"),
+    state.SB_COUNTRIES: ("countries", "Countries (ISO code)", "Any country"),
+    state.SB_SOURCES: ("sources", "Sources", "Any source"),
+}
+
+
+def _options(values: list[str], selected: tuple[str, ...]) -> list[str]:
+    """The offered values plus any selected value they lack (a link may name a rare one)."""
+    return list(values) + [v for v in selected if v not in values]
+
+
+def _bounds() -> tuple[date | None, date | None]:
+    """The first and last article date in the store (None, None when it has none)."""
+    lo, hi = queries.run("date_bounds")
+    return lo, hi
+
+
+def _widget_dates(f: Filter, lo: date, hi: date) -> tuple[date, date]:
+    """The slider range showing ``f``'s dates within the store's ``lo``–``hi``."""
+    start = min(max(f.date_from or lo, lo), hi)
+    end = max(min(f.date_to or hi, hi), start)
+    return start, end
+
+
+def _sync_widgets(f: Filter, lo: date | None, hi: date | None) -> None:
+    """Rewrite the widgets' session values from ``f`` (before they are created)."""
+    dates = st.session_state.get(state.SB_DATES)
+    if lo and hi and lo < hi and not (isinstance(dates, tuple) and len(dates) == 2
+                                      and lo <= dates[0] <= dates[1] <= hi):
+        # no range yet, or one from another store: a slider value out of range is an error
+        st.session_state[state.SB_DATES] = _widget_dates(f, lo, hi)
+    if st.session_state.get(state.WIDGETS_FILTER) == f:
+        return
+    for key, (field, _, _) in MULTISELECTS.items():
+        st.session_state[key] = list(getattr(f, field))
+    st.session_state[state.SB_TEXT] = f.text
+    if lo and hi and lo < hi:
+        st.session_state[state.SB_DATES] = _widget_dates(f, lo, hi)
+    st.session_state[state.WIDGETS_FILTER] = f
+
+
+def _from_widgets() -> None:
+    """Widget callback: the Filter from the widgets' values."""
+    f = state.get_filter()
+    kw = {field: tuple(st.session_state.get(key) or ()) for key, (field, _, _) in MULTISELECTS.items()}
+    kw["text"] = st.session_state.get(state.SB_TEXT) or ""
+    date_from, date_to = f.date_from, f.date_to
+    dates = st.session_state.get(state.SB_DATES)
+    bounds = st.session_state.get(state.SB_BOUNDS)
+    if dates and bounds:
+        start, end = dates
+        date_from = None if start <= bounds[0] else start
+        date_to = None if end >= bounds[1] else end
+    new = Filter(**kw, date_from=date_from, date_to=date_to)
+    state.set_filter(new)
+    st.session_state[state.WIDGETS_FILTER] = new
+
+
+def _remove_chip(field: str, value: str | None) -> None:
+    f = state.get_filter()
+    f = f.with_dates(None, None) if field == "date_from" else f.without(field, value)
+    state.set_filter(f)
+
+
+def _clear_all() -> None:
+    state.set_filter(Filter())
+
+
+def render() -> None:
+    """Draw the sidebar for the current Filter."""
+    f = state.get_filter()
+    choices = queries.run("choices")
+    lo, hi = _bounds()
+    st.session_state[state.SB_BOUNDS] = (lo, hi) if lo and hi else None
+    _sync_widgets(f, lo, hi)
+    with st.sidebar:
+        st.subheader("Filter")
+        _chips(f)
+        st.text_input("Text in article", key=state.SB_TEXT, on_change=_from_widgets,
+                      placeholder="words in title or body", help="Articles that contain these words")
+        for key, (field, label, placeholder) in MULTISELECTS.items():
+            offered = list(ACTOR_TYPES) if field == "actor_types" else choices.get(field, [])
+            st.multiselect(label, _options(offered, getattr(f, field)), key=key,
+                           on_change=_from_widgets, placeholder=placeholder)
+        if lo and hi and lo < hi:
+            st.slider("Dates", min_value=lo, max_value=hi, key=state.SB_DATES,
+                      on_change=_from_widgets, format="YYYY-MM-DD")
+        elif lo:
+            st.caption(f"All articles dated {lo}")
+
+
+def _chips(f: Filter) -> None:
+    chips = f.chips()
+    if not chips:
+        st.caption("No filter: showing the whole store.")
+        return
+    for field, value, label in chips:
+        st.button(f"✕ {markdown.escape(label)}", key=f"{state.SIDEBAR_PREFIX}chip_{field}_{value}",
+                  on_click=_remove_chip, args=(field, value), help="Remove this filter",
+                  width="stretch")
+    st.button("Clear all", key=f"{state.SIDEBAR_PREFIX}clear", on_click=_clear_all, type="primary",
+              icon=":material/filter_alt_off:", width="stretch")

@@ -1,0 +1,82 @@
+"""Actors: ranked bars by type, the co-occurrence network, and one actor's profile."""
+from __future__ import annotations
+
+
+import streamlit as st
+
+from components import charts
+from dashboard import notices, queries, selections, state
+
+KEY = "actors"
+
+f = state.get_filter()
+st.title("Actors")
+if notices.store_is_empty():
+    st.stop()
+
+top = queries.run("top_actors", f, limit=30)
+if top.empty:
+    notices.no_match("actors")
+    st.stop()
+
+bars_tab, network_tab, table_tab = st.tabs(["Ranking", "Co-occurrence network", "Table"])
+with bars_tab:
+    st.caption("Click a bar to filter every view to that actor; remove it with its ✕ chip in the sidebar.")
+    selections.chart(charts.actors_bar(top), name="actors", key=f"{KEY}_bars", file="actors",
+                     height=max(400, 22 * len(top)))
+with network_tab:
+    edges = queries.run("cooccurrence", f, limit=40)
+    if edges.empty:
+        notices.no_match("pairs of actors in the same article")
+    else:
+        st.caption("Actors linked when they appear in the same article; click a node to filter.")
+        nodes = queries.run("top_actors", f, limit=40)
+        selections.chart(charts.network(edges, nodes), name="network", key=f"{KEY}_network",
+                         file="actor-network", height=600)
+with table_tab:
+    st.caption("Pick a row to filter to that actor.")
+    selections.table(top, key=f"{KEY}_table", file="actors", filter_field="actors", value_column="actor")
+
+st.divider()
+st.subheader("Actor profile")
+names = list(top["actor"])
+names += [a for a in f.actors if a not in names]
+picked = st.session_state.get(state.PROFILE_ACTOR)
+if picked not in names:
+    st.session_state[state.PROFILE_ACTOR] = f.actors[0] if f.actors else names[0]
+actor = st.selectbox("Actor", names, key=state.PROFILE_ACTOR)
+profile = queries.profile(actor, f)
+
+cols = st.columns(4)
+cols[0].metric("Type", profile.get("actor_type") or "—")
+cols[1].metric("Mentions", f"{profile.get('n_mentions', 0):,}")
+cols[2].metric("Articles", f"{profile.get('n_articles', 0):,}")
+if actor not in f.actors:
+    cols[3].button("Filter to this actor", key=f"{KEY}_profile_filter", icon=":material/filter_alt:",
+                   on_click=lambda: state.set_filter(state.get_filter().toggle("actors", actor)))
+names_col, roles_col = st.columns(2)
+with names_col:
+    st.markdown("**Also named**")
+    st.text("\n".join(profile.get("aliases") or []) or "—")
+with roles_col:
+    st.markdown("**Roles and titles**")
+    st.text("\n".join(profile.get("roles") or []) or "—")
+
+place_col, time_col = st.columns(2)
+with place_col:
+    st.markdown("**Places in this actor's articles**")
+    selections.table(profile["places"], key=f"{KEY}_profile_places", file=f"{actor}-places",
+                     filter_field="places", value_column="name", height=300)
+with time_col:
+    st.markdown("**Mentions over time**")
+    if profile["timeline"].empty:
+        notices.no_match("dated mentions")
+    else:
+        selections.chart(charts.bars(profile["timeline"], "day", "n_mentions", title=f"Mentions of {actor}"),
+                         name="timeline", key=f"{KEY}_profile_timeline", file=f"{actor}-timeline", height=300)
+st.markdown("**Quotes**")
+quotes = profile["quotes"]
+if quotes.empty:
+    st.caption("No quotes attributed under the current filter.")
+else:
+    selections.table(quotes, key=f"{KEY}_profile_quotes", file=f"{actor}-quotes")

@@ -1,0 +1,66 @@
+"""Articles: the filtered list, and a reader with the entities highlighted."""
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from dashboard import downloads, highlight, notices, queries, selections, state
+
+KEY = "articles"
+
+
+def _dateline(value) -> str:
+    """A dateline (a list of place names, or a string) as one line of text."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    return ", ".join(str(v) for v in list(value))
+
+
+f = state.get_filter()
+st.title("Articles")
+if notices.store_is_empty():
+    st.stop()
+
+frame = queries.run("articles", f)
+if frame.empty:
+    notices.no_match()
+    st.stop()
+
+st.caption(f"{len(frame):,} articles, newest first. Pick a row to read the article.")
+event = st.dataframe(frame, key=f"{KEY}_table", on_select="rerun", selection_mode="single-row",
+                     hide_index=True, height=320, column_config=selections.column_config(frame, {
+                         "title": st.column_config.TextColumn("Title", width="large")}))
+rows = event["selection"]["rows"] if selections.is_new(f"{KEY}_table", event) else []
+if rows and rows[0] < len(frame):
+    st.session_state[state.ARTICLE] = str(frame.iloc[rows[0]]["article_id"])
+downloads.table_buttons(frame, name="articles", key=f"{KEY}_table")
+
+ids = list(frame["article_id"].astype(str))
+if st.session_state.get(state.ARTICLE) not in ids:
+    st.session_state[state.ARTICLE] = ids[0]
+titles = dict(zip(ids, frame["title"].fillna("").astype(str)))
+places = dict(zip(ids, frame["dateline"].map(_dateline)))
+dates = dict(zip(ids, frame["date"].astype(str)))
+article_id = st.selectbox("Read", ids, key=state.ARTICLE,
+                          format_func=lambda a: f"{dates.get(a, '')[:10]} · {titles.get(a) or places.get(a) or a}")
+
+doc = queries.article(article_id)
+if not doc:
+    st.warning("This article is no longer in the store.")
+    st.stop()
+st.divider()
+# Article fields are shown as text: escaped HTML, never markdown.
+st.html(f"<h3 style='margin:0'>{html.escape(doc.get('title') or _dateline(doc.get('dateline')) or '(untitled)')}</h3>")
+meta = [str(v) for v in (doc.get("date"), doc.get("source"), _dateline(doc.get("dateline")), doc.get("url")) if v]
+st.text(" · ".join(meta))
+read_tab, plain_tab, entities_tab, quotes_tab = st.tabs(["Highlighted", "Plain text", "Entities", "Quotes"])
+with read_tab:
+    st.html(highlight.legend_html())
+    st.html(highlight.annotated_html(doc.get("text") or "", doc["entities"]))
+with plain_tab:
+    st.text(doc.get("text") or "")
+with entities_tab:
+    selections.table(doc["entities"], key=f"{KEY}_entities", file=f"article-{article_id}-entities")
+with quotes_tab:
+    selections.table(doc["quotes"], key=f"{KEY}_quotes", file=f"article-{article_id}-quotes")

@@ -1,0 +1,80 @@
+"""Data: the store being shown (switch it), ingest files, zips or a folder, and the ingest history."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from components import settings
+from dashboard import ingest_panel, notices, queries, selections, state
+
+KEY = "data"
+
+st.title("Data")
+
+# --- the store ---
+path = state.db_path()
+st.subheader("Store")
+st.text(str(path))
+summary: dict | None = None
+with notices.store_errors():
+    summary = queries.summary()
+if summary:
+    shown = ("articles", "entities", "places", "quotes", "actors")
+    for col, name in zip(st.columns(len(shown)), shown):
+        col.metric(name.capitalize(), f"{summary.get(name, 0):,}")
+    with st.expander("Rows per table"):
+        st.dataframe({"table": list(summary), "rows": list(summary.values())}, hide_index=True,
+                     key=f"{KEY}_summary")
+elif summary is not None:
+    st.info("This store does not exist yet: it is created by the first ingest below.",
+            icon=":material/inbox:")
+
+stores = sorted({str(p.resolve()) for p in (settings.PROJECT_ROOT / "data").glob("*.duckdb")} | {str(path)})
+with st.form(f"{KEY}_switch", border=True):
+    st.markdown("**Switch store**")
+    picked = st.selectbox("Stores in data/", stores, index=stores.index(str(path)), key=f"{KEY}_store_pick")
+    typed = st.text_input("…or a path to a DuckDB file (created on first ingest)", key=f"{KEY}_store_path",
+                          placeholder="/path/to/corpus.duckdb")
+    if st.form_submit_button("Open", icon=":material/folder_open:"):
+        target = typed.strip() or picked
+        if Path(target).expanduser().is_dir():
+            st.error(f"{target} is a folder: give a .duckdb file path.")
+        else:
+            state.set_db_path(target)
+            st.rerun()
+
+# --- ingest ---
+st.subheader("Add articles")
+st.caption("Text, HTML, JSON/JSONL or CSV files, or zips of them. Articles already in the store are "
+           "skipped; files that cannot be read are listed with the reason.")
+upload_col, folder_col = st.columns(2)
+with upload_col:
+    uploads = st.file_uploader("Upload files or zips", accept_multiple_files=True, key=f"{KEY}_uploads")
+    if st.button("Ingest uploaded files", key=f"{KEY}_ingest_uploads", disabled=not uploads,
+                 icon=":material/upload:"):
+        if ingest_panel.ingest_uploads(uploads):
+            st.rerun()  # redraw the store summary and history with the new articles
+with folder_col:
+    folder = st.text_input("Folder or file on this machine", key=f"{KEY}_folder",
+                           placeholder="/path/to/articles")
+    if st.button("Ingest folder", key=f"{KEY}_ingest_folder", disabled=not folder.strip(),
+                 icon=":material/folder:"):
+        if not Path(folder.strip()).expanduser().exists():
+            st.error(f"Nothing at {folder.strip()}")
+        else:
+            if ingest_panel.run_ingest([str(Path(folder.strip()).expanduser())]):
+                st.rerun()
+ingest_panel.show_last_report()
+
+# --- history ---
+st.subheader("Ingest history")
+with notices.store_errors():
+    runs, problems = queries.ingest_history(limit=20)
+    if runs.empty:
+        st.caption("No ingest runs recorded in this store yet.")
+    else:
+        selections.table(runs, key=f"{KEY}_runs", file="ingest-runs")
+        if not problems.empty:
+            st.markdown("**Problems reported by these runs**")
+            selections.table(problems, key=f"{KEY}_problems", file="ingest-problems")

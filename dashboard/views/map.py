@@ -1,0 +1,36 @@
+"""Map: places mentioned, sized by mentions, over country outlines; a click filters."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import charts
+from dashboard import notices, queries, selections, state
+
+KEY = "map"
+
+f = state.get_filter()
+st.title("Map")
+if notices.store_is_empty():
+    st.stop()
+
+places = queries.run("places", f)
+countries = queries.run("countries", f)
+if places.empty and countries.empty:
+    notices.no_match("places")
+    st.stop()
+
+st.caption("Circles: places mentioned, sized by mentions; countries shaded by mentions. "
+           "Click a place to filter every view to it.")
+selections.chart(charts.places_map(places, countries), name="map", key=f"{KEY}_map", file="map", height=600)
+
+places_col, countries_col = st.columns([3, 2])
+with places_col:
+    st.subheader("Places")
+    st.caption("Pick a row to filter to that place.")
+    selections.table(places, key=f"{KEY}_places", file="places", filter_field="places", value_column="name",
+                     height=400)
+with countries_col:
+    st.subheader("Countries")
+    st.caption("Pick a row to filter to that country.")
+    selections.table(countries, key=f"{KEY}_countries", file="countries", filter_field="countries",
+                     value_column="country_code", height=400)

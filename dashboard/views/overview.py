@@ -1,0 +1,66 @@
+"""Overview: counts, top actors, places, busiest days, and the briefing report."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import charts
+from dashboard import downloads, notices, queries, selections, state
+
+KEY = "overview"
+
+f = state.get_filter()
+st.title("Overview")
+if notices.store_is_empty():
+    st.stop()
+
+counts = queries.run("overview", f)
+labels = (("articles", "Articles"), ("actors", "Actors"), ("places", "Places"), ("quotes", "Quotes"),
+          ("sources", "Sources"), ("days", "Days"))
+for col, (name, label) in zip(st.columns(len(labels)), labels):
+    col.metric(label, f"{counts.get(name, 0):,}")
+if not counts.get("articles"):
+    notices.no_match()
+    st.stop()
+
+top = queries.run("top_actors", f, limit=15)
+places = queries.run("places", f)
+countries = queries.run("countries", f)
+days = queries.run("busiest_days", f, limit=10)
+
+
+def _briefing() -> bytes:
+    """The briefing report of the current view (built on click)."""
+    from components import export
+
+    figures = {"Top actors": charts.actors_bar(top), "Places": charts.places_map(places, countries),
+               "Timeline": charts.timeline(queries.run("timeline", f),
+                                           queries.run("timeline_by_actor", f, top=8))}
+    return export.briefing_html(f.chips(), figures, top, places.head(25), queries.run("quotes", f, limit=500),
+                                counts=counts)
+
+
+downloads.briefing_button(_briefing, key=KEY)
+
+# Plain charts side by side; the map full width (a map drawn inside a column starts at zero
+# size in the browser and stays blank).
+left, right = st.columns(2)
+with left:
+    st.subheader("Top actors")
+    if top.empty:
+        notices.no_match("actors")
+    else:
+        selections.chart(charts.actors_bar(top), name="actors", key=f"{KEY}_actors", file="top-actors")
+with right:
+    st.subheader("Busiest days")
+    if days.empty:
+        notices.no_match("dated articles")
+    else:
+        selections.chart(charts.bars(days, "day", "n_articles", title="Articles on the busiest days"),
+                         name="timeline", key=f"{KEY}_days", file="busiest-days")
+
+st.subheader("Places")
+if places.empty:
+    notices.no_match("places")
+else:
+    selections.chart(charts.places_map(places, countries), name="map", key=f"{KEY}_map",
+                     file="places-map", height=460)

@@ -1,0 +1,37 @@
+"""Quotes: who said what, when, where it was published; full-text search; sortable."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import markdown, notices, queries, selections, state
+from dashboard.routes import ARTICLES_PAGE
+
+KEY = "quotes"
+
+f = state.get_filter()
+st.title("Quotes")
+if notices.store_is_empty():
+    st.stop()
+
+search = st.text_input("Search the quotes", key=f"{KEY}_search", placeholder="words in the quote",
+                       help="Only quotes containing this text (case-insensitive), within the sidebar filter")
+frame = queries.run("quotes", f, search=search.strip())
+if frame.empty:
+    notices.no_match("quotes")
+    st.stop()
+
+who = f" by {markdown.escape(', '.join(f.actors))}" if f.actors else ""
+st.caption(f"{len(frame):,} quotes{who}, newest first. Click a column header to sort; "
+           "pick a row to read its article.")
+
+def _read(row) -> None:
+    """Open the quote's article in the reader."""
+    st.session_state[state.ARTICLE] = str(row["article_id"])
+    st.switch_page(ARTICLES_PAGE)
+
+
+selections.table(frame, key=f"{KEY}_table", file="quotes", height=600, on_row=_read, overrides={
+    "quote": st.column_config.TextColumn("Quote", width="large"),
+    "kind": st.column_config.TextColumn("Kind", help="full: a whole quoted sentence; partial: a fragment"),
+    "title": st.column_config.TextColumn("Article"),
+})

@@ -1,0 +1,33 @@
+"""Timeline: articles and mentions per day, by top actors; a box drag filters the dates."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import charts
+from dashboard import notices, queries, selections, state
+
+KEY = "timeline"
+
+f = state.get_filter()
+st.title("Timeline")
+if notices.store_is_empty():
+    st.stop()
+
+per_day = queries.run("timeline", f)
+if per_day.empty:
+    notices.no_match("dated articles")
+    st.stop()
+
+top = st.slider("Actors drawn as lines", min_value=0, max_value=15, value=6, key=f"{KEY}_top",
+                help="The most mentioned actors under the current filter")
+by_actor = queries.run("timeline_by_actor", f, top=top) if top else None
+st.caption("Drag across the chart to keep only that date range; click a bar for one day. "
+           "Remove the date chip in the sidebar to see all dates again.")
+selections.chart(charts.timeline(per_day, by_actor), name="timeline", key=f"{KEY}_chart", file="timeline",
+                 selection_mode=("points", "box"), height=480)
+
+st.subheader("Per day")
+selections.table(per_day, key=f"{KEY}_table", file="timeline")
+if by_actor is not None and not by_actor.empty:
+    with st.expander("Mentions per day of the top actors"):
+        selections.table(by_actor, key=f"{KEY}_by_actor", file="timeline-by-actor")

@@ -1,0 +1,311 @@
+"""The dashboard under Streamlit's AppTest: every page on the sample corpus and on an empty store,
+the URL ⇄ Filter round trip, sidebar widgets and chips, chart and table selections, and the
+article reader's escaping."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from components.filters import Filter
+from dashboard import bootstrap, downloads, highlight, markdown, state
+from dashboard.routes import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "dashboard" / "app.py")
+SAMPLE = [str(ROOT / "data" / "seed"), str(ROOT / "data" / "demo")]
+TIMEOUT = 30
+PAGE_FILES = [file for file, _, _ in PAGES]
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, nlp) -> Path:
+    """A store holding the bundled sample corpus (seed article + demo stories)."""
+    from components import corpus
+    from components.store import Store
+
+    path = tmp_path_factory.mktemp("app") / "sample.duckdb"
+    corpus.ingest(SAMPLE, store=Store(path), nlp=nlp)
+    return path
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Path:
+    """A store path with nothing there yet."""
+    return tmp_path / "nothing-yet.duckdb"
+
+
+def run_app(monkeypatch, db: Path, *, page: str | None = None, params: dict | None = None) -> AppTest:
+    """The app on store ``db``, opened with URL query ``params``, switched to ``page``."""
+    monkeypatch.setenv("DATELINE_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if params:
+        at.query_params.update(params)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+def inject_selection(monkeypatch, key: str, event: dict, *, element: str = "plotly_chart") -> None:
+    """Make ``st.<element>`` return ``event`` for the widget ``key`` (as if the user had clicked
+    or box-selected in the browser); selections cannot be set through session state."""
+    original = getattr(st, element)
+
+    def fake(*args, **kwargs):
+        result = original(*args, **kwargs)
+        return event if kwargs.get("key") == key else result
+
+    monkeypatch.setattr(st, element, fake)
+
+
+def filter_of(at: AppTest) -> Filter:
+    return at.session_state[state.FILTER]
+
+
+def chip_keys(at: AppTest) -> list[str]:
+    """The keys of the sidebar's chip buttons (``sb_chip_<field>_<value>``)."""
+    prefix = f"{state.SIDEBAR_PREFIX}chip_"
+    return [b.key[len(prefix):] for b in at.sidebar.button if b.key and b.key.startswith(prefix)]
+
+
+# --- empty store --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_shows_a_friendly_empty_state_on_an_empty_store(monkeypatch, empty_store, page):
+    at = run_app(monkeypatch, empty_store, page=page)
+    assert not at.exception
+    assert at.info, "an empty store must say what to do, not show empty charts"
+    assert not empty_store.exists(), "a store the user named is never filled with the sample"
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_a_file_that_is_not_a_store_shows_an_error_not_a_traceback(monkeypatch, tmp_path, page):
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("not a database")
+    at = run_app(monkeypatch, bad, page=page)
+    assert not at.exception
+    assert any("Data page" in e.value for e in at.error)
+    if page == "views/data.py":  # the way out is still there
+        assert at.text_input(key="data_store_path")
+
+
+def test_the_data_page_switches_to_another_store_and_clears_the_filter(monkeypatch, empty_store, tmp_path):
+    other = tmp_path / "other.duckdb"
+    at = run_app(monkeypatch, empty_store, page="views/data.py", params={"q": "harbour"})
+    at.text_input(key="data_store_path").input(str(other))
+    next(b for b in at.button if b.label == "Open").click().run()
+    assert not at.exception
+    assert at.session_state[state.DB_PATH] == str(other.resolve())
+    assert filter_of(at).is_empty
+    assert str(other.resolve()) in [t.value for t in at.text]
+
+
+def test_only_the_default_store_is_filled_with_the_sample(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATELINE_DB", str(tmp_path / "mine.duckdb"))
+    assert not bootstrap.is_default_store((tmp_path / "mine.duckdb").resolve())
+    monkeypatch.delenv("DATELINE_DB")
+    from components import settings
+
+    assert bootstrap.is_default_store(Path(str(settings.get("db"))).resolve())
+
+
+@pytest.mark.model
+def test_the_first_start_fills_the_default_store_with_the_sample(monkeypatch, tmp_path, nlp):
+    from components import settings
+
+    default = tmp_path / "dateline.duckdb"
+    monkeypatch.setitem(settings.SETTINGS, "db", settings.Setting("db", str(default), "test default"))
+    monkeypatch.delenv("DATELINE_DB", raising=False)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert default.exists()
+    assert {m.label: m.value for m in at.metric}["Articles"] == "41"
+    assert any("Sample corpus ready" in t.value for t in at.toast)
+
+
+# --- URL, sidebar, chips ------------------------------------------------------------------------
+
+def test_url_query_params_produce_the_filter_and_chips(monkeypatch, empty_store):
+    at = run_app(monkeypatch, empty_store, params={"actors": "Lena Marsh", "from": "2024-09-10",
+                                                   "q": "harbour", "actor_types": ["person", "bogus"]})
+    assert filter_of(at) == Filter(actors=("Lena Marsh",), actor_types=("person",),
+                                   date_from=date(2024, 9, 10), text="harbour")
+    assert chip_keys(at) == ["actors_Lena Marsh", "actor_types_person", "date_from_None", "text_None"]
+    # the URL is rewritten from the Filter (the unknown type is dropped)
+    assert at.query_params["actor_types"] in ("person", ["person"])
+    # the widgets show the Filter
+    assert at.sidebar.multiselect(key=state.SB_ACTORS).value == ["Lena Marsh"]
+    assert at.sidebar.text_input(key=state.SB_TEXT).value == "harbour"
+
+
+def test_a_chip_removes_its_filter_and_clear_all_resets(monkeypatch, empty_store):
+    at = run_app(monkeypatch, empty_store, params={"actors": ["Lena Marsh", "Kofi Mensah"], "q": "port"})
+    at.sidebar.button(key=f"{state.SIDEBAR_PREFIX}chip_actors_Lena Marsh").click().run()
+    assert filter_of(at) == Filter(actors=("Kofi Mensah",), text="port")
+    assert at.sidebar.multiselect(key=state.SB_ACTORS).value == ["Kofi Mensah"]
+    assert "actors" in at.query_params and "Lena Marsh" not in str(at.query_params["actors"])
+    at.sidebar.button(key=f"{state.SIDEBAR_PREFIX}clear").click().run()
+    assert filter_of(at).is_empty
+    assert not at.query_params
+    assert at.sidebar.text_input(key=state.SB_TEXT).value == ""
+
+
+def test_sidebar_widgets_write_the_filter_and_the_url(monkeypatch, empty_store):
+    at = run_app(monkeypatch, empty_store)
+    at.sidebar.multiselect(key=state.SB_ACTOR_TYPES).select("organization").run()
+    at.sidebar.text_input(key=state.SB_TEXT).input("grain board").run()
+    assert filter_of(at) == Filter(actor_types=("organization",), text="grain board")
+    assert at.query_params["q"] in ("grain board", ["grain board"])
+    assert chip_keys(at) == ["actor_types_organization", "text_None"]
+
+
+# --- the sample corpus --------------------------------------------------------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_renders_on_the_sample_corpus(monkeypatch, sample_store, page):
+    at = run_app(monkeypatch, sample_store, page=page)
+    assert not at.exception
+    assert not at.error
+    shown = len(at.get("plotly_chart")) + len(at.dataframe) + len(at.metric)
+    assert shown, "every page shows charts, tables or counts on the sample corpus"
+    if page != "views/data.py":
+        assert not at.info, "no empty-state message on the sample corpus without a filter"
+
+
+@pytest.mark.model
+def test_sample_overview_counts_the_whole_corpus(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store)
+    counts = {m.label: m.value for m in at.metric}
+    assert counts["Articles"] == "41"
+
+
+@pytest.mark.model
+def test_the_date_slider_sets_the_range_and_a_full_range_means_no_date_filter(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store)
+    slider = at.sidebar.slider(key=state.SB_DATES)
+    lo, hi = slider.value  # the whole store while nothing filters dates
+    slider.set_range(lo, date(2024, 9, 30)).run()
+    assert (filter_of(at).date_from, filter_of(at).date_to) == (None, date(2024, 9, 30))
+    assert at.query_params["to"] in ("2024-09-30", ["2024-09-30"])
+    at.sidebar.slider(key=state.SB_DATES).set_range(lo, hi).run()
+    assert filter_of(at).is_empty
+
+
+@pytest.mark.model
+def test_a_clicked_actor_bar_filters_every_view_once(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/actors.py")
+    actor = at.selectbox(key=state.PROFILE_ACTOR).options[0]
+    event = {"selection": {"points": [{"curve_number": 0, "point_index": 0, "y": actor,
+                                       "customdata": [actor]}],
+                           "point_indices": [0], "box": [], "lasso": []}}
+    inject_selection(monkeypatch, "actors_bars", event)
+    at.run()
+    assert filter_of(at).actors == (actor,)
+    at.run()  # the same selection, still reported on the next run, is not applied twice
+    assert filter_of(at).actors == (actor,)
+    assert at.query_params["actors"] in (actor, [actor])
+    at.switch_page("views/quotes.py").run()
+    speakers = set(at.dataframe[0].value["speaker"]) if at.dataframe else set()
+    assert speakers <= {actor}
+
+
+@pytest.mark.model
+def test_a_box_drag_on_the_timeline_sets_the_date_range(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/timeline.py")
+    event = {"selection": {"points": [], "point_indices": [], "lasso": [],
+                           "box": [{"xref": "x", "yref": "y", "x": ["2024-09-10 00:00", "2024-09-20 00:00"],
+                                    "y": [0, 5]}]}}
+    inject_selection(monkeypatch, "timeline_chart", event)
+    at.run()
+    f = filter_of(at)
+    assert f.date_from and f.date_to
+    assert date(2024, 9, 9) <= f.date_from <= f.date_to <= date(2024, 9, 21)
+    assert "date_from_None" in chip_keys(at)
+
+
+@pytest.mark.model
+def test_a_picked_table_row_filters_to_that_place(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/map.py")
+    first = at.dataframe[0].value.iloc[0]["name"]
+    inject_selection(monkeypatch, "map_places", {"selection": {"rows": [0], "columns": [], "cells": []}},
+                     element="dataframe")
+    at.run()
+    assert filter_of(at).places == (first,)
+
+
+@pytest.mark.model
+def test_a_picked_quote_opens_its_article_in_the_reader(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/quotes.py")
+    quote = at.dataframe[0].value.iloc[2]
+    inject_selection(monkeypatch, "quotes_table", {"selection": {"rows": [2], "columns": [], "cells": []}},
+                     element="dataframe")
+    at.run()
+    assert not at.exception
+    assert at.session_state[state.ARTICLE] == quote["article_id"]
+    assert at.selectbox(key=state.ARTICLE).value == quote["article_id"]
+
+
+@pytest.mark.model
+def test_a_filter_with_no_match_shows_what_to_do(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/quotes.py", params={"q": "zzzz-no-such-word"})
+    assert not at.exception
+    assert any("No quotes match" in i.value for i in at.info)
+
+
+@pytest.mark.model
+def test_the_data_page_ingests_a_folder_and_reports_unreadable_files(monkeypatch, empty_store, small_corpus, nlp):
+    at = run_app(monkeypatch, empty_store, page="views/data.py")
+    at.text_input(key="data_folder").input(str(small_corpus)).run()
+    at.button(key="data_ingest_folder").click().run()
+    assert not at.exception
+    assert any("3 articles read: 3 added" in s.value for s in at.success)
+    problems = next(d.value for d in at.dataframe if list(d.value.columns) == ["file", "problem"])
+    assert list(problems["file"].map(lambda p: Path(p).name)) == ["broken.txt"]
+    at.switch_page("views/articles.py").run()
+    assert len(at.dataframe[0].value) == 3
+
+
+# --- pieces -------------------------------------------------------------------------------------
+
+def test_reader_escapes_article_text_and_marks_entities():
+    text = "<script>alert(1)</script> Lena Marsh met the <b>board</b>."
+    ents = pd.DataFrame({"start_char": [26, 0], "end_char": [36, 5], "text": ["Lena Marsh", "<scri"],
+                         "label": ["PERSON", "ORG"], "actor": ["Lena Marsh", None],
+                         "actor_type": ["person", None]})
+    out = highlight.annotated_html(text, ents)
+    assert "<script>" not in out and "<b>" not in out
+    assert "&lt;scri</mark>pt&gt;alert(1)&lt;/script&gt;" in out and "&lt;b&gt;board&lt;/b&gt;" in out
+    assert '">Lena Marsh</mark>' in out
+    assert out.count("<mark") == 2
+
+
+def test_reader_skips_overlapping_and_out_of_range_mentions():
+    ents = pd.DataFrame({"start_char": [0, 2, 8], "end_char": [5, 4, 99], "text": ["Paris", "ri", "x"],
+                         "label": ["GPE"] * 3, "actor": [None] * 3, "actor_type": [None] * 3})
+    out = highlight.annotated_html("Paris is", ents)
+    assert out.count("<mark") == 1 and out.endswith(" is</div>")
+
+
+@pytest.mark.parametrize("name, ext, expected", [
+    ("actors", "png", "dateline-actors.png"),
+    ("Lena Marsh-quotes", "xlsx", "dateline-lena-marsh-quotes.xlsx"),
+    ("../../etc", "csv", "dateline-etc.csv"),
+])
+def test_download_file_names(name, ext, expected):
+    assert downloads.file_name(name, ext) == expected
+
+
+@pytest.mark.parametrize("name", ["Lena Marsh", "![x](http://example.com/a.png)", ":red[big] *bold* `code`",
+                                  "a_b_c $x$ <b>"])
+def test_names_from_articles_are_shown_literally_in_markdown(name):
+    MarkdownIt = pytest.importorskip("markdown_it").MarkdownIt
+
+    rendered = MarkdownIt().render(markdown.escape(name))
+    assert "<img" not in rendered and "<em>" not in rendered and "<code>" not in rendered
+    assert "<b>" not in rendered
