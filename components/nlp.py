@@ -1,6 +1,7 @@
 """spaCy, loaded once per process, and the pipeline version every stored result is keyed by."""
 from __future__ import annotations
 
+import multiprocessing
 from functools import lru_cache
 from typing import Iterable, Iterator, TypeVar
 
@@ -40,5 +41,9 @@ def pipeline_version(nlp: Language) -> str:
 def pipe_with_context(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 64,
                       workers: int = 1) -> Iterator[tuple[Doc, T]]:
     """Run ``nlp`` over ``(text, context)`` pairs in batches, yielding ``(doc, context)`` in
-    input order. ``workers`` > 1 uses spaCy's own multiprocessing (``n_process``)."""
+    input order. ``workers`` > 1 uses spaCy's own multiprocessing (``n_process``), with worker
+    processes *spawned*, not forked: a fork of a process that runs threads (the dashboard's
+    server, DuckDB, a progress bar) can leave the child holding a lock nobody will release."""
+    if workers > 1 and multiprocessing.get_start_method(allow_none=True) != "spawn":
+        multiprocessing.set_start_method("spawn", force=True)
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=max(1, workers))
