@@ -5,28 +5,17 @@ test loads the real model and is marked ``model``."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from components.actor_names import clean_name, country_name, fold
 from components.actors import find_actors, merge_corpus
+from tests.handmade_docs import make_doc as handmade_doc
 
-_NLP = spacy.blank("en")
 
 
 def make_doc(text: str, *ents: tuple[str, str]) -> Doc:
-    """``text`` tokenised, with each ``(phrase, label)`` set as an entity at the phrase's next
-    occurrence (ents listed in text order)."""
-    doc = _NLP(text)
-    spans, pos = [], 0
-    for phrase, label in ents:
-        start = text.index(phrase, pos)
-        span = doc.char_span(start, start + len(phrase), label=label)
-        assert span is not None, f"{phrase!r} does not fall on token boundaries"
-        spans.append(span)
-        pos = start + len(phrase)
-    doc.ents = spans
-    return doc
+    """``text`` with each ``(phrase, label)`` set as an entity (see tests/handmade_docs.py)."""
+    return handmade_doc(text, ents)
 
 
 # --- alias merging within an article ------------------------------------------------------

@@ -7,28 +7,10 @@ from __future__ import annotations
 import math
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from components.places import find_places
 from components.records import Place
-
-NLP = spacy.blank("en")
-
-
-def make_doc(text: str, ents: list[tuple[str, str]]) -> Doc:
-    """``text`` tokenised, with ``ents`` [(substring, label)] set in order of occurrence."""
-    doc = NLP(text)
-    spans, pos = [], 0
-    for sub, label in ents:
-        start = text.index(sub, pos)
-        span = doc.char_span(start, start + len(sub), label=label)
-        assert span is not None, f"{sub!r} does not align with tokens"
-        spans.append(span)
-        pos = start + len(sub)
-    doc.ents = spans
-    return doc
-
+from tests.handmade_docs import make_doc
 
 def km(p: Place, lat: float, lon: float) -> float:
     p1, p2 = math.radians(p.lat), math.radians(lat)
