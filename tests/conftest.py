@@ -2,12 +2,21 @@
 the seed article bundled in data/seed, and small corpora written to tmp folders."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "000_aa122ee4a3b8a327.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _default_store_outside_the_repo(tmp_path_factory):
+    """Point the ``db`` setting at a temporary file for the whole session, so that no test (nor
+    an app script run that outlives its test) can create or fill the repository's
+    data/dateline.duckdb."""
+    os.environ["DATELINE_DB"] = str(tmp_path_factory.mktemp("default-store") / "dateline.duckdb")
 
 
 @pytest.fixture(scope="session")
