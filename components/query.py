@@ -32,6 +32,9 @@ LIKE_ESCAPE = "\\"
 
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 
+# An article without a title is shown by its opening words (a .txt file has no title).
+TITLE_OR_OPENING = ("COALESCE(NULLIF(trim(a.title), ''), rtrim(left(regexp_replace(a.text, '\\s+', ' ', 'g'), 72))"
+                    " || CASE WHEN length(a.text) > 72 THEN '…' ELSE '' END)")
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
 ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "dateline", "n_words", "n_actors",
                    "n_places", "n_quotes")
@@ -407,7 +410,7 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> p
     matched. Columns: date, speaker, quote, kind, cue, title, source, article_id."""
     cte, where, params = _quote_scope(f, search=search)
     sql = f"""WITH {cte}
-        SELECT a.date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue, a.title,
+        SELECT a.date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue, {TITLE_OR_OPENING} AS title,
                a.source, q.article_id
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
@@ -425,7 +428,7 @@ def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
     n_places, n_quotes."""
     sql, params = _with_filter(f, """
         , page AS (
-            SELECT a.id, a.date, a.title, a.source, a.dateline, a.n_words FROM articles a
+            SELECT a.id, a.date, """ + TITLE_OR_OPENING + """ AS title, a.source, a.dateline, a.n_words FROM articles a
             WHERE a.id IN (SELECT id FROM fa)
             ORDER BY a.date DESC NULLS LAST, a.title, a.id LIMIT $lim
         ), na AS (

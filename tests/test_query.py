@@ -355,3 +355,14 @@ def test_a_missing_store_gives_empty_frames(tmp_path: Path):
     runs, problems = query.ingest_history(s)
     assert runs.empty and problems.empty
     assert not s.path.parent.exists()
+
+
+def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path: Path):
+    s = Store(tmp_path / "untitled.duckdb")
+    long_text = "Officials in Lisbon said on Monday that the harbour would reopen " + "after repairs " * 10
+    s.write([make(long_text, day="2024-03-04", source="wire", title=None),
+             make("Short note from Oslo.", day="2024-03-05", source="wire", title="  ")])
+    titles = query.articles(s, Filter())["title"].tolist()
+    assert titles[0] == "Short note from Oslo."
+    assert titles[1].startswith("Officials in Lisbon said") and titles[1].endswith("…")
+    assert len(titles[1]) <= 73
