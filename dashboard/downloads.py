@@ -40,16 +40,22 @@ def _exporter(func_name: str, value) -> Callable[[], bytes]:
     return make
 
 
+def _buttons(value, formats: tuple, *, name: str, key: str, noun: str, disabled: bool = False) -> None:
+    """One row of download buttons, one per ``(label, ext, mime, export function)`` of
+    ``formats``, each exporting ``value`` on click."""
+    row = st.container(horizontal=True, gap="small", width="content")
+    for label, ext, mime, func in formats:
+        row.download_button(label, _exporter(func, value), file_name=file_name(name, ext), mime=mime,
+                            key=f"{key}_dl_{ext}", on_click="ignore", width="content",
+                            disabled=disabled, help=f"Download this {noun} as {label}")
+
+
 def figure_buttons(fig: go.Figure, *, name: str, key: str) -> None:
     """PNG, SVG and HTML download buttons for ``fig`` in one row.
 
     name: the file name part (``dateline-<name>.png``).
     key: a key prefix unique on the page."""
-    row = st.container(horizontal=True, gap="small", width="content")
-    for label, ext, mime, func in FIGURE_FORMATS:
-        row.download_button(label, _exporter(func, fig), file_name=file_name(name, ext), mime=mime,
-                            key=f"{key}_dl_{ext}", on_click="ignore", width="content",
-                            help=f"Download this chart as {label}")
+    _buttons(fig, FIGURE_FORMATS, name=name, key=key, noun="chart")
 
 
 def table_buttons(frame: pd.DataFrame, *, name: str, key: str) -> None:
@@ -57,11 +63,7 @@ def table_buttons(frame: pd.DataFrame, *, name: str, key: str) -> None:
 
     name: the file name part (``dateline-<name>.csv``).
     key: a key prefix unique on the page."""
-    row = st.container(horizontal=True, gap="small", width="content")
-    for label, ext, mime, func in TABLE_FORMATS:
-        row.download_button(label, _exporter(func, frame), file_name=file_name(name, ext), mime=mime,
-                            key=f"{key}_dl_{ext}", on_click="ignore", width="content",
-                            disabled=frame.empty, help=f"Download this table as {label}")
+    _buttons(frame, TABLE_FORMATS, name=name, key=key, noun="table", disabled=frame.empty)
 
 
 def briefing_button(make: Callable[[], bytes], *, key: str) -> None:

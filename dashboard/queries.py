@@ -54,11 +54,18 @@ def filter_key(f: Filter) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)
-def _run(name: str, path: str, version: tuple, fkey: str, _f: Filter | None, options: tuple):
+def _run(name: str, path: str, version: tuple, fkey: str, _f: Filter | None, args: tuple, options: tuple):
     func = getattr(query, name)
     store = store_for(path)
-    args = (store,) if _f is None else (store, _f)
-    return func(*args, **dict(options))
+    return func(store, *args, *(() if _f is None else (_f,)), **dict(options))
+
+
+def _call(name: str, *args, f: Filter | None = None, **options):
+    """``components.query.<name>(store, *args, f, **options)`` on the current store, cached on
+    plain values (``args`` and ``options`` must be plain: strings, numbers)."""
+    path = str(state.db_path())
+    return _run(name, path, store_version(path), filter_key(f) if f is not None else "", f,
+                args, tuple(sorted(options.items())))
 
 
 def run(name: str, f: Filter | None = None, **options):
@@ -68,42 +75,22 @@ def run(name: str, f: Filter | None = None, **options):
     f: the Filter (None for functions that take none, e.g. ``date_bounds``, ``choices``).
     options: keyword options of that function (plain values).
     Returns what the query function returns (treat it as read-only: it is shared)."""
-    path = str(state.db_path())
-    return _run(name, path, store_version(path), filter_key(f) if f is not None else "",
-                f, tuple(sorted(options.items())))
+    return _call(name, f=f, **options)
 
 
 def profile(actor: str, f: Filter) -> dict:
     """``components.query.actor_profile`` for ``actor`` within ``f`` on the current store, cached."""
-    path = str(state.db_path())
-    return _profile(path, store_version(path), actor, filter_key(f), f)
-
-
-@st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)
-def _profile(path: str, version: tuple, actor: str, fkey: str, _f: Filter) -> dict:
-    return query.actor_profile(store_for(path), actor, _f)
+    return _call("actor_profile", actor, f=f)
 
 
 def article(article_id: str) -> dict | None:
     """``components.query.article`` on the current store, cached."""
-    path = str(state.db_path())
-    return _article(path, store_version(path), article_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)
-def _article(path: str, version: tuple, article_id: str) -> dict | None:
-    return query.article(store_for(path), article_id)
+    return _call("article", article_id)
 
 
 def ingest_history(limit: int = 20):
     """``components.query.ingest_history`` on the current store, cached."""
-    path = str(state.db_path())
-    return _history(path, store_version(path), limit)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _history(path: str, version: tuple, limit: int):
-    return query.ingest_history(store_for(path), limit=limit)
+    return _call("ingest_history", limit=limit)
 
 
 def summary() -> dict[str, int]:

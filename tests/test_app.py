@@ -309,3 +309,14 @@ def test_names_from_articles_are_shown_literally_in_markdown(name):
     rendered = MarkdownIt().render(markdown.escape(name))
     assert "<img" not in rendered and "<em>" not in rendered and "<code>" not in rendered
     assert "<b>" not in rendered
+
+
+@pytest.mark.model
+def test_a_picked_article_row_opens_it_in_the_reader(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/articles.py")
+    picked = at.dataframe[0].value.iloc[3]["article_id"]
+    inject_selection(monkeypatch, "articles_table", {"selection": {"rows": [3], "columns": [], "cells": []}},
+                     element="dataframe")
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key=state.ARTICLE).value == picked

@@ -5,7 +5,7 @@ import html
 
 import streamlit as st
 
-from dashboard import downloads, highlight, notices, queries, selections, state
+from dashboard import highlight, notices, queries, selections, state
 
 KEY = "articles"
 
@@ -28,13 +28,9 @@ if frame.empty:
     st.stop()
 
 st.caption(f"{len(frame):,} articles, newest first. Pick a row to read the article.")
-event = st.dataframe(frame, key=f"{KEY}_table", on_select="rerun", selection_mode="single-row",
-                     hide_index=True, height=320, column_config=selections.column_config(frame, {
-                         "title": st.column_config.TextColumn("Title", width="large")}))
-rows = event["selection"]["rows"] if selections.is_new(f"{KEY}_table", event) else []
-if rows and rows[0] < len(frame):
-    st.session_state[state.ARTICLE] = str(frame.iloc[rows[0]]["article_id"])
-downloads.table_buttons(frame, name="articles", key=f"{KEY}_table")
+selections.table(frame, key=f"{KEY}_table", file="articles", height=320,
+                 on_row=lambda row: st.session_state.__setitem__(state.ARTICLE, str(row["article_id"])),
+                 overrides={"title": st.column_config.TextColumn("Title", width="large")})
 
 ids = list(frame["article_id"].astype(str))
 if st.session_state.get(state.ARTICLE) not in ids:
