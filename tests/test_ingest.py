@@ -172,6 +172,44 @@ def test_cyrillic_legacy_encoding_is_detected(tmp_path):
     assert article.text == text
 
 
+def test_utf16_guess_that_is_not_text_is_undecodable(tmp_path):
+    # NULs in every other byte look like UTF-16, but decoded they are 1,000 × "ÿ".
+    articles, (problem,) = read(write(tmp_path / "u16.txt", b"\x00\xff" * 1000))
+    assert articles == []
+    assert problem.reason.startswith("undecodable text") and problem.reason.endswith("re-save it as UTF-8")
+
+
+@pytest.mark.parametrize("text", [
+    "\u5927\u81e3\u306f\u91d1\u66dc\u65e5\u3001\u6765\u9031\u9996\u90fd\u3067\u5354\u8b70\u3092\u518d\u958b"
+    "\u3059\u308b\u3068\u8ff0\u3079\u305f\u3002",  # 大臣は金曜日、来週首都で協議を再開すると述べた。
+    "\u66dc\u65e5\u306b\u65b0\u3057\u3044\u8a08\u753b\u3092\u767a",  # 曜日に新しい計画を発
+    "\u5e9c\u306f\u7d4c\u6e08\u5bfe",  # 府は経済対
+    "Tokyo \u6771\u4eac news",  # Tokyo 東京 news
+], ids=["sentence", "fragment", "five-chars", "mixed-with-ascii"])
+def test_short_japanese_shift_jis_text_is_read_as_japanese(tmp_path, text):
+    articles, problems = read(write(tmp_path / "ja.txt", text.encode("shift_jis")))
+    if problems:  # refusing is acceptable, garbage (Hangul, Windows-1252 mojibake) is not
+        assert articles == [] and problems[0].reason.startswith("undecodable text")
+    else:
+        assert articles[0].text == text
+
+
+@pytest.mark.parametrize("text", [
+    "\u5927\u81e3\u306f\u91d1\u66dc\u65e5\u3001\u6765\u9031\u9996\u90fd\u3067\u5354\u8b70\u3092\u518d\u958b"
+    "\u3059\u308b\u3068\u8ff0\u3079\u305f\u3002",  # 大臣は金曜日、来週首都で協議を再開すると述べた。
+    "\u4eca\u65e5\u306f\u826f\u3044\u5929\u6c17\u3067\u3059\u3002",  # 今日は良い天気です。
+], ids=["sentence", "short"])
+def test_short_japanese_euc_jp_text_is_not_read_as_hangul(tmp_path, text):
+    (article,), _ = read(write(tmp_path / "ja.txt", text.encode("euc_jp")))
+    assert article.text == text
+
+
+def test_polish_windows_1250_is_not_read_as_windows_1252(tmp_path):
+    text = "Premier o\u015bwiadczy\u0142 dzi\u015b w \u0141odzi, \u017ce rozmowy b\u0119d\u0105 kontynuowane."
+    (article,), _ = read(write(tmp_path / "pl.txt", text.encode("cp1250")))
+    assert article.text == text
+
+
 def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
     big = write(tmp_path / "big.txt", STORY * 100)
     opened = []
