@@ -342,6 +342,31 @@ def test_csv_with_aliases_and_a_row_without_text(tmp_path):
     assert problem.origin == f"{path}:4" and problem.reason == "empty text"
 
 
+def test_csv_quote_closed_in_a_later_row_names_its_line_instead_of_storing_raw_csv(tmp_path):
+    path = write(tmp_path / "bad.csv",
+                 "id,text,date\n"
+                 "a1,The port reopened.,2024-12-02\n"
+                 "a2,\"The bridge closed, said the mayor.,2024-12-03\n"
+                 "a3,\"Quoted, \"\"fine\"\"\nover two lines.\",2024-12-04\n"
+                 "a4,The ferry sailed.,2024-12-05\n")
+    articles, problems = read(path)
+    assert [(a.source_id, a.text) for a in articles] == [
+        ("a1", "The port reopened."), ("a3", 'Quoted, "fine"\nover two lines.'), ("a4", "The ferry sailed.")]
+    assert [p.origin for p in problems] == [f"{path}:3"]
+    assert problems[0].reason.startswith("malformed CSV: the quote opened on line 3 closes on line 4")
+
+
+def test_csv_quote_never_closed_is_a_problem_and_the_rows_before_and_after_go_in(tmp_path):
+    path = write(tmp_path / "bad.csv",
+                 "id;text;date\n"
+                 "a1;The port reopened.;2024-12-02\n"
+                 "a2;\"The bridge closed; said the mayor.;2024-12-03\n"
+                 "a3;The ferry sailed.;2024-12-05\n")
+    articles, (problem,) = read(path)
+    assert [(a.source_id, a.text) for a in articles] == [("a1", "The port reopened."), ("a3", "The ferry sailed.")]
+    assert problem.origin == f"{path}:3" and "quote opened on line 3 is never closed" in problem.reason
+
+
 def test_csv_without_a_text_column_is_one_problem(tmp_path):
     _, (problem,) = read(write(tmp_path / "x.csv", "name,value\na,1\nb,2\n"))
     assert problem.reason.startswith("no text") and "name, value" in problem.reason

@@ -92,12 +92,16 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
     delimiter: the column separator; None to pick the one of ``,;\\t|`` most frequent in the
         header row.
     A file without a text column is one Problem; a row without text is a Problem at
-    ``origin:LINE`` (the line the row starts on).
+    ``origin:LINE`` (the line the row starts on). A misplaced quote — one that opens a cell and is
+    never closed (the csv module would read the rest of the file as that one cell), or one whose
+    cell runs over several lines and closes in the middle of a later cell — is a Problem at the
+    line of the quote; that row is skipped and reading resumes on the next line.
     """
     first = text.split("\n", 1)[0]
     if delimiter is None:
         delimiter = max(CSV_DELIMITERS, key=first.count) if any(d in first for d in CSV_DELIMITERS) else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = io.StringIO(text, newline="").readlines()  # the physical lines, as the csv module counts them
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as err:
@@ -108,7 +112,8 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
         shown = ", ".join(h for h in header[:12] if h)
         yield Problem(origin, f"{_NO_TEXT}; columns found: {shown or 'none'}")
         return
-    line = reader.line_num + 1
+    start = 0  # lines before the ones the current reader reads
+    line = reader.line_num + 1  # the line the next row starts on
     while True:
         try:
             row = next(reader)
@@ -117,10 +122,54 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
         except csv.Error as err:
             yield Problem(f"{origin}:{line}", f"malformed CSV ({err}); the rest of the file is skipped")
             return
-        where, line = f"{origin}:{line}", reader.line_num + 1
+        row_line, line = line, start + reader.line_num + 1
+        bad = _misplaced_quote(lines, row_line, line - 1, row, delimiter)
+        if bad is not None:
+            opened, reason = bad
+            yield Problem(f"{origin}:{opened}", f"malformed CSV: the quote opened on line {opened} {reason}; "
+                                                "that row is skipped (fix the quote and ingest the file again)")
+            start, line = opened, opened + 1  # read on from the line after the quote
+            reader = csv.reader(lines[start:], delimiter=delimiter)
+            continue
         if not any(cell.strip() for cell in row):
             continue
-        yield _from_mapping(dict(zip(names, row)), where)
+        yield _from_mapping(dict(zip(names, row)), f"{origin}:{row_line}")
+
+
+def _misplaced_quote(lines: list[str], first: int, last: int, row: list[str], delimiter: str) -> tuple[int, str] | None:
+    """Whether the row read from ``lines`` ``first``..``last`` (1-based, inclusive) was swallowed
+    by a misplaced quote: a quote that opens a cell and is never closed (the row runs to the end of
+    the file), or a cell over several lines whose closing quote is not followed by a delimiter or
+    a line end (the quote that closed it was meant to open a cell of a later row). Returns (line of
+    the quote, what is wrong), or None for a sound row."""
+    at_end = last >= len(lines)
+    if not at_end and not any("\n" in cell or "\r" in cell for cell in row):
+        return None
+    opened: int | None = None  # line of the quote of the quoted cell we are in
+    at_cell_start = True
+    for number in range(first, last + 1):
+        ln, i = lines[number - 1], 0
+        while i < len(ln):
+            if opened is not None:
+                j = ln.find('"', i)
+                if j < 0:
+                    break
+                if ln.startswith('""', j):  # an escaped quote
+                    i = j + 2
+                    continue
+                if number > opened and ln[j + 1:j + 2] not in ("", delimiter, "\r", "\n"):
+                    return opened, f"closes on line {number} in the middle of a cell"
+                opened, at_cell_start, i = None, False, j + 1
+                continue
+            ch = ln[i]
+            if ch == '"' and at_cell_start:
+                opened = number
+            else:
+                at_cell_start = ch in (delimiter, "\r", "\n")
+            i += 1
+    if at_end and opened is not None:
+        return opened, "is never closed"
+    return None
 
 
 def _from_mapping(obj: object, origin: str) -> Article | Problem:
