@@ -37,6 +37,7 @@ import duckdb
 import pyarrow as pa
 
 from . import settings
+from .ingest.dates import WINDOW, in_window
 from .records import Article, Extraction, Problem
 from .store_schema import MIGRATIONS, SCHEMA_VERSION, TABLES
 
@@ -604,7 +605,7 @@ class _Batch:
             day = _parse_date(a.date)
             if a.date and day is None:
                 problems.append(Problem(a.origin or a.source_id or aid,
-                                        f"date {a.date!r} is not YYYY-MM-DD; stored without a date"))
+                                        f"date {a.date!r} is not a YYYY-MM-DD date in {WINDOW}; stored without a date"))
             version = ex.pipeline_version if ex else None
             rows["articles"].append((aid, a.source_id, day, list(a.dateline or ()), a.title, a.source, a.url,
                                      a.text, a.n_words, origins[aid], version))
@@ -629,12 +630,15 @@ def _extraction_rows(aid: str, ex: Extraction, rows: dict[str, list[tuple]]) -> 
 
 
 def _parse_date(value: str | None) -> date | None:
+    """``value`` (``YYYY-MM-DD``) as a date, or None when it is missing, malformed or outside the
+    dates an article may carry (:func:`components.ingest.dates.in_window`)."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except (TypeError, ValueError):
         return None
+    return day if in_window(day) else None
 
 
 def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:

@@ -2,6 +2,7 @@
 be read and why. Fixtures are written to pytest's tmp_path; no model, no network."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import socket
@@ -292,8 +293,9 @@ def test_jsonl_broken_line_is_a_problem_and_the_rest_is_read(tmp_path):
                                                                   "https://x.test/1")
     assert first.origin == f"{path}:1"
     assert articles[1].text == "Line\u2028separator inside." and articles[1].date is None
-    assert [p.origin for p in problems] == [f"{path}:2", f"{path}:5"]
-    assert problems[0].reason.startswith("invalid JSON") and problems[1].reason.startswith("no text")
+    assert [p.origin for p in problems] == [f"{path}:2", f"{path}:4", f"{path}:5"]
+    assert problems[0].reason.startswith("invalid JSON") and problems[2].reason.startswith("no text")
+    assert problems[1].reason.startswith("date 'not a date' is unreadable")  # the article goes in undated
 
 
 def test_json_text_is_kept_verbatim_for_offsets(tmp_path):
@@ -377,9 +379,47 @@ def test_csv_without_a_text_column_is_one_problem(tmp_path):
     ("Mon, 02 Dec 2024 10:00:00 GMT", "2024-12-02"), ("2 December 2024", "2024-12-02"),
     (1733097600, "2024-12-02"), (1733097600000, "2024-12-02"), ("December 2024", None),
     ("2024-02-30", None), ("yesterday", None), ("", None), (None, None), ({"a": 1}, None),
+    ("9999-12-31", None), ("1799-12-31", None), ("2100-12-31", "2100-12-31"), ("1800-01-01", "1800-01-01"),
+    (9999999999, None), ("0001-01-01", None), (dt.datetime(9999, 12, 31), None), (float("nan"), None),
 ])
 def test_dates_are_normalised_or_none(value, expected):
     assert normalise_date(value) == expected
+
+
+def test_out_of_range_header_date_is_a_problem_and_the_article_goes_in_undated(tmp_path):
+    path = write(tmp_path / "far.txt", "date 9999-12-31 LONDON: " + STORY)
+    (article,), (problem,) = read(path)
+    assert article.date is None and article.dateline == ("London",) and article.text == STORY.strip()
+    assert problem.origin == str(path)
+    assert problem.reason == "date '9999-12-31' is outside 1800\u20132100; stored without a date"
+
+
+def test_bad_dates_in_records_are_problems_and_the_records_go_in_undated(tmp_path):
+    rows = [("a1", "2024-12-02"), ("a2", "9999-12-31"), ("a3", "9999999999"), ("a4", "not a date"),
+            ("a5", "32/13/2024"), ("a6", "")]
+    csv_path = write(tmp_path / "d.csv", "id,text,date\n" + "".join(f"{i},Story {i}.,{d}\n" for i, d in rows))
+    json_path = write(tmp_path / "d.json", json.dumps(
+        [{"id": i, "text": f"Story {i}.", "date": int(d) if d.isdigit() else d} for i, d in rows]
+        + [{"id": "a7", "text": "Story a7.", "date": None}]))
+    for path, where in ((csv_path, lambda n: f"{csv_path}:{n + 1}"), (json_path, lambda n: f"{json_path}#{n}")):
+        articles, problems = read(path)
+        assert [a.date for a in articles][:6] == ["2024-12-02", None, None, None, None, None]
+        assert all(a.date is None for a in articles[6:])
+        assert [p.origin for p in problems] == [where(n) for n in (2, 3, 4, 5)]
+        reasons = [p.reason for p in problems]
+        assert "outside 1800\u20132100" in reasons[0] and "outside 1800\u20132100" in reasons[1]
+        assert "unreadable" in reasons[2] and "unreadable" in reasons[3]
+        assert all(r.endswith("stored without a date") for r in reasons)
+
+
+def test_store_refuses_an_out_of_range_date_from_any_caller(tmp_path):
+    from components.store import Store
+
+    store = Store(tmp_path / "s.duckdb", timeout=10)
+    store.add_articles([Article.from_text("Far future story.", date="9999-12-31", origin="api")])
+    assert store.query("SELECT date FROM articles")["date"].isna().all()
+    (reason,) = store.query("SELECT reason FROM ingest_problems")["reason"]
+    assert "9999-12-31" in reason and "stored without a date" in reason
 
 
 # --- HTML ----------------------------------------------------------------------------------------

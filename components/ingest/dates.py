@@ -1,75 +1,128 @@
-"""Publication dates from whatever a feed or a spreadsheet gives, normalised to ``YYYY-MM-DD``."""
+"""Publication dates from whatever a feed or a spreadsheet gives, normalised to ``YYYY-MM-DD``,
+and kept only inside a sane window (:data:`EARLIEST` .. :data:`LATEST`).
+
+:func:`read_date` says why a given value is not used ("date '9999-12-31' is outside 1800–2100;
+stored without a date"); the readers report that as a Problem for the article's origin and
+store the article undated. A missing date is not a problem. :func:`in_window` is the one check
+of the window, used by the store too.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from typing import NamedTuple
 
+# The dates an article may carry; anything outside is a typo or a placeholder (9999-12-31).
+EARLIEST = dt.date(1800, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+WINDOW = f"{EARLIEST.year}–{LATEST.year}"
 # A date written year first: 2024-12-02, 2024/12/02, 2024.12.02, 2024-12-02T10:00:00Z.
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
-# A plausible four-digit year somewhere in the string; without one a string is not a date.
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
-# Epoch timestamps accepted (seconds, then milliseconds): 1973-03-03 .. 2286-11-20.
+# A compact date: 20241202.
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# A four-digit year somewhere in the string; without one a string is not a full date.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# Epoch timestamps read as such (seconds, then milliseconds): 1973-03-03 .. 2286-11-20.
 _EPOCH_SECONDS = (1e8, 1e10)
 _EPOCH_MILLIS = (1e11, 1e13)
 _TWO_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+_MAX_CHARS = 100
+_SHOWN_CHARS = 40
+
+
+class DateReading(NamedTuple):
+    """What a date value gave. date: ``YYYY-MM-DD`` inside the window, or None; problem: why a
+    value that was given is not used (a Problem reason), None when it is used or was missing."""
+
+    date: str | None
+    problem: str | None
+
+
+def read_date(value: object) -> DateReading:
+    """Read ``value`` as a publication date.
+
+    value: a string in any common form ("2024-12-02", "2024-12-02T10:15:00+03:00",
+        "Mon, 02 Dec 2024 10:00:00 GMT", "2 December 2024", "20241202", "12/02/2024" — read month
+        first, the US convention), an epoch timestamp in seconds or milliseconds (a number or a
+        string of digits), a ``date``/``datetime``, or None/"" (missing). A date with a time zone
+        keeps the calendar day as written.
+    Returns the ISO date when it is a full date inside :data:`EARLIEST` .. :data:`LATEST`; else
+    no date and, unless the value was missing, the reason ("date 'December 2024' is unreadable
+    (expected a day, month and year); stored without a date"). Never raises.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return DateReading(None, None)
+    try:
+        day = _parse(value)
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
+        day = None
+    shown = _show(value)
+    if day is None:
+        return DateReading(None, f"date {shown} is unreadable (expected a day, month and year); "
+                                 "stored without a date")
+    if not in_window(day):
+        return DateReading(None, f"date {shown} is outside {WINDOW}; stored without a date")
+    return DateReading(day.isoformat(), None)
 
 
 def normalise_date(value: object) -> str | None:
-    """Return ``value`` as an ISO date ``YYYY-MM-DD``, or None when it is not a full date.
+    """``value`` as an ISO date ``YYYY-MM-DD`` inside the window, or None (see :func:`read_date`)."""
+    return read_date(value).date
 
-    value: a string in any common form ("2024-12-02", "2024-12-02T10:15:00+03:00",
-        "Mon, 02 Dec 2024 10:00:00 GMT", "2 December 2024", "12/02/2024" — read month first,
-        the US convention), an epoch timestamp in seconds or milliseconds, a ``date``/``datetime``,
-        or None. A date with a time zone keeps the calendar day as written.
-    Never raises: anything unparseable, partial ("December 2024") or absurd gives None.
-    """
-    if value is None or isinstance(value, bool):
+
+def in_window(day: dt.date) -> bool:
+    """True when ``day`` lies inside :data:`EARLIEST` .. :data:`LATEST`."""
+    return EARLIEST <= day <= LATEST
+
+
+def _parse(value: object) -> dt.date | None:
+    if isinstance(value, bool):
         return None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        return value.date()
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return value
     if isinstance(value, (int, float)):
         return _from_epoch(float(value))
     if not isinstance(value, str):
         return None
     s = value.strip()
-    if not s or len(s) > 100:
+    if len(s) > _MAX_CHARS:
         return None
     m = _ISO.match(s)
     if m:
-        return _ymd(int(m[1]), int(m[2]), int(m[3]))
-    if s.isdigit():
-        return _from_epoch(float(s))
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    if s.isascii() and s.isdigit():
+        m = _COMPACT.match(s)
+        return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else _from_epoch(float(s))
     if not _YEAR.search(s):
         return None
     return _with_dateutil(s)
 
 
-def _ymd(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
+def _from_epoch(x: float) -> dt.date | None:
+    if not math.isfinite(x):
         return None
-
-
-def _from_epoch(x: float) -> str | None:
     if _EPOCH_MILLIS[0] <= x < _EPOCH_MILLIS[1]:
         x /= 1000
     if not (_EPOCH_SECONDS[0] <= x < _EPOCH_SECONDS[1]):
         return None
-    return dt.datetime.fromtimestamp(x, tz=dt.timezone.utc).date().isoformat()
+    return (dt.datetime(1970, 1, 1) + dt.timedelta(seconds=x)).date()
 
 
-def _with_dateutil(s: str) -> str | None:
+def _with_dateutil(s: str) -> dt.date | None:
     """Parse ``s`` twice with different defaults: a part that the string lacks (the day in
     "December 2024") shows up as a difference, and then the date is not complete."""
     from dateutil import parser
 
-    try:
-        a, b = (parser.parse(s, default=d) for d in _TWO_DEFAULTS)
-    except (ValueError, OverflowError, TypeError, ArithmeticError):
-        return None
+    a, b = (parser.parse(s, default=d) for d in _TWO_DEFAULTS)
     if a.date() != b.date():
         return None
-    return a.date().isoformat()
+    return a.date()
+
+
+def _show(value: object) -> str:
+    """``value`` as quoted in a Problem reason, cut to a readable length."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS - 1] + "…"

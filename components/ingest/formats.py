@@ -1,7 +1,8 @@
 """File formats by extension, and the reading of one file's bytes into articles.
 
 .txt/.text: one article; a ``date YYYY-MM-DD PLACE:`` header or a wire dateline on the first line
-is split off (:mod:`.header`). .json, .jsonl/.ndjson, .csv/.tsv: one article per record
+is split off (:mod:`.header`); a date outside 1800–2100 or impossible is a Problem next to the
+undated article (:mod:`.dates`). .json, .jsonl/.ndjson, .csv/.tsv: one article per record
 (:mod:`.structured`). .html/.htm/.xhtml: the page's main text (:mod:`.webpages`).
 """
 from __future__ import annotations
@@ -70,15 +71,19 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
     elif fmt in ("csv", "tsv"):
         yield from read_csv(text, origin, delimiter="\t" if fmt == "tsv" else None)
     else:
-        yield read_text(text, origin)
+        yield from read_text(text, origin)
 
 
-def read_text(text: str, origin: str) -> Article | Problem:
+def read_text(text: str, origin: str) -> Iterator[Article | Problem]:
     """One plain-text article: line ends normalised to ``\\n``, the header split off, the body
-    stripped."""
+    stripped; followed by a Problem when the header's date is out of range or impossible (the
+    article is then undated). Only a Problem when nothing follows the header."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     head = split_header(text)
     if not head.body:
-        return Problem(origin, "no text after the header line")
-    return Article.from_text(head.body, date=head.date, dateline=head.dateline, source=head.source,
-                             origin=origin)
+        yield Problem(origin, "no text after the header line")
+        return
+    yield Article.from_text(head.body, date=head.date, dateline=head.dateline, source=head.source,
+                            origin=origin)
+    if head.date_problem:
+        yield Problem(origin, head.date_problem)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .dates import normalise_date
+from .dates import read_date
 
 # Words in caps that open a first line before a dash or colon without being a place.
 NOT_PLACES = frozenset({
@@ -92,12 +92,14 @@ _LOWER = re.compile(r"[a-z]")
 class Header(NamedTuple):
     """What the first line said. body: the text with the header removed (stripped);
     date: ``YYYY-MM-DD`` or None; dateline: place names in order; source: the wire agency
-    named in the dateline ("Reuters") or None."""
+    named in the dateline ("Reuters") or None; date_problem: why the header's date is not used
+    (out of range or impossible, see :func:`~components.ingest.dates.read_date`), else None."""
 
     body: str
     date: str | None
     dateline: tuple[str, ...]
     source: str | None
+    date_problem: str | None = None
 
 
 def split_header(text: str) -> Header:
@@ -108,11 +110,11 @@ def split_header(text: str) -> Header:
     other fields are empty.
     """
     text = text.lstrip()
-    date = None
+    date = problem = None
     places: tuple[str, ...] = ()
     m = _DATE_HEADER.match(text)
     if m:
-        date = normalise_date(m["date"])
+        date, problem = read_date(m["date"])
         if m["places"]:
             places = tuple(_place_name(p) for p in m["places"].split("/"))
         text = text[m.end():]
@@ -121,7 +123,7 @@ def split_header(text: str) -> Header:
         wire = _wire_dateline(text)
         if wire:
             text, places, source = wire
-    return Header(text.strip(), date, places, source)
+    return Header(text.strip(), date, places, source, problem)
 
 
 def _wire_dateline(text: str) -> tuple[str, tuple[str, ...], str | None] | None:

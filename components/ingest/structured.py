@@ -3,7 +3,8 @@
 Columns are matched by name, case-insensitively, through :data:`FIELD_ALIASES` (``body`` or
 ``content`` for the text, ``published`` or ``pubdate`` for the date…). The text is kept exactly as
 given (offsets into it must stay valid, e.g. for evaluation sets), dates are normalised to
-``YYYY-MM-DD`` (None when unparseable), the input's ``id`` becomes ``source_id``.
+``YYYY-MM-DD``, the input's ``id`` becomes ``source_id``. A date that is given but unreadable or
+outside 1800–2100 (:mod:`.dates`) is a Problem for the record, which goes in undated.
 
 A record that cannot be used (a broken JSONL line, a row with no text) is a Problem whose origin
 names its line (``file.jsonl:17``, ``file.csv:5``) or item (``file.json#3``, 1-based); the rest of
@@ -17,7 +18,7 @@ import json
 from typing import Iterator
 
 from ..records import Article, Problem
-from .dates import normalise_date
+from .dates import read_date
 
 # Article field -> accepted column names, in order of preference (compared lower-case, with
 # spaces and hyphens read as underscores).
@@ -59,7 +60,7 @@ def read_jsonl(text: str, origin: str) -> Iterator[Article | Problem]:
         except json.JSONDecodeError as err:
             yield Problem(where, f"invalid JSON: {err.msg} (column {err.colno})")
             continue
-        yield _from_mapping(obj, where)
+        yield from _from_mapping(obj, where)
 
 
 def read_json(text: str, origin: str) -> Iterator[Article | Problem]:
@@ -81,9 +82,9 @@ def read_json(text: str, origin: str) -> Iterator[Article | Problem]:
         if not doc:
             yield Problem(origin, "empty JSON array")
         for i, obj in enumerate(doc, start=1):
-            yield _from_mapping(obj, f"{origin}#{i}")
+            yield from _from_mapping(obj, f"{origin}#{i}")
     else:
-        yield _from_mapping(doc, origin)
+        yield from _from_mapping(doc, origin)
 
 
 def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterator[Article | Problem]:
@@ -133,7 +134,7 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
             continue
         if not any(cell.strip() for cell in row):
             continue
-        yield _from_mapping(dict(zip(names, row)), f"{origin}:{row_line}")
+        yield from _from_mapping(dict(zip(names, row)), f"{origin}:{row_line}")
 
 
 def _misplaced_quote(lines: list[str], first: int, last: int, row: list[str], delimiter: str) -> tuple[int, str] | None:
@@ -172,33 +173,41 @@ def _misplaced_quote(lines: list[str], first: int, last: int, row: list[str], de
     return None
 
 
-def _from_mapping(obj: object, origin: str) -> Article | Problem:
+def _from_mapping(obj: object, origin: str) -> Iterator[Article | Problem]:
+    """The Article of one record, followed by a Problem when its date is given but unreadable or
+    out of range (the article is then undated); or only a Problem when the record has no text."""
     if not isinstance(obj, dict):
-        return Problem(origin, f"not a JSON object (found {type(obj).__name__})")
+        yield Problem(origin, f"not a JSON object (found {type(obj).__name__})")
+        return
     keys = _keys(obj)
     text_key = _pick(keys, "text")
     if text_key is None:
         present = _pick({_norm_key(str(k)): k for k in obj}, "text") is not None
-        return Problem(origin, "empty text" if present else _NO_TEXT)
+        yield Problem(origin, "empty text" if present else _NO_TEXT)
+        return
     text = obj[text_key]
     if isinstance(text, list) and all(isinstance(t, str) for t in text):
         text = "\n\n".join(text)
     if not isinstance(text, str):
-        return Problem(origin, f"text field {text_key!r} is not a string")
+        yield Problem(origin, f"text field {text_key!r} is not a string")
+        return
     if not text.strip():
-        return Problem(origin, "empty text")
+        yield Problem(origin, "empty text")
+        return
 
     def field(name: str) -> str | None:
         key = _pick(keys, name)
         return _as_str(obj[key]) if key is not None else None
 
     date_key, dateline_key = _pick(keys, "date"), _pick(keys, "dateline")
-    return Article.from_text(
-        text,
-        date=normalise_date(obj[date_key]) if date_key is not None else None,
+    date, problem = read_date(obj[date_key]) if date_key is not None else (None, None)
+    yield Article.from_text(
+        text, date=date,
         dateline=_dateline(obj[dateline_key]) if dateline_key is not None else (),
         title=field("title"), source=field("source"), url=field("url"),
         origin=origin, source_id=field("source_id"))
+    if problem:
+        yield Problem(origin, problem)
 
 
 def _keys(obj: dict) -> dict[str, object]:
