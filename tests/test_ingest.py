@@ -369,6 +369,12 @@ def test_csv_quote_never_closed_is_a_problem_and_the_rows_before_and_after_go_in
     assert problem.origin == f"{path}:3" and "quote opened on line 3 is never closed" in problem.reason
 
 
+@pytest.mark.parametrize("data", ["id,text,date\n", "id,text,date\n,,\n\n"], ids=["header-only", "blank-rows"])
+def test_csv_with_a_header_and_no_rows_is_a_problem(tmp_path, data):
+    articles, (problem,) = read(write(tmp_path / "h.csv", data))
+    assert articles == [] and problem.reason == "no rows under the CSV header"
+
+
 def test_csv_without_a_text_column_is_one_problem(tmp_path):
     _, (problem,) = read(write(tmp_path / "x.csv", "name,value\na,1\nb,2\n"))
     assert problem.reason.startswith("no text") and "name, value" in problem.reason

@@ -92,8 +92,8 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
 
     delimiter: the column separator; None to pick the one of ``,;\\t|`` most frequent in the
         header row.
-    A file without a text column is one Problem; a row without text is a Problem at
-    ``origin:LINE`` (the line the row starts on). A misplaced quote — one that opens a cell and is
+    A file without a text column, or without a row under its header, is one Problem; a row
+    without text is a Problem at ``origin:LINE`` (the line the row starts on). A misplaced quote — one that opens a cell and is
     never closed (the csv module would read the rest of the file as that one cell), or one whose
     cell runs over several lines and closes in the middle of a later cell — is a Problem at the
     line of the quote; that row is skipped and reading resumes on the next line.
@@ -115,10 +115,13 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
         return
     start = 0  # lines before the ones the current reader reads
     line = reader.line_num + 1  # the line the next row starts on
+    any_row = False
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if not any_row:
+                yield Problem(origin, "no rows under the CSV header")
             return
         except csv.Error as err:
             yield Problem(f"{origin}:{line}", f"malformed CSV ({err}); the rest of the file is skipped")
@@ -126,6 +129,7 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
         row_line, line = line, start + reader.line_num + 1
         bad = _misplaced_quote(lines, row_line, line - 1, row, delimiter)
         if bad is not None:
+            any_row = True
             opened, reason = bad
             yield Problem(f"{origin}:{opened}", f"malformed CSV: the quote opened on line {opened} {reason}; "
                                                 "that row is skipped (fix the quote and ingest the file again)")
@@ -134,6 +138,7 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
             continue
         if not any(cell.strip() for cell in row):
             continue
+        any_row = True
         yield from _from_mapping(dict(zip(names, row)), f"{origin}:{row_line}")
 
 
