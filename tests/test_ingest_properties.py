@@ -131,8 +131,9 @@ def assert_read_back(text: str, data: bytes, items: list) -> None:
 @given(words=st.lists(prose, min_size=1, max_size=6), codec=st.sampled_from(EXACT))
 def test_prose_with_a_bom_or_in_utf8_is_never_refused(words, codec):
     text = " ".join(words)
-    assume(text.strip())
-    items = list(read_document(text.encode(codec), "in.txt", "text"))
+    data = text.encode(codec)
+    assume(text.strip() and sniff_binary(data) is None)  # "OggS…" in UTF-8 is an Ogg file
+    items = list(read_document(data, "in.txt", "text"))
     check(items)
     body = split_header(text).body
     if body:

@@ -95,8 +95,6 @@ _SAMPLE_CHARS = 65536
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, form feed, escape
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_ASCII_LETTER = re.compile(r"(?![A-Za-z])[^\W\d_]")
-
-
 # Guesses tried after charset-normalizer's: Japanese encodings that it mistakes for Korean on short
 # texts. At most this many of charset-normalizer's candidates are tried.
 EXPLICIT_GUESSES = ("cp932", "euc_jp")
@@ -121,7 +119,7 @@ UNSPACED_SCRIPTS = frozenset({"CJK", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN
 # dashes, middle dots, ellipsis).
 INNER_PUNCTUATION = frozenset("’‘ʼ·‐‑–—…・")
 _INVALID_CATEGORIES = frozenset({"Co", "Cn", "Cs"})
-_WHITESPACE_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1b\x1c\x1d\x1e\x1f\x85")
+_TOLERATED_CONTROLS = frozenset("\x1b")  # escape (terminal colour codes); whitespace is skipped before
 
 
 class Verdict(NamedTuple):
@@ -293,7 +291,7 @@ def text_verdict(text: str) -> Verdict:
         if ch.isspace():
             continue
         cat = unicodedata.category(ch)
-        if (cat == "Cc" and ch not in _WHITESPACE_CONTROLS) or cat in _INVALID_CATEGORIES or ch == "\ufffd":
+        if (cat == "Cc" and ch not in _TOLERATED_CONTROLS) or cat in _INVALID_CATEGORIES or ch == "\ufffd":
             invalid += 1
             continue
         visible += 1
