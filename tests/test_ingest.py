@@ -173,9 +173,10 @@ def test_cyrillic_legacy_encoding_is_detected(tmp_path):
     assert article.text == text
 
 
-def test_utf16_guess_that_is_not_text_is_undecodable(tmp_path):
-    # NULs in every other byte look like UTF-16, but decoded they are 1,000 × "ÿ".
-    articles, (problem,) = read(write(tmp_path / "u16.txt", b"\x00\xff" * 1000))
+@pytest.mark.parametrize("n", [1000, 6])
+def test_utf16_guess_that_is_not_text_is_undecodable(tmp_path, n):
+    # NULs in every other byte look like UTF-16, but decoded they are n × "ÿ".
+    articles, (problem,) = read(write(tmp_path / "u16.txt", b"\x00\xff" * n))
     assert articles == []
     assert problem.reason.startswith("undecodable text") and problem.reason.endswith("re-save it as UTF-8")
 

@@ -24,7 +24,7 @@ language. In the first :data:`VERDICT_SAMPLE_CHARS` characters:
 
 - at most 1 % are control, private-use or unassigned code points (or U+FFFD);
 - at least a quarter of the visible characters are letters, and no single letter makes up
-  more than 40 % of them (1,000 × "ÿ" is not text);
+  more than 40 % of them (1,000 × "ÿ" is not text), nor all of four or more;
 - at least 90 % of the letters belong to one or two writing systems (Han and kana count as one);
 - words of scripts written with spaces have plausible lengths (on average at most 15 letters,
   6 Hangul syllables): a long run of Hangul without a space is a misread CJK text;
@@ -108,6 +108,7 @@ MAX_INVALID_SHARE = 0.01          # control/private-use/unassigned among all cha
 MIN_LETTER_SHARE = 0.25           # letters among visible characters
 MAX_SAME_LETTER_SHARE = 0.4       # the most frequent letter among letters…
 MIN_LETTERS_FOR_REPEATS = 20      # …once there are this many letters
+MIN_LETTERS_FOR_ONE_LETTER = 4    # fewer letters may all be the same one ("ÿÿÿÿ" may not)
 MIN_MAIN_SCRIPTS_SHARE = 0.9      # letters of the two main writing systems among letters
 MAX_MEAN_WORD_LETTERS = 15        # mean letters per word in a script written with spaces
 MAX_MEAN_HANGUL_WORD = 6          # mean Hangul syllables per word
@@ -305,7 +306,8 @@ def text_verdict(text: str) -> Verdict:
     if not n_letters or n_letters < MIN_LETTER_SHARE * visible:
         return Verdict(f"too few letters ({_pct(n_letters, visible)} of the characters)", 1.0)
     top = letters.most_common(1)[0][1]
-    if n_letters >= MIN_LETTERS_FOR_REPEATS and top > MAX_SAME_LETTER_SHARE * n_letters:
+    if ((n_letters >= MIN_LETTERS_FOR_REPEATS and top > MAX_SAME_LETTER_SHARE * n_letters)
+            or (len(letters) == 1 and n_letters >= MIN_LETTERS_FOR_ONE_LETTER)):
         return Verdict(f"one letter repeated ({_pct(top, n_letters)} of the letters)", 1.0)
     main = sum(n for _, n in scripts.most_common(2))
     if main < MIN_MAIN_SCRIPTS_SHARE * n_letters:
