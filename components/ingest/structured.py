@@ -6,9 +6,9 @@ given (offsets into it must stay valid, e.g. for evaluation sets), dates are nor
 ``YYYY-MM-DD``, the input's ``id`` becomes ``source_id``. A date that is given but unreadable or
 outside 1800–2100 (:mod:`.dates`) is a Problem for the record, which goes in undated.
 
-A record that cannot be used (a broken JSONL line, a row with no text) is a Problem whose origin
-names its line (``file.jsonl:17``, ``file.csv:5``) or item (``file.json#3``, 1-based); the rest of
-the file is read.
+A record that cannot be used (a broken JSONL line, a row with no text, a CSV row swallowed by a
+misplaced quote) is a Problem whose origin names its line (``file.jsonl:17``, ``file.csv:5``) or
+item (``file.json#3``, 1-based); the rest of the file is read.
 """
 from __future__ import annotations
 
