@@ -33,3 +33,23 @@ def test_rules_give_the_same_results_on_a_doc_joined_from_pieces(nlp, seed_path)
     assert got.entities == expected.entities
     assert got.places == expected.places and got.dateline_places == expected.dateline_places
     assert got.quotes == expected.quotes
+
+
+def test_a_long_text_parsed_in_pieces_has_sentences_and_entities_that_respect_the_joins(nlp, monkeypatch):
+    from components.nlp import PIECE_CHARS, pipe_with_context, split_text
+
+    monkeypatch.setattr(nlp, "max_length", 20_000)
+    paragraph = ("Harbour workers in Lima gathered outside the ministry on Wednesday. A spokesman for "
+                 "the port authority, Rafael Quintero, said talks would resume next week.\n\n")
+    text = paragraph * (60_000 // len(paragraph))
+    ((doc, _),) = pipe_with_context(nlp, [(text, None)])
+    assert doc.text == text
+    joins, pos = [], 0
+    for piece in split_text(text, PIECE_CHARS)[:-1]:
+        pos += len(piece)
+        joins.append(pos)
+    assert len(joins) >= 5
+    assert set(joins) <= {s.start_char for s in doc.sents}
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    assert len(people) == text.count("Rafael Quintero")
+    assert all(text[e.start_char:e.end_char] == "Rafael Quintero" for e in people)
