@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import base64
+import csv
 import html
 import io
 import json
@@ -42,6 +43,9 @@ PDF_CHART_WIDTH = 900         # CSS px of a chart image in the PDF briefing (dra
 PDF_CSS = "<style>@page { size: A4; margin: 14mm; } body { margin: 0; max-width: none; }</style>"
 XLSX_SHEET = "data"
 LIST_SEPARATOR = "; "         # how list cells (aliases, roles…) are written to CSV and XLSX
+# A text cell that begins with one of these is read as a formula by spreadsheets (OWASP, CSV
+# injection): = + - @, tab, carriage return, and the full-width = + - @ that some read alike.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 BRIEFING_CSS = """
 body { font-family: Helvetica, Arial, sans-serif; color: #222; margin: 2em auto; max-width: 1100px;
@@ -279,11 +283,38 @@ def _plain(df: pd.DataFrame, *, join_lists: bool) -> pd.DataFrame:
     return out
 
 
+def csv_safe(value):
+    """``value`` made safe to open in a spreadsheet, following the OWASP advice on CSV (formula)
+    injection: a string that begins with a character a spreadsheet reads as the start of a
+    formula (see :data:`FORMULA_STARTS`: ``=``, ``+``, ``-``, ``@``, tab, carriage return and
+    their full-width forms) gets a leading single quote, so ``=HYPERLINK(…)`` is written as
+    ``'=HYPERLINK(…)`` and shown as text.
+
+    Only strings are changed: a number (an int or float cell such as -3) stays a number, and
+    None / NaN stay missing. Every CSV that Dateline writes passes its cells through here; the
+    ``csv`` writer then quotes the cell and doubles its embedded quotes as CSV requires.
+
+    Args:
+        value: one cell.
+    Returns:
+        The cell to write: ``value`` itself, or for a string that starts a formula, ``"'" + value``.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def frame_csv(df: pd.DataFrame) -> bytes:
     """The frame as UTF-8 CSV with a header row and no index; dates as ISO days, list cells
-    joined with "; ". Cells are written as they are (a value starting with "=" is not
-    altered); use XLSX for spreadsheets."""
-    return _plain(df, join_lists=True).to_csv(index=False).encode("utf-8")
+    joined with "; ". Every text cell (header included) is quoted and passed through
+    :func:`csv_safe`, so a text that a spreadsheet would run as a formula ("=…", "+…", "-…",
+    "@…") starts with a single quote; numbers are written as numbers (-3 stays -3)."""
+    plain = _plain(df, join_lists=True)
+    plain.columns = [csv_safe(str(c)) for c in plain.columns]
+    for col in plain.columns:
+        if not pd.api.types.is_numeric_dtype(plain[col]):
+            plain[col] = [csv_safe(v) for v in plain[col]]
+    return plain.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8")
 
 
 def frame_json(df: pd.DataFrame) -> bytes:

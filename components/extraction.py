@@ -29,7 +29,10 @@ def extract_doc(doc: Doc, article: Article, pipeline_version: str) -> Extraction
 
 def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None,
                      batch_size: int = 64, workers: int = 1) -> Iterator[Extraction]:
-    """Parse ``articles`` with one ``nlp.pipe`` pass and yield their extractions in order."""
+    """Parse ``articles`` with one ``nlp.pipe`` pass and yield their extractions in order.
+
+    An article of any length is extracted: one longer than spaCy takes in one go is parsed in
+    pieces and joined back (:func:`components.nlp.pipe_with_context`), offsets into its whole text."""
     nlp = nlp or nlp_mod.load_model()
     version = nlp_mod.pipeline_version(nlp)
     pairs = ((a.text, a) for a in articles)

@@ -1,7 +1,14 @@
-"""spaCy, loaded once per process, and the pipeline version every stored result is keyed by."""
+"""spaCy, loaded once per process, and the pipeline version every stored result is keyed by.
+
+Texts longer than :data:`LONG_TEXT_CHARS` (or than the pipeline's ``max_length``) are parsed in
+pieces cut at paragraph boundaries and joined back into one ``Doc`` of the whole text, so that
+a long article is processed like any other and every character offset stays right."""
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import re
+from collections import deque
 from functools import lru_cache
 from typing import Iterable, Iterator, TypeVar
 
@@ -13,9 +20,23 @@ from . import settings
 
 T = TypeVar("T")
 
+log = logging.getLogger(__name__)
+
 # Bump when a rule in actors / places / quotes changes what they output: every article whose
 # stored results carry another version is re-extracted (and only those).
 RULES_VERSION = "1"
+
+# Texts longer than LONG_TEXT_CHARS (or than the pipeline's ``max_length``) are parsed in pieces
+# of at most PIECE_CHARS characters; shorter texts (every ordinary article) are parsed whole, as
+# always. The parser's memory grows with the characters in one spaCy batch (about 3 GB per
+# million), so a batch holds at most ``batch_size`` x PIECE_CHARS characters of long texts
+# (about 2 GB at the default batch size of 64) instead of whole long texts.
+LONG_TEXT_CHARS = 100_000
+PIECE_CHARS = 10_000
+
+_WHITESPACE = re.compile(r"\s+")
+_SENTENCE_END = ".!?"
+_CLOSERS = "\"'”’»)]"
 
 
 @lru_cache(maxsize=4)
@@ -38,12 +59,102 @@ def pipeline_version(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta['name']}@{nlp.meta['version']}+rules-{RULES_VERSION}"
 
 
+def _cut_rank(window: str, run: re.Match) -> int:
+    """How good a place the whitespace ``run`` of ``window`` is to cut after (0 = best): a blank
+    line, a line break, the end of a sentence, any other space."""
+    gap = run.group()
+    if gap.count("\n") >= 2 or gap.count("\r") >= 2:
+        return 0
+    if "\n" in gap or "\r" in gap or "\u2028" in gap or "\u2029" in gap:
+        return 1
+    i = run.start() - 1
+    while i >= 0 and window[i] in _CLOSERS:
+        i -= 1
+    return 2 if i >= 0 and window[i] in _SENTENCE_END else 3
+
+
+def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters for parsing.
+
+    ``"".join(pieces) == text`` always. Each piece but the last ends at the end of a run of
+    whitespace, chosen in the second half of the ``limit`` window (so pieces are not tiny) and
+    preferring, in order, a blank line, a line break, the end of a sentence (". "), any space:
+    a cut never falls inside a word. Only a stretch of ``limit`` characters with no whitespace at
+    all (not a word: binary junk or an encoded blob) is cut where the limit falls.
+
+    Args:
+        text: the article body.
+        limit: the longest piece, in characters (>= 1).
+    Returns:
+        The pieces in order; ``[text]`` when the text is no longer than ``limit``.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
+    pieces: list[str] = []
+    pos = 0
+    while len(text) - pos > limit:
+        window = text[pos:pos + limit]
+        best: tuple[int, int] | None = None      # (rank, end) of the best cut in the second half
+        last_end = 0                             # end of the last whitespace run anywhere
+        for run in _WHITESPACE.finditer(window):
+            last_end = run.end()
+            if run.end() > limit // 2:
+                rank = _cut_rank(window, run)
+                if best is None or rank <= best[0]:
+                    best = (rank, run.end())
+        cut = best[1] if best else (last_end or limit)
+        pieces.append(window[:cut])
+        pos += cut
+    pieces.append(text[pos:])
+    return pieces
+
+
+def _joined(nlp: Language, docs: list[Doc], text: str) -> Doc:
+    """One ``Doc`` of ``text`` from the docs of its pieces (in order). Token offsets, entities,
+    parse and sentence starts carry over; each piece's first token starts a sentence. Should the
+    join ever not give back ``text`` exactly, the text is tokenised without entities or parse
+    (offsets stay right, the article is stored with nothing found) and a warning is logged."""
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc is not None and doc.text == text:
+        return doc
+    log.warning("a text of %d characters could not be joined back from its %d pieces; it is stored "
+                "without entities, places or quotes", len(text), len(docs))
+    return nlp.tokenizer(text)
+
+
 def pipe_with_context(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 64,
                       workers: int = 1) -> Iterator[tuple[Doc, T]]:
     """Run ``nlp`` over ``(text, context)`` pairs in batches, yielding ``(doc, context)`` in
-    input order. ``workers`` > 1 uses spaCy's own multiprocessing (``n_process``), with worker
-    processes *spawned*, not forked: a fork of a process that runs threads (the dashboard's
-    server, DuckDB, a progress bar) can leave the child holding a lock nobody will release."""
+    input order, with ``doc.text == text``.
+
+    A text longer than :data:`LONG_TEXT_CHARS` (or than ``nlp.max_length``) is cut by
+    :func:`split_text` into pieces of at most :data:`PIECE_CHARS`; its pieces go through the same
+    ``nlp.pipe`` as every other text and are joined back into one ``Doc`` (``Doc.from_docs``), so
+    offsets are into the whole text. Contexts stay in this process (only texts go to spaCy, and
+    to its workers).
+
+    ``workers`` > 1 uses spaCy's own multiprocessing (``n_process``), with worker processes
+    *spawned*, not forked: a fork of a process that runs threads (the dashboard's server,
+    DuckDB, a progress bar) can leave the child holding a lock nobody will release."""
     if workers > 1 and multiprocessing.get_start_method(allow_none=True) != "spawn":
         multiprocessing.set_start_method("spawn", force=True)
-    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=max(1, workers))
+    long_text = min(LONG_TEXT_CHARS, nlp.max_length)
+    piece = min(PIECE_CHARS, nlp.max_length)
+    pending: deque[tuple[str, T, int]] = deque()   # (text, context, number of pieces) fed, not yet out
+
+    def pieces() -> Iterator[str]:
+        for text, context in items:
+            parts = split_text(text, piece) if len(text) > long_text else [text]
+            pending.append((text, context, len(parts)))
+            yield from parts
+
+    # nlp.pipe keeps input order and pulls a text before it yields its doc, so the docs that come
+    # out belong, in order, to the oldest entries of ``pending``.
+    docs: list[Doc] = []
+    for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=max(1, workers)):
+        docs.append(doc)
+        text, context, n = pending[0]
+        if len(docs) == n:
+            pending.popleft()
+            yield (docs[0] if n == 1 else _joined(nlp, docs, text)), context
+            docs = []

@@ -80,3 +80,91 @@ def test_crash_mid_ingest_keeps_what_was_stored(small_corpus, tmp_path, nlp, mon
     monkeypatch.setattr(corpus, "extract_articles", real)
     report = corpus.ingest([small_corpus], store=store, nlp=nlp)
     assert report.added == 2 and store.summary()["articles"] == 3
+
+
+# -- long articles -------------------------------------------------------------------------------
+# spaCy refuses texts over nlp.max_length (E088). These tests lower max_length to 20,000 so that
+# a 60,000-character article exercises the same path as a 1.2-million-character one, in seconds.
+
+LONG_PARAGRAPHS = (
+    "Officials in Accra said on Tuesday that boats stayed in port along the coast near Accra.",
+    "\u201cThe new quotas will empty our villages,\u201d guild secretary Kofi Mensah told reporters in Accra.",
+    "The Pacific Relief Network declined to comment on the figures.",
+    "Harbour workers in Lima gathered outside the ministry on Wednesday, and a spokesman for the "
+    "port authority said talks would resume next week.",
+)
+LONG_ENDING = "\u201cThe harbour will reopen in March,\u201d said Marta Kowalczyk, the port director in Gdansk.\n"
+
+
+def _long_body(n_chars: int) -> str:
+    """Realistic paragraphs repeated to ``n_chars``, then a last paragraph with a name and a quote."""
+    paragraphs, size = [], 0
+    while size < n_chars:
+        paragraph = LONG_PARAGRAPHS[len(paragraphs) % len(LONG_PARAGRAPHS)] + "\n\n"
+        paragraphs.append(paragraph)
+        size += len(paragraph)
+    return "".join(paragraphs) + LONG_ENDING
+
+
+@pytest.fixture
+def short_max_length(nlp, monkeypatch):
+    """The session's model with ``max_length`` lowered to 20,000 characters for one test."""
+    monkeypatch.setattr(nlp, "max_length", 20_000)
+    return nlp
+
+
+def _assert_long_article_stored_with_right_offsets(store: Store, body: str, nlp) -> None:
+    (article_id,) = store.query("SELECT id FROM articles WHERE length(text) > ?", [nlp.max_length])["id"]
+    (text,) = store.query("SELECT text FROM articles WHERE id = ?", [article_id])["text"]
+    assert text.strip() == body.strip()
+    entities = store.query("SELECT start_char, end_char, text, label FROM entities WHERE article_id = ?",
+                           [article_id], limit=100_000)
+    assert len(entities) > 100
+    assert all(text[s:e] == t for s, e, t in zip(entities.start_char, entities.end_char, entities.text))
+    name_start = text.rindex("Marta Kowalczyk")
+    assert name_start > 2 * nlp.max_length
+    person = entities[(entities.label == "PERSON") & (entities.start_char == name_start)]
+    assert list(person.end_char) == [name_start + len("Marta Kowalczyk")]
+    quotes = store.query("SELECT start_char, end_char, content, speaker, speaker_start, speaker_end "
+                         "FROM quotes WHERE article_id = ? ORDER BY start_char DESC LIMIT 1", [article_id])
+    (q,) = quotes.to_dict(orient="records")
+    assert q["content"] == "The harbour will reopen in March,"
+    assert text[q["start_char"]:q["end_char"]].strip("\u201c\u201d") == q["content"]
+    assert (q["speaker"], text[q["speaker_start"]:q["speaker_end"]]) == ("Marta Kowalczyk", "Marta Kowalczyk")
+    runs = store.query("SELECT finished_at FROM ingest_runs")
+    assert len(runs) == 1 and runs.finished_at.notna().all()
+
+
+def test_a_long_txt_is_stored_whole_next_to_a_good_file(small_corpus, tmp_path, short_max_length):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    body = _long_body(60_000)
+    (folder / "long.txt").write_text(body, encoding="utf-8")
+    (folder / "good.txt").write_text((small_corpus / "a.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    store = Store(tmp_path / "s.duckdb")
+    report = corpus.ingest([folder], store=store, nlp=short_max_length)
+    assert (report.added, report.problems) == (2, [])
+    _assert_long_article_stored_with_right_offsets(store, body, short_max_length)
+
+
+def test_a_long_csv_cell_and_a_long_jsonl_record_are_stored(tmp_path, short_max_length):
+    import csv
+    import json
+
+    body = _long_body(60_000)
+    folder = tmp_path / "records"
+    folder.mkdir()
+    with (folder / "table.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["title", "text"])
+        writer.writerow(["Harbour", body])
+        writer.writerow(["Rates", "Kenya's central bank held rates steady on Tuesday."])
+    with (folder / "lines.jsonl").open("w", encoding="utf-8") as f:
+        f.write(json.dumps({"title": "Talks", "text": "Officials in Paris and Berlin met on Tuesday."}) + "\n")
+        f.write(json.dumps({"title": "Harbour", "text": body}) + "\n")
+    for name in ("table.csv", "lines.jsonl"):
+        store = Store(tmp_path / f"{name}.duckdb")
+        report = corpus.ingest([folder / name], store=store, nlp=short_max_length)
+        assert (report.added, report.problems) == (2, []), name
+        (text,) = store.query("SELECT text FROM articles WHERE length(text) > 50000")["text"]
+        _assert_long_article_stored_with_right_offsets(store, text, short_max_length)

@@ -46,7 +46,64 @@ def test_csv_round_trips_the_frame_with_iso_days(quotes):
     back = pd.read_csv(io.BytesIO(export.frame_csv(quotes)))
     assert list(back.columns) == list(quotes.columns)
     assert list(back["date"]) == ["2024-12-02", "2024-11-30"]
-    assert list(back["quote"]) == [FORMULA, SCRIPT_QUOTE]
+    assert list(back["quote"]) == ["'" + FORMULA, SCRIPT_QUOTE]     # the formula neutralised
+
+
+# Cells a spreadsheet would run as a formula (OWASP, CSV injection), and their full-width forms.
+FORMULA_CELLS = [FORMULA, "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "-1+1", "\t=1+1",
+                 "\r=1+1", "\uff1d1+1", "\uff0bcmd", "\uff0d1+1", "\uff20SUM(A1)", '=1+1 "quoted"']
+
+
+def _injection_frame() -> pd.DataFrame:
+    n = len(FORMULA_CELLS)
+    return pd.DataFrame({
+        "quote": FORMULA_CELLS,
+        "speaker": ["Lena Marsh"] * n,
+        "aliases": [["=cmd", "Marsh"]] + [["Marsh"]] * (n - 1),
+        "n_mentions": [-3] * n,
+        "share": [-0.25] * n,
+    })
+
+
+def _raw_rows(data: bytes) -> list[list[str]]:
+    import csv
+
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def _csv_writers():
+    """Every CSV writer of the app and the CLI: the export function and the dashboard's CSV
+    download buttons (which must go through it)."""
+    from dashboard import downloads
+
+    yield "export.frame_csv", export.frame_csv
+    for label, _ext, _mime, func in downloads.TABLE_FORMATS:
+        if label == "CSV":
+            yield "dashboard CSV download", lambda frame, func=func: downloads._exporter(func, frame)()
+
+
+@pytest.mark.parametrize("write", [w for _, w in _csv_writers()], ids=[n for n, _ in _csv_writers()])
+def test_every_csv_writer_neutralises_formula_cells(write):
+    header, *rows = _raw_rows(write(_injection_frame()))
+    assert header == ["quote", "speaker", "aliases", "n_mentions", "share"]
+    assert [r[0] for r in rows] == ["'" + cell for cell in FORMULA_CELLS]
+    assert [r[1] for r in rows] == ["Lena Marsh"] * len(FORMULA_CELLS)     # plain text unchanged
+    assert rows[0][2] == "'=cmd; Marsh" and rows[1][2] == "Marsh"           # list cells joined first
+    assert {(r[3], r[4]) for r in rows} == {("-3", "-0.25")}                 # numbers stay numbers
+
+
+def test_csv_writes_numbers_unquoted_and_doubles_embedded_quotes():
+    text = export.frame_csv(_injection_frame()).decode("utf-8")
+    line = text.splitlines()[-1]
+    assert line == '"\'=1+1 ""quoted""","Lena Marsh","Marsh",-3,-0.25'
+
+
+def test_csv_safe_changes_only_strings_that_start_a_formula():
+    assert export.csv_safe("=1+1") == "'=1+1"
+    assert export.csv_safe("-3") == "'-3"                 # text, even if it looks like a number
+    assert export.csv_safe(-3) == -3 and export.csv_safe(-2.5) == -2.5
+    assert export.csv_safe("Peace talks - day 2") == "Peace talks - day 2"
+    assert export.csv_safe(None) is None and export.csv_safe("") == ""
 
 
 def test_json_is_an_array_of_rows_with_lists_and_nulls():
@@ -95,6 +152,15 @@ def test_xlsx_keeps_text_starting_with_equals_as_a_string(quotes):
     assert cells["C3"] == ("s", SCRIPT_QUOTE)
     assert cells["A2"] == ("s", "2024-12-02")
     assert cells["_links"] == (None, "False")           # no hyperlink made of the URL
+
+
+def test_xlsx_keeps_every_formula_like_text_as_a_string():
+    cells = _sheet_cells(export.frame_xlsx(_injection_frame()))
+    column_a = [cells[f"A{i}"] for i in range(2, len(FORMULA_CELLS) + 2)]
+    assert all(t in ("s", "str", "inlineStr") for t, _ in column_a)
+    # (xlsxwriter stores a carriage return as the escape _x000D_, which Excel reads back as one)
+    assert [v.replace("_x000D_", "\r") for _, v in column_a] == FORMULA_CELLS
+    assert cells["D2"] == (None, "-3")                     # a number cell
 
 
 def test_xlsx_of_an_empty_frame_has_the_header():
