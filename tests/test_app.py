@@ -33,6 +33,34 @@ def sample_store(tmp_path_factory, nlp) -> Path:
     return path
 
 
+#: Articles of a JSONL without a date field (as the records of a feed export or an evaluation set).
+UNDATED_RECORDS = (
+    {"id": "u1", "title": "Port strike ends", "source": "Harbour Weekly",
+     "text": "Dock workers in Rotterdam returned to work on Monday. \u201cThe deal is fair,\u201d said "
+             "Mara Voss, head of the dockers' union."},
+    {"id": "u2", "title": "Grain board meets", "source": "Harbour Weekly",
+     "text": "The Grain Board met in Lagos. \u201cPrices will hold,\u201d said Tunde Bello, the board's chairman."},
+)
+
+
+@pytest.fixture(scope="session")
+def undated_corpus_store(tmp_path_factory, nlp) -> Path:
+    """A store of :data:`UNDATED_RECORDS`, ingested from a JSONL file with the model (quotes and
+    actors extracted, no article dated)."""
+    import json
+
+    from components import corpus
+    from components.store import Store
+
+    folder = tmp_path_factory.mktemp("undated")
+    source = folder / "undated.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in UNDATED_RECORDS), encoding="utf-8")
+    path = folder / "undated.duckdb"
+    report = corpus.ingest([str(source)], store=Store(path), nlp=nlp)
+    assert report.added == len(UNDATED_RECORDS), report.summary()
+    return path
+
+
 @pytest.fixture
 def empty_store(tmp_path: Path) -> Path:
     """A store path with nothing there yet."""
@@ -247,6 +275,19 @@ def test_the_timeline_of_an_undated_store_says_there_is_nothing_to_plot(monkeypa
     assert not at.exception
     assert not at.get("plotly_chart")
     assert any("Nothing to plot by date" in i.value and "3 are undated" in i.value for i in at.info)
+
+
+@pytest.mark.model
+def test_a_quote_of_an_undated_article_opens_it_in_the_reader(monkeypatch, undated_corpus_store):
+    at = run_app(monkeypatch, undated_corpus_store, page="views/quotes.py")
+    quotes = at.dataframe[0].value
+    inject_selection(monkeypatch, "quotes_table", {"selection": {"rows": [1], "columns": [], "cells": []}},
+                     element="dataframe")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key=state.ARTICLE).value == quotes.iloc[1]["article_id"]
+    assert any(t.value.startswith("undated · Harbour Weekly") for t in at.text)
+    assert set(quotes["date"]) == {"undated"}
 
 
 # --- URL, sidebar, chips ------------------------------------------------------------------------
