@@ -2,9 +2,10 @@
 traceback, and what to do."""
 from __future__ import annotations
 
+import functools
 import logging
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 import streamlit as st
 
@@ -51,3 +52,19 @@ def store_errors(where=st, *, part: str = "this page") -> Iterator[None]:
         log.exception("Drawing %s failed (store %s)", part, state.db_path())
         where.error(f"Something went wrong while drawing {part} ({type(err).__name__}). Remove a filter "
                     "or reload the page; the details are in the server log.", icon=":material/error:")
+
+
+def guarded(callback: Callable[..., None]) -> Callable[..., None]:
+    """``callback`` (a widget's ``on_change``/``on_click``, which Streamlit runs before the
+    page, outside :func:`store_errors`) made safe: an exception is logged with its traceback
+    and shown as a short toast, never as a traceback."""
+    @functools.wraps(callback)
+    def run(*args, **kwargs) -> None:
+        try:
+            callback(*args, **kwargs)
+        except Exception as err:  # noqa: BLE001 - as store_errors, for callbacks
+            log.exception("The widget callback %s failed (store %s)", callback.__name__, state.db_path())
+            st.toast(f"That did not work ({type(err).__name__}); nothing was changed. The details are in "
+                     "the server log.", icon=":material/error:")
+
+    return run

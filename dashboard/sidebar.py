@@ -13,7 +13,7 @@ import streamlit as st
 
 from components.filters import ACTOR_TYPES, DATE_WINDOW, Filter
 
-from . import markdown, queries, state
+from . import markdown, notices, queries, state
 
 #: Widget key → Filter field, for the multiselects.
 MULTISELECTS = {
@@ -72,6 +72,7 @@ def _sync_widgets(f: Filter, lo: date | None, hi: date | None) -> None:
     st.session_state[state.WIDGETS_FILTER] = f
 
 
+@notices.guarded
 def _from_widgets() -> None:
     """Widget callback: the Filter from the widgets' values."""
     f = state.get_filter()
@@ -89,12 +90,14 @@ def _from_widgets() -> None:
     st.session_state[state.WIDGETS_FILTER] = new
 
 
+@notices.guarded
 def _remove_chip(field: str, value: str | None) -> None:
     f = state.get_filter()
     f = f.with_dates(None, None) if field == "date_from" else f.without(field, value)
     state.set_filter(f)
 
 
+@notices.guarded
 def _clear_all() -> None:
     state.set_filter(Filter())
 

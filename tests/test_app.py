@@ -233,6 +233,20 @@ def test_a_failing_sidebar_leaves_the_page_and_the_store_switcher_up(monkeypatch
     assert "/srv/secret/path exploded" in caplog.text  # the details went to the server log
 
 
+def test_a_failing_widget_callback_is_a_short_toast_and_the_details_are_logged(monkeypatch, empty_store, caplog):
+    at = run_app(monkeypatch, empty_store, params={"q": "harbour"})
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("/srv/secret/path: cannot")
+
+    monkeypatch.setattr(state, "set_filter", broken)
+    at.sidebar.button(key=f"{state.SIDEBAR_PREFIX}clear").click().run()
+    assert not at.exception
+    assert any("RuntimeError" in t.value and "server log" in t.value for t in at.toast)
+    assert filter_of(at) == Filter(text="harbour")  # nothing changed
+    assert "/srv/secret/path: cannot" in caplog.text
+
+
 @pytest.mark.parametrize("page", [p for p in PAGE_FILES if p != "views/data.py"])
 def test_an_unexpected_error_on_a_page_is_a_short_message_and_the_details_are_logged(
         monkeypatch, undated_store, caplog, page):

@@ -53,7 +53,7 @@ cols[1].metric("Mentions", f"{profile.get('n_mentions', 0):,}")
 cols[2].metric("Articles", f"{profile.get('n_articles', 0):,}")
 if actor not in f.actors:
     cols[3].button("Filter to this actor", key=f"{KEY}_profile_filter", icon=":material/filter_alt:",
-                   on_click=lambda: state.set_filter(state.get_filter().toggle("actors", actor)))
+                   on_click=notices.guarded(lambda: state.set_filter(state.get_filter().toggle("actors", actor))))
 names_col, roles_col = st.columns(2)
 with names_col:
     st.markdown("**Also named**")
