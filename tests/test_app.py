@@ -273,7 +273,7 @@ def test_the_articles_page_lists_and_reads_undated_articles(monkeypatch, undated
     assert list(at.dataframe[0].value["date"]) == ["undated"] * 3
     assert all(option.startswith("undated · Story") for option in at.selectbox(key=state.ARTICLE).options)
     assert any(t.value.startswith("undated") for t in at.text)  # the reader's date line
-    assert any("3 undated" in c.value for c in at.caption)
+    assert any("3 articles, none of them dated" in c.value for c in at.caption)
 
 
 def test_the_overview_counts_undated_articles(monkeypatch, undated_store):

@@ -29,8 +29,9 @@ if frame.empty:
     st.stop()
 
 undated = int(frame["date"].isna().sum())
-st.caption(f"{len(frame):,} articles, newest first" + (f" ({undated:,} undated, listed last)" if undated else "")
-           + ". Pick a row to read the article.")
+order = ("none of them dated" if undated == len(frame) else
+         f"newest first ({undated:,} undated, listed last)" if undated else "newest first")
+st.caption(f"{len(frame):,} articles, {order}. Pick a row to read the article.")
 selections.table(frame, key=f"{KEY}_table", file="articles", height=320,
                  on_row=lambda row: st.session_state.__setitem__(state.ARTICLE, str(row["article_id"])),
                  overrides={"title": st.column_config.TextColumn("Title", width="large")})
