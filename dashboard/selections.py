@@ -128,7 +128,8 @@ def chart(fig: go.Figure, *, name: str, key: str, file: str | None = None,
 def table(frame: pd.DataFrame, *, key: str, file: str, filter_field: str | None = None,
           value_column: str | None = None, on_row: Callable[[pd.Series], None] | None = None,
           overrides: dict | None = None, height: int | str = "auto") -> None:
-    """Show ``frame`` as a sortable table with CSV/XLSX/JSON downloads of exactly this frame.
+    """Show ``frame`` as a sortable table with CSV/XLSX/JSON downloads of exactly this frame
+    (dates as :func:`shown` makes them, other missing values as "—").
 
     filter_field / value_column: when given, picking a row toggles the row's ``value_column``
         value in the Filter's field ``filter_field`` (e.g. ``"places"`` / ``"name"``; see
@@ -144,7 +145,7 @@ def table(frame: pd.DataFrame, *, key: str, file: str, filter_field: str | None 
     table_frame = shown(frame)  # same rows in the same order: a picked row indexes ``frame``
     if (filter_field and value_column) or on_row:
         event = st.dataframe(table_frame, key=key, on_select="rerun", selection_mode="single-row",
-                             hide_index=True, column_config=config, height=height)
+                             hide_index=True, column_config=config, height=height, placeholder="—")
         if is_new(key, event):
             if filter_field and value_column:
                 f = apply_row_selection(state.get_filter(), filter_field, frame, value_column, _plain(event))
@@ -154,5 +155,5 @@ def table(frame: pd.DataFrame, *, key: str, file: str, filter_field: str | None 
                 if rows and 0 <= rows[0] < len(frame):
                     on_row(frame.iloc[rows[0]])
     else:
-        st.dataframe(table_frame, key=key, hide_index=True, column_config=config, height=height)
+        st.dataframe(table_frame, key=key, hide_index=True, column_config=config, height=height, placeholder="—")
     downloads.table_buttons(frame, name=file, key=key)

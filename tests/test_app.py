@@ -211,6 +211,7 @@ def test_articles_outside_the_window_stay_listed_and_the_slider_ends_mean_no_bou
     at = run_app(monkeypatch, far_dates_store, page="views/articles.py")
     assert sorted(at.dataframe[0].value["date"]) == ["0001-01-01", "1900-05-01", "2024-03-01", "9999-12-31",
                                                      "undated"]
+    assert any("newest first (1 undated, listed last)" in c.value for c in at.caption)
     slider = at.sidebar.slider(key=state.SB_DATES)
     slider.set_range(date(1900, 5, 1), date(2000, 1, 1)).run()
     assert (filter_of(at).date_from, filter_of(at).date_to) == (None, date(2000, 1, 1))

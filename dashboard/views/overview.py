@@ -23,8 +23,9 @@ if not counts.get("articles"):
     notices.no_match()
     st.stop()
 if counts.get("undated"):
-    st.caption(f"{counts['undated']:,} of these {counts['articles']:,} articles are undated: they count everywhere "
-               "but on time charts, and a date range leaves them out.")
+    st.caption(f"{counts['undated']:,} of these {counts['articles']:,} articles "
+               f"{'is' if counts['undated'] == 1 else 'are'} undated: undated articles count everywhere but on "
+               "time charts, and a date range leaves them out.")
 
 top = queries.run("top_actors", f, limit=15)
 places = queries.run("places", f)
