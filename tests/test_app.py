@@ -305,6 +305,14 @@ def test_a_quote_of_an_undated_article_opens_it_in_the_reader(monkeypatch, undat
     assert set(quotes["date"]) == {"undated"}
 
 
+@pytest.mark.model
+def test_the_actor_profile_of_an_undated_corpus_says_its_mentions_are_undated(monkeypatch, undated_corpus_store):
+    at = run_app(monkeypatch, undated_corpus_store, page="views/actors.py")
+    assert not at.exception and not at.error
+    assert any(c.value.startswith("No dated mentions") for c in at.caption)
+    assert not any("No dated mentions match" in i.value for i in at.info)
+
+
 # --- URL, sidebar, chips ------------------------------------------------------------------------
 
 def test_url_query_params_produce_the_filter_and_chips(monkeypatch, empty_store):
