@@ -199,6 +199,24 @@ def test_every_page_renders_on_a_store_with_dates_outside_the_slider_range(monke
     assert "2 articles dated outside 1800–2100" in notes and "1 article undated" in notes
 
 
+@pytest.mark.parametrize("dates", [["9999-12-31"], ["0001-01-01", "2024-03-01"], ["1800-01-01", "1800-01-01", None]],
+                         ids=["only-far", "one-day-and-far", "window-edge"])
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_renders_on_odd_date_sets(monkeypatch, tmp_path, dates, page):
+    from components import store
+
+    with monkeypatch.context() as m:  # as in far_dates_store
+        m.setattr(store, "_parse_date", lambda v: date.fromisoformat(v) if v else None, raising=False)
+        path = _store_of(tmp_path / "odd.duckdb", dates)
+    at = run_app(monkeypatch, path, page=page)
+    assert not at.exception
+    assert not at.error
+    assert not at.sidebar.slider  # no range to pick: at most one day within the window
+    notes = " ".join(c.value for c in at.sidebar.caption)
+    if "9999-12-31" in dates or "0001-01-01" in dates:
+        assert "dated outside 1800–2100" in notes
+
+
 def test_the_store_switcher_works_on_a_store_with_far_dates(monkeypatch, far_dates_store, empty_store):
     at = run_app(monkeypatch, far_dates_store, page="views/data.py")
     at.text_input(key="data_store_path").input(str(empty_store))
