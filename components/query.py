@@ -434,11 +434,11 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> p
     the Filter's other fields. ``search``: words (or "quoted phrases") that must each occur,
     case-insensitively, in the quote or its speaker's name. ``speaker`` is the canonical actor (the name as found when
     it has none), or None. ``frame.attrs["truncated"]`` says whether more than ``limit``
-    matched. Columns: date, speaker, quote, kind, cue, title, source, article_id."""
+    matched. Columns: date (NaT when undated), speaker, quote, kind, cue, title, source, article_id."""
     cte, where, params = _quote_scope(f, search=search)
     sql = f"""WITH {cte}
-        SELECT {ARTICLE_DAY} AS date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue, {TITLE_OR_OPENING} AS title,
-               a.source, q.article_id
+        SELECT {ARTICLE_DAY} AS date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
+               {TITLE_OR_OPENING} AS title, a.source, q.article_id
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
         WHERE {where}
@@ -451,11 +451,12 @@ def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
     """The filtered articles, newest first (undated last). ``dateline`` is the dateline's place
     names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
     actors and resolved place names. ``frame.attrs["truncated"]`` says whether more than
-    ``limit`` matched. Columns: article_id, date, title, source, dateline, n_words, n_actors,
-    n_places, n_quotes."""
+    ``limit`` matched. Columns: article_id, date (datetime64, NaT when undated: see
+    :func:`day_text`), title, source, dateline, n_words, n_actors, n_places, n_quotes."""
     sql, params = _with_filter(f, """
         , page AS (
-            SELECT a.id, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source, a.dateline, a.n_words FROM articles a
+            SELECT a.id, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
+                   a.dateline, a.n_words FROM articles a
             WHERE a.id IN (SELECT id FROM fa)
             ORDER BY 2 DESC NULLS LAST, a.title, a.id LIMIT $lim
         ), na AS (
