@@ -64,7 +64,7 @@ def guarded(callback: Callable[..., None]) -> Callable[..., None]:
             callback(*args, **kwargs)
         except Exception as err:  # noqa: BLE001 - as store_errors, for callbacks
             log.exception("The widget callback %s failed (store %s)", callback.__name__, state.db_path())
-            st.toast(f"That did not work ({type(err).__name__}); nothing was changed. The details are in "
-                     "the server log.", icon=":material/error:")
+            st.toast(f"That did not work ({type(err).__name__}): try again or reload the page. The details "
+                     "are in the server log.", icon=":material/error:")
 
     return run
