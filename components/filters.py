@@ -21,6 +21,11 @@ LIST_FIELDS = {
     "sources": "Source",
 }
 ACTOR_TYPES = ("person", "organization", "state", "group")
+#: The dates a date range is picked within, inclusive (a browser's date slider cannot span much
+#: more: Streamlit's allows 1684–2255). Articles dated outside it are counted and listed like any
+#: other, but not drawn on a time axis; ingest refuses such dates from now on, older stores may
+#: still hold them.
+DATE_WINDOW = (date(1800, 1, 1), date(2100, 12, 31))
 
 
 @dataclass(frozen=True)

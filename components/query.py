@@ -18,7 +18,7 @@ from datetime import date
 
 import pandas as pd
 
-from .filters import Filter
+from .filters import DATE_WINDOW, Filter
 from .store import Store
 
 #: Values the sidebar offers per field, at most.
@@ -27,6 +27,15 @@ CHOICES_LIMIT = 500
 ACTOR_OF_ENTITY = "coalesce(al.actor, e.actor)"
 #: The canonical speaker of a ``quotes`` row ``q`` joined ``LEFT JOIN actor_aliases sal``.
 SPEAKER_OF_QUOTE = "coalesce(sal.actor, q.speaker)"
+#: An article ``a``'s date as every view sees it: NULL (undated) for a DATE that no Python date can
+#: hold (DuckDB's infinity, years before 1 or after 9999: only a hand-edited file has them), so
+#: every frame converts.
+ARTICLE_DAY = "CASE WHEN a.date BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN a.date END"
+#: ``<date column> IN_WINDOW``: the date lies within :data:`~components.filters.DATE_WINDOW`
+#: (the days a time axis draws; false for NULL).
+IN_WINDOW = f"BETWEEN DATE '{DATE_WINDOW[0].isoformat()}' AND DATE '{DATE_WINDOW[1].isoformat()}'"
+#: How a missing date is shown in lists and the reader (exports leave it empty).
+UNDATED = "undated"
 #: Character that escapes ``%`` and ``_`` in the ILIKE patterns of a text search.
 LIKE_ESCAPE = "\\"
 
@@ -69,8 +78,8 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         the body).
     ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
     prefix: prefix of the parameter names, so that two filter sets can share one statement.
-    Returns ``(sql, params)``: ``sql`` is a ``SELECT a.id, a.date FROM articles a WHERE …``
-    statement, ``params`` the values of its ``$name`` placeholders.
+    Returns ``(sql, params)``: ``sql`` is a ``SELECT a.id, <date> AS date FROM articles a WHERE …``
+    statement (the date as :data:`ARTICLE_DAY`), ``params`` the values of its ``$name`` placeholders.
     """
     where: list[str] = []
     params: dict = {}
@@ -101,9 +110,9 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         where.append("a.id IN (SELECT article_id FROM places WHERE country_code IN (SELECT unnest("
                      f"{param('countries', list(f.countries))}::VARCHAR[])))")
     if f.date_from and "date_from" not in ignore:
-        where.append(f"a.date >= {param('from', f.date_from)}::DATE")
+        where.append(f"{ARTICLE_DAY} >= {param('from', f.date_from)}::DATE")
     if f.date_to and "date_to" not in ignore:
-        where.append(f"a.date <= {param('to', f.date_to)}::DATE")
+        where.append(f"{ARTICLE_DAY} <= {param('to', f.date_to)}::DATE")
     if wanted("sources"):
         where.append(f"a.source IN (SELECT unnest({param('sources', list(f.sources))}::VARCHAR[]))")
     if wanted("text"):
@@ -111,7 +120,7 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
             p = param(f"text{i}", _like(word))
             where.append(f"(a.title ILIKE {p} ESCAPE '{LIKE_ESCAPE}' OR a.text ILIKE {p} ESCAPE "
                          f"'{LIKE_ESCAPE}')")
-    sql = "SELECT a.id, a.date FROM articles a"
+    sql = f"SELECT a.id, {ARTICLE_DAY} AS date FROM articles a"
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql, params
@@ -138,7 +147,7 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     """Counts for the filtered articles: ``articles``, ``actors`` (distinct canonical actors
     mentioned, of the Filter's actor types when it has any, as :func:`top_actors` lists them),
     ``places`` (distinct resolved places), ``quotes`` (as :func:`quotes` counts
-    them), ``sources``, ``days`` (distinct dates)."""
+    them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date)."""
     cte, where, qparams = _quote_scope(f)
     sql, params = _with_filter(f, f""", {cte}, {_mentions_cte(f, qparams)}
         SELECT (SELECT count(*) FROM fa) AS articles,
@@ -149,19 +158,34 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
                   WHERE {where}) AS quotes,
                (SELECT count(DISTINCT source) FROM articles
                   WHERE id IN (SELECT id FROM fa)) AS sources,
-               (SELECT count(DISTINCT date) FROM fa) AS days""", **qparams)
+               (SELECT count(DISTINCT date) FROM fa) AS days,
+               (SELECT count(*) FROM fa WHERE date IS NULL) AS undated""", **qparams)
     row = store.query(sql, params, limit=1)
-    keys = ("articles", "actors", "places", "quotes", "sources", "days")
+    keys = ("articles", "actors", "places", "quotes", "sources", "days", "undated")
     return {k: int(row[k].iloc[0]) if len(row) else 0 for k in keys}
 
 
-def date_bounds(store: Store) -> tuple[date | None, date | None]:
-    """Earliest and latest article date in the whole store (for the date slider); ``(None,
-    None)`` when no article has a date."""
-    row = store.query("SELECT min(date) AS lo, max(date) AS hi FROM articles", limit=1)
-    if not len(row) or pd.isna(row["lo"].iloc[0]):
-        return None, None
-    return row["lo"].iloc[0].date(), row["hi"].iloc[0].date()
+def date_span(store: Store, f: Filter | None = None) -> dict:
+    """How the dates of the filtered articles (all of them when ``f`` is None) spread, for the
+    date slider and the "n undated" notes: ``{"first", "last"}``: the earliest and latest date
+    within :data:`~components.filters.DATE_WINDOW` (``datetime.date``, None when no date lies
+    in it); ``"dated"``: articles dated within the window; ``"outside"``: articles dated outside
+    it; ``"undated"``: articles without a date (counts are ints)."""
+    sql, params = _with_filter(f or Filter(), f"""
+        SELECT min(date) FILTER (WHERE date {IN_WINDOW}) AS first,
+               max(date) FILTER (WHERE date {IN_WINDOW}) AS last,
+               count(*) FILTER (WHERE date {IN_WINDOW}) AS dated,
+               count(*) FILTER (WHERE date IS NOT NULL AND NOT (date {IN_WINDOW})) AS outside,
+               count(*) FILTER (WHERE date IS NULL) AS undated
+        FROM fa""")
+    row = store.query(sql, params, limit=1)
+    out: dict = {"first": None, "last": None, "dated": 0, "outside": 0, "undated": 0}
+    if len(row):
+        r = row.iloc[0]
+        out.update({k: int(r[k]) for k in ("dated", "outside", "undated")})
+        if not pd.isna(r["first"]):
+            out.update(first=r["first"].date(), last=r["last"].date())
+    return out
 
 
 def choices(store: Store) -> dict[str, list[str]]:
@@ -278,7 +302,7 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
                (SELECT coalesce(sum(n_mentions), 0) FROM per_day) AS n_mentions,
                (SELECT coalesce(sum(n_articles), 0) FROM per_day) AS n_articles,  -- one date per article
                (SELECT list({'day': day, 'n_mentions': n_mentions} ORDER BY day)
-                FROM per_day WHERE day IS NOT NULL) AS timeline,
+                FROM per_day WHERE day """ + IN_WINDOW + """) AS timeline,
                (SELECT list({'name': name, 'country_code': country_code, 'n_articles': n_articles}
                             ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor)
     row = store.query(sql, params, limit=1)
@@ -342,15 +366,17 @@ def countries(store: Store, f: Filter) -> pd.DataFrame:
 # --- time ----------------------------------------------------------------------------------------
 
 def timeline(store: Store, f: Filter) -> pd.DataFrame:
-    """Per day (dated articles only, days without articles left out): the filtered articles and
-    the actor mentions in them. Columns: day (datetime64), n_articles, n_mentions."""
-    sql, params = _with_filter(f, """
+    """Per day (articles dated within :data:`~components.filters.DATE_WINDOW` only, days
+    without articles left out): the filtered articles and the actor mentions in them (see
+    :func:`date_span` for how many are left out). Columns: day (datetime64), n_articles,
+    n_mentions."""
+    sql, params = _with_filter(f, f"""
         , per_article AS (
             SELECT article_id, count(*) AS n FROM entities
             WHERE actor IS NOT NULL AND article_id IN (SELECT id FROM fa) GROUP BY article_id)
         SELECT fa.date AS day, count(*) AS n_articles, coalesce(sum(pa.n), 0) AS n_mentions
         FROM fa LEFT JOIN per_article pa ON pa.article_id = fa.id
-        WHERE fa.date IS NOT NULL GROUP BY fa.date ORDER BY day""")
+        WHERE fa.date {IN_WINDOW} GROUP BY fa.date ORDER BY day""")
     frame = store.query(sql, params, limit=100_000)
     return _typed(frame, ("day", "n_articles", "n_mentions"), ints=("n_articles", "n_mentions"),
                   days=("day",))
@@ -358,25 +384,26 @@ def timeline(store: Store, f: Filter) -> pd.DataFrame:
 
 def timeline_by_actor(store: Store, f: Filter, *, top: int = 8) -> pd.DataFrame:
     """Per day and actor, mentions of the ``top`` most mentioned actors in the filtered
-    articles (as :func:`top_actors` ranks them; the Filter's own actors first, so a selected
-    actor always has its line). Columns: day, actor, n_mentions."""
+    articles dated within the window (as :func:`timeline`), the actors ranked as :func:`top_actors`
+    ranks them (the Filter's own actors first, so a selected actor always has its line).
+    Columns: day, actor, n_mentions."""
     params: dict = {"top": int(top), "v_selected": list(f.actors)}
     sql, params = _with_filter(f, f""", {_mentions_cte(f, params)},
         best AS (SELECT actor FROM m GROUP BY actor
                  ORDER BY list_contains($v_selected::VARCHAR[], actor) DESC, count(*) DESC, actor
                  LIMIT $top)
         SELECT date AS day, actor, count(*) AS n_mentions FROM m
-        WHERE date IS NOT NULL AND actor IN (SELECT actor FROM best)
+        WHERE date {IN_WINDOW} AND actor IN (SELECT actor FROM best)
         GROUP BY ALL ORDER BY day, actor""", **params)
     frame = store.query(sql, params, limit=1_000_000)
     return _typed(frame, ("day", "actor", "n_mentions"), ints=("n_mentions",), days=("day",))
 
 
 def busiest_days(store: Store, f: Filter, *, limit: int = 10) -> pd.DataFrame:
-    """Days with the most filtered articles, busiest first (ties: latest first).
-    Columns: day, n_articles."""
-    sql, params = _with_filter(f, """
-        SELECT date AS day, count(*) AS n_articles FROM fa WHERE date IS NOT NULL
+    """Days (within :data:`~components.filters.DATE_WINDOW`) with the most filtered articles,
+    busiest first (ties: latest first). Columns: day, n_articles."""
+    sql, params = _with_filter(f, f"""
+        SELECT date AS day, count(*) AS n_articles FROM fa WHERE date {IN_WINDOW}
         GROUP BY date ORDER BY n_articles DESC, day DESC LIMIT $lim""", lim=int(limit))
     frame = store.query(sql, params, limit=max(int(limit), 0))
     return _typed(frame, ("day", "n_articles"), ints=("n_articles",), days=("day",))
@@ -407,15 +434,15 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> p
     the Filter's other fields. ``search``: words (or "quoted phrases") that must each occur,
     case-insensitively, in the quote or its speaker's name. ``speaker`` is the canonical actor (the name as found when
     it has none), or None. ``frame.attrs["truncated"]`` says whether more than ``limit``
-    matched. Columns: date, speaker, quote, kind, cue, title, source, article_id."""
+    matched. Columns: date (NaT when undated), speaker, quote, kind, cue, title, source, article_id."""
     cte, where, params = _quote_scope(f, search=search)
     sql = f"""WITH {cte}
-        SELECT a.date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue, {TITLE_OR_OPENING} AS title,
-               a.source, q.article_id
+        SELECT {ARTICLE_DAY} AS date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
+               {TITLE_OR_OPENING} AS title, a.source, q.article_id
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
         WHERE {where}
-        ORDER BY a.date DESC NULLS LAST, a.id, q.idx LIMIT $q_lim"""
+        ORDER BY 1 DESC NULLS LAST, a.id, q.idx LIMIT $q_lim"""
     frame = store.query(sql, {**params, "q_lim": int(limit) + 1}, limit=max(int(limit), 0))
     return _typed(frame, QUOTE_COLUMNS, days=("date",))
 
@@ -424,13 +451,14 @@ def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
     """The filtered articles, newest first (undated last). ``dateline`` is the dateline's place
     names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
     actors and resolved place names. ``frame.attrs["truncated"]`` says whether more than
-    ``limit`` matched. Columns: article_id, date, title, source, dateline, n_words, n_actors,
-    n_places, n_quotes."""
+    ``limit`` matched. Columns: article_id, date (datetime64, NaT when undated: see
+    :func:`day_text`), title, source, dateline, n_words, n_actors, n_places, n_quotes."""
     sql, params = _with_filter(f, """
         , page AS (
-            SELECT a.id, a.date, """ + TITLE_OR_OPENING + """ AS title, a.source, a.dateline, a.n_words FROM articles a
+            SELECT a.id, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
+                   a.dateline, a.n_words FROM articles a
             WHERE a.id IN (SELECT id FROM fa)
-            ORDER BY a.date DESC NULLS LAST, a.title, a.id LIMIT $lim
+            ORDER BY 2 DESC NULLS LAST, a.title, a.id LIMIT $lim
         ), na AS (
             SELECT e.article_id, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e
             LEFT JOIN actor_aliases al ON al.alias = e.actor
@@ -443,7 +471,7 @@ def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
             WHERE article_id IN (SELECT id FROM page) GROUP BY 1
         )
         SELECT page.id AS article_id, page.date, page.title, page.source,
-               array_to_string(page.dateline, ', ') AS dateline, page.n_words,
+               coalesce(array_to_string(page.dateline, ', '), '') AS dateline, page.n_words,
                coalesce(na.n, 0) AS n_actors, coalesce(np.n, 0) AS n_places,
                coalesce(nq.n, 0) AS n_quotes
         FROM page LEFT JOIN na ON na.article_id = page.id LEFT JOIN np ON np.article_id = page.id
@@ -461,7 +489,7 @@ def article(store: Store, article_id: str) -> dict | None:
     order) ``, "quotes": DataFrame(start_char, end_char, speaker)`` (speaker canonical) ``}``,
     or None if unknown."""
     row = store.query(f"""
-        SELECT a.id, a.date, a.title, a.source, a.url, a.dateline, a.text,
+        SELECT a.id, {ARTICLE_DAY} AS date, a.title, a.source, a.url, a.dateline, a.text,
                (SELECT list({{'start_char': e.start_char, 'end_char': e.end_char, 'text': e.text,
                              'label': e.label,
                              'actor': CASE WHEN e.actor IS NULL THEN NULL
@@ -510,6 +538,15 @@ def ingest_history(store: Store, *, limit: int = 20) -> tuple[pd.DataFrame, pd.D
 
 
 # --- frame tidying -------------------------------------------------------------------------------
+
+def day_text(value) -> str:
+    """A date cell (``datetime.date``, Timestamp or datetime64; None, NaT or NaN for none) as
+    ``YYYY-MM-DD`` (``0001-01-01`` for year 1), or :data:`UNDATED` when missing."""
+    if value is None or pd.isna(value):
+        return UNDATED
+    day = value if type(value) is date else pd.Timestamp(value).date()
+    return day.isoformat()
+
 
 def _is_list(value) -> bool:
     """Whether ``value`` (a list cell of a frame: list, array, or NULL) holds a list."""

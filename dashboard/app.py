@@ -24,13 +24,14 @@ def main() -> None:
     state.init()
     page = st.navigation([st.Page(file, title=title, url_path=url, default=i == 0)
                           for i, (file, title, url) in enumerate(PAGES)])
-    with notices.store_errors():
+    with notices.store_errors(part="the sample store"):
         bootstrap.ensure_sample(state.db_path())
-    with notices.store_errors(st.sidebar):
+    # a failing sidebar never takes the page (nor the Data page's store switcher) down
+    with notices.store_errors(st.sidebar, part="the filter sidebar"):
         sidebar.render()
     with st.sidebar:
         st.caption(f"Store: `{state.db_path().name}` (switch it on the Data page)")
-    with notices.store_errors():
+    with notices.store_errors(part=f"the {page.title} page"):
         page.run()
 
 

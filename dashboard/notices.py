@@ -1,8 +1,11 @@
-"""Friendly empty states: what the analyst sees instead of an empty chart, and what to do."""
+"""Friendly empty states and errors: what the analyst sees instead of an empty chart or a
+traceback, and what to do."""
 from __future__ import annotations
 
+import functools
+import logging
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 import streamlit as st
 
@@ -10,6 +13,8 @@ from components.store import StoreError
 
 from . import queries, state
 from .routes import DATA_PAGE
+
+log = logging.getLogger(__name__)
 
 
 def store_is_empty() -> bool:
@@ -30,10 +35,36 @@ def no_match(what: str = "articles") -> None:
 
 
 @contextmanager
-def store_errors(where=st) -> Iterator[None]:
-    """Show a store that cannot be read (not a DuckDB file, locked too long, newer schema…)
-    as an error box in ``where`` (``st`` or ``st.sidebar``) saying what to do, not a traceback."""
+def store_errors(where=st, *, part: str = "this page") -> Iterator[None]:
+    """Run a part of the app so that no exception reaches the user as a traceback (which would
+    show server paths and code). A store that cannot be read (not a DuckDB file, locked too
+    long, newer schema…) is shown as an error box in ``where`` (``st`` or ``st.sidebar``) saying
+    what to do; any other exception as a short message there, its traceback going to the
+    server log (Python logging, logger ``dashboard.notices``). Streamlit's own control flow
+    (``st.rerun``, ``st.stop``, ``st.switch_page``) passes through.
+
+    part: what the block draws, for the message ("this page", "the filter sidebar")."""
     try:
         yield
     except StoreError as err:
         where.error(f"{err}\n\nSwitch to another store on the Data page.", icon=":material/error:")
+    except Exception as err:  # noqa: BLE001 - the last line of defence: log it, say it briefly
+        log.exception("Drawing %s failed (store %s)", part, state.db_path())
+        where.error(f"Something went wrong while drawing {part} ({type(err).__name__}). Remove a filter "
+                    "or reload the page; the details are in the server log.", icon=":material/error:")
+
+
+def guarded(callback: Callable[..., None]) -> Callable[..., None]:
+    """``callback`` (a widget's ``on_change``/``on_click``, which Streamlit runs before the
+    page, outside :func:`store_errors`) made safe: an exception is logged with its traceback
+    and shown as a short toast, never as a traceback."""
+    @functools.wraps(callback)
+    def run(*args, **kwargs) -> None:
+        try:
+            callback(*args, **kwargs)
+        except Exception as err:  # noqa: BLE001 - as store_errors, for callbacks
+            log.exception("The widget callback %s failed (store %s)", callback.__name__, state.db_path())
+            st.toast(f"That did not work ({type(err).__name__}): try again or reload the page. The details "
+                     "are in the server log.", icon=":material/error:")
+
+    return run

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.query import day_text
 from components.selection import apply_row_selection, apply_selection
 
 from . import downloads, state
@@ -37,13 +38,26 @@ COLUMN_LABELS = {
 DATE_COLUMNS = ("date", "day")
 
 
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as a table shows it: its date columns as ``YYYY-MM-DD`` text, a missing date as
+    "undated" (see :func:`components.query.day_text`), which sorts after every date. Downloads
+    keep ``frame`` itself (a missing date exported empty)."""
+    dates = [c for c in frame.columns if c in DATE_COLUMNS]
+    if not dates:
+        return frame
+    out = frame.copy()
+    for col in dates:
+        out[col] = frame[col].map(day_text).astype(object)
+    return out
+
+
 def column_config(frame: pd.DataFrame, overrides: dict | None = None) -> dict:
-    """Streamlit column settings for ``frame``: readable headers, dates as YYYY-MM-DD, ids
-    hidden; ``overrides`` win."""
+    """Streamlit column settings for ``frame``: readable headers, dates (text, as
+    :func:`shown` makes them) with a help line, ids hidden; ``overrides`` win."""
     config: dict = {}
     for col in frame.columns:
         if col in DATE_COLUMNS:
-            config[col] = st.column_config.DateColumn(col.capitalize(), format="YYYY-MM-DD")
+            config[col] = st.column_config.TextColumn(col.capitalize(), help="YYYY-MM-DD; \"undated\" when unknown")
         elif col in ("article_id", "geonameid"):
             config[col] = None
         elif col in COLUMN_LABELS:
@@ -114,7 +128,8 @@ def chart(fig: go.Figure, *, name: str, key: str, file: str | None = None,
 def table(frame: pd.DataFrame, *, key: str, file: str, filter_field: str | None = None,
           value_column: str | None = None, on_row: Callable[[pd.Series], None] | None = None,
           overrides: dict | None = None, height: int | str = "auto") -> None:
-    """Show ``frame`` as a sortable table with CSV/XLSX/JSON downloads of exactly this frame.
+    """Show ``frame`` as a sortable table with CSV/XLSX/JSON downloads of exactly this frame
+    (dates as :func:`shown` makes them, other missing values as "—").
 
     filter_field / value_column: when given, picking a row toggles the row's ``value_column``
         value in the Filter's field ``filter_field`` (e.g. ``"places"`` / ``"name"``; see
@@ -127,9 +142,10 @@ def table(frame: pd.DataFrame, *, key: str, file: str, filter_field: str | None 
     if isinstance(height, int) and (len(frame) + 1) * 35 + 3 < height:
         height = "auto"
     config = column_config(frame, overrides)
+    table_frame = shown(frame)  # same rows in the same order: a picked row indexes ``frame``
     if (filter_field and value_column) or on_row:
-        event = st.dataframe(frame, key=key, on_select="rerun", selection_mode="single-row",
-                             hide_index=True, column_config=config, height=height)
+        event = st.dataframe(table_frame, key=key, on_select="rerun", selection_mode="single-row",
+                             hide_index=True, column_config=config, height=height, placeholder="—")
         if is_new(key, event):
             if filter_field and value_column:
                 f = apply_row_selection(state.get_filter(), filter_field, frame, value_column, _plain(event))
@@ -139,5 +155,5 @@ def table(frame: pd.DataFrame, *, key: str, file: str, filter_field: str | None 
                 if rows and 0 <= rows[0] < len(frame):
                     on_row(frame.iloc[rows[0]])
     else:
-        st.dataframe(frame, key=key, hide_index=True, column_config=config, height=height)
+        st.dataframe(table_frame, key=key, hide_index=True, column_config=config, height=height, placeholder="—")
     downloads.table_buttons(frame, name=file, key=key)

@@ -11,9 +11,9 @@ from datetime import date
 
 import streamlit as st
 
-from components.filters import ACTOR_TYPES, Filter
+from components.filters import ACTOR_TYPES, DATE_WINDOW, Filter
 
-from . import markdown, queries, state
+from . import markdown, notices, queries, state
 
 #: Widget key → Filter field, for the multiselects.
 MULTISELECTS = {
@@ -30,10 +30,22 @@ def _options(values: list[str], selected: tuple[str, ...]) -> list[str]:
     return list(values) + [v for v in selected if v not in values]
 
 
-def _bounds() -> tuple[date | None, date | None]:
-    """The first and last article date in the store (None, None when it has none)."""
-    lo, hi = queries.run("date_bounds")
-    return lo, hi
+def _dates_note(span: dict, f: Filter) -> str:
+    """What the date slider does not show: articles dated outside
+    :data:`~components.filters.DATE_WINDOW` (still counted and listed: the slider's ends mean
+    "no bound") and undated ones (left out by a date range); "" when there are none."""
+    def articles(n: int) -> str:
+        return f"{n:,} article{'' if n == 1 else 's'}"
+
+    notes = []
+    if span["outside"]:
+        notes.append(f"{articles(span['outside'])} dated outside {DATE_WINDOW[0].year}–{DATE_WINDOW[1].year} "
+                     "(included while the slider spans its full range).")
+    if span["undated"]:
+        notes.append(f"{articles(span['undated'])} undated"
+                     + (": the date range leaves them out." if f.date_from or f.date_to
+                        else " (a date range leaves them out)."))
+    return "  \n".join(notes)
 
 
 def _widget_dates(f: Filter, lo: date, hi: date) -> tuple[date, date]:
@@ -60,6 +72,7 @@ def _sync_widgets(f: Filter, lo: date | None, hi: date | None) -> None:
     st.session_state[state.WIDGETS_FILTER] = f
 
 
+@notices.guarded
 def _from_widgets() -> None:
     """Widget callback: the Filter from the widgets' values."""
     f = state.get_filter()
@@ -77,12 +90,14 @@ def _from_widgets() -> None:
     st.session_state[state.WIDGETS_FILTER] = new
 
 
+@notices.guarded
 def _remove_chip(field: str, value: str | None) -> None:
     f = state.get_filter()
     f = f.with_dates(None, None) if field == "date_from" else f.without(field, value)
     state.set_filter(f)
 
 
+@notices.guarded
 def _clear_all() -> None:
     state.set_filter(Filter())
 
@@ -91,7 +106,8 @@ def render() -> None:
     """Draw the sidebar for the current Filter."""
     f = state.get_filter()
     choices = queries.run("choices")
-    lo, hi = _bounds()
+    span = queries.run("date_span")  # the whole store: the slider's ends are the store's
+    lo, hi = span["first"], span["last"]
     st.session_state[state.SB_BOUNDS] = (lo, hi) if lo and hi else None
     _sync_widgets(f, lo, hi)
     with st.sidebar:
@@ -107,7 +123,10 @@ def render() -> None:
             st.slider("Dates", min_value=lo, max_value=hi, key=state.SB_DATES,
                       on_change=_from_widgets, format="YYYY-MM-DD")
         elif lo:
-            st.caption(f"All articles dated {lo}")
+            st.caption(f"Dates: every dated article is of {lo}.")
+        note = _dates_note(span, f)
+        if note:
+            st.caption(note)
 
 
 def _chips(f: Filter) -> None:

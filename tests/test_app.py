@@ -33,6 +33,34 @@ def sample_store(tmp_path_factory, nlp) -> Path:
     return path
 
 
+#: Articles of a JSONL without a date field (as the records of a feed export or an evaluation set).
+UNDATED_RECORDS = (
+    {"id": "u1", "title": "Port strike ends", "source": "Harbour Weekly",
+     "text": "Dock workers in Rotterdam returned to work on Monday. \u201cThe deal is fair,\u201d said "
+             "Mara Voss, head of the dockers' union."},
+    {"id": "u2", "title": "Grain board meets", "source": "Harbour Weekly",
+     "text": "The Grain Board met in Lagos. \u201cPrices will hold,\u201d said Tunde Bello, the board's chairman."},
+)
+
+
+@pytest.fixture(scope="session")
+def undated_corpus_store(tmp_path_factory, nlp) -> Path:
+    """A store of :data:`UNDATED_RECORDS`, ingested from a JSONL file with the model (quotes and
+    actors extracted, no article dated)."""
+    import json
+
+    from components import corpus
+    from components.store import Store
+
+    folder = tmp_path_factory.mktemp("undated")
+    source = folder / "undated.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in UNDATED_RECORDS), encoding="utf-8")
+    path = folder / "undated.duckdb"
+    report = corpus.ingest([str(source)], store=Store(path), nlp=nlp)
+    assert report.added == len(UNDATED_RECORDS), report.summary()
+    return path
+
+
 @pytest.fixture
 def empty_store(tmp_path: Path) -> Path:
     """A store path with nothing there yet."""
@@ -126,6 +154,181 @@ def test_the_first_start_fills_the_default_store_with_the_sample(monkeypatch, tm
     assert default.exists()
     assert {m.label: m.value for m in at.metric}["Articles"] == "41"
     assert any("Sample corpus ready" in t.value for t in at.toast)
+
+
+# --- dates the slider cannot show, undated articles, unexpected errors ----------------------------
+
+def _store_of(path: Path, dates: list[str | None]) -> Path:
+    """A store at ``path`` holding one short titled article per entry of ``dates`` (no extraction)."""
+    from components.records import Article
+    from components.store import Store
+
+    Store(path).add_articles([Article.from_text(f"Story number {i} about the harbour.", date=d, title=f"Story {i}")
+                              for i, d in enumerate(dates)])
+    return path
+
+
+@pytest.fixture
+def far_dates_store(tmp_path: Path, monkeypatch) -> Path:
+    """Articles dated 9999-12-31 and 0001-01-01 (as stores made before ingest refused such dates
+    hold them), two within the slider's window and one undated."""
+    from components import query, store
+
+    with monkeypatch.context() as m:  # should the store start refusing such dates, write them anyway
+        m.setattr(store, "_parse_date", lambda v: date.fromisoformat(v) if v else None, raising=False)
+        path = _store_of(tmp_path / "far.duckdb", ["9999-12-31", "0001-01-01", "1900-05-01", "2024-03-01", None])
+    years = {d.year for d in query.articles(store.Store(path), Filter())["date"].dropna()}
+    assert {1, 9999} <= years, "the store must really hold the far dates"
+    return path
+
+
+@pytest.fixture
+def undated_store(tmp_path: Path) -> Path:
+    """Three articles, none of them dated (a JSONL or CSV without a date column)."""
+    return _store_of(tmp_path / "undated.duckdb", [None, None, None])
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_renders_on_a_store_with_dates_outside_the_slider_range(monkeypatch, far_dates_store, page):
+    at = run_app(monkeypatch, far_dates_store, page=page)
+    assert not at.exception
+    assert not at.error
+    lo, hi = at.sidebar.slider(key=state.SB_DATES).value
+    assert (lo, hi) == (date(1900, 5, 1), date(2024, 3, 1))  # the window's dates; the ends mean "no bound"
+    notes = " ".join(c.value for c in at.sidebar.caption)
+    assert "2 articles dated outside 1800–2100" in notes and "1 article undated" in notes
+
+
+@pytest.mark.parametrize("dates", [["9999-12-31"], ["0001-01-01", "2024-03-01"], ["1800-01-01", "1800-01-01", None]],
+                         ids=["only-far", "one-day-and-far", "window-edge"])
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_renders_on_odd_date_sets(monkeypatch, tmp_path, dates, page):
+    from components import store
+
+    with monkeypatch.context() as m:  # as in far_dates_store
+        m.setattr(store, "_parse_date", lambda v: date.fromisoformat(v) if v else None, raising=False)
+        path = _store_of(tmp_path / "odd.duckdb", dates)
+    at = run_app(monkeypatch, path, page=page)
+    assert not at.exception
+    assert not at.error
+    assert not at.sidebar.slider  # no range to pick: at most one day within the window
+    notes = " ".join(c.value for c in at.sidebar.caption)
+    if "9999-12-31" in dates or "0001-01-01" in dates:
+        assert "dated outside 1800–2100" in notes
+
+
+def test_the_store_switcher_works_on_a_store_with_far_dates(monkeypatch, far_dates_store, empty_store):
+    at = run_app(monkeypatch, far_dates_store, page="views/data.py")
+    at.text_input(key="data_store_path").input(str(empty_store))
+    next(b for b in at.button if b.label == "Open").click().run()
+    assert not at.exception
+    assert at.session_state[state.DB_PATH] == str(empty_store.resolve())
+
+
+def test_articles_outside_the_window_stay_listed_and_the_slider_ends_mean_no_bound(monkeypatch, far_dates_store):
+    at = run_app(monkeypatch, far_dates_store, page="views/articles.py")
+    assert sorted(at.dataframe[0].value["date"]) == ["0001-01-01", "1900-05-01", "2024-03-01", "9999-12-31",
+                                                     "undated"]
+    assert any("newest first (1 undated, listed last)" in c.value for c in at.caption)
+    slider = at.sidebar.slider(key=state.SB_DATES)
+    slider.set_range(date(1900, 5, 1), date(2000, 1, 1)).run()
+    assert (filter_of(at).date_from, filter_of(at).date_to) == (None, date(2000, 1, 1))
+    assert sorted(at.dataframe[0].value["date"]) == ["0001-01-01", "1900-05-01"]
+    assert any("the date range leaves them out" in c.value for c in at.sidebar.caption)
+
+
+def test_a_failing_sidebar_leaves_the_page_and_the_store_switcher_up(monkeypatch, empty_store, caplog):
+    from dashboard import sidebar
+
+    def broken() -> None:
+        raise RuntimeError("/srv/secret/path exploded")
+
+    monkeypatch.setattr(sidebar, "render", broken)
+    at = run_app(monkeypatch, empty_store, page="views/data.py")
+    assert not at.exception
+    assert any("filter sidebar" in e.value for e in at.sidebar.error)
+    assert not any("/srv/secret" in e.value for e in at.error)
+    assert at.text_input(key="data_store_path")  # the way out is still there
+    assert "/srv/secret/path exploded" in caplog.text  # the details went to the server log
+
+
+def test_a_failing_widget_callback_is_a_short_toast_and_the_details_are_logged(monkeypatch, empty_store, caplog):
+    at = run_app(monkeypatch, empty_store, params={"q": "harbour"})
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("/srv/secret/path: cannot")
+
+    monkeypatch.setattr(state, "set_filter", broken)
+    at.sidebar.button(key=f"{state.SIDEBAR_PREFIX}clear").click().run()
+    assert not at.exception
+    assert any("RuntimeError" in t.value and "server log" in t.value for t in at.toast)
+    assert filter_of(at) == Filter(text="harbour")  # nothing changed
+    assert "/srv/secret/path: cannot" in caplog.text
+
+
+@pytest.mark.parametrize("page", [p for p in PAGE_FILES if p != "views/data.py"])
+def test_an_unexpected_error_on_a_page_is_a_short_message_and_the_details_are_logged(
+        monkeypatch, undated_store, caplog, page):
+    from dashboard import queries
+
+    real = queries.run
+
+    def failing(name, *args, **kwargs):
+        if name not in ("choices", "date_span"):  # the sidebar's own queries still work
+            raise ValueError("/srv/secret/path: bad things")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(queries, "run", failing)
+    at = run_app(monkeypatch, undated_store, page=page)
+    assert not at.exception
+    assert len(at.error) == 1 and "ValueError" in at.error[0].value and "server log" in at.error[0].value
+    assert "/srv/secret" not in at.error[0].value
+    assert "Traceback" in caplog.text and "/srv/secret/path: bad things" in caplog.text
+
+
+def test_the_articles_page_lists_and_reads_undated_articles(monkeypatch, undated_store):
+    at = run_app(monkeypatch, undated_store, page="views/articles.py")
+    assert not at.exception and not at.error
+    assert list(at.dataframe[0].value["date"]) == ["undated"] * 3
+    assert all(option.startswith("undated · Story") for option in at.selectbox(key=state.ARTICLE).options)
+    assert any(t.value.startswith("undated") for t in at.text)  # the reader's date line
+    assert any("3 articles, none of them dated" in c.value for c in at.caption)
+
+
+def test_the_overview_counts_undated_articles(monkeypatch, undated_store):
+    at = run_app(monkeypatch, undated_store)
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Articles"] == "3"
+    assert any("3 of these 3 articles are undated" in c.value for c in at.caption)
+    assert any("3 articles undated" in c.value for c in at.sidebar.caption)
+
+
+def test_the_timeline_of_an_undated_store_says_there_is_nothing_to_plot(monkeypatch, undated_store):
+    at = run_app(monkeypatch, undated_store, page="views/timeline.py")
+    assert not at.exception
+    assert not at.get("plotly_chart")
+    assert any("Nothing to plot by date" in i.value and "3 are undated" in i.value for i in at.info)
+
+
+@pytest.mark.model
+def test_a_quote_of_an_undated_article_opens_it_in_the_reader(monkeypatch, undated_corpus_store):
+    at = run_app(monkeypatch, undated_corpus_store, page="views/quotes.py")
+    quotes = at.dataframe[0].value
+    inject_selection(monkeypatch, "quotes_table", {"selection": {"rows": [1], "columns": [], "cells": []}},
+                     element="dataframe")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key=state.ARTICLE).value == quotes.iloc[1]["article_id"]
+    assert any(t.value.startswith("undated · Harbour Weekly") for t in at.text)
+    assert set(quotes["date"]) == {"undated"}
+
+
+@pytest.mark.model
+def test_the_actor_profile_of_an_undated_corpus_says_its_mentions_are_undated(monkeypatch, undated_corpus_store):
+    at = run_app(monkeypatch, undated_corpus_store, page="views/actors.py")
+    assert not at.exception and not at.error
+    assert any(c.value.startswith("No dated mentions") for c in at.caption)
+    assert not any("No dated mentions match" in i.value for i in at.info)
 
 
 # --- URL, sidebar, chips ------------------------------------------------------------------------

@@ -168,14 +168,16 @@ def test_actors_filter_works_before_actors_are_rebuilt(tmp_path: Path):
 
 def test_overview_counts_the_filtered_articles(store: Store):
     assert query.overview(store, Filter()) == {
-        "articles": 5, "actors": 4, "places": 4, "quotes": 5, "sources": 2, "days": 3}
+        "articles": 5, "actors": 4, "places": 4, "quotes": 5, "sources": 2, "days": 3, "undated": 1}
     assert query.overview(store, Filter(actors=("Jane Okafor",))) == {
-        "articles": 2, "actors": 3, "places": 2, "quotes": 1, "sources": 2, "days": 2}
+        "articles": 2, "actors": 3, "places": 2, "quotes": 1, "sources": 2, "days": 2, "undated": 0}
     assert query.overview(store, Filter(actor_types=("organization",)))["actors"] == 1  # as top_actors
 
 
-def test_date_bounds_and_choices(store: Store):
-    assert query.date_bounds(store) == (date(2024, 3, 1), date(2024, 3, 5))
+def test_date_span_and_choices(store: Store):
+    assert query.date_span(store) == {"first": date(2024, 3, 1), "last": date(2024, 3, 5), "dated": 4,
+                                      "outside": 0, "undated": 1}
+    assert query.date_span(store, Filter(date_from=date(2024, 3, 2)))["undated"] == 0  # a range leaves them out
     c = query.choices(store)
     assert c["actors"][:2] == ["Harbour Council", "Jane Okafor"]  # 2 mentions each, then by name
     assert set(c["actors"]) == {"Harbour Council", "Jane Okafor", "Tom Reyes", "Kenya"}
@@ -333,8 +335,8 @@ def test_a_missing_store_gives_empty_frames(tmp_path: Path):
     s = Store(tmp_path / "none" / "missing.duckdb")
     f = Filter(actors=("X",), date_from=date(2024, 1, 1), text="y")
     assert query.overview(s, f) == dict.fromkeys(
-        ("articles", "actors", "places", "quotes", "sources", "days"), 0)
-    assert query.date_bounds(s) == (None, None)
+        ("articles", "actors", "places", "quotes", "sources", "days", "undated"), 0)
+    assert query.date_span(s) == {"first": None, "last": None, "dated": 0, "outside": 0, "undated": 0}
     assert query.choices(s) == {"actors": [], "places": [], "countries": [], "sources": []}
     frames = {
         "top_actors": (query.top_actors(s, f), ["actor", "actor_type", "n_mentions", "n_articles", "n_quotes"]),
@@ -366,3 +368,77 @@ def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path: Path):
     assert titles[0] == "Short note from Oslo."
     assert titles[1].startswith("Officials in Lisbon said") and titles[1].endswith("…")
     assert len(titles[1]) <= 73
+
+
+# --- dates outside the window, undated articles ----------------------------------------------------
+
+FAR_DATES = ("9999-12-31", "0001-01-01", "1799-12-31", "2101-01-01")
+
+
+@pytest.fixture
+def far_store(tmp_path: Path) -> Store:
+    """One article per date of :data:`FAR_DATES` (as stores made before ingest refused such
+    dates may hold them), one dated 2024-03-01 and one undated; no extractions."""
+    s = Store(tmp_path / "far.duckdb")
+    s.add_articles([Article.from_text(f"Story {i}.", date=d, title=f"T{i}") for i, d in enumerate(FAR_DATES)]
+                   + [Article.from_text("In range.", date="2024-03-01"), Article.from_text("No date.")])
+    return s
+
+
+def test_dates_outside_the_window_are_counted_and_listed_but_not_drawn(far_store: Store):
+    assert query.date_span(far_store) == {"first": date(2024, 3, 1), "last": date(2024, 3, 1), "dated": 1,
+                                          "outside": 4, "undated": 1}
+    assert query.timeline(far_store, Filter())["day"].dt.date.tolist() == [date(2024, 3, 1)]
+    assert query.busiest_days(far_store, Filter())["day"].dt.date.tolist() == [date(2024, 3, 1)]
+    listed = query.articles(far_store, Filter())
+    assert [query.day_text(d) for d in listed["date"]] == [
+        "9999-12-31", "2101-01-01", "2024-03-01", "1799-12-31", "0001-01-01", "undated"]
+    assert query.overview(far_store, Filter())["articles"] == 6
+    # an open-ended range reaches them; a range leaves the undated one out
+    early = query.articles(far_store, Filter(date_to=date(2024, 12, 31)))
+    assert sorted(query.day_text(d) for d in early["date"]) == ["0001-01-01", "1799-12-31", "2024-03-01"]
+
+
+def test_a_date_no_python_date_holds_counts_as_undated(tmp_path: Path):
+    """DuckDB's ``infinity`` (only a hand-edited file has it) cannot become a pandas or Python
+    date: every view treats it as undated instead of failing."""
+    import duckdb
+
+    s = Store(tmp_path / "inf.duckdb")
+    s.add_articles([Article.from_text("Forever.", date="2024-01-01")])
+    with duckdb.connect(str(s.path)) as con:
+        con.execute("UPDATE articles SET date = 'infinity'::DATE")
+    assert query.date_span(s)["undated"] == 1
+    assert query.articles(s, Filter())["date"].isna().all()
+    assert query.article(s, query.articles(s, Filter())["article_id"].iloc[0])["date"] is None
+
+
+@pytest.mark.parametrize("value, text", [
+    (None, "undated"), (pd.NaT, "undated"), (float("nan"), "undated"), (date(1, 1, 1), "0001-01-01"),
+    (pd.Timestamp("9999-12-31"), "9999-12-31"), (pd.Timestamp("2024-12-02"), "2024-12-02"),
+])
+def test_day_text(value, text):
+    assert query.day_text(value) == text
+
+
+def test_undated_articles_export_with_empty_dates(store: Store):
+    import json
+    import re
+    import zipfile
+    from io import BytesIO
+
+    from components import export
+
+    frame = query.articles(store, Filter())
+    undated = frame.index[frame["article_id"] == ID["A4"]][0]
+    rows = pd.read_csv(BytesIO(export.frame_csv(frame)), dtype=str, keep_default_na=False)
+    assert rows["date"].iloc[undated] == "" and rows["date"].iloc[0] == "2024-03-05"
+    assert json.loads(export.frame_json(frame))[undated]["date"] is None
+    with zipfile.ZipFile(BytesIO(export.frame_xlsx(frame))) as z:
+        sheet = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/") and n.endswith(".xml"))
+    assert not re.search(r">(NaT|None|nan)<", sheet)
+    page = export.briefing_html([], {}, query.top_actors(store, Filter()), query.places(store, Filter()),
+                                query.quotes(store, Filter()), counts=query.overview(store, Filter())).decode()
+    body = page.split("</head>", 1)[1]
+    assert "1 undated" in body
+    assert not re.search(r"\b(NaT|nan|None)\b", body)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts
-from dashboard import notices, queries, selections, state
+from components.filters import DATE_WINDOW
+from dashboard import markdown, notices, queries, selections, state
 
 KEY = "actors"
 
@@ -53,7 +54,7 @@ cols[1].metric("Mentions", f"{profile.get('n_mentions', 0):,}")
 cols[2].metric("Articles", f"{profile.get('n_articles', 0):,}")
 if actor not in f.actors:
     cols[3].button("Filter to this actor", key=f"{KEY}_profile_filter", icon=":material/filter_alt:",
-                   on_click=lambda: state.set_filter(state.get_filter().toggle("actors", actor)))
+                   on_click=notices.guarded(lambda: state.set_filter(state.get_filter().toggle("actors", actor))))
 names_col, roles_col = st.columns(2)
 with names_col:
     st.markdown("**Also named**")
@@ -69,7 +70,10 @@ with place_col:
                      filter_field="places", value_column="name", height=300)
 with time_col:
     st.markdown("**Mentions over time**")
-    if profile["timeline"].empty:
+    if profile["timeline"].empty and profile.get("n_mentions"):
+        st.caption(f"No dated mentions: the articles that mention {markdown.escape(actor)} are undated "
+                   f"or dated outside {DATE_WINDOW[0].year}–{DATE_WINDOW[1].year}.")
+    elif profile["timeline"].empty:
         notices.no_match("dated mentions")
     else:
         selections.chart(charts.bars(profile["timeline"], "day", "n_mentions", title=f"Mentions of {actor}"),

@@ -5,6 +5,7 @@ import html
 
 import streamlit as st
 
+from components.query import day_text
 from dashboard import highlight, notices, queries, selections, state
 
 KEY = "articles"
@@ -27,7 +28,10 @@ if frame.empty:
     notices.no_match()
     st.stop()
 
-st.caption(f"{len(frame):,} articles, newest first. Pick a row to read the article.")
+undated = int(frame["date"].isna().sum())
+order = ("none of them dated" if undated == len(frame) else
+         f"newest first ({undated:,} undated, listed last)" if undated else "newest first")
+st.caption(f"{len(frame):,} articles, {order}. Pick a row to read the article.")
 selections.table(frame, key=f"{KEY}_table", file="articles", height=320,
                  on_row=lambda row: st.session_state.__setitem__(state.ARTICLE, str(row["article_id"])),
                  overrides={"title": st.column_config.TextColumn("Title", width="large")})
@@ -37,9 +41,9 @@ if st.session_state.get(state.ARTICLE) not in ids:
     st.session_state[state.ARTICLE] = ids[0]
 titles = dict(zip(ids, frame["title"].fillna("").astype(str)))
 places = dict(zip(ids, frame["dateline"].map(_dateline)))
-dates = dict(zip(ids, frame["date"].astype(str)))
+dates = dict(zip(ids, frame["date"].map(day_text)))
 article_id = st.selectbox("Read", ids, key=state.ARTICLE,
-                          format_func=lambda a: f"{dates.get(a, '')[:10]} · {titles.get(a) or places.get(a) or a}")
+                          format_func=lambda a: f"{dates.get(a, '')} · {titles.get(a) or places.get(a) or a}")
 
 doc = queries.article(article_id)
 if not doc:
@@ -48,7 +52,8 @@ if not doc:
 st.divider()
 # Article fields are shown as text: escaped HTML, never markdown.
 st.html(f"<h3 style='margin:0'>{html.escape(doc.get('title') or _dateline(doc.get('dateline')) or '(untitled)')}</h3>")
-meta = [str(v) for v in (doc.get("date"), doc.get("source"), _dateline(doc.get("dateline")), doc.get("url")) if v]
+meta = [str(v) for v in (day_text(doc.get("date")), doc.get("source"), _dateline(doc.get("dateline")), doc.get("url"))
+        if v]
 st.text(" · ".join(meta))
 read_tab, plain_tab, entities_tab, quotes_tab = st.tabs(["Highlighted", "Plain text", "Entities", "Quotes"])
 with read_tab:

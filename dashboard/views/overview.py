@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts
+from components.filters import DATE_WINDOW
 from dashboard import downloads, notices, queries, selections, state
 
 KEY = "overview"
@@ -21,6 +22,10 @@ for col, (name, label) in zip(st.columns(len(labels)), labels):
 if not counts.get("articles"):
     notices.no_match()
     st.stop()
+if counts.get("undated"):
+    st.caption(f"{counts['undated']:,} of these {counts['articles']:,} articles "
+               f"{'is' if counts['undated'] == 1 else 'are'} undated: undated articles count everywhere but on "
+               "time charts, and a date range leaves them out.")
 
 top = queries.run("top_actors", f, limit=15)
 places = queries.run("places", f)
@@ -52,7 +57,10 @@ with left:
         selections.chart(charts.actors_bar(top), name="actors", key=f"{KEY}_actors", file="top-actors")
 with right:
     st.subheader("Busiest days")
-    if days.empty:
+    if days.empty and counts.get("undated"):
+        st.info("No dates to rank: the articles here are undated or dated outside "
+                f"{DATE_WINDOW[0].year}–{DATE_WINDOW[1].year}.", icon=":material/event_busy:")
+    elif days.empty:
         notices.no_match("dated articles")
     else:
         selections.chart(charts.bars(days, "day", "n_articles", title="Articles on the busiest days"),

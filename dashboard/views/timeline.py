@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts
+from components.filters import DATE_WINDOW
 from dashboard import notices, queries, selections, state
 
 KEY = "timeline"
@@ -14,15 +15,25 @@ if notices.store_is_empty():
     st.stop()
 
 per_day = queries.run("timeline", f)
+span = queries.run("date_span", f)
+window = f"{DATE_WINDOW[0].year}–{DATE_WINDOW[1].year}"
+left_out = [f"{span['undated']:,} {'is' if span['undated'] == 1 else 'are'} undated"] if span["undated"] else []
+left_out += ([f"{span['outside']:,} {'is' if span['outside'] == 1 else 'are'} dated outside {window}"]
+             if span["outside"] else [])
+left_out_text = f"of the articles that match, {' and '.join(left_out)} (the Articles page lists them)."
 if per_day.empty:
-    notices.no_match("dated articles")
+    if left_out:
+        st.info(f"Nothing to plot by date: {left_out_text}", icon=":material/event_busy:")
+    else:
+        notices.no_match("dated articles")
     st.stop()
 
 top = st.slider("Actors drawn as lines", min_value=0, max_value=15, value=6, key=f"{KEY}_top",
                 help="The most mentioned actors under the current filter")
 by_actor = queries.run("timeline_by_actor", f, top=top) if top else None
 st.caption("Drag across the chart to keep only that date range; click a bar for one day. "
-           "Remove the date chip in the sidebar to see all dates again.")
+           "Remove the date chip in the sidebar to see all dates again."
+           + (f" Not drawn: {left_out_text}" if left_out else ""))
 selections.chart(charts.timeline(per_day, by_actor), name="timeline", key=f"{KEY}_chart", file="timeline",
                  selection_mode=("points", "box"), height=480)
 
