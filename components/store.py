@@ -558,7 +558,7 @@ def _schema_version(con: duckdb.DuckDBPyConnection, path: Path) -> int | None:
     rows = _exec(con, "SELECT value FROM meta WHERE key = 'schema_version'") if "meta" in names else []
     if not rows:
         shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
-        raise StoreError(f"{path} is a DuckDB database but not a Dateline store (it holds {shown}): "
+        raise StoreError(f"{path} is a DuckDB database but not a Dateline store (it holds other tables: {shown}): "
                          "give the path of a Dateline store, or of a new file to create one")
     return int(rows[0][0])
 
