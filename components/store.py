@@ -643,12 +643,13 @@ class _Batch:
     def build(cls, extractions: list[Extraction], articles: list[Article],
               problems: Sequence[Problem], run_id: str | None) -> "_Batch":
         """Collect one row per distinct article (the last extraction of an article wins; the
-        origins of all its copies are kept) and the rows of its extraction."""
+        origins of all its copies are kept, those of extracted copies first) and the rows of its
+        extraction."""
         problems = list(problems)
         first: dict[str, Article] = {}
         extraction: dict[str, Extraction] = {}
         origins: dict[str, list[str]] = {}
-        for item in [*articles, *extractions]:
+        for item in [*extractions, *articles]:
             article = item.article if isinstance(item, Extraction) else item
             if isinstance(item, Extraction):
                 extraction[article.id] = item
