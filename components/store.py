@@ -159,10 +159,13 @@ class Store:
         """Raise StoreError (saying what to do) if ``path`` cannot be used as a Dateline store: it
         is a folder, a file that is not a DuckDB database, another program's DuckDB database, or a
         store from a newer Dateline. A path where nothing exists yet is fine (the first write
-        creates it)."""
-        if self.exists:
-            with self._reading():
-                pass
+        creates it), and so is a store of an older schema version (the first write upgrades it)."""
+        if not self.exists:
+            return
+        with self._attached(str(self.path), read_only=True) as con:
+            version = _schema_version(con, self.path)
+            if version is not None:
+                _check_version(version, self.path, writing=True)
 
     def query(self, sql: str, params: Sequence | dict = (), *, limit: int = 10_000,
               time_limit: float | None = 30.0) -> "pandas.DataFrame":

@@ -460,6 +460,13 @@ def test_check_accepts_a_store_and_a_path_where_nothing_exists_yet(store: Store)
     store.check()
     store.write([make_extraction()])
     store.check()
+    for version in ("0", "99"):  # set without the write's schema check
+        with store._attached(str(store.path), read_only=False) as con:
+            store_mod._set_meta(con, "schema_version", version)
+        if version == "0":
+            store.check()  # an older store: the next write upgrades it
+    with pytest.raises(StoreError, match="newer Dateline"):
+        store.check()
 
 
 # --- the actors_stale flag ----------------------------------------------------------------------
