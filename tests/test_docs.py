@@ -42,6 +42,7 @@ def test_the_readme_says_what_the_server_listens_on_and_what_it_contacts():
     config = tomllib.loads((ROOT / "dashboard" / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     address = config["server"]["address"]
     assert address == "127.0.0.1" and config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["showErrorDetails"] == "none"  # no type, message or traceback in the browser
     assert f"listens on `{address}` only" in README and "contacts nothing outside the machine" in README
     assert "(docs/deploy.md)" in README
     deploy = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
