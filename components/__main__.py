@@ -58,9 +58,13 @@ def cmd_extract(a: argparse.Namespace) -> int:
 
 
 def _open_store(a: argparse.Namespace):
+    """The store named by ``--db``, checked before any work starts (StoreError if it cannot be
+    one: a folder, not a DuckDB file, another program's database)."""
     from .store import Store
 
-    return Store(a.db)
+    store = Store(a.db)
+    store.check()
+    return store
 
 
 def cmd_ingest(a: argparse.Namespace) -> int:
@@ -103,12 +107,18 @@ def cmd_export(a: argparse.Namespace) -> int:
 
 
 def cmd_info(a: argparse.Namespace) -> int:
-    summary = _open_store(a).summary()
+    store = _open_store(a)
+    summary = store.summary()
     if not summary:
         print(f"{a.db}: no store yet (run `python -m components ingest PATH --db {a.db}`)")
         return 1
     for table, n in summary.items():
         print(f"{table:20} {n:>10,}")
+    meta = store.meta()
+    print(f"{'actors built':20} {meta.get('actors_built_at', 'never')}")
+    if store.actors_stale():
+        print(f"actors and actor_aliases are out of date (an ingest stopped before rebuilding them): "
+              f"`python -m components reextract --db {a.db}` rebuilds them")
     return 0
 
 
@@ -175,9 +185,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the verb named in ``argv``; returns the process exit code."""
+    """Run the verb named in ``argv``; returns the process exit code (2 when the store cannot be
+    used: its message, which says what to do, is printed without a traceback)."""
+    from .store import StoreError
+
     a = build_parser().parse_args(argv)
-    return a.func(a)
+    try:
+        return a.func(a)
+    except StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

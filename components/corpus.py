@@ -9,14 +9,14 @@ every file that could not be read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
 from . import nlp as nlp_mod
 from .extraction import extract_articles
-from .ingest import read_paths
+from .ingest import read_paths, read_uploads, upload_origin
 from .records import Article, Problem
 from .store import Store
 
@@ -34,8 +34,9 @@ class IngestReport:
 
     added: articles new to the store; reextracted: stored articles re-run because their results
     came from another pipeline version; unchanged: already stored and up to date (nothing done);
-    duplicates: articles seen twice in this run (same content hash); problems: files that could
-    not be read, each with its reason."""
+    duplicates: articles seen twice in this run (same content hash; parsed once, each copy's file
+    recorded in the article's ``origins``); problems: files that could not be read, each with its
+    reason."""
 
     run_id: str | None = None
     added: int = 0
@@ -63,28 +64,36 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def ingest(paths: Sequence[str], *, store: Store, nlp: Language | None = None, batch_size: int = 64,
-           workers: int = 1, commit_every: int = 256, progress: Progress | None = None,
-           on_file: FileProgress | None = None) -> IngestReport:
-    """Read ``paths`` (files, folders, zips), extract what is new or stale, write it to ``store``.
+def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, bytes]] = (),
+           nlp: Language | None = None, batch_size: int = 64, workers: int = 1, commit_every: int = 256,
+           progress: Progress | None = None, on_file: FileProgress | None = None) -> IngestReport:
+    """Read ``paths`` (files, folders, zips) and ``uploads``, extract what is new or stale, write
+    it to ``store``; rebuild the corpus-level actors if any extraction was written — by this run
+    or by an earlier one that stopped before its rebuild (see :meth:`Store.actors_stale`).
 
+    uploads: files held in memory as ``(name, content)`` pairs (the app's uploads), read by
+        :func:`components.ingest.read_uploads` after ``paths`` and stored as ``upload:<name>``.
     nlp: a loaded spaCy pipeline (default: the configured model, loaded once per process).
     batch_size / workers: passed to ``nlp.pipe``.
     commit_every: articles per store transaction.
     progress: called after each batch with the number of articles handled.
-    on_file: called as each input file has been read (see :data:`FileProgress`).
+    on_file: called as each input file has been read (see :data:`FileProgress`; for uploads,
+        :func:`components.ingest.count_uploads` counts the calls).
     Returns an :class:`IngestReport`."""
     nlp = nlp or nlp_mod.load_model()
     version = nlp_mod.pipeline_version(nlp)
-    report = IngestReport(run_id=store.start_run([str(p) for p in paths]))
+    inputs = [str(p) for p in paths] + [upload_origin(name) for name, _ in uploads]
+    report = IngestReport(run_id=store.start_run(inputs))
     seen: set[str] = set()
+    copies: list[Article] = []  # duplicates read since the last write: only their origins are stored
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_paths(paths, on_file=on_file):
+        for item in chain(read_paths(paths, on_file=on_file), read_uploads(uploads, on_file=on_file)):
             if isinstance(item, Problem):
                 report.problems.append(item)
             elif item.id in seen:
                 report.duplicates += 1
+                copies.append(item)
             else:
                 seen.add(item.id)
                 yield item
@@ -95,19 +104,21 @@ def ingest(paths: Sequence[str], *, store: Store, nlp: Language | None = None, b
         todo = [a for a in chunk if a.id in stored_before]
         new_ids = store.missing_articles([a.id for a in todo])
         extractions = list(extract_articles(todo, nlp=nlp, batch_size=batch_size, workers=workers))
-        # Articles already up to date still get their new origin (file name) recorded.
+        # Articles already up to date, and copies of this run's articles, still get their new
+        # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
         store.write(extractions, problems=report.problems[written_problems:], run_id=report.run_id,
-                    articles=[a for a in chunk if a.id not in stored_before])
+                    articles=[a for a in chunk if a.id not in stored_before] + copies)
         written_problems = len(report.problems)
+        copies.clear()
         report.added += sum(a.id in new_ids for a in todo)
         report.reextracted += sum(a.id not in new_ids for a in todo)
         report.unchanged += len(chunk) - len(todo)
         report.words += sum(a.n_words for a in todo)
         if progress:
             progress(len(chunk))
-    if written_problems < len(report.problems):
-        store.write([], problems=report.problems[written_problems:], run_id=report.run_id)
-    if report.added or report.reextracted:
+    if written_problems < len(report.problems) or copies:
+        store.write([], problems=report.problems[written_problems:], run_id=report.run_id, articles=copies)
+    if store.actors_stale():
         store.rebuild_actors()
     store.finish_run(report.run_id, added=report.added, reextracted=report.reextracted,
                      unchanged=report.unchanged, duplicates=report.duplicates,
@@ -118,7 +129,8 @@ def ingest(paths: Sequence[str], *, store: Store, nlp: Language | None = None, b
 def reextract(*, store: Store, nlp: Language | None = None, batch_size: int = 64, workers: int = 1,
               commit_every: int = 256, progress: Progress | None = None) -> int:
     """Re-run extraction for every stored article whose results come from another pipeline
-    version; returns how many were re-extracted."""
+    version, and rebuild the corpus-level actors if any were re-extracted or the store's actors
+    are stale (:meth:`Store.actors_stale`); returns how many were re-extracted."""
     nlp = nlp or nlp_mod.load_model()
     version = nlp_mod.pipeline_version(nlp)
     done = 0
@@ -127,6 +139,6 @@ def reextract(*, store: Store, nlp: Language | None = None, batch_size: int = 64
         done += len(chunk)
         if progress:
             progress(len(chunk))
-    if done:
+    if store.actors_stale():
         store.rebuild_actors()
     return done

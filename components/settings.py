@@ -41,9 +41,18 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             "Folder for the gazetteer index built from installed packages on first use."),
     Setting("max_file_mb", 50, "Files larger than this (in MB) are refused with a report."),
     Setting("max_zip_mb", 2000, "Total uncompressed size a zip may expand to (in MB)."),
+    Setting("ingest_roots", os.pathsep.join([str(PROJECT_ROOT / "data"), "~"]),
+            f"Folders the app's Data page may read from (separated by {os.pathsep!r}); "
+            "the command line is not limited."),
 ]}
 
 
 def get(name: str):
     """Return the value in force for setting ``name``."""
     return SETTINGS[name].value()
+
+
+def paths(name: str) -> list[Path]:
+    """The value of a path-list setting (``ingest_roots``) as resolved paths: split on
+    ``os.pathsep``, ``~`` expanded, empty entries dropped."""
+    return [Path(p).expanduser().resolve() for p in str(get(name)).split(os.pathsep) if p.strip()]

@@ -135,6 +135,39 @@ class Store:
             counts = dict(_exec(con, sql))
         return {t: counts[t] for t in TABLES}
 
+    def meta(self) -> dict[str, str]:
+        """The ``meta`` table as a dict (``schema_version``, ``created_at``, ``actors_built_at``,
+        ``actors_stale``; see docs/store.md); ``{}`` for a store that does not exist yet."""
+        if not self.exists:
+            return {}
+        with self._reading() as con:
+            return dict(_exec(con, "SELECT key, value FROM meta ORDER BY key"))
+
+    def actors_stale(self) -> bool:
+        """Whether the corpus-level ``actors`` and ``actor_aliases`` tables lag behind ``entities``:
+        extractions were written since the last :meth:`rebuild_actors` (an ingest that stopped
+        before its rebuild, e.g. killed), or — in a store written before this flag existed —
+        entities are stored but actors were never built."""
+        if not self.exists:
+            return False
+        with self._reading() as con:
+            keys = {r[0] for r in _exec(con, "SELECT key FROM meta WHERE key IN ('actors_stale', 'actors_built_at')")}
+            if "actors_stale" in keys:
+                return True
+            return "actors_built_at" not in keys and bool(_exec(con, "SELECT EXISTS (SELECT 1 FROM entities)")[0][0])
+
+    def check(self) -> None:
+        """Raise StoreError (saying what to do) if ``path`` cannot be used as a Dateline store: it
+        is a folder, a file that is not a DuckDB database, another program's DuckDB database, or a
+        store from a newer Dateline. A path where nothing exists yet is fine (the first write
+        creates it), and so is a store of an older schema version (the first write upgrades it)."""
+        if not self.exists:
+            return
+        with self._attached(str(self.path), read_only=True) as con:
+            version = _schema_version(con, self.path)
+            if version is not None:
+                _check_version(version, self.path, writing=True)
+
     def query(self, sql: str, params: Sequence | dict = (), *, limit: int = 10_000,
               time_limit: float | None = 30.0) -> "pandas.DataFrame":
         """Run one read-only SQL statement against the store and return its rows as a DataFrame.
@@ -282,14 +315,15 @@ class Store:
         """Rebuild the corpus-level ``actors`` and ``actor_aliases`` tables from the article-level
         actor names in ``entities``, merged by :func:`components.actors.merge_corpus`; one
         transaction. The merge runs between a read and the write, so the lock is held only for
-        the SQL that fills the tables."""
+        the SQL that fills the tables. Clears the ``actors_stale`` flag that every write of
+        extractions sets, unless a write changed the actor counts meanwhile."""
         if not self.exists:
             return
         from .actors import merge_corpus  # imports spaCy: only when needed
 
         with self._reading() as con:
-            counts = _exec(con, "SELECT actor, actor_type, count(*) FROM entities"
-                           " WHERE actor IS NOT NULL GROUP BY ALL ORDER BY ALL")
+            counts = _exec(con, _ACTOR_COUNTS_SQL + " ORDER BY ALL")
+            fingerprint = _exec(con, _ACTOR_COUNTS_FINGERPRINT_SQL)[0]
         mapping = _resolve_chains(merge_corpus(counts))
         table = pa.table({"alias": list(mapping), "actor": list(mapping.values())},
                          schema=pa.schema([("alias", pa.string()), ("actor", pa.string())]))
@@ -299,6 +333,9 @@ class Store:
                 for sql in _REBUILD_ACTORS_SQL:
                     _exec(con, sql)
                 _set_meta(con, "actors_built_at", _utcnow().isoformat(timespec="seconds"))
+                # Up to date only if no write changed the counts the merge was computed from.
+                if _exec(con, _ACTOR_COUNTS_FINGERPRINT_SQL)[0] == fingerprint:
+                    _exec(con, "DELETE FROM meta WHERE key = 'actors_stale'")
             finally:
                 con.unregister("dl_mapping")
 
@@ -320,7 +357,11 @@ class Store:
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The store attached read-write (created if missing) with one transaction open, schema
         created or migrated inside it; committed if the block succeeds, rolled back otherwise."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create the store {self.path}: {e.strerror or e}; "
+                             "give a path in a folder you can write to") from e
         with self._attached(str(self.path), read_only=False) as con:
             _exec(con, "BEGIN TRANSACTION")
             try:
@@ -337,7 +378,7 @@ class Store:
         interrupted) reads as an empty in-memory store with the same tables."""
         if self.exists:
             with self._attached(str(self.path), read_only=True) as con:
-                version = _schema_version(con)
+                version = _schema_version(con, self.path)
                 if version is not None:
                     _check_version(version, self.path, writing=False)
                     yield con
@@ -373,6 +414,9 @@ class Store:
         continuously cannot starve an ingest."""
         deadline = time.monotonic() + self.timeout
         on_disk = target != ":memory:"
+        if on_disk and self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a store file: give the path of a .duckdb file "
+                             f"(for example {self.path / 'dateline.duckdb'})")
         intent = _intent_path(self.path) if on_disk and not read_only else None
         if on_disk and read_only:
             _yield_to_writer(_intent_path(self.path), deadline)
@@ -395,7 +439,7 @@ class Store:
                 except duckdb.IOException as e:
                     host.lock.release()
                     if _LOCK_MESSAGE not in str(e):
-                        raise StoreError(f"cannot open the store {target}: {e}") from e
+                        raise _open_error(target, e) from e
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
                         raise StoreLocked(_locked_message(target, self.timeout, e)) from e
@@ -485,6 +529,14 @@ def _interrupt_after(con: duckdb.DuckDBPyConnection, seconds: float | None) -> I
         timer.cancel()
 
 
+def _open_error(target: str, error: Exception) -> StoreError:
+    """The StoreError for a file DuckDB cannot open (other than a lock held elsewhere)."""
+    if "not a valid DuckDB database file" in str(error):
+        return StoreError(f"{target} is not a DuckDB file, so it cannot be a Dateline store: give the path "
+                          "of a store (a .duckdb file written by Dateline) or of a new file to create one")
+    return StoreError(f"cannot open the store {target}: {error}")
+
+
 def _locked_message(target: str, timeout: float, error: Exception) -> str:
     holder = re.search(r"held in (.*?\(PID \d+\))", str(error))
     who = f" by {holder.group(1)}" if holder else ""
@@ -496,14 +548,23 @@ def _locked_message(target: str, timeout: float, error: Exception) -> str:
 
 # --- schema -------------------------------------------------------------------------------------
 
-def _schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
-    """The attached store's schema version, or None if it has no tables yet."""
-    has_meta = _exec(con, "SELECT count(*) FROM duckdb_tables() WHERE database_name = $db"
-                           " AND schema_name = 'main' AND table_name = 'meta'", {"db": ALIAS})[0][0]
-    if not has_meta:
+def _schema_version(con: duckdb.DuckDBPyConnection, path: Path) -> int | None:
+    """The attached store's schema version, or None if the database holds nothing yet (a new
+    file, or one whose creation was interrupted). Raises StoreError for a DuckDB database that
+    holds other tables (or views) and no Dateline schema version: Dateline never writes into
+    another program's database, nor reads it as an empty store."""
+    names = [r[0] for r in _exec(
+        con, "SELECT table_name FROM duckdb_tables() WHERE database_name = $db"
+        " UNION ALL SELECT view_name FROM duckdb_views() WHERE database_name = $db AND NOT internal"
+        " ORDER BY 1", {"db": ALIAS})]
+    if not names:
         return None
-    rows = _exec(con, "SELECT value FROM meta WHERE key = 'schema_version'")
-    return int(rows[0][0]) if rows else None
+    rows = _exec(con, "SELECT value FROM meta WHERE key = 'schema_version'") if "meta" in names else []
+    if not rows:
+        shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        raise StoreError(f"{path} is a DuckDB database but not a Dateline store (it holds other tables: {shown}): "
+                         "give the path of a Dateline store, or of a new file to create one")
+    return int(rows[0][0])
 
 
 def _check_version(version: int, path: Path, *, writing: bool) -> None:
@@ -518,7 +579,7 @@ def _check_version(version: int, path: Path, *, writing: bool) -> None:
 def _ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Create the tables in an empty store, or migrate an older one (inside the caller's
     transaction)."""
-    version = _schema_version(con)
+    version = _schema_version(con, path)
     if version is None:
         for sql in TABLES.values():
             _exec(con, sql)
@@ -586,12 +647,13 @@ class _Batch:
     def build(cls, extractions: list[Extraction], articles: list[Article],
               problems: Sequence[Problem], run_id: str | None) -> "_Batch":
         """Collect one row per distinct article (the last extraction of an article wins; the
-        origins of all its copies are kept) and the rows of its extraction."""
+        origins of all its copies are kept, those of extracted copies first) and the rows of its
+        extraction."""
         problems = list(problems)
         first: dict[str, Article] = {}
         extraction: dict[str, Extraction] = {}
         origins: dict[str, list[str]] = {}
-        for item in [*articles, *extractions]:
+        for item in [*extractions, *articles]:
             article = item.article if isinstance(item, Extraction) else item
             if isinstance(item, Extraction):
                 extraction[article.id] = item
@@ -651,6 +713,9 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         _upsert_articles(con, batch)
         _insert_extractions(con, batch)
         _log_problems(con, batch)
+        if batch.extracted_ids:  # in the same transaction: a crash before the rebuild leaves it set
+            _exec(con, "INSERT OR IGNORE INTO meta VALUES ('actors_stale', $now)",
+                  {"now": batch.now.isoformat(timespec="seconds")})
     finally:
         for view in names.values():
             con.unregister(view)
@@ -711,6 +776,12 @@ def _resolve_chains(mapping: dict[str, str]) -> dict[str, str]:
             resolved[name] = target
     return resolved
 
+
+#: What the corpus-level merge reads: (actor name, type, mentions) from ``entities``.
+_ACTOR_COUNTS_SQL = "SELECT actor, actor_type, count(*) AS n FROM entities WHERE actor IS NOT NULL GROUP BY ALL"
+#: A fingerprint of those counts, to tell whether they changed between two reads.
+_ACTOR_COUNTS_FINGERPRINT_SQL = (f"SELECT count(*), coalesce(sum(hash(actor, actor_type, n)), 0)"
+                                 f" FROM ({_ACTOR_COUNTS_SQL})")
 
 _REBUILD_ACTORS_SQL = [
     "DELETE FROM actors",

@@ -1,30 +1,50 @@
-"""The Data page's ingest runner: files or a folder → :func:`components.corpus.ingest`, with a
-progress bar, and the run's report (summary and per-file problems) kept for display."""
+"""The Data page's ingest runner: uploaded files (read in memory) or a folder under the app's
+ingest roots → :func:`components.corpus.ingest`, with a progress bar, and the run's report (summary
+and per-file problems) kept for display."""
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
 import streamlit as st
 
-from components import corpus
-from components.ingest import count_files
+from components import corpus, settings
+from components.ingest import count_files, count_uploads, outside_roots
 from components.store import StoreError
 
 from . import bootstrap, queries, state
 
 
-def run_ingest(paths: Sequence[str], *, shown_root: Path | None = None) -> bool:
-    """Ingest ``paths`` into the current store with a progress bar; the report is stored under
-    :data:`dashboard.state.LAST_INGEST` (summary line and a problems frame).
+def upload_limit_mb() -> int:
+    """The largest file (or zip) the upload box takes, in MB: the ``max_file_mb`` setting, or
+    Streamlit's ``server.maxUploadSize`` if that is smaller (the server refuses anything larger,
+    whatever the box says)."""
+    return max(1, min(int(settings.get("max_file_mb")), int(st.get_option("server.maxUploadSize"))))
 
-    shown_root: a folder whose path is cut from the file names shown (an upload's temporary
-        folder, which means nothing to the user).
-    Returns True when the ingest ran (False if the store stayed locked)."""
-    total = max(1, count_files(paths))
+
+def ingest_folder(typed: str, roots: Sequence[Path]) -> bool:
+    """Ingest the folder or file ``typed`` on the Data page if it lies under one of ``roots``
+    (resolved: no link or ``..`` gets out); otherwise an error naming the roots. Returns True when
+    the ingest ran."""
+    target = Path(typed).expanduser()
+    if outside_roots(target, roots):  # checked first: says nothing about what exists elsewhere
+        env = settings.SETTINGS["ingest_roots"].env_var
+        st.error(f"{typed} is outside the folders this app reads from: {', '.join(str(r) for r in roots)}. "
+                 f"Move the files under one of them, add a folder to {env}, or run "
+                 "`python -m components ingest PATH` in a shell.", icon=":material/block:")
+        return False
+    if not target.exists():
+        st.error(f"Nothing at {typed}")
+        return False
+    return run_ingest([str(target.resolve())])
+
+
+def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = ()) -> bool:
+    """Ingest ``paths`` and ``uploads`` (``(name, content)`` pairs) into the current store with a
+    progress bar; the report is stored under :data:`dashboard.state.LAST_INGEST` (summary line and
+    a problems frame). Returns True when the ingest ran (False if the store could not be written)."""
+    total = max(1, count_files(paths) + count_uploads(uploads))
     bar = st.progress(0.0, text="Loading the language model…")
     nlp = bootstrap.model()
     read = 0
@@ -35,37 +55,22 @@ def run_ingest(paths: Sequence[str], *, shown_root: Path | None = None) -> bool:
         bar.progress(min(read / total, 1.0), text=f"Read {read:,} of {total:,} files ({Path(origin).name})")
 
     try:
-        report = corpus.ingest(list(paths), store=queries.current_store(), nlp=nlp, on_file=on_file)
+        report = corpus.ingest(list(paths), uploads=list(uploads), store=queries.current_store(), nlp=nlp,
+                               on_file=on_file)
     except StoreError as err:
         bar.empty()
         st.error(str(err))
         return False
     bar.progress(1.0, text="Done")
-
-    def shown(origin: str) -> str:
-        if shown_root and origin.startswith(str(shown_root)):
-            return origin[len(str(shown_root)):].lstrip("/\\")
-        return origin
-
-    problems = pd.DataFrame([(shown(p.origin), p.reason) for p in report.problems], columns=["file", "problem"])
+    problems = pd.DataFrame([(p.origin, p.reason) for p in report.problems], columns=["file", "problem"])
     st.session_state[state.LAST_INGEST] = {"summary": report.summary(), "problems": problems}
     return True
 
 
 def ingest_uploads(files: Sequence) -> bool:
-    """Save uploaded files (Streamlit ``UploadedFile``s) to a temporary folder, ingest it, and
-    remove the folder. Returns True when the ingest ran."""
-    folder = Path(tempfile.mkdtemp(prefix="dateline-upload-"))
-    try:
-        for i, upload in enumerate(files):
-            name = Path(upload.name).name or f"upload-{i}"
-            target = folder / name
-            if target.exists():
-                target = folder / f"{i}-{name}"
-            target.write_bytes(upload.getbuffer())
-        return run_ingest([str(folder)], shown_root=folder)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    """Ingest uploaded files (Streamlit ``UploadedFile``s) from memory, each under its own name
+    (``upload:<name>``); nothing is written to disk. Returns True when the ingest ran."""
+    return run_ingest([], uploads=[(f.name, f.getvalue()) for f in files])
 
 
 def show_last_report() -> None:

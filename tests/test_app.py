@@ -463,6 +463,7 @@ def test_a_filter_with_no_match_shows_what_to_do(monkeypatch, sample_store):
 
 @pytest.mark.model
 def test_the_data_page_ingests_a_folder_and_reports_unreadable_files(monkeypatch, empty_store, small_corpus, nlp):
+    monkeypatch.setenv("DATELINE_INGEST_ROOTS", str(small_corpus.parent))  # tmp is outside the default roots
     at = run_app(monkeypatch, empty_store, page="views/data.py")
     at.text_input(key="data_folder").input(str(small_corpus)).run()
     at.button(key="data_ingest_folder").click().run()

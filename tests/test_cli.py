@@ -11,7 +11,6 @@ import pytest
 from components.__main__ import main
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.model
 
 
 def km(a, b, c, d):
@@ -31,12 +30,14 @@ def seed_result(tmp_path_factory):
     return json.loads(lines[0])
 
 
+@pytest.mark.model
 def test_seed_header_becomes_date_and_dateline(seed_result):
     assert seed_result["date"] == "2024-12-02"
     assert seed_result["dateline"] == ["Moscow", "Tehran"]
     assert seed_result["text"].startswith("The Kremlin said on Monday")
 
 
+@pytest.mark.model
 def test_contract_offsets_index_the_text(seed_result):
     text = seed_result["text"]
     for e in seed_result["entities"]:
@@ -50,6 +51,7 @@ def test_contract_offsets_index_the_text(seed_result):
             assert q["speaker_end"] > q["speaker_start"]
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("name,lat,lon,tolerance_km", [
     ("Moscow", 55.76, 37.62, 161), ("Tehran", 35.69, 51.42, 161), ("Aleppo", 36.20, 37.16, 161),
     ("Damascus", 33.51, 36.29, 161), ("Syria", 35.0, 38.0, 400), ("Ukraine", 49.0, 32.0, 400),
@@ -61,6 +63,7 @@ def test_seed_places_on_the_map_where_they_belong(seed_result, name, lat, lon, t
         assert p["lat"] is not None and km(lat, lon, p["lat"], p["lon"]) < tolerance_km
 
 
+@pytest.mark.model
 @pytest.mark.parametrize("opening,speaker", [
     ("We of course continue to support", "Dmitry Peskov"),
     ("We entered Syria many years ago", "Esmaeil Baqaeil"),
@@ -72,6 +75,7 @@ def test_seed_quotes_with_their_speakers(seed_result, opening, speaker):
     assert quotes[0]["speaker"] == speaker
 
 
+@pytest.mark.model
 def test_seed_assad_is_one_actor(seed_result):
     actors = {e["actor"] for e in seed_result["entities"] if "Assad" in e["text"]}
     assert len(actors) == 1 and None not in actors
@@ -79,6 +83,7 @@ def test_seed_assad_is_one_actor(seed_result):
     assert peskov and all(e["actor_type"] == "person" for e in peskov)
 
 
+@pytest.mark.model
 def test_extract_refuses_to_overwrite_without_force(tmp_path, seed_path, capsys):
     out = tmp_path / "o.jsonl"
     out.write_text("keep me", encoding="utf-8")
@@ -87,6 +92,7 @@ def test_extract_refuses_to_overwrite_without_force(tmp_path, seed_path, capsys)
     assert "--force" in capsys.readouterr().err
 
 
+@pytest.mark.model
 def test_extract_reads_jsonl_and_keeps_given_ids(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "doc-7", "text": "Officials met in Nairobi on Monday."}) + "\n"
@@ -97,6 +103,7 @@ def test_extract_reads_jsonl_and_keeps_given_ids(tmp_path):
     assert [r["id"] for r in rows] == ["doc-7"]
 
 
+@pytest.mark.model
 def test_ingest_info_and_export_from_the_shell(tmp_path, small_corpus):
     db = tmp_path / "c.duckdb"
     run = [sys.executable, "-m", "components"]
@@ -112,9 +119,47 @@ def test_ingest_info_and_export_from_the_shell(tmp_path, small_corpus):
     assert (tmp_path / "pq" / "articles.parquet").exists()
 
 
+@pytest.mark.model
 def test_extract_with_two_worker_processes_gives_the_same_result(tmp_path, small_corpus):
     one, two = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
     assert main(["extract", str(small_corpus), "-o", str(one), "-q"]) == 0
     assert main(["extract", str(small_corpus), "-o", str(two), "-q", "--workers", "2"]) == 0
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
     assert len(one.read_text(encoding="utf-8").splitlines()) == 3
+
+
+# --- a --db that cannot be a store --------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", [["info"], ["export", "OUT"], ["reextract", "-q"], ["ingest", "SEED", "-q"]])
+@pytest.mark.parametrize("kind,says", [("folder", "is a folder"), ("text", "is not a DuckDB file"),
+                                       ("foreign", "not a Dateline store")])
+def test_a_db_that_is_not_a_store_gets_one_line_and_exit_code_2(tmp_path, seed_path, capsys, verb, kind, says):
+    from tests.test_store import not_a_store
+
+    db = not_a_store(kind, tmp_path)
+    args = [str(tmp_path / "out") if x == "OUT" else str(seed_path) if x == "SEED" else x for x in verb]
+    assert main([*args, "--db", str(db)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and says in err[0] and str(db) in err[0], err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_db_that_is_not_a_store_prints_no_traceback_in_the_shell(tmp_path):
+    from tests.test_store import not_a_store
+
+    db = not_a_store("text", tmp_path)
+    r = subprocess.run([sys.executable, "-m", "components", "info", "--db", str(db)], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
+def test_info_says_when_actors_are_stale(tmp_path, capsys):
+    from components.store import Store
+    from tests.test_store import make_extraction
+
+    db = tmp_path / "s.duckdb"
+    Store(db).write([make_extraction()])  # a batch written, then the ingest was killed before the rebuild
+    assert main(["info", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "out of date" in out and "reextract" in out

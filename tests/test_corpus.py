@@ -168,3 +168,71 @@ def test_a_long_csv_cell_and_a_long_jsonl_record_are_stored(tmp_path, short_max_
         assert (report.added, report.problems) == (2, []), name
         (text,) = store.query("SELECT text FROM articles WHERE length(text) > 50000")["text"]
         _assert_long_article_stored_with_right_offsets(store, text, short_max_length)
+
+
+@pytest.mark.parametrize("commit_every", [1, 256])
+def test_a_copy_read_in_the_same_run_adds_its_file_to_origins(tmp_path, nlp, commit_every):
+    folder = tmp_path / "dup"
+    folder.mkdir()
+    body = "Rain fell on Lisbon on Monday, officials said.\n"
+    (folder / "one.txt").write_text(body, encoding="utf-8")
+    (folder / "three.txt").write_text("Snow fell on Oslo on Tuesday.\n", encoding="utf-8")
+    (folder / "two.txt").write_text(body, encoding="utf-8")
+    store = Store(tmp_path / "s.duckdb")
+    report = corpus.ingest([folder], store=store, nlp=nlp, commit_every=commit_every)
+    assert (report.added, report.duplicates) == (2, 1)
+    origins = store.query("SELECT origins FROM articles WHERE text LIKE 'Rain%'")["origins"].tolist()
+    assert [list(o) for o in origins] == [[str(folder / "one.txt"), str(folder / "two.txt")]]
+
+
+def test_actors_are_rebuilt_when_an_ingest_died_before_its_rebuild(small_corpus, tmp_path, nlp, monkeypatch):
+    store = Store(tmp_path / "s.duckdb")
+
+    def killed(self):
+        raise KeyboardInterrupt("killed after the last batch was written")
+
+    with monkeypatch.context() as m:
+        m.setattr(Store, "rebuild_actors", killed)
+        with pytest.raises(KeyboardInterrupt):
+            corpus.ingest([small_corpus], store=store, nlp=nlp)
+    assert store.summary()["articles"] == 3 and store.summary()["actors"] == 0
+    assert store.actors_stale()
+    again = corpus.ingest([small_corpus], store=store, nlp=nlp)
+    assert again.added == 0
+    counts = store.summary()
+    assert counts["actors"] > 0 and counts["actor_aliases"] > 0
+    assert not store.actors_stale()
+
+
+def test_reextract_rebuilds_stale_actors_with_nothing_to_reextract(small_corpus, tmp_path, nlp, monkeypatch):
+    store = Store(tmp_path / "s.duckdb")
+    with monkeypatch.context() as m:
+        m.setattr(Store, "rebuild_actors", lambda self: None)
+        corpus.ingest([small_corpus], store=store, nlp=nlp)
+    assert store.summary()["actors"] == 0
+    assert corpus.reextract(store=store, nlp=nlp) == 0
+    assert store.summary()["actors"] > 0 and not store.actors_stale()
+
+
+def test_uploads_are_read_in_memory_and_stored_under_their_names(tmp_path, nlp):
+    import io
+    import zipfile
+
+    from components.ingest import count_uploads
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("inner/b.txt", "Officials in Paris met on Tuesday.\n")
+        z.writestr("c.txt", "Kenya's central bank held rates steady.\n")
+    uploads = [("report.txt", b"date 2024-03-01 LONDON: The minister said talks would resume.\n"),
+               ("batch.zip", buf.getvalue()), ("scan.pdf", b"%PDF-1.4")]
+    store = Store(tmp_path / "s.duckdb")
+    seen: list[str] = []
+    report = corpus.ingest([], uploads=uploads, store=store, nlp=nlp, on_file=seen.append)
+    assert report.added == 3
+    assert len(seen) == count_uploads(uploads) == 3
+    origins = sorted(o for row in store.query("SELECT origins FROM articles")["origins"] for o in row)
+    assert origins == ["upload:batch.zip!c.txt", "upload:batch.zip!inner/b.txt", "upload:report.txt"]
+    assert [p.origin for p in report.problems] == ["upload:scan.pdf"]
+    inputs = store.query("SELECT inputs FROM ingest_runs")["inputs"].iloc[0]
+    assert list(inputs) == ["upload:report.txt", "upload:batch.zip", "upload:scan.pdf"]

@@ -34,3 +34,18 @@ def test_every_setting_is_in_the_readme():
 def test_environment_overrides_a_setting(monkeypatch):
     monkeypatch.setenv("DATELINE_BATCH_SIZE", "8")
     assert settings.get("batch_size") == 8
+
+
+def test_the_readme_says_what_the_server_listens_on_and_what_it_contacts():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "dashboard" / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    address = config["server"]["address"]
+    assert address == "127.0.0.1" and config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["showErrorDetails"] == "none"  # no type, message or traceback in the browser
+    assert f"listens on `{address}` only" in README and "contacts nothing outside the machine" in README
+    assert "(docs/deploy.md)" in README
+    deploy = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
+    for needed in ("proxy_set_header   Upgrade", "server.allowedHosts", "browser.serverAddress",
+                   "server.enableXsrfProtection", "oauth2-proxy", "auth_basic"):
+        assert needed in deploy, needed

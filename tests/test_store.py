@@ -417,6 +417,96 @@ def test_a_store_file_without_tables_reads_as_empty_and_takes_writes(store: Stor
     assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == ["1"]
 
 
+def not_a_store(kind: str, tmp_path: Path) -> Path:
+    """A path that cannot be a Dateline store: a folder, a text file, or another program's
+    DuckDB database (a table of its own, no Dateline meta)."""
+    import duckdb
+
+    path = tmp_path / f"{kind}.duckdb"
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "text":
+        path.write_text("meeting notes, not a database\n", encoding="utf-8")
+    else:
+        con = duckdb.connect(str(path))
+        con.execute("CREATE TABLE sales (region VARCHAR, amount INTEGER)")
+        con.execute("INSERT INTO sales VALUES ('north', 3)")
+        con.close()
+    return path
+
+
+@pytest.mark.parametrize("kind,says", [("folder", "is a folder"), ("text", "is not a DuckDB file"),
+                                       ("foreign", "not a Dateline store")])
+def test_a_path_that_is_not_a_store_is_refused_with_a_short_clear_error(tmp_path: Path, kind: str, says: str):
+    import duckdb
+
+    path = not_a_store(kind, tmp_path)
+    before = path.read_bytes() if path.is_file() else None
+    store = Store(path, timeout=2)
+    for call in (store.summary, store.check, lambda: store.query("SELECT 1"),
+                 lambda: store.write([make_extraction()]), lambda: store.start_run(["x"])):
+        with pytest.raises(StoreError, match=says) as err:
+            call()
+        assert len(str(err.value).splitlines()) <= 2 and "give the path" in str(err.value)
+    if kind == "foreign":  # nothing was added to the other program's database
+        con = duckdb.connect(str(path), read_only=True)
+        assert [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()] == ["sales"]
+        con.close()
+    elif before is not None:
+        assert path.read_bytes() == before
+
+
+def test_check_accepts_a_store_and_a_path_where_nothing_exists_yet(store: Store):
+    store.check()
+    store.write([make_extraction()])
+    store.check()
+    for version in ("0", "99"):  # set without the write's schema check
+        with store._attached(str(store.path), read_only=False) as con:
+            store_mod._set_meta(con, "schema_version", version)
+        if version == "0":
+            store.check()  # an older store: the next write upgrades it
+    with pytest.raises(StoreError, match="newer Dateline"):
+        store.check()
+
+
+# --- the actors_stale flag ----------------------------------------------------------------------
+
+def test_every_write_of_extractions_marks_actors_stale_until_they_are_rebuilt(store: Store, monkeypatch):
+    import components.actors
+
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors: {})
+    assert not store.actors_stale()
+    store.write([make_extraction()])
+    assert store.actors_stale() and "actors_stale" in store.meta()
+    store.rebuild_actors()
+    assert not store.actors_stale() and "actors_stale" not in store.meta()
+    assert "actors_built_at" in store.meta()
+    store.add_articles([make_extraction("Maria Zakharova").article])  # no extraction: actors unchanged
+    assert not store.actors_stale()
+    store.write([make_extraction("Maria Zakharova")])
+    assert store.actors_stale()
+
+
+def test_a_write_during_a_rebuild_leaves_actors_stale(store: Store, monkeypatch):
+    import components.actors
+
+    def merge_while_another_batch_comes_in(actors):
+        store.write([make_extraction("Maria Zakharova")])  # between the rebuild's read and its write
+        return {}
+
+    store.write([make_extraction()])
+    monkeypatch.setattr(components.actors, "merge_corpus", merge_while_another_batch_comes_in)
+    store.rebuild_actors()
+    assert store.actors_stale()
+
+
+def test_a_store_whose_actors_were_never_built_is_stale(store: Store):
+    store.write([make_extraction()])
+    with store._transaction() as con:  # as a store written before the flag existed, then killed
+        store_mod._exec(con, "DELETE FROM meta WHERE key = 'actors_stale'")
+    assert store.actors_stale()
+
+
 def documented_columns() -> dict[str, list[str]]:
     """Column names listed under each ``### `table` `` heading of docs/store.md."""
     docs, table = {}, None
@@ -436,6 +526,20 @@ def test_every_table_and_column_is_documented(store: Store):
     for table in TABLES:
         columns = store.query(f"SELECT * FROM {table}").columns.tolist()
         assert docs[table] == columns, table
+
+
+def test_every_meta_key_is_documented(store: Store, monkeypatch):
+    import components.actors
+
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors: {})
+    store.write([make_extraction()])
+    keys = set(store.meta())
+    store.rebuild_actors()
+    keys |= set(store.meta())
+    assert {"schema_version", "actors_stale", "actors_built_at"} <= keys
+    meta_row = next(line for line in (ROOT / "docs" / "store.md").read_text(encoding="utf-8").splitlines()
+                    if line.startswith("| `key` |"))
+    assert [k for k in sorted(keys) if f"`{k}`" not in meta_row] == []
 
 
 def test_missing_articles_and_articles_seen_again_without_extraction(store: Store):

@@ -15,22 +15,30 @@ What is read (details in the modules):
 - UTF-8, UTF-8/16/32 with a BOM, UTF-16 without one, Windows-1252/Latin-1 and other legacy
   encodings; binary, empty and undecodable files reported as such (:mod:`.decoding`).
 
+Files uploaded in the app are read from memory by :func:`read_uploads`, never written to disk.
+
 Every Article's id is the content hash of its text, so the same story read twice gets the same
 id (the store keeps it once). ``origin`` names where it came from: ``folder/a.txt``,
-``batch.zip!inner/b.txt``, ``file.jsonl:17`` (line 17), ``file.csv:5``, ``file.json#3`` (item 3).
+``batch.zip!inner/b.txt``, ``file.jsonl:17`` (line 17), ``file.csv:5``, ``file.json#3`` (item 3),
+``upload:report.txt`` (a file uploaded under that name).
 """
 from __future__ import annotations
 
 import os
+from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, Problem
 from .archives import count_members, read_zip
-from .formats import FORMATS, format_of, read_document
+from .formats import FORMATS, SUPPORTED, format_of, read_document
 from .limits import default_limit, too_large
-from .walk import Source, iter_sources, os_reason
+from .walk import Source, iter_sources, os_reason, outside_roots
 
-__all__ = ["read_paths", "count_files", "FORMATS", "format_of"]
+__all__ = ["read_paths", "count_files", "read_uploads", "count_uploads", "upload_origin", "outside_roots",
+           "FORMATS", "format_of"]
+
+#: How an uploaded file is named in reports and in the store's ``origins``: ``upload:<name>``.
+UPLOAD_PREFIX = "upload:"
 
 
 def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
@@ -55,11 +63,58 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
         if isinstance(src, Problem):
             yield src
         elif src.fmt == "zip":
-            yield from _read_zip(src, max_file_bytes=max_file, max_zip_bytes=max_zip, on_file=on_file)
+            yield from _read_zip(src.path, src.origin, max_file_bytes=max_file, max_zip_bytes=max_zip,
+                                 on_file=on_file)
         else:
             yield from _guarded(_read_file(src, max_file_bytes=max_file), src.origin)
             if on_file:
                 on_file(src.origin)
+
+
+def upload_origin(name: str) -> str:
+    """The origin of an uploaded file called ``name``: ``upload:<name>``, any folder part of the
+    name dropped (a browser sends the bare name; a client could send anything)."""
+    return UPLOAD_PREFIX + (PurePosixPath(name.replace("\\", "/")).name or "unnamed")
+
+
+def read_uploads(files: Iterable[tuple[str, bytes]], *, max_file_bytes: int | None = None,
+                 max_zip_bytes: int | None = None,
+                 on_file: Callable[[str], None] | None = None) -> Iterator[Article | Problem]:
+    """Like :func:`read_paths`, for files uploaded through the app and held in memory: nothing is
+    written to disk, and each is reported and stored under its own name (:func:`upload_origin`).
+
+    files: ``(name, content)`` pairs: the file's name on the user's machine and its bytes. A file
+        is read by its extension (as plain text without one), a zip as a zip.
+    max_file_bytes, max_zip_bytes, on_file: as for :func:`read_paths`; ``on_file`` is called as
+        many times as :func:`count_uploads` counts.
+    Never raises for bad input."""
+    max_file = default_limit("max_file_mb") if max_file_bytes is None else max_file_bytes
+    max_zip = default_limit("max_zip_mb") if max_zip_bytes is None else max_zip_bytes
+    for name, data in files:
+        origin = upload_origin(name)
+        fmt = format_of(origin[len(UPLOAD_PREFIX):])
+        if fmt is None:
+            yield Problem(origin, f"unsupported file type {Path(origin).suffix!r} (Dateline reads {SUPPORTED})")
+        elif fmt == "zip":
+            yield from _read_zip(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip,
+                                 on_file=on_file)
+        else:
+            yield from _guarded(_read_bytes(bytes(data), origin, fmt, max_file_bytes=max_file), origin)
+            if on_file:
+                on_file(origin)
+
+
+def count_uploads(files: Iterable[tuple[str, bytes]], *, max_zip_bytes: int | None = None) -> int:
+    """How many files and zip members :func:`read_uploads` will read (its ``on_file`` calls)."""
+    max_zip = default_limit("max_zip_mb") if max_zip_bytes is None else max_zip_bytes
+    n = 0
+    for name, data in files:
+        fmt = format_of(upload_origin(name)[len(UPLOAD_PREFIX):])
+        if fmt == "zip":
+            n += count_members(bytes(data), max_zip_bytes=max_zip)
+        elif fmt is not None:
+            n += 1
+    return n
 
 
 def count_files(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
@@ -82,18 +137,22 @@ def _read_file(src: Source, *, max_file_bytes: int) -> Iterator[Article | Proble
         yield Problem(src.origin, too_large(size, max_file_bytes, setting="max_file_mb"))
         return
     with open(src.path, "rb") as f:
-        data = f.read(max_file_bytes + 1)
-    if len(data) > max_file_bytes:  # grew since stat()
-        yield Problem(src.origin, too_large(len(data), max_file_bytes, setting="max_file_mb"))
+        data = f.read(max_file_bytes + 1)  # more than the limit if it grew since stat()
+    yield from _read_bytes(data, src.origin, src.fmt, max_file_bytes=max_file_bytes)
+
+
+def _read_bytes(data: bytes, origin: str, fmt: str, *, max_file_bytes: int) -> Iterator[Article | Problem]:
+    if len(data) > max_file_bytes:
+        yield Problem(origin, too_large(len(data), max_file_bytes, setting="max_file_mb"))
         return
-    yield from read_document(data, src.origin, src.fmt)
+    yield from read_document(data, origin, fmt)
 
 
-def _read_zip(src: Source, *, max_file_bytes: int, max_zip_bytes: int,
+def _read_zip(source: Path | bytes, origin: str, *, max_file_bytes: int, max_zip_bytes: int,
               on_file: Callable[[str], None] | None) -> Iterator[Article | Problem]:
-    members = read_zip(src.path, src.origin, max_file_bytes=max_file_bytes,
+    members = read_zip(source, origin, max_file_bytes=max_file_bytes,
                        max_zip_bytes=max_zip_bytes, on_member=on_file)
-    for item in _guarded(members, src.origin):
+    for item in _guarded(members, origin):
         if isinstance(item, Problem):
             yield item
         else:

@@ -99,10 +99,10 @@ def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
             yield Problem(origin, f"no readable files in the zip (looked for {SUPPORTED})")
 
 
-def count_members(path: str | Path, *, max_zip_bytes: int) -> int:
+def count_members(source: str | Path | bytes, *, max_zip_bytes: int) -> int:
     """How many members :func:`read_zip` will report through ``on_member`` (1 for a zip that is
-    refused as a whole); reads only the zip's directory."""
-    opened = _open(path, str(path), max_zip_bytes=max_zip_bytes)
+    refused as a whole); reads only the zip's directory. source: the zip's path or its bytes."""
+    opened = _open(source, "zip", max_zip_bytes=max_zip_bytes)
     if isinstance(opened, Problem):
         return 1
     zf, infos = opened

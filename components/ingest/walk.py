@@ -12,7 +12,11 @@ Policy (what an analyst pointing Dateline at a pile of files expects):
   without a word, and a folder with a few pictures costs one line in the report.
 - Folders are walked in name order, files and sub-folders interleaved (``a.txt``, ``b/``,
   ``c.txt``), so every run reads the same files in the same order. Symbolic links to folders are
-  not followed (no loops); links to files are read.
+  not followed (no loops); links to files are read when the file they lead to is inside the
+  folder being walked, and otherwise skipped with a Problem naming the link (a folder never
+  reads, say, ``/etc/passwd`` through a link planted in it).
+- :func:`outside_roots` tells whether a path lies outside a set of folders (the app reads only
+  under its ``ingest_roots``; the command line reads whatever its user can).
 """
 from __future__ import annotations
 
@@ -60,6 +64,17 @@ def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | Proble
             yield Problem(origin, os_reason(err))
 
 
+def outside_roots(path: str | os.PathLike, roots: Iterable[str | os.PathLike]) -> bool:
+    """Whether ``path`` lies outside every folder in ``roots``. Both are resolved first (``~``
+    expanded, symbolic links and ``..`` followed), so neither a link nor ``a/../..`` gets out."""
+    target = Path(path).expanduser().resolve()
+    for root in roots:
+        base = Path(root).expanduser().resolve()
+        if target == base or base in target.parents:
+            return False
+    return True
+
+
 def os_reason(err: OSError) -> str:
     """A Problem reason for an operating-system error ("permission denied")."""
     if isinstance(err, PermissionError):
@@ -72,15 +87,16 @@ def os_reason(err: OSError) -> str:
 def _walk_folder(folder: Path, origin: str) -> Iterator[Source | Problem]:
     others: Counter[str] = Counter()
     found = reported = 0
+    base = folder.resolve()
     # Depth-first; each folder's entries are pushed in reverse name order, so they pop in order.
-    pending = _entries(folder, origin)
+    pending = _entries(folder, origin, base)
     while pending:
         path, where, is_dir = pending.pop()
         if isinstance(path, Problem):
             reported += 1
             yield path
         elif is_dir:
-            pending.extend(_entries(path, where))
+            pending.extend(_entries(path, where, base))
         elif fmt := format_of(path.name):
             found += 1
             yield Source(path, where, fmt)
@@ -92,9 +108,10 @@ def _walk_folder(folder: Path, origin: str) -> Iterator[Source | Problem]:
         yield Problem(origin, f"no readable files in the folder (looked for {SUPPORTED})")
 
 
-def _entries(folder: Path, where: str) -> list[tuple[Path | Problem, str, bool]]:
+def _entries(folder: Path, where: str, base: Path) -> list[tuple[Path | Problem, str, bool]]:
     """The visible entries of ``folder`` as ``(path, origin, is_dir)`` in reverse name order (for
-    popping); a single Problem entry when the folder cannot be listed."""
+    popping); a single Problem entry when the folder cannot be listed, and one for each symbolic
+    link to a file outside ``base`` (the resolved folder being walked)."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name, reverse=True)
@@ -108,7 +125,11 @@ def _entries(folder: Path, where: str) -> list[tuple[Path | Problem, str, bool]]
             is_dir = e.is_dir(follow_symlinks=False)
             if not is_dir and not e.is_file():
                 continue
-        except OSError:
+            if e.is_symlink() and base not in Path(e.path).resolve().parents:
+                origin = os.path.join(where, e.name)
+                out.append((Problem(origin, "symbolic link to a file outside the folder: not followed"), origin, False))
+                continue
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
             continue
         out.append((Path(e.path), os.path.join(where, e.name), is_dir))
     return out

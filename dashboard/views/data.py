@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from components import settings
+from components.store import Store, StoreError
 from dashboard import ingest_panel, notices, queries, selections, state
 
 KEY = "data"
@@ -38,8 +39,10 @@ with st.form(f"{KEY}_switch", border=True):
                           placeholder="/path/to/corpus.duckdb")
     if st.form_submit_button("Open", icon=":material/folder_open:"):
         target = typed.strip() or picked
-        if Path(target).expanduser().is_dir():
-            st.error(f"{target} is a folder: give a .duckdb file path.")
+        try:
+            Store(Path(target).expanduser()).check()
+        except StoreError as err:  # a folder, not a DuckDB file, another program's database…
+            st.error(str(err), icon=":material/error:")
         else:
             state.set_db_path(target)
             st.rerun()
@@ -50,21 +53,24 @@ st.caption("Text, HTML, JSON/JSONL or CSV files, or zips of them. Articles alrea
            "skipped; files that cannot be read are listed with the reason.")
 upload_col, folder_col = st.columns(2)
 with upload_col:
-    uploads = st.file_uploader("Upload files or zips", accept_multiple_files=True, key=f"{KEY}_uploads")
+    uploads = st.file_uploader("Upload files or zips", accept_multiple_files=True, key=f"{KEY}_uploads",
+                               max_upload_size=ingest_panel.upload_limit_mb(),
+                               help="Read in memory and recorded under their own names (`upload:name.txt`). "
+                                    "A larger file or zip: put it in a folder and ingest the folder.")
     if st.button("Ingest uploaded files", key=f"{KEY}_ingest_uploads", disabled=not uploads,
                  icon=":material/upload:"):
         if ingest_panel.ingest_uploads(uploads):
             st.rerun()  # redraw the store summary and history with the new articles
 with folder_col:
+    roots = settings.paths("ingest_roots")
     folder = st.text_input("Folder or file on this machine", key=f"{KEY}_folder",
-                           placeholder="/path/to/articles")
+                           placeholder="/path/to/articles",
+                           help="Only under " + ", ".join(f"`{r}`" for r in roots) + " (setting "
+                                f"`{settings.SETTINGS['ingest_roots'].env_var}`).")
     if st.button("Ingest folder", key=f"{KEY}_ingest_folder", disabled=not folder.strip(),
                  icon=":material/folder:"):
-        if not Path(folder.strip()).expanduser().exists():
-            st.error(f"Nothing at {folder.strip()}")
-        else:
-            if ingest_panel.run_ingest([str(Path(folder.strip()).expanduser())]):
-                st.rerun()
+        if ingest_panel.ingest_folder(folder.strip(), roots):
+            st.rerun()
 ingest_panel.show_last_report()
 
 # --- history ---

@@ -17,7 +17,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -60,22 +62,15 @@ def e2e_store(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def app_url(e2e_store: Path) -> str:
-    """Base URL (``http://127.0.0.1:<port>``) of the real app serving :func:`e2e_store`; the
-    server is stopped when the session ends."""
-    if not APP.exists():
-        pytest.fail(f"{APP.relative_to(ROOT)} does not exist yet")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
-    env = {**os.environ, "DATELINE_DB": str(e2e_store), "PYTHONUNBUFFERED": "1"}
-    log_path = SHOTS / "server.log"
+@contextmanager
+def running_app(cmd: list[str], *, port: int, env: dict[str, str], cwd: Path, log_path: Path
+                ) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run ``cmd`` (a ``streamlit run`` command serving on ``port``) in ``cwd`` with environment
+    ``env``, its output in ``log_path``; yield ``(base URL on 127.0.0.1, process)`` once the app
+    answers its health check, and stop it afterwards."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
     log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_START_S
     try:
@@ -91,7 +86,7 @@ def app_url(e2e_store: Path) -> str:
             if time.monotonic() > deadline:
                 pytest.fail(f"streamlit did not answer within {SERVER_START_S}s:\n{_log_tail(log_path)}")
             time.sleep(0.3)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:
@@ -100,6 +95,22 @@ def app_url(e2e_store: Path) -> str:
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_store: Path) -> str:
+    """Base URL (``http://127.0.0.1:<port>``) of the real app serving :func:`e2e_store`; the
+    server is stopped when the session ends."""
+    if not APP.exists():
+        pytest.fail(f"{APP.relative_to(ROOT)} does not exist yet")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    env = {**os.environ, "DATELINE_DB": str(e2e_store), "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true",
+           "--browser.gatherUsageStats", "false"]
+    with running_app(cmd, port=port, env=env, cwd=ROOT, log_path=SHOTS / "server.log") as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,124 @@
+"""The Data page under Streamlit's AppTest: the app reads folders only under its ingest roots,
+uploads are read in memory and stored under their own names, the upload box's limit is the real
+one, and the store switcher refuses what cannot be a store with the store's own message."""
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from components import settings
+from components.store import Store
+from dashboard import state
+from tests.test_app import run_app
+from tests.test_store import not_a_store
+
+DATA = "views/data.py"
+
+
+def errors(at) -> str:
+    return "\n".join(e.value for e in at.error)
+
+
+# --- folder ingest is limited to the ingest roots -----------------------------------------------
+
+def test_a_file_outside_the_ingest_roots_is_refused_with_the_roots_named(monkeypatch, tmp_path):
+    monkeypatch.delenv("DATELINE_INGEST_ROOTS", raising=False)
+    db = tmp_path / "s.duckdb"
+    at = run_app(monkeypatch, db, page=DATA)
+    at.text_input(key="data_folder").input("/etc/passwd").run()
+    at.button(key="data_ingest_folder").click().run()
+    assert not at.exception
+    shown = errors(at)
+    assert "/etc/passwd is outside the folders" in shown
+    assert str(settings.PROJECT_ROOT / "data") in shown and str(Path.home()) in shown
+    assert "DATELINE_INGEST_ROOTS" in shown
+    assert not at.success and Store(db).summary().get("articles", 0) == 0
+
+
+@pytest.mark.parametrize("typed", ["{root}/link/passwd", "{root}/../../../etc/passwd", "~/../etc/passwd"])
+def test_links_and_dot_dots_do_not_get_out_of_the_roots(monkeypatch, tmp_path, typed):
+    root = tmp_path / "corpora"
+    root.mkdir()
+    (root / "link").symlink_to("/etc")
+    monkeypatch.setenv("DATELINE_INGEST_ROOTS", str(root))
+    db = tmp_path / "s.duckdb"
+    at = run_app(monkeypatch, db, page=DATA)
+    at.text_input(key="data_folder").input(typed.format(root=root)).run()
+    at.button(key="data_ingest_folder").click().run()
+    assert not at.exception
+    assert "outside the folders" in errors(at) and str(root) in errors(at)
+    assert not db.exists()
+
+
+def test_a_missing_path_inside_the_roots_says_nothing_is_there(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATELINE_INGEST_ROOTS", str(tmp_path))
+    at = run_app(monkeypatch, tmp_path / "s.duckdb", page=DATA)
+    at.text_input(key="data_folder").input(str(tmp_path / "nothing-here")).run()
+    at.button(key="data_ingest_folder").click().run()
+    assert not at.exception and "Nothing at" in errors(at)
+
+
+# --- uploads ------------------------------------------------------------------------------------
+
+def test_the_upload_box_limit_is_the_max_file_setting(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATELINE_MAX_FILE_MB", "7")
+    at = run_app(monkeypatch, tmp_path / "s.duckdb", page=DATA)
+    assert at.file_uploader(key="data_uploads").proto.max_upload_size_mb == 7
+
+
+def test_the_server_upload_cap_is_the_max_file_setting():
+    import tomllib
+
+    config = tomllib.loads((settings.PROJECT_ROOT / "dashboard" / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == settings.SETTINGS["max_file_mb"].default
+
+
+@pytest.mark.model
+def test_uploads_are_stored_under_their_own_names_without_temporary_files(monkeypatch, tmp_path, nlp):
+    def no_temp_folder(*a, **k):
+        raise AssertionError("uploads are read in memory")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", no_temp_folder)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("inner/b.txt", "Officials in Paris and Berlin met on Tuesday.\n")
+    db = tmp_path / "s.duckdb"
+    at = run_app(monkeypatch, db, page=DATA)
+    at.file_uploader(key="data_uploads").set_value([
+        ("report.txt", b"date 2024-03-01 LONDON: The minister said talks would resume.\n", "text/plain"),
+        ("batch.zip", buf.getvalue(), "application/zip"),
+        ("scan.pdf", b"%PDF-1.4", "application/pdf")]).run()
+    at.button(key="data_ingest_uploads").click().run()
+    assert not at.exception
+    assert any("2 articles read: 2 added" in s.value for s in at.success)
+    problems = next(d.value for d in at.dataframe if list(d.value.columns) == ["file", "problem"])
+    assert problems["file"].tolist() == ["upload:scan.pdf"]
+    origins = sorted(o for row in Store(db).query("SELECT origins FROM articles")["origins"] for o in row)
+    assert origins == ["upload:batch.zip!inner/b.txt", "upload:report.txt"]
+    logged = Store(db).query("SELECT origin FROM ingest_problems")["origin"].tolist()
+    assert logged == ["upload:scan.pdf"]
+
+
+# --- the store switcher -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind,says", [("folder", "is a folder"), ("text", "is not a DuckDB file"),
+                                       ("foreign", "not a Dateline store")])
+def test_the_store_switcher_refuses_what_is_not_a_store_with_the_stores_message(monkeypatch, tmp_path, kind, says):
+    current = tmp_path / "current.duckdb"
+    bad = not_a_store(kind, tmp_path)
+    at = run_app(monkeypatch, current, page=DATA)
+    at.text_input(key="data_store_path").input(str(bad))
+    next(b for b in at.button if b.label == "Open").click().run()
+    assert not at.exception
+    assert says in errors(at) and str(bad) in errors(at)
+    assert at.session_state[state.DB_PATH] == str(current.resolve())
+    if kind == "foreign":
+        import duckdb
+
+        con = duckdb.connect(str(bad), read_only=True)
+        assert [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()] == ["sales"]
+        con.close()
