@@ -8,7 +8,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import re
+import sys
+import types
 from collections import deque
+from contextlib import contextmanager
+from itertools import chain
 from functools import lru_cache
 from typing import Iterable, Iterator, TypeVar
 
@@ -122,6 +126,23 @@ def _joined(nlp: Language, docs: list[Doc], text: str) -> Doc:
     return nlp.tokenizer(text)
 
 
+@contextmanager
+def _main_hidden_from_workers() -> Iterator[None]:
+    """While spawned workers start, hide the ``__main__`` module from them: a spawned process
+    re-imports its parent's main script, and in the dashboard (or a Streamlit ``AppTest``) that
+    script is the app's page, which would then run again inside every worker. The workers need
+    nothing from it (spaCy sends them the pipeline and its own functions)."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is None:
+            sys.modules.pop("__main__", None)
+        else:
+            sys.modules["__main__"] = main
+
+
 def pipe_with_context(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 64,
                       workers: int = 1) -> Iterator[tuple[Doc, T]]:
     """Run ``nlp`` over ``(text, context)`` pairs in batches, yielding ``(doc, context)`` in
@@ -151,7 +172,12 @@ def pipe_with_context(nlp: Language, items: Iterable[tuple[str, T]], *, batch_si
     # nlp.pipe keeps input order and pulls a text before it yields its doc, so the docs that come
     # out belong, in order, to the oldest entries of ``pending``.
     docs: list[Doc] = []
-    for doc in nlp.pipe(pieces(), batch_size=batch_size, n_process=max(1, workers)):
+    stream = nlp.pipe(pieces(), batch_size=batch_size, n_process=max(1, workers))
+    if workers > 1:  # the workers start on the first next()
+        with _main_hidden_from_workers():
+            first = next(stream, None)
+        stream = chain([first] if first is not None else [], stream)
+    for doc in stream:
         docs.append(doc)
         text, context, n = pending[0]
         if len(docs) == n:

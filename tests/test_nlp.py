@@ -132,3 +132,22 @@ def test_ordinary_texts_are_parsed_whole_and_long_ones_in_pieces_of_bounded_size
     assert [d.text for d in docs] == [ordinary, long]
     assert SEEN[0] == len(ordinary)
     assert len(SEEN) > 2 and max(SEEN[1:]) <= nlp_mod.PIECE_CHARS and sum(SEEN[1:]) == len(long)
+
+
+def test_worker_processes_do_not_run_the_parents_main_script(small_nlp, tmp_path, monkeypatch):
+    """In the dashboard (and under AppTest) ``__main__`` is the app's page script; a spawned
+    worker would import it again and run the page inside the worker."""
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(marker)!r}, 'w').write('ran')\nraise SystemExit(3)\n", encoding="utf-8")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    items = [("Jane Okafor spoke first.", "a"), ("Then Jane Okafor left.", "b")]
+    out = list(pipe_with_context(small_nlp, items, batch_size=1, workers=2))
+    assert [(d.text, c) for d, c in out] == [(t, c) for t, c in items]
+    assert not marker.exists()
+    assert sys.modules["__main__"] is page
