@@ -133,7 +133,7 @@ def cmd_demo(a: argparse.Namespace) -> int:
 def _report(problems: list[Problem], summary: str) -> None:
     print(summary, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} file(s) could not be read:", file=sys.stderr)
+        print(f"{len(problems)} problem(s) (files that could not be read, dates not used):", file=sys.stderr)
         for p in problems:
             print(f"  {p.origin}: {p.reason}", file=sys.stderr)
 
@@ -186,13 +186,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the verb named in ``argv``; returns the process exit code (2 when the store cannot be
-    used: its message, which says what to do, is printed without a traceback)."""
+    used, a setting's variable is malformed or the model is not installed: the message, which says
+    what to do, is printed without a traceback)."""
+    from .settings import SettingError
     from .store import StoreError
 
-    a = build_parser().parse_args(argv)
     try:
+        settings.check()
+        a = build_parser().parse_args(argv)
         return a.func(a)
-    except StoreError as err:
+    except (StoreError, SettingError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
 

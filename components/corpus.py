@@ -55,7 +55,7 @@ class IngestReport:
         """One line for a terminal or a status box."""
         return (f"{self.articles} articles read: {self.added} added, {self.reextracted} re-extracted, "
                 f"{self.unchanged} already up to date, {self.duplicates} duplicates skipped; "
-                f"{len(self.problems)} file(s) could not be read")
+                f"{len(self.problems)} problem(s) reported (files that could not be read, dates not used)")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Iterable, Mapping
 
+from .ingest.dates import EARLIEST, LATEST
+
 # Fields that hold a set of values (tuples, kept sorted so equal filters compare equal and
 # cache the same), with the label a chip shows for them.
 LIST_FIELDS = {
@@ -24,8 +26,8 @@ ACTOR_TYPES = ("person", "organization", "state", "group")
 #: The dates a date range is picked within, inclusive (a browser's date slider cannot span much
 #: more: Streamlit's allows 1684–2255). Articles dated outside it are counted and listed like any
 #: other, but not drawn on a time axis; ingest refuses such dates from now on, older stores may
-#: still hold them.
-DATE_WINDOW = (date(1800, 1, 1), date(2100, 12, 31))
+#: still hold them. The window itself is declared once, in :mod:`components.ingest.dates`.
+DATE_WINDOW = (EARLIEST, LATEST)
 
 
 @dataclass(frozen=True)

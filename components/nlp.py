@@ -47,12 +47,12 @@ _CLOSERS = "\"'”’»)]"
 def load_model(name: str | None = None) -> Language:
     """Load the spaCy pipeline ``name`` (default: the ``model`` setting) once per process.
 
-    Raises a ``RuntimeError`` that says how to install the model when it is missing."""
+    Raises :class:`~components.settings.ModelNotInstalled`, which says how to install the model, when it is missing."""
     name = name or settings.get("model")
     try:
         return spacy.load(name)
     except OSError as err:  # not installed
-        raise RuntimeError(
+        raise settings.ModelNotInstalled(
             f"spaCy model {name!r} is not installed. Install the pinned default with "
             "`pip install -r requirements.txt`, or pass --model with an installed pipeline."
         ) from err

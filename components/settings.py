@@ -9,6 +9,16 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+class SettingError(ValueError):
+    """A setting's environment variable holds a value of the wrong kind; the message names the
+    variable and what it expects."""
+
+
+class ModelNotInstalled(SettingError):
+    """The ``model`` setting (or ``--model``) names a spaCy pipeline that is not installed; the
+    message says how to install it."""
+
+
 @dataclass(frozen=True)
 class Setting:
     """A configuration value: ``name`` (lower_snake), ``default`` and a one-line ``help``."""
@@ -23,11 +33,21 @@ class Setting:
 
     def value(self):
         """The value in force: the environment variable if set (cast to the default's type),
-        else the default."""
+        else the default. Raises :class:`SettingError` when the variable cannot be cast (a word
+        where a number belongs), or a number setting is below 1."""
         raw = os.environ.get(self.env_var)
         if raw is None:
             return self.default
-        return type(self.default)(raw) if self.default is not None else raw
+        if not isinstance(self.default, int):
+            return raw
+        try:
+            value = int(raw.strip())
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise SettingError(f"{self.env_var}={raw!r} is not a whole number of 1 or more: "
+                               f"unset it or give a number such as {self.default}")
+        return value
 
 
 SETTINGS: dict[str, Setting] = {s.name: s for s in [
@@ -45,6 +65,13 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             f"Folders the app's Data page may read from (separated by {os.pathsep!r}); "
             "the command line is not limited."),
 ]}
+
+
+def check() -> None:
+    """Read every setting once, so that a malformed variable is reported (:class:`SettingError`)
+    before any work starts rather than halfway through it."""
+    for setting in SETTINGS.values():
+        setting.value()
 
 
 def get(name: str):

@@ -30,7 +30,7 @@ def ingest_folder(typed: str, roots: Sequence[Path]) -> bool:
     target = Path(typed).expanduser()
     if outside_roots(target, roots):  # checked first: says nothing about what exists elsewhere
         env = settings.SETTINGS["ingest_roots"].env_var
-        st.error(f"{typed} is outside the folders this app reads from: {', '.join(str(r) for r in roots)}. "
+        st.error(f"{typed} is hidden or outside the folders this app reads from: {', '.join(str(r) for r in roots)}. "
                  f"Move the files under one of them, add a folder to {env}, or run "
                  "`python -m components ingest PATH` in a shell.", icon=":material/block:")
         return False
@@ -80,5 +80,5 @@ def show_last_report() -> None:
         return
     st.success(last["summary"], icon=":material/check_circle:")
     if not last["problems"].empty:
-        st.markdown("**Files that could not be read**")
+        st.markdown("**Problems: files that could not be read, dates not used**")
         st.dataframe(last["problems"], hide_index=True, key="data_last_problems")

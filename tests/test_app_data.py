@@ -33,7 +33,7 @@ def test_a_file_outside_the_ingest_roots_is_refused_with_the_roots_named(monkeyp
     at.button(key="data_ingest_folder").click().run()
     assert not at.exception
     shown = errors(at)
-    assert "/etc/passwd is outside the folders" in shown
+    assert "/etc/passwd is hidden or outside the folders" in shown
     assert str(settings.PROJECT_ROOT / "data") in shown and str(Path.home()) in shown
     assert "DATELINE_INGEST_ROOTS" in shown
     assert not at.success and Store(db).summary().get("articles", 0) == 0

@@ -163,3 +163,23 @@ def test_info_says_when_actors_are_stale(tmp_path, capsys):
     assert main(["info", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "out of date" in out and "reextract" in out
+
+
+# --- settings and model that cannot be used ----------------------------------------------------
+
+@pytest.mark.parametrize("var,value", [("DATELINE_MAX_FILE_MB", "abc"), ("DATELINE_WORKERS", "two"),
+                                       ("DATELINE_BATCH_SIZE", "0")])
+def test_a_malformed_setting_gets_one_line_and_exit_code_2(tmp_path, seed_path, capsys, monkeypatch, var, value):
+    monkeypatch.setenv(var, value)
+    assert main(["ingest", str(seed_path), "--db", str(tmp_path / "s.duckdb"), "-q"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and var in err[0] and "number" in err[0], err
+    assert not (tmp_path / "s.duckdb").exists()
+
+
+def test_a_model_that_is_not_installed_gets_one_line_and_exit_code_2(tmp_path, seed_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(seed_path), "-o", str(out), "-q", "--model", "no_such_pipeline_xyz"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no_such_pipeline_xyz" in err[0] and "pip install" in err[0], err
+    assert not out.exists()

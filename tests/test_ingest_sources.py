@@ -62,6 +62,17 @@ def test_outside_roots_resolves_links_and_dot_dots(tmp_path: Path):
     assert not outside_roots("/etc/passwd", [root, "/etc"])
 
 
+def test_a_hidden_file_or_folder_under_a_root_is_refused_too(tmp_path: Path):
+    root = tmp_path / "home"
+    (root / ".ssh").mkdir(parents=True)
+    (root / ".ssh" / "id_rsa").write_text("secret", encoding="utf-8")
+    (root / ".notes.txt").write_text("secret", encoding="utf-8")
+    assert outside_roots(root / ".ssh" / "id_rsa", [root])
+    assert outside_roots(root / ".ssh", [root])
+    assert outside_roots(root / ".notes.txt", [root])
+    assert not outside_roots(root / "notes.txt", [root])
+
+
 def test_ingest_roots_default_to_data_and_home_and_the_environment_overrides_them(monkeypatch, tmp_path):
     monkeypatch.delenv("DATELINE_INGEST_ROOTS", raising=False)
     assert settings.paths("ingest_roots") == [(settings.PROJECT_ROOT / "data").resolve(), Path.home().resolve()]

@@ -65,13 +65,15 @@ def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | Proble
 
 
 def outside_roots(path: str | os.PathLike, roots: Iterable[str | os.PathLike]) -> bool:
-    """Whether ``path`` lies outside every folder in ``roots``. Both are resolved first (``~``
-    expanded, symbolic links and ``..`` followed), so neither a link nor ``a/../..`` gets out."""
+    """Whether ``path`` lies outside every folder in ``roots``, or inside one but in a hidden
+    file or folder below it (``~/.ssh/id_rsa``: folder walks skip hidden entries, so a typed path
+    may not name one either). Both are resolved first (``~`` expanded, symbolic links and ``..``
+    followed), so neither a link nor ``a/../..`` gets out."""
     target = Path(path).expanduser().resolve()
     for root in roots:
         base = Path(root).expanduser().resolve()
         if target == base or base in target.parents:
-            return False
+            return any(part.startswith(".") for part in target.relative_to(base).parts)
     return True
 
 
