@@ -33,34 +33,6 @@ def sample_store(tmp_path_factory, nlp) -> Path:
     return path
 
 
-#: Articles of a JSONL without a date field (as the records of a feed export or an evaluation set).
-UNDATED_RECORDS = (
-    {"id": "u1", "title": "Port strike ends", "source": "Harbour Weekly",
-     "text": "Dock workers in Rotterdam returned to work on Monday. \u201cThe deal is fair,\u201d said "
-             "Mara Voss, head of the dockers' union."},
-    {"id": "u2", "title": "Grain board meets", "source": "Harbour Weekly",
-     "text": "The Grain Board met in Lagos. \u201cPrices will hold,\u201d said Tunde Bello, the board's chairman."},
-)
-
-
-@pytest.fixture(scope="session")
-def undated_corpus_store(tmp_path_factory, nlp) -> Path:
-    """A store of :data:`UNDATED_RECORDS`, ingested from a JSONL file with the model (quotes and
-    actors extracted, no article dated)."""
-    import json
-
-    from components import corpus
-    from components.store import Store
-
-    folder = tmp_path_factory.mktemp("undated")
-    source = folder / "undated.jsonl"
-    source.write_text("".join(json.dumps(r) + "\n" for r in UNDATED_RECORDS), encoding="utf-8")
-    path = folder / "undated.duckdb"
-    report = corpus.ingest([str(source)], store=Store(path), nlp=nlp)
-    assert report.added == len(UNDATED_RECORDS), report.summary()
-    return path
-
-
 @pytest.fixture
 def empty_store(tmp_path: Path) -> Path:
     """A store path with nothing there yet."""

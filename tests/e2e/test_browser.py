@@ -19,6 +19,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from tests.conftest import UNDATED_RECORDS
+
 from .conftest import SHOTS
 
 pytestmark = pytest.mark.e2e
@@ -328,45 +330,21 @@ def test_every_page_renders_without_an_exception(page, app_url):
         shot(page, title.lower())
 
 
-#: A JSONL corpus without dates (as a feed export or an evaluation set): every article undated.
-UNDATED_JSONL = [
-    {"id": "n1", "title": "Ferry service resumes", "source": "Coast Courier",
-     "text": "The ferry between Dover and Calais sailed again on Tuesday. \u201cWe are back,\u201d said "
-             "Ilse Brandt, the operator's director."},
-    {"id": "n2", "title": "Harbour fees cut", "source": "Coast Courier",
-     "text": "The port of Genoa cut its fees. \u201cTrade must flow,\u201d said Paolo Ricci, the port chief."},
-]
-
-
-@pytest.fixture(scope="module")
-def undated_store(tmp_path_factory, nlp):
-    """A store of :data:`UNDATED_JSONL`, ingested with the model: no article has a date."""
-    from components.corpus import ingest
-    from components.store import Store
-
-    folder = tmp_path_factory.mktemp("e2e-undated")
-    source = folder / "undated.jsonl"
-    source.write_text("".join(json.dumps(r) + "\n" for r in UNDATED_JSONL), encoding="utf-8")
-    path = folder / "undated.duckdb"
-    assert ingest([str(source)], store=Store(path), nlp=nlp).added == len(UNDATED_JSONL)
-    return path
-
-
 @pytest.mark.model
-def test_the_articles_page_of_an_undated_store_lists_and_reads_them(page, app_url, undated_store):
+def test_the_articles_page_of_an_undated_store_lists_and_reads_them(page, app_url, undated_corpus_store):
     open_page(page, f"{app_url}/data")
-    page.locator(".st-key-data_store_path input").fill(str(undated_store))
+    page.locator(".st-key-data_store_path input").fill(str(undated_corpus_store))
     page.locator('[data-testid="stBaseButton-secondaryFormSubmit"]', has_text="Open").click()
-    page.get_by_text(str(undated_store), exact=True).first.wait_for()
+    page.get_by_text(str(undated_corpus_store), exact=True).first.wait_for()
     wait_idle(page)
     go_to(page, "Articles")
     no_exception(page)
     shot(page, "articles-undated")
     picked = page.locator(".st-key-article_id")
     assert "undated · " in (picked.inner_text() + " " + picked.locator("input").first.input_value())
-    page.get_by_text("undated · Coast Courier").first.wait_for()  # the reader's date line
+    page.get_by_text("undated · Harbour Weekly").first.wait_for()  # the reader's date line
     rows = table_json(page, "articles_table")
-    assert len(rows) == len(UNDATED_JSONL) and all(r["date"] is None for r in rows)  # exported empty
+    assert len(rows) == len(UNDATED_RECORDS) and all(r["date"] is None for r in rows)  # exported empty
 
 
 def test_the_browser_requested_nothing_but_localhost(requests_seen, app_url):
