@@ -48,6 +48,21 @@ def test_a_link_to_a_file_inside_the_folder_is_read(tmp_path: Path):
     assert problems == []
 
 
+def test_a_link_to_a_folder_is_not_followed_and_is_named(tmp_path: Path):
+    elsewhere = tmp_path / "etc"
+    elsewhere.mkdir()
+    (elsewhere / "secret.txt").write_text("The vault code is 1234, the admin said.\n", encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Officials met in Paris on Monday.\n", encoding="utf-8")
+    (folder / "loop").symlink_to(folder)
+    (folder / "out").symlink_to(elsewhere)
+    articles, problems = articles_and_problems(read_paths([folder]))
+    assert [a.origin for a in articles] == [str(folder / "a.txt")]
+    assert sorted(p.origin for p in problems) == [str(folder / "loop"), str(folder / "out")]
+    assert all("symbolic link to a folder: not followed" in p.reason for p in problems)
+
+
 # --- the app's ingest roots ---------------------------------------------------------------------
 
 def test_outside_roots_resolves_links_and_dot_dots(tmp_path: Path):

@@ -12,11 +12,12 @@ Policy (what an analyst pointing Dateline at a pile of files expects):
   without a word, and a folder with a few pictures costs one line in the report.
 - Folders are walked in name order, files and sub-folders interleaved (``a.txt``, ``b/``,
   ``c.txt``), so every run reads the same files in the same order. Symbolic links to folders are
-  not followed (no loops); links to files are read when the file they lead to is inside the
+  not followed (no loops, no way out) and each is named in a Problem; links to files are read when the file they lead to is inside the
   folder being walked, and otherwise skipped with a Problem naming the link (a folder never
   reads, say, ``/etc/passwd`` through a link planted in it).
-- :func:`outside_roots` tells whether a path lies outside a set of folders (the app reads only
-  under its ``ingest_roots``; the command line reads whatever its user can).
+- :func:`outside_roots` tells whether a path lies outside a set of folders, or names a hidden
+  file or folder in one (the app reads only under its ``ingest_roots``; the command line reads
+  whatever its user can).
 """
 from __future__ import annotations
 
@@ -123,15 +124,19 @@ def _entries(folder: Path, where: str, base: Path) -> list[tuple[Path | Problem,
     for e in entries:
         if e.name.startswith(".") or e.name in JUNK_FILES or e.name in JUNK_DIRS:
             continue
+        origin = os.path.join(where, e.name)
         try:
             is_dir = e.is_dir(follow_symlinks=False)
+            if e.is_symlink() and e.is_dir():
+                out.append((Problem(origin, "symbolic link to a folder: not followed (name that folder "
+                                            "itself to read it)"), origin, False))
+                continue
             if not is_dir and not e.is_file():
                 continue
             if e.is_symlink() and base not in Path(e.path).resolve().parents:
-                origin = os.path.join(where, e.name)
                 out.append((Problem(origin, "symbolic link to a file outside the folder: not followed"), origin, False))
                 continue
         except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
             continue
-        out.append((Path(e.path), os.path.join(where, e.name), is_dir))
+        out.append((Path(e.path), origin, is_dir))
     return out
