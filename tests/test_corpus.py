@@ -170,6 +170,15 @@ def test_a_long_csv_cell_and_a_long_jsonl_record_are_stored(tmp_path, short_max_
         _assert_long_article_stored_with_right_offsets(store, text, short_max_length)
 
 
+def test_a_long_upload_is_stored_next_to_a_good_one(small_corpus, tmp_path, short_max_length):
+    body = _long_body(60_000)
+    uploads = [("long.txt", body.encode("utf-8")), ("good.txt", (small_corpus / "a.txt").read_bytes())]
+    store = Store(tmp_path / "s.duckdb")
+    report = corpus.ingest([], uploads=uploads, store=store, nlp=short_max_length)
+    assert (report.added, report.problems) == (2, [])
+    _assert_long_article_stored_with_right_offsets(store, body, short_max_length)
+
+
 @pytest.mark.parametrize("commit_every", [1, 256])
 def test_a_copy_read_in_the_same_run_adds_its_file_to_origins(tmp_path, nlp, commit_every):
     folder = tmp_path / "dup"
