@@ -21,13 +21,11 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Iterable, Mapping
 
+from components.demonyms import country_of_demonym
+from components.places import REGION_DEMONYMS
+
 ROOT = Path(__file__).resolve().parent.parent
 SCORE_DIR = ROOT.parent / "shared" / "eval" / "score"
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from components.demonyms import country_of_demonym  # noqa: E402
-from components.places import REGION_DEMONYMS  # noqa: E402
 
 CONLL_LABELS = ("PER", "ORG", "LOC", "MISC")
 CONLL_KINDS = ("missed", "spurious", "boundary", "wrong label", "boundary+label")

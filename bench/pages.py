@@ -29,8 +29,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 APP = ROOT / "dashboard" / "app.py"
 SAMPLE_DIRS = (ROOT / "data" / "seed", ROOT / "data" / "demo")

@@ -13,14 +13,12 @@ import sys
 import time
 from pathlib import Path
 
+from components.extraction import extract_articles
+from components.ingest import read_paths
+from components.nlp import load_model
+from components.records import Article
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from components.extraction import extract_articles  # noqa: E402
-from components.ingest import read_paths  # noqa: E402
-from components.nlp import load_model  # noqa: E402
-from components.records import Article  # noqa: E402
-
 BBC = ROOT.parent / "shared" / "eval" / "bbc" / "all.jsonl"
 
 

@@ -5,17 +5,10 @@ sample store, the sidebar, and ``st.navigation`` over the pages in ``dashboard/v
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import streamlit as st
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
-    sys.path.insert(0, str(ROOT))
-
-import streamlit as st  # noqa: E402
-
-from dashboard import bootstrap, notices, sidebar, state  # noqa: E402
-from dashboard.routes import PAGES  # noqa: E402
+from dashboard import bootstrap, notices, sidebar, state
+from dashboard.routes import PAGES
 
 
 def main() -> None:

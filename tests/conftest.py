@@ -1,5 +1,9 @@
 """Shared fixtures: the real model (loaded once per test session, for tests marked ``model``),
-the seed article bundled in data/seed, and small corpora written to tmp folders."""
+the seed article bundled in data/seed, and small corpora written to tmp folders.
+
+Every test that uses the ``nlp`` fixture, directly or through another fixture (the end-to-end
+tests' store, the undated store), is marked ``model`` at collection, so ``pytest -m "not model"``
+never loads the model."""
 from __future__ import annotations
 
 import os
@@ -9,6 +13,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "seed" / "000_aa122ee4a3b8a327.txt"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark ``model`` every collected test whose fixture closure includes ``nlp``."""
+    for item in items:
+        if "nlp" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
 
 
 @pytest.fixture(scope="session", autouse=True)

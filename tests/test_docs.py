@@ -49,3 +49,42 @@ def test_the_readme_says_what_the_server_listens_on_and_what_it_contacts():
     for needed in ("proxy_set_header   Upgrade", "server.allowedHosts", "browser.serverAddress",
                    "server.enableXsrfProtection", "oauth2-proxy", "auth_basic"):
         assert needed in deploy, needed
+
+
+def _readme_commands() -> list[str]:
+    """The one-line shell commands of the README's ``sh`` blocks: running the app, running the tests."""
+    return re.findall(r"```sh\n(.+)\n```", README)
+
+
+def test_the_readme_has_one_line_to_run_and_one_to_test_and_ci_runs_the_second():
+    run, test = _readme_commands()
+    install = ".venv/bin/pip install -r requirements.txt && .venv/bin/pip install --no-deps --no-build-isolation -e ."
+    assert run == f"python3 -m venv .venv && {install} && .venv/bin/streamlit run dashboard/app.py"
+    assert test == f"sh tests/setup-browser.sh && python3 -m venv .venv && {install} && .venv/bin/python -m pytest"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ci[-1] == test
+
+
+def test_pyproject_pins_the_same_packages_as_requirements_in():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = set(project["dependencies"]) | set(project["optional-dependencies"]["test"])
+    lines = (ROOT / "requirements.in").read_text(encoding="utf-8").splitlines()
+    pinned = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    assert declared == pinned
+    lock = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    missing = [pin for pin in pinned if not re.search(rf"^{re.escape(pin)} \\$", lock, re.MULTILINE | re.IGNORECASE)]
+    assert not missing, f"requirements.txt does not lock {missing}: re-run the command in requirements.in"
+
+
+def test_the_installed_project_imports_from_any_folder(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    r = subprocess.run([sys.executable, "-c", "import components, dashboard.state"], cwd=tmp_path, env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, ("Dateline is not installed in this environment: run "
+                               f"`.venv/bin/pip install --no-deps --no-build-isolation -e .`\n{r.stderr}")
