@@ -145,9 +145,10 @@ def far_dates_store(tmp_path: Path, monkeypatch) -> Path:
     """Articles dated 9999-12-31 and 0001-01-01 (as stores made before ingest refused such dates
     hold them), two within the slider's window and one undated."""
     from components import query, store
+    from components.store import writes
 
     with monkeypatch.context() as m:  # should the store start refusing such dates, write them anyway
-        m.setattr(store, "_parse_date", lambda v: date.fromisoformat(v) if v else None, raising=False)
+        m.setattr(writes, "_parse_date", lambda v: date.fromisoformat(v) if v else None)
         path = _store_of(tmp_path / "far.duckdb", ["9999-12-31", "0001-01-01", "1900-05-01", "2024-03-01", None])
     years = {d.year for d in query.articles(store.Store(path), Filter())["date"].dropna()}
     assert {1, 9999} <= years, "the store must really hold the far dates"
@@ -175,10 +176,10 @@ def test_every_page_renders_on_a_store_with_dates_outside_the_slider_range(monke
                          ids=["only-far", "one-day-and-far", "window-edge"])
 @pytest.mark.parametrize("page", PAGE_FILES)
 def test_every_page_renders_on_odd_date_sets(monkeypatch, tmp_path, dates, page):
-    from components import store
+    from components.store import writes
 
     with monkeypatch.context() as m:  # as in far_dates_store
-        m.setattr(store, "_parse_date", lambda v: date.fromisoformat(v) if v else None, raising=False)
+        m.setattr(writes, "_parse_date", lambda v: date.fromisoformat(v) if v else None)
         path = _store_of(tmp_path / "odd.duckdb", dates)
     at = run_app(monkeypatch, path, page=page)
     assert not at.exception

@@ -379,11 +379,11 @@ FAR_DATES = ("9999-12-31", "0001-01-01", "1799-12-31", "2101-01-01")
 def far_store(tmp_path: Path, monkeypatch) -> Store:
     """One article per date of :data:`FAR_DATES` (as stores made before ingest refused such
     dates may hold them), one dated 2024-03-01 and one undated; no extractions."""
-    from components import store
+    from components.store import writes
 
     s = Store(tmp_path / "far.duckdb")
     # The store refuses such dates now: write them as an older Dateline did.
-    monkeypatch.setattr(store, "_parse_date", lambda v: date.fromisoformat(v) if v else None)
+    monkeypatch.setattr(writes, "_parse_date", lambda v: date.fromisoformat(v) if v else None)
     s.add_articles([Article.from_text(f"Story {i}.", date=d, title=f"T{i}") for i, d in enumerate(FAR_DATES)]
                    + [Article.from_text("In range.", date="2024-03-01"), Article.from_text("No date.")])
     return s

@@ -15,10 +15,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from components import store as store_mod
 from components.records import Article, Entity, Extraction, Place, Problem, Quote
-from components.store import Store, StoreError, StoreLocked
-from components.store_schema import TABLES
+from components.store import Store, StoreError, StoreLocked, connection, database, schema, writes
+from components.store.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,7 +172,7 @@ def test_stale_articles_gives_back_the_stored_article(store: Store):
 
 
 def test_added_articles_wait_for_extraction_and_can_be_written_while_iterating(store: Store, monkeypatch):
-    monkeypatch.setattr(store_mod, "STALE_CHUNK", 2)
+    monkeypatch.setattr(database, "STALE_CHUNK", 2)
     exs = [make_extraction(f"Speaker {i}", origin=f"{i}.txt") for i in range(5)]
     store.add_articles([ex.article for ex in exs])
     assert store.summary()["entities"] == 0
@@ -197,7 +196,7 @@ def test_an_exception_mid_write_leaves_the_store_exactly_as_before(store: Store,
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store_mod, "_insert_extractions", boom)  # after the delete and the upsert
+    monkeypatch.setattr(writes, "_insert_extractions", boom)  # after the delete and the upsert
     newer = [make_extraction(version="v2", origin="b.txt"), make_extraction("Someone Else")]
     with pytest.raises(RuntimeError, match="disk on fire"):
         store.write(newer, problems=[Problem("x.txt", "empty file")])
@@ -212,13 +211,13 @@ def test_a_process_killed_mid_write_leaves_the_store_as_before_that_batch(store:
     before = snapshot(store)
     result = run_python("""
         import os, sys
-        from components import store as store_mod
+        from components.records import Problem
+        from components.store import Store, writes
         from tests.test_store import make_extraction
         def die(*a, **k):
             os._exit(9)
-        store_mod._log_problems = die
-        store_mod.Store(sys.argv[1]).write([make_extraction("Other Person", version="v2")],
-                                           problems=[store_mod.Problem("x", "y")])
+        writes._log_problems = die
+        Store(sys.argv[1]).write([make_extraction("Other Person", version="v2")], problems=[Problem("x", "y")])
         """, str(store.path))
     assert result.returncode == 9, result.stderr
     assert snapshot(store) == before
@@ -400,7 +399,7 @@ def test_export_parquet_writes_one_file_per_table(store: Store, tmp_path: Path):
 def test_a_store_from_a_newer_dateline_is_refused_with_a_clear_error(store: Store):
     store.write([make_extraction()])
     with store._transaction() as con:
-        store_mod._set_meta(con, "schema_version", "99")
+        schema._set_meta(con, "schema_version", "99")
     with pytest.raises(StoreError, match="newer Dateline"):
         store.summary()
     with pytest.raises(StoreError, match="newer Dateline"):
@@ -462,7 +461,7 @@ def test_check_accepts_a_store_and_a_path_where_nothing_exists_yet(store: Store)
     store.check()
     for version in ("0", "99"):  # set without the write's schema check
         with store._attached(str(store.path), read_only=False) as con:
-            store_mod._set_meta(con, "schema_version", version)
+            schema._set_meta(con, "schema_version", version)
         if version == "0":
             store.check()  # an older store: the next write upgrades it
     with pytest.raises(StoreError, match="newer Dateline"):
@@ -503,7 +502,7 @@ def test_a_write_during_a_rebuild_leaves_actors_stale(store: Store, monkeypatch)
 def test_a_store_whose_actors_were_never_built_is_stale(store: Store):
     store.write([make_extraction()])
     with store._transaction() as con:  # as a store written before the flag existed, then killed
-        store_mod._exec(con, "DELETE FROM meta WHERE key = 'actors_stale'")
+        connection._exec(con, "DELETE FROM meta WHERE key = 'actors_stale'")
     assert store.actors_stale()
 
 

@@ -1,12 +1,20 @@
-"""The store's SQL schema, versioned: the tables that ``docs/store.md`` documents for analysts.
+"""The store's SQL schema, versioned: the tables that ``docs/store.md`` documents for analysts, and
+the checks and upgrades of a store's schema version.
 
 ``SCHEMA_VERSION`` is written to the ``meta`` table when a store is created. A later change to the
 tables bumps it and adds the statements that bring a store of the previous version up to date to
-``MIGRATIONS`` (``{from_version: [sql, …]}``); :mod:`components.store` applies them inside the
+``MIGRATIONS`` (``{from_version: [sql, …]}``); :func:`_ensure_schema` applies them inside the
 first write transaction that opens an older store. Column names avoid SQL keywords (``start_char``
 rather than ``start``/``end``) so that analysts never need to quote them.
 """
 from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from .connection import ALIAS, StoreError, _exec
 
 SCHEMA_VERSION = 1
 
@@ -115,3 +123,61 @@ TABLES: dict[str, str] = {
 
 #: Statements that migrate a store of version ``key`` to version ``key + 1``.
 MIGRATIONS: dict[int, list[str]] = {}
+
+
+def _utcnow() -> datetime:
+    """Now in UTC, without time zone (the store's TIMESTAMP columns are UTC)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+# --- schema versions and meta ---------------------------------------------------------------------
+
+def _schema_version(con: duckdb.DuckDBPyConnection, path: Path) -> int | None:
+    """The attached store's schema version, or None if the database holds nothing yet (a new
+    file, or one whose creation was interrupted). Raises StoreError for a DuckDB database that
+    holds other tables (or views) and no Dateline schema version: Dateline never writes into
+    another program's database, nor reads it as an empty store."""
+    names = [r[0] for r in _exec(
+        con, "SELECT table_name FROM duckdb_tables() WHERE database_name = $db"
+        " UNION ALL SELECT view_name FROM duckdb_views() WHERE database_name = $db AND NOT internal"
+        " ORDER BY 1", {"db": ALIAS})]
+    if not names:
+        return None
+    rows = _exec(con, "SELECT value FROM meta WHERE key = 'schema_version'") if "meta" in names else []
+    if not rows:
+        shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        raise StoreError(f"{path} is a DuckDB database but not a Dateline store (it holds other tables: {shown}): "
+                         "give the path of a Dateline store, or of a new file to create one")
+    return int(rows[0][0])
+
+
+def _check_version(version: int, path: Path, *, writing: bool) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} has schema version {version}, written by a newer Dateline; this one "
+                         f"knows versions up to {SCHEMA_VERSION}: upgrade Dateline to use it")
+    if version < SCHEMA_VERSION and not writing:
+        raise StoreError(f"{path} has schema version {version}, older than this Dateline's "
+                         f"{SCHEMA_VERSION}: run an ingest (or Store.migrate()) to upgrade it")
+
+
+def _ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Create the tables in an empty store, or migrate an older one (inside the caller's
+    transaction)."""
+    version = _schema_version(con, path)
+    if version is None:
+        for sql in TABLES.values():
+            _exec(con, sql)
+        _set_meta(con, "schema_version", str(SCHEMA_VERSION))
+        _set_meta(con, "created_at", _utcnow().isoformat(timespec="seconds"))
+        return
+    _check_version(version, path, writing=True)
+    while version < SCHEMA_VERSION:
+        for sql in MIGRATIONS[version]:
+            _exec(con, sql)
+        version += 1
+        _set_meta(con, "schema_version", str(version))
+
+
+def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    _exec(con, "INSERT OR REPLACE INTO meta VALUES ($key, $value)", {"key": key, "value": value})
+

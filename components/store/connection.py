@@ -1,0 +1,235 @@
+"""The store's connection to DuckDB: attaching the store file, and waiting while another process holds it.
+
+Every process keeps one in-memory DuckDB connection (the *host*, see :class:`_Host`) and serialises
+its store calls through the host's lock. :func:`attached` attaches a store file to it for one read
+or write, retrying with backoff while another process holds the file; a writer that has to wait
+leaves an *intent file* (:func:`_intent_path`) that makes readers hold back briefly. The error
+messages for a locked file, a folder and a file that is not a DuckDB database are made here too.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import re
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+#: DuckDB settings of the host connection: never download or auto-load an extension.
+DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+#: Name under which the store file is attached to the host connection.
+ALIAS = "dateline_store"
+#: Longest pause between two attempts to get a locked file, in seconds.
+MAX_BACKOFF = 0.1
+#: Readers hold back while a waiting writer's intent file is younger than this (seconds) …
+INTENT_FRESH = 1.0
+#: … but never longer than this (seconds), so a writer that died does not stall readers.
+YIELD_MAX = 1.0
+_LOCK_MESSAGE = "Could not set lock on file"
+
+
+class StoreError(RuntimeError):
+    """Anything the store cannot do; the message says what went wrong and what to do."""
+
+
+class StoreLocked(StoreError):
+    """The store file stayed locked by another process for longer than the timeout."""
+
+
+
+# --- the process's host connection -------------------------------------------------------------
+
+class _Host:
+    """One in-memory DuckDB connection per process and the lock that serialises its use."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.busy = False  # a store is attached (by the thread holding the lock)
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The connection (created on first use); call with ``lock`` held."""
+        if self._con is None:
+            self._con = duckdb.connect(":memory:", config=DUCKDB_CONFIG)
+        return self._con
+
+
+_host = _Host()
+
+
+def _reset_after_fork() -> None:
+    global _host
+    _host = _Host()
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
+
+
+@contextmanager
+def attached(path: Path, target: str, *, read_only: bool,
+             timeout: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Attach ``target`` (``str(path)``, the store file, or ``:memory:``) as the default database
+    of the host connection and detach it afterwards; ``timeout`` as for :func:`_attach`. DuckDB
+    errors raised inside come out as StoreError."""
+    con, host = _attach(path, target, read_only=read_only, timeout=timeout)
+    try:
+        _exec(con, f"USE {ALIAS}")
+        yield con
+    except duckdb.Error as e:
+        raise StoreError(f"{target}: {e}") from e
+    finally:
+        try:
+            _detach(con)
+        finally:
+            host.busy = False
+            host.lock.release()
+
+
+def _attach(path: Path, target: str, *, read_only: bool,
+            timeout: float) -> tuple[duckdb.DuckDBPyConnection, _Host]:
+    """Attach ``target``, retrying with backoff while another process holds the file, up to
+    ``timeout`` seconds. Returns the host connection and its host, whose lock the caller must release.
+
+    A writer that finds the file locked says so in an intent file (see :func:`_intent_path`);
+    readers about to start wait (briefly) while it is fresh, so that an app that reads
+    continuously cannot starve an ingest."""
+    deadline = time.monotonic() + timeout
+    on_disk = target != ":memory:"
+    if on_disk and path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file: give the path of a .duckdb file "
+                         f"(for example {path / 'dateline.duckdb'})")
+    intent = _intent_path(path) if on_disk and not read_only else None
+    if on_disk and read_only:
+        _yield_to_writer(_intent_path(path), deadline)
+    sql = f"ATTACH $target AS {ALIAS}" + (" (READ_ONLY)" if read_only else "")
+    delay, signalled = 0.005, False
+    try:
+        while True:
+            host = _host
+            host.lock.acquire()
+            if host.busy:  # the RLock let this thread in again: a store call inside another
+                host.lock.release()
+                raise StoreError("a store call was made while another one of this thread was "
+                                 "still reading or writing; finish that one first")
+            try:
+                con = host.connection()
+                _exec(con, f"DETACH DATABASE IF EXISTS {ALIAS}")  # left by a failed detach
+                _exec(con, sql, {"target": target})
+                host.busy = True
+                return con, host
+            except duckdb.IOException as e:
+                host.lock.release()
+                if _LOCK_MESSAGE not in str(e):
+                    raise _open_error(target, e) from e
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise StoreLocked(_locked_message(target, timeout, e)) from e
+                if intent is not None:
+                    intent.touch()
+                    signalled = True
+                time.sleep(min(remaining, delay * random.uniform(0.5, 1.5)))
+                delay = min(delay * 2, MAX_BACKOFF)
+            except duckdb.Error as e:
+                host.lock.release()
+                raise StoreError(f"cannot open the store {target}: {e}") from e
+            except BaseException:
+                host.lock.release()
+                raise
+    finally:
+        if signalled:
+            intent.unlink(missing_ok=True)
+
+
+
+def _intent_path(path: Path) -> Path:
+    """The file by which a writer waiting for ``path`` asks readers to hold back: in the temp
+    folder (not next to the store), named after a hash of the store's resolved path."""
+    digest = hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"dateline-{digest}.write-wanted"
+
+
+def _yield_to_writer(intent: Path, deadline: float) -> None:
+    """Wait while a writer's intent file is fresh, for at most ``YIELD_MAX`` seconds (and never
+    past ``deadline``); costs one ``stat`` when no writer is waiting."""
+    until = min(deadline, time.monotonic() + YIELD_MAX)
+    while time.monotonic() < until:
+        try:
+            age = time.time() - intent.stat().st_mtime
+        except OSError:
+            return
+        if age > INTENT_FRESH:
+            return
+        time.sleep(0.005)
+
+
+def _exec(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence | dict | None = None) -> list[tuple]:
+    """Run one statement and return all its rows (so no result is left open on the host)."""
+    return con.execute(sql, params).fetchall()
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction, if any (a failed COMMIT may have ended it already)."""
+    try:
+        _exec(con, "ROLLBACK")
+    except duckdb.Error:
+        pass
+
+
+def _detach(con: duckdb.DuckDBPyConnection) -> None:
+    """Detach the store from the host connection (which releases the file lock)."""
+    try:
+        _exec(con, "USE memory")
+    except duckdb.Error:  # e.g. an aborted transaction still open
+        _rollback(con)
+        _exec(con, "USE memory")
+    _exec(con, f"DETACH {ALIAS}")
+
+
+@contextmanager
+def _interrupt_after(con: duckdb.DuckDBPyConnection, seconds: float | None) -> Iterator[None]:
+    """Interrupt what ``con`` runs if the block lasts longer than ``seconds`` (None: never). The
+    timer can only fire while the block runs, never into a later statement."""
+    if not seconds:
+        yield
+        return
+    guard = threading.Lock()
+    running = [True]
+
+    def fire() -> None:
+        with guard:
+            if running[0]:
+                con.interrupt()
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with guard:
+            running[0] = False
+        timer.cancel()
+
+
+def _open_error(target: str, error: Exception) -> StoreError:
+    """The StoreError for a file DuckDB cannot open (other than a lock held elsewhere)."""
+    if "not a valid DuckDB database file" in str(error):
+        return StoreError(f"{target} is not a DuckDB file, so it cannot be a Dateline store: give the path "
+                          "of a store (a .duckdb file written by Dateline) or of a new file to create one")
+    return StoreError(f"cannot open the store {target}: {error}")
+
+
+def _locked_message(target: str, timeout: float, error: Exception) -> str:
+    holder = re.search(r"held in (.*?\(PID \d+\))", str(error))
+    who = f" by {holder.group(1)}" if holder else ""
+    return (f"the store {target} is locked{who} and stayed locked for {timeout:g} s. A Dateline "
+            "ingest holds it only for a moment per batch, so another program (a DuckDB shell, a "
+            "notebook, a database browser) probably keeps a connection open: close that connection "
+            "(or read a Parquet export instead), or allow a longer timeout.")
+

@@ -1,0 +1,302 @@
+"""The :class:`Store` class: the store's reads and public methods, over the modules of
+:mod:`components.store` (connection, schema, writes, corpus-level tables)."""
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from .. import settings
+from ..records import Article, Extraction, Problem
+from .connection import StoreError, _exec, _interrupt_after, _rollback, attached
+from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _resolve_chains, _write_actors
+from .schema import TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
+from .writes import _Batch, _write_batch
+
+if TYPE_CHECKING:
+    import pandas
+
+#: Articles fetched per read while :meth:`Store.stale_articles` iterates.
+STALE_CHUNK = 256
+
+
+class Store:
+    """A DuckDB file holding articles, their extractions, corpus-level actors and ingest logs.
+
+    path: the DuckDB file; None means the ``db`` setting (``data/dateline.duckdb``). The file and
+        its tables are created on the first write; reading a store that does not exist returns
+        empty results and never creates it.
+    timeout: seconds to keep retrying while another process holds the file, before
+        :class:`StoreLocked` is raised.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, timeout: float = 30.0) -> None:
+        self.path = Path(path if path is not None else settings.get("db")).expanduser().resolve()
+        self.timeout = float(timeout)
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    @property
+    def exists(self) -> bool:
+        """Whether the store file exists (it is created by the first write)."""
+        return self.path.exists()
+
+    # --- reads ---
+
+    def summary(self) -> dict[str, int]:
+        """Row count per table, in schema order; ``{}`` for a store that does not exist yet."""
+        if not self.exists:
+            return {}
+        sql = " UNION ALL ".join(f"SELECT '{t}' AS t, count(*) AS n FROM {t}" for t in TABLES)
+        with self._reading() as con:
+            counts = dict(_exec(con, sql))
+        return {t: counts[t] for t in TABLES}
+
+    def meta(self) -> dict[str, str]:
+        """The ``meta`` table as a dict (``schema_version``, ``created_at``, ``actors_built_at``,
+        ``actors_stale``; see docs/store.md); ``{}`` for a store that does not exist yet."""
+        if not self.exists:
+            return {}
+        with self._reading() as con:
+            return dict(_exec(con, "SELECT key, value FROM meta ORDER BY key"))
+
+    def actors_stale(self) -> bool:
+        """Whether the corpus-level ``actors`` and ``actor_aliases`` tables lag behind ``entities``:
+        extractions were written since the last :meth:`rebuild_actors` (an ingest that stopped
+        before its rebuild, e.g. killed), or — in a store written before this flag existed —
+        entities are stored but actors were never built."""
+        if not self.exists:
+            return False
+        with self._reading() as con:
+            return _actors_stale(con)
+
+    def check(self) -> None:
+        """Raise StoreError (saying what to do) if ``path`` cannot be used as a Dateline store: it
+        is a folder, a file that is not a DuckDB database, another program's DuckDB database, or a
+        store from a newer Dateline. A path where nothing exists yet is fine (the first write
+        creates it), and so is a store of an older schema version (the first write upgrades it)."""
+        if not self.exists:
+            return
+        with self._attached(str(self.path), read_only=True) as con:
+            version = _schema_version(con, self.path)
+            if version is not None:
+                _check_version(version, self.path, writing=True)
+
+    def query(self, sql: str, params: Sequence | dict = (), *, limit: int = 10_000,
+              time_limit: float | None = 30.0) -> "pandas.DataFrame":
+        """Run one read-only SQL statement against the store and return its rows as a DataFrame.
+
+        sql: a statement over the tables documented in docs/store.md, with ``?``/``$1`` or
+            ``$name`` placeholders for values (never format values into the SQL).
+        params: the placeholders' values: a sequence for positional, a dict for named ones.
+        limit: at most this many rows come back; ``frame.attrs["truncated"]`` is True when the
+            statement had more (and ``frame.attrs["limit"]`` gives the cap).
+        time_limit: seconds after which the statement is stopped (StoreError); None for no limit.
+            While a query runs it holds the file, so a runaway one would block an ingest.
+        Returns the frame (no rows, right columns, for a store that does not exist yet), typed as
+        DuckDB's ``.df()`` types it: DATE and TIMESTAMP as datetime64, lists as arrays.
+        Raises StoreError for bad SQL, a statement that tries to write, or one that runs too long.
+        """
+        if limit < 0:
+            raise ValueError("limit must be >= 0")
+        with self._reading() as con, _interrupt_after(con, time_limit):
+            try:
+                rel = con.sql(sql, params=params or None)
+                frame = rel.limit(limit + 1).df() if rel is not None else None
+            except duckdb.InterruptException as e:
+                raise StoreError(f"the query ran longer than {time_limit:g} s and was stopped: narrow it "
+                                 "down (filters, LIMIT, fewer joins) or allow a longer time_limit") from e
+        if frame is None:
+            import pandas
+            frame = pandas.DataFrame()
+        truncated = len(frame) > limit
+        if truncated:
+            frame = frame.iloc[:limit]
+        frame.attrs.update(truncated=truncated, limit=limit)
+        return frame
+
+    def needs_extraction(self, article_ids: Sequence[str], pipeline_version: str) -> set[str]:
+        """The ids in ``article_ids`` that are not stored yet, or stored without an extraction or
+        with one from a pipeline version other than ``pipeline_version``."""
+        wanted = set(article_ids)
+        if not wanted or not self.exists:
+            return wanted
+        with self._reading() as con:
+            done = _exec(
+                con, "SELECT id FROM articles WHERE pipeline_version = $version"
+                " AND id IN (SELECT unnest($ids::VARCHAR[]))",
+                {"version": pipeline_version, "ids": sorted(wanted)})
+        return wanted - {r[0] for r in done}
+
+    def missing_articles(self, article_ids: Sequence[str]) -> set[str]:
+        """The ids in ``article_ids`` that are not stored at all."""
+        wanted = set(article_ids)
+        if not wanted or not self.exists:
+            return wanted
+        with self._reading() as con:
+            stored = _exec(con, "SELECT id FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]))",
+                           {"ids": sorted(wanted)})
+        return wanted - {r[0] for r in stored}
+
+    def stale_articles(self, pipeline_version: str) -> Iterator[Article]:
+        """Stored articles whose extraction is missing or from another pipeline version, oldest
+        ingest first. Articles are read a chunk at a time and the file is not held between chunks,
+        so the caller may write extractions while it iterates."""
+        if not self.exists:
+            return
+        with self._reading() as con:
+            ids = [r[0] for r in _exec(
+                con, "SELECT id FROM articles WHERE pipeline_version IS DISTINCT FROM $version"
+                " ORDER BY first_ingested, id", {"version": pipeline_version})]
+        for i in range(0, len(ids), STALE_CHUNK):
+            chunk = ids[i:i + STALE_CHUNK]
+            with self._reading() as con:
+                rows = _exec(
+                    con, "SELECT id, text, date, dateline, title, source, url, origins, source_id"
+                    " FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]))"
+                    " ORDER BY first_ingested, id", {"ids": chunk})
+            for id_, text, day, dateline, title, source, url, origins, source_id in rows:
+                yield Article(id=id_, text=text, date=day.isoformat() if day else None,
+                              dateline=tuple(dateline or ()), title=title, source=source, url=url,
+                              origin=origins[0] if origins else None, source_id=source_id)
+
+    def export_parquet(self, folder: str | Path) -> list[Path]:
+        """Write one ``<table>.parquet`` per table into ``folder`` (created if needed) from one
+        consistent snapshot, via DuckDB's COPY; files appear complete or not at all (each is
+        written under a temporary name, then renamed). Returns the paths, in schema order. A store
+        that does not exist yet exports empty tables."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        parts = [(folder / f".{t}.parquet.part", folder / f"{t}.parquet") for t in TABLES]
+        try:
+            with self._reading() as con:
+                _exec(con, "BEGIN TRANSACTION")
+                for table, (part, _) in zip(TABLES, parts):
+                    _exec(con, f"COPY {table} TO $path (FORMAT parquet)", {"path": str(part)})
+                _exec(con, "COMMIT")
+            for part, final in parts:
+                part.replace(final)
+        finally:
+            for part, _ in parts:
+                part.unlink(missing_ok=True)
+        return [final for _, final in parts]
+
+    # --- writes ---
+
+    def write(self, extractions: Sequence[Extraction], *, problems: Sequence[Problem] = (),
+              run_id: str | None = None, articles: Sequence[Article] = ()) -> None:
+        """Store a batch of extractions in ONE transaction: all of it or, on any error (or a
+        crash), none of it.
+
+        extractions: one per article. The article is inserted if new; if it is stored already
+            (same id = same text) it keeps its fields and only gains this origin if new. Its
+            entities/places/quotes rows are replaced by these, whatever version they came from.
+        problems: files that could not be read, logged in ``ingest_problems``.
+        run_id: the ingest run (see :meth:`start_run`) the batch belongs to, or None.
+        articles: articles read again but not re-extracted (up to date already): only their
+            origins are recorded (new ones are stored without an extraction, as by
+            :meth:`add_articles`).
+        """
+        self._write(_Batch.build(list(extractions), list(articles), problems, run_id))
+
+    def add_articles(self, articles: Sequence[Article], *, problems: Sequence[Problem] = (),
+                     run_id: str | None = None) -> None:
+        """Store articles without extractions (or add origins to stored ones), in one
+        transaction; they come back from :meth:`stale_articles` until extracted."""
+        self._write(_Batch.build([], list(articles), problems, run_id))
+
+    def start_run(self, inputs: Sequence[str]) -> str:
+        """Log the start of an ingest of ``inputs`` (paths as given) in ``ingest_runs`` and return
+        its new run id."""
+        run_id = _utcnow().strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+        with self._transaction() as con:
+            _exec(con, "INSERT INTO ingest_runs (run_id, started_at, inputs) VALUES ($id, $now, $inputs)",
+                  {"id": run_id, "now": _utcnow(), "inputs": [str(i) for i in inputs]})
+        return run_id
+
+    def finish_run(self, run_id: str, **counts) -> None:
+        """Log the end of run ``run_id`` with whatever ``counts`` the caller has (``articles=…,
+        new=…, problems=…``), kept as a JSON object in ``ingest_runs.counts``."""
+        with self._transaction() as con:
+            found = _exec(
+                con, "UPDATE ingest_runs SET finished_at = $now, counts = $counts WHERE run_id = $id"
+                " RETURNING run_id",
+                {"id": run_id, "now": _utcnow(), "counts": json.dumps(counts, default=str)})
+            if not found:
+                raise StoreError(f"no ingest run {run_id!r} in {self.path}; start_run() returns the id")
+
+    def rebuild_actors(self) -> None:
+        """Rebuild the corpus-level ``actors`` and ``actor_aliases`` tables from the article-level
+        actor names in ``entities``, merged by :func:`components.actors.merge_corpus`; one
+        transaction. The merge runs between a read and the write, so the lock is held only for
+        the SQL that fills the tables. Clears the ``actors_stale`` flag that every write of
+        extractions sets, unless a write changed the actor counts meanwhile."""
+        if not self.exists:
+            return
+        from ..actors import merge_corpus  # imports spaCy: only when needed
+
+        with self._reading() as con:
+            counts, fingerprint = _read_actor_counts(con)
+        mapping = _mapping_table(_resolve_chains(merge_corpus(counts)))
+        with self._transaction() as con:
+            _write_actors(con, mapping, fingerprint)
+
+    def migrate(self) -> None:
+        """Bring an existing store to this version's schema (any write does it too)."""
+        if self.exists:
+            with self._transaction():
+                pass
+
+    # --- connections ---
+
+    def _write(self, batch: _Batch) -> None:
+        if batch.empty:
+            return
+        with self._transaction() as con:
+            _write_batch(con, batch)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The store attached read-write (created if missing) with one transaction open, schema
+        created or migrated inside it; committed if the block succeeds, rolled back otherwise."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create the store {self.path}: {e.strerror or e}; "
+                             "give a path in a folder you can write to") from e
+        with self._attached(str(self.path), read_only=False) as con:
+            _exec(con, "BEGIN TRANSACTION")
+            try:
+                _ensure_schema(con, self.path)
+                yield con
+                _exec(con, "COMMIT")
+            except BaseException:
+                _rollback(con)
+                raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The store attached read-only; a store that does not exist (or whose creation was
+        interrupted) reads as an empty in-memory store with the same tables."""
+        if self.exists:
+            with self._attached(str(self.path), read_only=True) as con:
+                version = _schema_version(con, self.path)
+                if version is not None:
+                    _check_version(version, self.path, writing=False)
+                    yield con
+                    return
+        with self._attached(":memory:", read_only=False) as con:
+            for sql in TABLES.values():
+                _exec(con, sql)
+            yield con
+
+    def _attached(self, target: str, *, read_only: bool) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+        """Attach ``target`` (``str(self.path)`` or ``:memory:``) for one read or write: see
+        :func:`components.store.connection.attached`."""
+        return attached(self.path, target, read_only=read_only, timeout=self.timeout)

@@ -1,0 +1,179 @@
+"""One batch of writes: extractions, articles and problems turned into Arrow tables (:class:`_Batch`,
+built before the lock is taken), then written by a few set-based statements in the caller's
+transaction (:func:`_write_batch`).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import duckdb
+import pyarrow as pa
+
+from ..ingest.dates import WINDOW, in_window
+from ..records import Article, Extraction, Problem
+from .connection import _exec
+from .corpus_tables import _mark_actors_stale
+from .schema import _utcnow
+
+_STR = pa.string()
+_INT = pa.int32()
+_SCHEMAS = {
+    "articles": pa.schema([
+        ("id", _STR), ("source_id", _STR), ("date", pa.date32()), ("dateline", pa.list_(_STR)),
+        ("title", _STR), ("source", _STR), ("url", _STR), ("text", _STR), ("n_words", _INT),
+        ("origins", pa.list_(_STR)), ("pipeline_version", _STR)]),
+    "entities": pa.schema([
+        ("article_id", _STR), ("pipeline_version", _STR), ("idx", _INT), ("start_char", _INT),
+        ("end_char", _INT), ("text", _STR), ("label", _STR), ("actor", _STR), ("actor_type", _STR),
+        ("role", _STR)]),
+    "places": pa.schema([
+        ("article_id", _STR), ("pipeline_version", _STR), ("idx", _INT), ("from_dateline", pa.bool_()),
+        ("start_char", _INT), ("end_char", _INT), ("text", _STR), ("name", _STR), ("country_code", _STR),
+        ("lat", pa.float64()), ("lon", pa.float64()), ("geonameid", pa.int64()), ("feature", _STR)]),
+    "quotes": pa.schema([
+        ("article_id", _STR), ("pipeline_version", _STR), ("idx", _INT), ("start_char", _INT),
+        ("end_char", _INT), ("content", _STR), ("kind", _STR), ("speaker", _STR),
+        ("speaker_start", _INT), ("speaker_end", _INT), ("cue", _STR),
+        ("content_spans", pa.list_(pa.list_(_INT)))]),
+    "problems": pa.schema([("origin", _STR), ("reason", _STR)]),
+}
+
+
+def _rows_to_table(name: str, rows: list[tuple]) -> pa.Table:
+    schema = _SCHEMAS[name]
+    columns = list(zip(*rows)) if rows else [()] * len(schema)
+    return pa.table([pa.array(c, type=f.type) for c, f in zip(columns, schema)], schema=schema)
+
+
+@dataclass
+class _Batch:
+    """A batch turned into Arrow tables (built before the lock is taken)."""
+
+    run_id: str | None
+    now: datetime
+    extracted_ids: list[str]          # articles that come with an extraction
+    tables: dict[str, pa.Table]
+
+    @property
+    def empty(self) -> bool:
+        return all(t.num_rows == 0 for t in self.tables.values())
+
+    @classmethod
+    def build(cls, extractions: list[Extraction], articles: list[Article],
+              problems: Sequence[Problem], run_id: str | None) -> "_Batch":
+        """Collect one row per distinct article (the last extraction of an article wins; the
+        origins of all its copies are kept, those of extracted copies first) and the rows of its
+        extraction."""
+        problems = list(problems)
+        first: dict[str, Article] = {}
+        extraction: dict[str, Extraction] = {}
+        origins: dict[str, list[str]] = {}
+        for item in [*extractions, *articles]:
+            article = item.article if isinstance(item, Extraction) else item
+            if isinstance(item, Extraction):
+                extraction[article.id] = item
+            first.setdefault(article.id, article)
+            seen = origins.setdefault(article.id, [])
+            if article.origin and article.origin not in seen:
+                seen.append(article.origin)
+        rows: dict[str, list[tuple]] = {name: [] for name in _SCHEMAS}
+        for aid, a in first.items():
+            ex = extraction.get(aid)
+            day = _parse_date(a.date)
+            if a.date and day is None:
+                problems.append(Problem(a.origin or a.source_id or aid,
+                                        f"date {a.date!r} is not a YYYY-MM-DD date in {WINDOW}; stored without a date"))
+            version = ex.pipeline_version if ex else None
+            rows["articles"].append((aid, a.source_id, day, list(a.dateline or ()), a.title, a.source, a.url,
+                                     a.text, a.n_words, origins[aid], version))
+            if ex is not None:
+                _extraction_rows(aid, ex, rows)
+        rows["problems"] = [(p.origin, p.reason) for p in problems]
+        return cls(run_id=run_id, now=_utcnow(),
+                   extracted_ids=list(extraction),
+                   tables={name: _rows_to_table(name, r) for name, r in rows.items()})
+
+
+def _extraction_rows(aid: str, ex: Extraction, rows: dict[str, list[tuple]]) -> None:
+    v = ex.pipeline_version
+    rows["entities"].extend((aid, v, i, e.start, e.end, e.text, e.label, e.actor, e.actor_type, e.role)
+                            for i, e in enumerate(ex.entities))
+    places = [(p, False) for p in ex.places] + [(p, True) for p in ex.dateline_places]
+    rows["places"].extend((aid, v, i, flag, p.start, p.end, p.text, p.name, p.country_code, p.lat, p.lon,
+                           p.geonameid, p.feature) for i, (p, flag) in enumerate(places))
+    rows["quotes"].extend((aid, v, i, q.start, q.end, q.content, q.kind, q.speaker, q.speaker_start,
+                           q.speaker_end, q.cue, [list(s) for s in q.spans] or [[q.start, q.end]])
+                          for i, q in enumerate(ex.quotes))
+
+
+def _parse_date(value: str | None) -> date | None:
+    """``value`` (``YYYY-MM-DD``) as a date, or None when it is missing, malformed or outside the
+    dates an article may carry (:func:`components.ingest.dates.in_window`)."""
+    if not value:
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return day if in_window(day) else None
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    """All the statements of one batch, inside the caller's transaction."""
+    names = {name: f"dl_new_{name}" for name in batch.tables}
+    for name, table in batch.tables.items():
+        con.register(names[name], table)
+    try:
+        _delete_old_extractions(con, batch)
+        _upsert_articles(con, batch)
+        _insert_extractions(con, batch)
+        _log_problems(con, batch)
+        if batch.extracted_ids:  # in the same transaction: a crash before the rebuild leaves it set
+            _mark_actors_stale(con, batch.now)
+    finally:
+        for view in names.values():
+            con.unregister(view)
+
+
+def _delete_old_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    """Remove the stored rows of every batch article that comes with a new extraction."""
+    if not batch.extracted_ids:
+        return
+    stored = [r[0] for r in _exec(
+        con, "SELECT id FROM articles WHERE pipeline_version IS NOT NULL"
+        " AND id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": batch.extracted_ids})]
+    if stored:  # skipped on a first ingest: no scan of the big tables
+        for table in ("entities", "places", "quotes"):
+            _exec(con, f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))",
+                        {"ids": stored})
+
+
+def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    _exec(con, """
+        INSERT INTO articles
+        SELECT id, source_id, date, dateline, title, source, url, text, n_words, origins,
+               $now, $run_id, pipeline_version, CASE WHEN pipeline_version IS NOT NULL THEN $now END
+        FROM dl_new_articles
+        ON CONFLICT (id) DO UPDATE SET
+            origins = list_concat(articles.origins, list_filter(excluded.origins,
+                                  lambda o: NOT list_contains(articles.origins, o))),
+            pipeline_version = coalesce(excluded.pipeline_version, articles.pipeline_version),
+            extracted_at = CASE WHEN excluded.pipeline_version IS NULL
+                                  OR excluded.pipeline_version = articles.pipeline_version
+                                THEN articles.extracted_at ELSE excluded.extracted_at END
+        """, {"now": batch.now, "run_id": batch.run_id})
+
+
+def _insert_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    for table in ("entities", "places", "quotes"):
+        if batch.tables[table].num_rows:
+            _exec(con, f"INSERT INTO {table} BY NAME SELECT * FROM dl_new_{table}")
+
+
+def _log_problems(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    if batch.tables["problems"].num_rows:
+        _exec(con, "INSERT INTO ingest_problems SELECT $run_id, origin, reason, $now FROM dl_new_problems",
+                    {"run_id": batch.run_id, "now": batch.now})
+
