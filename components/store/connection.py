@@ -42,7 +42,6 @@ class StoreLocked(StoreError):
     """The store file stayed locked by another process for longer than the timeout."""
 
 
-
 # --- the process's host connection -------------------------------------------------------------
 
 class _Host:
@@ -70,6 +69,8 @@ def _reset_after_fork() -> None:
 
 os.register_at_fork(after_in_child=_reset_after_fork)
 
+
+# --- attaching the store file, waiting while another process holds it -------------------------
 
 @contextmanager
 def attached(path: Path, target: str, *, read_only: bool,
@@ -144,7 +145,6 @@ def _attach(path: Path, target: str, *, read_only: bool,
     finally:
         if signalled:
             intent.unlink(missing_ok=True)
-
 
 
 def _intent_path(path: Path) -> Path:
