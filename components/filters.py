@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Iterable, Mapping
 
-from .ingest.dates import EARLIEST, LATEST
+from .ingest.dates import EARLIEST, LATEST, WINDOW
 
 # Fields that hold a set of values (tuples, kept sorted so equal filters compare equal and
 # cache the same), with the label a chip shows for them.
@@ -28,6 +28,8 @@ ACTOR_TYPES = ("person", "organization", "state", "group")
 #: other, but not drawn on a time axis; ingest refuses such dates from now on, older stores may
 #: still hold them. The window itself is declared once, in :mod:`components.ingest.dates`.
 DATE_WINDOW = (EARLIEST, LATEST)
+#: The window as an analyst reads it: "1800–2100".
+DATE_WINDOW_TEXT = WINDOW
 
 
 @dataclass(frozen=True)

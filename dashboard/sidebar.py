@@ -11,7 +11,7 @@ from datetime import date
 
 import streamlit as st
 
-from components.filters import ACTOR_TYPES, DATE_WINDOW, Filter
+from components.filters import ACTOR_TYPES, DATE_WINDOW_TEXT, Filter
 
 from . import markdown, notices, queries, state
 
@@ -39,7 +39,7 @@ def _dates_note(span: dict, f: Filter) -> str:
 
     notes = []
     if span["outside"]:
-        notes.append(f"{articles(span['outside'])} dated outside {DATE_WINDOW[0].year}–{DATE_WINDOW[1].year} "
+        notes.append(f"{articles(span['outside'])} dated outside {DATE_WINDOW_TEXT} "
                      "(included while the slider spans its full range).")
     if span["undated"]:
         notes.append(f"{articles(span['undated'])} undated"

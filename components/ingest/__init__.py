@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..records import Article, Problem
 from .archives import count_members, read_zip
-from .formats import FORMATS, SUPPORTED, format_of, read_document
+from .formats import FORMATS, format_of, read_document, unsupported_reason
 from .limits import default_limit, too_large
 from .walk import Source, iter_sources, os_reason, outside_roots
 
@@ -92,9 +92,9 @@ def read_uploads(files: Iterable[tuple[str, bytes]], *, max_file_bytes: int | No
     max_zip = default_limit("max_zip_mb") if max_zip_bytes is None else max_zip_bytes
     for name, data in files:
         origin = upload_origin(name)
-        fmt = format_of(origin[len(UPLOAD_PREFIX):])
+        fmt = format_of(origin)
         if fmt is None:
-            yield Problem(origin, f"unsupported file type {Path(origin).suffix!r} (Dateline reads {SUPPORTED})")
+            yield Problem(origin, unsupported_reason(PurePosixPath(origin).suffix))
         elif fmt == "zip":
             yield from _read_zip(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip,
                                  on_file=on_file)
@@ -109,7 +109,7 @@ def count_uploads(files: Iterable[tuple[str, bytes]], *, max_zip_bytes: int | No
     max_zip = default_limit("max_zip_mb") if max_zip_bytes is None else max_zip_bytes
     n = 0
     for name, data in files:
-        fmt = format_of(upload_origin(name)[len(UPLOAD_PREFIX):])
+        fmt = format_of(upload_origin(name))
         if fmt == "zip":
             n += count_members(bytes(data), max_zip_bytes=max_zip)
         elif fmt is not None:

@@ -40,6 +40,12 @@ def format_of(name: str) -> str | None:
     return FORMATS.get(suffix)
 
 
+def unsupported_reason(suffix: str) -> str:
+    """The Problem reason for a file named explicitly (or uploaded) whose extension ``suffix``
+    (".pdf") Dateline does not read."""
+    return f"unsupported file type {suffix!r} (Dateline reads {SUPPORTED})"
+
+
 def skipped_reason(others: Counter[str]) -> str:
     """The Problem reason for files of unsupported types skipped in a folder or zip.
 

@@ -28,7 +28,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from ..records import Problem
 from .archives import JUNK_DIRS, JUNK_FILES
-from .formats import SUPPORTED, format_of, skipped_reason
+from .formats import SUPPORTED, format_of, skipped_reason, unsupported_reason
 
 
 class Source(NamedTuple):
@@ -53,8 +53,7 @@ def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[Source | Proble
             elif path.is_file():
                 fmt = format_of(path.name)
                 if fmt is None:
-                    yield Problem(origin, f"unsupported file type {path.suffix!r} "
-                                          f"(Dateline reads {SUPPORTED})")
+                    yield Problem(origin, unsupported_reason(path.suffix))
                 else:
                     yield Source(path, origin, fmt)
             elif path.exists():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts
-from components.filters import DATE_WINDOW
+from components.filters import DATE_WINDOW_TEXT
 from dashboard import markdown, notices, queries, selections, state
 
 KEY = "actors"
@@ -72,7 +72,7 @@ with time_col:
     st.markdown("**Mentions over time**")
     if profile["timeline"].empty and profile.get("n_mentions"):
         st.caption(f"No dated mentions: the articles that mention {markdown.escape(actor)} are undated "
-                   f"or dated outside {DATE_WINDOW[0].year}–{DATE_WINDOW[1].year}.")
+                   f"or dated outside {DATE_WINDOW_TEXT}.")
     elif profile["timeline"].empty:
         notices.no_match("dated mentions")
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts
-from components.filters import DATE_WINDOW
+from components.filters import DATE_WINDOW_TEXT
 from dashboard import downloads, notices, queries, selections, state
 
 KEY = "overview"
@@ -59,7 +59,7 @@ with right:
     st.subheader("Busiest days")
     if days.empty and counts.get("undated"):
         st.info("No dates to rank: the articles here are undated or dated outside "
-                f"{DATE_WINDOW[0].year}–{DATE_WINDOW[1].year}.", icon=":material/event_busy:")
+                f"{DATE_WINDOW_TEXT}.", icon=":material/event_busy:")
     elif days.empty:
         notices.no_match("dated articles")
     else:

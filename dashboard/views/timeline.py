@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts
-from components.filters import DATE_WINDOW
+from components.filters import DATE_WINDOW_TEXT
 from dashboard import notices, queries, selections, state
 
 KEY = "timeline"
@@ -16,9 +16,8 @@ if notices.store_is_empty():
 
 per_day = queries.run("timeline", f)
 span = queries.run("date_span", f)
-window = f"{DATE_WINDOW[0].year}–{DATE_WINDOW[1].year}"
 left_out = [f"{span['undated']:,} {'is' if span['undated'] == 1 else 'are'} undated"] if span["undated"] else []
-left_out += ([f"{span['outside']:,} {'is' if span['outside'] == 1 else 'are'} dated outside {window}"]
+left_out += ([f"{span['outside']:,} {'is' if span['outside'] == 1 else 'are'} dated outside {DATE_WINDOW_TEXT}"]
              if span["outside"] else [])
 left_out_text = f"of the articles that match, {' and '.join(left_out)} (the Articles page lists them)."
 if per_day.empty:
