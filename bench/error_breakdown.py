@@ -21,8 +21,8 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Iterable, Mapping
 
-from components.demonyms import country_of_demonym
-from components.places import REGION_DEMONYMS
+from components.lexicon.demonyms import country_of_demonym
+from components.places.mentions import REGION_DEMONYMS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORE_DIR = ROOT.parent / "shared" / "eval" / "score"
@@ -300,9 +300,9 @@ def geo_breakdown(gold: list[dict], pred: Mapping[str, dict], *, rules: ModuleTy
 
 def gazetteer_facts() -> dict[int, tuple[str, str, str | None]]:
     """``{geonameid: (name, feature, country_code)}`` for every gazetteer place that has an id
-    (the project's gazetteer, :func:`components.gazetteer.load`)."""
-    from components import gazetteer
-    from components.gazetteer import Entry
+    (the project's gazetteer, :func:`components.places.gazetteer.load`)."""
+    from components.places import gazetteer
+    from components.places.gazetteer import Entry
 
     out = {}
     for row in gazetteer.load().entries:

@@ -24,7 +24,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import gazetteer, settings
+from . import settings
+from .places import gazetteer
 
 T = TypeVar("T")
 
@@ -79,7 +80,7 @@ def rules_hash() -> str:
     """12 hex characters of the SHA-256 of the rules: the source of every module in
     :func:`rule_sources` (by module name, each with its path relative to the package) and the
     versions of the data packages the gazetteer is built from
-    (:func:`components.gazetteer.source_versions`). Computed once per process, in a few
+    (:func:`components.places.gazetteer.source_versions`). Computed once per process, in a few
     milliseconds, by the process that stores results (spaCy's worker processes never need it)."""
     digest = hashlib.sha256()
     for name, (path, data) in sorted(rule_sources().items()):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.demonyms import country_of_demonym
+from components.lexicon.demonyms import country_of_demonym
 
 
 @pytest.mark.parametrize("word,code", [

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 from components.filters import Filter
 from dashboard import bootstrap, downloads, highlight, markdown, state
 from dashboard.routes import PAGES
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
 SAMPLE = [str(ROOT / "data" / "seed"), str(ROOT / "data" / "demo")]
 TIMEOUT = 30

@@ -134,7 +134,7 @@ def test_extract_with_two_worker_processes_gives_the_same_result(tmp_path, small
 @pytest.mark.parametrize("kind,says", [("folder", "is a folder"), ("text", "is not a DuckDB file"),
                                        ("foreign", "not a Dateline store")])
 def test_a_db_that_is_not_a_store_gets_one_line_and_exit_code_2(tmp_path, seed_path, capsys, verb, kind, says):
-    from tests.test_store import not_a_store
+    from tests.components.store.test_store import not_a_store
 
     db = not_a_store(kind, tmp_path)
     args = [str(tmp_path / "out") if x == "OUT" else str(seed_path) if x == "SEED" else x for x in verb]
@@ -145,7 +145,7 @@ def test_a_db_that_is_not_a_store_gets_one_line_and_exit_code_2(tmp_path, seed_p
 
 
 def test_a_db_that_is_not_a_store_prints_no_traceback_in_the_shell(tmp_path):
-    from tests.test_store import not_a_store
+    from tests.components.store.test_store import not_a_store
 
     db = not_a_store("text", tmp_path)
     r = subprocess.run([sys.executable, "-m", "components", "info", "--db", str(db)], cwd=ROOT,
@@ -156,7 +156,7 @@ def test_a_db_that_is_not_a_store_prints_no_traceback_in_the_shell(tmp_path):
 
 def test_info_says_when_actors_are_stale(tmp_path, capsys):
     from components.store import Store
-    from tests.test_store import make_extraction
+    from tests.components.store.test_store import make_extraction
 
     db = tmp_path / "s.duckdb"
     Store(db).write([make_extraction()])  # a batch written, then the ingest was killed before the rebuild

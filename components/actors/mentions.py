@@ -20,7 +20,7 @@ mention that is a person's name or surname in the article becomes PERSON whateve
 label; a PERSON that is a country or a news agency, and a PERSON or NORP that is a large
 city used as a place ("in Aleppo"), get GPE / ORG.
 
-Across a corpus (:func:`merge_corpus`): spelling variants fold together ("Bashar al-Assad",
+Across a corpus (:func:`components.actors.merge.merge_corpus`): spelling variants fold together ("Bashar al-Assad",
 "Bashar Al Assad"), and a short person name maps to the one full name that ends with it,
 unless two people share it.
 """
@@ -33,9 +33,10 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
-from . import actor_titles as titles
-from .actor_names import clean_name, country_name, fold, fold_tokens, is_city, is_news_agency
-from .records import Entity
+from . import titles
+from .names import (clean_name, country_name, fold, fold_tokens, is_city, is_news_agency, is_short_form,
+                    is_subsequence, spelling_rank)
+from ..records import Entity
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 # Labels whose spans name something: edge "the", possessives and whitespace are trimmed off.
@@ -57,8 +58,6 @@ NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "PRON", "INTJ", "AUX", "CCONJ", "
 # An ALL-CAPS place name longer than this is written in title case ("MOSCOW" in a dateline);
 # shorter ones may be abbreviations ("NYC").
 SHOUTED_MIN_LETTERS = 4
-# Longest surname (in words) that merges across a corpus on its own ("al Assad").
-MAX_SURNAME_WORDS = 3
 # Spaced separators that never sit inside a person's name ("Carlos Barria / Reuters").
 SEPARATORS = frozenset({"-", "/", "|", "\u2013", "\u2014", "--"})
 # Words hyphenated onto a name that are not part of it ("Trump-led", "Iran-backed").
@@ -174,29 +173,13 @@ def _mention(doc: Doc, text: str, start: int, end: int, label: str,
                     acts=_acts(doc, start, end))
 
 
-def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """True if the words of ``short`` occur in ``long`` in order ("Al Assad" in "Bashar Al
-    Assad", "George Bush" in "George W Bush")."""
-    it = iter(long)
-    return all(w in it for w in short)
-
-
-def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    """Is the name ``short`` a shorter form of ``long``: its words in order, ending with the
-    same surname ("Al Assad", "Assad" of "Bashar Al Assad"; "George Bush" of "George W Bush")?
-    A name with a middle initial is specific: "George W Bush" is no short form of "George H W
-    Bush"."""
-    return (len(long) > len(short) and long[-1] == short[-1] and _is_subsequence(short, long)
-            and all(len(w) > 1 for w in short[1:-1]))
-
-
 def _full_names(key: tuple[str, ...], keys: Iterable[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """The longest names among ``keys`` that ``key`` is a shorter form of; a lone first name
     ("Hillary") matches full names starting with it only when no surname matches."""
-    cands = [k for k in keys if _contains(k, key)]
+    cands = [k for k in keys if is_short_form(k, key)]
     if not cands and len(key) == 1:
         cands = [k for k in keys if len(k) > 1 and k[0] == key[0]]
-    return [k for k in cands if not any(_contains(o, k) for o in cands)]
+    return [k for k in cands if not any(is_short_form(o, k) for o in cands)]
 
 
 def _resolve_people(people: list[_Mention]) -> None:
@@ -208,7 +191,7 @@ def _resolve_people(people: list[_Mention]) -> None:
     seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, m in enumerate(people):
         seen[fold_tokens(m.name)].append(i)
-    display = {key: min((people[i].name for i in idx), key=lambda n: _spelling_rank(n, 0))
+    display = {key: min((people[i].name for i in idx), key=lambda n: spelling_rank(n, 0))
                for key, idx in seen.items()}
     for key in display:
         full = _full_names(key, display)
@@ -280,7 +263,7 @@ def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
         else:
             continue
         key = fold_tokens(m.name)
-        if not any(len(k) > len(key) and _is_subsequence(key, k) for k in person_keys):
+        if not any(len(k) > len(key) and is_subsequence(key, k) for k in person_keys):
             m.label = label
 
 
@@ -326,92 +309,3 @@ def find_actors(doc: Doc) -> list[Entity]:
         out[idx].actor, out[idx].actor_type = m.actor, m.actor_type
         out[idx].label = m.label
     return out
-
-
-def _corpus_key(name: str, kind: str | None) -> tuple[str, ...]:
-    """Key under which spellings of one actor fold together across a corpus: folded words
-    (:func:`~components.actor_names.fold_tokens`); for a group without a plural "s". ("Jr"
-    stays: "Donald Trump Jr" is not "Donald Trump".)"""
-    words = fold_tokens(name)
-    if kind == "group" and words and words[-1].endswith("s") and len(words[-1]) > 3:
-        return (*words[:-1], words[-1][:-1])
-    return words
-
-
-def _spelling_rank(name: str, n: int) -> tuple:
-    """Sort key for the spelling that represents a set of variants: mixed case before ALL
-    CAPS before all lower case, then the most mentioned."""
-    case = 1 if name.isupper() else 2 if name.islower() else 0
-    return case, -n, name
-
-
-def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Cluster person keys (``{key: mentions}``): a name joins the one longer name with the
-    same first and last word that contains it ("Hillary Clinton", "Hillary Rodham Clinton");
-    then a surname ("Assad", "al Assad") joins the one cluster with a name ending in it.
-    Returns ``{key: key of the cluster's most mentioned full name}`` for keys that move."""
-    parent = {k: k for k in keys}
-
-    def root(k):
-        while parent[k] != k:
-            k = parent[k]
-        return k
-
-    def join(a, b):
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[ra] = rb
-
-    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
-    by_suffix: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-    for k in keys:
-        if len(k) > 1:
-            by_ends[(k[0], k[-1])].append(k)
-            for n in range(1, min(len(k), MAX_SURNAME_WORDS + 1)):
-                by_suffix[k[-n:]].append(k)
-    for k in keys:
-        if len(k) > 1:
-            longer = [o for o in by_ends[(k[0], k[-1])] if _contains(o, k)]
-            top = [o for o in longer if not any(_contains(x, o) for x in longer)]
-            if len(top) == 1:
-                join(k, top[0])
-    for k in sorted(keys, key=len, reverse=True):  # "al assad" joins before "assad" looks
-        if len(k) > 1 and k[0] not in NAME_PARTICLES or len("".join(k)) < 2:
-            continue
-        clusters = {root(o) for o in by_suffix.get(k, ())}
-        if len(clusters) == 1:
-            join(k, clusters.pop())
-    best: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for k in keys:  # a cluster is named by its most mentioned name of two words or more
-        r = root(k)
-        if r not in best or (len(k) > 1, keys[k]) > (len(best[r]) > 1, keys[best[r]]):
-            best[r] = k
-    return {k: best[root(k)] for k in keys if best[root(k)] != k}
-
-
-def merge_corpus(actors: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
-    """Map article-level actor names to corpus-level canonical names.
-
-    actors: ``(name, actor_type, n_mentions)`` for every distinct article-level actor.
-    Returns ``{name: canonical}`` for the names that change (others stay as they are).
-    Only names of one type merge. Spellings that fold alike (case, hyphens, diacritics,
-    a group's plural) become one, spelled as most mentioned (mixed case first); a person's
-    name joins the one longer name with the same first and last word ("Hillary Clinton" →
-    "Hillary Rodham Clinton" cluster) and a lone surname ("Assad") the one person whose name
-    ends with it. A surname two people share ("Smith" with "Adam Smith" and "John Smith")
-    is left alone. A cluster of people is named by its most mentioned full name."""
-    variants: dict[tuple[str | None, tuple[str, ...]], list[tuple[str, int]]] = defaultdict(list)
-    for name, kind, n in actors:
-        if name:
-            variants[(kind, _corpus_key(name, kind))].append((name, n))
-    spelling = {k: min(v, key=lambda x: _spelling_rank(*x))[0] for k, v in variants.items()}
-    mentions = {k: sum(n for _, n in v) for k, v in variants.items()}
-    people = {key: mentions[(kind, key)] for kind, key in variants if kind == "person"}
-    moved = _union_people(people)
-    mapping: dict[str, str] = {}
-    for (kind, key), names in variants.items():
-        target = spelling[(kind, moved.get(key, key))] if kind == "person" else spelling[(kind, key)]
-        for name, _ in names:
-            if name != target:
-                mapping[name] = target
-    return mapping

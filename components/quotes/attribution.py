@@ -1,6 +1,6 @@
 """Quote attribution: the cue of a quoted piece and its speaker, from the dependency parse.
 
-Used by :mod:`components.quotes`. A cue is a reporting verb (:mod:`components.quote_cues`) or
+Used by :mod:`components.quotes`. A cue is a reporting verb (:mod:`components.quotes.cues`) or
 "according to" in the piece's sentence; the speaker is the cue's subject (climbing from a
 participle or preposition to the clause it hangs from), the agent of a passive or the object of
 "according to", with fall-backs for parses that miss it. :class:`SpeakerResolver` turns a
@@ -13,10 +13,10 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .quote_cues import (GROUP_PRONOUNS, INDEFINITE_DETERMINERS, PERSON_PRONOUNS,
+from .cues import (GROUP_PRONOUNS, INDEFINITE_DETERMINERS, PERSON_PRONOUNS,
                          RELATIVE_PRONOUNS, SPEECH_VERBS, STRONG_VERBS, TITLE_NOUNS)
-from .quote_marks import Piece
-from .records import Entity
+from .marks import Piece
+from ..records import Entity
 
 # Tokens a cue may lie past a quote that ended its sentence ("…?" Trump asked.).
 MAX_TAG_TOKENS = 12

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .demonyms import country_of_demonym
+from ..lexicon.demonyms import country_of_demonym
 
 # Typographic quotes and apostrophes → ASCII, before anything else looks at a name.
 QUOTE_MAP = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"',
@@ -121,7 +121,7 @@ def country_code(text: str, *, demonym: bool = False) -> str | None:
     """ISO alpha-2 code of the country ``text`` names, or None.
 
     text: a mention ("Russia", "the Russian Federation", "U.S.", "Iran's").
-    demonym: also accept a demonym ("Russian", "Syrians") via :mod:`components.demonyms`."""
+    demonym: also accept a demonym ("Russian", "Syrians") via :mod:`components.lexicon.demonyms`."""
     name = clean_name(text)
     if not name:
         return None
@@ -170,3 +170,26 @@ def is_city(text: str) -> bool:
 def is_news_agency(text: str) -> bool:
     """True if ``text`` names a news agency ("Reuters", "Xinhua", "AFP")."""
     return clean_name(text).lower() in NEWS_AGENCIES
+
+
+def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """True if the words of ``short`` occur in ``long`` in order ("Al Assad" in "Bashar Al
+    Assad", "George Bush" in "George W Bush")."""
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def is_short_form(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """Is the name ``short`` a shorter form of ``long``: its words in order, ending with the
+    same surname ("Al Assad", "Assad" of "Bashar Al Assad"; "George Bush" of "George W Bush")?
+    A name with a middle initial is specific: "George W Bush" is no short form of "George H W
+    Bush"."""
+    return (len(long) > len(short) and long[-1] == short[-1] and is_subsequence(short, long)
+            and all(len(w) > 1 for w in short[1:-1]))
+
+
+def spelling_rank(name: str, n: int) -> tuple:
+    """Sort key for the spelling that represents a set of variants: mixed case before ALL
+    CAPS before all lower case, then the most mentioned."""
+    case = 1 if name.isupper() else 2 if name.islower() else 0
+    return case, -n, name

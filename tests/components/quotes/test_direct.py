@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from components.actors import find_actors
-from components.quote_marks import pair_marks
+from components.quotes.marks import pair_marks
 from components.quotes import find_quotes
 from components.records import Entity
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from components.actor_names import clean_name, country_name, fold
+from components.actors.names import clean_name, country_name, fold
 from components.actors import find_actors, merge_corpus
 from tests.handmade_docs import make_doc as handmade_doc
 

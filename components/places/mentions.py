@@ -27,15 +27,15 @@ from spacy.parts_of_speech import PROPN
 from spacy.tokens import Doc, Span
 
 from . import gazetteer
-from .demonyms import country_of_demonym
+from ..lexicon.demonyms import country_of_demonym
 from .gazetteer import Candidate, Entry
-from .records import Place
+from ..records import Place
 
 # Labels whose entities are toponyms as they stand.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Labels that may hide a place name spaCy mislabelled.
 OTHER_LABELS = ("ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
-# Demonyms of continents and regions (countries' come from components.demonyms).
+# Demonyms of continents and regions (countries' come from components.lexicon.demonyms).
 REGION_DEMONYMS = {
     "european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
     "asian": "Asia", "asians": "Asia", "latin american": "Latin America",
@@ -83,7 +83,7 @@ COMMON_WORDS = frozenset({
 })
 # Capitalised non-entity names must be at least this populous to be taken as places.
 MIN_POPULATION_FREE = 50_000
-# Context bonuses, added to a candidate's prominence (see components.gazetteer.prominence).
+# Context bonuses, added to a candidate's prominence (see components.places.gazetteer.prominence).
 COUNTRY_BONUS = 2.0
 ADMIN1_BONUS = 3.0  # in the state of other places named
 STATE_NAMED_BONUS = 4.0  # in a state the article names outright ("Texas")

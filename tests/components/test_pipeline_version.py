@@ -16,13 +16,16 @@ import pytest
 import spacy
 
 import components
-from components import corpus, gazetteer, nlp as nlp_mod
+from components import corpus, nlp as nlp_mod
+from components.places import gazetteer
 from components.store import Store
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(components.__file__).parent
-RULE_MODULES = {"extraction", "nlp", "records", "actors", "actor_names", "actor_titles", "demonyms",
-                "places", "gazetteer", "quotes", "quote_marks", "quote_cues", "quote_attribution"}
+RULE_MODULES = {"extraction", "nlp", "records", "lexicon", "lexicon.demonyms",
+                "actors", "actors.mentions", "actors.merge", "actors.names", "actors.titles",
+                "places", "places.mentions", "places.gazetteer",
+                "quotes", "quotes.direct", "quotes.marks", "quotes.cues", "quotes.attribution"}
 NOT_RULE_MODULES = {"settings", "corpus", "store", "store.connection", "store.schema", "store.writes",
                     "store.corpus_tables", "store.database", "query", "charts", "export",
                     "filters", "selection", "outlines", "synthetic", "ingest", "__main__"}
@@ -75,8 +78,9 @@ def test_the_version_names_the_model_and_a_short_hash_of_the_rules():
 def test_the_rules_are_the_modules_extraction_imports_and_nothing_else():
     found = nlp_mod.rule_sources()
     assert {name.removeprefix("components.") for name in found} == RULE_MODULES
-    assert all(path == f"{name.removeprefix('components.')}.py" and data == (PACKAGE / path).read_bytes()
-               for name, (path, data) in found.items())
+    for name, (path, data) in found.items():
+        module = name.removeprefix("components.").replace(".", "/")
+        assert path in (f"{module}.py", f"{module}/__init__.py") and data == (PACKAGE / path).read_bytes()
     assert not {name.removeprefix("components.") for name in found} & NOT_RULE_MODULES
 
 
@@ -103,7 +107,7 @@ def test_one_byte_changed_in_a_rule_module_changes_the_version(monkeypatch, pack
     before = nlp_mod.pipeline_version(blank())
     read_rules_from(monkeypatch, package_copy)
     assert nlp_mod.pipeline_version(blank()) == before, "the copy is read like the package"
-    change_one_byte(package_copy / "quote_cues.py")
+    change_one_byte(package_copy / "quotes" / "cues.py")
     nlp_mod.rules_hash.cache_clear()
     assert nlp_mod.pipeline_version(blank()) != before
 
@@ -117,11 +121,9 @@ def test_a_module_outside_the_rules_does_not_change_the_version(monkeypatch, pac
 
 
 def test_a_module_a_rule_starts_to_import_is_hashed_even_from_inside_a_function(monkeypatch, package_copy):
-    (package_copy / "lexicon").mkdir()
-    (package_copy / "lexicon" / "__init__.py").write_text('"""Word lists."""\n')
     (package_copy / "lexicon" / "verbs.py").write_text('SAYING = frozenset({"said"})\n')
-    cues = package_copy / "quote_cues.py"
-    cues.write_text(cues.read_text() + "\n\ndef _saying():\n    from .lexicon.verbs import SAYING\n    return SAYING\n")
+    cues = package_copy / "quotes" / "cues.py"
+    cues.write_text(cues.read_text() + "\n\ndef _saying():\n    from ..lexicon.verbs import SAYING\n    return SAYING\n")
     found = nlp_mod.rule_sources(folder=package_copy)
     assert found["components.lexicon.verbs"][0] == "lexicon/verbs.py"
     assert found["components.lexicon"][0] == "lexicon/__init__.py"
@@ -170,7 +172,7 @@ def test_a_store_from_other_rules_is_reextracted(small_corpus, tmp_path, nlp, mo
     assert old.startswith(f"{meta['lang']}_{meta['name']}@{meta['version']}+rules-")
     assert corpus.reextract(store=store, nlp=nlp) == 0
     read_rules_from(monkeypatch, package_copy)
-    change_one_byte(package_copy / "places.py")
+    change_one_byte(package_copy / "places" / "mentions.py")
     new = nlp_mod.pipeline_version(nlp)
     assert new != old
     assert corpus.reextract(store=store, nlp=nlp) == 3

@@ -1,6 +1,6 @@
 """Quotes: direct quotes with speaker, cue and kind.
 
-Quotation marks are paired over the raw text (:mod:`components.quote_marks`), so unbalanced
+Quotation marks are paired over the raw text (:mod:`components.quotes.marks`), so unbalanced
 marks never break anything. Each quoted piece then gets a cue — a reporting verb (or "according
 to") in the same sentence, after the piece first, else before it — and the cue's subject from the
 dependency parse is the speaker mention. Pieces sharing one cue form one quote
@@ -17,11 +17,11 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from .quote_attribution import (SpeakerResolver, TokenIndex, find_cue, introducer, is_agent,
+from .attribution import (SpeakerResolver, TokenIndex, find_cue, introducer, is_agent,
                                 is_person, nearby_subject, resolve_speaker, subject_of)
-from .quote_cues import ABBREVIATIONS
-from .quote_marks import Piece, pair_marks
-from .records import Entity, Quote
+from .cues import ABBREVIATIONS
+from .marks import Piece, pair_marks
+from ..records import Entity, Quote
 
 # A quote needs this many letters or digits to be listed on its own without a cue.
 MIN_UNATTRIBUTED_CHARS = 40

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from components import gazetteer
-from components.gazetteer import Gazetteer, name_key
+from components.places import gazetteer
+from components.places.gazetteer import Gazetteer, name_key
 
 
 @pytest.fixture(scope="module")

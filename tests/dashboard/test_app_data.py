@@ -13,8 +13,8 @@ import pytest
 from components import settings
 from components.store import Store
 from dashboard import state
-from tests.test_app import run_app
-from tests.test_store import not_a_store
+from tests.dashboard.test_app import run_app
+from tests.components.store.test_store import not_a_store
 
 DATA = "views/data.py"
 

@@ -18,8 +18,8 @@ import pytest
 from components.records import Article, Entity, Extraction, Place, Problem, Quote
 from components.store import Store, StoreError, StoreLocked, connection, database, schema, writes
 from components.store.schema import TABLES
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def make_extraction(speaker: str = "Dmitry Peskov", content: str = "No comment.", *, version: str = "v1",
@@ -213,7 +213,7 @@ def test_a_process_killed_mid_write_leaves_the_store_as_before_that_batch(store:
         import os, sys
         from components.records import Problem
         from components.store import Store, writes
-        from tests.test_store import make_extraction
+        from tests.components.store.test_store import make_extraction
         def die(*a, **k):
             os._exit(9)
         writes._log_problems = die
@@ -236,7 +236,7 @@ def test_a_bad_date_is_stored_as_null_and_reported(store: Store):
 WRITER = """
     import sys, time
     from components.store import Store
-    from tests.test_store import make_extraction
+    from tests.components.store.test_store import make_extraction
     store = Store(sys.argv[1])
     for b in range(50):
         store.write([make_extraction(f"Speaker {b} {k}", version="v1", origin=f"{b}-{k}.txt")

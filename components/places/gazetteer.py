@@ -32,10 +32,10 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import NamedTuple
 
-from . import settings
+from .. import settings
 
 # Bump when the build below changes what the index holds.
-GAZETTEER_VERSION = "11"
+GAZETTEER_VERSION = "12"
 
 # Kinds of entry; admin1 (states) and admin2 (counties) are both ``admin`` in a Place.
 KINDS = ("country", "admin1", "admin2", "city", "other")
@@ -475,7 +475,7 @@ def load() -> Gazetteer:
         with path.open("rb") as f:
             entries, names, countries, admin1 = pickle.load(f)
         return Gazetteer(entries, names, countries, admin1)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, ImportError, AttributeError):
         pass
     gaz = build()
     try:

@@ -1,0 +1,8 @@
+"""Actors: who is involved. Each PERSON / ORG / GPE / NORP mention of an article gets a canonical
+actor name and a type (:mod:`.mentions`, using name cleaning in :mod:`.names` and titles and
+roles in :mod:`.titles`); across a corpus, spelling variants and short names merge
+(:mod:`.merge`)."""
+from .merge import merge_corpus
+from .mentions import find_actors
+
+__all__ = ["find_actors", "merge_corpus"]

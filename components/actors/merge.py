@@ -1,0 +1,95 @@
+"""Actors across a corpus: spelling variants fold together ("Bashar al-Assad", "Bashar Al
+Assad"), and a short person name maps to the one full name that ends with it, unless two people
+share it. The store applies :func:`merge_corpus` to every actor it holds after each ingest."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from .mentions import NAME_PARTICLES
+from .names import fold_tokens, is_short_form, spelling_rank
+
+# Longest surname (in words) that merges across a corpus on its own ("al Assad").
+MAX_SURNAME_WORDS = 3
+
+
+def _corpus_key(name: str, kind: str | None) -> tuple[str, ...]:
+    """Key under which spellings of one actor fold together across a corpus: folded words
+    (:func:`~components.actors.names.fold_tokens`); for a group without a plural "s". ("Jr"
+    stays: "Donald Trump Jr" is not "Donald Trump".)"""
+    words = fold_tokens(name)
+    if kind == "group" and words and words[-1].endswith("s") and len(words[-1]) > 3:
+        return (*words[:-1], words[-1][:-1])
+    return words
+
+
+def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Cluster person keys (``{key: mentions}``): a name joins the one longer name with the
+    same first and last word that contains it ("Hillary Clinton", "Hillary Rodham Clinton");
+    then a surname ("Assad", "al Assad") joins the one cluster with a name ending in it.
+    Returns ``{key: key of the cluster's most mentioned full name}`` for keys that move."""
+    parent = {k: k for k in keys}
+
+    def root(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    def join(a, b):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[ra] = rb
+
+    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    by_suffix: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for k in keys:
+        if len(k) > 1:
+            by_ends[(k[0], k[-1])].append(k)
+            for n in range(1, min(len(k), MAX_SURNAME_WORDS + 1)):
+                by_suffix[k[-n:]].append(k)
+    for k in keys:
+        if len(k) > 1:
+            longer = [o for o in by_ends[(k[0], k[-1])] if is_short_form(o, k)]
+            top = [o for o in longer if not any(is_short_form(x, o) for x in longer)]
+            if len(top) == 1:
+                join(k, top[0])
+    for k in sorted(keys, key=len, reverse=True):  # "al assad" joins before "assad" looks
+        if len(k) > 1 and k[0] not in NAME_PARTICLES or len("".join(k)) < 2:
+            continue
+        clusters = {root(o) for o in by_suffix.get(k, ())}
+        if len(clusters) == 1:
+            join(k, clusters.pop())
+    best: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for k in keys:  # a cluster is named by its most mentioned name of two words or more
+        r = root(k)
+        if r not in best or (len(k) > 1, keys[k]) > (len(best[r]) > 1, keys[best[r]]):
+            best[r] = k
+    return {k: best[root(k)] for k in keys if best[root(k)] != k}
+
+
+def merge_corpus(actors: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
+    """Map article-level actor names to corpus-level canonical names.
+
+    actors: ``(name, actor_type, n_mentions)`` for every distinct article-level actor.
+    Returns ``{name: canonical}`` for the names that change (others stay as they are).
+    Only names of one type merge. Spellings that fold alike (case, hyphens, diacritics,
+    a group's plural) become one, spelled as most mentioned (mixed case first); a person's
+    name joins the one longer name with the same first and last word ("Hillary Clinton" →
+    "Hillary Rodham Clinton" cluster) and a lone surname ("Assad") the one person whose name
+    ends with it. A surname two people share ("Smith" with "Adam Smith" and "John Smith")
+    is left alone. A cluster of people is named by its most mentioned full name."""
+    variants: dict[tuple[str | None, tuple[str, ...]], list[tuple[str, int]]] = defaultdict(list)
+    for name, kind, n in actors:
+        if name:
+            variants[(kind, _corpus_key(name, kind))].append((name, n))
+    spelling = {k: min(v, key=lambda x: spelling_rank(*x))[0] for k, v in variants.items()}
+    mentions = {k: sum(n for _, n in v) for k, v in variants.items()}
+    people = {key: mentions[(kind, key)] for kind, key in variants if kind == "person"}
+    moved = _union_people(people)
+    mapping: dict[str, str] = {}
+    for (kind, key), names in variants.items():
+        target = spelling[(kind, moved.get(key, key))] if kind == "person" else spelling[(kind, key)]
+        for name, _ in names:
+            if name != target:
+                mapping[name] = target
+    return mapping
