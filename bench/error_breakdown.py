@@ -21,8 +21,8 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Iterable, Mapping
 
-from components.lexicon.demonyms import country_of_demonym
-from components.places.mentions import REGION_DEMONYMS
+from components.lexicon.countries import country_of_demonym
+from components.lexicon.regions import REGION_DEMONYMS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORE_DIR = ROOT.parent / "shared" / "eval" / "score"

@@ -34,8 +34,9 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from . import titles
-from .names import (clean_name, country_name, fold, fold_tokens, is_city, is_news_agency, is_short_form,
-                    is_subsequence, spelling_rank)
+from .names import country_name, fold_tokens, is_city, is_news_agency, is_short_form, is_subsequence, spelling_rank
+from ..lexicon.normalise import clean_name, fold
+from ..lexicon.place_words import LOCATIVE_PREPOSITIONS, PLACE_NOUNS
 from ..records import Entity
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
@@ -44,10 +45,10 @@ NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT"
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Words skipped when building an acronym from an organisation's name.
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
-# Words right before a city name that show it is used as a place ("in Aleppo", "city Aleppo").
-LOCATIVE_BEFORE = frozenset("""
-in at from near to of into outside across around city capital town province region
-""".split())
+# Words right before a city name that show it is used as a place ("in Aleppo", "city Aleppo"):
+# besides the locative prepositions also "at", "of", "into", which the rule can afford since it
+# applies to a large city's name only ("at Jackson" may be a person, "at Aleppo" is not).
+LOCATIVE_BEFORE = LOCATIVE_PREPOSITIONS | {"at", "of", "into"} | PLACE_NOUNS
 # Lower-case words that may begin a person's name ("al-Assad", "van Gogh", "de Gaulle").
 NAME_PARTICLES = frozenset("""
 al el de da das dos del della di du van von der den ter ten bin ibn abu la le

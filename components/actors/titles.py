@@ -1,51 +1,17 @@
-"""Titles and roles of people: the word lists, and finding the role phrase that sits next to a
-person mention ("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,", "Mr Peskov").
+"""Titles and roles of people: finding the role phrase that sits next to a person mention
+("Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,", "Mr Peskov").
 
 Works on token indices of a spaCy ``Doc``; uses part-of-speech and dependency labels when the
-parser set them and falls back to the word lists and capitalisation when not (hand-built Docs).
+parser set them and falls back to the word lists (:mod:`components.lexicon.titles`) and
+capitalisation when not (hand-built Docs).
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-# Forms of address written before a name (compared lower case, without a final ".").
-HONORIFICS = frozenset("""
-mr mrs ms miss mx dr sir dame prof rev reverend fr messrs mme mlle herr
-gen col lt maj capt sgt adm cmdr brig cpl pvt gov sen rep pres atty hon supt insp det
-""".split())
-# Role nouns that end a title ("spokesman" in "Kremlin spokesman").
-TITLE_HEADS = frozenset("""
-president vice-president premier minister chancellor secretary secretary-general spokesman
-spokeswoman spokesperson representative ambassador envoy senator congressman congresswoman
-governor mayor chairman chairwoman chairperson chair chief director head leader commander
-officer official adviser advisor aide negotiator diplomat general judge justice prosecutor
-attorney lawyer counsel candidate nominee ceo cfo coo founder co-founder executive manager
-coach striker midfielder defender goalkeeper captain winger forward batsman bowler
-analyst economist professor researcher scientist author editor correspondent reporter
-journalist columnist king queen prince princess emperor pope cardinal bishop archbishop
-ayatollah cleric imam rabbi sheikh emir sultan monarch dictator speaker lawmaker
-legislator mp deputy delegate commissioner inspector superintendent sheriff colonel major
-lieutenant sergeant admiral marshal ruler owner partner treasurer comptroller auditor
-strategist pollster boss rapporteur mediator president-elect chancellor-elect elect
-activist campaigner spokesmen dean principal surgeon physician doctor historian
-vice chancellor leader-elect frontrunner challenger incumbent mogul tycoon billionaire
-businessman businesswoman entrepreneur investor banker actor actress singer star moderator
-anchor host lady lord
-""".split())
-# Words that modify a title and belong to the role ("foreign" in "foreign ministry spokesman").
-ROLE_MODIFIERS = frozenset("""
-foreign interior defence defense finance justice health trade economy economic energy
-prime deputy vice former ex acting interim senior top then incoming outgoing new
-assistant associate press campaign communications military security state federal
-national regional presidential party ministry department office government agency army
-navy police council committee club team company bank executive supreme chief general
-managing junior first parliamentary opposition central cabinet white house
-""".split())
-# Titles that are part of how a person is named ("Pope Francis", "King Charles"): they are
-# kept in the role but not stripped off the name.
-NAME_TITLES = frozenset("""
-king queen prince princess pope emperor empress sultan emir sheikh lady lord
-""".split())
+from ..lexicon.normalise import word_key
+from ..lexicon.titles import HONORIFICS, NAME_TITLES, ROLE_MODIFIERS, TITLE_HEADS
+
 # Longest role phrase, in tokens.
 MAX_ROLE_TOKENS = 8
 # Parts of speech that may sit inside a title phrase.
@@ -60,15 +26,9 @@ _STOP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINA
 _CLOSERS = frozenset({",", ".", ";", ":", ")", "!", "?", "--", "\u2014", "\u2013"})
 
 
-def norm(word: str) -> str:
-    """A word as the lists hold it: lower case, typographic apostrophe made ASCII, final
-    "." removed ("Dr." → "dr")."""
-    return word.lower().replace("\u2019", "'").rstrip(".")
-
-
 def is_title_word(word: str) -> bool:
     """True for an honorific or a role noun ("Mr.", "President", "spokeswoman")."""
-    w = norm(word)
+    w = word_key(word)
     return w in HONORIFICS or w in TITLE_HEADS
 
 
@@ -79,7 +39,7 @@ def leading_title_end(doc: Doc, start: int, end: int) -> int:
     with a capital letter; returns ``start`` when nothing is a title."""
     i = after_title = start
     while i < end - 1:
-        w = norm(doc[i].text)
+        w = word_key(doc[i].text)
         if w in NAME_TITLES:
             break
         if w in HONORIFICS or w in TITLE_HEADS:
@@ -96,7 +56,7 @@ def leading_title_end(doc: Doc, start: int, end: int) -> int:
 
 def _can_extend(tok) -> bool:
     """May ``tok`` sit inside a title phrase left of the title's head word?"""
-    w = norm(tok.text)
+    w = word_key(tok.text)
     if tok.ent_type_ in _STOP_ENTS or tok.is_space:
         return False
     if w in HONORIFICS or w in TITLE_HEADS or w in ROLE_MODIFIERS:
@@ -118,13 +78,13 @@ def _left_phrase(doc: Doc, head: int, floor: int) -> tuple[int, int] | None:
     range ``(start, end)`` with leading determiners/possessive marks dropped, or None."""
     if head < floor or not is_title_word(doc[head].text) or doc[head].pos_ not in _HEAD_POS:
         return None
-    if norm(doc[head].text) in HONORIFICS:  # "Mr", "Dr.", "Gen.": nothing before belongs to it
+    if word_key(doc[head].text) in HONORIFICS:  # "Mr", "Dr.", "Gen.": nothing before belongs to it
         return head, head + 1
     j = head
     while j - 1 >= floor and head - (j - 1) < MAX_ROLE_TOKENS and (
             _can_extend(doc[j - 1]) or (doc[j].text == "-" and not doc[j - 1].whitespace_)):
         j -= 1  # a word glued to a hyphen belongs too ("Editor-in-Chief")
-    while j < head and (norm(doc[j].text) in ("'s", "-") or doc[j].lower_ in _DETERMINERS):
+    while j < head and (word_key(doc[j].text) in ("'s", "-") or doc[j].lower_ in _DETERMINERS):
         j += 1
     return j, head + 1
 
@@ -139,7 +99,7 @@ def _of_phrase(doc: Doc, end: int, floor: int) -> tuple[int, int] | None:
         return None
     if doc[k].lower_ == "the":
         k -= 1
-    if k - 1 < floor or doc[k].lower_ != "of" or norm(doc[k - 1].text) not in TITLE_HEADS:
+    if k - 1 < floor or doc[k].lower_ != "of" or word_key(doc[k - 1].text) not in TITLE_HEADS:
         return None
     left = _left_phrase(doc, k - 1, floor)
     return (left[0] if left else k - 1), end
@@ -189,7 +149,7 @@ def role_after(doc: Doc, start: int, end: int, *,
         if t.ent_type_ in _STOP_ENTS:
             return None
         is_appos = t.dep_ == "appos" and t.pos_ == "NOUN" and start <= t.head.i < end
-        if is_appos or norm(t.text) in TITLE_HEADS:
+        if is_appos or word_key(t.text) in TITLE_HEADS:
             has_title = True
         k += 1
     closed = k >= sent_end or doc[k].text in _CLOSERS

@@ -15,6 +15,7 @@ import re
 from typing import NamedTuple
 
 from .dates import read_date
+from ..lexicon.subdivisions import us_state_of_abbreviation
 
 # Words in caps that open a first line before a dash or colon without being a place.
 NOT_PLACES = frozenset({
@@ -44,20 +45,8 @@ MAX_CAPITALISED_AFTER_COLON = 0.6
 _WORDS_CHECKED_AFTER_COLON = 8
 # Names shorter than this (in letters) are abbreviations ("US", "UN", "EU"), not datelines.
 MIN_PLACE_LETTERS = 3
-# AP-style state abbreviations in datelines ("SPRINGFIELD, Ill. (AP) —").
-US_STATE_ABBREVIATIONS = {
-    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
-    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
-    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky",
-    "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan",
-    "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
-    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
-    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota",
-    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
-    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont",
-    "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin",
-    "Wyo.": "Wyoming", "D.C.": "District of Columbia",
-}
+# AP-style state abbreviations in datelines ("SPRINGFIELD, Ill. (AP) —") → the state's name.
+US_STATE_ABBREVIATIONS = us_state_of_abbreviation()
 # Words kept in lower case when an ALL-CAPS name is title-cased ("RIO DE JANEIRO").
 LOWERCASE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
                                  "la", "le", "les", "los", "las", "of", "the", "and", "y", "au",

@@ -1,2 +1,12 @@
 """Word lists and name tables, each once and with its source, shared by actors, places and
-quotes."""
+quotes. Tuning constants (bonuses, thresholds) stay with the rules that use them.
+
+- :mod:`.normalise` — how words and names are normalised before they are compared;
+- :mod:`.countries` — country names, aliases and demonyms → ISO codes, display names;
+- :mod:`.subdivisions` — US states and Canadian provinces and their abbreviations;
+- :mod:`.regions` — world regions and seas, other names of Europe, regions' demonyms;
+- :mod:`.place_words` — street and feature words, locative prepositions, words that are not places;
+- :mod:`.titles` — forms of address, role nouns and their modifiers;
+- :mod:`.reporting` — reporting verbs, speaker pronouns, abbreviations;
+- :mod:`.news_agencies` — wire services.
+"""

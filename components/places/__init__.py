@@ -1,6 +1,9 @@
-"""Places: where things happen. Toponyms found in an article (:mod:`.mentions`) are resolved
+"""Places: where things happen. Toponyms found in an article (:mod:`.recognition`) are resolved
 against the offline GeoNames-based gazetteer (:mod:`.gazetteer`) and disambiguated by the
-article's context."""
-from .mentions import find_mentions, find_places, resolve
+article's context (:mod:`.resolution`); streets the gazetteer lacks are placed at the article's
+main locality (:mod:`.streets`). :func:`find_places` (:mod:`.extract`) runs it all on a Doc."""
+from .extract import find_places
+from .recognition import Mention, find_mentions
+from .resolution import resolve
 
-__all__ = ["find_mentions", "find_places", "resolve"]
+__all__ = ["Mention", "find_mentions", "find_places", "resolve"]

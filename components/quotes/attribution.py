@@ -1,6 +1,6 @@
 """Quote attribution: the cue of a quoted piece and its speaker, from the dependency parse.
 
-Used by :mod:`components.quotes`. A cue is a reporting verb (:mod:`components.quotes.cues`) or
+Used by :mod:`components.quotes`. A cue is a reporting verb (:mod:`components.lexicon.reporting`) or
 "according to" in the piece's sentence; the speaker is the cue's subject (climbing from a
 participle or preposition to the clause it hangs from), the agent of a passive or the object of
 "according to", with fall-backs for parses that miss it. :class:`SpeakerResolver` turns a
@@ -13,8 +13,9 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import (GROUP_PRONOUNS, INDEFINITE_DETERMINERS, PERSON_PRONOUNS,
-                         RELATIVE_PRONOUNS, SPEECH_VERBS, STRONG_VERBS, TITLE_NOUNS)
+from ..lexicon.reporting import (GROUP_PRONOUNS, INDEFINITE_DETERMINERS, PERSON_PRONOUNS, RELATIVE_PRONOUNS,
+                                 SPEECH_VERBS, STRONG_VERBS)
+from ..lexicon.titles import SPEAKER_TITLES
 from .marks import Piece
 from ..records import Entity
 
@@ -299,7 +300,7 @@ def resolve_speaker(tok: Token | None, entities: Sequence[Entity], resolver: Spe
             app = entity_at(entities, c.idx, c.idx + len(c))
             if app is not None:
                 return app.actor, s, e
-    if tok.lemma_.lower() in TITLE_NOUNS and tok.tag_ == "NN" and not any(
+    if tok.lemma_.lower() in SPEAKER_TITLES and tok.tag_ == "NN" and not any(
             c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children):
         # "the spokesman", "Kremlin spokesman" — not "a spokesman" (someone new) or "officials"
         name = resolver.person(tok.idx, title=tok.lemma_.lower())
@@ -313,7 +314,7 @@ def is_person(tok: Token | None, entities: Sequence[Entity]) -> bool:
     singular role noun ("the spokesman", "a Juventus official")."""
     if tok is None:
         return False
-    if tok.lower_ in PERSON_PRONOUNS or (tok.lemma_.lower() in TITLE_NOUNS and tok.tag_ == "NN"):
+    if tok.lower_ in PERSON_PRONOUNS or (tok.lemma_.lower() in SPEAKER_TITLES and tok.tag_ == "NN"):
         return True
     ent = entity_at(entities, tok.idx, tok.idx + len(tok))
     return ent is not None and (ent.label == "PERSON" or ent.actor_type == "person")
@@ -327,7 +328,7 @@ def is_agent(tok: Token | None, entities: Sequence[Entity]) -> bool:
     low = tok.lower_
     if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         return True
-    if tok.lemma_.lower() in TITLE_NOUNS:
+    if tok.lemma_.lower() in SPEAKER_TITLES:
         return True
     ent = entity_at(entities, tok.idx, tok.idx + len(tok))
     return ent is not None and ent.label in ("PERSON", "ORG", "GPE", "NORP")

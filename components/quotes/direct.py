@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution import (SpeakerResolver, TokenIndex, find_cue, introducer, is_agent,
                                 is_person, nearby_subject, resolve_speaker, subject_of)
-from .cues import ABBREVIATIONS
+from ..lexicon.reporting import ABBREVIATIONS
 from .marks import Piece, pair_marks
 from ..records import Entity, Quote
 

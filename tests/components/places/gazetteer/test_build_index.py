@@ -1,4 +1,5 @@
-"""The offline gazetteer: name normalisation, alternate names, countries, states, the disk cache.
+"""The index the gazetteer builds from the installed packages: alternate names, country aliases,
+countries, states and their abbreviations, counties, regions.
 
 The index is built from the installed packages on first use (cached under ~/.cache/dateline/),
 so the first run of this file takes a few seconds longer."""
@@ -7,20 +8,12 @@ from __future__ import annotations
 import pytest
 
 from components.places import gazetteer
-from components.places.gazetteer import Gazetteer, name_key
+from components.places.gazetteer import Gazetteer
 
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
     return gazetteer.load()
-
-
-@pytest.mark.parametrize("text, key", [
-    ("U.S.", "us"), ("W. Va.", "wva"), ("São Paulo", "sao paulo"), ("Champs-Élysées", "champs elysees"),
-    ("The Hague", "hague"), ("Côte d\u2019Ivoire", "cote d'ivoire"), ("  New   York ", "new york"),
-])
-def test_name_key_normalises_spelling(text, key):
-    assert name_key(text) == key
 
 
 @pytest.mark.parametrize("alias, canonical, cc", [
@@ -81,22 +74,3 @@ def test_continent_and_region(gaz):
 
 def test_unknown_name_finds_nothing(gaz):
     assert gaz.lookup("Zorbleton Heights") == []
-
-
-def test_load_writes_then_reads_the_disk_cache(tmp_path, monkeypatch):
-    tiny = Gazetteer([(1, "Here", 1.0, 2.0, "XX", None, "city", 5, False)], {"here": 1},
-                     {}, {})
-    monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(gazetteer, "build", lambda: tiny)
-    (tmp_path / "gazetteer-v0-old.pickle").write_bytes(b"stale")
-    first = gazetteer.load.__wrapped__()
-    assert first.lookup("here")[0].entry.name == "Here"
-    # the index of an older version is replaced, not kept beside the new one
-    assert [p.name for p in tmp_path.glob("gazetteer-v*.pickle")] == [gazetteer._cache_path().name]
-
-    def no_build():
-        raise AssertionError("the cached index should have been read")
-
-    monkeypatch.setattr(gazetteer, "build", no_build)
-    again = gazetteer.load.__wrapped__()
-    assert again.lookup("HERE")[0].entry.lat == 1.0

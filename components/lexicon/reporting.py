@@ -1,8 +1,14 @@
-"""Word lists for quote attribution: reporting verbs, pronouns, titles, abbreviations.
+"""Words of quote attribution: reporting verbs, the pronouns and determiners that stand for or
+introduce a speaker, and the abbreviations a full stop does not end a sentence after.
 
-Lower-case lemmas throughout; :mod:`components.quotes` compares ``token.lemma_.lower()``.
+Written for Dateline: general English words (reporting verbs as grammars of English list them),
+not chosen from any evaluation document; the US state abbreviations come from
+:mod:`components.lexicon.subdivisions`. Lower-case lemmas throughout; :mod:`components.quotes`
+compares ``token.lemma_.lower()``.
 """
 from __future__ import annotations
+
+from .subdivisions import us_abbreviations
 
 # Verbs that introduce or tag a direct quote ("said", "told", "tweeted", "joked"…).
 SPEECH_VERBS = frozenset("""
@@ -41,21 +47,11 @@ GROUP_PRONOUNS = frozenset({"they", "we", "i"})
 # noun the clause hangs from.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
-# Heads of a speaker noun phrase that name a role: "the spokesman said" → the person last
-# introduced with that role, else the last named person speaking.
-TITLE_NOUNS = frozenset("""
-spokesman spokeswoman spokesperson official minister president senator candidate adviser advisor
-aide chairman chairwoman chair director secretary governor mayor congressman congresswoman
-representative lawmaker leader chief strategist manager nominee ambassador general officer
-diplomat prime premier chancellor attorney lawyer commissioner deputy analyst source
-""".split())
 # Determiners that introduce someone new ("a spokesman said"): such a title is not resolved.
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "another", "one", "some", "any"})
 
-# Tokens before a period that do not end a sentence.
+# Tokens before a period that do not end a sentence (besides the US state abbreviations).
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm maj st jr sr inc co corp ltd no vs etc
-prof rev hon pres supt jan feb mar apr aug sept sep oct nov dec u.s d.c u.n u.k calif fla
-ariz ill mass mich minn penn tenn wash wis ore okla conn del ky la md mo nev ind kan colo ala
-ark miss neb n.j n.y n.h n.c s.c n.d s.d w.va va vt
-""".split())
+prof rev hon pres supt jan feb mar apr aug sept sep oct nov dec u.s d.c u.n u.k
+""".split()) | us_abbreviations()

@@ -1,0 +1,325 @@
+"""Recognition: which spans of an article are toponyms (:func:`find_mentions`).
+
+Taken: spaCy's GPE / LOC / FAC entities, demonyms ("Syrian" → Syria, "European" → Europe),
+place names spaCy labelled otherwise ("Aleppo" as NORP, "Ohio" as ORG, "Gainesville" as PERSON
+when the article also uses it as a place or it follows "in"), place names inside other names
+("Ohio Department of Transportation" → Ohio, "the Syrian Civil War" → Syrian, "Northeast
+Georgia" → Georgia) and capitalised proper nouns the tagger left outside any entity that the
+gazetteer knows well (countries, states, large cities, or names the article uses as places
+elsewhere). A person's surname tagged GPE ("Saakashvili") is dropped. "Paris, Texas" pairs are
+noted on the first mention (``hint``) for :mod:`.resolution`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.attrs import IS_TITLE, IS_UPPER, POS
+from spacy.parts_of_speech import PROPN
+from spacy.tokens import Doc, Span
+
+from . import gazetteer
+from .gazetteer import Candidate, Entry
+from ..lexicon.countries import country_of_demonym
+from ..lexicon.normalise import name_key
+from ..lexicon.place_words import (FEATURE_WORDS, GENERIC_PLACE_WORDS, LOCATIVE_PREPOSITIONS, NOT_PLACE_WORDS,
+                                   STREET_WORDS)
+from ..lexicon.regions import REGION_DEMONYMS
+
+# Labels whose entities are toponyms as they stand.
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Labels that may hide a place name spaCy mislabelled.
+OTHER_LABELS = ("ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+# Last words of street, facility and feature names, kept as toponyms even when the gazetteer lacks them.
+NAMED_PLACE_ENDINGS = STREET_WORDS | FEATURE_WORDS
+# Capitalised non-entity names must be at least this populous to be taken as places.
+MIN_POPULATION_FREE = 50_000
+# Dashes and spaces trimmed off the end of a mention ("Kyiv -" in a dateline).
+_TRAILING_DASHES = "-\u2013\u2014 "
+
+
+@dataclass
+class Mention:
+    """A toponym found in the text (``start``/``end`` None for a dateline place) with its
+    gazetteer candidates; ``fixed`` is set when only one reading is possible (a demonym)."""
+
+    start: int | None
+    end: int | None
+    text: str
+    candidates: list[Candidate] = field(default_factory=list)
+    fixed: Entry | None = None
+    choice: Entry | None = None
+    hint: set[str] = field(default_factory=set)  # admin1 keys / country codes named right after
+    near: Entry | None = None  # for a street the gazetteer lacks: the locality it is placed at
+
+
+class _Found:
+    """The mentions found so far in one Doc (``mentions``) and which of its tokens they cover
+    (``taken``): a span overlapping an earlier mention is not added."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.mentions: list[Mention] = []
+        self.taken = [False] * len(doc)
+
+    def add(self, span: Span, candidates: list[Candidate], fixed: Entry | None = None) -> bool:
+        """Add ``span`` as a mention with its gazetteer ``candidates`` (or a ``fixed`` reading);
+        returns False, adding nothing, when it is empty or overlaps a mention already found."""
+        if len(span) == 0 or any(self.taken[span.start:span.end]):
+            return False
+        for i in range(span.start, span.end):
+            self.taken[i] = True
+        text = span.text.rstrip(_TRAILING_DASHES)
+        self.mentions.append(Mention(span.start_char, span.start_char + len(text), text, candidates, fixed))
+        return True
+
+
+def _trim(span: Span) -> Span:
+    """``span`` without a leading determiner and a trailing possessive or punctuation."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].lower_ in ("'s", "\u2019s", "'") or doc[e - 1].is_punct):
+        e -= 1
+    return doc[s:e]
+
+
+def _good(c: Candidate, *, min_pop: int = 0, text: str = "") -> bool:
+    """A primary-name candidate that is a country, state, region or a city of ``min_pop``;
+    an acronym (``text`` all capitals, up to 5 letters: "OAS") only as a country or state."""
+    k = c.entry.kind
+    if text and text.replace(".", "").isupper() and len(text.replace(".", "")) <= 5:
+        return c.primary and k in ("country", "admin1", "other")
+    return c.primary and (k in ("country", "admin1", "other") or
+                          (k in ("city", "admin2") and c.entry.population >= min_pop))
+
+
+def _demonym_entry(text: str, gaz: gazetteer.Gazetteer) -> Entry | None:
+    key = name_key(text)
+    if key in REGION_DEMONYMS:
+        hits = gaz.lookup(REGION_DEMONYMS[key])
+        return hits[0].entry if hits else None
+    code = country_of_demonym(text)
+    return gaz.country(code) if code else None
+
+
+def find_mentions(doc: Doc, *, gaz: gazetteer.Gazetteer | None = None) -> list[Mention]:
+    """The toponyms of ``doc`` as unresolved :class:`Mention` s, in text order (see the module
+    docstring for what counts).
+
+    doc: a parsed Doc (entities, part-of-speech tags). gaz: the gazetteer (default: the
+    process-wide one)."""
+    gaz = gaz or gazetteer.load()
+    found = _Found(doc)
+    ents = list(doc.ents)
+    place_texts = {name_key(_trim(e).text) for e in ents if e.label_ in PLACE_LABELS}
+    person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    for ent in ents:
+        span = _trim(ent)
+        if len(span) == 0:
+            continue
+        if ent.label_ in PLACE_LABELS:
+            for part in _split_slash(span):
+                _add_place_entity(part, ent.label_, gaz, found, place_texts, person_words, surnames)
+        elif ent.label_ in OTHER_LABELS:
+            _add_other_entity(span, ent.label_, gaz, found, place_texts)
+    _free_names(doc, ents, gaz, place_texts, found)
+    out = sorted(found.mentions, key=lambda m: m.start)
+    _pairs(doc, out)
+    return out
+
+
+def _add_place_entity(part: Span, label: str, gaz: gazetteer.Gazetteer, found: _Found, place_texts: set[str],
+                      person_words: set[str], surnames: set[str]) -> None:
+    """A GPE / LOC / FAC entity (or one of its "/"-separated parts): a known name, else a
+    demonym, else known names inside it, else the name as an unknown toponym when it may be one."""
+    cands = gaz.lookup(part.text.rstrip(_TRAILING_DASHES))
+    if cands and _surname(part, cands, surnames):
+        return
+    if cands:
+        found.add(part, cands)
+        return
+    dem = _demonym_entry(part.text, gaz)
+    if dem is not None:
+        found.add(part, [], dem)
+    elif not _inner(part, gaz, place_texts, found, any_place=label != "FAC"):
+        if _keep_unknown(part, label, person_words):
+            found.add(part, [])
+
+
+def _add_other_entity(span: Span, label: str, gaz: gazetteer.Gazetteer, found: _Found,
+                      place_texts: set[str]) -> None:
+    """An entity of :data:`OTHER_LABELS`: a demonym (NORP, LANGUAGE), the whole name as a place
+    (see :func:`_whole_is_place`), else place names inside it for names of organisations,
+    events and the like, and names ending like a street."""
+    dem = _demonym_entry(span.text, gaz) if label in ("NORP", "LANGUAGE") else None
+    if dem is not None:
+        found.add(span, [], dem)
+        return
+    cands = gaz.lookup(span.text.rstrip(_TRAILING_DASHES))
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if cands and _whole_is_place(span, label, cands, place_texts, prev):
+        found.add(span, cands)
+    elif label in ("ORG", "EVENT", "FAC", "PRODUCT", "LAW", "NORP") or _ends_with_street(span):
+        _inner(span, gaz, place_texts, found, any_place=False)
+
+
+def _split_slash(span: Span) -> list[Span]:
+    """"MOSCOW/Tehran" as two names."""
+    if "/" not in span.text:
+        return [span]
+    parts, s = [], span.start
+    for i in range(span.start, span.end + 1):
+        if i == span.end or span.doc[i].text == "/":
+            if i > s:
+                parts.append(span.doc[s:i])
+            s = i + 1
+    if len(parts) == 1 and "/" in parts[0].text:  # "MOSCOW/Tehran" as one token
+        tok = parts[0]
+        a, b = tok.text.split("/", 1)
+        out = [tok.doc.char_span(tok.start_char, tok.start_char + len(a)),
+               tok.doc.char_span(tok.start_char + len(a) + 1, tok.end_char)]
+        return [p for p in out if p is not None] or parts
+    return parts
+
+
+def _surname(span: Span, cands: list[Candidate], surnames: set[str]) -> bool:
+    """Whether the one word ``span`` is rather the surname of a person named in full in the same
+    article ("Ripley" with "Tom Ripley"): unless it names a country, state or a large city."""
+    if len(span) != 1 or span[0].lower_ not in surnames:
+        return False
+    top = cands[0]
+    return not (top.primary and (top.entry.kind in ("country", "admin1", "other")
+                                 or top.entry.population >= 100_000))
+
+
+def _keep_unknown(span: Span, label: str, person_words: set[str]) -> bool:
+    """Whether a GPE/LOC/FAC entity the gazetteer does not know is still kept as a toponym:
+    not when it starts lower-case ("anesthesia"), not when it is a word of a person's name in
+    the same article ("Saakashvili"), and a FAC only when it looks like a street or site."""
+    if not span.text[:1].isupper():
+        return False
+    if all(t.lower_ in person_words for t in span):
+        return False
+    if label == "FAC":
+        return _ends_with_street(span)
+    return True
+
+
+def _ends_with_street(span: Span) -> bool:
+    return span[-1].lower_.rstrip(".") in NAMED_PLACE_ENDINGS and len(span) > 1
+
+
+def _whole_is_place(span: Span, label: str, cands: list[Candidate], place_texts: set[str],
+                    prev: str) -> bool:
+    """Whether an ORG / PERSON / NORP … entity is as a whole a place name."""
+    key = name_key(span.text)
+    if key in place_texts:
+        return True
+    top = cands[0]
+    if label == "PERSON":
+        if len(span) > 1 and top.primary and top.entry.kind in ("country", "admin1"):
+            return True
+        return prev in LOCATIVE_PREPOSITIONS and _good(top, min_pop=1000, text=span.text)
+    if not span.text[:1].isupper() or key in NOT_PLACE_WORDS:
+        return False
+    if label in ("ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+        return _good(top, min_pop=5000 if prev in LOCATIVE_PREPOSITIONS else 20_000, text=span.text)
+    return _good(top, min_pop=100_000, text=span.text)
+
+
+def _inner(span: Span, gaz: gazetteer.Gazetteer, place_texts: set[str], found: _Found, *,
+           any_place: bool) -> bool:
+    """Place names inside a longer name, left to right, longest first: a demonym ("the Syrian
+    Civil War" → Syrian), a country, a name the article uses as a place, a state or a large
+    city at the start ("Ohio Department of Transportation" → Ohio). With ``any_place`` (the
+    span is a GPE/LOC the gazetteer does not know: "Northeast Georgia", "Oaxaca State") any
+    known name counts. Returns whether one was found."""
+    n, any_found, i = len(span), False, 0
+    while i < n:
+        if not span[i].text[:1].isupper():
+            i += 1
+            continue
+        for j in range(min(n, i + 4), i, -1):
+            if j == n and i == 0:
+                continue
+            sub = span[i:j]
+            if not sub[-1].text[:1].isupper():
+                continue
+            key = name_key(sub.text)
+            if key in NOT_PLACE_WORDS or len(key) < 2:
+                continue
+            dem = _demonym_entry(sub.text, gaz) if j - i <= 2 else None
+            if dem is not None:
+                found.add(sub, [], dem)
+                any_found = True
+                break
+            cands = gaz.lookup(sub.text)
+            if not cands:
+                continue
+            top = cands[0]
+            rest_generic = all(t.lower_ in GENERIC_PLACE_WORDS for t in (*span[:i], *span[j:]))
+            if (key in place_texts or (top.primary and top.entry.kind == "country")
+                    or (any_place and rest_generic and _good(top, min_pop=1000, text=sub.text))
+                    or (i == 0 and (rest_generic or not any_place)
+                        and _good(top, min_pop=100_000, text=sub.text))):
+                found.add(sub, cands)
+                any_found = True
+                break
+        else:
+            i += 1
+            continue
+        i = j
+    return any_found
+
+
+def _free_names(doc: Doc, ents: list[Span], gaz: gazetteer.Gazetteer, place_texts: set[str],
+                found: _Found) -> None:
+    """Capitalised proper nouns outside any entity that name a well-known place."""
+    n = len(doc)
+    free = [not t for t in found.taken]
+    for e in ents:
+        for k in range(e.start, e.end):
+            free[k] = False
+    arr = doc.to_array([POS, IS_TITLE, IS_UPPER]).tolist()  # one pass in C, no Token objects
+    cand = [free[k] and a[0] == PROPN and (a[1] or a[2]) for k, a in enumerate(arr)]
+    i = 0
+    while i < n:
+        if not cand[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and cand[j]:
+            j += 1
+        done = False
+        for end in range(j, i, -1):
+            sub = doc[i:end]
+            key = name_key(sub.text)
+            if key in NOT_PLACE_WORDS or len(key) < 3:
+                continue
+            cands = gaz.lookup(sub.text)
+            if cands and (key in place_texts
+                          or _good(cands[0], min_pop=MIN_POPULATION_FREE, text=sub.text)):
+                found.add(sub, cands)
+                i, done = end, True
+                break
+        if not done:
+            i += 1
+
+
+def _pairs(doc: Doc, mentions: list[Mention]) -> None:
+    """"Paris, Texas" / "Paris, Tex." / "Aleppo, Syria": the second name narrows the first."""
+    text = doc.text
+    for a, b in zip(mentions, mentions[1:]):
+        if text[a.end:b.start].strip() not in (",",):
+            continue
+        keys = {c.entry.admin1 for c in b.candidates if c.primary and c.entry.kind == "admin1"}
+        keys |= {c.entry.country_code for c in b.candidates if c.primary and c.entry.kind == "country"}
+        if b.fixed is not None and b.fixed.kind == "country":
+            keys.add(b.fixed.country_code)
+        keys.discard(None)
+        if keys and any(c.entry.admin1 in keys or c.entry.country_code in keys for c in a.candidates
+                        if c.entry.kind not in ("country", "admin1") or c.entry.admin1 in keys):
+            a.hint = keys
+
+

@@ -1,0 +1,48 @@
+"""Countries: one table of country names, aliases and demonyms, read by places and actors alike.
+Demonyms name their state: a territory that shares the word never wins over the state."""
+from __future__ import annotations
+
+import pytest
+
+from components.actors import find_actors
+from components.lexicon.countries import country_code, country_names, country_of_demonym, display_name
+from components.places import find_places
+from tests.handmade_docs import make_doc
+
+
+@pytest.mark.parametrize("word,code", [
+    ("Russian", "RU"), ("Russians", "RU"), ("Syrian", "SY"), ("Iranian", "IR"), ("British", "GB"),
+    ("American", "US"), ("Indian", "IN"), ("Dominican", "DO"), ("Israeli\u2019s", "IL"), ("french", "FR"),
+])
+def test_demonym_to_country(word, code):
+    assert country_of_demonym(word) == code
+
+
+@pytest.mark.parametrize("word", ["Moscow", "Kurdish", "Democrats", ""])
+def test_not_a_country_demonym(word):
+    assert country_of_demonym(word) is None
+
+
+@pytest.mark.parametrize("name, code, display", [
+    ("Bosnia", "BA", "Bosnia and Herzegovina"), ("USSR", "RU", "Russia"), ("U.S.A.", "US", "United States"),
+    ("Korea", "KR", "South Korea"), ("Russian Federation", "RU", "Russia"), ("the U.S.", "US", "United States"),
+])
+def test_one_table_names_the_country_for_actors_and_places(name, code, display):
+    """Places and actors read the same table: a name is a country for both or for neither."""
+    assert country_code(name) == code and display_name(code) == display
+    doc = make_doc(f"Officials from {name} met on Monday.", [(name, "GPE")])
+    [actor] = find_actors(doc)
+    assert (actor.actor, actor.actor_type) == (display, "state")
+    [place] = find_places(doc)
+    assert (place.country_code, place.feature) == (code, "country")
+
+
+@pytest.mark.parametrize("name", ["Salvador", "Maurice", "England", "Georgia Smith", "Moscow", ""])
+def test_not_a_country_name(name):
+    assert country_code(name) is None
+
+
+def test_names_of_a_country_for_the_gazetteer():
+    names = country_names("US")
+    assert {"United States", "U.S.A.", "America"} <= set(names)
+    assert country_names("XX") == ()

@@ -1,0 +1,29 @@
+"""Places, find_places: the order of the records, and the seed article through the model.
+
+Docs are built by hand with a blank English tokenizer and the entities a tagger would set."""
+from __future__ import annotations
+
+import pytest
+
+from components.places import find_places
+from tests.components.places import km
+from tests.handmade_docs import make_doc
+
+
+def test_places_in_text_order_then_dateline():
+    doc = make_doc("From Berlin to Rome.", [("Berlin", "GPE"), ("Rome", "GPE")])
+    places = find_places(doc, dateline=["London"])
+    assert [(p.text, p.start is None) for p in places] == [("Berlin", False), ("Rome", False),
+                                                           ("London", True)]
+
+
+@pytest.mark.model
+def test_seed_article_places(nlp, seed_path):
+    doc = nlp(seed_path.read_text(encoding="utf-8"))
+    where = {"Moscow": (55.76, 37.62), "Tehran": (35.69, 51.42), "Aleppo": (36.20, 37.16),
+             "Damascus": (33.51, 36.29), "Ukraine": (49.0, 32.0), "Syria": (35.0, 38.0)}
+    places = find_places(doc)
+    for name, (lat, lon) in where.items():
+        hits = [p for p in places if name in p.text]
+        assert hits, name
+        assert all(p.lat is not None and km(p, lat, lon) < 400 for p in hits), name

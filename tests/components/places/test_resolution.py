@@ -1,0 +1,78 @@
+"""Places, resolution: which gazetteer place each toponym is, by prominence and the article's
+context (dateline, states named, "City, State" pairs).
+
+Docs are built by hand with a blank English tokenizer and the entities a tagger would set."""
+from __future__ import annotations
+
+from components.places import find_places
+from tests.components.places import by_text, km
+from tests.handmade_docs import make_doc
+
+
+def test_alternate_name_resolves_to_the_canonical_place():
+    doc = make_doc("Talks were held in Kiev on Monday.", [("Kiev", "GPE")])
+    [kiev] = find_places(doc)
+    assert (kiev.start, kiev.end, kiev.text) == (19, 23, "Kiev")
+    assert (kiev.name, kiev.country_code, kiev.feature, kiev.geonameid) == ("Kyiv", "UA", "city", 703448)
+    assert km(kiev, 50.45, 30.52) < 20
+
+
+def test_feature_class_and_country_code():
+    doc = make_doc("Leaders from France, Ohio and Europe met.",
+                   [("France", "GPE"), ("Ohio", "GPE"), ("Europe", "LOC")])
+    got = {p.text: (p.name, p.country_code, p.feature) for p in find_places(doc)}
+    assert got == {"France": ("France", "FR", "country"), "Ohio": ("Ohio", "US", "admin"),
+                   "Europe": ("Europe", None, "other")}
+
+
+def test_paris_alone_is_the_french_capital():
+    doc = make_doc("Police in Paris said the fire was out.", [("Paris", "GPE")])
+    [paris] = find_places(doc)
+    assert paris.country_code == "FR" and km(paris, 48.85, 2.35) < 20
+
+
+def test_dateline_in_texas_chooses_paris_texas():
+    doc = make_doc("Police in Paris said the fire was out.", [("Paris", "GPE")])
+    paris, dallas = find_places(doc, dateline=["Dallas"])
+    assert paris.country_code == "US" and km(paris, 33.66, -95.56) < 20
+    assert (dallas.start, dallas.end, dallas.name, dallas.country_code) == (None, None, "Dallas", "US")
+
+
+def test_texas_named_in_the_article_chooses_paris_texas():
+    doc = make_doc("The fire in Paris was the worst in Texas this year.",
+                   [("Paris", "GPE"), ("Texas", "GPE")])
+    places = by_text(find_places(doc))
+    assert places["Paris"].country_code == "US" and km(places["Paris"], 33.66, -95.56) < 20
+    assert places["Texas"].feature == "admin"
+
+
+def test_dateline_names_a_city_not_a_state():
+    doc = make_doc("The Senate voted on Monday.", [])
+    [washington] = find_places(doc, dateline=["WASHINGTON"])
+    assert (washington.start, washington.name, washington.feature) == (None, "Washington", "city")
+    assert km(washington, 38.90, -77.04) < 20
+
+
+def test_capital_outranks_a_larger_same_named_state():
+    doc = make_doc("Officials in Washington said talks would resume.", [("Washington", "GPE")])
+    [washington] = find_places(doc)
+    assert washington.feature == "city" and km(washington, 38.90, -77.04) < 20
+
+
+def test_city_state_pair_narrows_the_city():
+    doc = make_doc("He grew up in Springfield, Illinois.", [("Springfield", "GPE"), ("Illinois", "GPE")])
+    places = by_text(find_places(doc))
+    assert km(places["Springfield"], 39.80, -89.64) < 20
+
+
+def test_unknown_name_stays_unresolved():
+    doc = make_doc("They fled to Zorbleton last week.", [("Zorbleton", "GPE")])
+    [p] = find_places(doc)
+    assert p.text == "Zorbleton" and p.name is None and p.lat is None and p.geonameid is None
+
+
+def test_korea_with_seoul_nearby_is_south_korea():
+    doc = make_doc("Korea said talks in Seoul would resume.", [("Korea", "GPE"), ("Seoul", "GPE")])
+    korea, seoul = find_places(doc)
+    assert (korea.name, korea.country_code, korea.feature) == ("South Korea", "KR", "country")
+    assert seoul.country_code == "KR"
