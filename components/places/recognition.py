@@ -94,6 +94,8 @@ def _good(c: Candidate, *, min_pop: int = 0, text: str = "") -> bool:
 
 
 def _demonym_entry(text: str, gaz: gazetteer.Gazetteer) -> Entry | None:
+    """The continent, region or country the demonym ``text`` stands for ("European" → Europe,
+    "Syrians" → Syria), or None when ``text`` is no demonym."""
     key = name_key(text)
     if key in REGION_DEMONYMS:
         hits = gaz.lookup(REGION_DEMONYMS[key])
