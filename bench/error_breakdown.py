@@ -13,6 +13,7 @@ usage: python bench/error_breakdown.py {conll2003,geowebnews,lgl,polnear} PRED.j
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
 import importlib
 import math
@@ -223,77 +224,123 @@ def geo_breakdown(gold: list[dict], pred: Mapping[str, dict], *, rules: ModuleTy
     class and by the entity they came from; resolution errors (matched, gold point known,
     > 161 km or unresolved) as a predicted → gold feature class × distance band table, with
     the most frequent examples."""
-    known = known or {}
-    n_gold = n_pred = n_scored = 0
-    by_type, by_type_all = collections.defaultdict(collections.Counter), collections.Counter()
-    by_shape, by_ent = collections.defaultdict(collections.Counter), collections.defaultdict(collections.Counter)
-    fp_feat, fp_how = collections.defaultdict(collections.Counter), collections.defaultdict(collections.Counter)
-    res = collections.defaultdict(collections.Counter)
-    res_ex = collections.Counter()
+    tally = _GeoTally()
     for g in gold:
-        gt = g["toponyms"]
-        pd = pred.get(g["id"], {})
-        pt, ents = pd.get("toponyms", []), pd.get("entities") or []
-        pairs = rules.match(gt, pt, False)
-        n_gold, n_pred = n_gold + len(gt), n_pred + len(pt)
-        hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
-        for i, t in enumerate(gt):
-            by_type_all[t.get("type") or "all"] += 1
-            if i in hit_g:
-                continue
-            by_type[t.get("type") or "all"][t["text"]] += 1
-            by_shape[name_shape(t["text"])][t["text"]] += 1
-            by_ent[entity_under(t["start"], t["end"], ents)][t["text"]] += 1
-        for j, p in enumerate(pt):
-            if j not in hit_p:
-                fp_feat[p.get("feature") or "none"][p.get("text") or ""] += 1
-                fp_how[entity_under(p["start"], p["end"], ents)][p.get("text") or ""] += 1
-        for i, j in pairs:
-            gg, pp = gt[i], pt[j]
-            if gg.get("lat") is None:
-                continue
-            n_scored += 1
-            if pp.get("lat") is None or pp.get("lon") is None:
-                km = None
-            else:
-                km = rules.haversine(gg["lat"], gg["lon"], pp["lat"], pp["lon"])
-            band = distance_band(km)
-            if band is None:
-                continue
-            gname, gfeat, gcc = known.get(gg.get("geonameid"), (None, "?", None))
-            gname = gg.get("normalised_name") or gname or "?"
-            res[f"{pp.get('feature') or 'none'} -> {gfeat}"][band] += 1
-            pname = f"{pp.get('name')}, {pp.get('country_code')} ({pp.get('feature')})" if pp.get("name") \
-                else "unresolved"
-            dist = f"{km:,.0f} km" if km is not None else "no point"
-            res_ex[f'"{gg["text"]}" -> {pname} vs gold {gname}, {gcc or "?"} ({gfeat}) '
-                   f"{gg['lat']:.2f},{gg['lon']:.2f}; {dist}"] += 1
-    n_missed = sum(sum(c.values()) for c in by_shape.values())
-    n_fp = sum(sum(c.values()) for c in fp_feat.values())
-    out = [f"-- missed gold toponyms: {n_missed} of {n_gold} --"]
-    if set(by_type_all) != {"all"}:
+        _tally_geo_document(tally, g, pred.get(g["id"], {}), rules=rules, known=known or {})
+    return _missed_toponym_lines(tally) + _false_place_lines(tally) + _resolution_lines(tally)
+
+
+def _counters() -> collections.defaultdict:
+    """Counters by group: ``{group: Counter({example: count})}``."""
+    return collections.defaultdict(collections.Counter)
+
+
+@dataclasses.dataclass
+class _GeoTally:
+    """What :func:`geo_breakdown` counts over the documents (groups map to example counters)."""
+
+    n_gold: int = 0
+    n_pred: int = 0
+    n_scored: int = 0       # matched toponyms with a gold point
+    by_type: collections.defaultdict = dataclasses.field(default_factory=_counters)   # missed, by gold type
+    by_type_all: collections.Counter = dataclasses.field(default_factory=collections.Counter)   # gold, by type
+    by_shape: collections.defaultdict = dataclasses.field(default_factory=_counters)  # missed, by name shape
+    by_ent: collections.defaultdict = dataclasses.field(default_factory=_counters)    # missed, by entity under it
+    fp_feat: collections.defaultdict = dataclasses.field(default_factory=_counters)   # false positives, by feature
+    fp_how: collections.defaultdict = dataclasses.field(default_factory=_counters)    # false positives, by entity
+    res: collections.defaultdict = dataclasses.field(default_factory=_counters)       # pred -> gold feature × band
+    res_ex: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+
+
+def _tally_geo_document(tally: _GeoTally, g: dict, pd: dict, *, rules: ModuleType,
+                        known: Mapping[int, tuple[str, str, str | None]]) -> None:
+    """Add one gold document ``g`` and its prediction ``pd`` (``{}`` when none) to ``tally``."""
+    gt = g["toponyms"]
+    pt, ents = pd.get("toponyms", []), pd.get("entities") or []
+    pairs = rules.match(gt, pt, False)
+    tally.n_gold, tally.n_pred = tally.n_gold + len(gt), tally.n_pred + len(pt)
+    hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
+    for i, t in enumerate(gt):
+        tally.by_type_all[t.get("type") or "all"] += 1
+        if i in hit_g:
+            continue
+        tally.by_type[t.get("type") or "all"][t["text"]] += 1
+        tally.by_shape[name_shape(t["text"])][t["text"]] += 1
+        tally.by_ent[entity_under(t["start"], t["end"], ents)][t["text"]] += 1
+    for j, p in enumerate(pt):
+        if j not in hit_p:
+            tally.fp_feat[p.get("feature") or "none"][p.get("text") or ""] += 1
+            tally.fp_how[entity_under(p["start"], p["end"], ents)][p.get("text") or ""] += 1
+    for i, j in pairs:
+        _tally_resolution(tally, gt[i], pt[j], rules=rules, known=known)
+
+
+def _tally_resolution(tally: _GeoTally, gg: dict, pp: dict, *, rules: ModuleType,
+                      known: Mapping[int, tuple[str, str, str | None]]) -> None:
+    """Add one matched pair (gold toponym ``gg``, predicted place ``pp``) to the resolution counts
+    of ``tally``: nothing without a gold point, an error when > 161 km or unresolved."""
+    if gg.get("lat") is None:
+        return
+    tally.n_scored += 1
+    if pp.get("lat") is None or pp.get("lon") is None:
+        km = None
+    else:
+        km = rules.haversine(gg["lat"], gg["lon"], pp["lat"], pp["lon"])
+    band = distance_band(km)
+    if band is None:
+        return
+    gname, gfeat, gcc = known.get(gg.get("geonameid"), (None, "?", None))
+    gname = gg.get("normalised_name") or gname or "?"
+    tally.res[f"{pp.get('feature') or 'none'} -> {gfeat}"][band] += 1
+    pname = f"{pp.get('name')}, {pp.get('country_code')} ({pp.get('feature')})" if pp.get("name") \
+        else "unresolved"
+    dist = f"{km:,.0f} km" if km is not None else "no point"
+    tally.res_ex[f'"{gg["text"]}" -> {pname} vs gold {gname}, {gcc or "?"} ({gfeat}) '
+                 f"{gg['lat']:.2f},{gg['lon']:.2f}; {dist}"] += 1
+
+
+def _group_lines(groups: Mapping[str, collections.Counter], limit: int | None = None) -> list[str]:
+    """One :func:`_line` per group, the largest first (ties by name), at most ``limit``."""
+    return [_line(k, sum(groups[k].values()), None, groups[k], width=22)
+            for k in sorted(groups, key=lambda k: (-sum(groups[k].values()), k))[:limit]]
+
+
+def _missed_toponym_lines(tally: _GeoTally) -> list[str]:
+    """Missed gold toponyms by gold type (when the set has types), by how the name is written and
+    by the predicted entity under them."""
+    n_missed = sum(sum(c.values()) for c in tally.by_shape.values())
+    out = [f"-- missed gold toponyms: {n_missed} of {tally.n_gold} --"]
+    if set(tally.by_type_all) != {"all"}:
         out.append(" by gold type (missed/gold):")
-        for k in sorted(by_type_all, key=lambda k: (-sum(by_type[k].values()), k)):
-            out.append(_line(k, sum(by_type[k].values()), by_type_all[k], by_type[k], width=22))
+        for k in sorted(tally.by_type_all, key=lambda k: (-sum(tally.by_type[k].values()), k)):
+            out.append(_line(k, sum(tally.by_type[k].values()), tally.by_type_all[k], tally.by_type[k], width=22))
     out.append(" by how the name is written:")
-    for k in sorted(by_shape, key=lambda k: (-sum(by_shape[k].values()), k)):
-        out.append(_line(k, sum(by_shape[k].values()), None, by_shape[k], width=22))
+    out += _group_lines(tally.by_shape)
     out.append(" by predicted entity under the gold span:")
-    for k in sorted(by_ent, key=lambda k: (-sum(by_ent[k].values()), k))[:8]:
-        out.append(_line(k, sum(by_ent[k].values()), None, by_ent[k], width=22))
-    out.append(f"-- false positive places: {n_fp} of {n_pred} --")
+    out += _group_lines(tally.by_ent, 8)
+    return out
+
+
+def _false_place_lines(tally: _GeoTally) -> list[str]:
+    """False positive places by predicted feature class and by the entity they came from."""
+    n_fp = sum(sum(c.values()) for c in tally.fp_feat.values())
+    out = [f"-- false positive places: {n_fp} of {tally.n_pred} --"]
     out.append(" by predicted feature class:")
-    for k in sorted(fp_feat, key=lambda k: (-sum(fp_feat[k].values()), k)):
-        out.append(_line(k, sum(fp_feat[k].values()), None, fp_feat[k], width=22))
+    out += _group_lines(tally.fp_feat)
     out.append(" by the entity they came from:")
-    for k in sorted(fp_how, key=lambda k: (-sum(fp_how[k].values()), k))[:8]:
-        out.append(_line(k, sum(fp_how[k].values()), None, fp_how[k], width=22))
-    n_res = sum(sum(c.values()) for c in res.values())
-    out.append(f"-- resolution errors (> 161 km or unresolved): {n_res} of {n_scored} matched with gold point --")
-    if res:
-        out += _table(res, [b[2] for b in BANDS] + [UNRESOLVED], "pred -> gold feature")
+    out += _group_lines(tally.fp_how, 8)
+    return out
+
+
+def _resolution_lines(tally: _GeoTally) -> list[str]:
+    """Resolution errors as a predicted → gold feature class × distance band table, with the most
+    frequent examples."""
+    n_res = sum(sum(c.values()) for c in tally.res.values())
+    out = [f"-- resolution errors (> 161 km or unresolved): {n_res} of {tally.n_scored} matched with gold point --"]
+    if tally.res:
+        out += _table(tally.res, [b[2] for b in BANDS] + [UNRESOLVED], "pred -> gold feature")
         out.append(" most frequent:")
-        for k, c in sorted(res_ex.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
+        for k, c in sorted(tally.res_ex.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
             out.append(f"  {c:>3}× {k}")
     return out
 
@@ -353,84 +400,124 @@ def quote_breakdown(gold: list[dict], pred: Mapping[str, dict], *, rules: Module
     Returns the lines: missed gold quotes by reason (none overlapping / too short / prediction
     mostly outside), false positives by kind × length band and by where they lie, speaker
     errors by gold mention type × predicted speaker (None / wrong), with examples."""
-    n_gold = n_pred = n_att = 0
-    missed = collections.defaultdict(list)
-    fp_rows = collections.defaultdict(collections.Counter)
-    fp_where, fp_ex = collections.Counter(), []
-    sp_rows = collections.defaultdict(collections.Counter)
-    sp_all, sp_ex = collections.Counter(), []
+    tally = _QuoteTally()
     for g in gold:
-        text, gq = g["text"], g["quotes"]
-        pq = pred.get(g["id"], {}).get("quotes", [])
-        gsets = [rules.charset(text, q["content_spans"]) for q in gq]
-        psets = [rules.charset(text, rules.pred_spans(q)) for q in pq]
-        msets = [rules.charset(text, m["content_spans"]) for m in g.get("mixed_quotes", [])]
-        owned = [[] for _ in gq]
-        for j, ps in enumerate(psets):
-            best = max(range(len(gsets)), key=lambda i: len(gsets[i] & ps), default=None)
-            if ps and best is not None and len(gsets[best] & ps) >= 0.5 * len(ps):
-                owned[best].append(j)
-                n_pred += 1
-                continue
-            if ps and any(len(m & ps) >= 0.5 * len(ps) for m in msets):
-                continue  # ignored by the scorer
-            n_pred += 1
-            spans = rules.pred_spans(pq[j])
-            n_words = sum(len(text[s:e].split()) for s, e in spans)
-            fp_rows[pq[j].get("kind") or "?"][length_band(n_words)] += 1
-            where = ("partly in a gold quote" if any(gs & ps for gs in gsets)
-                     else "partly in a mixed quote" if any(m & ps for m in msets) else "outside any gold quote")
-            fp_where[where] += 1
-            fp_ex.append((g["id"], spans[0][0], f"[{pq[j].get('kind')}, {where}] "
-                          f"{_clip(' … '.join(text[s:e] for s, e in spans))}"))
-        n_gold += len(gq)
-        for i, js in enumerate(owned):
-            gs, q = gsets[i], gq[i]
-            cov = set().union(*(psets[j] for j in js)) & gs if js else set()
-            if len(cov) < 0.5 * len(gs):
-                if js:
-                    reason = MISSED_SHORT
-                elif any(ps & gs for ps in psets):
-                    reason = MISSED_OUTSIDE
-                else:
-                    reason = MISSED_NONE
-                missed[reason].append((g["id"], q["content_spans"][0][0], _clip(q.get("content")
-                                       or " … ".join(text[s:e] for s, e in q["content_spans"]))))
-                continue
-            if not q.get("speaker_text"):
-                continue
-            n_att += 1
-            kind = speaker_mention_type(q["speaker_text"])
-            sp_all[kind] += 1
-            pb = pq[max(js, key=lambda j: len(psets[j] & gs))]
-            span_ok = (pb.get("speaker_start") is not None and q.get("speaker_start") is not None
-                       and pb["speaker_start"] < q["speaker_end"] and q["speaker_start"] < pb["speaker_end"])
-            if span_ok or rules.words(q["speaker_text"]) & rules.words(pb.get("speaker_text")):
-                continue
-            has = pb.get("speaker_text") or pb.get("speaker_start") is not None
-            col = "pred wrong" if has else "pred None"
-            sp_rows[kind][col] += 1
-            mention = text[pb["speaker_start"]:pb["speaker_end"]] if pb.get("speaker_start") is not None else None
-            sp_ex.append((g["id"], q["content_spans"][0][0],
-                          f'[{kind}] gold "{q["speaker_text"]}" -> pred {pb.get("speaker_text")!r}'
-                          f' (mention {mention!r}) | {_clip(q.get("content"), 70)}'))
+        _tally_quote_document(tally, g, pred.get(g["id"], {}).get("quotes", []), rules=rules)
+    return _missed_quote_lines(tally) + _false_quote_lines(tally) + _speaker_lines(tally)
+
+
+@dataclasses.dataclass
+class _QuoteTally:
+    """What :func:`quote_breakdown` counts over the documents; examples are ``(doc id, offset, text)``."""
+
+    n_gold: int = 0
+    n_pred: int = 0         # predictions the scorer counts (not ignored in a mixed quote)
+    n_att: int = 0          # found gold quotes with a gold speaker
+    missed: collections.defaultdict = dataclasses.field(default_factory=lambda: collections.defaultdict(list))
+    fp_rows: collections.defaultdict = dataclasses.field(default_factory=_counters)   # kind × length band
+    fp_where: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    fp_ex: list = dataclasses.field(default_factory=list)
+    sp_rows: collections.defaultdict = dataclasses.field(default_factory=_counters)   # mention type × error
+    sp_all: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    sp_ex: list = dataclasses.field(default_factory=list)
+
+
+def _tally_quote_document(tally: _QuoteTally, g: dict, pq: list[dict], *, rules: ModuleType) -> None:
+    """Add one gold document ``g`` and its predicted quotes ``pq`` to ``tally``: each prediction
+    goes to the gold quote holding >= 50% of it, is ignored in a mixed quote, or is a false
+    positive; then each gold quote is found or missed, and a found one's speaker right or wrong."""
+    text, gq = g["text"], g["quotes"]
+    gsets = [rules.charset(text, q["content_spans"]) for q in gq]
+    psets = [rules.charset(text, rules.pred_spans(q)) for q in pq]
+    msets = [rules.charset(text, m["content_spans"]) for m in g.get("mixed_quotes", [])]
+    owned = [[] for _ in gq]
+    for j, ps in enumerate(psets):
+        best = max(range(len(gsets)), key=lambda i: len(gsets[i] & ps), default=None)
+        if ps and best is not None and len(gsets[best] & ps) >= 0.5 * len(ps):
+            owned[best].append(j)
+            tally.n_pred += 1
+            continue
+        if ps and any(len(m & ps) >= 0.5 * len(ps) for m in msets):
+            continue  # ignored by the scorer
+        tally.n_pred += 1
+        spans = rules.pred_spans(pq[j])
+        n_words = sum(len(text[s:e].split()) for s, e in spans)
+        tally.fp_rows[pq[j].get("kind") or "?"][length_band(n_words)] += 1
+        where = ("partly in a gold quote" if any(gs & ps for gs in gsets)
+                 else "partly in a mixed quote" if any(m & ps for m in msets) else "outside any gold quote")
+        tally.fp_where[where] += 1
+        tally.fp_ex.append((g["id"], spans[0][0], f"[{pq[j].get('kind')}, {where}] "
+                            f"{_clip(' … '.join(text[s:e] for s, e in spans))}"))
+    tally.n_gold += len(gq)
+    for i, js in enumerate(owned):
+        gs, q = gsets[i], gq[i]
+        cov = set().union(*(psets[j] for j in js)) & gs if js else set()
+        if len(cov) < 0.5 * len(gs):
+            if js:
+                reason = MISSED_SHORT
+            elif any(ps & gs for ps in psets):
+                reason = MISSED_OUTSIDE
+            else:
+                reason = MISSED_NONE
+            tally.missed[reason].append((g["id"], q["content_spans"][0][0], _clip(q.get("content")
+                                         or " … ".join(text[s:e] for s, e in q["content_spans"]))))
+            continue
+        if q.get("speaker_text"):
+            _tally_speaker(tally, g, q, pq[max(js, key=lambda j: len(psets[j] & gs))], rules=rules)
+
+
+def _tally_speaker(tally: _QuoteTally, g: dict, q: dict, pb: dict, *, rules: ModuleType) -> None:
+    """Add the speaker of a found gold quote ``q`` (of document ``g``) to ``tally``: right when the
+    best-overlapping prediction ``pb``'s speaker mention overlaps the gold one or the two share a
+    content word, else an error (no speaker predicted, or a wrong one)."""
+    text = g["text"]
+    tally.n_att += 1
+    kind = speaker_mention_type(q["speaker_text"])
+    tally.sp_all[kind] += 1
+    span_ok = (pb.get("speaker_start") is not None and q.get("speaker_start") is not None
+               and pb["speaker_start"] < q["speaker_end"] and q["speaker_start"] < pb["speaker_end"])
+    if span_ok or rules.words(q["speaker_text"]) & rules.words(pb.get("speaker_text")):
+        return
+    has = pb.get("speaker_text") or pb.get("speaker_start") is not None
+    col = "pred wrong" if has else "pred None"
+    tally.sp_rows[kind][col] += 1
+    mention = text[pb["speaker_start"]:pb["speaker_end"]] if pb.get("speaker_start") is not None else None
+    tally.sp_ex.append((g["id"], q["content_spans"][0][0],
+                        f'[{kind}] gold "{q["speaker_text"]}" -> pred {pb.get("speaker_text")!r}'
+                        f' (mention {mention!r}) | {_clip(q.get("content"), 70)}'))
+
+
+def _missed_quote_lines(tally: _QuoteTally) -> list[str]:
+    """Missed gold quotes by reason, the most frequent reason first, with examples."""
+    missed = tally.missed
     n_missed = sum(len(v) for v in missed.values())
-    out = [f"-- missed gold quotes: {n_missed} of {n_gold} --"]
+    out = [f"-- missed gold quotes: {n_missed} of {tally.n_gold} --"]
     for reason in sorted(missed, key=lambda r: (-len(missed[r]), r)):
         out.append(f"  {reason:<45} {len(missed[reason]):>5}")
         out += [f"    - {ex}" for _, _, ex in _spread(missed[reason], lambda x: x[:2])[:3]]
-    n_fp = sum(fp_where.values())
-    out.append(f"-- false positive quotes: {n_fp} of {n_pred} counted predictions --")
+    return out
+
+
+def _false_quote_lines(tally: _QuoteTally) -> list[str]:
+    """False positive quotes by kind × length band and by where they lie, with examples."""
+    n_fp = sum(tally.fp_where.values())
+    out = [f"-- false positive quotes: {n_fp} of {tally.n_pred} counted predictions --"]
     if n_fp:
-        out += _table(fp_rows, [b[2] for b in LENGTH_BANDS], "kind")
-        out.append("  where: " + ", ".join(f"{k} {v}" for k, v in sorted(fp_where.items(), key=lambda kv: (-kv[1], kv[0]))))
-        out += [f"    - {ex}" for _, _, ex in _spread(fp_ex, lambda x: x[:2])[:N_TOP]]
-    n_sp = sum(sum(c.values()) for c in sp_rows.values())
-    out.append(f"-- speaker errors: {n_sp} of {n_att} found quotes with a gold speaker --")
+        out += _table(tally.fp_rows, [b[2] for b in LENGTH_BANDS], "kind")
+        out.append("  where: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.fp_where.items(),
+                                                                         key=lambda kv: (-kv[1], kv[0]))))
+        out += [f"    - {ex}" for _, _, ex in _spread(tally.fp_ex, lambda x: x[:2])[:N_TOP]]
+    return out
+
+
+def _speaker_lines(tally: _QuoteTally) -> list[str]:
+    """Speaker errors by gold mention type × predicted speaker (None / wrong), with examples."""
+    n_sp = sum(sum(c.values()) for c in tally.sp_rows.values())
+    out = [f"-- speaker errors: {n_sp} of {tally.n_att} found quotes with a gold speaker --"]
     if n_sp:
-        rows = {k: {"found": sp_all[k], **sp_rows.get(k, {})} for k in sp_all}
+        rows = {k: {"found": tally.sp_all[k], **tally.sp_rows.get(k, {})} for k in tally.sp_all}
         out += _table(rows, ["found", "pred None", "pred wrong"], "gold mention", total=False)
-        out += [f"    - {ex}" for _, _, ex in _spread(sp_ex, lambda x: x[:2])[:N_TOP]]
+        out += [f"    - {ex}" for _, _, ex in _spread(tally.sp_ex, lambda x: x[:2])[:N_TOP]]
     return out
 
 
