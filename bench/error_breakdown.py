@@ -6,41 +6,29 @@ the scorer module it mirrors as ``rules`` (``geo_score`` for places, ``quote_sco
 quotes; see :func:`load_scorers`) and calls its functions, so a gold item counted here as
 missed is one the scorer counts as missed. CoNLL uses the scorer's exact (start, end, label)
 match. Every function returns the lines to print (no printing), sorted so that two runs on
-the same files print the same text.
+the same files print the same text. The CoNLL breakdown is here; places are in
+``place_errors.py``, quotes in ``quote_errors.py``, the shared layout in ``breakdown_text.py``.
 
 usage: python bench/error_breakdown.py {conll2003,geowebnews,lgl,polnear} PRED.jsonl GOLD.jsonl
 """
 from __future__ import annotations
 
 import collections
-import hashlib
 import importlib
-import math
 import sys
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
-from typing import Iterable, Mapping
+from types import SimpleNamespace
+from typing import Mapping
 
-from components.lexicon.countries import country_of_demonym
-from components.lexicon.regions import REGION_DEMONYMS
+from breakdown_text import text_table, top_examples
+from place_errors import gazetteer_facts, geo_breakdown
+from quote_errors import quote_breakdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORE_DIR = ROOT.parent / "shared" / "eval" / "score"
 
 CONLL_LABELS = ("PER", "ORG", "LOC", "MISC")
 CONLL_KINDS = ("missed", "spurious", "boundary", "wrong label", "boundary+label")
-N_TOP = 5  # examples per list
-# Resolution error bands (km), after the scorer's 161 km threshold; "unresolved" has no point.
-BANDS = ((161.0, 500.0, "161-500"), (500.0, 2000.0, "500-2000"), (2000.0, math.inf, ">2000"))
-UNRESOLVED = "unresolved"
-# Quote length bands (words in the predicted content).
-LENGTH_BANDS = ((1, 3, "1-3 w"), (4, 10, "4-10 w"), (11, 30, "11-30 w"), (31, 10**9, ">30 w"))
-PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me",
-                      "who", "this", "that", "one"})
-NAME_PARTICLES = frozenset({"de", "la", "van", "von", "der", "al", "bin", "of", "the", "and", "jr", "jr."})
-MISSED_NONE = "no overlapping prediction"
-MISSED_SHORT = "prediction too short (covers < 50%)"
-MISSED_OUTSIDE = "overlapping prediction lies mostly outside"
 
 
 def load_scorers(score_dir: Path = SCORE_DIR) -> SimpleNamespace:
@@ -57,54 +45,11 @@ def load_scorers(score_dir: Path = SCORE_DIR) -> SimpleNamespace:
                            quote=importlib.import_module("quote_score"))
 
 
-# ------------------------------------------------------------------ formatting helpers
-
-
-def _clip(text: str | None, n: int = 100) -> str:
-    """``text`` with whitespace collapsed, cut to ``n`` characters (… marks a cut)."""
-    t = " ".join((text or "").split())
-    return t if len(t) <= n else t[: n - 1] + "…"
-
-
-def _top(counter: Mapping[str, int], n: int = N_TOP) -> str:
-    """The ``n`` most frequent keys as ``"key"×count, …``, ties in key order; '' if empty."""
-    items = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-    return ", ".join(f'"{_clip(k, 40)}"' + (f"×{c}" if c > 1 else "") for k, c in items)
-
-
-def _line(label: str, count: int, total: int | None = None, examples: Mapping[str, int] | None = None,
-          width: int = 30) -> str:
-    """One indented summary line: label, count (of total), then the top examples."""
-    of = f"/{total}" if total is not None else ""
-    ex = _top(examples) if examples else ""
-    return f"  {label:<{width}} {count:>5}{of:<6}" + (f"  e.g. {ex}" if ex else "")
-
-
-def _spread(items: Iterable, key) -> list:
-    """``items`` in a fixed pseudo-random order (SHA-1 of ``key(item)``), so that the first few
-    examples come from different documents rather than the alphabetically first ones."""
-    return sorted(items, key=lambda x: (hashlib.sha1(str(key(x)).encode()).hexdigest(), str(key(x))))
-
-
-def _table(rows: Mapping[str, Mapping[str, int]], cols: Iterable[str], corner: str, *,
-           total: bool = True) -> list[str]:
-    """A small text table: one row per key of ``rows`` (sorted by the sum of its cells,
-    descending, then by key), one column per ``cols``, and a total column if ``total``."""
-    cols = list(cols)
-    w = max([len(corner)] + [len(r) for r in rows]) + 2
-    cw = {c: max(11, len(c) + 2) for c in cols}
-    out = [f"  {corner:<{w}}" + "".join(f"{c:>{cw[c]}}" for c in cols) + (f"{'total':>8}" if total else "")]
-    for r in sorted(rows, key=lambda r: (-sum(rows[r].values()), r)):
-        out.append(f"  {r:<{w}}" + "".join(f"{rows[r].get(c, 0):>{cw[c]}}" for c in cols)
-                   + (f"{sum(rows[r].values()):>8}" if total else ""))
-    return out
+# ------------------------------------------------------------------ CoNLL-2003
 
 
 def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
-
-
-# ------------------------------------------------------------------ CoNLL-2003
 
 
 def conll_breakdown(gold: list[dict], pred: Mapping[str, dict], *, labels=CONLL_LABELS) -> list[str]:
@@ -150,287 +95,13 @@ def conll_breakdown(gold: list[dict], pred: Mapping[str, dict], *, labels=CONLL_
                 counts[pl]["spurious"] += 1
                 texts["spurious"][f"{t[ps0:pe0]} {pl}"] += 1
     out = ["-- errors by kind (gold label; predicted label for spurious) --"]
-    out += _table(counts, CONLL_KINDS, "label")
+    out += text_table(counts, CONLL_KINDS, "label")
     out.append("-- most frequent texts --")
     for kind in CONLL_KINDS:
-        out.append(f"  {kind:<15} {sum(texts[kind].values()):>5}  {_top(texts[kind])}")
+        out.append(f"  {kind:<15} {sum(texts[kind].values()):>5}  {top_examples(texts[kind])}")
     if confusion:
         out.append("  wrong label pairs: " + ", ".join(f"{k} {v}" for k, v in
                                                        sorted(confusion.items(), key=lambda kv: (-kv[1], kv[0]))))
-    return out
-
-
-# ------------------------------------------------------------------ places
-
-
-def name_shape(text: str) -> str:
-    """How a toponym is written: ``demonym`` ("French", "Europeans"), ``lowercase`` ("state"),
-    ``multiword`` ("New Orleans") or ``single word`` ("Ohio"), checked in that order."""
-    t = " ".join(text.split())
-    if country_of_demonym(t) is not None or t.lower() in REGION_DEMONYMS:
-        return "demonym"
-    if t[:1].islower():
-        return "lowercase"
-    if len(t.split()) > 1:
-        return "multiword"
-    return "single word"
-
-
-def entity_under(start: int, end: int, entities: Iterable[dict]) -> str:
-    """Which predicted entity lies under the span ``start:end``: its spaCy label if it has the
-    same span, ``"in LABEL"`` if it contains the span, ``"~LABEL"`` if it only overlaps it,
-    ``"no entity"`` otherwise (the largest overlap wins; ties by label)."""
-    best = None
-    for e in entities:
-        ov = min(end, e["end"]) - max(start, e["start"])
-        if ov <= 0:
-            continue
-        if (e["start"], e["end"]) == (start, end):
-            tag = e["label"]
-        elif e["start"] <= start and end <= e["end"]:
-            tag = f"in {e['label']}"
-        else:
-            tag = f"~{e['label']}"
-        if best is None or (-ov, tag) < best:
-            best = (-ov, tag)
-    return best[1] if best else "no entity"
-
-
-def distance_band(km: float | None) -> str | None:
-    """The resolution error band of ``km`` (None = no predicted point): None when within
-    161 km (correct), else one of :data:`BANDS`' names or ``unresolved``."""
-    if km is None:
-        return UNRESOLVED
-    if km <= 161:
-        return None
-    return next(name for lo, hi, name in BANDS if lo < km <= hi)
-
-
-def geo_breakdown(gold: list[dict], pred: Mapping[str, dict], *, rules: ModuleType,
-                  known: Mapping[int, tuple[str, str, str | None]] | None = None) -> list[str]:
-    """Toponym recognition and resolution errors.
-
-    gold: GeoWebNews / LGL gold documents (``toponyms``: start/end/text/type/lat/lon/geonameid).
-    pred: predictions by document id as read by the scorer (``toponyms`` from ``places``, each
-        with name/country_code/feature/lat/lon; ``entities`` with spaCy labels when the file is
-        ``extract`` output).
-    rules: the ``geo_score`` scorer module (its ``match`` and ``haversine`` are used).
-    known: gazetteer facts by geonameid, ``{id: (name, feature, country_code)}``, used to name
-        the gold place and its feature class; None or a missing id gives ``?``.
-
-    Returns the lines: missed gold toponyms by gold type (when the set has types), by how the
-    name is written and by the predicted entity under it; false positives by predicted feature
-    class and by the entity they came from; resolution errors (matched, gold point known,
-    > 161 km or unresolved) as a predicted → gold feature class × distance band table, with
-    the most frequent examples."""
-    known = known or {}
-    n_gold = n_pred = n_scored = 0
-    by_type, by_type_all = collections.defaultdict(collections.Counter), collections.Counter()
-    by_shape, by_ent = collections.defaultdict(collections.Counter), collections.defaultdict(collections.Counter)
-    fp_feat, fp_how = collections.defaultdict(collections.Counter), collections.defaultdict(collections.Counter)
-    res = collections.defaultdict(collections.Counter)
-    res_ex = collections.Counter()
-    for g in gold:
-        gt = g["toponyms"]
-        pd = pred.get(g["id"], {})
-        pt, ents = pd.get("toponyms", []), pd.get("entities") or []
-        pairs = rules.match(gt, pt, False)
-        n_gold, n_pred = n_gold + len(gt), n_pred + len(pt)
-        hit_g, hit_p = {i for i, _ in pairs}, {j for _, j in pairs}
-        for i, t in enumerate(gt):
-            by_type_all[t.get("type") or "all"] += 1
-            if i in hit_g:
-                continue
-            by_type[t.get("type") or "all"][t["text"]] += 1
-            by_shape[name_shape(t["text"])][t["text"]] += 1
-            by_ent[entity_under(t["start"], t["end"], ents)][t["text"]] += 1
-        for j, p in enumerate(pt):
-            if j not in hit_p:
-                fp_feat[p.get("feature") or "none"][p.get("text") or ""] += 1
-                fp_how[entity_under(p["start"], p["end"], ents)][p.get("text") or ""] += 1
-        for i, j in pairs:
-            gg, pp = gt[i], pt[j]
-            if gg.get("lat") is None:
-                continue
-            n_scored += 1
-            if pp.get("lat") is None or pp.get("lon") is None:
-                km = None
-            else:
-                km = rules.haversine(gg["lat"], gg["lon"], pp["lat"], pp["lon"])
-            band = distance_band(km)
-            if band is None:
-                continue
-            gname, gfeat, gcc = known.get(gg.get("geonameid"), (None, "?", None))
-            gname = gg.get("normalised_name") or gname or "?"
-            res[f"{pp.get('feature') or 'none'} -> {gfeat}"][band] += 1
-            pname = f"{pp.get('name')}, {pp.get('country_code')} ({pp.get('feature')})" if pp.get("name") \
-                else "unresolved"
-            dist = f"{km:,.0f} km" if km is not None else "no point"
-            res_ex[f'"{gg["text"]}" -> {pname} vs gold {gname}, {gcc or "?"} ({gfeat}) '
-                   f"{gg['lat']:.2f},{gg['lon']:.2f}; {dist}"] += 1
-    n_missed = sum(sum(c.values()) for c in by_shape.values())
-    n_fp = sum(sum(c.values()) for c in fp_feat.values())
-    out = [f"-- missed gold toponyms: {n_missed} of {n_gold} --"]
-    if set(by_type_all) != {"all"}:
-        out.append(" by gold type (missed/gold):")
-        for k in sorted(by_type_all, key=lambda k: (-sum(by_type[k].values()), k)):
-            out.append(_line(k, sum(by_type[k].values()), by_type_all[k], by_type[k], width=22))
-    out.append(" by how the name is written:")
-    for k in sorted(by_shape, key=lambda k: (-sum(by_shape[k].values()), k)):
-        out.append(_line(k, sum(by_shape[k].values()), None, by_shape[k], width=22))
-    out.append(" by predicted entity under the gold span:")
-    for k in sorted(by_ent, key=lambda k: (-sum(by_ent[k].values()), k))[:8]:
-        out.append(_line(k, sum(by_ent[k].values()), None, by_ent[k], width=22))
-    out.append(f"-- false positive places: {n_fp} of {n_pred} --")
-    out.append(" by predicted feature class:")
-    for k in sorted(fp_feat, key=lambda k: (-sum(fp_feat[k].values()), k)):
-        out.append(_line(k, sum(fp_feat[k].values()), None, fp_feat[k], width=22))
-    out.append(" by the entity they came from:")
-    for k in sorted(fp_how, key=lambda k: (-sum(fp_how[k].values()), k))[:8]:
-        out.append(_line(k, sum(fp_how[k].values()), None, fp_how[k], width=22))
-    n_res = sum(sum(c.values()) for c in res.values())
-    out.append(f"-- resolution errors (> 161 km or unresolved): {n_res} of {n_scored} matched with gold point --")
-    if res:
-        out += _table(res, [b[2] for b in BANDS] + [UNRESOLVED], "pred -> gold feature")
-        out.append(" most frequent:")
-        for k, c in sorted(res_ex.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
-            out.append(f"  {c:>3}× {k}")
-    return out
-
-
-def gazetteer_facts() -> dict[int, tuple[str, str, str | None]]:
-    """``{geonameid: (name, feature, country_code)}`` for every gazetteer place that has an id
-    (the project's gazetteer, :func:`components.places.gazetteer.load`)."""
-    from components.places import gazetteer
-    from components.places.gazetteer import Entry
-
-    out = {}
-    for row in gazetteer.load().entries:
-        e = Entry(*row)
-        if e.geonameid is not None:
-            out[e.geonameid] = (e.name, e.feature, e.country_code)
-    return out
-
-
-# ------------------------------------------------------------------ quotes
-
-
-def speaker_mention_type(text: str) -> str:
-    """Kind of speaker mention as annotated: ``pronoun`` ("he"), ``name`` (every word
-    capitalised, particles such as "de" allowed: "Mr. Trump", "Hillary Clinton") or
-    ``title/description`` ("the spokesman", "former Secretary of State Hillary Clinton")."""
-    words = text.replace("\u2019", "'").split()
-    if not words:
-        return "title/description"
-    if len(words) == 1 and words[0].lower().strip(".,") in PRONOUNS:
-        return "pronoun"
-    if all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in NAME_PARTICLES for w in words) \
-            and words[0].lower() not in NAME_PARTICLES:
-        return "name"
-    return "title/description"
-
-
-def length_band(n_words: int) -> str:
-    """The name of the :data:`LENGTH_BANDS` band holding ``n_words`` (0 counts as the first)."""
-    return next((name for lo, hi, name in LENGTH_BANDS if n_words <= hi), LENGTH_BANDS[-1][2])
-
-
-def quote_breakdown(gold: list[dict], pred: Mapping[str, dict], *, rules: ModuleType) -> list[str]:
-    """Direct-quote detection and speaker errors, by the scorer's coverage rules.
-
-    gold: PolNeAR gold documents (``text``, ``quotes`` with content_spans/content/speaker_*,
-        ``mixed_quotes``).
-    pred: predictions by document id as read by the scorer (``quotes`` with content_spans or
-        content_start/end, ``speaker_text``, ``speaker_start``/``speaker_end``, ``kind``).
-    rules: the ``quote_score`` scorer module (its ``charset``, ``pred_spans`` and ``words``).
-
-    As the scorer: a prediction belongs to the gold quote holding >= 50% of its letters and
-    digits; otherwise it is ignored when >= 50% lies in a mixed attribution, else it is a false
-    positive; a gold quote is found when its predictions cover >= 50% of it, and its speaker is
-    right when the best-overlapping prediction's speaker mention overlaps the gold one or the
-    two share a content word.
-
-    Returns the lines: missed gold quotes by reason (none overlapping / too short / prediction
-    mostly outside), false positives by kind × length band and by where they lie, speaker
-    errors by gold mention type × predicted speaker (None / wrong), with examples."""
-    n_gold = n_pred = n_att = 0
-    missed = collections.defaultdict(list)
-    fp_rows = collections.defaultdict(collections.Counter)
-    fp_where, fp_ex = collections.Counter(), []
-    sp_rows = collections.defaultdict(collections.Counter)
-    sp_all, sp_ex = collections.Counter(), []
-    for g in gold:
-        text, gq = g["text"], g["quotes"]
-        pq = pred.get(g["id"], {}).get("quotes", [])
-        gsets = [rules.charset(text, q["content_spans"]) for q in gq]
-        psets = [rules.charset(text, rules.pred_spans(q)) for q in pq]
-        msets = [rules.charset(text, m["content_spans"]) for m in g.get("mixed_quotes", [])]
-        owned = [[] for _ in gq]
-        for j, ps in enumerate(psets):
-            best = max(range(len(gsets)), key=lambda i: len(gsets[i] & ps), default=None)
-            if ps and best is not None and len(gsets[best] & ps) >= 0.5 * len(ps):
-                owned[best].append(j)
-                n_pred += 1
-                continue
-            if ps and any(len(m & ps) >= 0.5 * len(ps) for m in msets):
-                continue  # ignored by the scorer
-            n_pred += 1
-            spans = rules.pred_spans(pq[j])
-            n_words = sum(len(text[s:e].split()) for s, e in spans)
-            fp_rows[pq[j].get("kind") or "?"][length_band(n_words)] += 1
-            where = ("partly in a gold quote" if any(gs & ps for gs in gsets)
-                     else "partly in a mixed quote" if any(m & ps for m in msets) else "outside any gold quote")
-            fp_where[where] += 1
-            fp_ex.append((g["id"], spans[0][0], f"[{pq[j].get('kind')}, {where}] "
-                          f"{_clip(' … '.join(text[s:e] for s, e in spans))}"))
-        n_gold += len(gq)
-        for i, js in enumerate(owned):
-            gs, q = gsets[i], gq[i]
-            cov = set().union(*(psets[j] for j in js)) & gs if js else set()
-            if len(cov) < 0.5 * len(gs):
-                if js:
-                    reason = MISSED_SHORT
-                elif any(ps & gs for ps in psets):
-                    reason = MISSED_OUTSIDE
-                else:
-                    reason = MISSED_NONE
-                missed[reason].append((g["id"], q["content_spans"][0][0], _clip(q.get("content")
-                                       or " … ".join(text[s:e] for s, e in q["content_spans"]))))
-                continue
-            if not q.get("speaker_text"):
-                continue
-            n_att += 1
-            kind = speaker_mention_type(q["speaker_text"])
-            sp_all[kind] += 1
-            pb = pq[max(js, key=lambda j: len(psets[j] & gs))]
-            span_ok = (pb.get("speaker_start") is not None and q.get("speaker_start") is not None
-                       and pb["speaker_start"] < q["speaker_end"] and q["speaker_start"] < pb["speaker_end"])
-            if span_ok or rules.words(q["speaker_text"]) & rules.words(pb.get("speaker_text")):
-                continue
-            has = pb.get("speaker_text") or pb.get("speaker_start") is not None
-            col = "pred wrong" if has else "pred None"
-            sp_rows[kind][col] += 1
-            mention = text[pb["speaker_start"]:pb["speaker_end"]] if pb.get("speaker_start") is not None else None
-            sp_ex.append((g["id"], q["content_spans"][0][0],
-                          f'[{kind}] gold "{q["speaker_text"]}" -> pred {pb.get("speaker_text")!r}'
-                          f' (mention {mention!r}) | {_clip(q.get("content"), 70)}'))
-    n_missed = sum(len(v) for v in missed.values())
-    out = [f"-- missed gold quotes: {n_missed} of {n_gold} --"]
-    for reason in sorted(missed, key=lambda r: (-len(missed[r]), r)):
-        out.append(f"  {reason:<45} {len(missed[reason]):>5}")
-        out += [f"    - {ex}" for _, _, ex in _spread(missed[reason], lambda x: x[:2])[:3]]
-    n_fp = sum(fp_where.values())
-    out.append(f"-- false positive quotes: {n_fp} of {n_pred} counted predictions --")
-    if n_fp:
-        out += _table(fp_rows, [b[2] for b in LENGTH_BANDS], "kind")
-        out.append("  where: " + ", ".join(f"{k} {v}" for k, v in sorted(fp_where.items(), key=lambda kv: (-kv[1], kv[0]))))
-        out += [f"    - {ex}" for _, _, ex in _spread(fp_ex, lambda x: x[:2])[:N_TOP]]
-    n_sp = sum(sum(c.values()) for c in sp_rows.values())
-    out.append(f"-- speaker errors: {n_sp} of {n_att} found quotes with a gold speaker --")
-    if n_sp:
-        rows = {k: {"found": sp_all[k], **sp_rows.get(k, {})} for k in sp_all}
-        out += _table(rows, ["found", "pred None", "pred wrong"], "gold mention", total=False)
-        out += [f"    - {ex}" for _, _, ex in _spread(sp_ex, lambda x: x[:2])[:N_TOP]]
     return out
 
 

@@ -12,7 +12,7 @@ import streamlit as st
 from components import corpus, nlp, settings
 from components.ingest import count_files
 
-from . import queries
+from . import cached
 
 #: The bundled sample corpus: the seed article and the fictional demo stories.
 SAMPLE_DIRS = tuple(settings.PROJECT_ROOT / "data" / name for name in ("seed", "demo"))
@@ -57,7 +57,7 @@ def ensure_sample(path: Path) -> None:
                 done += 1
                 bar.progress(min(done / total, 1.0), text=f"Read {done} of {total} files")
 
-            report = corpus.ingest(sources, store=queries.store_for(str(path)), nlp=model(),
+            report = corpus.ingest(sources, store=cached.store_for(str(path)), nlp=model(),
                                    on_file=on_file)
             bar.progress(1.0, text=report.summary())
         box.empty()

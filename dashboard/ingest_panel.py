@@ -13,7 +13,7 @@ from components import corpus, settings
 from components.ingest import count_files, count_uploads, outside_roots
 from components.store import StoreError
 
-from . import bootstrap, queries, state
+from . import bootstrap, cached, state
 
 
 def upload_limit_mb() -> int:
@@ -55,7 +55,7 @@ def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = (
         bar.progress(min(read / total, 1.0), text=f"Read {read:,} of {total:,} files ({Path(origin).name})")
 
     try:
-        report = corpus.ingest(list(paths), uploads=list(uploads), store=queries.current_store(), nlp=nlp,
+        report = corpus.ingest(list(paths), uploads=list(uploads), store=cached.current_store(), nlp=nlp,
                                on_file=on_file)
     except StoreError as err:
         bar.empty()

@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.store import StoreError
 
-from . import queries, state
+from . import cached, state
 from .routes import DATA_PAGE
 
 log = logging.getLogger(__name__)
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 def store_is_empty() -> bool:
     """True (and an info box saying what to do is shown) when the current store has no articles."""
-    if queries.summary().get("articles", 0):
+    if cached.summary().get("articles", 0):
         return False
     st.info(f"The store `{state.db_path()}` holds no articles yet. Ingest files, zips or a folder "
             "on the **Data** page, or switch to another store there.", icon=":material/inbox:")

@@ -13,7 +13,7 @@ import streamlit as st
 
 from components.filters import ACTOR_TYPES, DATE_WINDOW_TEXT, Filter
 
-from . import markdown, notices, queries, state
+from . import cached, markdown, notices, state
 
 #: Widget key → Filter field, for the multiselects.
 MULTISELECTS = {
@@ -105,8 +105,8 @@ def _clear_all() -> None:
 def render() -> None:
     """Draw the sidebar for the current Filter."""
     f = state.get_filter()
-    choices = queries.run("choices")
-    span = queries.run("date_span")  # the whole store: the slider's ends are the store's
+    choices = cached.run("choices")
+    span = cached.run("date_span")  # the whole store: the slider's ends are the store's
     lo, hi = span["first"], span["last"]
     st.session_state[state.SB_BOUNDS] = (lo, hi) if lo and hi else None
     _sync_widgets(f, lo, hi)

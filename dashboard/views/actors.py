@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import charts
 from components.filters import DATE_WINDOW_TEXT
-from dashboard import markdown, notices, queries, selections, state
+from dashboard import cached, linked_charts, markdown, notices, state
 
 KEY = "actors"
 
@@ -15,7 +15,7 @@ st.title("Actors")
 if notices.store_is_empty():
     st.stop()
 
-top = queries.run("top_actors", f, limit=30)
+top = cached.run("top_actors", f, limit=30)
 if top.empty:
     notices.no_match("actors")
     st.stop()
@@ -23,20 +23,20 @@ if top.empty:
 bars_tab, network_tab, table_tab = st.tabs(["Ranking", "Co-occurrence network", "Table"])
 with bars_tab:
     st.caption("Click a bar to filter every view to that actor; remove it with its ✕ chip in the sidebar.")
-    selections.chart(charts.actors_bar(top), name="actors", key=f"{KEY}_bars", file="actors",
-                     height=max(400, 22 * len(top)))
+    linked_charts.chart(charts.actors_bar(top), name="actors", key=f"{KEY}_bars", file="actors",
+                        height=max(400, 22 * len(top)))
 with network_tab:
-    edges = queries.run("cooccurrence", f, limit=40)
+    edges = cached.run("cooccurrence", f, limit=40)
     if edges.empty:
         notices.no_match("pairs of actors in the same article")
     else:
         st.caption("Actors linked when they appear in the same article; click a node to filter.")
-        nodes = queries.run("top_actors", f, limit=40)
-        selections.chart(charts.network(edges, nodes), name="network", key=f"{KEY}_network",
-                         file="actor-network", height=600)
+        nodes = cached.run("top_actors", f, limit=40)
+        linked_charts.chart(charts.network(edges, nodes), name="network", key=f"{KEY}_network",
+                            file="actor-network", height=600)
 with table_tab:
     st.caption("Pick a row to filter to that actor.")
-    selections.table(top, key=f"{KEY}_table", file="actors", filter_field="actors", value_column="actor")
+    linked_charts.table(top, key=f"{KEY}_table", file="actors", filter_field="actors", value_column="actor")
 
 st.divider()
 st.subheader("Actor profile")
@@ -46,7 +46,7 @@ picked = st.session_state.get(state.PROFILE_ACTOR)
 if picked not in names:
     st.session_state[state.PROFILE_ACTOR] = f.actors[0] if f.actors else names[0]
 actor = st.selectbox("Actor", names, key=state.PROFILE_ACTOR)
-profile = queries.profile(actor, f)
+profile = cached.profile(actor, f)
 
 cols = st.columns(4)
 cols[0].metric("Type", profile.get("actor_type") or "—")
@@ -66,8 +66,8 @@ with roles_col:
 place_col, time_col = st.columns(2)
 with place_col:
     st.markdown("**Places in this actor's articles**")
-    selections.table(profile["places"], key=f"{KEY}_profile_places", file=f"{actor}-places",
-                     filter_field="places", value_column="name", height=300)
+    linked_charts.table(profile["places"], key=f"{KEY}_profile_places", file=f"{actor}-places",
+                        filter_field="places", value_column="name", height=300)
 with time_col:
     st.markdown("**Mentions over time**")
     if profile["timeline"].empty and profile.get("n_mentions"):
@@ -76,11 +76,11 @@ with time_col:
     elif profile["timeline"].empty:
         notices.no_match("dated mentions")
     else:
-        selections.chart(charts.bars(profile["timeline"], "day", "n_mentions", title=f"Mentions of {actor}"),
-                         name="timeline", key=f"{KEY}_profile_timeline", file=f"{actor}-timeline", height=300)
+        linked_charts.chart(charts.bars(profile["timeline"], "day", "n_mentions", title=f"Mentions of {actor}"),
+                            name="timeline", key=f"{KEY}_profile_timeline", file=f"{actor}-timeline", height=300)
 st.markdown("**Quotes**")
 quotes = profile["quotes"]
 if quotes.empty:
     st.caption("No quotes attributed under the current filter.")
 else:
-    selections.table(quotes, key=f"{KEY}_profile_quotes", file=f"{actor}-quotes")
+    linked_charts.table(quotes, key=f"{KEY}_profile_quotes", file=f"{actor}-quotes")

@@ -6,7 +6,7 @@ import html
 import streamlit as st
 
 from components.query import day_text
-from dashboard import highlight, notices, queries, selections, state
+from dashboard import cached, highlight, linked_charts, notices, state
 
 KEY = "articles"
 
@@ -23,7 +23,7 @@ st.title("Articles")
 if notices.store_is_empty():
     st.stop()
 
-frame = queries.run("articles", f)
+frame = cached.run("articles", f)
 if frame.empty:
     notices.no_match()
     st.stop()
@@ -32,9 +32,9 @@ undated = int(frame["date"].isna().sum())
 order = ("none of them dated" if undated == len(frame) else
          f"newest first ({undated:,} undated, listed last)" if undated else "newest first")
 st.caption(f"{len(frame):,} articles, {order}. Pick a row to read the article.")
-selections.table(frame, key=f"{KEY}_table", file="articles", height=320,
-                 on_row=lambda row: st.session_state.__setitem__(state.ARTICLE, str(row["article_id"])),
-                 overrides={"title": st.column_config.TextColumn("Title", width="large")})
+linked_charts.table(frame, key=f"{KEY}_table", file="articles", height=320,
+                    on_row=lambda row: st.session_state.__setitem__(state.ARTICLE, str(row["article_id"])),
+                    overrides={"title": st.column_config.TextColumn("Title", width="large")})
 
 ids = list(frame["article_id"].astype(str))
 if st.session_state.get(state.ARTICLE) not in ids:
@@ -45,7 +45,7 @@ dates = dict(zip(ids, frame["date"].map(day_text)))
 article_id = st.selectbox("Read", ids, key=state.ARTICLE,
                           format_func=lambda a: f"{dates.get(a, '')} · {titles.get(a) or places.get(a) or a}")
 
-doc = queries.article(article_id)
+doc = cached.article(article_id)
 if not doc:
     st.warning("This article is no longer in the store.")
     st.stop()
@@ -62,6 +62,6 @@ with read_tab:
 with plain_tab:
     st.text(doc.get("text") or "")
 with entities_tab:
-    selections.table(doc["entities"], key=f"{KEY}_entities", file=f"article-{article_id}-entities")
+    linked_charts.table(doc["entities"], key=f"{KEY}_entities", file=f"article-{article_id}-entities")
 with quotes_tab:
-    selections.table(doc["quotes"], key=f"{KEY}_quotes", file=f"article-{article_id}-quotes")
+    linked_charts.table(doc["quotes"], key=f"{KEY}_quotes", file=f"article-{article_id}-quotes")

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import settings
 from components.store import Store, StoreError
-from dashboard import ingest_panel, notices, queries, selections, state
+from dashboard import cached, ingest_panel, linked_charts, notices, state
 
 KEY = "data"
 
@@ -19,7 +19,7 @@ st.subheader("Store")
 st.text(str(path))
 summary: dict | None = None
 with notices.store_errors():
-    summary = queries.summary()
+    summary = cached.summary()
 if summary:
     shown = ("articles", "entities", "places", "quotes", "actors")
     for col, name in zip(st.columns(len(shown)), shown):
@@ -76,11 +76,11 @@ ingest_panel.show_last_report()
 # --- history ---
 st.subheader("Ingest history")
 with notices.store_errors():
-    runs, problems = queries.ingest_history(limit=20)
+    runs, problems = cached.ingest_history(limit=20)
     if runs.empty:
         st.caption("No ingest runs recorded in this store yet.")
     else:
-        selections.table(runs, key=f"{KEY}_runs", file="ingest-runs")
+        linked_charts.table(runs, key=f"{KEY}_runs", file="ingest-runs")
         if not problems.empty:
             st.markdown("**Problems reported by these runs**")
-            selections.table(problems, key=f"{KEY}_problems", file="ingest-problems")
+            linked_charts.table(problems, key=f"{KEY}_problems", file="ingest-problems")

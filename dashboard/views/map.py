@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts
-from dashboard import notices, queries, selections, state
+from dashboard import cached, linked_charts, notices, state
 
 KEY = "map"
 
@@ -13,24 +13,24 @@ st.title("Map")
 if notices.store_is_empty():
     st.stop()
 
-places = queries.run("places", f)
-countries = queries.run("countries", f)
+places = cached.run("places", f)
+countries = cached.run("countries", f)
 if places.empty and countries.empty:
     notices.no_match("places")
     st.stop()
 
 st.caption("Circles: places mentioned, sized by mentions; countries shaded by mentions. "
            "Click a place to filter every view to it.")
-selections.chart(charts.places_map(places, countries), name="map", key=f"{KEY}_map", file="map", height=600)
+linked_charts.chart(charts.places_map(places, countries), name="map", key=f"{KEY}_map", file="map", height=600)
 
 places_col, countries_col = st.columns([3, 2])
 with places_col:
     st.subheader("Places")
     st.caption("Pick a row to filter to that place.")
-    selections.table(places, key=f"{KEY}_places", file="places", filter_field="places", value_column="name",
-                     height=400)
+    linked_charts.table(places, key=f"{KEY}_places", file="places", filter_field="places", value_column="name",
+                        height=400)
 with countries_col:
     st.subheader("Countries")
     st.caption("Pick a row to filter to that country.")
-    selections.table(countries, key=f"{KEY}_countries", file="countries", filter_field="countries",
-                     value_column="country_code", height=400)
+    linked_charts.table(countries, key=f"{KEY}_countries", file="countries", filter_field="countries",
+                        value_column="country_code", height=400)

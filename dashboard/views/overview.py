@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import charts
 from components.filters import DATE_WINDOW_TEXT
-from dashboard import downloads, notices, queries, selections, state
+from dashboard import cached, downloads, linked_charts, notices, state
 
 KEY = "overview"
 
@@ -14,7 +14,7 @@ st.title("Overview")
 if notices.store_is_empty():
     st.stop()
 
-counts = queries.run("overview", f)
+counts = cached.run("overview", f)
 labels = (("articles", "Articles"), ("actors", "Actors"), ("places", "Places"), ("quotes", "Quotes"),
           ("sources", "Sources"), ("days", "Days"))
 for col, (name, label) in zip(st.columns(len(labels)), labels):
@@ -27,10 +27,10 @@ if counts.get("undated"):
                f"{'is' if counts['undated'] == 1 else 'are'} undated: undated articles count everywhere but on "
                "time charts, and a date range leaves them out.")
 
-top = queries.run("top_actors", f, limit=15)
-places = queries.run("places", f)
-countries = queries.run("countries", f)
-days = queries.run("busiest_days", f, limit=10)
+top = cached.run("top_actors", f, limit=15)
+places = cached.run("places", f)
+countries = cached.run("countries", f)
+days = cached.run("busiest_days", f, limit=10)
 
 
 def _briefing() -> bytes:
@@ -38,9 +38,9 @@ def _briefing() -> bytes:
     from components import export
 
     figures = {"Top actors": charts.actors_bar(top), "Places": charts.places_map(places, countries),
-               "Timeline": charts.timeline(queries.run("timeline", f),
-                                           queries.run("timeline_by_actor", f, top=8))}
-    return export.briefing_html(f.chips(), figures, top, places.head(25), queries.run("quotes", f, limit=500),
+               "Timeline": charts.timeline(cached.run("timeline", f),
+                                           cached.run("timeline_by_actor", f, top=8))}
+    return export.briefing_html(f.chips(), figures, top, places.head(25), cached.run("quotes", f, limit=500),
                                 counts=counts)
 
 
@@ -54,7 +54,7 @@ with left:
     if top.empty:
         notices.no_match("actors")
     else:
-        selections.chart(charts.actors_bar(top), name="actors", key=f"{KEY}_actors", file="top-actors")
+        linked_charts.chart(charts.actors_bar(top), name="actors", key=f"{KEY}_actors", file="top-actors")
 with right:
     st.subheader("Busiest days")
     if days.empty and counts.get("undated"):
@@ -63,12 +63,12 @@ with right:
     elif days.empty:
         notices.no_match("dated articles")
     else:
-        selections.chart(charts.bars(days, "day", "n_articles", title="Articles on the busiest days"),
-                         name="timeline", key=f"{KEY}_days", file="busiest-days")
+        linked_charts.chart(charts.bars(days, "day", "n_articles", title="Articles on the busiest days"),
+                            name="timeline", key=f"{KEY}_days", file="busiest-days")
 
 st.subheader("Places")
 if places.empty:
     notices.no_match("places")
 else:
-    selections.chart(charts.places_map(places, countries), name="map", key=f"{KEY}_map",
-                     file="places-map", height=460)
+    linked_charts.chart(charts.places_map(places, countries), name="map", key=f"{KEY}_map",
+                        file="places-map", height=460)

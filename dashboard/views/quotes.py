@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import markdown, notices, queries, selections, state
+from dashboard import cached, linked_charts, markdown, notices, state
 from dashboard.routes import ARTICLES_PAGE
 
 KEY = "quotes"
@@ -15,7 +15,7 @@ if notices.store_is_empty():
 
 search = st.text_input("Search the quotes", key=f"{KEY}_search", placeholder="words in the quote",
                        help="Only quotes containing this text (case-insensitive), within the sidebar filter")
-frame = queries.run("quotes", f, search=search.strip())
+frame = cached.run("quotes", f, search=search.strip())
 if frame.empty:
     notices.no_match("quotes")
     st.stop()
@@ -30,7 +30,7 @@ def _read(row) -> None:
     st.switch_page(ARTICLES_PAGE)
 
 
-selections.table(frame, key=f"{KEY}_table", file="quotes", height=600, on_row=_read, overrides={
+linked_charts.table(frame, key=f"{KEY}_table", file="quotes", height=600, on_row=_read, overrides={
     "quote": st.column_config.TextColumn("Quote", width="large"),
     "kind": st.column_config.TextColumn("Kind", help="full: a whole quoted sentence; partial: a fragment"),
     "title": st.column_config.TextColumn("Article"),

@@ -242,16 +242,16 @@ def test_a_failing_widget_callback_is_a_short_toast_and_the_details_are_logged(m
 @pytest.mark.parametrize("page", [p for p in PAGE_FILES if p != "views/data.py"])
 def test_an_unexpected_error_on_a_page_is_a_short_message_and_the_details_are_logged(
         monkeypatch, undated_store, caplog, page):
-    from dashboard import queries
+    from dashboard import cached
 
-    real = queries.run
+    real = cached.run
 
     def failing(name, *args, **kwargs):
         if name not in ("choices", "date_span"):  # the sidebar's own queries still work
             raise ValueError("/srv/secret/path: bad things")
         return real(name, *args, **kwargs)
 
-    monkeypatch.setattr(queries, "run", failing)
+    monkeypatch.setattr(cached, "run", failing)
     at = run_app(monkeypatch, undated_store, page=page)
     assert not at.exception
     assert len(at.error) == 1 and "ValueError" in at.error[0].value and "server log" in at.error[0].value

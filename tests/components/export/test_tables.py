@@ -1,46 +1,19 @@
-"""Exports: tables as CSV / XLSX / JSON of exactly the frame (a quote starting with "=" stays
-text), charts as standalone offline HTML, PNG and SVG, and the briefing report with every
-article text escaped."""
+"""components.export.tables: CSV / JSON / XLSX of exactly the frame; a text that a spreadsheet would run
+as a formula stays text."""
 from __future__ import annotations
 
 import io
 import json
-import re
 import xml.etree.ElementTree as ET
 import zipfile
 
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
 
-from components import charts, export
+from components import export
 
-FORMULA = '=HYPERLINK("http://evil.example","click")'
-SCRIPT_QUOTE = 'We will not <script>alert("x")</script> back down'
+from .hostile_texts import FORMULA, SCRIPT_QUOTE
 
-
-@pytest.fixture
-def quotes() -> pd.DataFrame:
-    return pd.DataFrame({
-        "date": pd.to_datetime(["2024-12-02", "2024-11-30"]),
-        "speaker": ["Lena Marsh", "Tom <b>Reyes</b>"],
-        "quote": [FORMULA, SCRIPT_QUOTE],
-        "kind": ["full", "partial"],
-        "cue": ["said", "told"],
-        "title": ["Port talks", "Fish & ships"],
-        "source": ["Wire", "Wire"],
-        "article_id": ["a1", "a2"],
-    })
-
-
-def _external_refs(page: str) -> list[str]:
-    """<script src=…> and <link href=…> that point outside the file."""
-    refs = re.findall(r"<script[^>]*\ssrc\s*=\s*[\"']?([^\"' >]+)", page, flags=re.I)
-    refs += re.findall(r"<link[^>]*\shref\s*=\s*[\"']?([^\"' >]+)", page, flags=re.I)
-    return [r for r in refs if re.match(r"(https?:)?//", r)]
-
-
-# --- tables -----------------------------------------------------------------------------------
 
 def test_csv_round_trips_the_frame_with_iso_days(quotes):
     back = pd.read_csv(io.BytesIO(export.frame_csv(quotes)))
@@ -166,87 +139,3 @@ def test_xlsx_keeps_every_formula_like_text_as_a_string():
 def test_xlsx_of_an_empty_frame_has_the_header():
     cells = _sheet_cells(export.frame_xlsx(pd.DataFrame(columns=["actor", "n_mentions"])))
     assert cells["A1"] == ("s", "actor") and cells["B1"] == ("s", "n_mentions")
-
-
-# --- standalone HTML ----------------------------------------------------------------------------
-
-def test_figure_html_is_standalone_and_offline():
-    fig = charts.actors_bar(pd.DataFrame({"actor": ["A <i>"], "actor_type": ["person"],
-                                          "n_mentions": [2], "n_articles": [1], "n_quotes": [0]}))
-    page = export.figure_html(fig).decode("utf-8")
-    assert page.lower().startswith("<!doctype html>")
-    assert "<title>Most mentioned actors</title>" in page
-    assert "plotly.js v" in page                       # the library is inlined…
-    assert _external_refs(page) == []                  # …and nothing is loaded from outside
-    assert '"A \\u003ci\\u003e"' in page             # names sit in the figure JSON, "<" escaped
-
-
-def test_map_html_carries_its_outlines_inline():
-    places = pd.DataFrame({"name": ["Oslo"], "country_code": ["NO"], "feature": ["city"],
-                           "lat": [59.9], "lon": [10.7], "n_mentions": [3], "n_articles": [1]})
-    page = export.figure_html(charts.places_map(places)).decode("utf-8")
-    assert '"FeatureCollection"' in page and '"white-bg"' in page
-    assert _external_refs(page) == []
-
-
-def test_briefing_escapes_article_text_and_inlines_plotly_once(quotes):
-    top = pd.DataFrame({"actor": ["Lena <Marsh>"], "actor_type": ["person"], "n_mentions": [3],
-                        "n_articles": [2], "n_quotes": [1]})
-    places = pd.DataFrame({"name": ["Oslo"], "country_code": ["NO"], "n_mentions": [3],
-                           "n_articles": [1]})
-    figures = {"Actors": charts.actors_bar(top), "Timeline": charts.timeline(
-        pd.DataFrame({"day": pd.to_datetime(["2024-12-02"]), "n_articles": [1], "n_mentions": [3]}))}
-    chips = [("actors", "Lena <Marsh>", "Actor: Lena <Marsh>"), ("text", None, "Text: port")]
-    page = export.briefing_html(chips, figures, top, places, quotes,
-                                counts={"articles": 2}).decode("utf-8")
-    assert "<script>alert" not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
-    assert "Tom &lt;b&gt;Reyes&lt;/b&gt;" in page
-    assert "Actor: Lena &lt;Marsh&gt;" in page and "Text: port" in page
-    assert "Fish &amp; ships" in page and "2024-12-02" in page
-    assert page.count("plotly.js v") == 1               # one library for all charts
-    assert page.count('class="chart"') == 2
-    assert _external_refs(page) == []
-
-
-def test_briefing_of_an_empty_view_says_so():
-    empty = pd.DataFrame()
-    page = export.briefing_html([], {}, empty, empty, empty).decode("utf-8")
-    assert "Whole corpus (no filter)" in page
-    assert "No quotes for this filter." in page
-
-
-# --- static images (start headless Chromium through kaleido) -------------------------------------
-
-@pytest.mark.browser
-def test_png_and_svg_are_valid_images():
-    fig = charts.bars(pd.DataFrame({"name": ["Oslo", "Lima"], "n": [3, 1]}), "name", "n",
-                      title="Places")
-    png = export.figure_png(fig, width=400, height=300)
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    width = int.from_bytes(png[16:20], "big")
-    assert width == 400 * export.PNG_SCALE
-    svg = export.figure_svg(fig, width=400, height=300)
-    root = ET.fromstring(svg)
-    assert root.tag.endswith("svg")
-    assert b"Places" in svg
-
-
-def test_missing_browser_raises_a_clear_error(monkeypatch):
-    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
-    renderer = export._Renderer()
-    with pytest.raises(export.ExportUnavailable, match="BROWSER_PATH"):
-        renderer.render(go.Figure(), {"format": "png"})
-
-
-@pytest.mark.browser
-def test_briefing_pdf_is_a_pdf(quotes):
-    pdf = export.briefing_pdf([], {}, pd.DataFrame(), pd.DataFrame(), quotes)
-    assert pdf[:5] == b"%PDF-"
-    assert b"/Type /Page" in pdf or b"/Type/Page" in pdf
-
-
-def test_pdf_without_a_browser_raises_a_clear_error(monkeypatch, quotes):
-    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
-    with pytest.raises(export.ExportUnavailable):
-        export.briefing_pdf([], {}, pd.DataFrame(), pd.DataFrame(), quotes)

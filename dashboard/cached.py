@@ -1,4 +1,4 @@
-"""Cached calls into :mod:`components.query`, keyed on plain values.
+"""Cached calls into :mod:`components.query` and the store handle they run on, keyed on plain values.
 
 A result is cached on (query name, store path, store version, Filter as its query-string form,
 keyword options), so going back to an earlier filter, or another page with the same filter, is

@@ -1,4 +1,4 @@
-"""Charts and tables whose selections filter every view.
+"""Charts and tables linked to the Filter: their selections filter every view.
 
 :func:`chart` draws a plotly figure with ``on_select="rerun"`` and hands a *new* selection to
 :func:`components.selection.apply_selection`; :func:`table` does the same for a table's row.

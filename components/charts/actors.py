@@ -1,0 +1,165 @@
+"""Actor charts: the most mentioned actors as bars coloured by type (:func:`actors_bar`) and who
+appears with whom (:func:`network`), laid out by :mod:`.network_layout`."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .columns import ints, is_empty
+from .network_layout import spring_layout
+from .style import (TYPE_COLOURS, TYPE_LABELS, UNTYPED_COLOUR, UNTYPED_LABEL, empty_figure, escaped, scaled,
+                    styled_figure, type_key)
+
+NODE_MIN, NODE_MAX = 10, 42        # network node diameters (px)
+
+
+def actors_bar(frame: pd.DataFrame, *, title: str = "Most mentioned actors") -> go.Figure:
+    """Horizontal bars of :func:`components.query.top_actors`, coloured by actor type;
+    customdata = actor name.
+
+    Args:
+        frame: columns actor, actor_type, n_mentions, n_articles, n_quotes (most mentioned
+            first; the first row is drawn at the top).
+        title: the chart title.
+    Returns:
+        One bar trace per actor type present (so the legend names the types), each point's
+        customdata ``[actor, "actors", n_articles, n_quotes]``.
+    """
+    if is_empty(frame, "actor", "n_mentions"):
+        return empty_figure(title)
+    df = frame.reset_index(drop=True).copy()
+    df["_type"] = df["actor_type"].map(type_key) if "actor_type" in df else UNTYPED_LABEL
+    for col in ("n_articles", "n_quotes"):
+        df[col] = ints(df[col]) if col in df else 0
+    df["n_mentions"] = ints(df["n_mentions"])
+    order = [escaped(a) for a in df["actor"]]
+    traces: list[dict] = []
+    for key in [*TYPE_COLOURS, UNTYPED_LABEL]:
+        part = df[df["_type"] == key]
+        if part.empty:
+            continue
+        traces.append(dict(
+            type="bar",
+            x=part["n_mentions"].tolist(), y=[escaped(a) for a in part["actor"]], orientation="h",
+            name=TYPE_LABELS[key], marker_color=TYPE_COLOURS.get(key, UNTYPED_COLOUR),
+            customdata=[[str(a), "actors", int(n), int(q)] for a, n, q
+                        in zip(part["actor"], part["n_articles"], part["n_quotes"])],
+            hovertemplate=("<b>%{y}</b><br>%{x} mentions in %{customdata[2]} articles"
+                           "<br>%{customdata[3]} quotes<extra>" + TYPE_LABELS[key] + "</extra>"),
+        ))
+    return styled_figure(
+        traces, title, barmode="stack", height=max(320, 80 + 24 * len(order)),
+        legend=dict(title=dict(text="Actor type"), orientation="h", yanchor="bottom", y=1.0,
+                    xanchor="right", x=1.0, traceorder="normal"),
+        yaxis=dict(categoryorder="array", categoryarray=order[::-1], automargin=True),
+        xaxis=dict(title=dict(text="Mentions"), rangemode="tozero"))
+
+
+def network(frame: pd.DataFrame, actors: pd.DataFrame, *,
+            title: str = "Who appears with whom") -> go.Figure:
+    """Co-occurrence network (:func:`components.query.cooccurrence` edges, node sizes and types
+    from ``actors``); node customdata = actor name.
+
+    Args:
+        frame: edges, columns source, target, n_articles.
+        actors: columns actor, actor_type, n_mentions (as :func:`components.query.top_actors`);
+            every actor in it is a node, linked or not; edge ends missing from it are nodes of
+            unknown type.
+        title: the chart title.
+    Returns:
+        Edge line traces (three widths by shared articles, not clickable), then one marker
+        trace per actor type with customdata ``[actor, "actors", n_mentions]``. The layout is
+        deterministic: the same frames always give the same picture.
+    """
+    edges_df = frame if not is_empty(frame, "source", "target") else None
+    nodes_df = actors if not is_empty(actors, "actor") else None
+    if edges_df is None and nodes_df is None:
+        return empty_figure(title)
+    info, edges = _nodes_and_edges(edges_df, nodes_df)
+    pos = spring_layout(list(info), edges)
+    traces = _edge_traces(edges, pos) + _node_traces(info, edges, pos)
+    return styled_figure(
+        traces, title, height=560, hovermode="closest",
+        xaxis=dict(visible=False, range=[-1.25, 1.25]), yaxis=dict(visible=False, range=[-1.2, 1.25]),
+        legend=dict(title=dict(text="Actor type"), orientation="h", yanchor="bottom", y=1.0,
+                    xanchor="right", x=1.0))
+
+
+def _nodes_and_edges(edges_df: pd.DataFrame | None, nodes_df: pd.DataFrame | None
+                     ) -> tuple[dict[str, tuple[str, int]], list[tuple[str, str, float]]]:
+    """The network's nodes and edges from the frames of :func:`network` (either may be None).
+
+    Returns:
+        ``({actor: (type key, n_mentions)}, [(source, target, n_articles)])``: every actor of
+        ``nodes_df`` in its order, then edge ends it lacks (untyped, no mentions); self-loops dropped.
+    """
+    info: dict[str, tuple[str, int]] = {}
+    if nodes_df is not None:
+        types = nodes_df["actor_type"] if "actor_type" in nodes_df else [None] * len(nodes_df)
+        mentions = ints(nodes_df["n_mentions"]) if "n_mentions" in nodes_df else [0] * len(nodes_df)
+        for a, t, m in zip(nodes_df["actor"], types, mentions):
+            info.setdefault(str(a), (type_key(t), int(m)))
+    edges: list[tuple[str, str, float]] = []
+    if edges_df is not None:
+        weights = ints(edges_df["n_articles"]) if "n_articles" in edges_df else [1] * len(edges_df)
+        for a, b, w in zip(edges_df["source"], edges_df["target"], weights):
+            a, b = str(a), str(b)
+            if a == b:
+                continue
+            edges.append((a, b, float(w)))
+            for name in (a, b):
+                info.setdefault(name, (UNTYPED_LABEL, 0))
+    return info, edges
+
+
+def _edge_traces(edges: list[tuple[str, str, float]], pos: dict[str, tuple[float, float]]) -> list[dict]:
+    """The edges as grey line traces, one per width (three widths by shared articles), customdata
+    ``[source, target]`` per point, not clickable; ``[]`` without edges."""
+    traces: list[dict] = []
+    if edges:
+        top = max(w for *_, w in edges)
+        buckets: dict[int, list[tuple[str, str, float]]] = {}
+        for e in edges:
+            buckets.setdefault(min(2, int(3 * e[2] / (top + 1e-9))), []).append(e)
+        for level in sorted(buckets):
+            xs: list = []
+            ys: list = []
+            pairs: list = []
+            for a, b, _ in buckets[level]:
+                xs += [pos[a][0], pos[b][0], None]
+                ys += [pos[a][1], pos[b][1], None]
+                pairs += [[a, b], [a, b], None]
+            traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", customdata=pairs,
+                               line=dict(width=1 + 2.5 * level, color="#BBBBBB"),
+                               hoverinfo="skip", showlegend=False, name="co-occurrence"))
+    return traces
+
+
+def _node_traces(info: dict[str, tuple[str, int]], edges: list[tuple[str, str, float]],
+                 pos: dict[str, tuple[float, float]]) -> list[dict]:
+    """One marker trace per actor type present (in legend order), sized by mentions, customdata
+    ``[actor, "actors", n_mentions, degree]``."""
+    traces: list[dict] = []
+    sizes = dict(zip(info, scaled(np.array([m for _, m in info.values()]), NODE_MIN, NODE_MAX)))
+    degree: dict[str, int] = {}
+    for a, b, _ in edges:
+        degree[a] = degree.get(a, 0) + 1
+        degree[b] = degree.get(b, 0) + 1
+    for key in [*TYPE_COLOURS, UNTYPED_LABEL]:
+        names = sorted(n for n, (t, _) in info.items() if t == key)
+        if not names:
+            continue
+        traces.append(dict(
+            type="scatter", x=[pos[n][0] for n in names], y=[pos[n][1] for n in names], mode="markers+text",
+            name=TYPE_LABELS[key], text=[escaped(n) for n in names], textposition="top center",
+            textfont=dict(size=11, color="#333333"),
+            marker=dict(size=[float(sizes[n]) for n in names],
+                        color=TYPE_COLOURS.get(key, UNTYPED_COLOUR),
+                        line=dict(width=1, color="white")),
+            customdata=[[n, "actors", info[n][1], degree.get(n, 0)] for n in names],
+            hovertemplate=("<b>%{text}</b><br>%{customdata[2]} mentions"
+                           "<br>appears with %{customdata[3]} of these actors"
+                           "<extra>" + TYPE_LABELS[key] + "</extra>"),
+        ))
+    return traces

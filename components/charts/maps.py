@@ -1,0 +1,137 @@
+"""The map of places mentioned (:func:`places_map`): circles over country outlines shaded by
+mentions, drawn with no tile server (the outlines come from :mod:`.outlines`)."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .columns import ints, is_empty
+from .outlines import country_outlines, outlines_for
+from .style import empty_figure, escaped, scaled, styled_figure
+
+PLACE_COLOUR = "#D55E00"         # map circles (vermillion, distinct from the blue shading)
+OUTLINE_FILL = "#EEEEEE"         # countries without mentions
+OUTLINE_LINE = "#B0B0B0"
+COUNTRY_SCALE = "Blues"
+WORLD_VIEW = ({"lat": 20.0, "lon": 10.0}, 0.6)   # map centre and zoom with no place to fit
+MARKER_MIN, MARKER_MAX = 7, 38     # map circle diameters (px), area ∝ mentions
+
+
+def _fit(lat: np.ndarray, lon: np.ndarray) -> tuple[dict, float]:
+    """Map centre and zoom that show every point, for a map about 700 × 450 px."""
+    lat = np.clip(lat, -80, 80)
+    merc = np.degrees(np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)))
+    lon_span = max(float(lon.max() - lon.min()), 1e-6)
+    merc_span = max(float(merc.max() - merc.min()), 1e-6)
+    # At zoom z the 512-px world spans 360° over 512·2^z px; keep a margin around the points.
+    zoom = min(math.log2(360 * 700 / 512 / (lon_span * 1.3)),
+               math.log2(360 * 450 / 512 / (merc_span * 1.3)))
+    centre_merc = (merc.max() + merc.min()) / 2
+    centre_lat = math.degrees(math.atan(math.sinh(math.radians(centre_merc))))
+    return ({"lat": centre_lat, "lon": float((lon.max() + lon.min()) / 2)},
+            float(min(max(zoom, 0.3), 5.0)))
+
+
+def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
+               title: str = "Places mentioned") -> go.Figure:
+    """Map of :func:`components.query.places`: circles sized by mentions over country outlines
+    shaded by mentions, with no tile server (offline); customdata = place name.
+
+    Args:
+        frame: columns name, country_code, feature, lat, lon, n_mentions, n_articles; rows
+            without coordinates are left out.
+        countries: columns country_code, n_mentions, n_articles (as
+            :func:`components.query.countries`); if None, summed from ``frame``. Countries
+            alone (no place with coordinates) still give a map of shaded countries.
+        title: the chart title.
+    Returns:
+        Trace 0: every known country outline in light grey (background, not clickable);
+        trace 1: countries with mentions shaded by mentions, customdata
+        ``[code, "countries", name, n_mentions]``; trace 2: the places as circles whose area
+        grows with mentions, customdata ``[name, "places", country_code, n_mentions,
+        n_articles]``. ``map_style="white-bg"`` (no tiles, no glyphs), view fitted to the places.
+    """
+    df = frame if not is_empty(frame, "name", "lat", "lon") else None
+    if df is not None:
+        df = df.dropna(subset=["lat", "lon"])
+    has_countries = not is_empty(countries, "country_code")
+    if (df is None or df.empty) and not has_countries:
+        return empty_figure(title)
+    if df is None:
+        df = pd.DataFrame({"name": [], "lat": [], "lon": []})
+    df = df.reset_index(drop=True)
+    mentions = ints(df["n_mentions"]) if "n_mentions" in df else np.ones(len(df), int)
+    n_articles = ints(df["n_articles"]) if "n_articles" in df else mentions
+    codes = df["country_code"] if "country_code" in df else pd.Series([None] * len(df))
+    per_country = _mentions_per_country(countries if has_countries else None, codes, mentions)
+    traces = _country_traces(per_country)
+    traces.append(dict(
+        type="scattermap", mode="markers",
+        lat=df["lat"].astype(float).tolist(), lon=df["lon"].astype(float).tolist(),
+        marker=dict(size=scaled(mentions, MARKER_MIN, MARKER_MAX).tolist(), color=PLACE_COLOUR,
+                    opacity=0.75),
+        customdata=[[str(n), "places", (c if isinstance(c, str) else ""), int(m), int(a)]
+                    for n, c, m, a in zip(df["name"], codes, mentions, n_articles)],
+        text=[escaped(n) for n in df["name"]],
+        hovertemplate=("<b>%{text}</b> %{customdata[2]}<br>%{customdata[3]} mentions"
+                       " in %{customdata[4]} articles<extra></extra>"),
+        name="places", showlegend=False,
+    ))
+    if len(df):
+        centre, zoom = _fit(df["lat"].astype(float).to_numpy(), df["lon"].astype(float).to_numpy())
+    else:
+        centre, zoom = WORLD_VIEW
+    return styled_figure(traces, title, height=520, map=dict(style="white-bg", center=centre, zoom=zoom),
+                         margin=dict(l=0, r=0, t=56, b=0))
+
+
+def _mentions_per_country(countries: pd.DataFrame | None, codes: pd.Series, mentions: np.ndarray) -> pd.DataFrame:
+    """Columns country_code (upper case), n_mentions: ``countries`` when given (n_mentions as ints,
+    1 when it has none), else the place ``mentions`` summed per country ``codes``."""
+    if countries is None:
+        per_country = (pd.DataFrame({"country_code": codes, "n_mentions": mentions})
+                       .dropna(subset=["country_code"])
+                       .groupby("country_code", as_index=False)["n_mentions"].sum())
+    else:
+        per_country = countries.dropna(subset=["country_code"]).copy()
+        per_country["n_mentions"] = (ints(per_country["n_mentions"]) if "n_mentions" in per_country
+                                     else 1)
+    return per_country.assign(country_code=per_country["country_code"].astype(str).str.upper())
+
+
+def _country_traces(per_country: pd.DataFrame) -> list[dict]:
+    """Trace 0: every known outline in light grey (not clickable); trace 1: the countries of
+    ``per_country`` that have an outline, shaded by mentions (an empty trace when none, so the
+    numbering stays stable)."""
+    outlines = country_outlines()
+    names = {f["id"]: f["properties"]["name"] for f in outlines["features"]}
+    shaded = per_country[per_country["country_code"].isin(names.keys())]
+    traces: list[dict] = []
+    traces.append(dict(
+        type="choroplethmap", geojson=outlines, locations=[f["id"] for f in outlines["features"]],
+        z=[0] * len(outlines["features"]), colorscale=[[0, OUTLINE_FILL], [1, OUTLINE_FILL]],
+        showscale=False, marker_line=dict(width=0.5, color=OUTLINE_LINE), hoverinfo="skip",
+        customdata=[[f["id"], "countries"] for f in outlines["features"]],
+        name="countries", showlegend=False,
+    ))
+    if len(shaded):
+        traces.append(dict(
+            type="choroplethmap", geojson=outlines_for(shaded["country_code"]), locations=shaded["country_code"].tolist(),
+            z=shaded["n_mentions"].tolist(), colorscale=COUNTRY_SCALE, zmin=0,
+            marker_opacity=0.75, marker_line=dict(width=0.5, color=OUTLINE_LINE),
+            colorbar=dict(title=dict(text="Mentions<br>per country", font=dict(size=12)),
+                          thickness=10, len=0.4, x=0.01, xanchor="left", y=0.03, yanchor="bottom",
+                          bgcolor="rgba(255,255,255,0.85)", tickfont=dict(size=11)),
+            customdata=[[c, "countries", names[c], int(n)]
+                        for c, n in zip(shaded["country_code"], shaded["n_mentions"])],
+            hovertemplate="<b>%{customdata[2]}</b><br>%{z} mentions<extra></extra>",
+            name="countries", showlegend=False,
+        ))
+    else:
+        # keep trace numbering stable: trace 1 is always the shaded countries
+        traces.append(dict(type="choroplethmap", geojson=outlines_for([]), locations=[], z=[],
+                           showscale=False, name="countries", showlegend=False))
+    return traces

@@ -1,0 +1,81 @@
+"""One figure as a file: PNG / SVG / PDF (drawn by the shared browser of :mod:`.browser`) or a
+standalone, interactive HTML page that works offline (plotly.js inlined; the map's country
+outlines are inline GeoJSON with no tiles)."""
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+
+from .browser import render
+
+# Size of static images when the figure does not set one (px), and the PNG pixel ratio.
+DEFAULT_WIDTH = 1000
+DEFAULT_HEIGHT = 500
+PNG_SCALE = 2
+# Plotly config for exported HTML: no plotly logo in the modebar; charts follow the window size.
+HTML_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def _image(fig: go.Figure, fmt: str, width: int | None, height: int | None, scale: float) -> bytes:
+    w = width or fig.layout.width or DEFAULT_WIDTH
+    h = height or fig.layout.height or DEFAULT_HEIGHT
+    return render(fig, {"format": fmt, "width": int(w), "height": int(h), "scale": scale})
+
+
+def figure_png(fig: go.Figure, *, width: int | None = None, height: int | None = None,
+               scale: float = PNG_SCALE) -> bytes:
+    """The figure as a PNG image.
+
+    Args:
+        fig: the figure.
+        width / height: size in CSS pixels (default: the figure's own, else 1000 × 500).
+        scale: pixel ratio (2 = sharp on a slide or in print).
+    Returns:
+        PNG bytes.
+    Raises:
+        ExportUnavailable: no Chromium to draw with.
+    """
+    return _image(fig, "png", width, height, scale)
+
+
+def figure_svg(fig: go.Figure, *, width: int | None = None, height: int | None = None) -> bytes:
+    """The figure as an SVG document (UTF-8 bytes); sizes as :func:`figure_png`. A map's
+    outlines and circles are drawn as an embedded raster inside the SVG (the map layer is
+    WebGL).
+
+    Raises:
+        ExportUnavailable: no Chromium to draw with.
+    """
+    return _image(fig, "svg", width, height, 1)
+
+
+def figure_pdf(fig: go.Figure, *, width: int | None = None, height: int | None = None) -> bytes:
+    """The figure as a one-page PDF (vector where plotly draws SVG); sizes as
+    :func:`figure_png`.
+
+    Raises:
+        ExportUnavailable: no Chromium to draw with.
+    """
+    return _image(fig, "pdf", width, height, 1)
+
+
+def figure_html(fig: go.Figure, *, title: str | None = None) -> bytes:
+    """The figure as a standalone, interactive HTML page that works offline (plotly.js inlined,
+    no MathJax, no CDN).
+
+    Args:
+        fig: the figure.
+        title: the page title (default: the figure's title, else "Dateline chart").
+    Returns:
+        UTF-8 HTML bytes.
+    """
+    name = title or _figure_title(fig) or "Dateline chart"
+    page = fig.to_html(include_plotlyjs=True, full_html=True, include_mathjax=False,
+                       config=HTML_CONFIG, default_width="100%", default_height="100%")
+    return page.replace("</head>", f"    <title>{html.escape(name)}</title>\n</head>", 1).encode("utf-8")
+
+
+def _figure_title(fig: go.Figure) -> str:
+    title = fig.layout.title.text if fig.layout.title else None
+    return str(title) if title else ""

@@ -1,0 +1,40 @@
+"""Queries for the views: a :class:`~components.filters.Filter` in, a small pandas frame out.
+
+Every function takes the store and a Filter and returns a DataFrame with the columns its
+docstring lists (an empty frame with those columns when nothing matches or the store does not
+exist yet). SQL is built with parameters only (never a user value formatted into the SQL) and
+run through :meth:`Store.query`; every view starts from the filtered article set of
+:func:`~components.query.sql.filter_sql`.
+
+=================================  ==============================================================
+module                             what it answers
+=================================  ==============================================================
+:mod:`.sql`                        the Filter as SQL (:func:`filter_sql`), fragments the views share
+:mod:`.frames`                     frame typing; :func:`day_text` for a date cell
+:mod:`.counts`                     :func:`overview`, :func:`date_span`, :func:`choices`
+:mod:`.actors`                     :func:`top_actors`, :func:`cooccurrence`, :func:`actor_profile`
+:mod:`.geography`                  :func:`places`, :func:`countries`
+:mod:`.per_day`                    :func:`timeline`, :func:`timeline_by_actor`, :func:`busiest_days`
+:mod:`.quotes_and_articles`        :func:`quotes`, :func:`articles`, :func:`article`
+:mod:`.ingest_runs`                :func:`ingest_history`
+=================================  ==============================================================
+
+Use them through the package: ``from components import query; query.top_actors(store, f)``.
+"""
+from __future__ import annotations
+
+from .actors import actor_profile, cooccurrence, top_actors
+from .counts import CHOICES_LIMIT, choices, date_span, overview
+from .frames import UNDATED, day_text
+from .geography import countries, places
+from .ingest_runs import ingest_history
+from .per_day import busiest_days, timeline, timeline_by_actor
+from .quotes_and_articles import ARTICLE_COLUMNS, QUOTE_COLUMNS, article, articles, quotes
+from .sql import filter_sql, search_terms
+
+__all__ = [
+    "ARTICLE_COLUMNS", "CHOICES_LIMIT", "QUOTE_COLUMNS", "UNDATED",
+    "actor_profile", "article", "articles", "busiest_days", "choices", "cooccurrence", "countries",
+    "date_span", "day_text", "filter_sql", "ingest_history", "overview", "places", "quotes",
+    "search_terms", "timeline", "timeline_by_actor", "top_actors",
+]

@@ -1,0 +1,106 @@
+"""Actors in the filtered articles: the most mentioned (:func:`top_actors`), who appears with
+whom (:func:`cooccurrence`) and one actor's profile (:func:`actor_profile`)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..filters import Filter
+from ..store import Store
+from .frames import empty_frame, is_list, typed
+from .quotes_and_articles import quotes
+from .sql import IN_WINDOW, mentions_cte, with_filter
+
+
+def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
+    """Actors mentioned in the filtered articles, most mentioned first (of the Filter's actor
+    types only, when it has any). ``n_quotes`` counts their quotes in the filtered articles.
+    Columns: actor, actor_type, n_mentions, n_articles, n_quotes."""
+    params: dict = {"lim": int(limit)}
+    sql, params = with_filter(f, f""", {mentions_cte(f, params)},
+        top AS (
+            SELECT actor, mode(actor_type) AS actor_type, count(*) AS n_mentions,
+                   count(DISTINCT article_id) AS n_articles
+            FROM m GROUP BY actor ORDER BY n_mentions DESC, actor LIMIT $lim
+        ), said AS (
+            SELECT coalesce(sal.actor, q.speaker) AS actor, count(*) AS n_quotes
+            FROM quotes q JOIN fa ON fa.id = q.article_id
+            LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+            WHERE q.speaker IS NOT NULL GROUP BY 1
+        )
+        SELECT top.actor, top.actor_type, top.n_mentions, top.n_articles,
+               coalesce(said.n_quotes, 0) AS n_quotes
+        FROM top LEFT JOIN said USING (actor)
+        ORDER BY n_mentions DESC, actor""", **params)
+    frame = store.query(sql, params, limit=max(int(limit), 0))
+    return typed(frame, ("actor", "actor_type", "n_mentions", "n_articles", "n_quotes"),
+                 ints=("n_mentions", "n_articles", "n_quotes"))
+
+
+def cooccurrence(store: Store, f: Filter, *, limit: int = 40) -> pd.DataFrame:
+    """Pairs of the top ``limit`` actors (as :func:`top_actors` ranks them) mentioned in the
+    same filtered article, most shared articles first.
+    Columns: source, target, n_articles (source < target alphabetically)."""
+    params: dict = {"lim": int(limit)}
+    sql, params = with_filter(f, f""", {mentions_cte(f, params)},
+        top AS (SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim),
+        pairs AS (SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top))
+        SELECT x.actor AS source, y.actor AS target, count(*) AS n_articles
+        FROM pairs x JOIN pairs y ON x.article_id = y.article_id AND x.actor < y.actor
+        GROUP BY ALL ORDER BY n_articles DESC, source, target""", **params)
+    frame = store.query(sql, params, limit=100_000)
+    return typed(frame, ("source", "target", "n_articles"), ints=("n_articles",))
+
+
+def actor_profile(store: Store, actor: str, f: Filter) -> dict:
+    """One actor within the filter: the Filter's other fields apply and its actors are replaced
+    by ``actor``. ``{"actor", "actor_type", "aliases": [..], "roles": [..]`` (corpus-level, from
+    ``actors``), ``"n_mentions", "n_articles"`` (within the filter), ``"places":
+    DataFrame(name, country_code, n_articles)`` (places of the articles that mention it),
+    ``"timeline": DataFrame(day, n_mentions)``, ``"quotes": DataFrame`` (by it, as
+    :func:`~components.query.quotes`) ``}``."""
+    scope = Filter(actors=(actor,), actor_types=(), places=f.places, countries=f.countries,
+                   date_from=f.date_from, date_to=f.date_to, sources=f.sources, text=f.text)
+    sql, params = with_filter(scope, """
+        , per_day AS (
+            SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_id) AS n_articles
+            FROM entities e JOIN fa ON fa.id = e.article_id
+            LEFT JOIN actor_aliases al ON al.alias = e.actor
+            WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor
+            GROUP BY fa.date
+        ), its_places AS (
+            SELECT p.name, p.country_code, count(DISTINCT p.article_id) AS n_articles
+            FROM places p WHERE p.name IS NOT NULL
+              AND p.article_id IN (SELECT e.article_id FROM entities e JOIN fa ON fa.id = e.article_id
+                                   LEFT JOIN actor_aliases al ON al.alias = e.actor
+                                   WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor)
+            GROUP BY ALL
+        )
+        SELECT (SELECT coalesce(any_value(actor_type), (SELECT mode(actor_type) FROM entities
+                                                         WHERE actor = $actor))
+                FROM actors WHERE actor = $actor) AS actor_type,
+               (SELECT any_value(aliases) FROM actors WHERE actor = $actor) AS aliases,
+               (SELECT any_value(roles) FROM actors WHERE actor = $actor) AS roles,
+               (SELECT coalesce(sum(n_mentions), 0) FROM per_day) AS n_mentions,
+               (SELECT coalesce(sum(n_articles), 0) FROM per_day) AS n_articles,  -- one date per article
+               (SELECT list({'day': day, 'n_mentions': n_mentions} ORDER BY day)
+                FROM per_day WHERE day """ + IN_WINDOW + """) AS timeline,
+               (SELECT list({'name': name, 'country_code': country_code, 'n_articles': n_articles}
+                            ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor)
+    row = store.query(sql, params, limit=1)
+    r = row.iloc[0] if len(row) else pd.Series(dtype=object)
+
+    def rows(name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+        value = r.get(name)
+        return pd.DataFrame(list(value), columns=list(columns)) if is_list(value) else empty_frame(*columns)
+
+    actor_type = r.get("actor_type")
+    aliases, roles = r.get("aliases"), r.get("roles")
+    return {"actor": actor, "actor_type": None if actor_type is None or pd.isna(actor_type) else actor_type,
+            "aliases": [str(a) for a in aliases] if is_list(aliases) else [actor],
+            "roles": [str(x) for x in roles] if is_list(roles) else [],
+            "n_mentions": int(r.get("n_mentions", 0) or 0), "n_articles": int(r.get("n_articles", 0) or 0),
+            "places": typed(rows("places", ("name", "country_code", "n_articles")),
+                            ("name", "country_code", "n_articles"), ints=("n_articles",)),
+            "timeline": typed(rows("timeline", ("day", "n_mentions")), ("day", "n_mentions"),
+                              ints=("n_mentions",), days=("day",)),
+            "quotes": quotes(store, scope)}

@@ -1,0 +1,83 @@
+"""Counts for the whole filtered view (:func:`overview`), how its dates spread
+(:func:`date_span`), and the values the sidebar offers (:func:`choices`)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..filters import Filter
+from ..store import Store
+from .frames import is_list
+from .sql import IN_WINDOW, mentions_cte, quote_scope, with_filter
+
+#: Values the sidebar offers per field, at most.
+CHOICES_LIMIT = 500
+
+
+def overview(store: Store, f: Filter) -> dict[str, int]:
+    """Counts for the filtered articles: ``articles``, ``actors`` (distinct canonical actors
+    mentioned, of the Filter's actor types when it has any, as :func:`~components.query.top_actors` lists them),
+    ``places`` (distinct resolved places), ``quotes`` (as :func:`~components.query.quotes` counts
+    them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date)."""
+    cte, where, qparams = quote_scope(f)
+    sql, params = with_filter(f, f""", {cte}, {mentions_cte(f, qparams)}
+        SELECT (SELECT count(*) FROM fa) AS articles,
+               (SELECT count(DISTINCT actor) FROM m) AS actors,
+               (SELECT count(DISTINCT name) FROM places
+                  WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)) AS places,
+               (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+                  WHERE {where}) AS quotes,
+               (SELECT count(DISTINCT source) FROM articles
+                  WHERE id IN (SELECT id FROM fa)) AS sources,
+               (SELECT count(DISTINCT date) FROM fa) AS days,
+               (SELECT count(*) FROM fa WHERE date IS NULL) AS undated""", **qparams)
+    row = store.query(sql, params, limit=1)
+    keys = ("articles", "actors", "places", "quotes", "sources", "days", "undated")
+    return {k: int(row[k].iloc[0]) if len(row) else 0 for k in keys}
+
+
+def date_span(store: Store, f: Filter | None = None) -> dict:
+    """How the dates of the filtered articles (all of them when ``f`` is None) spread, for the
+    date slider and the "n undated" notes: ``{"first", "last"}``: the earliest and latest date
+    within :data:`~components.filters.DATE_WINDOW` (``datetime.date``, None when no date lies
+    in it); ``"dated"``: articles dated within the window; ``"outside"``: articles dated outside
+    it; ``"undated"``: articles without a date (counts are ints)."""
+    sql, params = with_filter(f or Filter(), f"""
+        SELECT min(date) FILTER (WHERE date {IN_WINDOW}) AS first,
+               max(date) FILTER (WHERE date {IN_WINDOW}) AS last,
+               count(*) FILTER (WHERE date {IN_WINDOW}) AS dated,
+               count(*) FILTER (WHERE date IS NOT NULL AND NOT (date {IN_WINDOW})) AS outside,
+               count(*) FILTER (WHERE date IS NULL) AS undated
+        FROM fa""")
+    row = store.query(sql, params, limit=1)
+    out: dict = {"first": None, "last": None, "dated": 0, "outside": 0, "undated": 0}
+    if len(row):
+        r = row.iloc[0]
+        out.update({k: int(r[k]) for k in ("dated", "outside", "undated")})
+        if not pd.isna(r["first"]):
+            out.update(first=r["first"].date(), last=r["last"].date())
+    return out
+
+
+def choices(store: Store) -> dict[str, list[str]]:
+    """Values offered by the sidebar: ``actors`` (most mentioned first, at most
+    :data:`CHOICES_LIMIT`), ``places`` (most mentioned first, at most that many),
+    ``countries`` (codes, sorted), ``sources`` (sorted)."""
+    row = store.query("""
+        WITH actor_counts AS (
+            SELECT actor, n_mentions FROM actors
+            UNION ALL  -- a store whose actors were not rebuilt yet: the names as found
+            SELECT actor, count(*) FROM entities
+            WHERE actor IS NOT NULL AND NOT EXISTS (SELECT 1 FROM actors) GROUP BY actor
+        ), place_counts AS (
+            SELECT name, count(*) AS n FROM places WHERE name IS NOT NULL GROUP BY name
+        )
+        SELECT (SELECT list(actor ORDER BY n_mentions DESC, actor)[1:$lim] FROM actor_counts) AS actors,
+               (SELECT list(name ORDER BY n DESC, name)[1:$lim] FROM place_counts) AS places,
+               (SELECT list(DISTINCT country_code ORDER BY country_code) FROM places) AS countries,
+               (SELECT list(DISTINCT source ORDER BY source) FROM articles) AS sources""",
+                      {"lim": CHOICES_LIMIT}, limit=1)
+    keys = ("actors", "places", "countries", "sources")
+    if row.empty:
+        return {k: [] for k in keys}
+    values = {k: row[k].iloc[0] for k in keys}
+    return {k: [str(x) for x in v if x is not None] if is_list(v) else [] for k, v in values.items()}

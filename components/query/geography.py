@@ -1,0 +1,46 @@
+"""Where the filtered articles are: resolved places with coordinates (:func:`places`) and
+mentions per country (:func:`countries`), for the map."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..filters import Filter
+from ..store import Store
+from .frames import empty_frame, typed
+from .sql import with_filter
+
+
+def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
+    """Resolved places (with coordinates) mentioned in the filtered articles (dateline places
+    included), most mentioned first; one row per name and country, at the coordinates most of
+    its mentions resolved to. Columns: name, country_code, feature, lat, lon, n_mentions,
+    n_articles."""
+    sql, params = with_filter(f, """
+        SELECT p.name, p.country_code,
+               mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS at,
+               count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles
+        FROM places p JOIN fa ON fa.id = p.article_id
+        WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
+        GROUP BY p.name, p.country_code
+        ORDER BY n_mentions DESC, p.name LIMIT $lim""", lim=int(limit))
+    frame = store.query(sql, params, limit=max(int(limit), 0))
+    columns = ("name", "country_code", "feature", "lat", "lon", "n_mentions", "n_articles")
+    if frame.empty:
+        return typed(empty_frame(*columns), columns, ints=("n_mentions", "n_articles"),
+                     floats=("lat", "lon"))
+    at = pd.DataFrame(frame.pop("at").tolist(), index=frame.index)
+    frame = frame.join(at)
+    return typed(frame, columns, ints=("n_mentions", "n_articles"), floats=("lat", "lon"))
+
+
+def countries(store: Store, f: Filter) -> pd.DataFrame:
+    """Mentions per country in the filtered articles (places resolved to a country, dateline
+    places included), most mentioned first. Columns: country_code, n_mentions, n_articles."""
+    sql, params = with_filter(f, """
+        SELECT p.country_code, count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles
+        FROM places p JOIN fa ON fa.id = p.article_id
+        WHERE p.country_code IS NOT NULL
+        GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
+    frame = store.query(sql, params, limit=1000)
+    return typed(frame, ("country_code", "n_mentions", "n_articles"),
+                 ints=("n_mentions", "n_articles"))

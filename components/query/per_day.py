@@ -1,0 +1,55 @@
+"""When: the filtered articles and actor mentions per day (:func:`timeline`,
+:func:`timeline_by_actor`) and the busiest days (:func:`busiest_days`), all within
+:data:`~components.filters.DATE_WINDOW`."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..filters import Filter
+from ..store import Store
+from .frames import typed
+from .sql import IN_WINDOW, mentions_cte, with_filter
+
+
+def timeline(store: Store, f: Filter) -> pd.DataFrame:
+    """Per day (articles dated within :data:`~components.filters.DATE_WINDOW` only, days
+    without articles left out): the filtered articles and the actor mentions in them (see
+    :func:`~components.query.date_span` for how many are left out). Columns: day (datetime64), n_articles,
+    n_mentions."""
+    sql, params = with_filter(f, f"""
+        , per_article AS (
+            SELECT article_id, count(*) AS n FROM entities
+            WHERE actor IS NOT NULL AND article_id IN (SELECT id FROM fa) GROUP BY article_id)
+        SELECT fa.date AS day, count(*) AS n_articles, coalesce(sum(pa.n), 0) AS n_mentions
+        FROM fa LEFT JOIN per_article pa ON pa.article_id = fa.id
+        WHERE fa.date {IN_WINDOW} GROUP BY fa.date ORDER BY day""")
+    frame = store.query(sql, params, limit=100_000)
+    return typed(frame, ("day", "n_articles", "n_mentions"), ints=("n_articles", "n_mentions"),
+                 days=("day",))
+
+
+def timeline_by_actor(store: Store, f: Filter, *, top: int = 8) -> pd.DataFrame:
+    """Per day and actor, mentions of the ``top`` most mentioned actors in the filtered
+    articles dated within the window (as :func:`timeline`), the actors ranked as :func:`~components.query.top_actors`
+    ranks them (the Filter's own actors first, so a selected actor always has its line).
+    Columns: day, actor, n_mentions."""
+    params: dict = {"top": int(top), "v_selected": list(f.actors)}
+    sql, params = with_filter(f, f""", {mentions_cte(f, params)},
+        best AS (SELECT actor FROM m GROUP BY actor
+                 ORDER BY list_contains($v_selected::VARCHAR[], actor) DESC, count(*) DESC, actor
+                 LIMIT $top)
+        SELECT date AS day, actor, count(*) AS n_mentions FROM m
+        WHERE date {IN_WINDOW} AND actor IN (SELECT actor FROM best)
+        GROUP BY ALL ORDER BY day, actor""", **params)
+    frame = store.query(sql, params, limit=1_000_000)
+    return typed(frame, ("day", "actor", "n_mentions"), ints=("n_mentions",), days=("day",))
+
+
+def busiest_days(store: Store, f: Filter, *, limit: int = 10) -> pd.DataFrame:
+    """Days (within :data:`~components.filters.DATE_WINDOW`) with the most filtered articles,
+    busiest first (ties: latest first). Columns: day, n_articles."""
+    sql, params = with_filter(f, f"""
+        SELECT date AS day, count(*) AS n_articles FROM fa WHERE date {IN_WINDOW}
+        GROUP BY date ORDER BY n_articles DESC, day DESC LIMIT $lim""", lim=int(limit))
+    frame = store.query(sql, params, limit=max(int(limit), 0))
+    return typed(frame, ("day", "n_articles"), ints=("n_articles",), days=("day",))

@@ -1,0 +1,105 @@
+"""The texts themselves: the quotes of the filtered articles (:func:`quotes`), the list of
+filtered articles (:func:`articles`) and one article for the reader (:func:`article`)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..filters import Filter
+from ..store import Store
+from .frames import empty_frame, is_list, or_none, typed
+from .sql import ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, with_filter
+
+QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
+ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "dateline", "n_words", "n_actors",
+                   "n_places", "n_quotes")
+
+
+def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> pd.DataFrame:
+    """Quotes in the filtered articles, newest first (undated last, then in text order). When
+    the Filter has actors, the quotes *by* those actors (canonical speaker) in the articles of
+    the Filter's other fields. ``search``: words (or "quoted phrases") that must each occur,
+    case-insensitively, in the quote or its speaker's name. ``speaker`` is the canonical actor (the name as found when
+    it has none), or None. ``frame.attrs["truncated"]`` says whether more than ``limit``
+    matched. Columns: date (NaT when undated), speaker, quote, kind, cue, title, source, article_id."""
+    cte, where, params = quote_scope(f, search=search)
+    sql = f"""WITH {cte}
+        SELECT {ARTICLE_DAY} AS date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
+               {TITLE_OR_OPENING} AS title, a.source, q.article_id
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+        WHERE {where}
+        ORDER BY 1 DESC NULLS LAST, a.id, q.idx LIMIT $q_lim"""
+    frame = store.query(sql, {**params, "q_lim": int(limit) + 1}, limit=max(int(limit), 0))
+    return typed(frame, QUOTE_COLUMNS, days=("date",))
+
+
+def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
+    """The filtered articles, newest first (undated last). ``dateline`` is the dateline's place
+    names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
+    actors and resolved place names. ``frame.attrs["truncated"]`` says whether more than
+    ``limit`` matched. Columns: article_id, date (datetime64, NaT when undated: see
+    :func:`~components.query.day_text`), title, source, dateline, n_words, n_actors, n_places, n_quotes."""
+    sql, params = with_filter(f, """
+        , page AS (
+            SELECT a.id, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
+                   a.dateline, a.n_words FROM articles a
+            WHERE a.id IN (SELECT id FROM fa)
+            ORDER BY 2 DESC NULLS LAST, a.title, a.id LIMIT $lim
+        ), na AS (
+            SELECT e.article_id, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e
+            LEFT JOIN actor_aliases al ON al.alias = e.actor
+            WHERE e.actor IS NOT NULL AND e.article_id IN (SELECT id FROM page) GROUP BY 1
+        ), np AS (
+            SELECT article_id, count(DISTINCT name) AS n FROM places
+            WHERE name IS NOT NULL AND article_id IN (SELECT id FROM page) GROUP BY 1
+        ), nq AS (
+            SELECT article_id, count(*) AS n FROM quotes
+            WHERE article_id IN (SELECT id FROM page) GROUP BY 1
+        )
+        SELECT page.id AS article_id, page.date, page.title, page.source,
+               coalesce(array_to_string(page.dateline, ', '), '') AS dateline, page.n_words,
+               coalesce(na.n, 0) AS n_actors, coalesce(np.n, 0) AS n_places,
+               coalesce(nq.n, 0) AS n_quotes
+        FROM page LEFT JOIN na ON na.article_id = page.id LEFT JOIN np ON np.article_id = page.id
+        LEFT JOIN nq ON nq.article_id = page.id
+        ORDER BY page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1)
+    frame = store.query(sql, params, limit=max(int(limit), 0))
+    return typed(frame, ARTICLE_COLUMNS, ints=("n_words", "n_actors", "n_places", "n_quotes"),
+                 days=("date",))
+
+
+def article(store: Store, article_id: str) -> dict | None:
+    """One article for the reader: ``{"id", "date"`` (a ``datetime.date`` or None) ``, "title",
+    "source", "url", "dateline"`` (list of names) ``, "text", "entities": DataFrame(start_char,
+    end_char, text, label, actor, actor_type)`` (actor canonical, type as in ``actors``, in text
+    order) ``, "quotes": DataFrame(start_char, end_char, speaker)`` (speaker canonical) ``}``,
+    or None if unknown."""
+    row = store.query(f"""
+        SELECT a.id, {ARTICLE_DAY} AS date, a.title, a.source, a.url, a.dateline, a.text,
+               (SELECT list({{'start_char': e.start_char, 'end_char': e.end_char, 'text': e.text,
+                             'label': e.label,
+                             'actor': CASE WHEN e.actor IS NULL THEN NULL
+                                           ELSE coalesce(al.actor, e.actor) END,
+                             'actor_type': coalesce(ac.actor_type, e.actor_type)}} ORDER BY e.idx)
+                FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor
+                LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.article_id = $id) AS entities,
+               (SELECT list({{'start_char': q.start_char, 'end_char': q.end_char,
+                             'speaker': {SPEAKER_OF_QUOTE}}} ORDER BY q.idx)
+                FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+                WHERE q.article_id = $id) AS quotes
+        FROM articles a WHERE a.id = $id""", {"id": article_id}, limit=1)
+    if row.empty:
+        return None
+    r = row.iloc[0]
+
+    def rows(name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+        frame = pd.DataFrame(list(r[name]), columns=list(columns)) if is_list(r[name]) else empty_frame(*columns)
+        return typed(frame, columns, ints=("start_char", "end_char"))
+
+    day = r["date"]
+    return {"id": r["id"], "date": None if pd.isna(day) else day.date(), "title": or_none(r["title"]),
+            "source": or_none(r["source"]), "url": or_none(r["url"]),
+            "dateline": [str(d) for d in r["dateline"]] if is_list(r["dateline"]) else [],
+            "text": r["text"],
+            "entities": rows("entities", ("start_char", "end_char", "text", "label", "actor", "actor_type")),
+            "quotes": rows("quotes", ("start_char", "end_char", "speaker"))}

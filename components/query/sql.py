@@ -1,0 +1,152 @@
+"""The SQL every view starts from: :func:`filter_sql` turns a :class:`~components.filters.Filter`
+into the SQL of the filtered article set (``WITH fa AS (<filtered ids>) …``), plus the fragments
+and clauses the views share.
+
+SQL is built with parameters only (never a user value formatted into the SQL). Actor names are
+corpus-level canonical names (``actors.actor``); the article-level names of ``entities.actor``
+and ``quotes.speaker`` map to them through ``actor_aliases`` (a name with no alias row stands for
+itself, so a store whose actors were not rebuilt yet still filters by the names it has).
+"""
+from __future__ import annotations
+
+import re
+
+from ..filters import DATE_WINDOW, Filter
+
+#: The canonical actor of an ``entities`` row ``e`` joined ``LEFT JOIN actor_aliases al``.
+ACTOR_OF_ENTITY = "coalesce(al.actor, e.actor)"
+#: The canonical speaker of a ``quotes`` row ``q`` joined ``LEFT JOIN actor_aliases sal``.
+SPEAKER_OF_QUOTE = "coalesce(sal.actor, q.speaker)"
+#: An article ``a``'s date as every view sees it: NULL (undated) for a DATE that no Python date can
+#: hold (DuckDB's infinity, years before 1 or after 9999: only a hand-edited file has them), so
+#: every frame converts.
+ARTICLE_DAY = "CASE WHEN a.date BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' THEN a.date END"
+#: ``<date column> IN_WINDOW``: the date lies within :data:`~components.filters.DATE_WINDOW`
+#: (the days a time axis draws; false for NULL).
+IN_WINDOW = f"BETWEEN DATE '{DATE_WINDOW[0].isoformat()}' AND DATE '{DATE_WINDOW[1].isoformat()}'"
+#: Character that escapes ``%`` and ``_`` in the ILIKE patterns of a text search.
+LIKE_ESCAPE = "\\"
+_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
+# An article without a title is shown by its opening words (a .txt file has no title).
+TITLE_OR_OPENING = ("COALESCE(NULLIF(trim(a.title), ''), rtrim(left(regexp_replace(a.text, '\\s+', ' ', 'g'), 72))"
+                    " || CASE WHEN length(a.text) > 72 THEN '…' ELSE '' END)")
+
+
+def search_terms(text: str) -> list[str]:
+    """The terms of a search: words, and "double-quoted phrases" kept whole
+    (``'grain "port fees"'`` → ``["grain", "port fees"]``)."""
+    return [phrase or word for phrase, word in _TERM.findall(text or "") if (phrase or word).strip()]
+
+
+def like_pattern(word: str) -> str:
+    """An ILIKE pattern (escape :data:`LIKE_ESCAPE`) matching text that contains ``word``."""
+    for ch in (LIKE_ESCAPE, "%", "_"):
+        word = word.replace(ch, LIKE_ESCAPE + ch)
+    return f"%{word}%"
+
+
+def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") -> tuple[str, dict]:
+    """The SQL of the filtered article set and its named parameters.
+
+    f: the Filter. Within a field the values are alternatives, across fields all apply:
+        actors (articles with an entity whose canonical actor is one of them), actor_types
+        (an entity whose actor is of one of these types: the corpus-level type, else the
+        mention's), places (``places.name``), countries (``places.country_code``), the inclusive
+        date range (undated articles drop out once a bound is set), sources, and text (every
+        word or "quoted phrase" of :func:`search_terms`, case-insensitively, in the title or
+        the body).
+    ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
+    prefix: prefix of the parameter names, so that two filter sets can share one statement.
+    Returns ``(sql, params)``: ``sql`` is a ``SELECT a.id, <date> AS date FROM articles a WHERE …``
+    statement (the date as :data:`ARTICLE_DAY`), ``params`` the values of its ``$name`` placeholders.
+    """
+    where: list[str] = []
+    params: dict = {}
+
+    def param(name: str, value) -> str:
+        key = f"{prefix}_{name}"
+        params[key] = value
+        return f"${key}"
+
+    def wanted(field: str) -> bool:
+        return bool(getattr(f, field)) and field not in ignore
+
+    if wanted("actors"):
+        where.append(
+            "a.id IN (SELECT e.article_id FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor"
+            f" WHERE e.actor IS NOT NULL AND {ACTOR_OF_ENTITY} IN (SELECT unnest("
+            f"{param('actors', list(f.actors))}::VARCHAR[])))")
+    if wanted("actor_types"):
+        where.append(
+            "a.id IN (SELECT e.article_id FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor"
+            " LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.actor IS NOT NULL AND"
+            " coalesce(ac.actor_type, e.actor_type) IN (SELECT unnest("
+            f"{param('types', list(f.actor_types))}::VARCHAR[])))")
+    if wanted("places"):
+        where.append("a.id IN (SELECT article_id FROM places WHERE name IN (SELECT unnest("
+                     f"{param('places', list(f.places))}::VARCHAR[])))")
+    if wanted("countries"):
+        where.append("a.id IN (SELECT article_id FROM places WHERE country_code IN (SELECT unnest("
+                     f"{param('countries', list(f.countries))}::VARCHAR[])))")
+    if f.date_from and "date_from" not in ignore:
+        where.append(f"{ARTICLE_DAY} >= {param('from', f.date_from)}::DATE")
+    if f.date_to and "date_to" not in ignore:
+        where.append(f"{ARTICLE_DAY} <= {param('to', f.date_to)}::DATE")
+    if wanted("sources"):
+        where.append(f"a.source IN (SELECT unnest({param('sources', list(f.sources))}::VARCHAR[]))")
+    if wanted("text"):
+        for i, word in enumerate(search_terms(f.text)):
+            p = param(f"text{i}", like_pattern(word))
+            where.append(f"(a.title ILIKE {p} ESCAPE '{LIKE_ESCAPE}' OR a.text ILIKE {p} ESCAPE "
+                         f"'{LIKE_ESCAPE}')")
+    sql = f"SELECT a.id, {ARTICLE_DAY} AS date FROM articles a"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql, params
+
+
+def with_filter(f: Filter, body: str, **params) -> tuple[str, dict]:
+    """``WITH fa AS (<filtered articles>) <body>`` and the merged parameters."""
+    sql, fparams = filter_sql(f)
+    return f"WITH fa AS ({sql}) {body}", {**fparams, **params}
+
+
+def type_clause(f: Filter, column: str, params: dict) -> str:
+    """``AND <column> IN <the Filter's actor types>`` when the Filter has any (the actor views
+    then show actors of those types only), else an empty string."""
+    if not f.actor_types:
+        return ""
+    params["v_types"] = list(f.actor_types)
+    return f" AND {column} IN (SELECT unnest($v_types::VARCHAR[]))"
+
+
+def mentions_cte(f: Filter, params: dict) -> str:
+    """``m``: one row per actor mention in the filtered articles (article_id, date, actor,
+    actor_type), the actor canonical and typed as in ``actors`` (else as in the mention); only
+    actors of the Filter's actor types when it has any."""
+    return f"""
+        m AS (
+            SELECT e.article_id, fa.date, coalesce(al.actor, e.actor) AS actor,
+                   coalesce(ac.actor_type, e.actor_type) AS actor_type
+            FROM entities e JOIN fa ON fa.id = e.article_id
+            LEFT JOIN actor_aliases al ON al.alias = e.actor
+            LEFT JOIN actors ac ON ac.actor = al.actor
+            WHERE e.actor IS NOT NULL{type_clause(f, "coalesce(ac.actor_type, e.actor_type)", params)}
+        )"""
+
+
+def quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict]:
+    """What :func:`~components.query.quotes` selects: ``(cte, where, params)``. ``cte`` defines ``fq``, the
+    articles whose quotes count (the filtered articles; without the actors condition when the
+    Filter has actors, as those then select the speaker); ``where`` is the condition on a
+    ``quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker`` row."""
+    sql, params = filter_sql(f, ignore=("actors",) if f.actors else (), prefix="q")
+    where = ["q.article_id IN (SELECT id FROM fq)"]
+    if f.actors:
+        params["q_actors"] = list(f.actors)
+        where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")
+    for i, word in enumerate(search_terms(search)):
+        params[f"q_search{i}"] = like_pattern(word)
+        where.append(f"(q.content ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}' OR "
+                     f"{SPEAKER_OF_QUOTE} ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}')")
+    return f"fq AS ({sql})", " AND ".join(where), params

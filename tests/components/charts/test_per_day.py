@@ -1,0 +1,31 @@
+"""components.charts.per_day: timeline bars carry ISO days, a drag selects dates, lines fill days
+without mentions with zero."""
+from __future__ import annotations
+
+import pandas as pd
+
+from components import charts
+
+
+def test_timeline_bars_carry_iso_days_and_drag_selects_dates(days):
+    fig = charts.timeline(days)
+    bars = fig.data[0]
+    assert bars.type == "bar"
+    assert [cd for cd in bars.customdata] == [["2024-09-03", "days"], ["2024-09-05", "days"],
+                                              ["2024-09-06", "days"]]
+    assert fig.layout.dragmode == "select"
+    assert fig.layout.xaxis.type == "date"
+
+
+def test_timeline_lines_per_actor_fill_days_without_mentions_with_zero(days):
+    by_actor = pd.DataFrame({"day": pd.to_datetime(["2024-09-03", "2024-09-06", "2024-09-05"]),
+                             "actor": ["Lena Marsh", "Lena Marsh", "Norway"],
+                             "n_mentions": [3, 2, 1]})
+    fig = charts.timeline(days, by_actor)
+    lines = {t.name: t for t in fig.data if t.type == "scatter"}
+    assert list(lines) == ["Lena Marsh", "Norway"]       # most mentioned first
+    lena = lines["Lena Marsh"]
+    assert list(lena.x) == ["2024-09-03", "2024-09-04", "2024-09-05", "2024-09-06"]
+    assert list(lena.y) == [3, 0, 0, 2]
+    assert lena.customdata[0] == ["2024-09-03", "days", "Lena Marsh"]
+    assert lena.yaxis == "y2"

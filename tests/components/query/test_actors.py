@@ -1,0 +1,51 @@
+"""components.query.actors: top actors (aliases merged, types filtered), co-occurrence and the actor profile."""
+from __future__ import annotations
+
+from datetime import date
+
+from components import query
+from components.filters import Filter
+from components.store import Store
+
+
+def test_top_actors_merge_aliases_and_count_quotes(store: Store):
+    top = query.top_actors(store, Filter())
+    assert list(top.columns) == ["actor", "actor_type", "n_mentions", "n_articles", "n_quotes"]
+    jane = top.set_index("actor").loc["Jane Okafor"]
+    assert (jane["actor_type"], jane["n_mentions"], jane["n_articles"], jane["n_quotes"]) == \
+        ("person", 2, 2, 1)
+    assert "Okafor" not in set(top["actor"])
+    assert top["n_mentions"].is_monotonic_decreasing
+    assert len(query.top_actors(store, Filter(), limit=2)) == 2
+
+
+def test_top_actors_show_only_the_filtered_types(store: Store):
+    top = query.top_actors(store, Filter(actor_types=("person",)))
+    assert set(top["actor"]) == {"Jane Okafor", "Tom Reyes"}
+    assert set(top["actor_type"]) == {"person"}
+
+
+def test_top_actors_within_a_date_range(store: Store):
+    top = query.top_actors(store, Filter(date_from=date(2024, 3, 2))).set_index("actor")
+    assert top.loc["Jane Okafor", "n_mentions"] == 1 and top.loc["Tom Reyes", "n_articles"] == 1
+
+
+def test_cooccurrence_pairs_actors_of_the_same_article(store: Store):
+    pairs = query.cooccurrence(store, Filter())
+    assert list(pairs.columns) == ["source", "target", "n_articles"]
+    got = {(s, t): n for s, t, n in pairs.itertuples(index=False)}
+    assert got == {("Harbour Council", "Jane Okafor"): 1, ("Jane Okafor", "Tom Reyes"): 1}
+    assert query.cooccurrence(store, Filter(sources=("wire",)))["target"].tolist() == ["Jane Okafor"]
+
+
+def test_actor_profile(store: Store):
+    p = query.actor_profile(store, "Jane Okafor", Filter(actors=("Tom Reyes",)))
+    assert p["actor_type"] == "person" and sorted(p["aliases"]) == ["Jane Okafor", "Okafor"]
+    assert p["roles"] == ["trade minister"] and (p["n_mentions"], p["n_articles"]) == (2, 2)
+    assert set(p["places"]["name"]) == {"London", "Paris"}
+    assert p["timeline"]["day"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-01", "2024-03-03"]
+    assert p["quotes"]["quote"].tolist() == ["We are ready."]  # by her, not by the filter's Reyes
+    narrowed = query.actor_profile(store, "Jane Okafor", Filter(sources=("gazette",)))
+    assert narrowed["n_mentions"] == 1 and narrowed["quotes"].empty
+    unknown = query.actor_profile(store, "Nobody", Filter())
+    assert unknown["n_mentions"] == 0 and unknown["places"].empty and unknown["quotes"].empty

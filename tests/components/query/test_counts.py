@@ -1,0 +1,27 @@
+"""components.query.counts: the overview counts, the date span and the sidebar's choices."""
+from __future__ import annotations
+
+from datetime import date
+
+from components import query
+from components.filters import Filter
+from components.store import Store
+
+
+def test_overview_counts_the_filtered_articles(store: Store):
+    assert query.overview(store, Filter()) == {
+        "articles": 5, "actors": 4, "places": 4, "quotes": 5, "sources": 2, "days": 3, "undated": 1}
+    assert query.overview(store, Filter(actors=("Jane Okafor",))) == {
+        "articles": 2, "actors": 3, "places": 2, "quotes": 1, "sources": 2, "days": 2, "undated": 0}
+    assert query.overview(store, Filter(actor_types=("organization",)))["actors"] == 1  # as top_actors
+
+
+def test_date_span_and_choices(store: Store):
+    assert query.date_span(store) == {"first": date(2024, 3, 1), "last": date(2024, 3, 5), "dated": 4,
+                                      "outside": 0, "undated": 1}
+    assert query.date_span(store, Filter(date_from=date(2024, 3, 2)))["undated"] == 0  # a range leaves them out
+    c = query.choices(store)
+    assert c["actors"][:2] == ["Harbour Council", "Jane Okafor"]  # 2 mentions each, then by name
+    assert set(c["actors"]) == {"Harbour Council", "Jane Okafor", "Tom Reyes", "Kenya"}
+    assert c["places"][0] == "London" and set(c["places"]) == {"London", "Paris", "Nairobi", "Kenya"}
+    assert c["countries"] == ["FR", "GB", "KE"] and c["sources"] == ["gazette", "wire"]

@@ -1,0 +1,127 @@
+"""components.query.sql: the filtered article set (any-of within a field, all fields combined, inclusive
+date bounds, text search with literal wildcards), parameters not SQL, and dates no view can draw."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from components import query
+from components.filters import Filter
+from components.records import Article
+from components.store import Store
+
+from .five_articles import A1, A2, ID, ids
+
+
+@pytest.mark.parametrize("f, expected", [
+    (Filter(), {"A1", "A2", "A3", "A4", "A5"}),
+    # canonical actor: "Okafor" in A2 is an alias of "Jane Okafor"
+    (Filter(actors=("Jane Okafor",)), {"A1", "A2"}),
+    (Filter(actors=("Jane Okafor", "Harbour Council")), {"A1", "A2", "A3"}),  # any of
+    (Filter(actors=("Okafor",)), set()),  # the alias is not a corpus-level actor
+    (Filter(actor_types=("organization",)), {"A1", "A3"}),
+    (Filter(actor_types=("state", "organization")), {"A1", "A3", "A5"}),
+    (Filter(places=("London",)), {"A1", "A4"}),
+    (Filter(places=("London", "Paris")), {"A1", "A2", "A4"}),
+    (Filter(places=("Nairobi",)), {"A3"}),  # from the dateline
+    (Filter(countries=("KE",)), {"A3", "A5"}),
+    (Filter(sources=("gazette",)), {"A2", "A5"}),
+    (Filter(date_from=date(2024, 3, 3), date_to=date(2024, 3, 5)), {"A2", "A3", "A5"}),  # inclusive
+    (Filter(date_from=date(2024, 3, 5)), {"A3", "A5"}),  # undated A4 drops out
+    (Filter(date_to=date(2024, 3, 1)), {"A1"}),
+    (Filter(text="READY"), {"A1"}),  # case-insensitive
+    (Filter(text="paris"), {"A2"}),  # title or body
+    (Filter(text="london ready"), {"A1"}),  # every word required
+    (Filter(text="london talks"), set()),
+    (Filter(text="50%_"), {"A5"}),  # LIKE wildcards are literal
+    (Filter(text="%"), {"A5"}),
+    (Filter(text='"Tom Reyes visited"'), {"A4"}),  # a quoted phrase
+    (Filter(text='"Reyes in"'), {"A2"}),
+    (Filter(text='"in Reyes"'), set()),  # the words, but not as this phrase
+    (Filter(actors=("Jane Okafor",), sources=("gazette",)), {"A2"}),  # fields combined
+    (Filter(actors=("Tom Reyes",), places=("London",), date_from=date(2024, 1, 1)), set()),
+    (Filter(actors=("Tom Reyes",), places=("London",)), {"A4"}),
+])
+def test_articles_follow_the_filter(store: Store, f: Filter, expected: set[str]):
+    assert ids(store, f) == expected
+
+
+def test_user_values_are_parameters_not_sql(store: Store):
+    nasty = "x'); DROP TABLE articles; --"
+    f = Filter(actors=(nasty,), places=(nasty,), sources=(nasty,), text=nasty)
+    assert query.articles(store, f).empty and query.quotes(store, f).empty
+    assert query.overview(store, Filter())["articles"] == 5
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("grain exports", ["grain", "exports"]),
+    ('grain "port fees"', ["grain", "port fees"]),
+    ('"unclosed phrase', ["unclosed", "phrase"]),
+    ('""  ', []),
+])
+def test_search_terms(text, terms):
+    assert query.search_terms(text) == terms
+
+
+def test_filter_sql_can_ignore_fields():
+    sql, params = query.filter_sql(Filter(actors=("A",), text="x"), ignore=("actors",))
+    assert "entities" not in sql and list(params) == ["f_text0"]
+    assert "'A'" not in sql and "x" not in sql.replace("text", "")
+
+
+def test_actors_filter_works_before_actors_are_rebuilt(tmp_path: Path):
+    s = Store(tmp_path / "raw.duckdb")
+    s.write([A1, A2])  # no rebuild: actor_aliases is empty
+    assert set(query.articles(s, Filter(actors=("Okafor",)))["article_id"]) == {ID["A2"]}
+    assert query.top_actors(s, Filter()).set_index("actor").loc["Okafor", "n_mentions"] == 1
+    assert query.choices(s)["actors"][0] in {"Jane Okafor", "Harbour Council", "Okafor", "Tom Reyes"}
+    assert query.quotes(s, Filter(actors=("Okafor",)))["quote"].tolist() == ["We are ready."]
+
+
+# --- dates outside the window, undated articles ----------------------------------------------------
+
+FAR_DATES = ("9999-12-31", "0001-01-01", "1799-12-31", "2101-01-01")
+
+
+@pytest.fixture
+def far_store(tmp_path: Path, monkeypatch) -> Store:
+    """One article per date of :data:`FAR_DATES` (as stores made before ingest refused such
+    dates may hold them), one dated 2024-03-01 and one undated; no extractions."""
+    from components.store import writes
+
+    s = Store(tmp_path / "far.duckdb")
+    # The store refuses such dates now: write them as an older Dateline did.
+    monkeypatch.setattr(writes, "_parse_date", lambda v: date.fromisoformat(v) if v else None)
+    s.add_articles([Article.from_text(f"Story {i}.", date=d, title=f"T{i}") for i, d in enumerate(FAR_DATES)]
+                   + [Article.from_text("In range.", date="2024-03-01"), Article.from_text("No date.")])
+    return s
+
+
+def test_dates_outside_the_window_are_counted_and_listed_but_not_drawn(far_store: Store):
+    assert query.date_span(far_store) == {"first": date(2024, 3, 1), "last": date(2024, 3, 1), "dated": 1,
+                                          "outside": 4, "undated": 1}
+    assert query.timeline(far_store, Filter())["day"].dt.date.tolist() == [date(2024, 3, 1)]
+    assert query.busiest_days(far_store, Filter())["day"].dt.date.tolist() == [date(2024, 3, 1)]
+    listed = query.articles(far_store, Filter())
+    assert [query.day_text(d) for d in listed["date"]] == [
+        "9999-12-31", "2101-01-01", "2024-03-01", "1799-12-31", "0001-01-01", "undated"]
+    assert query.overview(far_store, Filter())["articles"] == 6
+    # an open-ended range reaches them; a range leaves the undated one out
+    early = query.articles(far_store, Filter(date_to=date(2024, 12, 31)))
+    assert sorted(query.day_text(d) for d in early["date"]) == ["0001-01-01", "1799-12-31", "2024-03-01"]
+
+
+def test_a_date_no_python_date_holds_counts_as_undated(tmp_path: Path):
+    """DuckDB's ``infinity`` (only a hand-edited file has it) cannot become a pandas or Python
+    date: every view treats it as undated instead of failing."""
+    import duckdb
+
+    s = Store(tmp_path / "inf.duckdb")
+    s.add_articles([Article.from_text("Forever.", date="2024-01-01")])
+    with duckdb.connect(str(s.path)) as con:
+        con.execute("UPDATE articles SET date = 'infinity'::DATE")
+    assert query.date_span(s)["undated"] == 1
+    assert query.articles(s, Filter())["date"].isna().all()
+    assert query.article(s, query.articles(s, Filter())["article_id"].iloc[0])["date"] is None
