@@ -99,7 +99,8 @@ def rule_sources(roots: Iterable[str] = RULE_ROOTS, *, folder: Path | None = Non
     """The code that decides what an extraction holds.
 
     Args:
-        roots: dotted names of the modules extraction starts from, all in one package.
+        roots: dotted names of the modules the rules start from (the rule components, extraction…),
+            all in one package.
         folder: the package's folder to read (default: where the package is imported from).
     Returns:
         Module name -> (path relative to ``folder``, file bytes), for ``roots`` and every module
