@@ -1,5 +1,9 @@
 """One article in, one :class:`~components.records.Extraction` out: the single path that both
-the store and the ``extract`` command use, so what is measured is what the dashboard shows."""
+the store and the ``extract`` command use, so what is measured is what the dashboard shows.
+
+The rules run inside the spaCy pipeline (the rule steps of :mod:`components.nlp.pipeline`, in
+worker processes too); this module gives each article's Doc its dateline and reads the records
+back from the Doc extensions the rule steps set."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -8,35 +12,53 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import actors, nlp as nlp_mod, places, quotes
+from . import actors, nlp as nlp_mod
+from .actors.component import entities
+from .places.component import places
+from .quotes.component import quotes
 from .records import Article, Extraction
 
 
+def doc_values(article: Article) -> dict[str, list[str]]:
+    """The extension values ``article``'s Doc starts with (:data:`components.nlp.pipe.DocValues`):
+    its dateline places as ``doc._.dateline``, which the places step reads; none without a
+    dateline."""
+    return {"dateline": list(article.dateline)} if article.dateline else {}
+
+
 def extract_doc(doc: Doc, article: Article, pipeline_version: str) -> Extraction:
-    """Run the rule steps (actors, places, quotes) over an already parsed ``doc`` of
-    ``article.text``."""
-    entities = actors.find_actors(doc)
-    found = places.find_places(doc, dateline=article.dateline)
+    """The extraction of ``article`` from ``doc``, its text run through the whole pipeline (the
+    model's pipes and the rule steps, with :func:`doc_values` set): the records read back from
+    ``doc._.actors``, ``doc._.places`` and ``doc._.quotes``.
+
+    Raises ValueError when the rule steps have not run on ``doc``."""
+    found = places(doc)
     return Extraction(
         article=article,
         pipeline_version=pipeline_version,
-        entities=entities,
+        entities=entities(doc),
         places=[p for p in found if p.start is not None],
         dateline_places=[p for p in found if p.start is None],
-        quotes=quotes.find_quotes(doc, entities),
+        quotes=quotes(doc),
     )
 
 
 def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None,
                      batch_size: int = 64, workers: int = 1) -> Iterator[Extraction]:
-    """Parse ``articles`` with one ``nlp.pipe`` pass and yield their extractions in order.
+    """Run ``articles`` through one ``nlp.pipe`` pass and yield their extractions in order.
+
+    nlp: a loaded spaCy pipeline (default: the configured model, loaded once per process); the
+        rule steps it lacks are added to it (:func:`components.nlp.add_rule_pipes`).
+    batch_size / workers: passed to ``nlp.pipe`` (``workers`` > 1: that many worker processes,
+        each running the whole extraction).
 
     An article of any length is extracted: one longer than spaCy takes in one go is parsed in
     pieces and joined back (:func:`components.nlp.pipe_with_context`), offsets into its whole text."""
-    nlp = nlp or nlp_mod.load_model()
+    nlp = nlp_mod.add_rule_pipes(nlp or nlp_mod.load_model())
     version = nlp_mod.pipeline_version(nlp)
     pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp_mod.pipe_with_context(nlp, pairs, batch_size=batch_size, workers=workers):
+    for doc, article in nlp_mod.pipe_with_context(nlp, pairs, batch_size=batch_size, workers=workers,
+                                                  doc_values=doc_values):
         yield extract_doc(doc, article, version)
 
 

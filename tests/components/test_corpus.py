@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from components import corpus, nlp as nlp_mod
+from components import corpus
+from components.nlp import version as nlp_version
 from components.store import Store
 
 pytestmark = pytest.mark.model
@@ -46,17 +47,17 @@ def test_same_article_twice_in_one_run_is_stored_once(tmp_path, nlp):
 def test_new_pipeline_version_reextracts_only_stale(small_corpus, tmp_path, nlp, monkeypatch):
     store = Store(tmp_path / "s.duckdb")
     corpus.ingest([small_corpus / "a.txt", small_corpus / "b.txt"], store=store, nlp=nlp)
-    monkeypatch.setattr(nlp_mod, "rules_hash", lambda: "0123456789ab")  # as after a rule change
+    monkeypatch.setattr(nlp_version, "rules_hash", lambda: "0123456789ab")  # as after a rule change
     report = corpus.ingest([small_corpus], store=store, nlp=nlp)
     assert (report.added, report.reextracted) == (1, 2)
-    version = nlp_mod.pipeline_version(nlp)
+    version = nlp_version.pipeline_version(nlp)
     assert store.needs_extraction([r for r in store.query("SELECT id FROM articles")["id"]], version) == set()
 
 
 def test_reextract_brings_store_to_current_version(small_corpus, tmp_path, nlp, monkeypatch):
     store = Store(tmp_path / "s.duckdb")
     corpus.ingest([small_corpus], store=store, nlp=nlp)
-    monkeypatch.setattr(nlp_mod, "rules_hash", lambda: "0123456789ab")  # as after a rule change
+    monkeypatch.setattr(nlp_version, "rules_hash", lambda: "0123456789ab")  # as after a rule change
     assert corpus.reextract(store=store, nlp=nlp) == 3
     assert corpus.reextract(store=store, nlp=nlp) == 0
 

@@ -1,5 +1,6 @@
-"""The rule steps run unchanged on a Doc joined from pieces (how long texts are parsed): they use
-nothing ``Doc.from_docs`` drops (user data, tensors, cats), and sentences and entities survive."""
+"""Extraction with the model: the rule steps run unchanged on a Doc joined from pieces (how long
+texts are parsed), since they use nothing ``Doc.from_docs`` drops (tensors, cats) and sentences
+and entities survive; and worker processes run the whole extraction, rule steps included."""
 from __future__ import annotations
 
 import re
@@ -7,15 +8,28 @@ import re
 import pytest
 from spacy.tokens import Doc
 
-from components.extraction import extract_doc
+from components.actors import component as actors_component
+from components.extraction import doc_values, extract_articles, extract_doc
 from components.ingest import read_paths
+from components.nlp import run_rule_pipes
+from components.places import component as places_component
+from components.quotes import component as quotes_component
+from components.records import Article
 
 pytestmark = pytest.mark.model
 
 
+def with_values(doc: Doc, article: Article) -> Doc:
+    """``doc`` with the extension values the extract path gives ``article``'s Doc."""
+    for name, value in doc_values(article).items():
+        doc._.set(name, value)
+    return doc
+
+
 def test_rules_give_the_same_results_on_a_doc_joined_from_pieces(nlp, seed_path):
     (article,) = read_paths(seed_path)
-    whole = nlp(article.text)
+    assert article.dateline
+    whole = nlp(with_values(nlp.make_doc(article.text), article))
     # Cut the parsed doc at every paragraph that starts a sentence, as the long-text path cuts
     # a text, and join the pieces again the way pipe_with_context does.
     starts = {s.start_char for s in whole.sents}
@@ -28,7 +42,7 @@ def test_rules_give_the_same_results_on_a_doc_joined_from_pieces(nlp, seed_path)
     assert [s.start_char for s in joined.sents] == [s.start_char for s in whole.sents]
 
     expected = extract_doc(whole, article, "v")
-    got = extract_doc(joined, article, "v")
+    got = extract_doc(run_rule_pipes(nlp, with_values(joined, article)), article, "v")
     assert expected.entities and expected.quotes and expected.places
     assert got.entities == expected.entities
     assert got.places == expected.places and got.dateline_places == expected.dateline_places
@@ -53,3 +67,22 @@ def test_a_long_text_parsed_in_pieces_has_sentences_and_entities_that_respect_th
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     assert len(people) == text.count("Rafael Quintero")
     assert all(text[e.start_char:e.end_char] == "Rafael Quintero" for e in people)
+
+
+def _only_in_a_worker(*args, **kwargs):
+    raise AssertionError("a rule step ran in the parent process")
+
+
+def test_worker_processes_run_the_whole_extraction_and_give_what_one_process_gives(nlp, seed_path, small_corpus,
+                                                                                 monkeypatch):
+    articles = [a for a in read_paths([seed_path, small_corpus]) if isinstance(a, Article)]
+    one = [ex.to_contract() for ex in extract_articles(articles, nlp=nlp, batch_size=2)]
+    assert sum(bool(ex["dateline_places"]) for ex in one) >= 2 and any(ex["quotes"] for ex in one)
+    # This process can no longer run a rule step; spawned workers import the real ones.
+    monkeypatch.setattr(actors_component, "find_actors", _only_in_a_worker)
+    monkeypatch.setattr(places_component, "find_places", _only_in_a_worker)
+    monkeypatch.setattr(quotes_component, "find_quotes", _only_in_a_worker)
+    with pytest.raises(AssertionError, match="parent"):
+        list(extract_articles(articles[:1], nlp=nlp))
+    two = [ex.to_contract() for ex in extract_articles(articles, nlp=nlp, batch_size=2, workers=2)]
+    assert two == one

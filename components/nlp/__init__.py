@@ -1,0 +1,14 @@
+"""spaCy for Dateline: the pipeline (a model plus the rule steps as registered components,
+:mod:`.pipeline`), the pipeline version every stored result is keyed by (:mod:`.version`), long
+texts parsed in pieces (:mod:`.long_texts`) and ``nlp.pipe`` over articles (:mod:`.pipe`).
+
+Importing this package registers the rule steps (``dateline_actors_v1``, ``dateline_places_v1``,
+``dateline_quotes_v1``) with spaCy."""
+from .long_texts import LONG_TEXT_CHARS, PIECE_CHARS, join_pieces, split_text
+from .pipe import pipe_with_context
+from .pipeline import RULE_PIPES, add_rule_pipes, load_model, rule_pipes, run_rule_pipes
+from .version import pipeline_version, rule_sources, rules_hash
+
+__all__ = ["LONG_TEXT_CHARS", "PIECE_CHARS", "RULE_PIPES", "add_rule_pipes", "join_pieces", "load_model",
+           "pipe_with_context", "pipeline_version", "rule_pipes", "rule_sources", "rules_hash", "run_rule_pipes",
+           "split_text"]

@@ -1,0 +1,42 @@
+"""The quotes step as a registered spaCy component, ``dateline_quotes_v1``.
+
+It runs :func:`components.quotes.find_quotes` on each Doc, with the entities the actors step put
+in ``doc._.actors`` (so it comes after ``dateline_actors_v1``), and stores the result in
+``doc._.quotes`` as plain data (one dict of :class:`~components.records.Quote` fields per quote,
+in text order, ``spans`` as a list of ``[start, end]`` lists), so that the Doc can travel back
+from a spaCy worker process (``Doc.to_bytes`` writes extension values with msgpack).
+:func:`quotes` turns the plain data back into records.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..actors.component import entities
+from ..records import Quote
+from . import find_quotes
+
+NAME = "dateline_quotes_v1"
+
+if not Doc.has_extension("quotes"):
+    Doc.set_extension("quotes", default=None)
+
+
+@Language.component(NAME, assigns=["doc._.quotes"], requires=["doc._.actors", "token.dep"])
+def quotes_component(doc: Doc) -> Doc:
+    """Set ``doc._.quotes``: a list with one dict of :class:`~components.records.Quote` fields
+    per direct quote of ``doc`` (a parsed Doc that has been through the actors step; without a
+    dependency parse quotes are found without cue or speaker). Returns ``doc``."""
+    doc._.quotes = [{**vars(quote), "spans": [list(span) for span in quote.spans]}
+                    for quote in find_quotes(doc, entities(doc))]
+    return doc
+
+
+def quotes(doc: Doc) -> list[Quote]:
+    """The :class:`~components.records.Quote` records of ``doc._.quotes`` (``spans`` as a list
+    of ``(start, end)`` tuples, as :func:`~components.quotes.find_quotes` makes them).
+
+    Raises ValueError when ``doc`` has not been through :func:`quotes_component`."""
+    if doc._.quotes is None:
+        raise ValueError(f"the Doc has not been through {NAME!r} (doc._.quotes is not set)")
+    return [Quote(**{**fields, "spans": [tuple(span) for span in fields["spans"]]}) for fields in doc._.quotes]
