@@ -88,3 +88,15 @@ def test_the_installed_project_imports_from_any_folder(tmp_path):
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, ("Dateline is not installed in this environment: run "
                                f"`.venv/bin/pip install --no-deps --no-build-isolation -e .`\n{r.stderr}")
+
+
+def test_the_architecture_drawing_names_real_modules():
+    """Every ``components/…`` or ``dashboard/…`` path in docs/architecture.md's drawing exists, and
+    every top-level subpackage of ``components/`` is in it."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    drawing = text.split("```")[1]
+    paths = re.findall(r"\b((?:components|dashboard)/[\w/.]*)", drawing)
+    assert len(paths) > 10
+    assert [p for p in paths if not (ROOT / p.rstrip("/.")).exists()] == []
+    packages = {p.parent.name for p in (ROOT / "components").glob("*/__init__.py")}
+    assert {p for p in packages if f"components/{p}/" not in drawing} == set()
