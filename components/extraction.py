@@ -20,7 +20,7 @@ from .records import Article, Extraction
 
 
 def doc_values(article: Article) -> dict[str, list[str]]:
-    """The extension values ``article``'s Doc starts with (:data:`components.nlp.pipe.DocValues`):
+    """The extension values ``article``'s Doc starts with (:data:`components.nlp.batches.DocValues`):
     its dateline places as ``doc._.dateline``, which the places step reads; none without a
     dateline."""
     return {"dateline": list(article.dateline)} if article.dateline else {}

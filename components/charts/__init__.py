@@ -28,7 +28,7 @@ plotly reads ``<b>`` or ``<a href>`` in labels as markup. Callers must not escap
 module                     what it draws
 =========================  =====================================================================
 :mod:`.actors`             :func:`actors_bar`, :func:`network` (laid out by :mod:`.network_layout`)
-:mod:`.maps`               :func:`places_map` (over the country outlines of :mod:`.outlines`)
+:mod:`.geography`          :func:`places_map` (over the country outlines of :mod:`.outlines`)
 :mod:`.per_day`            :func:`timeline`
 :mod:`.plain_bars`         :func:`bars`
 :mod:`.style`              colours, fonts, the template; :func:`empty_figure`
@@ -38,7 +38,7 @@ module                     what it draws
 from __future__ import annotations
 
 from .actors import actors_bar, network
-from .maps import places_map
+from .geography import places_map
 from .per_day import timeline
 from .plain_bars import bars
 from .style import (BAR_COLOUR, EMPTY_MESSAGE, LINE_COLOURS, TYPE_COLOURS, TYPE_LABELS, UNTYPED_COLOUR,

@@ -1,11 +1,11 @@
 """spaCy for Dateline: the pipeline (a model plus the rule steps as registered components,
 :mod:`.pipeline`), the pipeline version every stored result is keyed by (:mod:`.version`), long
-texts parsed in pieces (:mod:`.long_texts`) and ``nlp.pipe`` over articles (:mod:`.pipe`).
+texts parsed in pieces (:mod:`.long_texts`) and ``nlp.pipe`` over articles (:mod:`.batches`).
 
 Importing this package registers the rule steps (``dateline_actors_v1``, ``dateline_places_v1``,
 ``dateline_quotes_v1``) with spaCy."""
 from .long_texts import LONG_TEXT_CHARS, PIECE_CHARS, join_pieces, split_text
-from .pipe import pipe_with_context
+from .batches import pipe_with_context
 from .pipeline import RULE_PIPES, add_rule_pipes, load_model, rule_pipes, run_rule_pipes
 from .version import pipeline_version, rule_sources, rules_hash
 

@@ -17,14 +17,14 @@ cities that lie in it (the centre of the central 96 % of their extent for states
 counties).
 
 Modules: :mod:`.index` (:class:`Entry`, :class:`Candidate`, :class:`Gazetteer` and its lookup),
-:mod:`.build_index` (:func:`build`, 10-30 s on two cores), :mod:`.cache` (:func:`load`, the
+:mod:`.build_index` (:func:`build`, 10-30 s on two cores), :mod:`.disk_cache` (:func:`load`, the
 process-wide index from the disk cache; :func:`source_versions`).
 
 ``load().lookup("Kiev")`` returns :class:`Candidate` s, each an :class:`Entry` (one place) and
 whether the name matched is the place's own name or an alternate one.
 """
 from .build_index import GAZETTEER_VERSION, build
-from .cache import load, source_versions
+from .disk_cache import load, source_versions
 from .index import KINDS, Candidate, Entry, Gazetteer, prominence
 from ...lexicon.normalise import name_key
 

@@ -1,5 +1,5 @@
 """Building the gazetteer's index from the installed packages (10-30 s on two cores; the result
-is cached on disk by :mod:`.cache`). See :mod:`components.places.gazetteer` for the sources.
+is cached on disk by :mod:`.disk_cache`). See :mod:`components.places.gazetteer` for the sources.
 
 The build runs in steps, each adding one kind of place to an :class:`_IndexBuilder`: continents
 and regions, countries, cities, subdivisions (states, provinces, counties); then every name's

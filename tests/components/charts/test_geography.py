@@ -1,4 +1,4 @@
-"""components.charts.maps: an offline map of outlines, shaded countries and place circles, fitted to the
+"""components.charts.geography: an offline map of outlines, shaded countries and place circles, fitted to the
 places."""
 from __future__ import annotations
 

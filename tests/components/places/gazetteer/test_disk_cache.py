@@ -1,7 +1,7 @@
 """The gazetteer's disk cache: written once, then read; older versions' files removed."""
 from __future__ import annotations
 
-from components.places.gazetteer import Gazetteer, build_index, cache
+from components.places.gazetteer import Gazetteer, build_index, disk_cache
 
 
 def test_load_writes_then_reads_the_disk_cache(tmp_path, monkeypatch):
@@ -10,14 +10,14 @@ def test_load_writes_then_reads_the_disk_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("DATELINE_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(build_index, "build", lambda: tiny)
     (tmp_path / "gazetteer-v0-old.pickle").write_bytes(b"stale")
-    first = cache.load.__wrapped__()
+    first = disk_cache.load.__wrapped__()
     assert first.lookup("here")[0].entry.name == "Here"
     # the index of an older version is replaced, not kept beside the new one
-    assert [p.name for p in tmp_path.glob("gazetteer-v*.pickle")] == [cache.cache_path().name]
+    assert [p.name for p in tmp_path.glob("gazetteer-v*.pickle")] == [disk_cache.cache_path().name]
 
     def no_build():
         raise AssertionError("the cached index should have been read")
 
     monkeypatch.setattr(build_index, "build", no_build)
-    again = cache.load.__wrapped__()
+    again = disk_cache.load.__wrapped__()
     assert again.lookup("HERE")[0].entry.lat == 1.0
