@@ -168,3 +168,14 @@ def _quote_contract(q: Quote) -> dict:
     pieces = d.pop("spans")
     d["content_spans"] = [list(s) for s in pieces] if pieces else [[q.start, q.end]]
     return d
+
+
+def from_plain(rows: list[dict] | None, record: type, step: str) -> list:
+    """The records of type ``record`` (such as :class:`Entity`) rebuilt from ``rows``, the plain
+    dicts of their fields that the rule step named ``step`` stored on a Doc (``doc._.actors``…:
+    plain data, because Docs travel back from spaCy's worker processes as msgpack).
+
+    Raises ValueError when ``rows`` is None: the Doc has not been through that step."""
+    if rows is None:
+        raise ValueError(f"the Doc has not been through the rule step {step!r}")
+    return [record(**fields) for fields in rows]

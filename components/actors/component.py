@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import Entity
+from ..records import Entity, from_plain
 from . import find_actors
 
 NAME = "dateline_actors_v1"
@@ -33,6 +33,4 @@ def entities(doc: Doc) -> list[Entity]:
     """The :class:`~components.records.Entity` records of ``doc._.actors``.
 
     Raises ValueError when ``doc`` has not been through :func:`actors_component`."""
-    if doc._.actors is None:
-        raise ValueError(f"the Doc has not been through {NAME!r} (doc._.actors is not set)")
-    return [Entity(**fields) for fields in doc._.actors]
+    return from_plain(doc._.actors, Entity, NAME)

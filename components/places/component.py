@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import Place
+from ..records import Place, from_plain
 from . import find_places
 
 NAME = "dateline_places_v1"
@@ -36,6 +36,4 @@ def places(doc: Doc) -> list[Place]:
     """The :class:`~components.records.Place` records of ``doc._.places``.
 
     Raises ValueError when ``doc`` has not been through :func:`places_component`."""
-    if doc._.places is None:
-        raise ValueError(f"the Doc has not been through {NAME!r} (doc._.places is not set)")
-    return [Place(**fields) for fields in doc._.places]
+    return from_plain(doc._.places, Place, NAME)

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..actors.component import entities
-from ..records import Quote
+from ..records import Quote, from_plain
 from . import find_quotes
 
 NAME = "dateline_quotes_v1"
@@ -37,6 +37,6 @@ def quotes(doc: Doc) -> list[Quote]:
     of ``(start, end)`` tuples, as :func:`~components.quotes.find_quotes` makes them).
 
     Raises ValueError when ``doc`` has not been through :func:`quotes_component`."""
-    if doc._.quotes is None:
-        raise ValueError(f"the Doc has not been through {NAME!r} (doc._.quotes is not set)")
-    return [Quote(**{**fields, "spans": [tuple(span) for span in fields["spans"]]}) for fields in doc._.quotes]
+    rows = doc._.quotes
+    return from_plain(rows and [{**fields, "spans": [tuple(span) for span in fields["spans"]]} for fields in rows],
+                      Quote, NAME)
