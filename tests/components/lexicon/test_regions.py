@@ -29,3 +29,4 @@ def test_region_demonyms_name_a_region_or_continent():
     tables = {*regions.M49_REGIONS, *regions.COUNTRY_REGIONS, *regions.US_REGIONS, *regions.AREAS}
     continents = {"Europe", "Africa", "Asia", "South America", "North America"}
     assert set(regions.REGION_DEMONYMS.values()) <= tables | continents
+
