@@ -59,7 +59,7 @@ NOT_NAME_POS = frozenset({"ADV", "ADP", "DET", "PRON", "INTJ", "AUX", "CCONJ", "
 # An ALL-CAPS place name longer than this is written in title case ("MOSCOW" in a dateline);
 # shorter ones may be abbreviations ("NYC").
 SHOUTED_MIN_LETTERS = 4
-# Spaced separators that never sit inside a person's name ("Carlos Barria / Reuters").
+# Spaced separators that never sit inside a person's name ("Ana Ruiz / Reuters").
 SEPARATORS = frozenset({"-", "/", "|", "\u2013", "\u2014", "--"})
 # Words hyphenated onto a name that are not part of it ("Trump-led", "Iran-backed").
 HYPHEN_AFFIXES = frozenset("led backed based era style like run owned funded linked allied aligned".split())
@@ -128,7 +128,7 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     "the", a trailing possessive or "-led"; for a person also without what follows a spaced
     dash or slash or an inner possessive, and without trailing numbers ("Vialli 55" in a
     results table). Never empty."""
-    if label == "PERSON":  # "John Podesta's Gmail", "Carlos Barria / Reuters": the person is first
+    if label == "PERSON":  # "John Podesta's Gmail", "Ana Ruiz / Reuters": the person is first
         cut = next((i for i in range(start + 1, end - 1) if doc[i].text in _POSSESSIVE
                     or (doc[i].text in SEPARATORS and doc[i].whitespace_ and doc[i - 1].whitespace_)), None)
         end = cut if cut is not None else end

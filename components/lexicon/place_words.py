@@ -47,5 +47,5 @@ NOT_PLACE_WORDS = frozenset({
     "federal", "republic", "party", "news", "times", "post", "tribune", "herald", "journal",
     "western", "eastern", "northern", "southern", "bank", "trust", "library", "council",
     "department", "office", "school", "league", "club", "group", "company", "first", "new",
-    "olympic", "metro", "titan", "valley", "street", "islands", "hills", "delta", "toyota", "honda",
+    "olympic", "metro", "valley", "street", "islands", "hills", "delta", "toyota", "honda",
 }) | HONORIFICS  # titles before names ("Miss Smith", "Sen. Jones") that abbreviate a state or country

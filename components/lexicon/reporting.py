@@ -43,7 +43,7 @@ bark growl snarl hiss roar holler elaborate boom retaliate
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Pronouns for a group or the writer that may speak ("they wrote", "we said"); kept as written.
 GROUP_PRONOUNS = frozenset({"they", "we", "i"})
-# Relative pronouns: "Mike Lee, who declared, …" — the mention stays "who", the speaker is the
+# Relative pronouns: "Jane Okafor, who declared, …" — the mention stays "who", the speaker is the
 # noun the clause hangs from.
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 

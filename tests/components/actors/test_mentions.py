@@ -79,9 +79,9 @@ def test_surname_mislabelled_as_organisation_is_the_person():
     ("Russia's forces moved.", "Russia's", "GPE", "Russia", "Russia"),
     ("He said the Kremlin agreed.", "the Kremlin", "ORG", "Kremlin", "Kremlin"),
     ("It was a Mitt Romney idea.", "a Mitt Romney", "PERSON", "Mitt Romney", "Mitt Romney"),
-    ("Photo: Carlos Barria / Reuters", "Carlos Barria / Reuters", "PERSON", "Carlos Barria", "Carlos Barria"),
+    ("Photo: Ana Ruiz / Reuters", "Ana Ruiz / Reuters", "PERSON", "Ana Ruiz", "Ana Ruiz"),
     ("The Trump-led party won.", "Trump-led", "PERSON", "Trump", "Trump"),
-    ("He sank to 55.\nVialli 55", "Vialli 55", "PERSON", "Vialli", "Vialli"),
+    ("He sank to 55.\nMoretti 55", "Moretti 55", "PERSON", "Moretti", "Moretti"),
 ])
 def test_possessive_and_article_are_trimmed(text, phrase, label, mention, actor):
     (e,) = find_actors(make_doc(text, (phrase, label)))
@@ -102,7 +102,7 @@ def test_possessive_and_article_are_trimmed(text, phrase, label, mention, actor)
     ("Mr Peskov said so.", "Peskov", "Peskov", "Mr"),
     ("Later Dr. Jane Okafor said so.", "Jane Okafor", "Jane Okafor", "Dr."),
     ("They met first lady Michelle Obama.", "Michelle Obama", "Michelle Obama", "first lady"),
-    ("Post Editor-in-Chief Martin Baron said so.", "Martin Baron", "Martin Baron", "Post Editor-in-Chief"),
+    ("Herald Editor-in-Chief Ann Tull said so.", "Ann Tull", "Ann Tull", "Herald Editor-in-Chief"),
     # the title inside the entity span is split off the name
     ("It backed President Bashar Al Assad.", "President Bashar Al Assad", "Bashar Al Assad", "President"),
     ("It backed Syrian President Bashar Al Assad.", "President Bashar Al Assad", "Bashar Al Assad",

@@ -46,3 +46,14 @@ def test_names_of_a_country_for_the_gazetteer():
     names = country_names("US")
     assert {"United States", "U.S.A.", "America"} <= set(names)
     assert country_names("XX") == ()
+
+
+@pytest.mark.parametrize("name", ["Russian Empire", "T&T", "S.Africa"])
+def test_former_states_and_one_paper_abbreviations_are_not_country_names(name):
+    # a former empire is not today's state; a headline abbreviation of one wire or one region's
+    # press is not a name English news text in general uses
+    assert country_code(name) is None
+
+
+def test_trinidad_is_still_named():
+    assert country_code("Trinidad and Tobago") == country_code("Trinidad") == "TT"

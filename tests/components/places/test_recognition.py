@@ -36,8 +36,8 @@ def test_place_names_spacy_labelled_otherwise():
 
 
 def test_place_at_the_start_of_an_organisation_name():
-    text = "The Ohio Department of Transportation closed the road."
-    doc = make_doc(text, [("Ohio Department of Transportation", "ORG")])
+    text = "The Ohio Department of Natural Resources closed the park."
+    doc = make_doc(text, [("Ohio Department of Natural Resources", "ORG")])
     [ohio] = find_places(doc)
     assert (ohio.start, ohio.end, ohio.name) == (4, 8, "Ohio")
 

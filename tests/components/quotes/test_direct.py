@@ -29,11 +29,11 @@ def _quoted(text: str) -> list[str]:
     ("a site called \u201cIf Trump Wins\u201c that pitches", ["\u201cIf Trump Wins\u201c"]),
     # apostrophes are not quotation marks
     ("Don\u2019t touch the Clintons\u2019 foundation from the \u201990s.", []),
-    ("Trump: \u2018This Cannot Continue.\u2019", ["\u2018This Cannot Continue.\u2019"]),
+    ("Governor: \u2018We Will Rebuild the Pier.\u2019", ["\u2018We Will Rebuild the Pier.\u2019"]),
     # single marks inside double ones belong to the outer quote
     ("\u201cHe said \u2018no\u2019 twice,\u201d she said.", ["\u201cHe said \u2018no\u2019 twice,\u201d"]),
     # straight single quotes only in the headline pattern
-    ("Carly Fiorina: 'Bill Clinton's fair game.'", ["'Bill Clinton's fair game.'"]),
+    ("Jane Okafor: 'The mayor's plan is fair.'", ["'The mayor's plan is fair.'"]),
     ("Sanders' plan is 'bold' and the voters' mood isn't.", []),
     # markup attributes are not quotes
     ('<tweet id="123" author="@x">Hi</tweet>', []),
@@ -134,11 +134,11 @@ def _one(quotes, fragment):
     ("According to Maria Lopez, \u201cthe campaign has never been in better shape than today.\u201d",
      "campaign has never", "Maria Lopez", "Maria Lopez", "According to"),
     # New York Times style doubled apostrophes
-    ("''It's an expansion at a busy time,'' Kellyanne Conway said.", "expansion", "Kellyanne Conway",
-     "Kellyanne Conway", "said"),
+    ("''It's a big step for the harbour,'' Maria Lopez said.", "big step", "Maria Lopez",
+     "Maria Lopez", "said"),
     # a participle hangs from the clause whose subject speaks
-    ("Trump returned the compliment, telling Reuters, \u201cSheldon is an amazing man.\u201d",
-     "Sheldon", "Trump", "Trump", "telling"),
+    ("Lopez returned the favour, telling reporters, \u201cPaul is a very good neighbour.\u201d",
+     "good neighbour", "Lopez", "Lopez", "telling"),
 ])
 def test_speaker_and_cue(nlp, text, fragment, speaker, mention, cue):
     q = _one(_quotes(nlp, text), fragment)
@@ -201,33 +201,33 @@ def test_title_speaker_resolves_to_the_person_with_that_title(nlp):
 
 @pytest.mark.model
 def test_unattributed_paragraph_inherits_the_speaker_before(nlp):
-    text = ("\u201cWe like a lot of the candidates,\u201d Sheldon Adelson said in Macau.\n\n"
+    text = ("\u201cWe have met every one of the bidders,\u201d Tom Reyes said in Lisbon.\n\n"
             "\u201cIt is changing every day, and nobody knows who will be the nominee next spring.\u201d")
     q = _one(_quotes(nlp, text), "changing every day")
-    assert q.speaker == "Sheldon Adelson"
+    assert q.speaker == "Tom Reyes"
 
 
 @pytest.mark.model
 def test_colon_introducer_without_speech_verb(nlp):
-    text = ("Rubio fired back forcefully: \u201cIf they sue us in a court in Miami, they are going to "
+    text = ("Okafor answered sharply: \u201cIf they take us to court in Lagos, they are going to "
             "lose.\u201d")
-    q = _one(_quotes(nlp, text), "sue us")
-    assert q.speaker == "Rubio"
+    q = _one(_quotes(nlp, text), "take us")
+    assert q.speaker == "Okafor"
 
 
 @pytest.mark.model
 def test_partial_quote_inside_reported_sentence(nlp):
-    text = ("Kasich said on Tuesday that the proposal was \u201ca disaster for working families\u201d "
+    text = ("Reyes said on Tuesday that the proposal was \u201ca heavy blow to small farmers\u201d "
             "and would not pass.")
-    q = _one(_quotes(nlp, text), "disaster")
+    q = _one(_quotes(nlp, text), "heavy blow")
     assert q.kind == "partial"
-    assert q.speaker == "Kasich" and q.cue == "said"
+    assert q.speaker == "Reyes" and q.cue == "said"
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Sanders told MSNBC's \u201cMorning Joe\u201d that nobody would question her record.",
-    "A protester wore a shirt that read \u201cAnimal liberation now\u201d outside the hall.",
+    "Okafor told the BBC's \u201cMorning Report\u201d that nobody would question the budget.",
+    "A fan held up a sign that read \u201cBring back the tram\u201d outside the hall.",
     "The so-called \u201cexperts\u201d were wrong again about the race.",
 ])
 def test_titles_and_scare_quotes_are_not_listed(nlp, text):
@@ -247,16 +247,16 @@ def test_entities_give_the_canonical_speaker(nlp):
 
 @pytest.mark.model
 def test_indefinite_title_is_someone_new(nlp):
-    text = ("\u201cWe are delighted that the airline has chosen London,\u201d Clara Furse said.\n\n"
-            "\u201cWe have been talking with them for about eighteen months now,\u201d a spokesman said.")
-    q = _one(_quotes(nlp, text), "eighteen months")
+    text = ("\u201cWe are pleased that the club has chosen our city,\u201d Tom Reyes said.\n\n"
+            "\u201cWe have been in talks with them for about two years now,\u201d a spokesman said.")
+    q = _one(_quotes(nlp, text), "two years")
     assert q.speaker == "a spokesman"
 
 
 @pytest.mark.model
 def test_relative_pronoun_mention_keeps_who_and_names_the_speaker(nlp):
-    text = ("Cruz won an endorsement from Mike Lee, who declared in the spin room, \u201cI am sending "
-            "the signal that it is time to unite.\u201d")
-    q = _one(_quotes(nlp, text), "sending the signal")
+    text = ("Reyes won the backing of Jane Okafor, who declared in the lobby, \u201cI am telling "
+            "everyone that it is time to build.\u201d")
+    q = _one(_quotes(nlp, text), "telling everyone")
     assert text[q.speaker_start:q.speaker_end] == "who"
-    assert q.speaker == "Mike Lee"
+    assert q.speaker == "Jane Okafor"

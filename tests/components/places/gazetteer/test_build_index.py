@@ -74,3 +74,42 @@ def test_continent_and_region(gaz):
 
 def test_unknown_name_finds_nothing(gaz):
     assert gaz.lookup("Zorbleton Heights") == []
+
+
+def test_every_country_is_at_countryinfo_point(gaz):
+    # one source for all: no country is moved by hand (Canada and the US were)
+    from components.places.gazetteer.build_index import _country_points
+
+    points = _country_points()
+    assert len(gaz.countries) > 200
+    for code in gaz.countries:
+        c = gaz.country(code)
+        assert (c.lat, c.lon) == points[code], code
+    assert (gaz.country("CA").lat, gaz.country("CA").lon) == (60.0, -95.0)
+    assert (gaz.country("US").lat, gaz.country("US").lon) == (38.0, -97.0)
+
+
+def _mean(points):
+    return (round(sum(p[0] for p in points) / len(points), 2), round(sum(p[1] for p in points) / len(points), 2))
+
+
+def test_region_of_countries_is_at_the_mean_of_its_members(gaz):
+    scandinavia = gaz.lookup("Scandinavia")[0].entry
+    members = [gaz.country(c) for c in ("DK", "NO", "SE")]
+    assert (scandinavia.lat, scandinavia.lon) == _mean([(m.lat, m.lon) for m in members])
+    # UN M49 membership: Eastern Europe is Belarus to Russia, its point among them (Ukraine)
+    east = gaz.lookup("Eastern Europe")[0].entry
+    assert 44 < east.lat < 53 and 22 < east.lon < 40
+
+
+def test_region_of_states_is_at_the_mean_of_its_states(gaz):
+    new_england = gaz.lookup("New England")[0].entry
+    states = [gaz.lookup(s)[0].entry for s in ("CT", "ME", "MA", "NH", "RI", "VT")]
+    assert new_england.feature == "other"
+    assert (new_england.lat, new_england.lon) == _mean([(s.lat, s.lon) for s in states])
+
+
+@pytest.mark.parametrize("name, code", [("Western Cape", "ZA"), ("Northern Ireland", "GB"), ("Gaza Strip", "PS")])
+def test_subdivisions_geonames_lists_come_from_geonames(gaz, name, code):
+    top = gaz.lookup(name)[0].entry
+    assert (top.feature, top.country_code) == ("admin", code) and top.geonameid
