@@ -12,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from ..ingest.dates import WINDOW, in_window
+from ..ingest.language import detect_language
 from ..records import Article, Extraction, Problem
 from .connection import _exec
 from .corpus_tables import _mark_actors_stale
@@ -23,7 +24,7 @@ _SCHEMAS = {
     "articles": pa.schema([
         ("id", _STR), ("source_id", _STR), ("date", pa.date32()), ("dateline", pa.list_(_STR)),
         ("title", _STR), ("source", _STR), ("url", _STR), ("text", _STR), ("n_words", _INT),
-        ("origins", pa.list_(_STR)), ("pipeline_version", _STR)]),
+        ("origins", pa.list_(_STR)), ("pipeline_version", _STR), ("language", _STR)]),
     "entities": pa.schema([
         ("article_id", _STR), ("pipeline_version", _STR), ("idx", _INT), ("start_char", _INT),
         ("end_char", _INT), ("text", _STR), ("label", _STR), ("actor", _STR), ("actor_type", _STR),
@@ -64,8 +65,8 @@ class _Batch:
     def build(cls, extractions: list[Extraction], articles: list[Article],
               problems: Sequence[Problem], run_id: str | None) -> "_Batch":
         """Collect one row per distinct article (the last extraction of an article wins; the
-        origins of all its copies are kept, those of extracted copies first) and the rows of its
-        extraction."""
+        origins of all its copies are kept, those of extracted copies first; its language as
+        :func:`_language` gives it) and the rows of its extraction."""
         problems = list(problems)
         first: dict[str, Article] = {}
         extraction: dict[str, Extraction] = {}
@@ -87,13 +88,24 @@ class _Batch:
                                         f"date {a.date!r} is not a YYYY-MM-DD date in {WINDOW}; stored without a date"))
             version = ex.pipeline_version if ex else None
             rows["articles"].append((aid, a.source_id, day, list(a.dateline or ()), a.title, a.source, a.url,
-                                     a.text, a.n_words, origins[aid], version))
+                                     a.text, a.n_words, origins[aid], version,
+                                     _language(a, ex)))
             if ex is not None:
                 _extraction_rows(aid, ex, rows)
         rows["problems"] = [(p.origin, p.reason) for p in problems]
         return cls(run_id=run_id, now=_utcnow(),
                    extracted_ids=list(extraction),
                    tables={name: _rows_to_table(name, r) for name, r in rows.items()})
+
+
+def _language(article: Article, ex: Extraction | None) -> str | None:
+    """The language stored for ``article``: its own, else, when it comes with an extraction ``ex``
+    (one built by hand, not by :func:`components.extraction.extract_articles`), detected here;
+    else None (an article only recorded, or added without an extraction, keeps its stored
+    language, or gets one when it is extracted)."""
+    if article.language or ex is None:
+        return article.language
+    return detect_language(article.text)
 
 
 def _extraction_rows(aid: str, ex: Extraction, rows: dict[str, list[tuple]]) -> None:
@@ -154,12 +166,14 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     _exec(con, """
         INSERT INTO articles
         SELECT id, source_id, date, dateline, title, source, url, text, n_words, origins,
-               $now, $run_id, pipeline_version, CASE WHEN pipeline_version IS NOT NULL THEN $now END
+               $now, $run_id, pipeline_version, CASE WHEN pipeline_version IS NOT NULL THEN $now END,
+               language
         FROM dl_new_articles
         ON CONFLICT (id) DO UPDATE SET
             origins = list_concat(articles.origins, list_filter(excluded.origins,
                                   lambda o: NOT list_contains(articles.origins, o))),
             pipeline_version = coalesce(excluded.pipeline_version, articles.pipeline_version),
+            language = coalesce(excluded.language, articles.language),
             extracted_at = CASE WHEN excluded.pipeline_version IS NULL
                                   OR excluded.pipeline_version = articles.pipeline_version
                                 THEN articles.extracted_at ELSE excluded.extracted_at END

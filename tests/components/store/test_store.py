@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from components.records import Article, Entity, Extraction, Place, Problem, Quote
+from components.records import Article, Entity, Extraction, Place, Problem, Quote, content_id
 from components.store import Store, StoreError, StoreLocked, connection, database, schema, writes
 from components.store.schema import TABLES
 from tests.conftest import ROOT
@@ -168,7 +168,39 @@ def test_stale_articles_gives_back_the_stored_article(store: Store):
     ex = make_extraction(version="v1")
     store.write([ex])
     (article,) = store.stale_articles("v2")
-    assert article == ex.article
+    assert article == replace(ex.article, language="und")  # detected on writing: too few words to tell
+
+
+ENGLISH = ("The harbour authority said on Monday that the new ferry terminal would open in the spring, "
+           "two years later than planned, after a long dispute over the cost of dredging the channel.")
+GERMAN = ("Die Hafenbehörde teilte am Montag mit, dass das neue Fährterminal im Frühjahr eröffnet werde, "
+          "zwei Jahre später als geplant, nach einem langen Streit über die Kosten der Ausbaggerung.")
+
+
+def test_each_article_is_stored_with_its_language(store: Store):
+    given = Article.from_text(ENGLISH, language="fr")  # as extract_articles detected it: kept
+    store.write([Extraction(a, "v1", [], [], []) for a in (Article.from_text(GERMAN), given)])
+    rows = store.query("SELECT id, language FROM articles")
+    assert dict(zip(rows["id"], rows["language"])) == {content_id(GERMAN): "de", given.id: "fr"}
+    store.add_articles([replace(given, language=None, origin="copy.txt")])  # a copy: the language stays
+    assert store.query("SELECT language FROM articles WHERE id = ?", [given.id])["language"].tolist() == ["fr"]
+    assert [a.language for a in store.stale_articles("v2")] == ["de", "fr"]
+
+
+def test_a_store_from_before_languages_gains_the_column_and_gives_its_articles_back_for_detection(store: Store):
+    store.write([make_extraction(version="v1")])
+    with store._attached(str(store.path), read_only=False) as con:  # as schema version 1 wrote it
+        con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN language")
+        schema._set_meta(con, "schema_version", "1")
+    with pytest.raises(StoreError, match="older than"):
+        store.summary()
+    store.migrate()
+    assert store.query("SELECT language FROM articles")["language"].tolist() == [None]
+    (article,) = store.stale_articles("v1")  # up to date, but no language yet
+    assert article.language is None and store.needs_extraction([article.id], "v1") == {article.id}
+    store.write([Extraction(replace(article, language="en"), "v1", [], [], [])])
+    assert list(store.stale_articles("v1")) == [] and store.needs_extraction([article.id], "v1") == set()
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == ["2"]
 
 
 def test_added_articles_wait_for_extraction_and_can_be_written_while_iterating(store: Store, monkeypatch):
@@ -413,7 +445,8 @@ def test_a_store_file_without_tables_reads_as_empty_and_takes_writes(store: Stor
     assert store.summary() == {t: 0 for t in TABLES}
     store.write([make_extraction()])
     assert store.summary()["articles"] == 1
-    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == ["1"]
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == [
+        str(schema.SCHEMA_VERSION)]
 
 
 def not_a_store(kind: str, tmp_path: Path) -> Path:
