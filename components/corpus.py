@@ -17,6 +17,7 @@ from spacy.language import Language
 from . import nlp as nlp_mod
 from .extraction import analysed_by, extract_articles
 from .ingest import read_paths, read_uploads, upload_origin
+from .ingest.language import other_languages_note
 from .records import Article, Extraction, Problem
 from .store import Store
 
@@ -61,13 +62,6 @@ class IngestReport:
         if self.not_analysed:
             line += "; " + other_languages_note(sum(self.not_analysed.values()), len(self.not_analysed))
         return line
-
-
-def other_languages_note(articles: int, languages: int) -> str:
-    """``"124 articles in 23 other languages stored, not analysed"``: how the CLI and the app
-    count articles that no pipeline of their language analysed."""
-    return (f"{articles:,} article{'s' if articles != 1 else ''} in {languages} other "
-            f"language{'s' if languages != 1 else ''} stored, not analysed")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

@@ -79,3 +79,10 @@ def detect_language(text: str) -> str:
         return UNDETERMINED
     label = MACROLANGUAGE.get(label, label)
     return label if len(label) == 2 and label.isalpha() and label.islower() else UNDETERMINED
+
+
+def other_languages_note(articles: int, languages: int) -> str:
+    """``"124 articles in 23 other languages stored, not analysed"``: how the CLI and the app
+    count articles that no pipeline of their language analysed."""
+    return (f"{articles:,} article{'s' if articles != 1 else ''} in {languages} other "
+            f"language{'s' if languages != 1 else ''} stored, not analysed")

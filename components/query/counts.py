@@ -1,5 +1,6 @@
-"""Counts for the whole filtered view (:func:`overview`), how its dates spread
-(:func:`date_span`), and the values the sidebar offers (:func:`choices`)."""
+"""Counts for the whole filtered view (:func:`overview`), the articles no pipeline of their
+language analysed (:func:`not_analysed`), how its dates spread (:func:`date_span`), and the
+values the sidebar offers (:func:`choices`)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -7,7 +8,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import is_list
-from .sql import IN_WINDOW, mentions_cte, quote_scope, with_filter
+from .sql import IN_WINDOW, NOT_ANALYSED, mentions_cte, quote_scope, with_filter
 
 #: Values the sidebar offers per field, at most.
 CHOICES_LIMIT = 500
@@ -33,6 +34,17 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     row = store.query(sql, params, limit=1)
     keys = ("articles", "actors", "places", "quotes", "sources", "days", "undated")
     return {k: int(row[k].iloc[0]) if len(row) else 0 for k in keys}
+
+
+def not_analysed(store: Store, f: Filter) -> dict[str, int]:
+    """The filtered articles stored but not analysed, in a language other than their pipeline's
+    (see :data:`~components.query.sql.NOT_ANALYSED`): ``{language code: articles}``, most
+    articles first (empty when there are none)."""
+    sql, params = with_filter(f, f"""
+        SELECT a.language, count(*) AS n FROM articles a JOIN fa ON fa.id = a.id
+        WHERE {NOT_ANALYSED} GROUP BY a.language ORDER BY n DESC, a.language""")
+    rows = store.query(sql, params)
+    return {str(lang): int(n) for lang, n in zip(rows.get("language", []), rows.get("n", []))}
 
 
 def date_span(store: Store, f: Filter | None = None) -> dict:

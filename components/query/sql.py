@@ -24,6 +24,11 @@ ARTICLE_DAY = "CASE WHEN a.date BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' 
 #: ``<date column> IN_WINDOW``: the date lies within :data:`~components.filters.DATE_WINDOW`
 #: (the days a time axis draws; false for NULL).
 IN_WINDOW = f"BETWEEN DATE '{DATE_WINDOW[0].isoformat()}' AND DATE '{DATE_WINDOW[1].isoformat()}'"
+#: An article ``a`` extracted by a pipeline of another language than its own (so not analysed:
+#: no entities, places or quotes): its language is known (not ``und``) and its pipeline version,
+#: ``lang_name@version+rules-HASH``, does not start with it. False for an article not extracted yet.
+NOT_ANALYSED = ("a.language IS NOT NULL AND a.language <> 'und'"
+                " AND NOT starts_with(a.pipeline_version, a.language || '_')")
 #: Character that escapes ``%`` and ``_`` in the ILIKE patterns of a text search.
 LIKE_ESCAPE = "\\"
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
