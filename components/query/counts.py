@@ -73,7 +73,7 @@ def date_span(store: Store, f: Filter | None = None) -> dict:
 def choices(store: Store) -> dict[str, list[str]]:
     """Values offered by the sidebar: ``actors`` (most mentioned first, at most
     :data:`CHOICES_LIMIT`), ``places`` (most mentioned first, at most that many),
-    ``countries`` (codes, sorted), ``sources`` (sorted)."""
+    ``countries`` (codes, sorted), ``sources`` (sorted), ``languages`` (codes, most articles first)."""
     row = store.query("""
         WITH actor_counts AS (
             SELECT actor, n_mentions FROM actors
@@ -86,9 +86,11 @@ def choices(store: Store) -> dict[str, list[str]]:
         SELECT (SELECT list(actor ORDER BY n_mentions DESC, actor)[1:$lim] FROM actor_counts) AS actors,
                (SELECT list(name ORDER BY n DESC, name)[1:$lim] FROM place_counts) AS places,
                (SELECT list(DISTINCT country_code ORDER BY country_code) FROM places) AS countries,
-               (SELECT list(DISTINCT source ORDER BY source) FROM articles) AS sources""",
+               (SELECT list(DISTINCT source ORDER BY source) FROM articles) AS sources,
+               (SELECT list(language ORDER BY n DESC, language) FROM (SELECT language, count(*) AS n
+                  FROM articles WHERE language IS NOT NULL GROUP BY language)) AS languages""",
                       {"lim": CHOICES_LIMIT}, limit=1)
-    keys = ("actors", "places", "countries", "sources")
+    keys = ("actors", "places", "countries", "sources", "languages")
     if row.empty:
         return {k: [] for k in keys}
     values = {k: row[k].iloc[0] for k in keys}

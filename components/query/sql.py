@@ -57,7 +57,8 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         actors (articles with an entity whose canonical actor is one of them), actor_types
         (an entity whose actor is of one of these types: the corpus-level type, else the
         mention's), places (``places.name``), countries (``places.country_code``), the inclusive
-        date range (undated articles drop out once a bound is set), sources, and text (every
+        date range (undated articles drop out once a bound is set), sources, languages
+        (``articles.language``), and text (every
         word or "quoted phrase" of :func:`search_terms`, case-insensitively, in the title or
         the body).
     ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
@@ -97,8 +98,9 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         where.append(f"{ARTICLE_DAY} >= {param('from', f.date_from)}::DATE")
     if f.date_to and "date_to" not in ignore:
         where.append(f"{ARTICLE_DAY} <= {param('to', f.date_to)}::DATE")
-    if wanted("sources"):
-        where.append(f"a.source IN (SELECT unnest({param('sources', list(f.sources))}::VARCHAR[]))")
+    for field, column in (("sources", "a.source"), ("languages", "a.language")):
+        if wanted(field):
+            where.append(f"{column} IN (SELECT unnest({param(field, list(getattr(f, field)))}::VARCHAR[]))")
     if wanted("text"):
         for i, word in enumerate(search_terms(f.text)):
             p = param(f"text{i}", like_pattern(word))

@@ -28,7 +28,7 @@ def test_date_span_and_choices(store: Store):
 
 
 def test_not_analysed_counts_articles_a_pipeline_of_another_language_passed_over(tmp_path):
-    from components.records import Article, Extraction
+    from components.records import Article, Extraction, content_id
 
     version = "en_core_web_sm@3.8.0+rules-0123456789ab"
     texts = {"de": "Die Hafenbehörde teilte am Montag mit, dass das neue Terminal im Frühjahr öffnet.",
@@ -43,3 +43,9 @@ def test_not_analysed_counts_articles_a_pipeline_of_another_language_passed_over
     assert query.not_analysed(s, Filter()) == {"de": 1, "es": 1}
     assert query.not_analysed(s, Filter(sources=("wire",))) == {"de": 1}
     assert query.not_analysed(Store(tmp_path / "missing.duckdb"), Filter()) == {}
+    # The languages facet: offered by article count, and filtering every view.
+    assert query.choices(s)["languages"] == ["de", "en", "es", "fr", "und"]
+    assert set(query.articles(s, Filter(languages=("de", "es")))["article_id"]) == {
+        content_id(texts["de"]), content_id(texts["es"])}
+    assert query.overview(s, Filter(languages=("en",)))["articles"] == 1
+    assert query.not_analysed(s, Filter(languages=("en", "es"))) == {"es": 1}
