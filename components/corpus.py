@@ -17,7 +17,7 @@ from spacy.language import Language
 from . import nlp as nlp_mod
 from .extraction import analysed_by, extract_articles
 from .ingest import read_paths, read_uploads, upload_origin
-from .ingest.language import other_languages_note
+from .nlp.language import other_languages_note
 from .records import Article, Extraction, Problem
 from .store import Store
 

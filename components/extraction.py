@@ -5,7 +5,7 @@ The rules run inside the spaCy pipeline (the rule steps of :mod:`components.nlp.
 worker processes too); this module gives each article's Doc its dateline and reads the records
 back from the Doc extensions the rule steps set.
 
-Each article's language is detected once (:func:`components.ingest.language.detect_language`)
+Each article's language is detected once (:func:`components.nlp.language.detect_language`)
 before the pipe; only the articles in the pipeline's language (``nlp.meta["lang"]``), or whose
 language is undetermined, are parsed. The others come out with no entities, places or quotes
 (:func:`not_analysed`): stored, dated, searchable and shown, never analysed by a model of another
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from . import actors, nlp as nlp_mod
 from .actors.component import entities
-from .ingest.language import UNDETERMINED, detect_language
+from .nlp.language import UNDETERMINED, detect_language
 from .places.component import places
 from .quotes.component import quotes
 from .records import Article, Extraction

@@ -34,7 +34,7 @@ class Article:
     source_id: the id the input gave the article (a JSONL/CSV ``id``), else None; the
         ``extract`` command writes it back as ``id`` so that evaluation ids survive.
     language: ISO 639-1 code of the text's language (``"en"``), ``"und"`` when undetermined, or
-        None when not detected yet (:func:`components.ingest.language.detect_language`, run once
+        None when not detected yet (:func:`components.nlp.language.detect_language`, run once
         per article by :func:`components.extraction.extract_articles`; stored in the store).
     """
 

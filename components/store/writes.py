@@ -12,7 +12,6 @@ import duckdb
 import pyarrow as pa
 
 from ..ingest.dates import WINDOW, in_window
-from ..ingest.language import detect_language
 from ..records import Article, Extraction, Problem
 from .connection import _exec
 from .corpus_tables import _mark_actors_stale
@@ -65,8 +64,8 @@ class _Batch:
     def build(cls, extractions: list[Extraction], articles: list[Article],
               problems: Sequence[Problem], run_id: str | None) -> "_Batch":
         """Collect one row per distinct article (the last extraction of an article wins; the
-        origins of all its copies are kept, those of extracted copies first; its language as
-        :func:`_language` gives it) and the rows of its extraction."""
+        origins of all its copies are kept, those of extracted copies first) and the rows of its
+        extraction."""
         problems = list(problems)
         first: dict[str, Article] = {}
         extraction: dict[str, Extraction] = {}
@@ -89,23 +88,13 @@ class _Batch:
             version = ex.pipeline_version if ex else None
             rows["articles"].append((aid, a.source_id, day, list(a.dateline or ()), a.title, a.source, a.url,
                                      a.text, a.n_words, origins[aid], version,
-                                     _language(a, ex)))
+                                     a.language))
             if ex is not None:
                 _extraction_rows(aid, ex, rows)
         rows["problems"] = [(p.origin, p.reason) for p in problems]
         return cls(run_id=run_id, now=_utcnow(),
                    extracted_ids=list(extraction),
                    tables={name: _rows_to_table(name, r) for name, r in rows.items()})
-
-
-def _language(article: Article, ex: Extraction | None) -> str | None:
-    """The language stored for ``article``: its own, else, when it comes with an extraction ``ex``
-    (one built by hand, not by :func:`components.extraction.extract_articles`), detected here;
-    else None (an article only recorded, or added without an extraction, keeps its stored
-    language, or gets one when it is extracted)."""
-    if article.language or ex is None:
-        return article.language
-    return detect_language(article.text)
 
 
 def _extraction_rows(aid: str, ex: Extraction, rows: dict[str, list[tuple]]) -> None:

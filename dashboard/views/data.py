@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import settings
 from components.filters import Filter
-from components.ingest.language import other_languages_note
+from components.nlp.language import other_languages_note
 from components.store import Store, StoreError
 from dashboard import cached, ingest_panel, linked_charts, notices, state
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import charts
 from components.filters import DATE_WINDOW_TEXT
-from components.ingest.language import other_languages_note
+from components.nlp.language import other_languages_note
 from dashboard import cached, downloads, linked_charts, notices, state
 
 KEY = "overview"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from components.records import Article, Entity, Extraction, Place, Problem, Quote, content_id
+from components.records import Article, Entity, Extraction, Place, Problem, Quote
 from components.store import Store, StoreError, StoreLocked, connection, database, schema, writes
 from components.store.schema import TABLES
 from tests.conftest import ROOT
@@ -34,7 +34,7 @@ def make_extraction(speaker: str = "Dmitry Peskov", content: str = "No comment."
     moscow = dict(name="Moscow", country_code="RU", lat=55.75, lon=37.62, geonameid=524901, feature="city")
     return Extraction(
         article=Article.from_text(text, date=date, dateline=("Moscow",), title="Talks", source="wire",
-                                  origin=origin),
+                                  origin=origin, language="en"),
         pipeline_version=version,
         entities=[Entity(0, len(speaker), speaker, "PERSON", speaker, "person", role),
                   Entity(m, m + 6, "Moscow", "GPE", "Moscow", "state")],
@@ -168,7 +168,7 @@ def test_stale_articles_gives_back_the_stored_article(store: Store):
     ex = make_extraction(version="v1")
     store.write([ex])
     (article,) = store.stale_articles("v2")
-    assert article == replace(ex.article, language="und")  # detected on writing: too few words to tell
+    assert article == ex.article and article.language == "en"
 
 
 ENGLISH = ("The harbour authority said on Monday that the new ferry terminal would open in the spring, "
@@ -178,13 +178,13 @@ GERMAN = ("Die Hafenbehörde teilte am Montag mit, dass das neue Fährterminal i
 
 
 def test_each_article_is_stored_with_its_language(store: Store):
-    given = Article.from_text(ENGLISH, language="fr")  # as extract_articles detected it: kept
-    store.write([Extraction(a, "v1", [], [], []) for a in (Article.from_text(GERMAN), given)])
+    german, english = Article.from_text(GERMAN, language="de"), Article.from_text(ENGLISH, language="en")
+    store.write([Extraction(a, "v1", [], [], []) for a in (german, english)])
     rows = store.query("SELECT id, language FROM articles")
-    assert dict(zip(rows["id"], rows["language"])) == {content_id(GERMAN): "de", given.id: "fr"}
-    store.add_articles([replace(given, language=None, origin="copy.txt")])  # a copy: the language stays
-    assert store.query("SELECT language FROM articles WHERE id = ?", [given.id])["language"].tolist() == ["fr"]
-    assert [a.language for a in store.stale_articles("v2")] == ["de", "fr"]
+    assert dict(zip(rows["id"], rows["language"])) == {german.id: "de", english.id: "en"}
+    store.add_articles([replace(english, language=None, origin="copy.txt")])  # a copy: the language stays
+    assert store.query("SELECT language FROM articles WHERE id = ?", [english.id])["language"].tolist() == ["en"]
+    assert [a.language for a in store.stale_articles("v2")] == ["de", "en"]
 
 
 def test_a_store_from_before_languages_gains_the_column_and_gives_its_articles_back_for_detection(store: Store):

@@ -2,11 +2,13 @@
 ``"und"`` (undetermined), from the offline detector py3langid (a maintained fork of langid.py,
 Lui & Baldwin 2012: 97 languages, a 4.5 MB naive Bayes model, pure Python + numpy).
 
-It lives in ingest, beside dates and datelines, because a language is a property of the text
-known before any analysis, read with nothing but the text: the store's migration and queries can
-use it without loading spaCy; :mod:`components.extraction` calls it once per article it analyses
-(an article read back from the store keeps its stored language) and gives the configured
-pipeline only the articles in that pipeline's language.
+It is the first step of :mod:`components.nlp` (as DESIGN.md's data flow has it: "language
+detected; one spaCy pass per article with that language's pipeline"): the language decides which
+pipeline analyses an article. :mod:`components.extraction` calls :func:`detect_language` once
+per article it extracts (an article read back from the store keeps its stored language) and
+gives the configured pipeline only the articles in that pipeline's language. Being part of
+``components.nlp``, this module is hashed into the pipeline version: a change to these rules
+re-extracts stored articles. The module itself imports only py3langid (on first use).
 
 Why py3langid (compared on 2026-12-01, 2 shared cores): on spaCy's example sentences
 (``spacy.lang.*.examples``, 48 languages both detectors know, 366 sentences) py3langid 0.4.0 got

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from components.ingest.language import UNDETERMINED, detect_language
+from components.nlp.language import UNDETERMINED, detect_language
 
 NEWS = {
     "en": ("The city council voted on Tuesday to close the old bridge for repairs, and the mayor said "
