@@ -15,9 +15,10 @@ from typing import Callable, Iterable, Iterator, Sequence
 from spacy.language import Language
 
 from . import nlp as nlp_mod
-from .extraction import extract_articles
+from .extraction import analysed_by, extract_articles
 from .ingest import read_paths, read_uploads, upload_origin
-from .records import Article, Problem
+from .nlp.language import other_languages_note
+from .records import Article, Extraction, Problem
 from .store import Store
 
 Progress = Callable[[int], None]
@@ -36,7 +37,8 @@ class IngestReport:
     came from another pipeline version; unchanged: already stored and up to date (nothing done);
     duplicates: articles seen twice in this run (same content hash; parsed once, each copy's file
     recorded in the article's ``origins``); problems: files that could not be read, each with its
-    reason."""
+    reason; not_analysed: articles extracted in this run that are in a language the pipeline does
+    not analyse (stored without actors, places or quotes), by language code."""
 
     run_id: str | None = None
     added: int = 0
@@ -45,6 +47,7 @@ class IngestReport:
     duplicates: int = 0
     words: int = 0
     problems: list[Problem] = field(default_factory=list)
+    not_analysed: dict[str, int] = field(default_factory=dict)
 
     @property
     def articles(self) -> int:
@@ -53,15 +56,26 @@ class IngestReport:
 
     def summary(self) -> str:
         """One line for a terminal or a status box."""
-        return (f"{self.articles} articles read: {self.added} added, {self.reextracted} re-extracted, "
+        line = (f"{self.articles} articles read: {self.added} added, {self.reextracted} re-extracted, "
                 f"{self.unchanged} already up to date, {self.duplicates} duplicates skipped; "
                 f"{len(self.problems)} problem(s) reported (files that could not be read, dates not used)")
+        if self.not_analysed:
+            line += "; " + other_languages_note(sum(self.not_analysed.values()), len(self.not_analysed))
+        return line
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
+
+
+def _count_not_analysed(report: IngestReport, nlp: Language, extractions: Iterable[Extraction]) -> None:
+    """Add the extractions whose article ``nlp`` did not analyse to ``report.not_analysed``."""
+    for ex in extractions:
+        if not analysed_by(nlp, ex.article):
+            lang = ex.article.language or "und"
+            report.not_analysed[lang] = report.not_analysed.get(lang, 0) + 1
 
 
 def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, bytes]] = (),
@@ -74,8 +88,7 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
     uploads: files held in memory as ``(name, content)`` pairs (the app's uploads), read by
         :func:`components.ingest.read_uploads` after ``paths`` and stored as ``upload:<name>``.
     nlp: a loaded spaCy pipeline (default: the configured model, loaded once per process).
-    batch_size / workers: passed to ``nlp.pipe``.
-    commit_every: articles per store transaction.
+    batch_size / workers: passed to ``nlp.pipe``; commit_every: articles per store transaction.
     progress: called after each batch with the number of articles handled.
     on_file: called as each input file has been read (see :data:`FileProgress`; for uploads,
         :func:`components.ingest.count_uploads` counts the calls).
@@ -104,6 +117,7 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
         todo = [a for a in chunk if a.id in stored_before]
         new_ids = store.missing_articles([a.id for a in todo])
         extractions = list(extract_articles(todo, nlp=nlp, batch_size=batch_size, workers=workers))
+        _count_not_analysed(report, nlp, extractions)
         # Articles already up to date, and copies of this run's articles, still get their new
         # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
         store.write(extractions, problems=report.problems[written_problems:], run_id=report.run_id,

@@ -3,9 +3,16 @@ the store and the ``extract`` command use, so what is measured is what the dashb
 
 The rules run inside the spaCy pipeline (the rule steps of :mod:`components.nlp.pipeline`, in
 worker processes too); this module gives each article's Doc its dateline and reads the records
-back from the Doc extensions the rule steps set."""
+back from the Doc extensions the rule steps set.
+
+Each article's language is detected once (:func:`components.nlp.language.detect_language`)
+before the pipe; only the articles in the pipeline's language (``nlp.meta["lang"]``), or whose
+language is undetermined, are parsed. The others come out with no entities, places or quotes
+(:func:`not_analysed`): stored, dated, searchable and shown, never analysed by a model of another
+language."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import replace
 from typing import Iterable, Iterator
 
@@ -14,6 +21,7 @@ from spacy.tokens import Doc
 
 from . import actors, nlp as nlp_mod
 from .actors.component import entities
+from .nlp.language import UNDETERMINED, detect_language
 from .places.component import places
 from .quotes.component import quotes
 from .records import Article, Extraction
@@ -43,6 +51,23 @@ def extract_doc(doc: Doc, article: Article, pipeline_version: str) -> Extraction
     )
 
 
+def with_language(article: Article) -> Article:
+    """``article`` with its language detected, unless it already has one (read from the store)."""
+    return article if article.language else replace(article, language=detect_language(article.text))
+
+
+def analysed_by(nlp: Language, article: Article) -> bool:
+    """Whether ``nlp`` analyses ``article`` (its language detected): when the article is in the
+    pipeline's language (``nlp.meta["lang"]``) or its language is undetermined."""
+    return article.language in (nlp.meta.get("lang"), UNDETERMINED)
+
+
+def not_analysed(article: Article, pipeline_version: str) -> Extraction:
+    """The extraction of an article the pipeline does not analyse (another language): nothing
+    found, keyed by ``pipeline_version`` like any other, so that it is not stale."""
+    return Extraction(article=article, pipeline_version=pipeline_version, entities=[], places=[], quotes=[])
+
+
 def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None,
                      batch_size: int = 64, workers: int = 1) -> Iterator[Extraction]:
     """Run ``articles`` through one ``nlp.pipe`` pass and yield their extractions in order.
@@ -53,13 +78,30 @@ def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None
         each running the whole extraction).
 
     An article of any length is extracted: one longer than spaCy takes in one go is parsed in
-    pieces and joined back (:func:`components.nlp.pipe_with_context`), offsets into its whole text."""
+    pieces and joined back (:func:`components.nlp.pipe_with_context`), offsets into its whole text.
+    Each article comes out with its language (:func:`with_language`); one that ``nlp`` does not
+    analyse (:func:`analysed_by`) is not parsed and comes out empty (:func:`not_analysed`)."""
     nlp = nlp_mod.add_rule_pipes(nlp or nlp_mod.load_model())
     version = nlp_mod.pipeline_version(nlp)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp_mod.pipe_with_context(nlp, pairs, batch_size=batch_size, workers=workers,
-                                                  doc_values=doc_values):
+    pending: deque[Article] = deque()  # read, not yet yielded, in input order
+
+    def analysed_pairs() -> Iterator[tuple[str, Article]]:
+        for article in articles:
+            article = with_language(article)
+            pending.append(article)
+            if analysed_by(nlp, article):
+                yield article.text, article
+
+    def skipped_before(article: Article | None) -> Iterator[Extraction]:
+        while pending and pending[0] is not article:
+            yield not_analysed(pending.popleft(), version)
+
+    for doc, article in nlp_mod.pipe_with_context(nlp, analysed_pairs(), batch_size=batch_size,
+                                                  workers=workers, doc_values=doc_values):
+        yield from skipped_before(article)
+        pending.popleft()
         yield extract_doc(doc, article, version)
+    yield from skipped_before(None)
 
 
 def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:

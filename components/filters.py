@@ -21,6 +21,7 @@ LIST_FIELDS = {
     "places": "Place",
     "countries": "Country",
     "sources": "Source",
+    "languages": "Language",
 }
 ACTOR_TYPES = ("person", "organization", "state", "group")
 #: The dates a date range is picked within, inclusive (a browser's date slider cannot span much
@@ -43,6 +44,7 @@ class Filter:
     date_from / date_to: inclusive publication-date range; articles without a date are
         excluded once either bound is set.
     sources: ``articles.source`` values.
+    languages: ``articles.language`` values: ISO 639-1 codes, or ``und`` (undetermined).
     text: words that must occur in the article (title or body), case-insensitive.
     """
 
@@ -54,6 +56,7 @@ class Filter:
     date_to: date | None = None
     sources: tuple[str, ...] = ()
     text: str = ""
+    languages: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in LIST_FIELDS:

@@ -33,6 +33,9 @@ class Article:
     origin: where it was read from (``path`` or ``archive.zip!member.txt``).
     source_id: the id the input gave the article (a JSONL/CSV ``id``), else None; the
         ``extract`` command writes it back as ``id`` so that evaluation ids survive.
+    language: ISO 639-1 code of the text's language (``"en"``), ``"und"`` when undetermined, or
+        None when not detected yet (:func:`components.nlp.language.detect_language`, run once
+        per article by :func:`components.extraction.extract_articles`; stored in the store).
     """
 
     id: str
@@ -44,6 +47,7 @@ class Article:
     url: str | None = None
     origin: str | None = None
     source_id: str | None = None
+    language: str | None = None
 
     @classmethod
     def from_text(cls, text: str, **fields) -> "Article":
@@ -153,6 +157,7 @@ class Extraction:
             "title": a.title,
             "source": a.source,
             "url": a.url,
+            "language": a.language,
             "text": a.text,
             "pipeline_version": self.pipeline_version,
             "entities": [asdict(e) for e in self.entities],

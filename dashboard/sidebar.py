@@ -22,6 +22,7 @@ MULTISELECTS = {
     state.SB_PLACES: ("places", "Places", "Any place"),
     state.SB_COUNTRIES: ("countries", "Countries (ISO code)", "Any country"),
     state.SB_SOURCES: ("sources", "Sources", "Any source"),
+    state.SB_LANGUAGES: ("languages", "Languages (ISO code; und: undetermined)", "Any language"),
 }
 
 

@@ -39,6 +39,7 @@ SB_ACTOR_TYPES = SIDEBAR_PREFIX + "actor_types"
 SB_PLACES = SIDEBAR_PREFIX + "places"
 SB_COUNTRIES = SIDEBAR_PREFIX + "countries"
 SB_SOURCES = SIDEBAR_PREFIX + "sources"
+SB_LANGUAGES = SIDEBAR_PREFIX + "languages"
 SB_DATES = SIDEBAR_PREFIX + "dates"
 SB_TEXT = SIDEBAR_PREFIX + "text"
 #: The store's (first, last) article date the date slider spans, or None.

@@ -1,5 +1,6 @@
-"""Counts for the whole filtered view (:func:`overview`), how its dates spread
-(:func:`date_span`), and the values the sidebar offers (:func:`choices`)."""
+"""Counts for the whole filtered view (:func:`overview`), the articles no pipeline of their
+language analysed (:func:`not_analysed`), how its dates spread (:func:`date_span`), and the
+values the sidebar offers (:func:`choices`)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -7,7 +8,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import is_list
-from .sql import IN_WINDOW, mentions_cte, quote_scope, with_filter
+from .sql import IN_WINDOW, NOT_ANALYSED, mentions_cte, quote_scope, with_filter
 
 #: Values the sidebar offers per field, at most.
 CHOICES_LIMIT = 500
@@ -33,6 +34,17 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     row = store.query(sql, params, limit=1)
     keys = ("articles", "actors", "places", "quotes", "sources", "days", "undated")
     return {k: int(row[k].iloc[0]) if len(row) else 0 for k in keys}
+
+
+def not_analysed(store: Store, f: Filter) -> dict[str, int]:
+    """The filtered articles stored but not analysed, in a language other than their pipeline's
+    (see :data:`~components.query.sql.NOT_ANALYSED`): ``{language code: articles}``, most
+    articles first (empty when there are none)."""
+    sql, params = with_filter(f, f"""
+        SELECT a.language, count(*) AS n FROM articles a JOIN fa ON fa.id = a.id
+        WHERE {NOT_ANALYSED} GROUP BY a.language ORDER BY n DESC, a.language""")
+    rows = store.query(sql, params)
+    return {str(lang): int(n) for lang, n in zip(rows.get("language", []), rows.get("n", []))}
 
 
 def date_span(store: Store, f: Filter | None = None) -> dict:
@@ -61,7 +73,7 @@ def date_span(store: Store, f: Filter | None = None) -> dict:
 def choices(store: Store) -> dict[str, list[str]]:
     """Values offered by the sidebar: ``actors`` (most mentioned first, at most
     :data:`CHOICES_LIMIT`), ``places`` (most mentioned first, at most that many),
-    ``countries`` (codes, sorted), ``sources`` (sorted)."""
+    ``countries`` (codes, sorted), ``sources`` (sorted), ``languages`` (codes, most articles first)."""
     row = store.query("""
         WITH actor_counts AS (
             SELECT actor, n_mentions FROM actors
@@ -74,9 +86,11 @@ def choices(store: Store) -> dict[str, list[str]]:
         SELECT (SELECT list(actor ORDER BY n_mentions DESC, actor)[1:$lim] FROM actor_counts) AS actors,
                (SELECT list(name ORDER BY n DESC, name)[1:$lim] FROM place_counts) AS places,
                (SELECT list(DISTINCT country_code ORDER BY country_code) FROM places) AS countries,
-               (SELECT list(DISTINCT source ORDER BY source) FROM articles) AS sources""",
+               (SELECT list(DISTINCT source ORDER BY source) FROM articles) AS sources,
+               (SELECT list(language ORDER BY n DESC, language) FROM (SELECT language, count(*) AS n
+                  FROM articles WHERE language IS NOT NULL GROUP BY language)) AS languages""",
                       {"lim": CHOICES_LIMIT}, limit=1)
-    keys = ("actors", "places", "countries", "sources")
+    keys = ("actors", "places", "countries", "sources", "languages")
     if row.empty:
         return {k: [] for k in keys}
     values = {k: row[k].iloc[0] for k in keys}

@@ -10,7 +10,7 @@ from .frames import empty_frame, is_list, or_none, typed
 from .sql import ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, with_filter
 
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
-ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "dateline", "n_words", "n_actors",
+ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "language", "dateline", "n_words", "n_actors",
                    "n_places", "n_quotes")
 
 
@@ -38,11 +38,12 @@ def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
     names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
     actors and resolved place names. ``frame.attrs["truncated"]`` says whether more than
     ``limit`` matched. Columns: article_id, date (datetime64, NaT when undated: see
-    :func:`~components.query.day_text`), title, source, dateline, n_words, n_actors, n_places, n_quotes."""
+    :func:`~components.query.day_text`), title, source, language (``articles.language``; None
+    when not detected yet), dateline, n_words, n_actors, n_places, n_quotes."""
     sql, params = with_filter(f, """
         , page AS (
             SELECT a.id, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
-                   a.dateline, a.n_words FROM articles a
+                   a.language, a.dateline, a.n_words FROM articles a
             WHERE a.id IN (SELECT id FROM fa)
             ORDER BY 2 DESC NULLS LAST, a.title, a.id LIMIT $lim
         ), na AS (
@@ -56,7 +57,7 @@ def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
             SELECT article_id, count(*) AS n FROM quotes
             WHERE article_id IN (SELECT id FROM page) GROUP BY 1
         )
-        SELECT page.id AS article_id, page.date, page.title, page.source,
+        SELECT page.id AS article_id, page.date, page.title, page.source, page.language,
                coalesce(array_to_string(page.dateline, ', '), '') AS dateline, page.n_words,
                coalesce(na.n, 0) AS n_actors, coalesce(np.n, 0) AS n_places,
                coalesce(nq.n, 0) AS n_quotes
@@ -70,12 +71,13 @@ def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
 
 def article(store: Store, article_id: str) -> dict | None:
     """One article for the reader: ``{"id", "date"`` (a ``datetime.date`` or None) ``, "title",
-    "source", "url", "dateline"`` (list of names) ``, "text", "entities": DataFrame(start_char,
+    "source", "url", "language"`` (``articles.language`` or None) ``, "dateline"`` (list of
+    names) ``, "text", "entities": DataFrame(start_char,
     end_char, text, label, actor, actor_type)`` (actor canonical, type as in ``actors``, in text
     order) ``, "quotes": DataFrame(start_char, end_char, speaker)`` (speaker canonical) ``}``,
     or None if unknown."""
     row = store.query(f"""
-        SELECT a.id, {ARTICLE_DAY} AS date, a.title, a.source, a.url, a.dateline, a.text,
+        SELECT a.id, {ARTICLE_DAY} AS date, a.title, a.source, a.url, a.language, a.dateline, a.text,
                (SELECT list({{'start_char': e.start_char, 'end_char': e.end_char, 'text': e.text,
                              'label': e.label,
                              'actor': CASE WHEN e.actor IS NULL THEN NULL
@@ -98,7 +100,7 @@ def article(store: Store, article_id: str) -> dict | None:
 
     day = r["date"]
     return {"id": r["id"], "date": None if pd.isna(day) else day.date(), "title": or_none(r["title"]),
-            "source": or_none(r["source"]), "url": or_none(r["url"]),
+            "source": or_none(r["source"]), "url": or_none(r["url"]), "language": or_none(r["language"]),
             "dateline": [str(d) for d in r["dateline"]] if is_list(r["dateline"]) else [],
             "text": r["text"],
             "entities": rows("entities", ("start_char", "end_char", "text", "label", "actor", "actor_type")),

@@ -24,6 +24,11 @@ ARTICLE_DAY = "CASE WHEN a.date BETWEEN DATE '0001-01-01' AND DATE '9999-12-31' 
 #: ``<date column> IN_WINDOW``: the date lies within :data:`~components.filters.DATE_WINDOW`
 #: (the days a time axis draws; false for NULL).
 IN_WINDOW = f"BETWEEN DATE '{DATE_WINDOW[0].isoformat()}' AND DATE '{DATE_WINDOW[1].isoformat()}'"
+#: An article ``a`` extracted by a pipeline of another language than its own (so not analysed:
+#: no entities, places or quotes): its language is known (not ``und``) and its pipeline version,
+#: ``lang_name@version+rules-HASH``, does not start with it. False for an article not extracted yet.
+NOT_ANALYSED = ("a.language IS NOT NULL AND a.language <> 'und'"
+                " AND NOT starts_with(a.pipeline_version, a.language || '_')")
 #: Character that escapes ``%`` and ``_`` in the ILIKE patterns of a text search.
 LIKE_ESCAPE = "\\"
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
@@ -52,7 +57,8 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         actors (articles with an entity whose canonical actor is one of them), actor_types
         (an entity whose actor is of one of these types: the corpus-level type, else the
         mention's), places (``places.name``), countries (``places.country_code``), the inclusive
-        date range (undated articles drop out once a bound is set), sources, and text (every
+        date range (undated articles drop out once a bound is set), sources, languages
+        (``articles.language``), and text (every
         word or "quoted phrase" of :func:`search_terms`, case-insensitively, in the title or
         the body).
     ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
@@ -92,8 +98,9 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         where.append(f"{ARTICLE_DAY} >= {param('from', f.date_from)}::DATE")
     if f.date_to and "date_to" not in ignore:
         where.append(f"{ARTICLE_DAY} <= {param('to', f.date_to)}::DATE")
-    if wanted("sources"):
-        where.append(f"a.source IN (SELECT unnest({param('sources', list(f.sources))}::VARCHAR[]))")
+    for field, column in (("sources", "a.source"), ("languages", "a.language")):
+        if wanted(field):
+            where.append(f"{column} IN (SELECT unnest({param(field, list(getattr(f, field)))}::VARCHAR[]))")
     if wanted("text"):
         for i, word in enumerate(search_terms(f.text)):
             p = param(f"text{i}", like_pattern(word))

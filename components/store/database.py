@@ -123,14 +123,15 @@ class Store:
 
     def needs_extraction(self, article_ids: Sequence[str], pipeline_version: str) -> set[str]:
         """The ids in ``article_ids`` that are not stored yet, or stored without an extraction or
-        with one from a pipeline version other than ``pipeline_version``."""
+        with one from a pipeline version other than ``pipeline_version``, or without a language
+        (stored before languages were detected)."""
         wanted = set(article_ids)
         if not wanted or not self.exists:
             return wanted
         with self._reading() as con:
             done = _exec(
                 con, "SELECT id FROM articles WHERE pipeline_version = $version"
-                " AND id IN (SELECT unnest($ids::VARCHAR[]))",
+                " AND language IS NOT NULL AND id IN (SELECT unnest($ids::VARCHAR[]))",
                 {"version": pipeline_version, "ids": sorted(wanted)})
         return wanted - {r[0] for r in done}
 
@@ -145,26 +146,28 @@ class Store:
         return wanted - {r[0] for r in stored}
 
     def stale_articles(self, pipeline_version: str) -> Iterator[Article]:
-        """Stored articles whose extraction is missing or from another pipeline version, oldest
-        ingest first. Articles are read a chunk at a time and the file is not held between chunks,
+        """Stored articles whose extraction is missing or from another pipeline version, or whose
+        language was never detected (a store from before languages), oldest ingest first, each
+        with its stored language. Articles are read a chunk at a time and the file is not held between chunks,
         so the caller may write extractions while it iterates."""
         if not self.exists:
             return
         with self._reading() as con:
             ids = [r[0] for r in _exec(
                 con, "SELECT id FROM articles WHERE pipeline_version IS DISTINCT FROM $version"
-                " ORDER BY first_ingested, id", {"version": pipeline_version})]
+                " OR language IS NULL ORDER BY first_ingested, id", {"version": pipeline_version})]
         for i in range(0, len(ids), STALE_CHUNK):
             chunk = ids[i:i + STALE_CHUNK]
             with self._reading() as con:
                 rows = _exec(
-                    con, "SELECT id, text, date, dateline, title, source, url, origins, source_id"
+                    con, "SELECT id, text, date, dateline, title, source, url, origins, source_id, language"
                     " FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]))"
                     " ORDER BY first_ingested, id", {"ids": chunk})
-            for id_, text, day, dateline, title, source, url, origins, source_id in rows:
+            for id_, text, day, dateline, title, source, url, origins, source_id, language in rows:
                 yield Article(id=id_, text=text, date=day.isoformat() if day else None,
                               dateline=tuple(dateline or ()), title=title, source=source, url=url,
-                              origin=origins[0] if origins else None, source_id=source_id)
+                              origin=origins[0] if origins else None, source_id=source_id,
+                              language=language)
 
     def export_parquet(self, folder: str | Path) -> list[Path]:
         """Write one ``<table>.parquet`` per table into ``folder`` (created if needed) from one

@@ -16,7 +16,7 @@ import duckdb
 
 from .connection import ALIAS, StoreError, _exec
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: ``CREATE TABLE`` statement of every table, in creation order (the order of the docs, too).
 TABLES: dict[str, str] = {
@@ -40,7 +40,8 @@ TABLES: dict[str, str] = {
             first_ingested   TIMESTAMP NOT NULL,
             first_run_id     VARCHAR,
             pipeline_version VARCHAR,
-            extracted_at     TIMESTAMP
+            extracted_at     TIMESTAMP,
+            language         VARCHAR
         )""",
     "entities": """
         CREATE TABLE entities (
@@ -122,7 +123,11 @@ TABLES: dict[str, str] = {
 }
 
 #: Statements that migrate a store of version ``key`` to version ``key + 1``.
-MIGRATIONS: dict[int, list[str]] = {}
+#: 1 → 2: ``articles.language`` (added last, as in ``TABLES``); NULL until the next ``ingest`` or
+#: ``reextract`` detects it (:meth:`Store.stale_articles` gives those articles back).
+MIGRATIONS: dict[int, list[str]] = {
+    1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
+}
 
 
 def _utcnow() -> datetime:

@@ -23,7 +23,7 @@ _SCHEMAS = {
     "articles": pa.schema([
         ("id", _STR), ("source_id", _STR), ("date", pa.date32()), ("dateline", pa.list_(_STR)),
         ("title", _STR), ("source", _STR), ("url", _STR), ("text", _STR), ("n_words", _INT),
-        ("origins", pa.list_(_STR)), ("pipeline_version", _STR)]),
+        ("origins", pa.list_(_STR)), ("pipeline_version", _STR), ("language", _STR)]),
     "entities": pa.schema([
         ("article_id", _STR), ("pipeline_version", _STR), ("idx", _INT), ("start_char", _INT),
         ("end_char", _INT), ("text", _STR), ("label", _STR), ("actor", _STR), ("actor_type", _STR),
@@ -87,7 +87,8 @@ class _Batch:
                                         f"date {a.date!r} is not a YYYY-MM-DD date in {WINDOW}; stored without a date"))
             version = ex.pipeline_version if ex else None
             rows["articles"].append((aid, a.source_id, day, list(a.dateline or ()), a.title, a.source, a.url,
-                                     a.text, a.n_words, origins[aid], version))
+                                     a.text, a.n_words, origins[aid], version,
+                                     a.language))
             if ex is not None:
                 _extraction_rows(aid, ex, rows)
         rows["problems"] = [(p.origin, p.reason) for p in problems]
@@ -154,12 +155,14 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     _exec(con, """
         INSERT INTO articles
         SELECT id, source_id, date, dateline, title, source, url, text, n_words, origins,
-               $now, $run_id, pipeline_version, CASE WHEN pipeline_version IS NOT NULL THEN $now END
+               $now, $run_id, pipeline_version, CASE WHEN pipeline_version IS NOT NULL THEN $now END,
+               language
         FROM dl_new_articles
         ON CONFLICT (id) DO UPDATE SET
             origins = list_concat(articles.origins, list_filter(excluded.origins,
                                   lambda o: NOT list_contains(articles.origins, o))),
             pipeline_version = coalesce(excluded.pipeline_version, articles.pipeline_version),
+            language = coalesce(excluded.language, articles.language),
             extracted_at = CASE WHEN excluded.pipeline_version IS NULL
                                   OR excluded.pipeline_version = articles.pipeline_version
                                 THEN articles.extracted_at ELSE excluded.extracted_at END

@@ -52,8 +52,9 @@ if not doc:
 st.divider()
 # Article fields are shown as text: escaped HTML, never markdown.
 st.html(f"<h3 style='margin:0'>{html.escape(doc.get('title') or _dateline(doc.get('dateline')) or '(untitled)')}</h3>")
-meta = [str(v) for v in (day_text(doc.get("date")), doc.get("source"), _dateline(doc.get("dateline")), doc.get("url"))
-        if v]
+language = f"language: {doc['language']}" if doc.get("language") else None
+meta = [str(v) for v in (day_text(doc.get("date")), doc.get("source"), language, _dateline(doc.get("dateline")),
+                         doc.get("url")) if v]
 st.text(" · ".join(meta))
 read_tab, plain_tab, entities_tab, quotes_tab = st.tabs(["Highlighted", "Plain text", "Entities", "Quotes"])
 with read_tab:

@@ -6,6 +6,8 @@ from pathlib import Path
 import streamlit as st
 
 from components import settings
+from components.filters import Filter
+from components.nlp.language import other_languages_note
 from components.store import Store, StoreError
 from dashboard import cached, ingest_panel, linked_charts, notices, state
 
@@ -24,6 +26,10 @@ if summary:
     shown = ("articles", "entities", "places", "quotes", "actors")
     for col, name in zip(st.columns(len(shown)), shown):
         col.metric(name.capitalize(), f"{summary.get(name, 0):,}")
+    passed_over = cached.run("not_analysed", Filter())
+    if passed_over:
+        st.caption(other_languages_note(sum(passed_over.values()), len(passed_over)).capitalize()
+                   + " (" + ", ".join(f"{lang}: {n:,}" for lang, n in passed_over.items()) + ").")
     with st.expander("Rows per table"):
         st.dataframe({"table": list(summary), "rows": list(summary.values())}, hide_index=True,
                      key=f"{KEY}_summary")

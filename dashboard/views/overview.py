@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import charts
 from components.filters import DATE_WINDOW_TEXT
+from components.nlp.language import other_languages_note
 from dashboard import cached, downloads, linked_charts, notices, state
 
 KEY = "overview"
@@ -22,6 +23,11 @@ for col, (name, label) in zip(st.columns(len(labels)), labels):
 if not counts.get("articles"):
     notices.no_match()
     st.stop()
+passed_over = cached.run("not_analysed", f)
+if passed_over:
+    st.caption(other_languages_note(sum(passed_over.values()), len(passed_over)).capitalize()
+               + f" ({', '.join(passed_over)}): they have no actors, places or quotes; the model reads "
+               "only its own language.")
 if counts.get("undated"):
     st.caption(f"{counts['undated']:,} of these {counts['articles']:,} articles "
                f"{'is' if counts['undated'] == 1 else 'are'} undated: undated articles count everywhere but on "

@@ -246,3 +246,34 @@ def test_uploads_are_read_in_memory_and_stored_under_their_names(tmp_path, nlp):
     assert [p.origin for p in report.problems] == ["upload:scan.pdf"]
     inputs = store.query("SELECT inputs FROM ingest_runs")["inputs"].iloc[0]
     assert list(inputs) == ["upload:report.txt", "upload:batch.zip", "upload:scan.pdf"]
+
+
+ENGLISH = ("Officials in Lisbon said on Monday that Maria Santos, the port director, would resign. "
+           "\u201cWe will rebuild the harbour,\u201d Santos told reporters in Porto.\n")
+GERMAN = ("Die Behörden in Lissabon teilten am Montag mit, dass Maria Santos, die Direktorin des Hafens, "
+          "zurücktreten werde. \u201eWir werden den Hafen wieder aufbauen\u201c, sagte Santos in Porto.\n")
+SPANISH = ("Las autoridades de Lisboa dijeron el lunes que Maria Santos, directora del puerto, dimitirá. "
+           "\u201cVamos a reconstruir el puerto\u201d, dijo Santos a los periodistas en Oporto.\n")
+
+
+def test_articles_in_other_languages_are_stored_and_counted_but_not_analysed(tmp_path, nlp):
+    folder = tmp_path / "languages"
+    folder.mkdir()
+    for name, text in (("a_en.txt", ENGLISH), ("b_de.txt", GERMAN), ("c_es.txt", SPANISH)):
+        (folder / name).write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "s.duckdb")
+    report = corpus.ingest([folder], store=store, nlp=nlp)
+    assert report.added == 3 and report.not_analysed == {"de": 1, "es": 1}
+    assert report.summary().endswith("; 2 articles in 2 other languages stored, not analysed")
+    rows = store.query("""
+        SELECT a.language, a.pipeline_version IS NOT NULL AS extracted,
+               (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS entities,
+               (SELECT count(*) FROM places p WHERE p.article_id = a.id) AS places,
+               (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+        FROM articles a ORDER BY a.language""")
+    assert rows["language"].tolist() == ["de", "en", "es"] and rows["extracted"].all()
+    counts = rows.set_index("language")[["entities", "places", "quotes"]]
+    assert (counts.loc[["de", "es"]] == 0).all().all()
+    assert (counts.loc["en"] > 0).all()
+    again = corpus.ingest([folder], store=store, nlp=nlp)  # not analysed is not stale
+    assert (again.unchanged, again.not_analysed) == (3, {})

@@ -4,6 +4,7 @@ and entities survive; and worker processes run the whole extraction, rule steps 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from spacy.tokens import Doc
@@ -86,3 +87,19 @@ def test_worker_processes_run_the_whole_extraction_and_give_what_one_process_giv
         list(extract_articles(articles[:1], nlp=nlp))
     two = [ex.to_contract() for ex in extract_articles(articles, nlp=nlp, batch_size=2, workers=2)]
     assert two == one
+
+
+def test_only_articles_in_the_pipeline_language_are_parsed_and_order_is_kept(nlp):
+    english = Article.from_text("Officials in Lisbon said on Monday that Maria Santos, the port director, "
+                                "would resign, and she told reporters in Porto that the harbour would be rebuilt.")
+    french = Article.from_text("Les autorités de Lisbonne ont annoncé lundi que Maria Santos, directrice du port, "
+                               "allait démissionner, et elle a déclaré à Porto que le port serait reconstruit.")
+    short = Article.from_text("Santos quits.")
+    out = list(extract_articles([french, english, short, french], nlp=nlp))
+    assert [ex.article.id for ex in out] == [french.id, english.id, short.id, french.id]
+    assert [ex.article.language for ex in out] == ["fr", "en", "und", "fr"]
+    for ex in (out[0], out[3]):
+        assert (ex.entities, ex.places, ex.quotes, ex.dateline_places) == ([], [], [], [])
+    # The English article's results are what the pipeline gives its Doc.
+    assert out[1] == extract_doc(nlp(english.text), replace(english, language="en"), out[1].pipeline_version)
+    assert out[1].entities and out[1].places

@@ -10,7 +10,7 @@ from components.filters import Filter
 
 FULL = Filter(actors=("Lena Marsh", "Bashar Al Assad"), actor_types=("person",), places=("Lima",),
               countries=("PE", "GH"), date_from=date(2024, 9, 3), date_to=date(2024, 10, 1),
-              sources=("wire",), text="grain  exports ")
+              sources=("wire",), text="grain  exports ", languages=("fr", "en"))
 
 
 def test_equal_selections_make_equal_filters_whatever_the_order():
@@ -55,7 +55,7 @@ def test_every_chip_removes_exactly_itself():
     chips = FULL.chips()
     labels = [label for _, _, label in chips]
     assert labels == ["Actor: Bashar Al Assad", "Actor: Lena Marsh", "Actor type: person", "Place: Lima",
-                      "Country: GH", "Country: PE", "Source: wire", "Dates: 2024-09-03 – 2024-10-01",
+                      "Country: GH", "Country: PE", "Source: wire", "Language: en", "Language: fr", "Dates: 2024-09-03 – 2024-10-01",
                       "Text: grain exports"]
     for field, value, label in chips:
         if field == "date_from":
@@ -86,7 +86,7 @@ def test_url_round_trip():
     params = FULL.to_query_params()
     assert params == {"actors": ["Bashar Al Assad", "Lena Marsh"], "actor_types": ["person"],
                       "places": ["Lima"], "countries": ["GH", "PE"], "sources": ["wire"],
-                      "from": ["2024-09-03"], "to": ["2024-10-01"], "q": ["grain exports"]}
+                      "languages": ["en", "fr"], "from": ["2024-09-03"], "to": ["2024-10-01"], "q": ["grain exports"]}
     assert Filter.from_query_params(params) == FULL
     assert Filter().to_query_params() == {} and Filter.from_query_params({}) == Filter()
 

@@ -26,3 +26,8 @@ def test_contract_uses_the_given_id_and_quote_pieces():
     assert out["id"] == "doc-1" and out["dateline"] == ["Oslo"]
     assert out["quotes"][0]["content_spans"] == [[0, 4], [14, 18]]
     assert Extraction(Article.from_text("x"), "v1", [], [], []).to_contract()["id"] == content_id("x")
+
+
+def test_contract_carries_the_language():
+    art = Article.from_text("Rain in Lisbon.", language="en")
+    assert Extraction(art, "v1", [], [], []).to_contract()["language"] == "en"

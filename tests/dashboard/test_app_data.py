@@ -122,3 +122,42 @@ def test_the_store_switcher_refuses_what_is_not_a_store_with_the_stores_message(
         con = duckdb.connect(str(bad), read_only=True)
         assert [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()] == ["sales"]
         con.close()
+
+
+# --- articles in other languages ----------------------------------------------------------------
+
+def test_the_overview_and_the_data_page_count_articles_in_other_languages(monkeypatch, tmp_path):
+    from components.records import Article, Extraction
+
+    db = tmp_path / "languages.duckdb"
+    version = "en_core_web_sm@3.8.0+rules-0123456789ab"
+    Store(db).write([Extraction(Article.from_text(text, language=lang, title=lang), version, [], [], [])
+                     for lang, text in (("de", "Der Hafen öffnet im Frühjahr."), ("de", "Die Fähre fährt wieder."),
+                                        ("es", "El puerto abre en primavera."), ("en", "The port opens in spring."))])
+    at = run_app(monkeypatch, db)
+    assert not at.exception
+    assert any(c.value.startswith("3 articles in 2 other languages stored, not analysed (de, es)")
+               for c in at.caption)
+    at = run_app(monkeypatch, db, page=DATA)
+    assert not at.exception
+    assert any(c.value == "3 articles in 2 other languages stored, not analysed (de: 2, es: 1)." for c in at.caption)
+
+
+
+def test_the_languages_facet_filters_round_trips_through_the_url_and_the_reader_shows_the_language(
+        monkeypatch, tmp_path):
+    from components.records import Article, Extraction
+    from tests.dashboard.test_app import filter_of
+
+    db = tmp_path / "languages.duckdb"
+    Store(db).write([Extraction(Article.from_text(text, language=lang, title=f"In {lang}"), "en_m@1+rules-x",
+                                [], [], []) for lang, text in (("de", "Der Hafen öffnet im Frühjahr."),
+                                                               ("en", "The port opens in spring."))])
+    at = run_app(monkeypatch, db, page="views/articles.py", params={"languages": "de"})
+    assert not at.exception and filter_of(at).languages == ("de",)
+    widget = at.sidebar.multiselect(key=state.SB_LANGUAGES)
+    assert widget.value == ["de"] and widget.options == ["de", "en"]
+    assert list(at.dataframe[0].value["language"]) == ["de"]
+    assert any("language: de" in t.value for t in at.text)  # the reader's line
+    widget.select("en").run()
+    assert filter_of(at).languages == ("de", "en") and at.query_params["languages"] == ["de", "en"]

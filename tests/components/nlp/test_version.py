@@ -24,7 +24,7 @@ from tests.conftest import ROOT
 
 PACKAGE = Path(components.__file__).parent
 RULE_MODULES = {"extraction", "records",
-                "nlp", "nlp.pipeline", "nlp.batches", "nlp.long_texts", "nlp.version",
+                "nlp", "nlp.pipeline", "nlp.batches", "nlp.long_texts", "nlp.version", "nlp.language",
                 "lexicon", "lexicon.countries", "lexicon.news_agencies", "lexicon.normalise", "lexicon.place_words",
                 "lexicon.regions", "lexicon.reporting", "lexicon.subdivisions", "lexicon.titles",
                 "actors", "actors.component", "actors.mentions", "actors.merge", "actors.names", "actors.titles",

@@ -34,7 +34,7 @@ def make(text: str, *, day: str | None, source: str, title: str,
         qts.append(Quote(start, end, content, "full", speaker, *sp, "said" if speaker else None,
                          [(start + 1, end - 1)]))
     article = Article.from_text(text, date=day, title=title, source=source,
-                                dateline=tuple(d["name"] for d in dateline))
+                                dateline=tuple(d["name"] for d in dateline), language="en")
     return Extraction(article, "v1", ents, plcs, qts,
                       [Place(None, None, d["name"], **d) for d in dateline])
 

@@ -25,3 +25,27 @@ def test_date_span_and_choices(store: Store):
     assert set(c["actors"]) == {"Harbour Council", "Jane Okafor", "Tom Reyes", "Kenya"}
     assert c["places"][0] == "London" and set(c["places"]) == {"London", "Paris", "Nairobi", "Kenya"}
     assert c["countries"] == ["FR", "GB", "KE"] and c["sources"] == ["gazette", "wire"]
+
+
+def test_not_analysed_counts_articles_a_pipeline_of_another_language_passed_over(tmp_path):
+    from components.records import Article, Extraction, content_id
+
+    version = "en_core_web_sm@3.8.0+rules-0123456789ab"
+    texts = {"de": "Die Hafenbehörde teilte am Montag mit, dass das neue Terminal im Frühjahr öffnet.",
+             "es": "La autoridad portuaria dijo el lunes que la nueva terminal abrirá en primavera.",
+             "en": "The port authority said on Monday that the new terminal would open in the spring.",
+             "und": "Port opens."}
+    s = Store(tmp_path / "languages.duckdb")
+    s.write([Extraction(Article.from_text(t, language=lang, source="wire" if lang != "es" else "diario"),
+                        version, [], [], []) for lang, t in texts.items()])
+    s.add_articles([Article.from_text("Le port ouvrira au printemps, a dit l'autorité portuaire lundi.",
+                                      language="fr")])  # not extracted yet: not counted
+    assert query.not_analysed(s, Filter()) == {"de": 1, "es": 1}
+    assert query.not_analysed(s, Filter(sources=("wire",))) == {"de": 1}
+    assert query.not_analysed(Store(tmp_path / "missing.duckdb"), Filter()) == {}
+    # The languages facet: offered by article count, and filtering every view.
+    assert query.choices(s)["languages"] == ["de", "en", "es", "fr", "und"]
+    assert set(query.articles(s, Filter(languages=("de", "es")))["article_id"]) == {
+        content_id(texts["de"]), content_id(texts["es"])}
+    assert query.overview(s, Filter(languages=("en",)))["articles"] == 1
+    assert query.not_analysed(s, Filter(languages=("en", "es"))) == {"es": 1}

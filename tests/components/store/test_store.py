@@ -34,7 +34,7 @@ def make_extraction(speaker: str = "Dmitry Peskov", content: str = "No comment."
     moscow = dict(name="Moscow", country_code="RU", lat=55.75, lon=37.62, geonameid=524901, feature="city")
     return Extraction(
         article=Article.from_text(text, date=date, dateline=("Moscow",), title="Talks", source="wire",
-                                  origin=origin),
+                                  origin=origin, language="en"),
         pipeline_version=version,
         entities=[Entity(0, len(speaker), speaker, "PERSON", speaker, "person", role),
                   Entity(m, m + 6, "Moscow", "GPE", "Moscow", "state")],
@@ -168,7 +168,39 @@ def test_stale_articles_gives_back_the_stored_article(store: Store):
     ex = make_extraction(version="v1")
     store.write([ex])
     (article,) = store.stale_articles("v2")
-    assert article == ex.article
+    assert article == ex.article and article.language == "en"
+
+
+ENGLISH = ("The harbour authority said on Monday that the new ferry terminal would open in the spring, "
+           "two years later than planned, after a long dispute over the cost of dredging the channel.")
+GERMAN = ("Die Hafenbehörde teilte am Montag mit, dass das neue Fährterminal im Frühjahr eröffnet werde, "
+          "zwei Jahre später als geplant, nach einem langen Streit über die Kosten der Ausbaggerung.")
+
+
+def test_each_article_is_stored_with_its_language(store: Store):
+    german, english = Article.from_text(GERMAN, language="de"), Article.from_text(ENGLISH, language="en")
+    store.write([Extraction(a, "v1", [], [], []) for a in (german, english)])
+    rows = store.query("SELECT id, language FROM articles")
+    assert dict(zip(rows["id"], rows["language"])) == {german.id: "de", english.id: "en"}
+    store.add_articles([replace(english, language=None, origin="copy.txt")])  # a copy: the language stays
+    assert store.query("SELECT language FROM articles WHERE id = ?", [english.id])["language"].tolist() == ["en"]
+    assert [a.language for a in store.stale_articles("v2")] == ["de", "en"]
+
+
+def test_a_store_from_before_languages_gains_the_column_and_gives_its_articles_back_for_detection(store: Store):
+    store.write([make_extraction(version="v1")])
+    with store._attached(str(store.path), read_only=False) as con:  # as schema version 1 wrote it
+        con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN language")
+        schema._set_meta(con, "schema_version", "1")
+    with pytest.raises(StoreError, match="older than"):
+        store.summary()
+    store.migrate()
+    assert store.query("SELECT language FROM articles")["language"].tolist() == [None]
+    (article,) = store.stale_articles("v1")  # up to date, but no language yet
+    assert article.language is None and store.needs_extraction([article.id], "v1") == {article.id}
+    store.write([Extraction(replace(article, language="en"), "v1", [], [], [])])
+    assert list(store.stale_articles("v1")) == [] and store.needs_extraction([article.id], "v1") == set()
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == ["2"]
 
 
 def test_added_articles_wait_for_extraction_and_can_be_written_while_iterating(store: Store, monkeypatch):
@@ -413,7 +445,8 @@ def test_a_store_file_without_tables_reads_as_empty_and_takes_writes(store: Stor
     assert store.summary() == {t: 0 for t in TABLES}
     store.write([make_extraction()])
     assert store.summary()["articles"] == 1
-    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == ["1"]
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == [
+        str(schema.SCHEMA_VERSION)]
 
 
 def not_a_store(kind: str, tmp_path: Path) -> Path:
