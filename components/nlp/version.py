@@ -9,6 +9,7 @@ import hashlib
 import importlib.util
 import re
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -33,20 +34,33 @@ def pipeline_version(nlp: Language) -> str:
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta['name']}@{meta['version']}+rules-{rules_hash()}"
 
+#: The language detector's package (:mod:`components.nlp.language`): its version is part of the rules.
+DETECTOR_PACKAGE = "py3langid"
+
 
 @lru_cache(maxsize=1)
 def rules_hash() -> str:
     """12 hex characters of the SHA-256 of the rules: the source of every module in
     :func:`rule_sources` (by module name, each with its path relative to the package) and the
     versions of the data packages the gazetteer is built from
-    (:func:`components.places.gazetteer.source_versions`). Computed once per process, in a few
+    (:func:`components.places.gazetteer.source_versions`) and of the language detector's package
+    (:data:`DETECTOR_PACKAGE`, whose model decides which articles are analysed). Computed once per process, in a few
     milliseconds, by the process that stores results (spaCy's worker processes never need it)."""
     digest = hashlib.sha256()
     for name, (path, data) in sorted(rule_sources().items()):
         digest.update(f"{name}\0{path}\0{len(data)}\0".encode())
         digest.update(data)
     digest.update(f"gazetteer-data\0{gazetteer.source_versions()}".encode())
+    digest.update(f"language-detector\0{_installed_version(DETECTOR_PACKAGE)}".encode())
     return digest.hexdigest()[:12]
+
+
+def _installed_version(package: str) -> str:
+    """The installed version of ``package``, or ``none``."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 def _module_file(root: Path, package: str, name: str) -> Path | None:

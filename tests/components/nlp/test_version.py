@@ -185,3 +185,12 @@ def test_a_store_from_other_rules_is_reextracted(small_corpus, tmp_path, nlp, mo
     assert corpus.reextract(store=store, nlp=nlp) == 3
     assert corpus.reextract(store=store, nlp=nlp) == 0
     assert set(store.query("SELECT pipeline_version FROM articles")["pipeline_version"]) == {new}
+
+
+def test_the_language_detector_version_changes_the_version(monkeypatch):
+    before = nlp_version.pipeline_version(blank())
+    real = nlp_version.metadata.version
+    monkeypatch.setattr(nlp_version.metadata, "version",
+                        lambda package: "0.0.1-test" if package == nlp_version.DETECTOR_PACKAGE else real(package))
+    nlp_version.rules_hash.cache_clear()
+    assert nlp_version.pipeline_version(blank()) != before
