@@ -76,8 +76,7 @@ class _Found:
         adding nothing, when it is empty or overlaps a mention already found."""
         if len(span) == 0 or any(self.taken[span.start:span.end]):
             return False
-        for i in range(span.start, span.end):
-            self.taken[i] = True
+        self.taken[span.start:span.end] = [True] * len(span)
         text = span.text.rstrip(_TRAILING_DASHES)
         before = [t.lower_ for t in span.doc[max(0, span.start - 2):span.start]]
         prev = " ".join(before) if before[-1:] == ["in"] and before[0] in HOLDING_NOUNS else "".join(before[-1:])
@@ -220,18 +219,19 @@ def _used_otherwise(m: Mention, people: set[str], text: str) -> bool:
     """Whether ``m`` is rather something else than a place, unless its own sentence makes it one
     (a preposition of :data:`PLACE_CONTEXT_PREPOSITIONS` before it, "in Mayer", or a state or
     country after it, "Mars, Pennsylvania"): a name the article uses for a person (see
-    :func:`_people`; a country's name and a demonym stay places), a celestial body
-    (:data:`CELESTIAL_BODIES`), or a state's abbreviation written without its full stop (the
-    broadcaster "Kan", not "Kan." for Kansas: the mention is dropped when that is its best
-    reading, else those readings are). ``text`` is the Doc's text."""
+    :func:`_people`; a country, a state, a city of 100,000 and a demonym stay places), a
+    celestial body (:data:`CELESTIAL_BODIES`), or a state's abbreviation written without its
+    full stop, not after a comma or "D-" (the broadcaster "Kan", not "Kan." for Kansas: dropped
+    when that is its best reading, else those readings are). ``text``: the Doc's text."""
     if m.fixed is not None or m.prev in PLACE_CONTEXT_PREPOSITIONS or m.hint:
         return False
     key = name_key(m.text)
     if key in CELESTIAL_BODIES:
         return True
     if key in people:
-        return not (m.candidates and m.candidates[0].primary and m.candidates[0].entry.kind == "country")
-    if m.candidates and len(key) <= 5 and m.text[:1].isupper() and text[m.end:m.end + 1] != "." and m.prev != ",":
+        return not (m.candidates and _good(m.candidates[0], min_pop=100_000))
+    if m.candidates and len(key) <= 5 and m.text[:1].isupper() and "." not in (m.text[-1], text[m.end:m.end + 1]) \
+            and m.prev not in (",", "-"):
         if _abbreviates(key, m.candidates[0]):  # taken for that reading: not a place
             return True
         m.candidates = [c for c in m.candidates if not _abbreviates(key, c)]

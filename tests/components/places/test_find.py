@@ -50,7 +50,7 @@ def test_label_the_actors_step_settled_on_counts():
 
 def test_shares_in_a_small_place_named_like_a_firm_are_no_place_context():
     doc = make_doc("Shares in Britannia rose after Britannia said profits were up.",
-                   [("Britannia", "ORG"), ("Britannia", "ORG")])
+                   [("Britannia", "ORG"), ("Britannia", "GPE")])
     assert find_places(doc) == []
 
 

@@ -73,8 +73,6 @@ def test_generic_words_around_a_known_name_keep_the_inner_place():
     # the GPE mention used to put the name among the article's places, so its ORG mention was taken
     ("Dana Mayer runs the bakery. Mayer said sales rose. Mayer expects more.",
      [("Dana Mayer", "PERSON"), ("Mayer", "GPE"), ("Mayer", "ORG")]),
-    # a surname that is also a state or province ("Shiga" in Japan)
-    ("Kenji Shiga runs the plant. Shiga said output rose.", [("Kenji Shiga", "PERSON"), ("Shiga", "GPE")]),
     # after an honorific, without the full name in the article
     ("Ms Mayer said sales rose. Mayer expects more.", [("Mayer", "PERSON"), ("Mayer", "GPE")]),
 ])
@@ -89,11 +87,19 @@ def test_persons_name_with_place_context_stays_a_place():
     assert (mayer.text, mayer.country_code) == ("Mayer", "US")
 
 
-def test_country_that_is_also_a_surname_stays_a_place():
-    doc = make_doc("Leo Jordan met officials. Jordan closed its border.",
-                   [("Leo Jordan", "PERSON"), ("Jordan", "GPE")])
-    [jordan] = find_places(doc)
-    assert (jordan.text, jordan.feature) == ("Jordan", "country")
+@pytest.mark.parametrize("person, place, feature", [("Leo Jordan", "Jordan", "country"),
+                                                   ("Freemason Pavlov Joins Sochi", "Sochi", "city")])
+def test_well_known_place_that_ends_a_persons_name_stays_a_place(person, place, feature):
+    doc = make_doc(f"{person} met officials. {place} closed its border.", [(person, "PERSON"), (place, "GPE")])
+    [found] = find_places(doc)
+    assert (found.text, found.feature) == (place, feature)
+
+
+@pytest.mark.parametrize("text, abbr, state", [("Rep. Ann Lee, D-Calif, spoke.", "Calif", "California"),
+                                               ("A farmer from Ind. spoke.", "Ind.", "Indiana")])
+def test_state_abbreviation_after_a_party_or_with_its_stop_is_the_state(text, abbr, state):
+    doc = make_doc(text, [(abbr, "GPE")])
+    assert [p.name for p in find_places(doc)] == [state]
 
 
 @pytest.mark.parametrize("text, ents", [
