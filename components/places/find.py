@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from . import gazetteer
 from .gazetteer import Entry
 from .recognition import Mention, find_mentions
-from .resolution import resolve
+from .resolution import near, resolve
 from ..lexicon.normalise import name_key
 from ..lexicon.place_words import PLACE_CONTEXT_PREPOSITIONS
 from ..records import Place
@@ -40,7 +40,10 @@ def find_places(doc: Doc, *, dateline: Sequence[str] = ()) -> list[Place]:
     _actor_labels(doc, mentions)
     lines = [Mention(None, None, name, gaz.lookup(name)) for name in dateline if name and name.strip()]
     resolve(mentions, dateline=lines)
-    mentions = _without_name_alikes(mentions, [m.choice for m in lines if m.choice is not None])
+    kept = _without_name_alikes(mentions, [m.choice for m in lines if m.choice is not None])
+    if len(kept) < len(mentions):  # resolved again without the context the dropped names gave
+        mentions = kept
+        resolve(mentions, dateline=lines)
     return [_place(m) for m in mentions + lines]
 
 
@@ -60,18 +63,17 @@ def _actor_labels(doc: Doc, mentions: list[Mention]) -> None:
 def _without_name_alikes(mentions: list[Mention], lines: list[Entry]) -> list[Mention]:
     """``mentions`` (resolved) without the small places whose name the article labels as an
     organisation, a product or a person ("BoE" → a village of 950, "Jarvis" the firm → a hamlet):
-    a name resolved to a city or an admin area of fewer than :data:`NAME_ALIKE_POPULATION` inhabitants
-    and labelled one of :data:`NOT_PLACE_LABELS` anywhere in the article is kept only with place
-    context: a preposition of :data:`PLACE_CONTEXT_PREPOSITIONS` before one of its mentions, a
-    "City, State" pair, or another name (or the dateline, ``lines``) placed in the same state."""
+    a name resolved to a city or an admin area of fewer than :data:`NAME_ALIKE_POPULATION`
+    inhabitants and labelled one of :data:`NOT_PLACE_LABELS` anywhere in the article is kept
+    only with place context: a preposition of :data:`PLACE_CONTEXT_PREPOSITIONS` before one of
+    its mentions, a "City, State" pair, its state named in the dateline (``lines``), or another
+    name of the article that is at its best-known reading its state or a place near it (a place
+    it only pulled there itself does not count: "Jarvis" in Ontario takes "London" along)."""
     names: dict[str, list[Mention]] = {}
     for m in mentions:
         names.setdefault(name_key(m.text), []).append(m)
-    states: dict[str, set[str]] = {}  # admin1 key → names placed in it
-    for key, ms in names.items():
-        for m in ms:
-            if m.choice is not None and m.choice.admin1:
-                states.setdefault(m.choice.admin1, set()).add(key)
+    sure = {key: ms[0].choice for key, ms in names.items()  # names at their best-known reading
+            if ms[0].choice is not None and (ms[0].fixed or ms[0].choice == ms[0].candidates[0].entry)}
     line_states = {e.admin1 for e in lines if e.admin1}
     drop = set()
     for key, ms in names.items():
@@ -81,7 +83,7 @@ def _without_name_alikes(mentions: list[Mention], lines: list[Entry]) -> list[Me
             continue
         if any(m.prev in PLACE_CONTEXT_PREPOSITIONS or m.hint for m in ms) or e.admin1 in line_states:
             continue
-        if not states.get(e.admin1, set()) - {key}:
+        if not any(k != key and o.admin1 == e.admin1 and (o.kind == "admin1" or near(o, e)) for k, o in sure.items()):
             drop.add(key)
     return [m for m in mentions if name_key(m.text) not in drop]
 

@@ -51,7 +51,7 @@ def _dateline_prior(c: Candidate) -> float:
     return _prior(c)
 
 
-def _near(a: Entry, b: Entry) -> bool:
+def near(a: Entry, b: Entry) -> bool:
     """Whether ``a`` and ``b`` lie within :data:`NEAR_KM` (a cheap latitude test first)."""
     return abs(a.lat - b.lat) < NEAR_KM / 100.0 and _km(a, b) < NEAR_KM
 
@@ -138,9 +138,9 @@ def _score(c: Candidate, key: str, own: Entry | None, ctx: _Context, hint: set[s
                     names |= ctx.grid.get((la + dla, lo + dlo), set())
             names.discard(key)
             s += GRID_BONUS * min(2, len(names))
-        if any(j != key and _near(e, p) for j, p in ctx.points):
+        if any(j != key and near(e, p) for j, p in ctx.points):
             s += NEAR_BONUS
-        if any(_near(e, p) for p in ctx.line_points):
+        if any(near(e, p) for p in ctx.line_points):
             s += NEAR_BONUS
     if not c.primary:  # context counts half for a reading reached through an alternate name
         s = prior + ALTERNATE_CONTEXT * (s - prior)

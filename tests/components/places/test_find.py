@@ -57,3 +57,17 @@ def test_shares_in_a_small_place_named_like_a_firm_are_no_place_context():
 def test_small_admin_area_named_like_an_organisation_needs_place_context():
     doc = make_doc("Analysts said the Forest deal was done.", [("Forest", "ORG")])
     assert find_places(doc) == []
+
+
+def test_small_place_named_like_a_firm_gives_no_context_to_other_places():
+    # "Jarvis" has a reading in Ontario, near London, Ontario: neither vouches for the other
+    doc = make_doc("Jarvis, a builder based in London, said Jarvis would sell assets.",
+                   [("Jarvis", "GPE"), ("London", "GPE"), ("Jarvis", "ORG")])
+    assert [(p.text, p.country_code) for p in find_places(doc)] == [("London", "GB")]
+
+
+def test_small_place_named_like_a_firm_in_a_state_the_article_names_is_a_place():
+    doc = make_doc("Mayer council met. Arizona roads and Mayer roads are closed.",
+                   [("Mayer", "GPE"), ("Arizona", "GPE"), ("Mayer", "ORG")])
+    assert [(p.text, p.country_code) for p in find_places(doc)] == [("Mayer", "US"), ("Arizona", "US"),
+                                                                    ("Mayer", "US")]
