@@ -71,3 +71,12 @@ def test_small_place_named_like_a_firm_in_a_state_the_article_names_is_a_place()
                    [("Mayer", "GPE"), ("Arizona", "GPE"), ("Mayer", "ORG")])
     assert [(p.text, p.country_code) for p in find_places(doc)] == [("Mayer", "US"), ("Arizona", "US"),
                                                                     ("Mayer", "US")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NASA's rover landed on Mars in 2021. Mars is the fourth planet from the Sun.", []),
+    ("A federal judge in the Western District of New York ruled on Monday.", [("New York", "US", "admin")]),
+])
+def test_names_that_are_no_places_through_the_model(nlp, text, expected):
+    doc = nlp(text)
+    assert [(p.text, p.country_code, p.feature) for p in find_places(doc)] == expected
