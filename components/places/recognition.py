@@ -23,7 +23,7 @@ from . import gazetteer
 from .gazetteer import Candidate, Entry
 from ..lexicon.countries import country_of_demonym
 from ..lexicon.name_alikes import CELESTIAL_BODIES
-from ..lexicon.normalise import name_key, word_key
+from ..lexicon.normalise import name_key
 from ..lexicon.place_words import (DISTRICT_WORDS, FEATURE_WORDS, GENERIC_PLACE_WORDS, HOLDING_NOUNS,
                                    LOCATIVE_PREPOSITIONS, NOT_PLACE_WORDS, PLACE_CONTEXT_PREPOSITIONS,
                                    STREET_WORDS)
@@ -40,6 +40,8 @@ NAMED_PLACE_ENDINGS = STREET_WORDS | FEATURE_WORDS
 MIN_POPULATION_FREE = 50_000
 # A district's name and "of" right before a state's ("the Western District of New York").
 _DISTRICT_BEFORE = re.compile(r"((?:[A-Z][\w.-]* )*(?:%s)) of $" % "|".join(w.title() for w in DISTRICT_WORDS))
+# A capitalised word after a capitalised honorific ("Ms Mayer", "Dr. Lee").
+_AFTER_HONORIFIC = re.compile(r"\b(?:%s)\.? +([A-Z][a-z][\w'-]*)" % "|".join(sorted(w.title() for w in HONORIFICS)))
 # Dashes and spaces trimmed off the end of a mention ("Kyiv -" in a dateline).
 _TRAILING_DASHES = "-\u2013\u2014 "
 
@@ -209,9 +211,7 @@ def _people(doc: Doc, ents: list[Span], gaz: gazetteer.Gazetteer) -> set[str]:
         span = _trim(e)
         if e.label_ == "PERSON" and len(span) > 1 and span[-1].text[:1].isupper() and not gaz.lookup(span.text):
             out.add(name_key(span[-1].text))
-    for tok in doc[:-1]:
-        if word_key(tok.text) in HONORIFICS and tok.text[:1].isupper() and doc[tok.i + 1].is_title:
-            out.add(name_key(doc[tok.i + 1].text))
+    out.update(name_key(m.group(1)) for m in _AFTER_HONORIFIC.finditer(doc.text))
     return out
 
 
