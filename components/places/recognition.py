@@ -59,7 +59,7 @@ class Mention:
     choice: Entry | None = None
     hint: set[str] = field(default_factory=set)  # admin1 keys / country codes named right after
     near: Entry | None = None  # for a street the gazetteer lacks: the locality it is placed at
-    label: str | None = None  # spaCy label of the entity it was found in (None: outside any entity)
+    label: str | None = None  # label of the entity it is in (spaCy's, or the actors step's); None: none
     prev: str = ""  # the word before it, lower case ("in" in "in Mayer"; "shares in" kept whole)
 
 
