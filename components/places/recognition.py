@@ -145,8 +145,8 @@ def find_mentions(doc: Doc, *, gaz: gazetteer.Gazetteer | None = None) -> list[M
     _free_names(doc, ents, gaz, place_texts, found)
     out = sorted(found.mentions, key=lambda m: m.start)
     _pairs(doc, out)
-    text = doc.text
-    out = [m for m in out if not _used_otherwise(m, people, text)]
+    text, tops = doc.text, {name_key(m.text): (m.fixed or m.candidates[0].entry) for m in out if m.fixed or m.candidates}
+    out = [m for m in out if not _used_otherwise(m, people, text, tops)]
     return _districts(out, text)
 
 
@@ -215,21 +215,24 @@ def _people(doc: Doc, ents: list[Span], gaz: gazetteer.Gazetteer) -> set[str]:
     return out
 
 
-def _used_otherwise(m: Mention, people: set[str], text: str) -> bool:
+def _used_otherwise(m: Mention, people: set[str], text: str, tops: dict[str, Entry]) -> bool:
     """Whether ``m`` is rather something else than a place, unless its own sentence makes it one
     (a preposition of :data:`PLACE_CONTEXT_PREPOSITIONS` before it, "in Mayer", or a state or
     country after it, "Mars, Pennsylvania"): a name the article uses for a person (see
-    :func:`_people`; a country, a state, a city of 100,000 and a demonym stay places), a
-    celestial body (:data:`CELESTIAL_BODIES`), or a state's abbreviation written without its
-    full stop, not after a comma or "D-" (the broadcaster "Kan", not "Kan." for Kansas: dropped
-    when that is its best reading, else those readings are). ``text``: the Doc's text."""
+    :func:`_people`; a country and a demonym stay places, and so does a state or a city of
+    100,000 in a country another name of the article is in at its best-known reading, ``tops``
+    by name key), a celestial body (:data:`CELESTIAL_BODIES`), or a state's abbreviation without
+    its full stop, not after a comma or "D-" (the broadcaster "Kan", not "Kan." for Kansas:
+    dropped when that is its best reading, else those readings are). ``text``: the Doc's text."""
     if m.fixed is not None or m.prev in PLACE_CONTEXT_PREPOSITIONS or m.hint:
         return False
     key = name_key(m.text)
     if key in CELESTIAL_BODIES:
         return True
     if key in people:
-        return not (m.candidates and _good(m.candidates[0], min_pop=100_000))
+        top = m.candidates[0] if m.candidates else None
+        return not (top and _good(top, min_pop=100_000) and (top.entry.kind == "country" or any(
+            k != key and e.country_code == top.entry.country_code for k, e in tops.items())))
     if m.candidates and len(key) <= 5 and m.text[:1].isupper() and "." not in (m.text[-1], text[m.end:m.end + 1]) \
             and m.prev not in (",", "-"):
         if _abbreviates(key, m.candidates[0]):  # taken for that reading: not a place
@@ -248,9 +251,7 @@ def _keep_unknown(span: Span, label: str, person_words: set[str]) -> bool:
     """Whether a GPE/LOC/FAC entity the gazetteer does not know is still kept as a toponym:
     not when it starts lower-case ("anesthesia"), not when it is a word of a person's name in
     the same article ("Saakashvili"), and a FAC only when it looks like a street or site."""
-    if not span.text[:1].isupper():
-        return False
-    if all(t.lower_ in person_words for t in span):
+    if not span.text[:1].isupper() or all(t.lower_ in person_words for t in span):
         return False
     if label == "FAC":
         return _ends_with_street(span)
@@ -389,8 +390,7 @@ def _pairs(doc: Doc, mentions: list[Mention]) -> None:
             continue
         keys = {c.entry.admin1 for c in b.candidates if c.primary and c.entry.kind == "admin1"}
         keys |= {c.entry.country_code for c in b.candidates if c.primary and c.entry.kind == "country"}
-        if b.fixed is not None and b.fixed.kind == "country":
-            keys.add(b.fixed.country_code)
+        keys |= {b.fixed.country_code} if b.fixed is not None and b.fixed.kind == "country" else set()
         keys.discard(None)
         if keys and any(c.entry.admin1 in keys or c.entry.country_code in keys for c in a.candidates
                         if c.entry.kind not in ("country", "admin1") or c.entry.admin1 in keys):
