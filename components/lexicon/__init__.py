@@ -6,6 +6,7 @@ quotes. Tuning constants (bonuses, thresholds) stay with the rules that use them
 - :mod:`.subdivisions` — US states and Canadian provinces and their abbreviations;
 - :mod:`.regions` — world regions and seas, other names of Europe, regions' demonyms;
 - :mod:`.place_words` — street and feature words, locative prepositions, words that are not places;
+- :mod:`.name_alikes` — names far more often something else than a place (celestial bodies);
 - :mod:`.titles` — forms of address, role nouns and their modifiers;
 - :mod:`.reporting` — reporting verbs, speaker pronouns, abbreviations;
 - :mod:`.news_agencies` — wire services.

@@ -21,6 +21,18 @@ FEATURE_WORDS = frozenset({"trail", "interstate", "bridge", "county", "parish", 
 # Prepositions before a name that make it a place ("in Jackson", "near Aleppo").
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout", "around", "to",
                                    "from", "via", "toward", "towards", "between", "inside"})
+# The prepositions among those that put what follows on the map even when the article uses the
+# name otherwise ("in Mayer" where a Marissa Mayer speaks, "in Mars, Pennsylvania"): words of
+# motion and relation ("to", "from", "between") also go with people and planets.
+PLACE_CONTEXT_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "throughout", "across"})
+# Nouns after which "in" names what is owned or backed, not a place ("shares in Jarvis", "a stake
+# in Britannia").
+HOLDING_NOUNS = frozenset({"share", "shares", "stake", "stakes", "holding", "holdings", "investment",
+                           "investments", "interest", "interests", "confidence"})
+# Nouns for a part of a state named after it with "of" ("the Western District of New York", a
+# US federal judicial district): the name after "of" is the place, not a place called
+# "Western District" elsewhere.
+DISTRICT_WORDS = frozenset({"district"})
 # Nouns that a place name follows in apposition ("the city Aleppo", "the capital Kyiv").
 PLACE_NOUNS = frozenset({"city", "capital", "town", "province", "region"})
 # Words that may stand around a known name inside a longer place name the gazetteer does not

@@ -3,7 +3,8 @@
 disambiguated by the article's context (:mod:`.resolution`); a name the gazetteer lacks stays
 unresolved (``name`` None, no point), except a street ("Royal Street"), which is placed at the
 article's main locality (:mod:`.streets`: its point and country set, ``name`` and ``geonameid``
-None, feature ``other``).
+None, feature ``other``). A small place whose name the article labels as an organisation, a
+product or a person needs place context to stay (:func:`_without_name_alikes`).
 """
 from __future__ import annotations
 
@@ -12,9 +13,17 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from . import gazetteer
+from .gazetteer import Entry
 from .recognition import Mention, find_mentions
-from .resolution import resolve
+from .resolution import near, resolve
+from ..lexicon.normalise import name_key
+from ..lexicon.place_words import PLACE_CONTEXT_PREPOSITIONS
 from ..records import Place
+
+# A small place (fewer inhabitants than this) whose name the article labels as one of
+# NOT_PLACE_LABELS is geocoded only with place context (see _without_name_alikes).
+NAME_ALIKE_POPULATION = 10_000
+NOT_PLACE_LABELS = ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART")
 
 
 def find_places(doc: Doc, *, dateline: Sequence[str] = ()) -> list[Place]:
@@ -28,9 +37,55 @@ def find_places(doc: Doc, *, dateline: Sequence[str] = ()) -> list[Place]:
     (``name`` None) rather than guessed."""
     gaz = gazetteer.load()
     mentions = find_mentions(doc, gaz=gaz)
+    _actor_labels(doc, mentions)
     lines = [Mention(None, None, name, gaz.lookup(name)) for name in dateline if name and name.strip()]
     resolve(mentions, dateline=lines)
+    kept = _without_name_alikes(mentions, [m.choice for m in lines if m.choice is not None])
+    if len(kept) < len(mentions):  # resolved again without the context the dropped names gave
+        mentions = kept
+        resolve(mentions, dateline=lines)
     return [_place(m) for m in mentions + lines]
+
+
+def _actor_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """Give each mention the label the actors step settled on for the same span, when it ran
+    before (``doc._.actors``: dicts with ``start``, ``end``, ``label``): it relabels a name the
+    article uses for a person or an organisation ("Jarvis said", tagged GPE) after looking at the
+    whole article."""
+    actors = doc._.actors if Doc.has_extension("actors") else None
+    if not actors:
+        return
+    labels = {(a["start"], a["end"]): a["label"] for a in actors}
+    for m in mentions:
+        m.label = labels.get((m.start, m.end), m.label)
+
+
+def _without_name_alikes(mentions: list[Mention], lines: list[Entry]) -> list[Mention]:
+    """``mentions`` (resolved) without the small places whose name the article labels as an
+    organisation, a product or a person ("BoE" → a village of 950, "Jarvis" the firm → a hamlet):
+    a name resolved to a city or an admin area of fewer than :data:`NAME_ALIKE_POPULATION`
+    inhabitants and labelled one of :data:`NOT_PLACE_LABELS` anywhere in the article is kept
+    only with place context: a preposition of :data:`PLACE_CONTEXT_PREPOSITIONS` before one of
+    its mentions, a "City, State" pair, its state named in the dateline (``lines``), or another
+    name of the article that is at its best-known reading its state or a place near it (a place
+    it only pulled there itself does not count: "Jarvis" in Ontario takes "London" along)."""
+    names: dict[str, list[Mention]] = {}
+    for m in mentions:
+        names.setdefault(name_key(m.text), []).append(m)
+    sure = {key: ms[0].choice for key, ms in names.items()  # names at their best-known reading
+            if ms[0].choice is not None and (ms[0].fixed or ms[0].choice == ms[0].candidates[0].entry)}
+    line_states = {e.admin1 for e in lines if e.admin1}
+    drop = set()
+    for key, ms in names.items():
+        e = ms[0].choice
+        if (e is None or e.kind in ("country", "other") or e.population >= NAME_ALIKE_POPULATION
+                or not any(m.label in NOT_PLACE_LABELS for m in ms)):
+            continue
+        if any(m.prev in PLACE_CONTEXT_PREPOSITIONS or m.hint for m in ms) or e.admin1 in line_states:
+            continue
+        if not any(k != key and o.admin1 == e.admin1 and (o.kind == "admin1" or near(o, e)) for k, o in sure.items()):
+            drop.add(key)
+    return [m for m in mentions if name_key(m.text) not in drop]
 
 
 def _place(m: Mention) -> Place:

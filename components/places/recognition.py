@@ -6,11 +6,13 @@ when the article also uses it as a place or it follows "in"), place names inside
 ("Ohio Department of Transportation" → Ohio, "the Syrian Civil War" → Syrian, "Northeast
 Georgia" → Georgia) and capitalised proper nouns the tagger left outside any entity that the
 gazetteer knows well (countries, states, large cities, or names the article uses as places
-elsewhere). A person's surname tagged GPE ("Saakashvili") is dropped. "Paris, Texas" pairs are
-noted on the first mention (``hint``) for :mod:`.resolution`.
+elsewhere). Without place context, a name the article uses for a person ("Mayer said"), a
+celestial body and a state abbreviation lacking its full stop are dropped; "the Western District
+of New York" is New York. "Paris, Texas" pairs are noted (``hint``) for :mod:`.resolution`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import IS_TITLE, IS_UPPER, POS
@@ -20,10 +22,13 @@ from spacy.tokens import Doc, Span
 from . import gazetteer
 from .gazetteer import Candidate, Entry
 from ..lexicon.countries import country_of_demonym
+from ..lexicon.name_alikes import CELESTIAL_BODIES
 from ..lexicon.normalise import name_key
-from ..lexicon.place_words import (FEATURE_WORDS, GENERIC_PLACE_WORDS, LOCATIVE_PREPOSITIONS, NOT_PLACE_WORDS,
+from ..lexicon.place_words import (DISTRICT_WORDS, FEATURE_WORDS, GENERIC_PLACE_WORDS, HOLDING_NOUNS,
+                                   LOCATIVE_PREPOSITIONS, NOT_PLACE_WORDS, PLACE_CONTEXT_PREPOSITIONS,
                                    STREET_WORDS)
 from ..lexicon.regions import REGION_DEMONYMS
+from ..lexicon.titles import HONORIFICS
 
 # Labels whose entities are toponyms as they stand.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -33,6 +38,10 @@ OTHER_LABELS = ("ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_O
 NAMED_PLACE_ENDINGS = STREET_WORDS | FEATURE_WORDS
 # Capitalised non-entity names must be at least this populous to be taken as places.
 MIN_POPULATION_FREE = 50_000
+# A district's name and "of" right before a state's ("the Western District of New York").
+_DISTRICT_BEFORE = re.compile(r"((?:[A-Z][\w.-]* )*(?:%s)) of $" % "|".join(w.title() for w in DISTRICT_WORDS))
+# A capitalised word after a capitalised honorific ("Ms Mayer", "Dr. Lee").
+_AFTER_HONORIFIC = re.compile(r"\b(?:%s)\.? +([A-Z][a-z][\w'-]*)" % "|".join(sorted(w.title() for w in HONORIFICS)))
 # Dashes and spaces trimmed off the end of a mention ("Kyiv -" in a dateline).
 _TRAILING_DASHES = "-\u2013\u2014 "
 
@@ -50,6 +59,8 @@ class Mention:
     choice: Entry | None = None
     hint: set[str] = field(default_factory=set)  # admin1 keys / country codes named right after
     near: Entry | None = None  # for a street the gazetteer lacks: the locality it is placed at
+    label: str | None = None  # label of the entity it is in (spaCy's, or the actors step's); None: none
+    prev: str = ""  # the word before it, lower case ("in" in "in Mayer"; "shares in" kept whole)
 
 
 class _Found:
@@ -59,16 +70,20 @@ class _Found:
     def __init__(self, doc: Doc) -> None:
         self.mentions: list[Mention] = []
         self.taken = [False] * len(doc)
+        self.label: str | None = None  # label of the entity being looked at
 
     def add(self, span: Span, candidates: list[Candidate], fixed: Entry | None = None) -> bool:
-        """Add ``span`` as a mention with its gazetteer ``candidates`` (or a ``fixed`` reading);
-        returns False, adding nothing, when it is empty or overlaps a mention already found."""
+        """Add ``span`` as a mention with its gazetteer ``candidates`` (or a ``fixed`` reading),
+        found in an entity labelled :attr:`label` (None: outside any entity); returns False,
+        adding nothing, when it is empty or overlaps a mention already found."""
         if len(span) == 0 or any(self.taken[span.start:span.end]):
             return False
-        for i in range(span.start, span.end):
-            self.taken[i] = True
+        self.taken[span.start:span.end] = [True] * len(span)
         text = span.text.rstrip(_TRAILING_DASHES)
-        self.mentions.append(Mention(span.start_char, span.start_char + len(text), text, candidates, fixed))
+        before = [t.lower_ for t in span.doc[max(0, span.start - 2):span.start]]
+        prev = " ".join(before) if before[-1:] == ["in"] and before[0] in HOLDING_NOUNS else "".join(before[-1:])
+        self.mentions.append(Mention(span.start_char, span.start_char + len(text), text, candidates, fixed,
+                                     label=self.label, prev=prev))
         return True
 
 
@@ -113,31 +128,33 @@ def find_mentions(doc: Doc, *, gaz: gazetteer.Gazetteer | None = None) -> list[M
     gaz = gaz or gazetteer.load()
     found = _Found(doc)
     ents = list(doc.ents)
-    place_texts = {name_key(_trim(e).text) for e in ents if e.label_ in PLACE_LABELS}
+    people = _people(doc, ents, gaz)
+    place_texts = {name_key(_trim(e).text) for e in ents if e.label_ in PLACE_LABELS} - people
     person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    surnames = {e[-1].lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in ents:
         span = _trim(ent)
         if len(span) == 0:
             continue
+        found.label = ent.label_
         if ent.label_ in PLACE_LABELS:
             for part in _split_slash(span):
-                _add_place_entity(part, ent.label_, gaz, found, place_texts, person_words, surnames)
+                _add_place_entity(part, ent.label_, gaz, found, place_texts, person_words)
         elif ent.label_ in OTHER_LABELS:
             _add_other_entity(span, ent.label_, gaz, found, place_texts)
+    found.label = None
     _free_names(doc, ents, gaz, place_texts, found)
     out = sorted(found.mentions, key=lambda m: m.start)
     _pairs(doc, out)
-    return out
+    text, tops = doc.text, {name_key(m.text): (m.fixed or m.candidates[0].entry) for m in out if m.fixed or m.candidates}
+    out = [m for m in out if not _used_otherwise(m, people, text, tops)]
+    return _districts(out, text)
 
 
 def _add_place_entity(part: Span, label: str, gaz: gazetteer.Gazetteer, found: _Found, place_texts: set[str],
-                      person_words: set[str], surnames: set[str]) -> None:
+                      person_words: set[str]) -> None:
     """A GPE / LOC / FAC entity (or one of its "/"-separated parts): a known name, else a
     demonym, else known names inside it, else the name as an unknown toponym when it may be one."""
     cands = gaz.lookup(part.text.rstrip(_TRAILING_DASHES))
-    if cands and _surname(part, cands, surnames):
-        return
     if cands:
         found.add(part, cands)
         return
@@ -185,23 +202,56 @@ def _split_slash(span: Span) -> list[Span]:
     return parts
 
 
-def _surname(span: Span, cands: list[Candidate], surnames: set[str]) -> bool:
-    """Whether the one word ``span`` is rather the surname of a person named in full in the same
-    article ("Ripley" with "Tom Ripley"): unless it names a country, state or a large city."""
-    if len(span) != 1 or span[0].lower_ not in surnames:
+def _people(doc: Doc, ents: list[Span], gaz: gazetteer.Gazetteer) -> set[str]:
+    """The name keys ``doc`` uses for people: the last word of a PERSON entity of two words or
+    more that is not as a whole a place name ("Mayer" of "Marissa Mayer", not "Wharf" of a
+    mislabelled "Canary Wharf"), and a capitalised word after an honorific ("Ms Mayer")."""
+    out = set()
+    for e in ents:
+        span = _trim(e)
+        if e.label_ == "PERSON" and len(span) > 1 and span[-1].text[:1].isupper() and not gaz.lookup(span.text):
+            out.add(name_key(span[-1].text))
+    out.update(name_key(m.group(1)) for m in _AFTER_HONORIFIC.finditer(doc.text))
+    return out
+
+
+def _used_otherwise(m: Mention, people: set[str], text: str, tops: dict[str, Entry]) -> bool:
+    """Whether ``m`` is rather something else than a place, unless its own sentence makes it one
+    (a preposition of :data:`PLACE_CONTEXT_PREPOSITIONS` before it, "in Mayer", or a state or
+    country after it, "Mars, Pennsylvania"): a name the article uses for a person (see
+    :func:`_people`; a country and a demonym stay places, and so does a state or a city of
+    100,000 in a country another name of the article is in at its best-known reading, ``tops``
+    by name key), a celestial body (:data:`CELESTIAL_BODIES`), or a state's abbreviation without
+    its full stop, not after a comma or "D-" (the broadcaster "Kan", not "Kan." for Kansas:
+    dropped when that is its best reading, else those readings are). ``text``: the Doc's text."""
+    if m.fixed is not None or m.prev in PLACE_CONTEXT_PREPOSITIONS or m.hint:
         return False
-    top = cands[0]
-    return not (top.primary and (top.entry.kind in ("country", "admin1", "other")
-                                 or top.entry.population >= 100_000))
+    key = name_key(m.text)
+    if key in CELESTIAL_BODIES:
+        return True
+    if key in people:
+        top = m.candidates[0] if m.candidates else None
+        return not (top and _good(top, min_pop=100_000) and (top.entry.kind == "country" or any(
+            k != key and e.country_code == top.entry.country_code for k, e in tops.items())))
+    if m.candidates and len(key) <= 5 and m.text[:1].isupper() and "." not in (m.text[-1], text[m.end:m.end + 1]) \
+            and m.prev not in (",", "-"):
+        if _abbreviates(key, m.candidates[0]):  # taken for that reading: not a place
+            return True
+        m.candidates = [c for c in m.candidates if not _abbreviates(key, c)]
+    return False
+
+
+def _abbreviates(key: str, c: Candidate) -> bool:
+    """Whether ``key`` is a shortening of the state or country ``c`` ("kan" of Kansas)."""
+    name = name_key(c.entry.name)
+    return c.entry.kind in ("admin1", "country") and len(name) > len(key) and name.startswith(key)
 
 
 def _keep_unknown(span: Span, label: str, person_words: set[str]) -> bool:
     """Whether a GPE/LOC/FAC entity the gazetteer does not know is still kept as a toponym:
     not when it starts lower-case ("anesthesia"), not when it is a word of a person's name in
     the same article ("Saakashvili"), and a FAC only when it looks like a street or site."""
-    if not span.text[:1].isupper():
-        return False
-    if all(t.lower_ in person_words for t in span):
+    if not span.text[:1].isupper() or all(t.lower_ in person_words for t in span):
         return False
     if label == "FAC":
         return _ends_with_street(span)
@@ -246,8 +296,9 @@ def _inner(span: Span, gaz: gazetteer.Gazetteer, place_texts: set[str], found: _
             if j == n and i == 0:
                 continue
             sub = span[i:j]
-            if not sub[-1].text[:1].isupper():
-                continue
+            if not sub[-1].text[:1].isupper() or (j < n and span[j].lower_ == "of"
+                                                  and sub[-1].lower_ in DISTRICT_WORDS):
+                continue  # "Western District" of "the Western District of New York" is in New York
             key = name_key(sub.text)
             if key in NOT_PLACE_WORDS or len(key) < 2:
                 continue
@@ -261,7 +312,9 @@ def _inner(span: Span, gaz: gazetteer.Gazetteer, place_texts: set[str], found: _
                 continue
             top = cands[0]
             rest_generic = all(t.lower_ in GENERIC_PLACE_WORDS for t in (*span[:i], *span[j:]))
+            of_state = i > 1 and span[i - 1].lower_ == "of" and span[i - 2].lower_ in DISTRICT_WORDS
             if (key in place_texts or (top.primary and top.entry.kind == "country")
+                    or (of_state and top.primary and top.entry.kind == "admin1")
                     or (any_place and rest_generic and _good(top, min_pop=1000, text=sub.text))
                     or (i == 0 and (rest_generic or not any_place)
                         and _good(top, min_pop=100_000, text=sub.text))):
@@ -309,6 +362,26 @@ def _free_names(doc: Doc, ents: list[Span], gaz: gazetteer.Gazetteer, place_text
             i += 1
 
 
+def _districts(mentions: list[Mention], text: str) -> list[Mention]:
+    """Districts named after a state ("the Western District of New York", a US federal court's
+    district): the name after "of" is the state or country (its other readings dropped) and the
+    district's own name is no place elsewhere ("Western District" in American Samoa); a bare
+    "Western District" later in the article is that state too. Returns the mentions kept."""
+    of_state: dict[str, list[Candidate]] = {}
+    out = []
+    for m in mentions:
+        if m.text.lower().split()[-1] in DISTRICT_WORDS and text[m.end:m.end + 4] == " of " \
+                and text[m.end + 4:m.end + 5].isupper():
+            continue
+        if before := _DISTRICT_BEFORE.search(text, max(0, m.start - 60), m.start):
+            m.candidates = [c for c in m.candidates if c.entry.kind in ("admin1", "country")] or m.candidates
+            of_state[name_key(before.group(1))] = m.candidates
+        out.append(m)
+    for m in (m for m in out if name_key(m.text) in of_state):
+        m.candidates = of_state[name_key(m.text)]
+    return out
+
+
 def _pairs(doc: Doc, mentions: list[Mention]) -> None:
     """"Paris, Texas" / "Paris, Tex." / "Aleppo, Syria": the second name narrows the first."""
     text = doc.text
@@ -317,8 +390,7 @@ def _pairs(doc: Doc, mentions: list[Mention]) -> None:
             continue
         keys = {c.entry.admin1 for c in b.candidates if c.primary and c.entry.kind == "admin1"}
         keys |= {c.entry.country_code for c in b.candidates if c.primary and c.entry.kind == "country"}
-        if b.fixed is not None and b.fixed.kind == "country":
-            keys.add(b.fixed.country_code)
+        keys |= {b.fixed.country_code} if b.fixed is not None and b.fixed.kind == "country" else set()
         keys.discard(None)
         if keys and any(c.entry.admin1 in keys or c.entry.country_code in keys for c in a.candidates
                         if c.entry.kind not in ("country", "admin1") or c.entry.admin1 in keys):

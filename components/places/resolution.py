@@ -51,7 +51,7 @@ def _dateline_prior(c: Candidate) -> float:
     return _prior(c)
 
 
-def _near(a: Entry, b: Entry) -> bool:
+def near(a: Entry, b: Entry) -> bool:
     """Whether ``a`` and ``b`` lie within :data:`NEAR_KM` (a cheap latitude test first)."""
     return abs(a.lat - b.lat) < NEAR_KM / 100.0 and _km(a, b) < NEAR_KM
 
@@ -138,9 +138,9 @@ def _score(c: Candidate, key: str, own: Entry | None, ctx: _Context, hint: set[s
                     names |= ctx.grid.get((la + dla, lo + dlo), set())
             names.discard(key)
             s += GRID_BONUS * min(2, len(names))
-        if any(j != key and _near(e, p) for j, p in ctx.points):
+        if any(j != key and near(e, p) for j, p in ctx.points):
             s += NEAR_BONUS
-        if any(_near(e, p) for p in ctx.line_points):
+        if any(near(e, p) for p in ctx.line_points):
             s += NEAR_BONUS
     if not c.primary:  # context counts half for a reading reached through an alternate name
         s = prior + ALTERNATE_CONTEXT * (s - prior)
@@ -152,7 +152,8 @@ def resolve(mentions: list[Mention], *, dateline: Sequence[Mention] = ()) -> Non
     gazetteer has no candidate). Dateline mentions are resolved first, by prior and by each
     other; then the text's mentions, three times: first by prior and the dateline, then twice
     again with the countries, states and points chosen for the other names in the pass before
-    (each distinct name counts once, and never as its own context)."""
+    (each distinct name counts once, and never as its own context). A name then means one place
+    throughout the article unless the text qualifies a mention otherwise (:func:`_one_reading`)."""
     lines = list(dateline)
     for m in lines:
         m.choice = m.fixed or (max(m.candidates, key=_dateline_prior).entry if m.candidates else None)
@@ -183,4 +184,20 @@ def resolve(mentions: list[Mention], *, dateline: Sequence[Mention] = ()) -> Non
             if m.fixed is None and len(m.candidates) > 1:
                 m.choice = max(m.candidates,
                                key=lambda c: _score(c, key, chosen.get(key), ctx, m.hint)).entry
+    _one_reading(keys, mentions)
     locate_streets(mentions, line_entries)
+
+
+def _one_reading(keys: list[str], mentions: list[Mention]) -> None:
+    """One name, one place within an article: every mention of a name (``keys``: their name
+    keys) with the same readings takes the place of the first mention the text qualifies
+    ("Paris, Texas"), else of the first mention; only a mention qualified itself ("Paris,
+    France") keeps its own."""
+    first: dict[tuple[str, int], Entry] = {}  # (name key, number of readings) → its place
+    for qualified in (True, False):
+        for key, m in zip(keys, mentions):
+            if m.choice is not None and m.fixed is None and bool(m.hint) == qualified:
+                first.setdefault((key, len(m.candidates)), m.choice)
+    for key, m in zip(keys, mentions):
+        if m.fixed is None and not m.hint and (key, len(m.candidates)) in first:
+            m.choice = first[key, len(m.candidates)]

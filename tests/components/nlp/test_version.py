@@ -26,7 +26,7 @@ PACKAGE = Path(components.__file__).parent
 RULE_MODULES = {"extraction", "records",
                 "nlp", "nlp.pipeline", "nlp.batches", "nlp.long_texts", "nlp.version", "nlp.language",
                 "lexicon", "lexicon.countries", "lexicon.news_agencies", "lexicon.normalise", "lexicon.place_words",
-                "lexicon.regions", "lexicon.reporting", "lexicon.subdivisions", "lexicon.titles",
+                "lexicon.name_alikes", "lexicon.regions", "lexicon.reporting", "lexicon.subdivisions", "lexicon.titles",
                 "actors", "actors.component", "actors.mentions", "actors.merge", "actors.names", "actors.titles",
                 "places", "places.component", "places.find", "places.recognition", "places.resolution",
                 "places.streets", "places.gazetteer", "places.gazetteer.index", "places.gazetteer.build_index",

@@ -27,3 +27,56 @@ def test_seed_article_places(nlp, seed_path):
         hits = [p for p in places if name in p.text]
         assert hits, name
         assert all(p.lat is not None and km(p, lat, lon) < 400 for p in hits), name
+
+
+def test_small_place_named_like_an_organisation_needs_place_context():
+    doc = make_doc("Britannia shares rose. Britannia said profits were up.",
+                   [("Britannia", "GPE"), ("Britannia", "ORG")])
+    assert find_places(doc) == []
+
+
+def test_small_place_named_like_an_organisation_with_a_preposition_is_a_place():
+    doc = make_doc("Floods hit homes in Mayer. Mayer council met.", [("Mayer", "GPE"), ("Mayer", "ORG")])
+    assert [(p.text, p.country_code) for p in find_places(doc)] == [("Mayer", "US"), ("Mayer", "US")]
+
+
+def test_label_the_actors_step_settled_on_counts():
+    doc = make_doc("Britannia shares rose. Britannia said profits were up.",
+                   [("Britannia", "GPE"), ("Britannia", "GPE")])
+    assert [p.text for p in find_places(doc)] == ["Britannia", "Britannia"]
+    doc._.actors = [{"start": 0, "end": 9, "label": "ORG"}, {"start": 23, "end": 32, "label": "ORG"}]
+    assert find_places(doc) == []
+
+
+def test_shares_in_a_small_place_named_like_a_firm_are_no_place_context():
+    doc = make_doc("Shares in Britannia rose after Britannia said profits were up.",
+                   [("Britannia", "ORG"), ("Britannia", "GPE")])
+    assert find_places(doc) == []
+
+
+def test_small_admin_area_named_like_an_organisation_needs_place_context():
+    doc = make_doc("Analysts said the Forest deal was done.", [("Forest", "ORG")])
+    assert find_places(doc) == []
+
+
+def test_small_place_named_like_a_firm_gives_no_context_to_other_places():
+    # "Jarvis" has a reading in Ontario, near London, Ontario: neither vouches for the other
+    doc = make_doc("Jarvis, a builder based in London, said Jarvis would sell assets.",
+                   [("Jarvis", "GPE"), ("London", "GPE"), ("Jarvis", "ORG")])
+    assert [(p.text, p.country_code) for p in find_places(doc)] == [("London", "GB")]
+
+
+def test_small_place_named_like_a_firm_in_a_state_the_article_names_is_a_place():
+    doc = make_doc("Mayer council met. Arizona roads and Mayer roads are closed.",
+                   [("Mayer", "GPE"), ("Arizona", "GPE"), ("Mayer", "ORG")])
+    assert [(p.text, p.country_code) for p in find_places(doc)] == [("Mayer", "US"), ("Arizona", "US"),
+                                                                    ("Mayer", "US")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NASA's rover landed on Mars in 2021. Mars is the fourth planet from the Sun.", []),
+    ("A federal judge in the Western District of New York ruled on Monday.", [("New York", "US", "admin")]),
+])
+def test_names_that_are_no_places_through_the_model(nlp, text, expected):
+    doc = nlp(text)
+    assert [(p.text, p.country_code, p.feature) for p in find_places(doc)] == expected

@@ -66,3 +66,87 @@ def test_person_mistagged_as_place_yields_no_inner_place(text, ent, inner):
 def test_generic_words_around_a_known_name_keep_the_inner_place():
     doc = make_doc("Storms hit Northeast Georgia on Monday in Atlanta.", [("Northeast Georgia", "GPE"), ("Atlanta", "GPE")])
     assert any(p.name == "Georgia" and p.country_code == "US" for p in find_places(doc))
+
+
+# A name the article uses for a person is no place there, whatever the tagger calls each mention.
+@pytest.mark.parametrize("text, ents", [
+    # the GPE mention used to put the name among the article's places, so its ORG mention was taken
+    ("Dana Mayer runs the bakery. Mayer said sales rose. Mayer expects more.",
+     [("Dana Mayer", "PERSON"), ("Mayer", "GPE"), ("Mayer", "ORG")]),
+    # after an honorific, without the full name in the article
+    ("Ms Mayer said sales rose. Mayer expects more.", [("Mayer", "PERSON"), ("Mayer", "GPE")]),
+])
+def test_name_the_article_uses_for_a_person_is_not_a_place(text, ents):
+    assert find_places(make_doc(text, ents)) == []
+
+
+def test_persons_name_with_place_context_stays_a_place():
+    doc = make_doc("Dana Mayer grew up in Mayer and still lives there.",
+                   [("Dana Mayer", "PERSON"), ("Mayer", "GPE")])
+    [mayer] = find_places(doc)
+    assert (mayer.text, mayer.country_code) == ("Mayer", "US")
+
+
+@pytest.mark.parametrize("person, place, feature", [("Leo Jordan", "Jordan", "country"),
+                                                   ("Freemason Pavlov Joins Sochi", "Sochi", "city")])
+def test_well_known_place_that_ends_a_persons_name_stays_a_place_in_its_country(person, place, feature):
+    doc = make_doc(f"{person} met officials. {place} voters met, Russian media said.",
+                   [(person, "PERSON"), (place, "GPE"), ("Russian", "NORP")])
+    assert [(p.text, p.feature) for p in find_places(doc) if p.text == place] == [(place, feature)]
+
+
+def test_large_city_that_ends_a_persons_name_far_from_the_articles_places_is_not_a_place():
+    doc = make_doc("Mayor Ken Livingstone spoke in London. Livingstone said fares would rise.",
+                   [("Ken Livingstone", "PERSON"), ("London", "GPE"), ("Livingstone", "GPE")])
+    assert [p.text for p in find_places(doc)] == ["London"]
+
+
+@pytest.mark.parametrize("text, abbr, state", [("Rep. Ann Lee, D-Calif, spoke.", "Calif", "California"),
+                                               ("A farmer from Ind. spoke.", "Ind.", "Indiana")])
+def test_state_abbreviation_after_a_party_or_with_its_stop_is_the_state(text, abbr, state):
+    doc = make_doc(text, [(abbr, "GPE")])
+    assert [p.name for p in find_places(doc)] == [state]
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("The probe reached Mars after a long flight.", [("Mars", "LOC")]),
+    ("Light from the Sun takes eight minutes to reach Earth.", [("Sun", "LOC"), ("Earth", "LOC")]),
+])
+def test_celestial_body_is_not_a_place(text, ents):
+    assert find_places(make_doc(text, ents)) == []
+
+
+def test_town_named_like_a_planet_with_a_state_after_it_is_a_place():
+    doc = make_doc("The fair in Mars, Pennsylvania drew crowds.", [("Mars", "GPE"), ("Pennsylvania", "GPE")])
+    mars = by_text(find_places(doc))["Mars"]
+    assert mars.country_code == "US" and km(mars, 40.70, -80.01) < 30
+
+
+def test_state_abbreviation_without_its_full_stop_is_not_the_state():
+    doc = make_doc("The public broadcaster Kan reported the vote.", [("Kan", "ORG")])
+    assert [p.name for p in find_places(doc)] == []
+
+
+def test_state_abbreviation_with_its_full_stop_is_the_state():
+    doc = make_doc("Farmers in Topeka, Kan. waited for rain.", [("Topeka", "GPE"), ("Kan.", "GPE")])
+    assert by_text(find_places(doc))["Topeka"].country_code == "US"
+    assert by_text(find_places(doc))["Kan."].name == "Kansas"
+
+
+@pytest.mark.parametrize("ents", [
+    [("the Western District of New York", "GPE")],
+    [("the Western District of New York", "ORG")],
+    [("Western District", "GPE"), ("New York", "GPE")],
+])
+def test_district_of_a_state_is_in_that_state(ents):
+    doc = make_doc("A judge in the Western District of New York ruled on Monday.", ents)
+    places = find_places(doc)
+    assert [(p.text, p.name, p.feature) for p in places] == [("New York", "New York", "admin")]
+
+
+def test_bare_district_named_before_with_its_state_is_that_state():
+    doc = make_doc("The Southern District of New York charged him. The Southern District declined to comment.",
+                   [("The Southern District of New York", "ORG"), ("Southern District", "GPE")])
+    places = find_places(doc)
+    assert [(p.text, p.country_code, p.feature) for p in places] == [("New York", "US", "admin"),
+                                                                     ("Southern District", "US", "admin")]

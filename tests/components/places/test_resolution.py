@@ -4,6 +4,8 @@ context (dateline, states named, "City, State" pairs).
 Docs are built by hand with a blank English tokenizer and the entities a tagger would set."""
 from __future__ import annotations
 
+import pytest
+
 from components.places import find_places
 from tests.components.places import by_text, km
 from tests.handmade_docs import make_doc
@@ -76,3 +78,20 @@ def test_korea_with_seoul_nearby_is_south_korea():
     korea, seoul = find_places(doc)
     assert (korea.name, korea.country_code, korea.feature) == ("South Korea", "KR", "country")
     assert seoul.country_code == "KR"
+
+
+@pytest.mark.parametrize("town, state, cc", [("Mexico", "Missouri", "US"), ("Moscow", "Idaho", "US")])
+def test_one_name_is_one_place_in_an_article(town, state, cc):
+    # the pair qualifies the first mention; the later bare ones mean the same town, not a country or a capital
+    doc = make_doc(f"The mill in {town}, {state} closed. {town} lost jobs. Workers in {town} protested.",
+                   [(town, "GPE"), (state, "GPE"), (town, "GPE"), (town, "GPE")])
+    found = [p for p in find_places(doc) if p.text == town]
+    assert len(found) == 3 and {p.geonameid for p in found} == {found[0].geonameid}
+    assert (found[0].country_code, found[0].feature) == (cc, "city")
+
+
+def test_a_mention_qualified_otherwise_keeps_its_own_place():
+    doc = make_doc("Paris, Texas and Paris, France are far apart.",
+                   [("Paris", "GPE"), ("Texas", "GPE"), ("Paris", "GPE"), ("France", "GPE")])
+    paris = [p for p in find_places(doc) if p.text == "Paris"]
+    assert [p.country_code for p in paris] == ["US", "FR"]
