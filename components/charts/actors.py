@@ -50,10 +50,11 @@ def actors_bar(frame: pd.DataFrame, *, title: str = "Most mentioned actors") -> 
         ))
     return styled_figure(
         traces, title, barmode="stack", height=max(320, 80 + 24 * len(order)),
-        legend=dict(title=dict(text="Actor type"), orientation="h", yanchor="bottom", y=1.0,
-                    xanchor="right", x=1.0, traceorder="normal"),
+        # Below the plot: above it, a legend that wraps in a narrow column runs into the title.
+        legend=dict(title=dict(text="Actor type", side="left"), orientation="h", yanchor="top", y=-0.12,
+                    xanchor="left", x=0.0, traceorder="normal"),
         yaxis=dict(categoryorder="array", categoryarray=order[::-1], automargin=True),
-        xaxis=dict(title=dict(text="Mentions"), rangemode="tozero"))
+        xaxis=dict(title=dict(text="Mentions", standoff=4), rangemode="tozero"))
 
 
 def network(frame: pd.DataFrame, actors: pd.DataFrame, *,

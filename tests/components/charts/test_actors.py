@@ -31,6 +31,11 @@ def test_actor_bars_are_coloured_by_type_with_a_legend(top_actors):
     assert len(set(charts.TYPE_COLOURS.values()) | {charts.UNTYPED_COLOUR}) == 5
 
 
+def test_the_legend_sits_below_the_bars_so_it_never_runs_into_the_title(top_actors):
+    legend = charts.actors_bar(top_actors).layout.legend
+    assert legend.orientation == "h" and legend.yanchor == "top" and legend.y < 0
+
+
 def test_most_mentioned_actor_is_drawn_at_the_top(top_actors):
     fig = charts.actors_bar(top_actors)
     # plotly draws the first category of a y axis at the bottom
