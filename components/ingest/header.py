@@ -98,7 +98,8 @@ class Header(NamedTuple):
     """What the first line said. body: the text with the header removed (stripped);
     date: ``YYYY-MM-DD`` or None; dateline: place names in order; source: the wire agency
     credited in the dateline ("Reuters", see :class:`Dateline`) or None; date_problem: why the
-    header's date is not used (out of range or impossible, see :func:`~components.ingest.dates.read_date`), else None."""
+    header's date is not used (out of range or impossible, see
+    :func:`~components.ingest.dates.read_date`), else None."""
 
     body: str
     date: str | None
@@ -138,8 +139,6 @@ def read_dateline(text: str) -> Dateline | None:
     text: an article body in any format; leading whitespace is allowed (``end`` counts it).
     Only a leading run of ALL-CAPS place words (see the module docstring) followed by a dash or
     colon and a sentence counts: "BREAKING news — …" and "US stocks fell — …" are not datelines."""
-    if not isinstance(text, str):
-        return None
     lead = len(text) - len(text.lstrip())
     m = _WIRE.match(text, lead)
     if not m:
