@@ -8,6 +8,9 @@ dash or colon at the very start of the text, and the words after it are a senten
 lower-case letters — "SOCCER - JAPAN WIN" is a headline, not a dateline). All-caps names are
 title-cased ("NEW YORK" -> "New York"); a region qualifier follows its place as its own entry
 (``("Kyiv", "Ukraine")``), with AP state abbreviations spelled out (``("Springfield", "Illinois")``).
+:func:`read_dateline` finds the same datelines at the start of any body (HTML, JSON, CSV) without
+changing it; a credit in parentheses is the source only when it names a wire agency
+(:mod:`~components.lexicon.news_agencies`).
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import re
 from typing import NamedTuple
 
 from .dates import read_date
+from ..lexicon.news_agencies import agency_name
 from ..lexicon.subdivisions import us_state_of_abbreviation
 
 # Words in caps that open a first line before a dash or colon without being a place.
@@ -69,7 +73,7 @@ _DATE_HEADER = re.compile(
 _WIRE_DATE = (rf"{_MONTH}{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?"       # Dec 2, Dec. 2, 2024
               rf"|\d{{1,2}}{_SP}+{_MONTH}(?:{_SP}+\d{{4}})?")      # 2 December 2024
 _WIRE = re.compile(
-    rf"\A{_SP}*(?P<place>{_CAPS_NAME})"
+    rf"{_SP}*(?P<place>{_CAPS_NAME})"
     rf"(?P<others>(?:{_SP}*/{_SP}*{_ANY_NAME})*)"
     rf"(?:,{_SP}*(?!{_MONTH}{_SP})(?P<region>[A-Z][\w'’.\-]*(?:{_SP}+[A-Z][\w'’.\-]*){{0,2}}))?"
     rf"(?:,?{_SP}*(?P<date>{_WIRE_DATE}))?"
@@ -78,11 +82,24 @@ _WIRE = re.compile(
 _LOWER = re.compile(r"[a-z]")
 
 
+class Dateline(NamedTuple):
+    """A wire dateline at the start of a text. end: the offset in the text where the body
+    starts (after the dash or colon and the spaces after it; the dateline is ``text[:end]``);
+    places: place names in order (``("Kyiv", "Ukraine")``); agency: the wire agency credited in
+    parentheses, as written there ("Reuters", "AP"), or None when none is credited or the credit
+    is not one of :data:`~components.lexicon.news_agencies.NEWS_AGENCIES` ("(CNN)")."""
+
+    end: int
+    places: tuple[str, ...]
+    agency: str | None
+
+
 class Header(NamedTuple):
     """What the first line said. body: the text with the header removed (stripped);
     date: ``YYYY-MM-DD`` or None; dateline: place names in order; source: the wire agency
-    named in the dateline ("Reuters") or None; date_problem: why the header's date is not used
-    (out of range or impossible, see :func:`~components.ingest.dates.read_date`), else None."""
+    credited in the dateline ("Reuters", see :class:`Dateline`) or None; date_problem: why the
+    header's date is not used (out of range or impossible, see
+    :func:`~components.ingest.dates.read_date`), else None."""
 
     body: str
     date: str | None
@@ -109,22 +126,28 @@ def split_header(text: str) -> Header:
         text = text[m.end():]
     source = None
     if not places:
-        wire = _wire_dateline(text)
+        wire = read_dateline(text)
         if wire:
-            text, places, source = wire
+            text, places, source = text[wire.end:], wire.places, wire.agency
     return Header(text.strip(), date, places, source, problem)
 
 
-def _wire_dateline(text: str) -> tuple[str, tuple[str, ...], str | None] | None:
-    m = _WIRE.match(text)
+def read_dateline(text: str) -> Dateline | None:
+    """The wire dateline that opens ``text`` ("WASHINGTON (AP) — …", "BAAR, Switzerland
+    (Reuters) - …", "LONDON, Dec 2 (Reuters) - …"), or None; ``text`` is not changed.
+
+    text: an article body in any format; leading whitespace is allowed (``end`` counts it).
+    Only a leading run of ALL-CAPS place words (see the module docstring) followed by a dash or
+    colon and a sentence counts: "BREAKING news — …" and "US stocks fell — …" are not datelines."""
+    lead = len(text) - len(text.lstrip())
+    m = _WIRE.match(text, lead)
     if not m:
         return None
     place = m["place"].strip()
     if (place in NOT_PLACES or sum(ch.isalpha() for ch in place) < MIN_PLACE_LETTERS
             or any(w in NOT_IN_PLACE_NAMES for w in place.split())):
         return None
-    rest = text[m.end():]
-    first_line = rest.split("\n", 1)[0]
+    first_line = text[m.end():].split("\n", 1)[0]
     if not _LOWER.search(first_line):
         return None
     bare = not (m["others"] or m["region"] or m["date"] or m["agency"])
@@ -135,8 +158,8 @@ def _wire_dateline(text: str) -> tuple[str, tuple[str, ...], str | None] | None:
     if m["region"]:
         region = m["region"].strip()
         places.append(US_STATE_ABBREVIATIONS.get(region, _place_name(region)))
-    agency = m["agency"].strip() if m["agency"] else None
-    return rest, tuple(places), agency
+    agency = agency_name(m["agency"]) if m["agency"] else None
+    return Dateline(m.end(), tuple(places), agency)
 
 
 def _headline_case(line: str) -> bool:

@@ -3,8 +3,11 @@
 Columns are matched by name, case-insensitively, through :data:`FIELD_ALIASES` (``body`` or
 ``content`` for the text, ``published`` or ``pubdate`` for the date…). The text is kept exactly as
 given (offsets into it must stay valid, e.g. for evaluation sets), dates are normalised to
-``YYYY-MM-DD``, the input's ``id`` becomes ``source_id``. A date that is given but unreadable or
-outside 1800–2100 (:mod:`.dates`) is a Problem for the record, which goes in undated.
+``YYYY-MM-DD``, the input's ``id`` becomes ``source_id``. A record without a dateline field gets
+the places of a wire dateline that opens its text (:func:`~.header.read_dateline`; the text keeps
+it), and one without a source gets the wire agency that dateline credits. A date that is given
+but unreadable or outside 1800–2100 (:mod:`.dates`) is a Problem for the record, which goes in
+undated.
 
 A record that cannot be used (a broken JSONL line, a row with no text, a CSV row swallowed by a
 misplaced quote) is a Problem whose origin names its line (``file.jsonl:17``, ``file.csv:5``) or
@@ -19,6 +22,7 @@ from typing import Iterator
 
 from ..records import Article, Problem
 from .dates import read_date
+from .header import read_dateline
 
 # Article field -> accepted column names, in order of preference (compared lower-case, with
 # spaces and hyphens read as underscores).
@@ -206,11 +210,12 @@ def _from_mapping(obj: object, origin: str) -> Iterator[Article | Problem]:
 
     date_key, dateline_key = _pick(keys, "date"), _pick(keys, "dateline")
     date, problem = read_date(obj[date_key]) if date_key is not None else (None, None)
+    dateline = _dateline(obj[dateline_key]) if dateline_key is not None else ()
+    line = read_dateline(text)
     yield Article.from_text(
-        text, date=date,
-        dateline=_dateline(obj[dateline_key]) if dateline_key is not None else (),
-        title=field("title"), source=field("source"), url=field("url"),
-        origin=origin, source_id=field("source_id"))
+        text, date=date, dateline=dateline or (line.places if line else ()),
+        title=field("title"), source=field("source") or (line.agency if line else None),
+        url=field("url"), origin=origin, source_id=field("source_id"))
     if problem:
         yield Problem(origin, problem)
 

@@ -7,6 +7,7 @@ import re
 from ..records import Article, Problem
 from .dates import normalise_date
 from .decoding import decode
+from .header import read_dateline
 
 # Where a page declares its encoding: <meta charset="…"> or the http-equiv Content-Type form,
 # looked for in the first bytes only (as browsers do).
@@ -21,8 +22,10 @@ def read_html(data: bytes, origin: str) -> Article | Problem:
     data: the page's bytes (its ``<meta charset>`` is honoured when it decodes).
     origin: where it was read from, for the Article or the Problem.
     Returns an Article (text = the page's main text with a leading headline line removed when it
-    repeats the title; title, date, source = site name, url = canonical URL from the page's
-    metadata), or a Problem when the page has no main text. Raises
+    repeats the title, and a wire dateline that opens it split off into ``dateline`` as from a
+    .txt file (:func:`~components.ingest.header.read_dateline`); title, date, source = site name
+    (else the wire agency the dateline credits), url = canonical URL from the page's metadata),
+    or a Problem when the page has no main text. Raises
     :class:`~components.ingest.errors.Unreadable` for empty, binary or undecodable files.
     """
     m = _META_CHARSET.search(data[:_CHARSET_SNIFF_BYTES])
@@ -38,6 +41,10 @@ def read_html(data: bytes, origin: str) -> Article | Problem:
         first, _, rest = text.partition("\n")
         if " ".join(first.split()) == " ".join(title.split()) and rest.strip():
             text = rest.strip()
+    line = read_dateline(text)
+    if line:  # split off as from a .txt file; a sentence always follows it
+        text = text[line.end:].strip()
     return Article.from_text(text, date=normalise_date(doc.date), title=title,
-                             source=(doc.sitename or "").strip() or None,
+                             dateline=line.places if line else (),
+                             source=(doc.sitename or "").strip() or (line.agency if line else None),
                              url=(doc.url or "").strip() or None, origin=origin)

@@ -328,10 +328,10 @@ def test_jsonl_broken_line_is_a_problem_and_the_rest_is_read(tmp_path):
     assert problems[1].reason.startswith("date 'not a date' is unreadable")  # the article goes in undated
 
 
-def test_json_text_is_kept_verbatim_for_offsets(tmp_path):
+def test_json_text_is_kept_verbatim_for_offsets_and_its_dateline_read(tmp_path):
     text = "  MOSCOW (Reuters) - Spaces and the dateline stay.\r\n"
     (article,), _ = read(write(tmp_path / "e.jsonl", json.dumps({"id": "e1", "text": text}) + "\n"))
-    assert article.text == text and article.dateline == ()
+    assert article.text == text and article.dateline == ("Moscow",) and article.source == "Reuters"
 
 
 @pytest.mark.parametrize("doc,n", [
