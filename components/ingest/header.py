@@ -9,8 +9,8 @@ lower-case letters — "SOCCER - JAPAN WIN" is a headline, not a dateline). All-
 title-cased ("NEW YORK" -> "New York"); a region qualifier follows its place as its own entry
 (``("Kyiv", "Ukraine")``), with AP state abbreviations spelled out (``("Springfield", "Illinois")``).
 :func:`read_dateline` finds the same datelines at the start of any body (HTML, JSON, CSV) without
-changing it; a credit in parentheses is the source only when it names a wire agency
-(:mod:`~components.lexicon.news_agencies`).
+changing it; the credit in parentheses (a wire agency or an outlet: "(AP)", "(CNN)") is the
+article's source when nothing else names one.
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import re
 from typing import NamedTuple
 
 from .dates import read_date
-from ..lexicon.news_agencies import agency_name
 from ..lexicon.subdivisions import us_state_of_abbreviation
 
 # Words in caps that open a first line before a dash or colon without being a place.
@@ -85,9 +84,8 @@ _LOWER = re.compile(r"[a-z]")
 class Dateline(NamedTuple):
     """A wire dateline at the start of a text. end: the offset in the text where the body
     starts (after the dash or colon and the spaces after it; the dateline is ``text[:end]``);
-    places: place names in order (``("Kyiv", "Ukraine")``); agency: the wire agency credited in
-    parentheses, as written there ("Reuters", "AP"), or None when none is credited or the credit
-    is not one of :data:`~components.lexicon.news_agencies.NEWS_AGENCIES` ("(CNN)")."""
+    places: place names in order (``("Kyiv", "Ukraine")``); agency: the agency or outlet credited
+    in parentheses, as written there ("Reuters", "AP", "CNN"), or None when none is credited."""
 
     end: int
     places: tuple[str, ...]
@@ -96,7 +94,7 @@ class Dateline(NamedTuple):
 
 class Header(NamedTuple):
     """What the first line said. body: the text with the header removed (stripped);
-    date: ``YYYY-MM-DD`` or None; dateline: place names in order; source: the wire agency
+    date: ``YYYY-MM-DD`` or None; dateline: place names in order; source: the agency or outlet
     credited in the dateline ("Reuters", see :class:`Dateline`) or None; date_problem: why the
     header's date is not used (out of range or impossible, see
     :func:`~components.ingest.dates.read_date`), else None."""
@@ -158,7 +156,7 @@ def read_dateline(text: str) -> Dateline | None:
     if m["region"]:
         region = m["region"].strip()
         places.append(US_STATE_ABBREVIATIONS.get(region, _place_name(region)))
-    agency = agency_name(m["agency"]) if m["agency"] else None
+    agency = " ".join(m["agency"].split()) if m["agency"] else None
     return Dateline(m.end(), tuple(places), agency)
 
 

@@ -5,7 +5,7 @@ Columns are matched by name, case-insensitively, through :data:`FIELD_ALIASES` (
 given (offsets into it must stay valid, e.g. for evaluation sets), dates are normalised to
 ``YYYY-MM-DD``, the input's ``id`` becomes ``source_id``. A record without a dateline field gets
 the places of a wire dateline that opens its text (:func:`~.header.read_dateline`; the text keeps
-it), and one without a source gets the wire agency that dateline credits. A date that is given
+it), and one without a source gets the agency or outlet that dateline credits. A date that is given
 but unreadable or outside 1800–2100 (:mod:`.dates`) is a Problem for the record, which goes in
 undated.
 

@@ -24,7 +24,7 @@ def read_html(data: bytes, origin: str) -> Article | Problem:
     Returns an Article (text = the page's main text with a leading headline line removed when it
     repeats the title, and a wire dateline that opens it split off into ``dateline`` as from a
     .txt file (:func:`~components.ingest.header.read_dateline`); title, date, source = site name
-    (else the wire agency the dateline credits), url = canonical URL from the page's metadata),
+    (else the agency or outlet the dateline credits), url = canonical URL from the page's metadata),
     or a Problem when the page has no main text. Raises
     :class:`~components.ingest.errors.Unreadable` for empty, binary or undecodable files.
     """

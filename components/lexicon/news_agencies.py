@@ -9,11 +9,3 @@ NEWS_AGENCIES = frozenset("""
 reuters afp ap xinhua interfax tass itar-tass ria bloomberg anadolu irna kyodo yonhap ansa
 dpa efe pti bernama antara wafa sana isna tasnim fars mehr
 """.split())
-
-
-def agency_name(credit: str) -> str | None:
-    """The wire agency a dateline credits, as written there ("Reuters", "AP"), or None when
-    ``credit`` (the words in a dateline's parentheses) is not one of :data:`NEWS_AGENCIES`;
-    case, dots and outer spaces are ignored ("A.P." is AP)."""
-    name = " ".join(credit.split())
-    return name if name.lower().replace(".", "") in NEWS_AGENCIES else None

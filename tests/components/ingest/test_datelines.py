@@ -30,7 +30,7 @@ BODY = "The harbour board voted on Tuesday to extend the night ferry service."
     ("OSLO: ", ("Oslo",), None),
     ("BEIJING (Xinhua) -- ", ("Beijing",), "Xinhua"),
     ("SEOUL, Dec. 3 (Yonhap) -- ", ("Seoul",), "Yonhap"),
-    ("ATLANTA (CNN) \u2014 ", ("Atlanta",), None),  # a dateline, but CNN is not a wire agency
+    ("ATLANTA (CNN) \u2014 ", ("Atlanta",), "CNN"),  # an outlet credited like an agency
     ("  \n BOGOTA (A.P.) \u2014 ", ("Bogota",), "A.P."),
 ])
 def test_datelines_give_places_and_the_wire_agency(opening, places, agency):
@@ -57,9 +57,9 @@ def test_openings_that_are_not_datelines(text):
     assert head.dateline == () and head.source is None and head.body == text
 
 
-def test_txt_credit_that_is_not_a_wire_agency_is_not_the_source():
+def test_txt_credit_of_an_outlet_is_the_source_as_for_an_agency():
     head = split_header("ATLANTA (CNN) \u2014 " + BODY)
-    assert head.dateline == ("Atlanta",) and head.source is None and head.body == BODY
+    assert head.dateline == ("Atlanta",) and head.source == "CNN" and head.body == BODY
 
 
 def page(opening: str, *, site: str | None) -> bytes:
