@@ -48,13 +48,16 @@ def actors_bar(frame: pd.DataFrame, *, title: str = "Most mentioned actors") -> 
             hovertemplate=("<b>%{y}</b><br>%{x} mentions in %{customdata[2]} articles"
                            "<br>%{customdata[3]} quotes<extra>" + TYPE_LABELS[key] + "</extra>"),
         ))
+    height = max(320, 80 + 24 * len(order))
     return styled_figure(
-        traces, title, barmode="stack", height=max(320, 80 + 24 * len(order)),
-        # Below the plot: above it, a legend that wraps in a narrow column runs into the title.
-        legend=dict(title=dict(text="Actor type", side="left"), orientation="h", yanchor="top", y=-0.12,
-                    xanchor="left", x=0.0, traceorder="normal"),
+        traces, title, barmode="stack", height=height,
+        # Below the axis title (about 70 px under the plot, whose height is about the figure's
+        # less 100 px of margins): above the plot, a legend that wraps in a narrow column runs
+        # into the chart title.
+        legend=dict(title=dict(text="Actor type", side="left"), orientation="h", yanchor="top",
+                    y=-70 / (height - 100), xanchor="left", x=0.0, traceorder="normal"),
         yaxis=dict(categoryorder="array", categoryarray=order[::-1], automargin=True),
-        xaxis=dict(title=dict(text="Mentions", standoff=4), rangemode="tozero"))
+        xaxis=dict(title=dict(text="Mentions"), rangemode="tozero"))
 
 
 def network(frame: pd.DataFrame, actors: pd.DataFrame, *,
