@@ -17,7 +17,7 @@ from spacy.language import Language
 from . import nlp as nlp_mod
 from .extraction import analysed_by, extract_articles
 from .ingest import read_paths, read_uploads, upload_origin
-from .nlp.language import other_languages_note
+from .nlp.language import UNDETERMINED, other_languages_note
 from .records import Article, Extraction, Problem
 from .store import Store
 
@@ -60,7 +60,7 @@ class IngestReport:
                 f"{self.unchanged} already up to date, {self.duplicates} duplicates skipped; "
                 f"{len(self.problems)} problem(s) reported (files that could not be read, dates not used)")
         if self.not_analysed:
-            line += "; " + other_languages_note(sum(self.not_analysed.values()), len(self.not_analysed))
+            line += "; " + other_languages_note(self.not_analysed)
         return line
 
 
@@ -74,7 +74,7 @@ def _count_not_analysed(report: IngestReport, nlp: Language, extractions: Iterab
     """Add the extractions whose article ``nlp`` did not analyse to ``report.not_analysed``."""
     for ex in extractions:
         if not analysed_by(nlp, ex.article):
-            lang = ex.article.language or "und"
+            lang = ex.article.language or UNDETERMINED
             report.not_analysed[lang] = report.not_analysed.get(lang, 0) + 1
 
 

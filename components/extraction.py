@@ -12,7 +12,7 @@ language is undetermined, are parsed. The others come out with no entities, plac
 language."""
 from __future__ import annotations
 
-from collections import deque
+from functools import partial
 from dataclasses import replace
 from typing import Iterable, Iterator
 
@@ -83,26 +83,10 @@ def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None
     analyse (:func:`analysed_by`) is not parsed and comes out empty (:func:`not_analysed`)."""
     nlp = nlp_mod.add_rule_pipes(nlp or nlp_mod.load_model())
     version = nlp_mod.pipeline_version(nlp)
-    pending: deque[Article] = deque()  # read, not yet yielded, in input order
-
-    def analysed_pairs() -> Iterator[tuple[str, Article]]:
-        for article in articles:
-            article = with_language(article)
-            pending.append(article)
-            if analysed_by(nlp, article):
-                yield article.text, article
-
-    def skipped_before(article: Article | None) -> Iterator[Extraction]:
-        while pending and pending[0] is not article:
-            yield not_analysed(pending.popleft(), version)
-
-    for doc, article in nlp_mod.pipe_with_context(nlp, analysed_pairs(), batch_size=batch_size,
-                                                  workers=workers, doc_values=doc_values):
-        yield from skipped_before(article)
-        pending.popleft()
-        yield extract_doc(doc, article, version)
-    yield from skipped_before(None)
-
+    pairs = ((article.text, article) for article in map(with_language, articles))
+    for doc, article in nlp_mod.pipe_with_context(nlp, pairs, batch_size=batch_size, workers=workers,
+                                                  doc_values=doc_values, parse=partial(analysed_by, nlp)):
+        yield extract_doc(doc, article, version) if doc is not None else not_analysed(article, version)
 
 def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:
     """Apply corpus-level actor merging (:func:`components.actors.merge_corpus`) to a list of

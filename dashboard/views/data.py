@@ -28,7 +28,7 @@ if summary:
         col.metric(name.capitalize(), f"{summary.get(name, 0):,}")
     passed_over = cached.run("not_analysed", Filter())
     if passed_over:
-        st.caption(other_languages_note(sum(passed_over.values()), len(passed_over)).capitalize()
+        st.caption(other_languages_note(passed_over).capitalize()
                    + " (" + ", ".join(f"{lang}: {n:,}" for lang, n in passed_over.items()) + ").")
     with st.expander("Rows per table"):
         st.dataframe({"table": list(summary), "rows": list(summary.values())}, hide_index=True,

@@ -25,7 +25,7 @@ if not counts.get("articles"):
     st.stop()
 passed_over = cached.run("not_analysed", f)
 if passed_over:
-    st.caption(other_languages_note(sum(passed_over.values()), len(passed_over)).capitalize()
+    st.caption(other_languages_note(passed_over).capitalize()
                + f" ({', '.join(passed_over)}): they have no actors, places or quotes; the model reads "
                "only its own language.")
 if counts.get("undated"):
