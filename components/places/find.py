@@ -23,6 +23,10 @@ from ..records import Place
 # A small place (fewer inhabitants than this) whose name the article labels as one of
 # NOT_PLACE_LABELS is geocoded only with place context (see _without_name_alikes).
 NAME_ALIKE_POPULATION = 10_000
+# A town or city below this size whose name the article labels as one of NOT_PLACE_LABELS at
+# *every* mention ("Nokia said", "Nokia's profits") also needs place context; a major city
+# keeps its place even so, since the small model mislabels well-known cities now and then.
+ALWAYS_OTHERWISE_POPULATION = 250_000
 NOT_PLACE_LABELS = ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART")
 
 
@@ -64,7 +68,9 @@ def _without_name_alikes(mentions: list[Mention], lines: list[Entry]) -> list[Me
     """``mentions`` (resolved) without the small places whose name the article labels as an
     organisation, a product or a person ("BoE" → a village of 950, "Jarvis" the firm → a hamlet):
     a name resolved to a city or an admin area of fewer than :data:`NAME_ALIKE_POPULATION`
-    inhabitants and labelled one of :data:`NOT_PLACE_LABELS` anywhere in the article is kept
+    inhabitants and labelled one of :data:`NOT_PLACE_LABELS` anywhere in the article, or to a
+    town of fewer than :data:`ALWAYS_OTHERWISE_POPULATION` and labelled so at every mention
+    (:func:`_named_otherwise`), is kept
     only with place context: a preposition of :data:`PLACE_CONTEXT_PREPOSITIONS` before one of
     its mentions, a "City, State" pair, its state named in the dateline (``lines``), or another
     name of the article that is at its best-known reading its state or a place near it (a place
@@ -78,14 +84,24 @@ def _without_name_alikes(mentions: list[Mention], lines: list[Entry]) -> list[Me
     drop = set()
     for key, ms in names.items():
         e = ms[0].choice
-        if (e is None or e.kind in ("country", "other") or e.population >= NAME_ALIKE_POPULATION
-                or not any(m.label in NOT_PLACE_LABELS for m in ms)):
+        if e is None or e.kind in ("country", "other") or not _named_otherwise(e, ms):
             continue
         if any(m.prev in PLACE_CONTEXT_PREPOSITIONS or m.hint for m in ms) or e.admin1 in line_states:
             continue
         if not any(k != key and o.admin1 == e.admin1 and (o.kind == "admin1" or near(o, e)) for k, o in sure.items()):
             drop.add(key)
     return [m for m in mentions if name_key(m.text) not in drop]
+
+
+def _named_otherwise(e: Entry, ms: list[Mention]) -> bool:
+    """Whether the mentions ``ms`` of one name, resolved to ``e``, label it a non-place often
+    enough to ask for place context: a small place (under :data:`NAME_ALIKE_POPULATION`)
+    labelled one of :data:`NOT_PLACE_LABELS` once, or a town or city under
+    :data:`ALWAYS_OTHERWISE_POPULATION` labelled so every time."""
+    labels = [m.label in NOT_PLACE_LABELS for m in ms]
+    if e.population < NAME_ALIKE_POPULATION:
+        return any(labels)
+    return e.kind == "city" and e.population < ALWAYS_OTHERWISE_POPULATION and all(labels)
 
 
 def _place(m: Mention) -> Place:

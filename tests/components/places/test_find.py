@@ -54,6 +54,26 @@ def test_shares_in_a_small_place_named_like_a_firm_are_no_place_context():
     assert find_places(doc) == []
 
 
+def test_town_named_like_a_firm_at_every_mention_needs_place_context():
+    # Nokia, Finland (~36,000 people): the firm at every mention, so no place
+    doc = make_doc("Nokia said sales rose. Nokia's shares fell.", [("Nokia", "ORG"), ("Nokia", "ORG")])
+    assert find_places(doc) == []
+
+
+@pytest.mark.parametrize("text, entities", [
+    ("Nokia said sales rose. Nokia is a town near Tampere.", [("Nokia", "ORG"), ("Nokia", "GPE")]),
+    ("Nokia opened a plant in Nokia.", [("Nokia", "ORG"), ("Nokia", "ORG")]),
+])
+def test_town_named_like_a_firm_is_a_place_when_once_a_place_or_after_in(text, entities):
+    assert {p.country_code for p in find_places(make_doc(text, entities))} == {"FI"}
+
+
+def test_major_city_labelled_an_organisation_stays_a_place():
+    # the small model calls a big city an ORG now and then; a city of millions keeps its place
+    doc = make_doc("Barcelona beat Madrid.", [("Barcelona", "ORG"), ("Madrid", "ORG")])
+    assert [(p.text, p.country_code) for p in find_places(doc)] == [("Barcelona", "ES"), ("Madrid", "ES")]
+
+
 def test_small_admin_area_named_like_an_organisation_needs_place_context():
     doc = make_doc("Analysts said the Forest deal was done.", [("Forest", "ORG")])
     assert find_places(doc) == []
