@@ -28,6 +28,11 @@ MAX_CREDIT_WORDS = 8
 # Shortest run of repeated lines (in characters) dropped as a second copy of a story block (the
 # size below which trafilatura's own deduplication leaves text alone).
 MIN_REPEATED_CHARS = 100
+# Bounds on the search for repeated blocks, so that a file of thousands of like lines stays fast:
+# earlier places of a line tried (the latest ones), and bodies longer than this (in non-blank
+# lines) are not searched at all.
+MAX_REPEAT_CANDIDATES = 8
+MAX_LINES_SEARCHED = 5000
 # The Problem reason for a file or page whose every line is boilerplate.
 NOTHING_BUT_BOILERPLATE = "no article text: every line is page boilerplate (sign-up, links, copyright…)"
 
@@ -131,12 +136,14 @@ def _repeated_lines(lines: list[str]) -> list[int]:
     """Indexes of the lines that repeat an earlier run of lines (blank lines aside) holding at
     least :data:`MIN_REPEATED_CHARS` characters; the first copy is never among them."""
     content = [(i, " ".join(line.split())) for i, line in enumerate(lines) if line.strip()]
+    if len(content) > MAX_LINES_SEARCHED:
+        return []
     seen_at: dict[str, list[int]] = {}
     drop: list[int] = []
     k = 0
     while k < len(content):
         best = 0
-        for p in seen_at.get(content[k][1], ()):
+        for p in seen_at.get(content[k][1], ())[-MAX_REPEAT_CANDIDATES:]:
             n = 0
             while k + n < len(content) and p + n < k and content[p + n][1] == content[k + n][1]:
                 n += 1
