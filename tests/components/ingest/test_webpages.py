@@ -135,3 +135,11 @@ def test_reingesting_the_pages_into_a_store_adds_nothing(tmp_path, nlp):
     again = corpus.ingest([folder], store=store, nlp=nlp)
     assert (again.added, again.reextracted, again.unchanged) == (0, 0, 4)
     assert store.summary()["articles"] == 4
+
+
+def test_json_titles_lose_the_records_own_site_name():
+    records = [{"text": "Rain closed the road.", "title": "Rain closes road | Harbour News", "source": "Harbour News"},
+               {"text": "Snow fell.", "title": "Snow falls - Example Times", "url": "https://exampletimes.com/x"},
+               {"text": "Hail fell.", "title": "Hail - a short history", "source": "Harbour News"}]
+    titles = [a.title for a in read_document(json.dumps(records).encode(), "a.json", "json")]
+    assert titles == ["Rain closes road", "Snow falls", "Hail - a short history"]
