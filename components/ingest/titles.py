@@ -75,18 +75,19 @@ def strip_site_name(title: str, keys: frozenset[str]) -> str:
     """``title`` without a leading or trailing part that is the site's name.
 
     keys: the page's site-name keys (:func:`site_keys`); with none the title is kept.
-    Strips repeatedly from the end ("Storm - Weather - Example News" loses only the site name,
+    Returns ``title`` itself when nothing is stripped, else what is left with its spaces
+    collapsed. Strips repeatedly from the end ("Storm - Weather - Example News" loses only the site name,
     unless "Weather" is a name too) and once from the start; never strips the whole title.
     """
-    title = " ".join(title.split())
     if not keys:
         return title
-    seps = list(_SEPARATOR.finditer(title))
-    if seps and seps[-1].start() > 0 and _is_site(title[seps[-1].end():], keys):
-        return strip_site_name(title[:seps[-1].start()], keys)
-    first = _LEADING.search(title)
-    if first and first.start() > 0 and first.end() < len(title) and _is_site(title[:first.start()], keys):
-        return title[first.end():].strip()
+    spaced = " ".join(title.split())
+    seps = list(_SEPARATOR.finditer(spaced))
+    if seps and seps[-1].start() > 0 and _is_site(spaced[seps[-1].end():], keys):
+        return strip_site_name(spaced[:seps[-1].start()], keys)
+    first = _LEADING.search(spaced)
+    if first and first.start() > 0 and first.end() < len(spaced) and _is_site(spaced[:first.start()], keys):
+        return spaced[first.end():].strip()
     return title
 
 
