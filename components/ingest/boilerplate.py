@@ -105,10 +105,12 @@ def furniture_kind(line: str) -> str | None:
     return None
 
 
-def clean_body(text: str) -> Cleaned:
+def clean_body(text: str, *, repeats: bool = True) -> Cleaned:
     """Remove boilerplate lines and repeated story blocks from ``text``.
 
     text: an article body, lines separated by ``\\n``.
+    repeats: also drop second and later copies of a story block (as a page's extraction may
+        hold them); False leaves repeated text alone (a plain-text file is what its author wrote).
     Returns the cleaned body (blank-line runs left by a removal closed up, ends stripped) and the
     removed lines; ``text`` itself when nothing was removed.
     """
@@ -120,7 +122,7 @@ def clean_body(text: str) -> Cleaned:
         if kind:
             keep[i] = False
             removed.append(Removal(kind, line))
-    for i in _repeated_lines([ln if k else "" for ln, k in zip(lines, keep)]):
+    for i in _repeated_lines([ln if k else "" for ln, k in zip(lines, keep)]) if repeats else ():
         keep[i] = False
         removed.append(Removal("repeat", lines[i]))
     if not removed:

@@ -3,7 +3,7 @@
 .txt/.text: one article; a ``date YYYY-MM-DD PLACE:`` header or a wire dateline on the first line
 is split off (:mod:`.header`); a date outside 1800–2100 or impossible is a Problem next to the
 undated article (:mod:`.dates`); boilerplate lines (a sign-up prompt, a copyright line… pasted
-with the story) and repeated story blocks are removed (:mod:`.boilerplate`). .json,
+with the story) are removed (:mod:`.boilerplate`; repeated text is left as written). .json,
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
 given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`).
 """
@@ -92,7 +92,7 @@ def read_text(text: str, origin: str) -> Iterator[Article | Problem]:
     if not head.body:
         yield Problem(origin, "no text after the header line")
         return
-    body = clean_body(head.body).text
+    body = clean_body(head.body, repeats=False).text
     if not body:
         yield Problem(origin, NOTHING_BUT_BOILERPLATE)
         return

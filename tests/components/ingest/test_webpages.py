@@ -143,3 +143,10 @@ def test_json_titles_lose_the_records_own_site_name():
                {"text": "Hail fell.", "title": "Hail - a short history", "source": "Harbour News"}]
     titles = [a.title for a in read_document(json.dumps(records).encode(), "a.json", "json")]
     assert titles == ["Rain closes road", "Snow falls", "Hail - a short history"]
+
+
+def test_plain_text_keeps_its_repeated_paragraphs():
+    paragraph = "The harbour wall held through the night, engineers said, though the waves broke over it for hours."
+    body = "\n\n".join([paragraph, "Crews checked it at dawn.", paragraph])
+    (article,) = read_document(body.encode(), "a.txt", "text")
+    assert article.text == body
