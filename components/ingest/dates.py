@@ -126,3 +126,44 @@ def _show(value: object) -> str:
     """``value`` as quoted in a Problem reason, cut to a readable length."""
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS - 1] + "…"
+
+
+# The dates a web page may carry: none before 1900 and none after tomorrow (a page a time zone
+# ahead of the reader's clock is fine; a later one is a placeholder or a typo).
+PAGE_EARLIEST = dt.date(1900, 1, 1)
+# A date in a URL's path: /2024/03/05/, 2024-03-05, 2024_03_05, /20240305/.
+_URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d{2})([-/_.]?)(\d{2})\2(\d{2})(?![\d])")
+
+
+def page_date(value: object, *, today: dt.date | None = None) -> str | None:
+    """``value`` (as :func:`read_date` reads it) as an ISO date when it lies between
+    :data:`PAGE_EARLIEST` and tomorrow (``today``: the reference day, default the system's),
+    else None."""
+    day = normalise_date(value)
+    if day is None:
+        return None
+    latest = (today or dt.date.today()) + dt.timedelta(days=1)
+    return day if PAGE_EARLIEST <= dt.date.fromisoformat(day) <= latest else None
+
+
+def date_in_url(url: str | None, *, today: dt.date | None = None) -> str | None:
+    """The publication date written in a URL's path (``/2024/03/05/``, ``/20240305/``,
+    ``story-2024-03-05``) as an ISO date checked as :func:`page_date` checks it, or None (no
+    such date, an impossible one, or several that disagree)."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    found = set()
+    for m in _URL_DATE.finditer(path):
+        try:
+            day = dt.date(int(m[1]), int(m[3]), int(m[4]))
+        except ValueError:
+            continue
+        found.add(page_date(day, today=today))
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None

@@ -2,8 +2,10 @@
 
 .txt/.text: one article; a ``date YYYY-MM-DD PLACE:`` header or a wire dateline on the first line
 is split off (:mod:`.header`); a date outside 1800–2100 or impossible is a Problem next to the
-undated article (:mod:`.dates`). .json, .jsonl/.ndjson, .csv/.tsv: one article per record
-(:mod:`.structured`). .html/.htm/.xhtml: the page's main text (:mod:`.webpages`).
+undated article (:mod:`.dates`); boilerplate lines (a sign-up prompt, a copyright line… pasted
+with the story) are removed (:mod:`.boilerplate`; repeated text is left as written). .json,
+.jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
+given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import PurePosixPath
 from typing import Iterator
 
 from ..records import Article, Problem
+from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import decode
 from .errors import Unreadable
 from .header import split_header
@@ -89,7 +92,11 @@ def read_text(text: str, origin: str) -> Iterator[Article | Problem]:
     if not head.body:
         yield Problem(origin, "no text after the header line")
         return
-    yield Article.from_text(head.body, date=head.date, dateline=head.dateline, source=head.source,
+    body = clean_body(head.body, repeats=False).text
+    if not body:
+        yield Problem(origin, NOTHING_BUT_BOILERPLATE)
+        return
+    yield Article.from_text(body, date=head.date, dateline=head.dateline, source=head.source,
                             origin=origin)
     if head.date_problem:
         yield Problem(origin, head.date_problem)

@@ -7,7 +7,8 @@ given (offsets into it must stay valid, e.g. for evaluation sets), dates are nor
 the places of a wire dateline that opens its text (:func:`~.header.read_dateline`; the text keeps
 it), and one without a source gets the agency or outlet that dateline credits. A date that is given
 but unreadable or outside 1800–2100 (:mod:`.dates`) is a Problem for the record, which goes in
-undated.
+undated. A title loses the record's own site name (its source, or its URL's domain name:
+:func:`~.titles.strip_site_name`).
 
 A record that cannot be used (a broken JSONL line, a row with no text, a CSV row swallowed by a
 misplaced quote) is a Problem whose origin names its line (``file.jsonl:17``, ``file.csv:5``) or
@@ -23,6 +24,7 @@ from typing import Iterator
 from ..records import Article, Problem
 from .dates import read_date
 from .header import read_dateline
+from .titles import domain_name, site_keys, strip_site_name
 
 # Article field -> accepted column names, in order of preference (compared lower-case, with
 # spaces and hyphens read as underscores).
@@ -212,10 +214,13 @@ def _from_mapping(obj: object, origin: str) -> Iterator[Article | Problem]:
     date, problem = read_date(obj[date_key]) if date_key is not None else (None, None)
     dateline = _dateline(obj[dateline_key]) if dateline_key is not None else ()
     line = read_dateline(text)
+    title, source, url = field("title"), field("source"), field("url")
+    if title:  # "Storm hits coast | Example News" from a record of Example News → "Storm hits coast"
+        title = strip_site_name(title, site_keys([source, domain_name(url)]))
     yield Article.from_text(
         text, date=date, dateline=dateline or (line.places if line else ()),
-        title=field("title"), source=field("source") or (line.agency if line else None),
-        url=field("url"), origin=origin, source_id=field("source_id"))
+        title=title, source=source or (line.agency if line else None),
+        url=url, origin=origin, source_id=field("source_id"))
     if problem:
         yield Problem(origin, problem)
 

@@ -1,5 +1,5 @@
-"""Word lists and name tables, each once and with its source, shared by actors, places and
-quotes. Tuning constants (bonuses, thresholds) stay with the rules that use them.
+"""Word lists and name tables, each once and with its source, shared by actors, places,
+quotes and ingest. Tuning constants (bonuses, thresholds) stay with the rules that use them.
 
 - :mod:`.normalise` — how words and names are normalised before they are compared;
 - :mod:`.countries` — country names, aliases and demonyms → ISO codes, display names;
@@ -9,5 +9,6 @@ quotes. Tuning constants (bonuses, thresholds) stay with the rules that use them
 - :mod:`.name_alikes` — names far more often something else than a place (celestial bodies);
 - :mod:`.titles` — forms of address, role nouns and their modifiers;
 - :mod:`.reporting` — reporting verbs, speaker pronouns, abbreviations;
-- :mod:`.news_agencies` — wire services.
+- :mod:`.news_agencies` — wire services;
+- :mod:`.page_furniture` — the wording of sign-up, link, share, copyright and credit lines, shortcodes.
 """

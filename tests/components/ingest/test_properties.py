@@ -2,7 +2,7 @@
 dates of every shape, CSV and JSON/JSONL shapes. Whatever comes in, no exception escapes, every
 input ends as at least one Article or Problem, every Article has text and every date is None or an
 ISO date inside the window; text that was valid UTF-8 (or UTF-16/32 with a BOM) comes back as it
-was, less the header line. No model, no network."""
+was, less the header line and boilerplate lines (:mod:`components.ingest.boilerplate`). No model, no network."""
 from __future__ import annotations
 
 import csv
@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from components.ingest import read_paths
+from components.ingest.boilerplate import clean_body
 from components.ingest.dates import EARLIEST, LATEST, read_date
 from components.ingest.decoding import MAX_CONTROL_SHARE, sniff_binary
 from components.ingest.formats import read_document
@@ -117,9 +118,9 @@ def test_valid_utf8_comes_back_as_it_was_less_the_header(text):
 
 def assert_read_back(text: str, data: bytes, items: list) -> None:
     """Text given in UTF-8 (or with a byte-order mark) is stored exactly as it was, less its header
-    line and outer whitespace, unless it is empty, mostly control characters or starts like a
-    binary format."""
-    body = split_header(text.replace("\r\n", "\n").replace("\r", "\n")).body
+    line, its boilerplate lines and outer whitespace, unless it is empty, mostly control characters
+    or starts like a binary format."""
+    body = clean_body(split_header(text.replace("\r\n", "\n").replace("\r", "\n")).body, repeats=False).text
     refusable = not text.strip() or control_heavy(text) or (sniff_binary(data) is not None) or not body
     articles = [i for i in items if isinstance(i, Article)]
     if refusable and not articles:
@@ -135,7 +136,7 @@ def test_prose_with_a_bom_or_in_utf8_is_never_refused(words, codec):
     assume(text.strip() and sniff_binary(data) is None)  # "OggS…" in UTF-8 is an Ogg file
     items = list(read_document(data, "in.txt", "text"))
     check(items)
-    body = split_header(text).body
+    body = clean_body(split_header(text).body, repeats=False).text
     if body:
         assert [i.text for i in items if isinstance(i, Article)] == [body]
 
