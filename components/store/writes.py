@@ -128,6 +128,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         con.register(names[name], table)
     try:
         _delete_old_extractions(con, batch)
+        _replace_older_readings(con)
         _upsert_articles(con, batch)
         _insert_extractions(con, batch)
         _log_problems(con, batch)
@@ -149,6 +150,21 @@ def _delete_old_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> No
         for table in ("entities", "places", "quotes"):
             _exec(con, f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))",
                         {"ids": stored})
+
+
+def _replace_older_readings(con: duckdb.DuckDBPyConnection) -> None:
+    """Remove each stored article that an article of the batch reads anew: one with the same URL
+    and the same single origin (the same page file) but another id, because the page's text is
+    now read differently (boilerplate lines dropped by a newer Dateline) or the file changed.
+    Re-ingesting a folder of pages then updates them instead of storing each story twice."""
+    older = [r[0] for r in _exec(con, """
+        SELECT a.id FROM articles a JOIN dl_new_articles n
+          ON a.url = n.url AND a.origins = n.origins AND len(n.origins) = 1 AND a.id <> n.id""")]
+    if older:
+        for table in ("entities", "places", "quotes", "articles"):
+            column = "id" if table == "articles" else "article_id"
+            _exec(con, f"DELETE FROM {table} WHERE {column} IN (SELECT unnest($ids::VARCHAR[]))",
+                  {"ids": older})
 
 
 def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:

@@ -133,6 +133,32 @@ def test_reingest_from_another_file_only_adds_the_origin(store: Store):
     assert store.summary()["entities"] == 2
 
 
+def page(text: str, *, origin: str = "pages/storm.html", url: str | None = "https://example.org/storm") -> Extraction:
+    """An extraction of a web page ``origin`` with canonical ``url`` whose body reads ``text``."""
+    ex = make_extraction(origin=origin)
+    return replace(ex, article=replace(ex.article, text=text, url=url, id=Article.from_text(text).id))
+
+
+def test_a_page_read_anew_replaces_its_older_reading(store: Store):
+    # a newer Dateline drops the page's newsletter line: the same file, another text and id
+    store.write([page('Dmitry Peskov said "No comment." in Moscow.\nSign up for our newsletter.')])
+    store.write([page('Dmitry Peskov said "No comment." in Moscow.')])
+    rows = store.query("SELECT text FROM articles")["text"].tolist()
+    assert rows == ['Dmitry Peskov said "No comment." in Moscow.']
+    assert store.summary()["entities"] == 2
+
+
+@pytest.mark.parametrize("other", [
+    dict(origin="mirror/storm.html"),                         # another file of the same story
+    dict(url="https://example.org/flood"),                    # another page in the same file path
+    dict(url=None),                                           # a page without a canonical URL
+])
+def test_a_different_page_is_not_taken_for_an_older_reading(store: Store, other):
+    store.write([page("First text.")])
+    store.write([page("Second text.", **{"origin": "pages/storm.html", "url": "https://example.org/storm", **other})])
+    assert store.summary()["articles"] == 2
+
+
 def test_an_article_twice_in_one_batch_is_one_row_with_both_origins(store: Store):
     ex = make_extraction(origin="a.txt")
     twin = replace(ex, article=replace(ex.article, origin="b.txt"))
