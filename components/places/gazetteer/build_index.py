@@ -19,7 +19,7 @@ from ...lexicon.regions import AREAS, COUNTRY_REGIONS, EUROPE_ALIASES, M49_REGIO
 from ...lexicon.subdivisions import CA_PROVINCES, US_STATES
 
 # Bump when the build below (or a table it reads) changes what the index holds.
-GAZETTEER_VERSION = "14"
+GAZETTEER_VERSION = "15"
 
 # Alternate names of smaller towns are mostly foreign spellings that collide with English words
 # and names ("Kristina" for Ristiina); only towns this populous keep theirs.
@@ -194,7 +194,23 @@ def _add_cities(index: _IndexBuilder, gnc: Path) -> None:
         for alt in c.get("alternatenames") or ():
             # Latin-script names only; short all-capital ones are codes ("IEV"), not names.
             if len(alt) > 2 and _LATIN.match(alt) and not (alt.isupper() and len(alt) <= 4):
-                index.add_name(alt, idx, False)
+                index.add_name(alt, idx, is_short_form(alt, c["name"]))
+
+
+def is_short_form(alt: str, name: str) -> bool:
+    """Whether ``alt``, an alternate name of a city called ``name``, is its everyday short form:
+    the words before or after a lower-case joining word of the name ("Newcastle" of "Newcastle
+    upon Tyne", "Frankfurt" of "Frankfurt am Main", "Westminster" of "City of Westminster",
+    "Hull" of "Kingston upon Hull"). Such a name is ranked like the city's own name; other
+    alternate names (old, foreign or transliterated spellings, and shortenings such as "Oklahoma"
+    of "Oklahoma City", which is mostly the state) less
+    (:data:`~components.places.gazetteer.index.ALTERNATE_PENALTY`)."""
+    words = name.split()
+    joins = [i for i, w in enumerate(words) if w.islower()]
+    if not joins or not 0 < joins[0] <= joins[-1] < len(words) - 1:
+        return False
+    short = alt.casefold().split()
+    return short in ([w.casefold() for w in words[:joins[0]]], [w.casefold() for w in words[joins[-1] + 1:]])
 
 
 def _subdivision_rows(loc: Path | None, gnc: Path) -> tuple[list[list[str]], dict[int, str]]:

@@ -9,6 +9,7 @@ import pytest
 
 from components.places import gazetteer
 from components.places.gazetteer import Gazetteer
+from components.places.gazetteer.build_index import is_short_form
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +24,23 @@ def test_alternate_names_find_the_canonical_city(gaz, alias, canonical, cc):
     top = gaz.lookup(alias)[0]
     assert (top.entry.name, top.entry.country_code, top.entry.feature) == (canonical, cc, "city")
     assert top.primary is False  # matched through an alternate name
+
+
+@pytest.mark.parametrize("alt, name, short", [
+    ("Newcastle", "Newcastle upon Tyne", True), ("Westminster", "City of Westminster", True),
+    ("Frankfurt", "Frankfurt am Main", True), ("Hull", "Kingston upon Hull", True),
+    ("Oklahoma", "Oklahoma City", False),      # mostly the state
+    ("Manhattan", "Manhattan Beach", False), ("Newcastle upon", "Newcastle upon Tyne", False),
+    ("Kiev", "Kyiv", False),
+])
+def test_short_form_is_the_part_before_or_after_a_joining_word(alt, name, short):
+    assert is_short_form(alt, name) is short
+
+
+def test_a_short_form_counts_as_the_citys_own_name(gaz):
+    # "Westminster" of "City of Westminster" (London) ranks above the larger US Westminster
+    top = gaz.lookup("Westminster")[0]
+    assert (top.entry.name, top.entry.country_code, top.primary) == ("City of Westminster", "GB", True)
 
 
 @pytest.mark.parametrize("alias, code", [
