@@ -38,10 +38,15 @@ PLACE_NOUNS = frozenset({"city", "capital", "town", "province", "region"})
 # Words that may stand around a known name inside a longer place name the gazetteer does not
 # know ("Northeast Georgia", "Oaxaca State", "Greater Manchester"); any other word beside it
 # means the span is something else ("Amara Okonjo" mis-tagged GPE is a person, not Amara).
-GENERIC_PLACE_WORDS = frozenset({
+# Points of the compass: a name made of them alone ("the North East", "the Southwest", "West")
+# is a part of some country the article speaks of, not a place of its own.
+COMPASS_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "upper", "lower", "greater", "inner", "outer", "metro",
+    "southeastern", "southwestern", "-",
+})
+GENERIC_PLACE_WORDS = COMPASS_WORDS | frozenset({
+    "upper", "lower", "greater", "inner", "outer", "metro",
     "downtown", "suburban", "rural", "coastal", "state", "province", "region", "county",
     "district", "city", "town", "village", "municipality", "prefecture", "governorate",
     "territory", "oblast", "department", "area", "valley", "coast", "island", "islands",

@@ -17,7 +17,7 @@ from .gazetteer import Entry
 from .recognition import Mention, find_mentions
 from .resolution import near, resolve
 from ..lexicon.normalise import name_key
-from ..lexicon.place_words import PLACE_CONTEXT_PREPOSITIONS
+from ..lexicon.place_words import COMPASS_WORDS, PLACE_CONTEXT_PREPOSITIONS
 from ..records import Place
 
 # A small place (fewer inhabitants than this) whose name the article labels as one of
@@ -48,7 +48,22 @@ def find_places(doc: Doc, *, dateline: Sequence[str] = ()) -> list[Place]:
     if len(kept) < len(mentions):  # resolved again without the context the dropped names gave
         mentions = kept
         resolve(mentions, dateline=lines)
+    _compass_names_within(mentions, lines)
     return [_place(m) for m in mentions + lines]
+
+
+def _compass_names_within(mentions: list[Mention], lines: list[Mention]) -> None:
+    """Leave unresolved each name made of points of the compass alone ("the North East",
+    "Southwest", "West") whose reading lies in a country no other place of the article (or its
+    dateline) is in: it names a part of a country the article speaks of, not an admin area of
+    Botswana or Cameroon that happens to be called so."""
+    def compass(m: Mention) -> bool:
+        return all(w in COMPASS_WORDS for w in m.text.lower().replace("-", " - ").split())
+
+    countries = {m.choice.country_code for m in mentions + lines if m.choice is not None and not compass(m)}
+    for m in mentions:
+        if m.choice is not None and compass(m) and m.choice.country_code not in countries:
+            m.choice = None
 
 
 def _actor_labels(doc: Doc, mentions: list[Mention]) -> None:

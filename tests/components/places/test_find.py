@@ -74,6 +74,19 @@ def test_major_city_labelled_an_organisation_stays_a_place():
     assert [(p.text, p.country_code) for p in find_places(doc)] == [("Barcelona", "ES"), ("Madrid", "ES")]
 
 
+@pytest.mark.parametrize("text, entities, expected", [
+    # "North East" is an admin area of Botswana: not meant in a story about England
+    ("Floods hit the North East and London.", [("North East", "LOC"), ("London", "GPE")],
+     [("North East", None), ("London", "GB")]),
+    ("Rain fell in the North East.", [("North East", "LOC")], [("North East", None)]),
+    # in a story about Botswana it is that district
+    ("Botswana said the North East was dry.", [("Botswana", "GPE"), ("North East", "LOC")],
+     [("Botswana", "BW"), ("North East", "BW")]),
+])
+def test_a_compass_name_is_placed_only_in_a_country_the_article_names(text, entities, expected):
+    assert [(p.text, p.country_code) for p in find_places(make_doc(text, entities))] == expected
+
+
 def test_small_admin_area_named_like_an_organisation_needs_place_context():
     doc = make_doc("Analysts said the Forest deal was done.", [("Forest", "ORG")])
     assert find_places(doc) == []
