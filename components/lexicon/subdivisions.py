@@ -49,6 +49,18 @@ def us_state_of_abbreviation() -> dict[str, str]:
     return {abbr: name for name, abbrs in US_STATES.values() for abbr in abbrs}
 
 
+@lru_cache(maxsize=1)
+def abbreviation_keys() -> dict[str, frozenset[str]]:
+    """``{GeoNames admin1 key: its abbreviations}`` for the US states and Canadian provinces,
+    each lower case without full stops: the postal code and the AP forms ("US.LA" → {"la"},
+    "CA.03" → {"man"}). Used to tell a state written short ("La.") from a word ("La Liga")."""
+    keys = {f"US.{code}": frozenset({code.lower(), *(a.lower().replace(".", "") for a in abbrs)})
+            for code, (_, abbrs) in US_STATES.items()}
+    keys.update({f"CA.{code}": frozenset(a.lower().replace(".", "") for a in abbrs)
+                 for code, (_, abbrs) in CA_PROVINCES.items()})
+    return keys
+
+
 def us_abbreviations() -> frozenset[str]:
     """Every US state abbreviation with a full stop, lower case without its final one ("calif",
     "n.y", "w.va"): words a full stop does not end a sentence after."""

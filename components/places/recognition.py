@@ -28,6 +28,7 @@ from ..lexicon.place_words import (DISTRICT_WORDS, FEATURE_WORDS, GENERIC_PLACE_
                                    LOCATIVE_PREPOSITIONS, NOT_PLACE_WORDS, PLACE_CONTEXT_PREPOSITIONS,
                                    STREET_WORDS)
 from ..lexicon.regions import REGION_DEMONYMS
+from ..lexicon.subdivisions import abbreviation_keys
 from ..lexicon.titles import HONORIFICS
 
 # Labels whose entities are toponyms as they stand.
@@ -222,29 +223,35 @@ def _used_otherwise(m: Mention, people: set[str], text: str, tops: dict[str, Ent
     :func:`_people`; a country and a demonym stay places, and so does a state or a city of
     100,000 in a country another name of the article is in at its best-known reading, ``tops``
     by name key), a celestial body (:data:`CELESTIAL_BODIES`), or a state's abbreviation without
-    its full stop, not after a comma or "D-" (the broadcaster "Kan", not "Kan." for Kansas:
-    dropped when that is its best reading, else those readings are). ``text``: the Doc's text."""
-    if m.fixed is not None or m.prev in PLACE_CONTEXT_PREPOSITIONS or m.hint:
+    its full stop, not after a comma or "D-" nor before a road number ("KY 52"), even after "in"
+    (the broadcaster "Kan", not "Kan." for Kansas; "in LA", Los Angeles, not Louisiana: dropped
+    when that is its best reading, else those readings are). ``text``: the Doc's text."""
+    if m.fixed is not None or m.hint:
         return False
     key = name_key(m.text)
+    route = text[m.end:m.end + 2].strip()[:1].isdigit()  # a state's road: "KY 52"
+    if m.candidates and len(key) <= 5 and m.text[:1].isupper() and "." not in (m.text[-1], text[m.end:m.end + 1]) \
+            and m.prev not in (",", "-") and not route:
+        if _abbreviates(key, m.candidates[0]):  # taken for that reading: not a place
+            return True
+        m.candidates = [c for c in m.candidates if not _abbreviates(key, c)]
+    if m.prev in PLACE_CONTEXT_PREPOSITIONS:
+        return False
     if key in CELESTIAL_BODIES:
         return True
     if key in people:
         top = m.candidates[0] if m.candidates else None
         return not (top and _good(top, min_pop=100_000) and (top.entry.kind == "country" or any(
             k != key and e.country_code == top.entry.country_code for k, e in tops.items())))
-    if m.candidates and len(key) <= 5 and m.text[:1].isupper() and "." not in (m.text[-1], text[m.end:m.end + 1]) \
-            and m.prev not in (",", "-"):
-        if _abbreviates(key, m.candidates[0]):  # taken for that reading: not a place
-            return True
-        m.candidates = [c for c in m.candidates if not _abbreviates(key, c)]
     return False
 
 
 def _abbreviates(key: str, c: Candidate) -> bool:
-    """Whether ``key`` is a shortening of the state or country ``c`` ("kan" of Kansas)."""
-    name = name_key(c.entry.name)
-    return c.entry.kind in ("admin1", "country") and len(name) > len(key) and name.startswith(key)
+    """Whether ``key`` is a shortening of the state or country ``c``: its first letters ("kan"
+    of Kansas) or one of its postal or AP abbreviations ("AK" of Alaska, "La" of Louisiana)."""
+    name, key = name_key(c.entry.name), key.lower()
+    return c.entry.kind in ("admin1", "country") and (
+        (len(name) > len(key) and name.startswith(key)) or key in abbreviation_keys().get(c.entry.admin1 or "", ()))
 
 
 def _keep_unknown(span: Span, label: str, person_words: set[str]) -> bool:

@@ -87,6 +87,19 @@ def test_a_compass_name_is_placed_only_in_a_country_the_article_names(text, enti
     assert [(p.text, p.country_code) for p in find_places(make_doc(text, entities))] == expected
 
 
+@pytest.mark.parametrize("text, entities, expected", [
+    ("She lives in LA now.", [("LA", "GPE")], []),                      # Los Angeles, not Louisiana
+    ("Athletics Kenya (AK) said AK would appeal.", [("AK", "ORG"), ("AK", "GPE")], []),
+    ("He sang at La Fenice.", [("La", "GPE")], []),
+    ("Storms hit Monroe, LA, on Monday.", [("Monroe", "GPE"), ("LA", "GPE")],
+     [("Monroe", "US"), ("LA", "US")]),
+    ("Storms hit Monroe, La., on Monday.", [("Monroe", "GPE"), ("La.", "GPE")],
+     [("Monroe", "US"), ("La.", "US")]),
+])
+def test_a_state_abbreviation_needs_its_full_stop_or_a_comma(text, entities, expected):
+    assert [(p.text, p.country_code) for p in find_places(make_doc(text, entities))] == expected
+
+
 def test_small_admin_area_named_like_an_organisation_needs_place_context():
     doc = make_doc("Analysts said the Forest deal was done.", [("Forest", "ORG")])
     assert find_places(doc) == []
