@@ -91,13 +91,15 @@ def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None
 def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:
     """Apply corpus-level actor merging (:func:`components.actors.merge_corpus`) to a list of
     extractions in place and return it: "Assad" in one article and "Bashar al-Assad" in
-    another become one actor when nothing else competes for the name."""
-    counts: dict[tuple[str, str | None], int] = {}
+    another become one actor when nothing else competes for the name; names merge only within
+    one type and one language (the articles' ``language``)."""
+    counts: dict[tuple[str, str | None, str | None], int] = {}
     for ex in extractions:
         for e in ex.entities:
             if e.actor:
-                counts[(e.actor, e.actor_type)] = counts.get((e.actor, e.actor_type), 0) + 1
-    mapping = actors.merge_corpus((n, t, c) for (n, t), c in counts.items())
+                key = (e.actor, e.actor_type, ex.article.language)
+                counts[key] = counts.get(key, 0) + 1
+    mapping = actors.merge_corpus((n, t, c, lang) for (n, t, lang), c in counts.items())
     if mapping:
         for ex in extractions:
             ex.entities = [replace(e, actor=mapping.get(e.actor, e.actor)) for e in ex.entities]

@@ -26,6 +26,7 @@ unless two people share it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,9 +34,10 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
-from . import titles
-from .names import country_name, fold_tokens, is_city, is_news_agency, is_short_form, is_subsequence, spelling_rank
-from ..lexicon.normalise import clean_name, fold
+from . import evidence, titles
+from .names import acronym, country_name, fold_tokens, is_city, is_news_agency, is_short_form, is_subsequence, spelling_rank
+from ..lexicon.normalise import clean_name, fold, word_key
+from ..lexicon.titles import HONORIFICS
 from ..lexicon.place_words import LOCATIVE_PREPOSITIONS, PLACE_NOUNS
 from ..records import Entity
 
@@ -43,8 +45,6 @@ TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "gro
 # Labels whose spans name something: edge "the", possessives and whitespace are trimmed off.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
-# Words skipped when building an acronym from an organisation's name.
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
 # Words right before a city name that show it is used as a place ("in Aleppo", "city Aleppo"):
 # besides the locative prepositions also "at", "of", "into", which the rule can afford since it
 # applies to a large city's name only ("at Jackson" may be a person, "at Aleppo" is not).
@@ -63,6 +63,10 @@ SHOUTED_MIN_LETTERS = 4
 SEPARATORS = frozenset({"-", "/", "|", "\u2013", "\u2014", "--"})
 # Words hyphenated onto a name that are not part of it ("Trump-led", "Iran-backed").
 HYPHEN_AFFIXES = frozenset("led backed based era style like run owned funded linked allied aligned".split())
+# Words glued after a name by the model that are not part of it ("Associated Press that").
+TRAILING_PRONOUNS = frozenset({"that", "which", "who", "whose"})
+# A result glued to a team's or a player's name ("3-1", "30-20").
+SCORE = re.compile(r"\d+[-\u2013]\d+")
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
@@ -161,10 +165,32 @@ def _role(doc: Doc, text: str, start: int, end: int,
     return start, _text(doc, text, *found) if found else None
 
 
+def _cut(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """Token range and label of a named mention once what the model glued to it is cut off:
+    a leading "a"/"an" ("a White House"), a trailing relative pronoun ("Associated Press
+    that"), a result glued to a name ("3-1 Arsenal"), an unclosed parenthesis and what follows
+    it ("Global Alliance for Vaccines (Gavi"); a person named with an honorific inside another
+    mention ("GDC Mr Allard") becomes that person's mention. Never empty."""
+    while end - start > 1 and (doc[start].lower_ in ("a", "an") or SCORE.fullmatch(doc[start].text)):
+        start += 1
+    while end - start > 1 and (doc[end - 1].lower_ in TRAILING_PRONOUNS or SCORE.fullmatch(doc[end - 1].text)):
+        end -= 1
+    opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
+        end = opened
+    if label != "PERSON":
+        honorific = next((i for i in range(start + 1, end - 1) if word_key(doc[i].text) in HONORIFICS
+                          and doc[i + 1].text[:1].isupper()), None)
+        if honorific is not None:
+            start, label = honorific, "PERSON"
+    return start, end, label
+
+
 def _mention(doc: Doc, text: str, start: int, end: int, label: str,
              sents: list[tuple[int, int]]) -> _Mention:
     """Trim the entity ``doc[start:end]``, split a person's leading title off and find the
     role next to it. ``text``: ``doc.text``; ``sents``: token ranges of the doc's sentences."""
+    start, end, label = _cut(doc, start, end, label)
     start, end = _trim(doc, start, end, label)
     role = None
     if label == "PERSON":
@@ -209,13 +235,6 @@ def _resolve_people(people: list[_Mention]) -> None:
             people[i].actor, people[i].actor_type = display[target], "person"
 
 
-def _acronym(name: str) -> str:
-    """Initials of the capitalised words of ``name`` ("North Atlantic Treaty Organization" →
-    "NATO"); "" for a one-word name."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP]
-    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
-
-
 def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], str | None]) -> None:
     """Canonical name and type of ORG / GPE / NORP mentions (see the module docstring), and of
     mentions with other labels that name a person of the article (not a large city labelled
@@ -224,7 +243,7 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
     surnames: folded full names and last words of the article's person names → the person's
     canonical name (None when two people share it: the mention is then a person named as
     written)."""
-    acronyms = {_acronym(m.name): m.name for m in mentions if m.label == "ORG" and _acronym(m.name)}
+    acronyms = {acronym(m.name): m.name for m in mentions if m.label == "ORG" and acronym(m.name)}
     for m in mentions:
         country = country_name(m.name, demonym=m.label == "NORP") if m.label in TYPES else None
         if country:
@@ -234,7 +253,7 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
         elif m.label not in TYPES:
             continue
         elif m.label == "ORG":
-            name = acronyms.get(m.name, m.name) if m.name.isupper() else m.name
+            name = acronyms.get(m.name.upper(), m.name) if " " not in m.name else m.name
             m.actor, m.actor_type = name, "organization"
         elif m.label == "GPE" and not m.acts:
             continue  # a city or region as a location, not an actor
@@ -302,10 +321,13 @@ def find_actors(doc: Doc) -> list[Entity]:
         else:
             a, b = e.start_char, e.end_char
             out.append(Entity(a, b, text[a:b], e.label_))
-    _relabel(doc, [m for _, m in mentions])
+    named = [m for _, m in mentions]
+    _relabel(doc, named)
+    evidence.retype(doc, named)
     people = [m for _, m in mentions if m.label == "PERSON"]
     _resolve_people(people)
     _resolve_others([m for _, m in mentions if m.label != "PERSON"], _surnames(people))
+    evidence.not_actors(doc, named)
     for idx, m in mentions:
         out[idx].actor, out[idx].actor_type = m.actor, m.actor_type
         out[idx].label = m.label
