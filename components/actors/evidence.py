@@ -88,6 +88,8 @@ def _product_cue(doc: Doc, m) -> bool:
     root = doc[m.start:m.end].root
     if root.dep_ in MODIFIER_DEPS and root.head.i >= m.end and root.head.lower_ in PRODUCT_HEADS:
         return True
+    if m.end < len(doc) and doc[m.end].lower_ in PRODUCT_HEADS and doc[m.end].pos_ in ("NOUN", ""):
+        return True  # "Nintendo's GameBoy Advance handheld", parsed otherwise
     before = m.start - 2 if m.start > 1 and doc[m.start - 1].text == "," else m.start - 1
     if before >= 0 and doc[before].lower_ in WORK_NOUNS and doc[before].pos_ in ("NOUN", "VERB", ""):
         return True
@@ -116,8 +118,8 @@ def _person_evidence(doc: Doc, key: tuple[str, ...], group: list, person_keys: s
     """Does anything in the article say the name ``key`` (its mentions ``group``) is a person?"""
     if any(m.role for m in group if m.label == "PERSON"):
         return True
-    if any(is_short_form(k, key) for k in person_keys):
-        return True  # "Assad" with "Bashar al-Assad"
+    if any(is_short_form(k, key) for k in person_keys) or _first_name_of(key, person_keys):
+        return True  # "Assad" with "Bashar al-Assad", "Kelly" with "Kelly Holmes"
     return any(starts_with_given_name(m.name) and not org_shaped(m.name) and not _plural_end(doc, m)
                for m in group)
 
@@ -142,9 +144,9 @@ def _org_evidence(doc: Doc, group: list, acronyms: set[str]) -> bool:
             return True  # "BBC", "BBC1": no person's name
         if m.end - m.start > 1 and _plural_end(doc, m):
             return True
-        if m.end - m.start == 1 and _before(doc, m) in _DETERMINERS and m.label == "PERSON" \
+        if _before(doc, m) in _DETERMINERS and m.label == "PERSON" and not starts_with_given_name(m.name) \
                 and not country_name(m.name, demonym=True):
-            return True
+            return True  # "the Library", "the Lib Dems": no person's name takes "the"
     return False
 
 
@@ -152,7 +154,7 @@ def _person_shaped_org(doc: Doc, group: list) -> bool:
     """Is an ORG name a person's by its shape: a given name and a surname, nothing of an
     organisation, and a mention that acts or holds a role ("directed by Jean-Pierre Jeunet")?"""
     return all(starts_with_given_name(m.name) and not org_shaped(m.name) and not _plural_end(doc, m)
-               and m.end - m.start <= 3 and not is_city(m.name.split()[0]) for m in group) \
+               and len(m.name.split()) <= 3 and not is_city(m.name.split()[0]) for m in group) \
         and any(m.acts or m.role for m in group)
 
 
@@ -160,13 +162,16 @@ def retype(doc: Doc, mentions: list) -> None:
     """Fix the labels of ``mentions`` (all the named mentions of ``doc``) by the evidence of
     each name, in place: a PERSON or place-like GPE name with organisation evidence and no
     person evidence becomes ORG ("oil firm Yukos", "the Lib Dems", "consultancy Building
-    Zones"); an ORG name shaped like a person's that acts becomes PERSON."""
+    Zones"); an ORG name shaped like a person's that acts, or the first name of one person of
+    the article, becomes PERSON."""
     person_keys = {fold_tokens(m.name) for m in mentions if m.label == "PERSON" and m.end - m.start > 1}
     acronyms = {acronym(m.name) for m in mentions if m.label == "ORG"} - {""}
     for key, group in _groups(m for m in mentions if m.label in ("PERSON", "ORG", "GPE")).items():
         labels = [m.label for m in group]
         if "PERSON" in labels or ("GPE" in labels and not _is_place(group[0].name)):
             if _person_evidence(doc, key, group, person_keys):
+                for m in group:  # "Kelly" with "Kelly Holmes" is her, whatever its label
+                    m.label = "PERSON" if m.label == "ORG" and _first_name_of(key, person_keys) else m.label
                 continue
             if _org_evidence(doc, group, acronyms):
                 for m in group:
@@ -176,9 +181,15 @@ def retype(doc: Doc, mentions: list) -> None:
                 other = max(("ORG", "GPE"), key=labels.count)
                 for m in group:
                     m.label = other if m.label == "PERSON" else m.label
-        elif set(labels) == {"ORG"} and _person_shaped_org(doc, group):
+        elif set(labels) == {"ORG"} and (_person_shaped_org(doc, group) or _first_name_of(key, person_keys)):
             for m in group:
                 m.label = "PERSON"
+
+
+def _first_name_of(key: tuple[str, ...], person_keys: set) -> bool:
+    """Is the one-word name ``key`` a known given name that starts exactly one longer person
+    name of the article ("Kelly" with "Kelly Holmes")?"""
+    return len(key) == 1 and key[0] in GIVEN_NAMES and sum(k[0] == key[0] for k in person_keys) == 1
 
 
 def _is_place(name: str) -> bool:
@@ -194,7 +205,7 @@ def not_actors(doc: Doc, mentions: list) -> None:
         strong = any(speaks(doc, m) or _before(doc, m) in ORG_NOUNS or org_shaped(m.name)
                      or m.role for m in group)
         product = not strong and any(_product_cue(doc, m) for m in group if m.actor_type != "state")
-        common = _common_word(doc, group, lower) or (not strong and _bare_abbreviation(doc, group))
+        common = _common_word(doc, group, lower) or (not strong and _only_modifier(doc, group))
         for m in group:
             if product or common or _not_actor(doc, m):
                 m.actor = m.actor_type = None
@@ -208,14 +219,17 @@ def _common_word(doc: Doc, group: list, lower: set[str]) -> bool:
                for m in group) and group[0].name.lower() in lower
 
 
-def _bare_abbreviation(doc: Doc, group: list) -> bool:
-    """Is the name of ``group`` a short abbreviation ("RRP", "LLU") used only to modify a common
-    noun ("LLU services"), never acting, never spelled out, never a country?"""
+def _only_modifier(doc: Doc, group: list) -> bool:
+    """Is the one-word name of ``group`` only ever a modifier of a common noun that is no role
+    ("LLU services", "the Kent athlete", "Cobh runner"), never a subject, an object or a
+    possessor, never spelled out (an ORG abbreviation) and never a country? A home town, a
+    field or a product line, not an actor ("England coach", "Labour spokesman" hold roles)."""
     for m in group:
         root = doc[m.start:m.end].root
-        if not (m.label == "ORG" and m.actor == m.name and m.name.isupper() and len(m.name) <= 4
-                and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" and root.head.i >= m.end
-                and not is_title_word(root.head.text) and root.head.lower_ not in ORG_NOUNS):
+        head = root.head
+        if not (m.label in ("ORG", "PERSON") and m.end - m.start == 1 and m.actor == m.name
+                and root.dep_ in MODIFIER_DEPS and head.pos_ == "NOUN" and head.i >= m.end
+                and not is_title_word(head.lemma_) and head.lemma_.lower() not in ORG_NOUNS):
             return False
     return True
 
