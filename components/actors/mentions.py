@@ -17,8 +17,14 @@ abbreviates. The ORG "Kremlin" stays an organisation: metonyms are not mapped to
 
 Labels the small model often gets wrong are fixed, which also raises CoNLL NER scores: a
 mention that is a person's name or surname in the article becomes PERSON whatever its
-label; a PERSON that is a country or a news agency, and a PERSON or NORP that is a large
-city used as a place ("in Aleppo"), get GPE / ORG.
+label (a plural NORP such as "Democrats" excepted); a PERSON that is a country or a news
+agency, and a PERSON or NORP that is a large city used as a place ("in Aleppo"), get GPE /
+ORG. Before a mention becomes an actor, the evidence of :mod:`.evidence` is weighed over all
+the mentions of its name: organisation evidence retypes a mislabelled person ("oil firm
+Yukos"), a given name and an acting mention a mislabelled organisation; products, works,
+events, common words and names that only modify a common noun get no actor. Spans are cut
+where the model glued words to a name ("a White House", "Associated Press that", "GDC Mr
+Allard" → the person "Allard").
 
 Across a corpus (:func:`components.actors.merge.merge_corpus`): spelling variants fold together ("Bashar al-Assad",
 "Bashar Al Assad"), and a short person name maps to the one full name that ends with it,
@@ -171,10 +177,14 @@ def _cut(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
     that"), a result glued to a name ("3-1 Arsenal"), an unclosed parenthesis and what follows
     it ("Global Alliance for Vaccines (Gavi"); a person named with an honorific inside another
     mention ("GDC Mr Allard") becomes that person's mention. Never empty."""
-    while end - start > 1 and (doc[start].lower_ in ("a", "an") or SCORE.fullmatch(doc[start].text)):
+    while end - start > 1 and doc[start].lower_ in ("a", "an"):
         start += 1
-    while end - start > 1 and (doc[end - 1].lower_ in TRAILING_PRONOUNS or SCORE.fullmatch(doc[end - 1].text)):
+    while end - start > 1 and doc[end - 1].lower_ in TRAILING_PRONOUNS:
         end -= 1
+    if end - start > 3 and SCORE.fullmatch(doc[start:start + 3].text) and doc[start + 2].whitespace_:
+        start += 3  # the tokenizer splits "3-1" into three tokens
+    if end - start > 3 and SCORE.fullmatch(doc[end - 3:end].text) and doc[end - 4].whitespace_:
+        end -= 3
     opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
     if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
         end = opened
@@ -248,7 +258,8 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
         country = country_name(m.name, demonym=m.label == "NORP") if m.label in TYPES else None
         if country:
             m.actor, m.actor_type = country, "state"
-        elif fold_tokens(m.name) in surnames and not (m.label == "GPE" and is_city(m.name)):
+        elif fold_tokens(m.name) in surnames and not (m.label == "GPE" and is_city(m.name)) \
+                and not (m.label == "NORP" and m.name.endswith("s")):  # "Democrats" is no surname
             m.actor, m.actor_type, m.label = surnames[fold_tokens(m.name)] or m.name, "person", "PERSON"
         elif m.label not in TYPES:
             continue
