@@ -34,6 +34,8 @@ from ..lexicon.reporting import SPEECH_VERBS
 from .titles import is_title_word
 from .names import acronym, country_name, fold_tokens, is_city, is_short_form
 
+# Prefixes that make an adjective of a name ("Non-EU", "anti-Kremlin").
+NEGATING_PREFIXES = ("non-", "anti-", "pro-")
 # Dependency relations by which a name modifies the noun after it ("the Zafi virus").
 MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 _QUOTE_MARKS = frozenset({'"', *QUOTES})
@@ -88,7 +90,7 @@ def _product_cue(doc: Doc, m) -> bool:
     root = doc[m.start:m.end].root
     if root.dep_ in MODIFIER_DEPS and root.head.i >= m.end and root.head.lower_ in PRODUCT_HEADS:
         return True
-    if m.end < len(doc) and doc[m.end].lower_ in PRODUCT_HEADS and doc[m.end].pos_ in ("NOUN", ""):
+    if m.end < len(doc) and doc[m.end].lower_ in PRODUCT_HEADS and doc[m.end].pos_ in ("NOUN", "ADJ", ""):
         return True  # "Nintendo's GameBoy Advance handheld", parsed otherwise
     before = m.start - 2 if m.start > 1 and doc[m.start - 1].text == "," else m.start - 1
     if before >= 0 and doc[before].lower_ in WORK_NOUNS and doc[before].pos_ in ("NOUN", "VERB", ""):
@@ -201,10 +203,14 @@ def not_actors(doc: Doc, mentions: list) -> None:
     """Take the actor off the mentions of ``mentions`` (resolved) that name no actor (see the
     module docstring), in place."""
     lower = {t.text for t in doc if t.text.islower()}
-    for key, group in _groups(m for m in mentions if m.actor).items():
+    products: set[str] = set()
+    for key, group in sorted(_groups(m for m in mentions if m.actor).items(), key=lambda kv: len(kv[0])):
         strong = any(speaks(doc, m) or _before(doc, m) in ORG_NOUNS or org_shaped(m.name)
                      or m.role for m in group)
-        product = not strong and any(_product_cue(doc, m) for m in group if m.actor_type != "state")
+        product = not strong and (key[0] in products or any(
+            _product_cue(doc, m) for m in group if m.actor_type != "state"))
+        if product and len(key) == 1:
+            products.add(key[0])  # "Zafi" a virus: "Zafi-D" too
         common = _common_word(doc, group, lower) or (not strong and _only_modifier(doc, group))
         for m in group:
             if product or common or _not_actor(doc, m):
@@ -239,8 +245,10 @@ def _not_actor(doc: Doc, m) -> bool:
     no country's demonym, a one-word common plural noun, a lower-case organisation name?"""
     if m.actor_type == "state":
         return False
-    if event_shaped(m.name):
-        return True
+    if event_shaped(m.name) or m.name.lower().startswith(NEGATING_PREFIXES):
+        return True  # "Davis Cup", "Non-EU exports"
+    if doc[m.end - 1].like_num and len(doc[m.end - 1].text) == 4 and m.label != "PERSON":
+        return True  # a name ending in a year is an event or an edition ("Budget of 2002")
     root = doc[m.start:m.end].root
     if m.label == "NORP" and root.dep_ == "amod" and not country_name(m.name, demonym=True):
         return True

@@ -106,6 +106,8 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "by":
         return True
+    if tok.dep_ == "poss" and tok.head.ent_type_ in ("ORG", "FAC"):
+        return False  # "Moscow's Sovlink Securities": where the firm is
     return tok.dep_ in ACTING_DEPS
 
 
@@ -298,6 +300,18 @@ def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
             m.label = label
 
 
+def _split_pairs(doc: Doc, text: str, mentions: list[_Mention]) -> None:
+    """Cut a mention that joins two names with "and" to its first name when the article names
+    either on its own elsewhere ("Gazprom and Gazpromneft" with "Gazprom" alone); a name
+    that has "and" inside ("Procter and Gamble") is never named in halves. In place."""
+    names = {fold(m.name) for m in mentions}
+    for m in mentions:
+        cut = next((i for i in range(m.start + 1, m.end - 1) if doc[i].lower_ == "and"), None)
+        if cut is not None and m.label != "PERSON" and (
+                fold(_text(doc, text, m.start, cut)) in names or fold(_text(doc, text, cut + 1, m.end)) in names):
+            m.end, m.name = cut, clean_name(_text(doc, text, m.start, cut))
+
+
 def _surnames(people: list[_Mention]) -> dict[tuple[str, ...], str | None]:
     """``{folded full name or surname: canonical person}`` for the resolved person mentions
     of an article; None for a surname two people share ("Clinton")."""
@@ -333,6 +347,7 @@ def find_actors(doc: Doc) -> list[Entity]:
             a, b = e.start_char, e.end_char
             out.append(Entity(a, b, text[a:b], e.label_))
     named = [m for _, m in mentions]
+    _split_pairs(doc, text, named)
     _relabel(doc, named)
     evidence.retype(doc, named)
     people = [m for _, m in mentions if m.label == "PERSON"]
@@ -340,6 +355,8 @@ def find_actors(doc: Doc) -> list[Entity]:
     _resolve_others([m for _, m in mentions if m.label != "PERSON"], _surnames(people))
     evidence.not_actors(doc, named)
     for idx, m in mentions:
+        a, b = _chars(doc, m.start, m.end)
+        out[idx].start, out[idx].end, out[idx].text = a, b, text[a:b]
         out[idx].actor, out[idx].actor_type = m.actor, m.actor_type
         out[idx].label = m.label
     return out
