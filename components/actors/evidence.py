@@ -240,11 +240,29 @@ def _only_modifier(doc: Doc, group: list) -> bool:
     return True
 
 
+def _demonym_noun(word: str) -> bool:
+    """Is ``word`` a singular demonym that names one person ("Briton", "Frenchman", "Scot")?"""
+    if word.endswith("s"):
+        return False
+    for suffix in ("man", "woman"):
+        if word.endswith(suffix) and country_name(word[: -len(suffix)], demonym=True):
+            return True
+    return bool(country_name(word, demonym=True)) and not country_name(word)
+
+
 def _not_actor(doc: Doc, m) -> bool:
-    """Is the one mention ``m`` no actor by itself: an event name, a NORP adjective that is
-    no country's demonym, a one-word common plural noun, a lower-case organisation name?"""
+    """Is the one mention ``m`` no actor by itself: a demonym for one person ("the Briton"), a
+    constituency ("MP for Witney"), an event name or one ending in a year, an adjective
+    ("Non-EU", a NORP that is no country's demonym), a one-word common plural noun, a
+    lower-case organisation name?"""
+    one_word = m.end - m.start == 1
+    if one_word and m.label in ("PERSON", "ORG") and _before(doc, m) in ("the", "a") and _demonym_noun(m.name):
+        return True  # "the Briton", "a Frenchman": one person named by nationality
     if m.actor_type == "state":
         return False
+    if one_word and m.label == "PERSON" and m.actor == m.name and m.start > 1 \
+            and doc[m.start - 1].lower_ == "for" and is_title_word(doc[m.start - 2].text):
+        return True  # "the MP for Witney": a constituency
     if event_shaped(m.name) or m.name.lower().startswith(NEGATING_PREFIXES):
         return True  # "Davis Cup", "Non-EU exports"
     if doc[m.end - 1].like_num and len(doc[m.end - 1].text) == 4 and m.label != "PERSON":

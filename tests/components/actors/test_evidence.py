@@ -105,3 +105,27 @@ def test_a_console_and_a_stock_index_are_no_actors(nlp):
     doc = nlp("Microsoft said the new Zbox 2 console would ship in May. The Nikkei Index fell 2%.")
     actors_found = {e.actor for e in find_actors(doc) if e.actor}
     assert "Microsoft" in actors_found and not actors_found & {"Zbox", "Zbox 2", "Nikkei Index"}
+
+
+@pytest.mark.parametrize("text, ents", [
+    ("Later the Briton pulled ahead of the field.", [("Briton", "PERSON")]),
+    ("He is the MP for Netherwick and a minister.", [("Netherwick", "PERSON")]),
+    ("Non-EU exports rose by 5%.", [("Non-EU", "ORG")]),
+    ("The Spending Review of 2009 cut budgets.", [("Spending Review of 2009", "ORG")]),
+])
+def test_a_nationality_a_constituency_an_adjective_and_an_edition_are_no_actors(text, ents):
+    assert [a for _, a, _ in actors(text, *ents)] == [None] * len(ents)
+
+
+def test_two_names_joined_by_and_split_when_one_is_named_alone():
+    found = actors("Tarvo said profits rose. Tarvo and Tarvoneft left the auction.",
+                   ("Tarvo", "ORG"), ("Tarvo and Tarvoneft", "ORG"))
+    assert found[-1][:2] == ("Tarvo", "Tarvo")
+    kept = actors("Procter and Gamble said profits rose.", ("Procter and Gamble", "ORG"))
+    assert kept == [("Procter and Gamble", "Procter and Gamble", "organization")]
+
+
+@pytest.mark.model
+def test_a_city_that_owns_a_firm_is_where_the_firm_is(nlp):
+    found = find_actors(nlp("Shares were sold through Tokyo's Hanabi Securities on Monday."))
+    assert [e.actor for e in found if e.text == "Tokyo"] == [None]
