@@ -100,3 +100,22 @@ def merge_corpus(actors: Iterable[tuple]) -> dict[str, str]:
         for name, _ in names:
             targets[name].add(target)
     return {name: t.pop() for name, t in targets.items() if len(t) == 1 and name not in t}
+
+
+# Types one name may carry in different articles that the corpus settles by its mentions: a
+# model labels the same firm or party a person in one story and an organisation in another.
+PERSON_OR_ORG = frozenset({"person", "organization"})
+
+
+def corpus_types(actors: Iterable[tuple]) -> dict[str, str]:
+    """The one type of each actor name that the corpus types both person and organisation:
+    the type of most of its mentions (ties: organisation). actors: ``(name, actor_type,
+    n_mentions, ...)`` as for :func:`merge_corpus`. Returns ``{name: type}`` for those names only
+    ("Labour" typed person in two short stories and organisation in a long one → organisation);
+    a name typed a state or a group somewhere keeps its types (a country "Jordan" is not the
+    player "Jordan")."""
+    counts: dict[str, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
+    for name, kind, n, *_ in actors:
+        counts[name][kind] += n
+    return {name: max(sorted(PERSON_OR_ORG), key=lambda k: by_type[k])
+            for name, by_type in counts.items() if set(by_type) == PERSON_OR_ORG}

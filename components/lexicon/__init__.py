@@ -9,5 +9,7 @@ quotes. Tuning constants (bonuses, thresholds) stay with the rules that use them
 - :mod:`.name_alikes` — names far more often something else than a place (celestial bodies);
 - :mod:`.titles` — forms of address, role nouns and their modifiers;
 - :mod:`.reporting` — reporting verbs, speaker pronouns, abbreviations;
-- :mod:`.news_agencies` — wire services.
+- :mod:`.news_agencies` — wire services;
+- :mod:`.given_names` — given names (US Census 1990), evidence that a name is a person's;
+- :mod:`.actor_cues` — organisation name words and nouns, product, work and event cues.
 """

@@ -129,3 +129,11 @@ def test_two_names_joined_by_and_split_when_one_is_named_alone():
 def test_a_city_that_owns_a_firm_is_where_the_firm_is(nlp):
     found = find_actors(nlp("Shares were sold through Tokyo's Hanabi Securities on Monday."))
     assert [e.actor for e in found if e.text == "Tokyo"] == [None]
+
+
+def test_corpus_settles_person_or_organisation_by_most_mentions():
+    from components.actors import corpus_types
+
+    types = corpus_types([("Labour", "person", 3), ("Labour", "organization", 15),
+                          ("Jordan", "person", 4), ("Jordan", "state", 9), ("Okafor", "person", 2)])
+    assert types == {"Labour": "organization"}
