@@ -92,6 +92,8 @@ def _product_cue(doc: Doc, m) -> bool:
         return True
     if m.end < len(doc) and doc[m.end].lower_ in PRODUCT_HEADS and doc[m.end].pos_ in ("NOUN", "ADJ", ""):
         return True  # "Nintendo's GameBoy Advance handheld", parsed otherwise
+    if m.end + 1 < len(doc) and doc[m.end].like_num and doc[m.end + 1].lower_ in EVENT_NAME_WORDS:
+        return True  # "the FTSE 100 Index" with "100 Index" left out of the name
     before = m.start - 2 if m.start > 1 and doc[m.start - 1].text == "," else m.start - 1
     if before >= 0 and doc[before].lower_ in WORK_NOUNS and doc[before].pos_ in ("NOUN", "VERB", ""):
         return True
@@ -221,21 +223,25 @@ def _common_word(doc: Doc, group: list, lower: set[str]) -> bool:
     """Is the one-word name of ``group`` a common word capitalised only because it starts its
     sentences ("Clinicians said…" with "clinicians" elsewhere in the article)? ``lower``: the
     article's lower-case words."""
-    return all(m.end - m.start == 1 and doc[m.start].is_sent_start and m.actor_type != "state"
-               for m in group) and group[0].name.lower() in lower
+    capitalised = [m for m in group if not m.name[:1].islower()]
+    return bool(capitalised) and all(m.end - m.start == 1 and doc[m.start].is_sent_start
+                                     and m.actor_type != "state" for m in capitalised) \
+        and group[0].name.lower() in lower
 
 
 def _only_modifier(doc: Doc, group: list) -> bool:
     """Is the one-word name of ``group`` only ever a modifier of a common noun that is no role
     ("LLU services", "the Kent athlete", "Cobh runner"), never a subject, an object or a
     possessor, never spelled out (an ORG abbreviation) and never a country? A home town, a
-    field or a product line, not an actor ("England coach", "Labour spokesman" hold roles)."""
+    field or a product line, not an actor ("England coach", "Labour spokesman" hold roles, and
+    "the Labour party" names its party, but "the Burbank entertainment giant" is a home town)."""
     for m in group:
         root = doc[m.start:m.end].root
         head = root.head
         if not (m.label in ("ORG", "PERSON") and m.end - m.start == 1 and m.actor == m.name
                 and root.dep_ in MODIFIER_DEPS and head.pos_ == "NOUN" and head.i >= m.end
-                and not is_title_word(head.lemma_) and head.lemma_.lower() not in ORG_NOUNS):
+                and not is_title_word(head.lemma_)
+                and (head.lemma_.lower() not in ORG_NOUNS or _is_place(m.name))):
             return False
     return True
 

@@ -31,11 +31,12 @@ label studio start-up startup rival rivals insurer lender outfit conglomerate de
 newspaper paper magazine tabloid broadsheet outlet station franchise
 """.split())
 
-# Nouns a name modifies that make it a product or a work ("the Zafi virus", "the Xbox 2 console",
-# "her Confessions album"); kept to nouns a maker's name seldom modifies.
+# Nouns a name modifies that make it a product, a work or a scheme ("the Zafi virus", "the Xbox 2
+# console", "her Confessions album", "the Artemis programme"); kept to nouns a maker's name
+# seldom modifies (a maker that speaks in the article stays an actor).
 PRODUCT_HEADS = frozenset("""
 console consoles handheld handhelds virus viruses worm worms trojan album albums single
-singles song songs track tracks musical sitcom novel
+singles song songs track tracks musical sitcom novel programme program rover probe spacecraft
 """.split())
 
 # Nouns right before a name that make it a product, a work or an event ("hit film Amelie",

@@ -137,3 +137,12 @@ def test_corpus_settles_person_or_organisation_by_most_mentions():
     types = corpus_types([("Labour", "person", 3), ("Labour", "organization", 15),
                           ("Jordan", "person", 4), ("Jordan", "state", 9), ("Okafor", "person", 2)])
     assert types == {"Labour": "organization"}
+
+
+@pytest.mark.model
+def test_an_index_a_programme_a_home_town_and_a_common_word_are_no_actors(nlp):
+    doc = nlp("The FTSE 100 Index rose. NASA said the Artemis programme was on track. The Burbank "
+              "entertainment giant said profits rose. Clinicians said waits were long, and clinicians agreed.")
+    found = {e.text: e.actor for e in find_actors(doc)}
+    assert found.get("NASA") == "NASA"
+    assert all(found.get(name) is None for name in ("FTSE", "Artemis", "Burbank", "Clinicians"))
