@@ -34,6 +34,8 @@ from ..lexicon.reporting import SPEECH_VERBS
 from .titles import is_title_word
 from .names import acronym, country_name, fold_tokens, is_city, is_short_form
 
+# What follows the place of a dateline ("TOKYO (Reuters) -", "BAAR, SWITZERLAND —").
+DATELINE_AFTER = frozenset({",", "(", "-", "--", "\u2013", "\u2014", ":"})
 # Prefixes that make an adjective of a name ("Non-EU", "anti-Kremlin").
 NEGATING_PREFIXES = ("non-", "anti-", "pro-")
 # Dependency relations by which a name modifies the noun after it ("the Zafi virus").
@@ -246,6 +248,15 @@ def _only_modifier(doc: Doc, group: list) -> bool:
     return True
 
 
+def _in_dateline(doc: Doc, m) -> bool:
+    """Is the mention an ALL-CAPS place in the dateline that opens the article ("TOKYO
+    (Reuters) -", "BAAR, SWITZERLAND —"): only capitals and commas before it, and a comma, a
+    parenthesis or a dash after it?"""
+    if not m.name.isupper() or m.end >= len(doc) or doc[m.end].text not in DATELINE_AFTER:
+        return False
+    return all(t.is_space or t.text == "," or (t.is_alpha and t.is_upper) for t in doc[:m.start])
+
+
 def _demonym_noun(word: str) -> bool:
     """Is ``word`` a singular demonym that names one person ("Briton", "Frenchman", "Scot")?"""
     if word.endswith("s"):
@@ -257,8 +268,8 @@ def _demonym_noun(word: str) -> bool:
 
 
 def _not_actor(doc: Doc, m) -> bool:
-    """Is the one mention ``m`` no actor by itself: a demonym for one person ("the Briton"), a
-    constituency ("MP for Witney"), an event name or one ending in a year, an adjective
+    """Is the one mention ``m`` no actor by itself: a demonym for one person ("the Briton"), the
+    place of an opening dateline in capitals, a constituency ("MP for Witney"), an event name or one ending in a year, an adjective
     ("Non-EU", a NORP that is no country's demonym), a one-word common plural noun, a
     lower-case organisation name?"""
     one_word = m.end - m.start == 1
@@ -266,6 +277,8 @@ def _not_actor(doc: Doc, m) -> bool:
         return True  # "the Briton", "a Frenchman": one person named by nationality
     if m.actor_type == "state":
         return False
+    if _in_dateline(doc, m):
+        return True
     if one_word and m.label == "PERSON" and m.actor == m.name and m.start > 1 \
             and doc[m.start - 1].lower_ == "for" and is_title_word(doc[m.start - 2].text):
         return True  # "the MP for Witney": a constituency

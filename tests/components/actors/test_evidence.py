@@ -146,3 +146,11 @@ def test_an_index_a_programme_a_home_town_and_a_common_word_are_no_actors(nlp):
     found = {e.text: e.actor for e in find_actors(doc)}
     assert found.get("NASA") == "NASA"
     assert all(found.get(name) is None for name in ("FTSE", "Artemis", "Burbank", "Clinicians"))
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("TOKYO (Reuters) - Carmakers said sales rose.", "TOKYO"),
+    ("BAAR, SWITZERLAND - The miner said profits rose.", "BAAR"),
+])
+def test_the_place_of_a_dateline_in_capitals_is_no_actor(text, phrase):
+    assert actors(text, (phrase, "ORG"))[0][1] is None
