@@ -91,16 +91,22 @@ def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None
 def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:
     """Apply corpus-level actor merging (:func:`components.actors.merge_corpus`) to a list of
     extractions in place and return it: "Assad" in one article and "Bashar al-Assad" in
-    another become one actor when nothing else competes for the name."""
-    counts: dict[tuple[str, str | None], int] = {}
+    another become one actor when nothing else competes for the name; names merge only within
+    one type and one language (the articles' ``language``); a name typed person in some
+    articles and organisation in others takes the type of most of its mentions
+    (:func:`components.actors.corpus_types`), as the store's ``actors`` table does."""
+    counts: dict[tuple[str, str | None, str | None], int] = {}
     for ex in extractions:
         for e in ex.entities:
             if e.actor:
-                counts[(e.actor, e.actor_type)] = counts.get((e.actor, e.actor_type), 0) + 1
-    mapping = actors.merge_corpus((n, t, c) for (n, t), c in counts.items())
-    if mapping:
+                key = (e.actor, e.actor_type, ex.article.language)
+                counts[key] = counts.get(key, 0) + 1
+    mapping = actors.merge_corpus((n, t, c, lang) for (n, t, lang), c in counts.items())
+    types = actors.corpus_types((n, t, c) for (n, t, _), c in counts.items())
+    if mapping or types:
         for ex in extractions:
-            ex.entities = [replace(e, actor=mapping.get(e.actor, e.actor)) for e in ex.entities]
+            ex.entities = [replace(e, actor=mapping.get(e.actor, e.actor), actor_type=types.get(e.actor, e.actor_type))
+                           for e in ex.entities]
             for q in ex.quotes:
                 q.speaker = mapping.get(q.speaker, q.speaker)
     return extractions

@@ -17,8 +17,14 @@ abbreviates. The ORG "Kremlin" stays an organisation: metonyms are not mapped to
 
 Labels the small model often gets wrong are fixed, which also raises CoNLL NER scores: a
 mention that is a person's name or surname in the article becomes PERSON whatever its
-label; a PERSON that is a country or a news agency, and a PERSON or NORP that is a large
-city used as a place ("in Aleppo"), get GPE / ORG.
+label (a plural NORP such as "Democrats" excepted); a PERSON that is a country or a news
+agency, and a PERSON or NORP that is a large city used as a place ("in Aleppo"), get GPE /
+ORG. Before a mention becomes an actor, the evidence of :mod:`.evidence` is weighed over all
+the mentions of its name: organisation evidence retypes a mislabelled person ("oil firm
+Yukos"), a given name and an acting mention a mislabelled organisation; products, works,
+events, common words and names that only modify a common noun get no actor. Spans are cut
+where the model glued words to a name ("a White House", "Associated Press that", "GDC Mr
+Allard" → the person "Allard").
 
 Across a corpus (:func:`components.actors.merge.merge_corpus`): spelling variants fold together ("Bashar al-Assad",
 "Bashar Al Assad"), and a short person name maps to the one full name that ends with it,
@@ -26,6 +32,7 @@ unless two people share it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,9 +40,10 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
-from . import titles
-from .names import country_name, fold_tokens, is_city, is_news_agency, is_short_form, is_subsequence, spelling_rank
-from ..lexicon.normalise import clean_name, fold
+from . import evidence, titles
+from .names import acronym, country_name, fold_tokens, is_city, is_news_agency, is_short_form, is_subsequence, spelling_rank
+from ..lexicon.normalise import clean_name, fold, word_key
+from ..lexicon.titles import HONORIFICS
 from ..lexicon.place_words import LOCATIVE_PREPOSITIONS, PLACE_NOUNS
 from ..records import Entity
 
@@ -43,8 +51,6 @@ TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "gro
 # Labels whose spans name something: edge "the", possessives and whitespace are trimmed off.
 NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})
-# Words skipped when building an acronym from an organisation's name.
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
 # Words right before a city name that show it is used as a place ("in Aleppo", "city Aleppo"):
 # besides the locative prepositions also "at", "of", "into", which the rule can afford since it
 # applies to a large city's name only ("at Jackson" may be a person, "at Aleppo" is not).
@@ -63,6 +69,10 @@ SHOUTED_MIN_LETTERS = 4
 SEPARATORS = frozenset({"-", "/", "|", "\u2013", "\u2014", "--"})
 # Words hyphenated onto a name that are not part of it ("Trump-led", "Iran-backed").
 HYPHEN_AFFIXES = frozenset("led backed based era style like run owned funded linked allied aligned".split())
+# Words glued after a name by the model that are not part of it ("Associated Press that").
+TRAILING_PRONOUNS = frozenset({"that", "which", "who", "whose"})
+# A result glued to a team's or a player's name ("3-1", "30-20").
+SCORE = re.compile(r"\d+[-\u2013]\d+")
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
@@ -96,6 +106,8 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "by":
         return True
+    if tok.dep_ == "poss" and tok.head.ent_type_ in ("ORG", "FAC"):
+        return False  # "Moscow's Sovlink Securities": where the firm is
     return tok.dep_ in ACTING_DEPS
 
 
@@ -161,10 +173,36 @@ def _role(doc: Doc, text: str, start: int, end: int,
     return start, _text(doc, text, *found) if found else None
 
 
+def _cut(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """Token range and label of a named mention once what the model glued to it is cut off:
+    a leading "a"/"an" ("a White House"), a trailing relative pronoun ("Associated Press
+    that"), a result glued to a name ("3-1 Arsenal"), an unclosed parenthesis and what follows
+    it ("Global Alliance for Vaccines (Gavi"); a person named with an honorific inside another
+    mention ("GDC Mr Allard") becomes that person's mention. Never empty."""
+    while end - start > 1 and doc[start].lower_ in ("a", "an"):
+        start += 1
+    while end - start > 1 and doc[end - 1].lower_ in TRAILING_PRONOUNS:
+        end -= 1
+    if end - start > 3 and SCORE.fullmatch(doc[start:start + 3].text) and doc[start + 2].whitespace_:
+        start += 3  # the tokenizer splits "3-1" into three tokens
+    if end - start > 3 and SCORE.fullmatch(doc[end - 3:end].text) and doc[end - 4].whitespace_:
+        end -= 3
+    opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
+        end = opened
+    if label != "PERSON":
+        honorific = next((i for i in range(start + 1, end - 1) if word_key(doc[i].text) in HONORIFICS
+                          and doc[i + 1].text[:1].isupper()), None)
+        if honorific is not None:
+            start, label = honorific, "PERSON"
+    return start, end, label
+
+
 def _mention(doc: Doc, text: str, start: int, end: int, label: str,
              sents: list[tuple[int, int]]) -> _Mention:
     """Trim the entity ``doc[start:end]``, split a person's leading title off and find the
     role next to it. ``text``: ``doc.text``; ``sents``: token ranges of the doc's sentences."""
+    start, end, label = _cut(doc, start, end, label)
     start, end = _trim(doc, start, end, label)
     role = None
     if label == "PERSON":
@@ -209,13 +247,6 @@ def _resolve_people(people: list[_Mention]) -> None:
             people[i].actor, people[i].actor_type = display[target], "person"
 
 
-def _acronym(name: str) -> str:
-    """Initials of the capitalised words of ``name`` ("North Atlantic Treaty Organization" →
-    "NATO"); "" for a one-word name."""
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP]
-    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
-
-
 def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], str | None]) -> None:
     """Canonical name and type of ORG / GPE / NORP mentions (see the module docstring), and of
     mentions with other labels that name a person of the article (not a large city labelled
@@ -224,17 +255,18 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
     surnames: folded full names and last words of the article's person names → the person's
     canonical name (None when two people share it: the mention is then a person named as
     written)."""
-    acronyms = {_acronym(m.name): m.name for m in mentions if m.label == "ORG" and _acronym(m.name)}
+    acronyms = {acronym(m.name): m.name for m in mentions if m.label == "ORG" and acronym(m.name)}
     for m in mentions:
         country = country_name(m.name, demonym=m.label == "NORP") if m.label in TYPES else None
         if country:
             m.actor, m.actor_type = country, "state"
-        elif fold_tokens(m.name) in surnames and not (m.label == "GPE" and is_city(m.name)):
+        elif fold_tokens(m.name) in surnames and not (m.label == "GPE" and is_city(m.name)) \
+                and not (m.label == "NORP" and m.name.endswith("s")):  # "Democrats" is no surname
             m.actor, m.actor_type, m.label = surnames[fold_tokens(m.name)] or m.name, "person", "PERSON"
         elif m.label not in TYPES:
             continue
         elif m.label == "ORG":
-            name = acronyms.get(m.name, m.name) if m.name.isupper() else m.name
+            name = acronyms.get(m.name.upper(), m.name) if " " not in m.name else m.name
             m.actor, m.actor_type = name, "organization"
         elif m.label == "GPE" and not m.acts:
             continue  # a city or region as a location, not an actor
@@ -266,6 +298,18 @@ def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
         key = fold_tokens(m.name)
         if not any(len(k) > len(key) and is_subsequence(key, k) for k in person_keys):
             m.label = label
+
+
+def _split_pairs(doc: Doc, text: str, mentions: list[_Mention]) -> None:
+    """Cut a mention that joins two names with "and" to its first name when the article names
+    either on its own elsewhere ("Gazprom and Gazpromneft" with "Gazprom" alone); a name
+    that has "and" inside ("Procter and Gamble") is never named in halves. In place."""
+    names = {fold(m.name) for m in mentions}
+    for m in mentions:
+        cut = next((i for i in range(m.start + 1, m.end - 1) if doc[i].lower_ == "and"), None)
+        if cut is not None and m.label != "PERSON" and (
+                fold(_text(doc, text, m.start, cut)) in names or fold(_text(doc, text, cut + 1, m.end)) in names):
+            m.end, m.name = cut, clean_name(_text(doc, text, m.start, cut))
 
 
 def _surnames(people: list[_Mention]) -> dict[tuple[str, ...], str | None]:
@@ -302,11 +346,17 @@ def find_actors(doc: Doc) -> list[Entity]:
         else:
             a, b = e.start_char, e.end_char
             out.append(Entity(a, b, text[a:b], e.label_))
-    _relabel(doc, [m for _, m in mentions])
+    named = [m for _, m in mentions]
+    _split_pairs(doc, text, named)
+    _relabel(doc, named)
+    evidence.retype(doc, named)
     people = [m for _, m in mentions if m.label == "PERSON"]
     _resolve_people(people)
     _resolve_others([m for _, m in mentions if m.label != "PERSON"], _surnames(people))
+    evidence.not_actors(doc, named)
     for idx, m in mentions:
+        a, b = _chars(doc, m.start, m.end)
+        out[idx].start, out[idx].end, out[idx].text = a, b, text[a:b]
         out[idx].actor, out[idx].actor_type = m.actor, m.actor_type
         out[idx].label = m.label
     return out

@@ -67,29 +67,55 @@ def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tup
     return {k: best[root(k)] for k in keys if best[root(k)] != k}
 
 
-def merge_corpus(actors: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
+def merge_corpus(actors: Iterable[tuple]) -> dict[str, str]:
     """Map article-level actor names to corpus-level canonical names.
 
-    actors: ``(name, actor_type, n_mentions)`` for every distinct article-level actor.
+    actors: ``(name, actor_type, n_mentions)`` or ``(name, actor_type, n_mentions, language)``
+    for every distinct article-level actor (language: the ISO 639-1 code of its articles, None
+    when unknown).
     Returns ``{name: canonical}`` for the names that change (others stay as they are).
-    Only names of one type merge. Spellings that fold alike (case, hyphens, diacritics,
-    a group's plural) become one, spelled as most mentioned (mixed case first); a person's
-    name joins the one longer name with the same first and last word ("Hillary Clinton" →
-    "Hillary Rodham Clinton" cluster) and a lone surname ("Assad") the one person whose name
-    ends with it. A surname two people share ("Smith" with "Adam Smith" and "John Smith")
-    is left alone. A cluster of people is named by its most mentioned full name."""
-    variants: dict[tuple[str | None, tuple[str, ...]], list[tuple[str, int]]] = defaultdict(list)
-    for name, kind, n in actors:
+    Only names of one type and one language merge, and a name found with several types or
+    languages that would merge differently in each stays as it is ("Jordan" the country is
+    not moved to "Michael Jordan" because a person "Jordan" is). Spellings that fold alike
+    (case, hyphens, diacritics, a group's plural) become one, spelled as most mentioned
+    (mixed case first); a person's name joins the one longer name with the same first and
+    last word ("Hillary Clinton" → "Hillary Rodham Clinton" cluster) and a lone surname
+    ("Assad") the one person whose name ends with it. A surname two people share ("Smith"
+    with "Adam Smith" and "John Smith") is left alone. A cluster of people is named by its
+    most mentioned full name."""
+    variants: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
+    for name, kind, n, *language in actors:
         if name:
-            variants[(kind, _corpus_key(name, kind))].append((name, n))
+            variants[(kind, language[0] if language else None, _corpus_key(name, kind))].append((name, n))
     spelling = {k: min(v, key=lambda x: spelling_rank(*x))[0] for k, v in variants.items()}
     mentions = {k: sum(n for _, n in v) for k, v in variants.items()}
-    people = {key: mentions[(kind, key)] for kind, key in variants if kind == "person"}
-    moved = _union_people(people)
-    mapping: dict[str, str] = {}
-    for (kind, key), names in variants.items():
-        target = spelling[(kind, moved.get(key, key))] if kind == "person" else spelling[(kind, key)]
+    moved: dict[tuple, dict] = {}
+    for kind, lang, key in variants:
+        if kind == "person" and (kind, lang) not in moved:
+            people = {k: mentions[(c, g, k)] for c, g, k in variants if (c, g) == (kind, lang)}
+            moved[(kind, lang)] = _union_people(people)
+    targets: dict[str, set[str]] = defaultdict(set)
+    for (kind, lang, key), names in variants.items():
+        target = spelling[(kind, lang, moved.get((kind, lang), {}).get(key, key))]
         for name, _ in names:
-            if name != target:
-                mapping[name] = target
-    return mapping
+            targets[name].add(target)
+    return {name: t.pop() for name, t in targets.items() if len(t) == 1 and name not in t}
+
+
+# Types one name may carry in different articles that the corpus settles by its mentions: a
+# model labels the same firm or party a person in one story and an organisation in another.
+PERSON_OR_ORG = frozenset({"person", "organization"})
+
+
+def corpus_types(actors: Iterable[tuple]) -> dict[str, str]:
+    """The one type of each actor name that the corpus types both person and organisation:
+    the type of most of its mentions (ties: organisation). actors: ``(name, actor_type,
+    n_mentions, ...)`` as for :func:`merge_corpus`. Returns ``{name: type}`` for those names only
+    ("Labour" typed person in two short stories and organisation in a long one → organisation);
+    a name typed a state or a group somewhere keeps its types (a country "Jordan" is not the
+    player "Jordan")."""
+    counts: dict[str, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
+    for name, kind, n, *_ in actors:
+        counts[name][kind] += n
+    return {name: max(sorted(PERSON_OR_ORG), key=lambda k: by_type[k])
+            for name, by_type in counts.items() if set(by_type) == PERSON_OR_ORG}

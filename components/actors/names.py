@@ -74,3 +74,14 @@ def spelling_rank(name: str, n: int) -> tuple:
     CAPS before all lower case, then the most mentioned."""
     case = 1 if name.isupper() else 2 if name.islower() else 0
     return case, -n, name
+
+
+# Words skipped when building an acronym from an organisation's name.
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalised words of ``name`` ("North Atlantic Treaty Organization" →
+    "NATO"); "" for a one-word name."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""

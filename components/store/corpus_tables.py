@@ -35,7 +35,8 @@ def _mark_actors_stale(con: duckdb.DuckDBPyConnection, now: datetime) -> None:
 
 
 def _read_actor_counts(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple], tuple]:
-    """The (actor name, type, mentions) rows the merge reads, sorted, and their fingerprint."""
+    """The (actor name, type, mentions, language of the articles) rows the merge reads, sorted,
+    and their fingerprint."""
     counts = _exec(con, _ACTOR_COUNTS_SQL + " ORDER BY ALL")
     fingerprint = _exec(con, _ACTOR_COUNTS_FINGERPRINT_SQL)[0]
     return counts, fingerprint
@@ -78,9 +79,10 @@ def _resolve_chains(mapping: dict[str, str]) -> dict[str, str]:
 
 
 #: What the corpus-level merge reads: (actor name, type, mentions) from ``entities``.
-_ACTOR_COUNTS_SQL = "SELECT actor, actor_type, count(*) AS n FROM entities WHERE actor IS NOT NULL GROUP BY ALL"
+_ACTOR_COUNTS_SQL = ("SELECT e.actor, e.actor_type, count(*) AS n, a.language FROM entities e"
+                     " JOIN articles a ON a.id = e.article_id WHERE e.actor IS NOT NULL GROUP BY ALL")
 #: A fingerprint of those counts, to tell whether they changed between two reads.
-_ACTOR_COUNTS_FINGERPRINT_SQL = (f"SELECT count(*), coalesce(sum(hash(actor, actor_type, n)), 0)"
+_ACTOR_COUNTS_FINGERPRINT_SQL = (f"SELECT count(*), coalesce(sum(hash(actor, actor_type, n, language)), 0)"
                                  f" FROM ({_ACTOR_COUNTS_SQL})")
 
 _REBUILD_ACTORS_SQL = [

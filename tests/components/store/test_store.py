@@ -424,7 +424,7 @@ def test_rebuild_actors_merges_aliases_across_articles(store: Store, monkeypatch
     store.write([first, later])
     store.rebuild_actors()
 
-    assert ("Assad", "person", 1) in received and ("Bashar al-Assad", "person", 1) in received
+    assert ("Assad", "person", 1, "en") in received and ("Bashar al-Assad", "person", 1, "en") in received
     actors = store.query("SELECT * FROM actors ORDER BY actor").set_index("actor")
     assad = actors.loc["Bashar al-Assad"]
     assert sorted(assad["aliases"]) == ["Assad", "Bashar al-Assad"] and list(assad["roles"]) == ["President"]
