@@ -61,6 +61,14 @@ def abbreviation_keys() -> dict[str, frozenset[str]]:
     return keys
 
 
+def abbreviates(key: str, name: str, admin1: str | None) -> bool:
+    """Whether ``key`` (a lookup key, :func:`~components.lexicon.normalise.name_key`) shortens the
+    state or country whose name's key is ``name`` and whose GeoNames admin1 key is ``admin1``:
+    its first letters ("kan" of "kansas") or one of its :func:`abbreviation_keys` ("AK" of Alaska)."""
+    key = key.lower()
+    return (len(name) > len(key) and name.startswith(key)) or key in abbreviation_keys().get(admin1 or "", ())
+
+
 def us_abbreviations() -> frozenset[str]:
     """Every US state abbreviation with a full stop, lower case without its final one ("calif",
     "n.y", "w.va"): words a full stop does not end a sentence after."""

@@ -28,7 +28,7 @@ from ..lexicon.place_words import (DISTRICT_WORDS, FEATURE_WORDS, GENERIC_PLACE_
                                    LOCATIVE_PREPOSITIONS, NOT_PLACE_WORDS, PLACE_CONTEXT_PREPOSITIONS,
                                    STREET_WORDS)
 from ..lexicon.regions import REGION_DEMONYMS
-from ..lexicon.subdivisions import abbreviation_keys
+from ..lexicon.subdivisions import abbreviates
 from ..lexicon.titles import HONORIFICS
 
 # Labels whose entities are toponyms as they stand.
@@ -235,23 +235,16 @@ def _used_otherwise(m: Mention, people: set[str], text: str, tops: dict[str, Ent
         if _abbreviates(key, m.candidates[0]):  # taken for that reading: not a place
             return True
         m.candidates = [c for c in m.candidates if not _abbreviates(key, c)]
-    if m.prev in PLACE_CONTEXT_PREPOSITIONS:
-        return False
-    if key in CELESTIAL_BODIES:
-        return True
-    if key in people:
-        top = m.candidates[0] if m.candidates else None
-        return not (top and _good(top, min_pop=100_000) and (top.entry.kind == "country" or any(
-            k != key and e.country_code == top.entry.country_code for k, e in tops.items())))
-    return False
+    if m.prev in PLACE_CONTEXT_PREPOSITIONS or key not in people:
+        return m.prev not in PLACE_CONTEXT_PREPOSITIONS and key in CELESTIAL_BODIES
+    top = m.candidates[0] if m.candidates else None
+    return not (top and _good(top, min_pop=100_000) and (top.entry.kind == "country" or any(
+        k != key and e.country_code == top.entry.country_code for k, e in tops.items())))
 
 
 def _abbreviates(key: str, c: Candidate) -> bool:
-    """Whether ``key`` is a shortening of the state or country ``c``: its first letters ("kan"
-    of Kansas) or one of its postal or AP abbreviations ("AK" of Alaska, "La" of Louisiana)."""
-    name, key = name_key(c.entry.name), key.lower()
-    return c.entry.kind in ("admin1", "country") and (
-        (len(name) > len(key) and name.startswith(key)) or key in abbreviation_keys().get(c.entry.admin1 or "", ()))
+    """Whether ``key`` shortens the state or country ``c`` (:func:`~components.lexicon.subdivisions.abbreviates`)."""
+    return c.entry.kind in ("admin1", "country") and abbreviates(key, name_key(c.entry.name), c.entry.admin1)
 
 
 def _keep_unknown(span: Span, label: str, person_words: set[str]) -> bool:
