@@ -269,12 +269,14 @@ def _demonym_noun(word: str) -> bool:
 
 def _not_actor(doc: Doc, m) -> bool:
     """Is the one mention ``m`` no actor by itself: a demonym for one person ("the Briton"), the
-    place of an opening dateline in capitals, a constituency ("MP for Witney"), an event name or one ending in a year, an adjective
+    place of an opening dateline in capitals, an amount ("$280bn"), a constituency ("MP for Witney"), an event name or one ending in a year, an adjective
     ("Non-EU", a NORP that is no country's demonym), a one-word common plural noun, a
     lower-case organisation name?"""
     one_word = m.end - m.start == 1
     if one_word and m.label in ("PERSON", "ORG") and _before(doc, m) in ("the", "a") and _demonym_noun(m.name):
         return True  # "the Briton", "a Frenchman": one person named by nationality
+    if m.start > 0 and doc[m.start - 1].is_currency and m.name[:1].isdigit():
+        return True  # "$280bn": an amount the model took for a name
     if m.actor_type == "state":
         return False
     if _in_dateline(doc, m):
