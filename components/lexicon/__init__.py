@@ -9,5 +9,9 @@ quotes. Tuning constants (bonuses, thresholds) stay with the rules that use them
 - :mod:`.name_alikes` — names far more often something else than a place (celestial bodies);
 - :mod:`.titles` — forms of address, role nouns and their modifiers;
 - :mod:`.reporting` — reporting verbs, speaker pronouns, abbreviations;
-- :mod:`.news_agencies` — wire services.
+- :mod:`.news_agencies` — wire services;
+- :mod:`.french` — French words: cue verbs, "selon", speaker pronouns, nouns of office.
+
+The tables without a language in their name are English; a Doc of another language reads its
+own module (:mod:`.french`), never the English tables where they would misread it.
 """
