@@ -14,8 +14,9 @@ included). Each quoted piece gets its cue from the words of its language (:class
   verb's subject in the parse when there is one, else the first person named before it in the
   sentence, else a subject pronoun, an organisation or place, or a noun of office.
 
-A pronoun or a noun of office ("il", "le ministre") is resolved to the person last named, as for
-English (:class:`~.attribution.SpeakerResolver`). Pieces that continue a quote over paragraphs,
+A pronoun ("il") is resolved to the person last named, as for English
+(:class:`~.attribution.SpeakerResolver`); a noun of office ("le ministre") to the person last
+named with that noun next to their name. Pieces that continue a quote over paragraphs,
 or that follow a tagged piece across its tag ("« A », a-t-il dit, « B »"), join it. A quote
 without a cue is listed only when it is a long, closed statement; a quoted phrase that starts in
 lower case inside a sentence is ``partial``. Dialogue dashes are not read.
@@ -40,6 +41,8 @@ MAX_TAG_WORDS = 5
 MIN_UNATTRIBUTED_CHARS = 40
 # Characters between a tagged piece's cue and the next piece for both to be one quote.
 MAX_SPLIT_GAP = 60
+# Characters around a person's name where a noun of office is taken as theirs.
+TITLE_REACH = 40
 _SENTENCE_END = re.compile(r"[.!?\u2026]+(?=\s)|\n")
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -174,6 +177,17 @@ def _mention(tok: Token, text: str) -> tuple[int, int]:
     return start, tok.idx + len(tok)
 
 
+def _holder(title: str, pos: int, entities: Sequence[Entity], text: str) -> str | None:
+    """The person last named before offset ``pos`` with the noun of office ``title`` next to
+    their name (within :data:`TITLE_REACH` characters before or after it: "le ministre Paul
+    Moreau", "Paul Moreau, le ministre de l'Intérieur"), or None."""
+    near = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)")
+    for e in reversed([e for e in entities if e.end <= pos and e.actor and e.actor_type == "person"]):
+        if near.search(text[max(0, e.start - TITLE_REACH):min(pos, e.end + TITLE_REACH)].lower()):
+            return e.actor
+    return None
+
+
 def _resolve(tok: Token | None, entities: Sequence[Entity], resolver: SpeakerResolver, words: CueWords
              ) -> tuple[str | None, int | None, int | None]:
     """``(speaker name, mention start, mention end)`` for the speaker token ``tok``: an entity's
@@ -187,7 +201,7 @@ def _resolve(tok: Token | None, entities: Sequence[Entity], resolver: SpeakerRes
     if _pronoun(tok) in words.person_pronouns:
         return resolver.person(tok.idx) or tok.text.lstrip("-"), tok.idx, e
     if tok.lower_ in words.title_nouns:
-        return resolver.person(tok.idx, title=tok.lower_) or resolver.text[s:e], s, e
+        return _holder(tok.lower_, tok.idx, entities, resolver.text) or resolver.text[s:e], s, e
     return resolver.text[s:e].lstrip("-"), s, e
 
 
