@@ -86,8 +86,15 @@ def _pronoun(tok: Token) -> str:
 
 
 def _is_cue(tok: Token, words: CueWords) -> bool:
-    """A cue verb of ``words`` (by lemma, or by its form when the lemma is missing)."""
-    return tok.pos_ in ("VERB", "AUX", "") and (tok.lemma_ or tok.text).lower() in words.verbs
+    """A cue verb of ``words``: by its lemma, or by its form read as a verb of the first group
+    ("raconte", "déclaré" → raconter, déclarer), which a small model may tag as an adjective;
+    never a noun, determiner, preposition or pronoun ("la demande", "une note")."""
+    if tok.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON", "PUNCT"):
+        return False
+    low = tok.lower_
+    forms = {(tok.lemma_ or low).lower(), low, low + "r" if low.endswith("e") else "",
+             low[:-1] + "er" if low.endswith("é") else ""}
+    return bool(forms & words.verbs)
 
 
 def _clause(text: str, start: int, end: int) -> int:
@@ -105,15 +112,23 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
 
 
 def _named_after(tokens: Sequence[Token], entities: Sequence[Entity], words: CueWords) -> Token | None:
-    """The speaker among ``tokens`` (what follows a cue): a person named, else an organisation
-    or place, else a subject pronoun, else the first noun."""
-    for labels in (("PERSON",), _SPEAKER_LABELS):
-        for t in tokens:
-            ent = entity_at(entities, t.idx, t.idx + len(t))
-            if ent is not None and ent.label in labels:
-                return t
-    pronoun = next((t for t in tokens if _pronoun(t) in words.person_pronouns | words.group_pronouns), None)
-    return pronoun or next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+    """The speaker among ``tokens`` (what follows a cue, or the words of a sentence before its
+    cue): a person named; else the first noun or pronoun when it is a noun of office or a
+    pronoun ("la ministre", "l'un d'eux"); else an organisation or place named; else that noun."""
+    for t in tokens:
+        ent = entity_at(entities, t.idx, t.idx + len(t))
+        if ent is not None and ent.label == "PERSON":
+            return t
+    first = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")
+                  or _pronoun(t) in words.person_pronouns | words.group_pronouns), None)
+    if first is not None and (first.lower_ in words.title_nouns or first.pos_ == "PRON"
+                              or _pronoun(first) in words.person_pronouns | words.group_pronouns):
+        return first
+    for t in tokens:
+        ent = entity_at(entities, t.idx, t.idx + len(t))
+        if ent is not None and ent.label in _SPEAKER_LABELS:
+            return t
+    return first
 
 
 def _tag_after(ix: TokenIndex, piece: Piece, end: int, pieces: Sequence[Piece], entities: Sequence[Entity],
@@ -142,16 +157,18 @@ def _tag_after(ix: TokenIndex, piece: Piece, end: int, pieces: Sequence[Piece], 
 
 
 def _subject_before(cue: Token, toks: Sequence[Token], entities: Sequence[Entity], words: CueWords) -> Token | None:
-    """The speaker of a cue verb that comes before its quote: its subject in the parse (or the
-    name in apposition to that subject), else the first person named in ``toks`` (the words of
-    the sentence before the cue), else a pronoun, an organisation or place, a noun of office."""
+    """The speaker of a cue verb that comes before its quote: its subject in the parse (a
+    subject that is no name stands for the person, or else organisation, named in its phrase:
+    "le ministre, Paul Moreau,", "le syndicat CGT"; a noun of office only for a person), else the
+    speaker among ``toks``, the words of the sentence before the cue (:func:`_named_after`)."""
     for c in cue.children:
         if c.dep_.startswith("nsubj") and c in toks:
-            if entity_at(entities, c.idx, c.idx + len(c)) is None:
-                named = next((a for a in c.children if a.dep_ == "appos"
-                              and entity_at(entities, a.idx, a.idx + len(a)) is not None), None)
-                return named or c
-            return c
+            if entity_at(entities, c.idx, c.idx + len(c)) is not None:
+                return c
+            labels = ("PERSON",) if c.lower_ in words.title_nouns else ("PERSON", "ORG")
+            named = [t for t in c.subtree if t in toks and (ent := entity_at(entities, t.idx, t.idx + len(t)))
+                     is not None and ent.label in labels]
+            return named[0] if named else c
     return _named_after(toks, entities, words) if toks else None
 
 

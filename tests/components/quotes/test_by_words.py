@@ -52,6 +52,17 @@ def test_a_cue_verb_before_the_quote_and_a_noun_of_office_resolved_to_its_holder
     assert text[q.speaker_start:q.speaker_end] == "Le ministre"
 
 
+def test_a_cue_the_tagger_called_an_adjective_and_a_noun_of_office_after_it():
+    tags = {**TAGS, "raconte": ("ADJ", "racont"), "reconnu": ("VERB", "reconnaître")}
+    text = ("La ministre de l'Intérieur, Anne Roux, était à Lyon. « Nous avons pris du retard », a reconnu la "
+            "ministre devant l'Assemblée nationale. « Je n'ai jamais vu cela », raconte Jean Bernard.")
+    doc = labels_component(make_doc(text, [("Anne Roux", "PER"), ("Lyon", "LOC"), ("Assemblée nationale", "ORG"),
+                                           ("Jean Bernard", "PER")], lang="fr", tags=tags))
+    quotes = find_quotes(doc, find_actors(doc), FR)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Anne Roux", "reconnu"), ("Jean Bernard", "raconte")]
+    assert text[quotes[0].speaker_start:quotes[0].speaker_end] == "la ministre"
+
+
 def test_selon_attributes_a_quoted_phrase():
     text = "Selon Marie Dupont, « l'accord est proche »."
     [q] = quotes_of(text, [("Marie Dupont", "PER")])
