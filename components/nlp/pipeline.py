@@ -34,7 +34,7 @@ from ..quotes import component as quotes_component
 RULE_PIPES = (labels_component.NAME, actors_component.NAME, places_component.NAME, quotes_component.NAME)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)  # every configured language once, and a few --model choices
 def load_model(name: str | None = None) -> Language:
     """Load the spaCy pipeline ``name`` (default: the ``model`` setting) once per process, with
     the rule steps added after its own pipes (:func:`add_rule_pipes`).
