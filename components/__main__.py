@@ -18,15 +18,25 @@ from .records import Problem
 
 
 def _add_nlp_options(p: argparse.ArgumentParser) -> None:
-    for name in ("model", "batch_size", "workers"):
+    for name in ("model", "models", "batch_size", "workers"):
         s = settings.SETTINGS[name]
         p.add_argument("--" + name.replace("_", "-"), type=type(s.default), default=s.value(), help=s.help)
+
+
+def _pipelines(a: argparse.Namespace):
+    """The pipelines of ``--model`` and ``--models``, each note about a language whose pipeline
+    is not installed printed on one line."""
+    from .nlp import load_pipelines
+
+    pipelines = load_pipelines(a.model, a.models)
+    for note in pipelines.notes():
+        print(f"note: {note}", file=sys.stderr)
+    return pipelines
 
 
 def cmd_extract(a: argparse.Namespace) -> int:
     from .extraction import extract_articles, merge_actors_across
     from .ingest import read_paths
-    from .nlp import load_model
 
     out = Path(a.output)
     if out.exists() and not a.force:
@@ -41,7 +51,7 @@ def cmd_extract(a: argparse.Namespace) -> int:
             else:
                 yield item
 
-    nlp = load_model(a.model)
+    nlp = _pipelines(a)
     results = []
     with tqdm(desc="extract", unit=" articles", disable=a.quiet) as bar:
         for ex in extract_articles(articles(), nlp=nlp, batch_size=a.batch_size, workers=a.workers):
@@ -70,10 +80,9 @@ def _open_store(a: argparse.Namespace):
 def cmd_ingest(a: argparse.Namespace) -> int:
     from .corpus import ingest
     from .ingest import count_files
-    from .nlp import load_model
 
     store = _open_store(a)
-    nlp = load_model(a.model)
+    nlp = _pipelines(a)
     stored = 0
     with tqdm(desc="ingest", total=count_files(a.paths), unit=" files", disable=a.quiet) as bar:
         def done(n: int) -> None:
@@ -89,11 +98,10 @@ def cmd_ingest(a: argparse.Namespace) -> int:
 
 def cmd_reextract(a: argparse.Namespace) -> int:
     from .corpus import reextract
-    from .nlp import load_model
 
     store = _open_store(a)
     with tqdm(desc="re-extract", unit=" articles", disable=a.quiet) as bar:
-        n = reextract(store=store, nlp=load_model(a.model), batch_size=a.batch_size,
+        n = reextract(store=store, nlp=_pipelines(a), batch_size=a.batch_size,
                       workers=a.workers, progress=bar.update)
     print(f"{n} articles re-extracted in {a.db}", file=sys.stderr)
     return 0

@@ -14,10 +14,10 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
-from . import nlp as nlp_mod
 from .extraction import analysed_by, extract_articles
 from .ingest import read_paths, read_uploads, upload_origin
 from .nlp.language import UNDETERMINED, other_languages_note
+from .nlp.pipeline import Pipelines, as_pipelines
 from .records import Article, Extraction, Problem
 from .store import Store
 
@@ -37,8 +37,9 @@ class IngestReport:
     came from another pipeline version; unchanged: already stored and up to date (nothing done);
     duplicates: articles seen twice in this run (same content hash; parsed once, each copy's file
     recorded in the article's ``origins``); problems: files that could not be read, each with its
-    reason; not_analysed: articles extracted in this run that are in a language the pipeline does
-    not analyse (stored without actors, places or quotes), by language code."""
+    reason; not_analysed: articles extracted in this run that are in a language no pipeline
+    analyses (stored without actors, places or quotes), by language code; notes: one line per
+    configured language whose pipeline is not installed (:meth:`Pipelines.notes`)."""
 
     run_id: str | None = None
     added: int = 0
@@ -48,6 +49,7 @@ class IngestReport:
     words: int = 0
     problems: list[Problem] = field(default_factory=list)
     not_analysed: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def articles(self) -> int:
@@ -61,7 +63,7 @@ class IngestReport:
                 f"{len(self.problems)} problem(s) reported (files that could not be read, dates not used)")
         if self.not_analysed:
             line += "; " + other_languages_note(self.not_analysed)
-        return line
+        return "; ".join([line, *self.notes])
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -70,8 +72,8 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _count_not_analysed(report: IngestReport, nlp: Language, extractions: Iterable[Extraction]) -> None:
-    """Add the extractions whose article ``nlp`` did not analyse to ``report.not_analysed``."""
+def _count_not_analysed(report: IngestReport, nlp: Pipelines, extractions: Iterable[Extraction]) -> None:
+    """Add the extractions whose article no pipeline of ``nlp`` analysed to ``report.not_analysed``."""
     for ex in extractions:
         if not analysed_by(nlp, ex.article):
             lang = ex.article.language or UNDETERMINED
@@ -79,7 +81,7 @@ def _count_not_analysed(report: IngestReport, nlp: Language, extractions: Iterab
 
 
 def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, bytes]] = (),
-           nlp: Language | None = None, batch_size: int = 64, workers: int = 1, commit_every: int = 256,
+           nlp: Language | Pipelines | None = None, batch_size: int = 64, workers: int = 1, commit_every: int = 256,
            progress: Progress | None = None, on_file: FileProgress | None = None) -> IngestReport:
     """Read ``paths`` (files, folders, zips) and ``uploads``, extract what is new or stale, write
     it to ``store``; rebuild the corpus-level actors if any extraction was written — by this run
@@ -87,16 +89,16 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
 
     uploads: files held in memory as ``(name, content)`` pairs (the app's uploads), read by
         :func:`components.ingest.read_uploads` after ``paths`` and stored as ``upload:<name>``.
-    nlp: a loaded spaCy pipeline (default: the configured model, loaded once per process).
+    nlp: as for :func:`components.extraction.extract_articles` (default: the configured pipelines).
     batch_size / workers: passed to ``nlp.pipe``; commit_every: articles per store transaction.
     progress: called after each batch with the number of articles handled.
     on_file: called as each input file has been read (see :data:`FileProgress`; for uploads,
         :func:`components.ingest.count_uploads` counts the calls).
     Returns an :class:`IngestReport`."""
-    nlp = nlp or nlp_mod.load_model()
-    version = nlp_mod.pipeline_version(nlp)
+    nlp = as_pipelines(nlp)
+    version, by_language = nlp.version_for(None), nlp.versions
     inputs = [str(p) for p in paths] + [upload_origin(name) for name, _ in uploads]
-    report = IngestReport(run_id=store.start_run(inputs))
+    report = IngestReport(run_id=store.start_run(inputs), notes=nlp.notes())
     seen: set[str] = set()
     copies: list[Article] = []  # duplicates read since the last write: only their origins are stored
 
@@ -113,7 +115,7 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
 
     written_problems = 0
     for chunk in _batches(fresh_articles(), commit_every):
-        stored_before = store.needs_extraction([a.id for a in chunk], version)
+        stored_before = store.needs_extraction([a.id for a in chunk], version, by_language=by_language)
         todo = [a for a in chunk if a.id in stored_before]
         new_ids = store.missing_articles([a.id for a in todo])
         extractions = list(extract_articles(todo, nlp=nlp, batch_size=batch_size, workers=workers))
@@ -140,15 +142,17 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
     return report
 
 
-def reextract(*, store: Store, nlp: Language | None = None, batch_size: int = 64, workers: int = 1,
+def reextract(*, store: Store, nlp: Language | Pipelines | None = None, batch_size: int = 64, workers: int = 1,
               commit_every: int = 256, progress: Progress | None = None) -> int:
     """Re-run extraction for every stored article whose results come from another pipeline
-    version, and rebuild the corpus-level actors if any were re-extracted or the store's actors
-    are stale (:meth:`Store.actors_stale`); returns how many were re-extracted."""
-    nlp = nlp or nlp_mod.load_model()
-    version = nlp_mod.pipeline_version(nlp)
+    version (an article's expected version is its language's pipeline's: see
+    :meth:`components.nlp.Pipelines.version_for`), and rebuild the corpus-level actors if any
+    were re-extracted or the store's actors are stale (:meth:`Store.actors_stale`); returns how
+    many were re-extracted. ``nlp``: as for :func:`ingest`."""
+    nlp = as_pipelines(nlp)
     done = 0
-    for chunk in _batches(store.stale_articles(version), commit_every):
+    for chunk in _batches(store.stale_articles(nlp.version_for(None), by_language=nlp.versions),
+                          commit_every):
         store.write(list(extract_articles(chunk, nlp=nlp, batch_size=batch_size, workers=workers)))
         done += len(chunk)
         if progress:

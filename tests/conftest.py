@@ -38,6 +38,14 @@ def nlp():
     return load_model()
 
 
+@pytest.fixture(scope="session")
+def pipelines(nlp):
+    """The configured pipelines, one per language (English: the ``nlp`` fixture's; French)."""
+    from components.nlp import load_pipelines
+
+    return load_pipelines()
+
+
 @pytest.fixture
 def seed_path() -> Path:
     """The sample wire story (header line ``date 2024-12-02 MOSCOW/Tehran:`` then the body)."""

@@ -1,19 +1,30 @@
-"""spaCy Docs built by hand for rule tests: a blank English tokenizer plus the entities a
-tagger would set, so each rule is pinned without loading the model."""
+"""spaCy Docs built by hand for rule tests: a blank tokenizer (English unless told) plus the
+entities and word tags a tagger would set, so each rule is pinned without loading the model; and
+blank pipelines whose entity ruler stands for a model's NER, to route articles without one."""
 from __future__ import annotations
 
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Mapping
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 
-_NLP = spacy.blank("en")
+
+@lru_cache(maxsize=None)
+def _blank(lang: str) -> Language:
+    return spacy.blank(lang)
 
 
-def make_doc(text: str, ents: Iterable[tuple[str, str]] = ()) -> Doc:
-    """``text`` tokenised, with each ``(phrase, label)`` of ``ents`` set as an entity at the
-    phrase's next occurrence (ents listed in text order)."""
-    doc = _NLP(text)
+def make_doc(text: str, ents: Iterable[tuple[str, str]] = (), *, lang: str = "en",
+             tags: Mapping[str, tuple[str, str]] | None = None) -> Doc:
+    """``text`` tokenised by a blank ``lang`` pipeline, with each ``(phrase, label)`` of ``ents``
+    set as an entity at the phrase's next occurrence (ents listed in text order), and each token
+    whose text is a key of ``tags`` given that ``(part of speech, lemma)``."""
+    doc = _blank(lang)(text)
+    for tok in doc:
+        if tags and tok.text in tags:
+            tok.pos_, tok.lemma_ = tags[tok.text]
     spans, pos = [], 0
     for phrase, label in ents:
         start = text.index(phrase, pos)
@@ -23,3 +34,14 @@ def make_doc(text: str, ents: Iterable[tuple[str, str]] = ()) -> Doc:
         pos = start + len(phrase)
     doc.ents = spans
     return doc
+
+
+def blank_pipeline(lang: str, names: Iterable[tuple[str, str]]) -> Language:
+    """A blank ``lang`` pipeline with sentences and an entity ruler that labels each
+    ``(name, label)`` of ``names``, plus Dateline's rule steps."""
+    from components.nlp import add_rule_pipes
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": label, "pattern": name} for name, label in names])
+    return add_rule_pipes(nlp)

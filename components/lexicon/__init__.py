@@ -12,5 +12,9 @@ quotes and ingest. Tuning constants (bonuses, thresholds) stay with the rules th
 - :mod:`.news_agencies` — wire services;
 - :mod:`.page_furniture` — the wording of sign-up, link, share, copyright and credit lines, shortcodes;
 - :mod:`.given_names` — given names (US Census 1990), evidence that a name is a person's;
-- :mod:`.actor_cues` — organisation name words and nouns, product, work and event cues.
+- :mod:`.actor_cues` — organisation name words and nouns, product, work and event cues;
+- :mod:`.french` — French words: cue verbs, "selon", speaker pronouns, nouns of office.
+
+The tables without a language in their name are English; a Doc of another language reads its
+own module (:mod:`.french`), never the English tables where they would misread it.
 """

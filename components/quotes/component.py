@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..actors.component import entities
 from ..records import Quote, from_plain
 from . import find_quotes
+from .by_words import CUE_WORDS, find_quotes as find_quotes_by_words
 
 NAME = "dateline_quotes_v1"
 
@@ -26,9 +27,14 @@ if not Doc.has_extension("quotes"):
 def quotes_component(doc: Doc) -> Doc:
     """Set ``doc._.quotes``: a list with one dict of :class:`~components.records.Quote` fields
     per direct quote of ``doc`` (a parsed Doc that has been through the actors step; without a
-    dependency parse quotes are found without cue or speaker). Returns ``doc``."""
-    doc._.quotes = [{**vars(quote), "spans": [list(span) for span in quote.spans]}
-                    for quote in find_quotes(doc, entities(doc))]
+    dependency parse quotes are found without cue or speaker). A Doc of a language with cue
+    words of its own (:data:`~components.quotes.by_words.CUE_WORDS`: French) is read with
+    them (:func:`~components.quotes.by_words.find_quotes`), any other with the English rules
+    (:func:`~components.quotes.find_quotes`). Returns ``doc``."""
+    words = CUE_WORDS.get(doc.lang_)
+    found = (find_quotes_by_words(doc, entities(doc), words) if words is not None
+             else find_quotes(doc, entities(doc)))
+    doc._.quotes = [{**vars(quote), "spans": [list(span) for span in quote.spans]} for quote in found]
     return doc
 
 

@@ -19,8 +19,11 @@ DOUBLE_MARKS = {'"': None, "\u201c": "open", "\u201d": "close", "\u201e": "open"
                 "\u00ab": "open", "\u00bb": "close", "''": None, "``": "open"}
 SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
 # Characters that may stand right before an opening mark / right after a closing mark.
-_BEFORE_OPEN = set(" \t\u00a0([{\u2014\u2013-/:;,")
-_AFTER_CLOSE = set(" \t\u00a0)]}.,;:!?\u2014\u2013-/\u2026'\u2019\u201d\"")
+_BEFORE_OPEN = set(" \t\u00a0\u202f([{\u2014\u2013-/:;,")
+_AFTER_CLOSE = set(" \t\u00a0\u202f)]}.,;:!?\u2014\u2013-/\u2026'\u2019\u201d\"")
+# The spaces French typography sets inside guillemets ("« Non »", often no-break or narrow
+# no-break): a « before one opens, a » after one closes.
+_GUILLEMET_SPACES = set(" \u00a0\u202f\u2009")
 # Straight single quotes are apostrophes far more often than quotation marks: they are paired only
 # in the headline pattern ``Name: 'Sentence.'`` (after a colon or at a paragraph start, closing
 # after ``.``/``?``/``!``).
@@ -55,6 +58,10 @@ def _role(text: str, i: int, mark: str) -> str | None:
     before = text[i - 1] if i > 0 else "\n"
     j = i + len(mark)
     after = text[j] if j < len(text) else "\n"
+    if mark == "\u00ab" and after in _GUILLEMET_SPACES:
+        return "open"
+    if mark == "\u00bb" and before in _GUILLEMET_SPACES:
+        return "close"
     open_ctx = (before in _BEFORE_OPEN or before == "\n") and not after.isspace()
     close_ctx = (not before.isspace()) and (after in _AFTER_CLOSE or after == "\n")
     if open_ctx and not close_ctx:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,18 @@ if TYPE_CHECKING:
 
 #: Articles fetched per read while :meth:`Store.stale_articles` iterates.
 STALE_CHUNK = 256
+
+#: The pipeline version an ``articles`` row is expected to carry, by its language: the entry of
+#: ``$languages`` / ``$versions`` for it, else ``$version`` (see :func:`_version_params`).
+_EXPECTED_VERSION = ("coalesce(list_extract($versions::VARCHAR[], list_position($languages::VARCHAR[], language)),"
+                     " $version)")
+
+
+def _version_params(version: str, by_language: Mapping[str, str] | None) -> dict:
+    """The parameters of :data:`_EXPECTED_VERSION`: ``version`` for every language, except those
+    of ``by_language`` (language code → version)."""
+    languages = sorted(by_language or {})
+    return {"version": version, "languages": languages, "versions": [by_language[lang] for lang in languages]}
 
 
 class Store:
@@ -121,18 +133,23 @@ class Store:
         frame.attrs.update(truncated=truncated, limit=limit)
         return frame
 
-    def needs_extraction(self, article_ids: Sequence[str], pipeline_version: str) -> set[str]:
+    def needs_extraction(self, article_ids: Sequence[str], pipeline_version: str, *,
+                         by_language: Mapping[str, str] | None = None) -> set[str]:
         """The ids in ``article_ids`` that are not stored yet, or stored without an extraction or
-        with one from a pipeline version other than ``pipeline_version``, or without a language
-        (stored before languages were detected)."""
+        with one from a pipeline version other than the one expected for their language, or
+        without a language (stored before languages were detected).
+
+        pipeline_version: the version expected for an article of any language not in
+            ``by_language`` (the default pipeline's); by_language: language code → the version
+            expected for its articles (those of the other languages' pipelines)."""
         wanted = set(article_ids)
         if not wanted or not self.exists:
             return wanted
         with self._reading() as con:
             done = _exec(
-                con, "SELECT id FROM articles WHERE pipeline_version = $version"
+                con, f"SELECT id FROM articles WHERE pipeline_version = {_EXPECTED_VERSION}"
                 " AND language IS NOT NULL AND id IN (SELECT unnest($ids::VARCHAR[]))",
-                {"version": pipeline_version, "ids": sorted(wanted)})
+                {**_version_params(pipeline_version, by_language), "ids": sorted(wanted)})
         return wanted - {r[0] for r in done}
 
     def missing_articles(self, article_ids: Sequence[str]) -> set[str]:
@@ -145,17 +162,19 @@ class Store:
                            {"ids": sorted(wanted)})
         return wanted - {r[0] for r in stored}
 
-    def stale_articles(self, pipeline_version: str) -> Iterator[Article]:
-        """Stored articles whose extraction is missing or from another pipeline version, or whose
-        language was never detected (a store from before languages), oldest ingest first, each
+    def stale_articles(self, pipeline_version: str, *,
+                       by_language: Mapping[str, str] | None = None) -> Iterator[Article]:
+        """Stored articles whose extraction is missing or from another pipeline version than the
+        one expected for their language (``pipeline_version`` and ``by_language`` as for
+        :meth:`needs_extraction`), or whose language was never detected (a store from before languages), oldest ingest first, each
         with its stored language. Articles are read a chunk at a time and the file is not held between chunks,
         so the caller may write extractions while it iterates."""
         if not self.exists:
             return
         with self._reading() as con:
             ids = [r[0] for r in _exec(
-                con, "SELECT id FROM articles WHERE pipeline_version IS DISTINCT FROM $version"
-                " OR language IS NULL ORDER BY first_ingested, id", {"version": pipeline_version})]
+                con, f"SELECT id FROM articles WHERE pipeline_version IS DISTINCT FROM {_EXPECTED_VERSION}"
+                " OR language IS NULL ORDER BY first_ingested, id", _version_params(pipeline_version, by_language))]
         for i in range(0, len(ids), STALE_CHUNK):
             chunk = ids[i:i + STALE_CHUNK]
             with self._reading() as con:

@@ -26,8 +26,8 @@ if not counts.get("articles"):
 passed_over = cached.run("not_analysed", f)
 if passed_over:
     st.caption(other_languages_note(passed_over).capitalize()
-               + f" ({', '.join(passed_over)}): they have no actors, places or quotes; the model reads "
-               "only its own language.")
+               + f" ({', '.join(passed_over)}): they have no actors, places or quotes; each language "
+               "is read only by a model of that language (English and French by default).")
 if counts.get("undated"):
     st.caption(f"{counts['undated']:,} of these {counts['articles']:,} articles "
                f"{'is' if counts['undated'] == 1 else 'are'} undated: undated articles count everywhere but on "

@@ -183,3 +183,18 @@ def test_a_model_that_is_not_installed_gets_one_line_and_exit_code_2(tmp_path, s
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no_such_pipeline_xyz" in err[0] and "pip install" in err[0], err
     assert not out.exists()
+
+
+@pytest.mark.model
+def test_a_configured_language_whose_model_is_missing_gets_a_one_line_note(tmp_path, seed_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(seed_path), "-o", str(out), "-q", "--models", "fr=fr_core_news_sm,de=no_such_pipeline_de"]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "'de'" in notes[0] and "no_such_pipeline_de" in notes[0] and "pip install" in notes[0]
+    assert out.exists()
+
+
+def test_a_malformed_models_setting_gets_one_line_and_exit_code_2(tmp_path, seed_path, capsys):
+    assert main(["extract", str(seed_path), "-o", str(tmp_path / "o.jsonl"), "-q", "--models", "french"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "LANG=PACKAGE" in err[0], err

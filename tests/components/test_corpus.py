@@ -277,3 +277,36 @@ def test_articles_in_other_languages_are_stored_and_counted_but_not_analysed(tmp
     assert (counts.loc["en"] > 0).all()
     again = corpus.ingest([folder], store=store, nlp=nlp)  # not analysed is not stale
     assert (again.unchanged, again.not_analysed) == (3, {})
+
+
+def test_each_language_is_stored_under_its_pipelines_version_and_a_missing_one_is_noted(tmp_path):
+    from components.nlp import Pipelines
+    from components.query import not_analysed
+    from components.filters import Filter
+    from tests.handmade_docs import blank_pipeline
+
+    folder = tmp_path / "languages"
+    folder.mkdir()
+    french = ("Les autorités de Lisbonne ont annoncé lundi que Maria Santos, directrice du port, allait "
+              "démissionner, et elle a déclaré à Porto que le port serait reconstruit.\n")
+    for name, text in (("a_en.txt", ENGLISH), ("b_de.txt", GERMAN), ("c_fr.txt", french)):
+        (folder / name).write_text(text, encoding="utf-8")
+    english_only = Pipelines(blank_pipeline("en", [("Maria Santos", "PERSON")]))
+    both = Pipelines(english_only.default, {"fr": blank_pipeline("fr", [("Maria Santos", "PER")])},
+                     missing={"de": "de_core_news_sm"})
+    store = Store(tmp_path / "s.duckdb")
+    report = corpus.ingest([folder], store=store, nlp=both)
+    assert report.added == 3 and report.not_analysed == {"de": 1}
+    assert report.summary().endswith("1 article in 1 other language stored, not analysed; articles in 'de' are "
+                                     "stored, not analysed: spaCy pipeline 'de_core_news_sm' is not installed "
+                                     "(pip install de-core-news-sm)")
+    versions = dict(store.query("SELECT language, pipeline_version FROM articles").values.tolist())
+    assert versions == {"en": both.version_for("en"), "de": both.version_for("en"), "fr": both.version_for("fr")}
+    assert not_analysed(store, Filter()) == {"de": 1}
+    again = corpus.ingest([folder], store=store, nlp=both)
+    assert (again.unchanged, again.reextracted) == (3, 0)
+    # Without the French pipeline, the French article is stale: re-extracted, then not analysed.
+    assert corpus.reextract(store=store, nlp=english_only) == 1
+    assert not_analysed(store, Filter()) == {"de": 1, "fr": 1}
+    assert corpus.reextract(store=store, nlp=english_only) == 0
+    assert corpus.reextract(store=store, nlp=both) == 1

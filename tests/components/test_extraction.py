@@ -1,6 +1,8 @@
 """Extraction with the model: the rule steps run unchanged on a Doc joined from pieces (how long
 texts are parsed), since they use nothing ``Doc.from_docs`` drops (tensors, cats) and sentences
-and entities survive; and worker processes run the whole extraction, rule steps included."""
+and entities survive; and worker processes run the whole extraction, rule steps included.
+Without a model (blank pipelines whose entity rulers stand for NER): each article goes to its
+language's pipeline, in order, in worker processes too."""
 from __future__ import annotations
 
 import re
@@ -12,12 +14,48 @@ from spacy.tokens import Doc
 from components.actors import component as actors_component
 from components.extraction import doc_values, extract_articles, extract_doc
 from components.ingest import read_paths
-from components.nlp import run_rule_pipes
+from components.nlp import Pipelines, run_rule_pipes
 from components.places import component as places_component
 from components.quotes import component as quotes_component
 from components.records import Article
+from tests.handmade_docs import blank_pipeline
 
-pytestmark = pytest.mark.model
+
+ENGLISH = Article.from_text("Officials said on Monday that Maria Santos would resign from the port authority in Lisbon "
+                            "next month.")
+FRENCH = [Article.from_text(text) for text in (
+    "Les autorités ont annoncé lundi que Maria Santos allait démissionner de la direction du port de Lisbonne.",
+    "Le maire a confirmé mardi que Maria Santos présiderait la commission du port jusqu'à la fin de l'année.",
+    "La ministre a expliqué jeudi que Maria Santos resterait à la tête du port pendant les travaux.")]
+GERMAN = Article.from_text("Die Behörden teilten am Montag mit, dass Maria Santos als Leiterin des Hafens von "
+                           "Lissabon zurücktreten werde.")
+
+
+@pytest.fixture(scope="module")
+def two_languages() -> Pipelines:
+    """English (the default) and French blank pipelines; the French one labels people PER."""
+    return Pipelines(blank_pipeline("en", [("Maria Santos", "PERSON")]),
+                     {"fr": blank_pipeline("fr", [("Maria Santos", "PER")])})
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_article_goes_to_its_languages_pipeline_in_order(two_languages, workers):
+    articles = [GERMAN, FRENCH[0], ENGLISH, *FRENCH[1:], Article.from_text("Santos quits.")]
+    out = list(extract_articles(articles, nlp=two_languages, batch_size=1, workers=workers))
+    assert [ex.article.id for ex in out] == [a.id for a in articles]
+    assert [ex.article.language for ex in out] == ["de", "fr", "en", "fr", "fr", "und"]
+    assert [ex.pipeline_version.partition("@")[0] for ex in out] == [
+        "en_pipeline", "fr_pipeline", "en_pipeline", "fr_pipeline", "fr_pipeline", "en_pipeline"]
+    # French and English (and undetermined) are analysed, each by its own pipeline: the French
+    # model's PER is Dateline's PERSON; German is stored with nothing found.
+    for ex in out[1:5]:
+        assert [(e.text, e.label, e.actor_type) for e in ex.entities] == [("Maria Santos", "PERSON", "person")]
+    assert (out[0].entities, out[0].places, out[0].quotes) == ([], [], [])
+
+
+def test_one_pipeline_alone_analyses_only_its_language(two_languages):
+    out = list(extract_articles([FRENCH[0], ENGLISH], nlp=two_languages.default))
+    assert [bool(ex.entities) for ex in out] == [False, True]
 
 
 def with_values(doc: Doc, article: Article) -> Doc:
@@ -27,6 +65,7 @@ def with_values(doc: Doc, article: Article) -> Doc:
     return doc
 
 
+@pytest.mark.model
 def test_rules_give_the_same_results_on_a_doc_joined_from_pieces(nlp, seed_path):
     (article,) = read_paths(seed_path)
     assert article.dateline
@@ -103,3 +142,28 @@ def test_only_articles_in_the_pipeline_language_are_parsed_and_order_is_kept(nlp
     # The English article's results are what the pipeline gives its Doc.
     assert out[1] == extract_doc(nlp(english.text), replace(english, language="en"), out[1].pipeline_version)
     assert out[1].entities and out[1].places
+
+
+FRENCH_NEWS = (
+    "Le ministre de l'Intérieur, Gérald Lambert, s'est rendu lundi à Lyon après les inondations. "
+    "« Nous ne laisserons personne sans aide », a déclaré Gérald Lambert devant la préfecture.\n"
+    "La Commission européenne a promis une aide de dix millions d'euros. « Les besoins sont immenses », "
+    "a-t-il ajouté, avant de partir pour Grenoble.")
+
+
+def test_a_french_article_gets_french_actors_places_and_quotes(pipelines):
+    [ex] = extract_articles([Article.from_text(FRENCH_NEWS)], nlp=pipelines)
+    assert ex.article.language == "fr" and ex.pipeline_version.startswith("fr_core_news_sm@")
+    actors = {(e.actor, e.actor_type) for e in ex.entities if e.actor}
+    assert ("Gérald Lambert", "person") in actors
+    assert ("Commission européenne", "organization") in actors
+    assert {(p.name, p.country_code) for p in ex.places} >= {("Lyon", "FR"), ("Grenoble", "FR")}
+    assert [(q.content, q.speaker, q.cue) for q in ex.quotes] == [
+        ("Nous ne laisserons personne sans aide", "Gérald Lambert", "déclaré"),
+        ("Les besoins sont immenses", "Gérald Lambert", "ajouté")]
+
+
+def test_english_articles_come_out_of_the_pipelines_as_out_of_the_english_one(pipelines, nlp, seed_path):
+    articles = [a for a in read_paths([seed_path]) if isinstance(a, Article)]
+    assert [ex.to_contract() for ex in extract_articles(articles, nlp=pipelines)] == [
+        ex.to_contract() for ex in extract_articles(articles, nlp=nlp)]

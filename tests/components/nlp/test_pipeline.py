@@ -38,7 +38,7 @@ def blank():
 
 def test_the_rule_steps_are_added_after_the_pipelines_own_pipes_once_in_order(blank):
     assert blank.pipe_names == ["sentencizer", *RULE_PIPES]
-    assert RULE_PIPES == ("dateline_actors_v1", "dateline_places_v1", "dateline_quotes_v1")
+    assert RULE_PIPES == ("dateline_labels_v1", "dateline_actors_v1", "dateline_places_v1", "dateline_quotes_v1")
     assert add_rule_pipes(blank).pipe_names == ["sentencizer", *RULE_PIPES]
     assert rule_pipes(blank) == list(RULE_PIPES)
     assert rule_pipes(spacy.blank("en")) == []
@@ -84,5 +84,5 @@ def test_a_doc_the_rule_steps_did_not_see_is_refused():
 
 @pytest.mark.model
 def test_the_loaded_model_holds_the_rule_steps_after_its_own(nlp):
-    assert nlp.pipe_names[-3:] == list(RULE_PIPES)
-    assert not set(nlp.pipe_names[:-3]) & set(RULE_PIPES)
+    assert nlp.pipe_names[-len(RULE_PIPES):] == list(RULE_PIPES)
+    assert not set(nlp.pipe_names[:-len(RULE_PIPES)]) & set(RULE_PIPES)

@@ -24,15 +24,16 @@ from tests.conftest import ROOT
 
 PACKAGE = Path(components.__file__).parent
 RULE_MODULES = {"extraction", "records",
-                "nlp", "nlp.pipeline", "nlp.batches", "nlp.long_texts", "nlp.version", "nlp.language",
+                "nlp", "nlp.pipeline", "nlp.batches", "nlp.long_texts", "nlp.version", "nlp.language", "nlp.labels",
                 "lexicon", "lexicon.countries", "lexicon.news_agencies", "lexicon.normalise", "lexicon.place_words",
                 "lexicon.name_alikes", "lexicon.regions", "lexicon.reporting", "lexicon.subdivisions", "lexicon.titles",
-                "lexicon.given_names", "lexicon.actor_cues", "actors.evidence",
+                "lexicon.given_names", "lexicon.actor_cues", "actors.evidence", "lexicon.french",
                 "actors", "actors.component", "actors.mentions", "actors.merge", "actors.names", "actors.titles",
                 "places", "places.component", "places.find", "places.recognition", "places.resolution",
                 "places.streets", "places.gazetteer", "places.gazetteer.index", "places.gazetteer.build_index",
                 "places.gazetteer.disk_cache",
-                "quotes", "quotes.component", "quotes.direct", "quotes.marks", "quotes.attribution"}
+                "quotes", "quotes.component", "quotes.direct", "quotes.marks", "quotes.attribution",
+                "quotes.by_words"}
 NOT_RULE_MODULES = {"settings", "corpus", "store", "store.connection", "store.schema", "store.writes",
                     "store.corpus_tables", "store.database", "query", "charts", "export",
                     "filters", "selection", "charts.outlines", "synthetic", "ingest", "__main__"}

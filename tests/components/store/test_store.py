@@ -178,6 +178,19 @@ def test_needs_extraction_lists_new_articles_and_those_of_another_version(store:
     assert [a.id for a in store.stale_articles("v2")] == [old.article.id]
 
 
+def test_each_language_is_expected_under_its_own_pipelines_version(store: Store):
+    english, french, german = (Article.from_text(text, language=lang) for text, lang in (
+        ("A B", "en"), ("C D", "fr"), ("E F", "de")))
+    store.write([Extraction(english, "en_v1", [], [], []), Extraction(french, "fr_v1", [], [], []),
+                 Extraction(german, "en_v1", [], [], [])])
+    ids = [english.id, french.id, german.id]
+    assert store.needs_extraction(ids, "en_v1", by_language={"fr": "fr_v1"}) == set()
+    assert store.needs_extraction(ids, "en_v1", by_language={"fr": "fr_v2"}) == {french.id}
+    assert store.needs_extraction(ids, "en_v1") == {french.id}  # no French pipeline any more
+    assert store.needs_extraction(ids, "en_v1", by_language={"de": "de_v1", "fr": "fr_v1"}) == {german.id}
+    assert {a.id for a in store.stale_articles("en_v2", by_language={"fr": "fr_v1"})} == {english.id, german.id}
+
+
 def test_a_new_pipeline_version_replaces_the_article_rows(store: Store):
     ex = make_extraction(version="v1")
     store.write([ex])
