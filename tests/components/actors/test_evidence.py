@@ -155,3 +155,8 @@ def test_an_index_a_programme_a_home_town_and_a_common_word_are_no_actors(nlp):
 ])
 def test_the_place_of_a_dateline_in_capitals_is_no_actor(text, phrase):
     assert actors(text, (phrase, "ORG"))[0][1] is None
+
+
+def test_a_country_named_in_french_is_the_state_actor_by_its_english_name():
+    doc = make_doc("L' Allemagne a répondu.", [("Allemagne", "GPE")], lang="fr")
+    assert [(e.actor, e.actor_type) for e in find_actors(doc)] == [("Germany", "state")]

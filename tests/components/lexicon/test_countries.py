@@ -57,3 +57,23 @@ def test_former_states_and_one_paper_abbreviations_are_not_country_names(name):
 
 def test_trinidad_is_still_named():
     assert country_code("Trinidad and Tobago") == country_code("Trinidad") == "TT"
+
+
+@pytest.mark.parametrize("name, code", [
+    ("Allemagne", "DE"), ("Royaume-Uni", "GB"), ("États-Unis", "US"), ("Etats-Unis", "US"),
+    ("Russie", "RU"),        # the head of pycountry's inverted "Russie, Fédération de"
+    ("Maurice", "MU"), ("France", "FR"), ("Germany", "DE"),
+])
+def test_country_names_in_the_articles_language(name, code):
+    assert country_code(name, language="fr") == code
+
+
+@pytest.mark.parametrize("name", ["Maurice", "Dominique", "Allemagne"])
+def test_another_languages_names_are_not_english_country_names(name):
+    # "Maurice" and "Dominique" are people in English text, not Mauritius and Dominica
+    assert country_code(name) is None
+
+
+def test_a_head_two_countries_share_names_neither():
+    # "Corée, République de" and "Corée, République populaire démocratique de"
+    assert country_code("Corée", language="fr") is None

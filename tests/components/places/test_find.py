@@ -126,3 +126,10 @@ def test_small_place_named_like_a_firm_in_a_state_the_article_names_is_a_place()
 def test_names_that_are_no_places_through_the_model(nlp, text, expected):
     doc = nlp(text)
     assert [(p.text, p.country_code, p.feature) for p in find_places(doc)] == expected
+
+
+def test_a_country_named_in_the_articles_language_is_that_country():
+    doc = make_doc("Le gouvernement a rencontré l' Allemagne et la Russie.",
+                   [("Allemagne", "GPE"), ("Russie", "GPE")], lang="fr")
+    assert [(p.text, p.country_code, p.feature) for p in find_places(doc)] == [
+        ("Allemagne", "DE", "country"), ("Russie", "RU", "country")]
