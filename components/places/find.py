@@ -27,7 +27,8 @@ NAME_ALIKE_POPULATION = 10_000
 # *every* mention ("Nokia said", "Nokia's profits") also needs place context; a major city
 # keeps its place even so, since the small model mislabels well-known cities now and then.
 ALWAYS_OTHERWISE_POPULATION = 250_000
-NOT_PLACE_LABELS = ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART")
+# Labels of names that are no place: organisations, products, people, works and events.
+NOT_PLACE_LABELS = ("ORG", "PRODUCT", "PERSON", "WORK_OF_ART", "EVENT")
 
 
 def find_places(doc: Doc, *, dateline: Sequence[str] = ()) -> list[Place]:
