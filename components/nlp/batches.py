@@ -32,24 +32,15 @@ class _Pending(Generic[T]):
     text: str
     context: T
     long: bool                # parsed in pieces, in this process
-    skipped: bool = False     # not parsed at all (``parse`` said no): comes out with no Doc
-
-    @property
-    def whole(self) -> bool:
-        """Fed to ``nlp.pipe`` whole (neither long nor skipped)."""
-        return not (self.long or self.skipped)
 
 
 def pipe_with_context(nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int = 64,
-                      workers: int = 1, doc_values: DocValues | None = None,
-                      parse: Callable[[T], bool] | None = None) -> Iterator[tuple[Doc | None, T]]:
+                      workers: int = 1, doc_values: DocValues | None = None) -> Iterator[tuple[Doc, T]]:
     """Run ``nlp`` (every pipe: the model's and the rule steps) over ``(text, context)`` pairs in
     batches, yielding ``(doc, context)`` in input order, with ``doc.text == text``.
 
     doc_values: gives, from a context, the extension values its Doc starts with (see
         :data:`DocValues`); none when omitted. Contexts themselves stay in this process.
-    parse: says, from a context, whether its text is parsed at all; one it says no to comes out,
-        in its place in the order, as ``(None, context)``. All are parsed when omitted.
 
     A text of at most :data:`~.long_texts.LONG_TEXT_CHARS` characters (and at most
     ``nlp.max_length``), every ordinary article, goes through one ``nlp.pipe`` whole. A longer
@@ -70,33 +61,30 @@ def pipe_with_context(nlp: Language, items: Iterable[tuple[str, T]], *, batch_si
 
     def whole_texts() -> Iterator[str | Doc]:
         for text, context in items:
-            skipped = parse is not None and not parse(context)
-            entry = _Pending(text, context, long=not skipped and len(text) > long_text, skipped=skipped)
+            entry = _Pending(text, context, long=len(text) > long_text)
             pending.append(entry)
-            if entry.whole:
+            if not entry.long:
                 yield _with_values(nlp, text, doc_values(context) if doc_values else None)
 
-    def not_whole(entry: _Pending[T]) -> tuple[Doc | None, T]:
-        if entry.skipped:
-            return None, entry.context
+    def in_pieces(entry: _Pending[T]) -> tuple[Doc, T]:
         doc = _parse_in_pieces(nlp, entry.text, batch_size=batch_size)
         _set_values(doc, doc_values(entry.context) if doc_values else None)
         return run_rule_pipes(nlp, doc), entry.context
 
     # nlp.pipe keeps input order and pulls a text before it yields its doc, so each doc that
-    # comes out belongs to the oldest whole entry of ``pending``; the long ones before it are
-    # parsed here, in turn, and the skipped ones come out without a Doc.
+    # comes out belongs to the oldest ordinary entry of ``pending``; the long ones before it are
+    # parsed here, in turn.
     stream = nlp.pipe(whole_texts(), batch_size=batch_size, n_process=max(1, workers))
     if workers > 1:  # the workers start on the first next()
         with _main_hidden_from_workers():
             first = next(stream, None)
         stream = chain([first] if first is not None else [], stream)
     for doc in stream:
-        while not pending[0].whole:
-            yield not_whole(pending.popleft())
+        while pending[0].long:
+            yield in_pieces(pending.popleft())
         yield doc, pending.popleft().context
     while pending:
-        yield not_whole(pending.popleft())
+        yield in_pieces(pending.popleft())
 
 
 def _with_values(nlp: Language, text: str, values: Mapping[str, Any] | None) -> str | Doc:
