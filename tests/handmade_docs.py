@@ -17,14 +17,18 @@ def _blank(lang: str) -> Language:
 
 
 def make_doc(text: str, ents: Iterable[tuple[str, str]] = (), *, lang: str = "en",
-             tags: Mapping[str, tuple[str, str]] | None = None) -> Doc:
+             tags: Mapping[str, tuple[str, str]] | None = None,
+             parse: Iterable[tuple[int, str]] | None = None) -> Doc:
     """``text`` tokenised by a blank ``lang`` pipeline, with each ``(phrase, label)`` of ``ents``
-    set as an entity at the phrase's next occurrence (ents listed in text order), and each token
-    whose text is a key of ``tags`` given that ``(part of speech, lemma)``."""
+    set as an entity at the phrase's next occurrence (ents listed in text order), each token
+    whose text is a key of ``tags`` given that ``(part of speech, lemma)``, and, with ``parse``,
+    each token its ``(head index, dependency label)`` in token order (a root heads itself)."""
     doc = _blank(lang)(text)
     for tok in doc:
         if tags and tok.text in tags:
             tok.pos_, tok.lemma_ = tags[tok.text]
+    for tok, (head, dep) in zip(doc, parse or ()):
+        tok.head, tok.dep_ = doc[head], dep
     spans, pos = [], 0
     for phrase, label in ents:
         start = text.index(phrase, pos)

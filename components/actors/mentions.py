@@ -278,20 +278,27 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
 
 def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
     """Fix labels the small model commonly gets wrong, in place: a PERSON that is a country
-    ("Mali") or a news agency ("Reuters"), and a PERSON or NORP that is a large city used as a
-    place ("the city Aleppo", or labelled GPE elsewhere in the article). A name that is part of
-    a longer person name in the article ("Jordan" with "Michael Jordan") is left alone."""
+    ("Mali") or a news agency ("Reuters"), a PERSON or NORP that is a large city used as a place
+    ("the city Aleppo", or labelled GPE elsewhere in the article), and an ORG that is a large
+    city's name right after a locative word ("officials in Accra", "between Beirut and Accra"
+    with Accra a GPE elsewhere) and does not act there (a club that wins at home stays one). A name that is part of a longer person name in the article
+    ("Jordan" with "Michael Jordan") is left alone."""
     person_keys = {fold_tokens(m.name) for m in mentions if m.label == "PERSON"}
     places = {fold(m.name) for m in mentions if m.label == "GPE"}
     for m in mentions:
-        if m.label not in ("PERSON", "NORP"):
+        if m.label not in ("PERSON", "NORP", "ORG"):
             continue
-        if m.label == "PERSON" and is_news_agency(m.name):
+        prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+        city = m.end - m.start == 1 and is_city(m.name) and not country_name(m.name, demonym=True)
+        if m.label == "ORG":
+            if m.acts or not (city and (prev in LOCATIVE_BEFORE or (prev in ("and", "or") and fold(m.name) in places))):
+                continue
+            label = "GPE"
+        elif m.label == "PERSON" and is_news_agency(m.name):
             label = "ORG"
         elif m.label == "PERSON" and country_name(m.name):
             label = "GPE"
-        elif m.end - m.start == 1 and is_city(m.name) and not country_name(m.name, demonym=True) and (
-                fold(m.name) in places or (m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE_BEFORE)):
+        elif city and (fold(m.name) in places or prev in LOCATIVE_BEFORE):
             label = "GPE"
         else:
             continue

@@ -163,6 +163,18 @@ def test_common_label_errors_are_fixed(text, phrase, label, new_label, actor, ac
     assert (e.label, e.actor, e.actor_type) == (new_label, actor, actor_type)
 
 
+def test_a_city_the_model_calls_an_organisation_after_in_is_a_place():
+    doc = handmade_doc("Officials in Accra met on Thursday.", [("Accra", "ORG")],
+                   parse=[(3, "nsubj"), (0, "prep"), (1, "pobj"), (3, "ROOT"), (3, "prep"), (4, "pobj"), (3, "punct")])
+    (e,) = find_actors(doc)
+    assert (e.label, e.actor) == ("GPE", None)
+
+
+def test_an_organisation_named_after_its_city_stays_one_away_from_a_locative_word():
+    (e,) = find_actors(make_doc("Accra signed a new striker.", ("Accra", "ORG")))
+    assert (e.label, e.actor, e.actor_type) == ("ORG", "Accra", "organization")
+
+
 def test_person_named_like_a_country_stays_a_person():
     doc = make_doc("Michael Jordan scored. Jordan smiled.",
                    ("Michael Jordan", "PERSON"), ("Jordan", "PERSON"))
