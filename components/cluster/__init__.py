@@ -1,0 +1,43 @@
+"""The Dask engine: ``python -m components ingest PATH… --engine dask`` parses on a Dask cluster
+(a ``LocalCluster`` of worker processes on this machine, or a running ``dask scheduler`` with
+``dask worker`` processes on other machines) and stores the same rows as the local engine
+(:func:`components.corpus.ingest`).
+
+:mod:`.worker` is what runs on a worker (the pipelines loaded once per worker by a plugin, one
+partition extracted into a part folder); :mod:`.engine` is the client side (inputs read as a
+stream, partitions sent out, parts loaded into the store in order); :func:`dask_client` starts or
+joins the cluster."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Iterator
+
+from .engine import ingest_dask, run_folder
+
+__all__ = ["dask_client", "ingest_dask", "run_folder", "DASHBOARD_ADDRESS"]
+
+#: Where a LocalCluster's dashboard listens when asked for (``--dashboard``): this machine only.
+DASHBOARD_ADDRESS = "127.0.0.1:8787"
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bool = False,
+                processes: bool = True) -> Iterator["distributed.Client"]:  # noqa: F821
+    """A ``distributed.Client`` for the block, closed afterwards.
+
+    scheduler: the address of a running scheduler (``tcp://host:8786``); None starts a
+        ``LocalCluster`` of ``workers`` workers (one thread each; processes unless ``processes``
+        is False, as in tests), listening on 127.0.0.1 only, and stops it afterwards.
+    dashboard: serve Dask's dashboard at :data:`DASHBOARD_ADDRESS` (LocalCluster only; a
+        running scheduler serves its own). Off by default."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    where = {"host": "127.0.0.1"} if processes else {}  # without processes: in-process comms, no port
+    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where,
+                      dashboard_address=DASHBOARD_ADDRESS if dashboard else None) as cluster, \
+            Client(cluster) as client:
+        yield client
