@@ -12,9 +12,15 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
+from ..settings import SettingError
 from .engine import ingest_dask, run_folder
 
-__all__ = ["dask_client", "ingest_dask", "run_folder", "DASHBOARD_ADDRESS"]
+__all__ = ["ClusterUnreachable", "dask_client", "ingest_dask", "run_folder", "DASHBOARD_ADDRESS"]
+
+
+class ClusterUnreachable(SettingError):
+    """No Dask scheduler answers at the address given (``--scheduler``); the message says what to do."""
+
 
 #: Where a LocalCluster's dashboard listens when asked for (``--dashboard``): this machine only.
 DASHBOARD_ADDRESS = "127.0.0.1:8787"
@@ -22,18 +28,25 @@ DASHBOARD_ADDRESS = "127.0.0.1:8787"
 
 @contextmanager
 def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bool = False,
-                processes: bool = True) -> Iterator["distributed.Client"]:  # noqa: F821
+                processes: bool = True, connect_timeout: float = 10.0) -> Iterator["distributed.Client"]:  # noqa: F821
     """A ``distributed.Client`` for the block, closed afterwards.
 
     scheduler: the address of a running scheduler (``tcp://host:8786``); None starts a
         ``LocalCluster`` of ``workers`` workers (one thread each; processes unless ``processes``
         is False, as in tests), listening on 127.0.0.1 only, and stops it afterwards.
+        Raises :class:`ClusterUnreachable` when no scheduler answers within ``connect_timeout`` seconds.
     dashboard: serve Dask's dashboard at :data:`DASHBOARD_ADDRESS` (LocalCluster only; a
         running scheduler serves its own). Off by default."""
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=connect_timeout)
+        except (OSError, TimeoutError) as err:
+            raise ClusterUnreachable(
+                f"no Dask scheduler answers at {scheduler} ({err}): start one with `dask scheduler` "
+                "(and workers with `dask worker ADDRESS`), or check the address") from err
+        with client:
             yield client
         return
     where = {"host": "127.0.0.1"} if processes else {}  # without processes: in-process comms, no port
