@@ -9,6 +9,7 @@ stream, partitions sent out, parts loaded into the store in order); :func:`dask_
 joins the cluster."""
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -50,6 +51,9 @@ def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bo
             yield client
         return
     where = {"host": "127.0.0.1"} if processes else {}  # without processes: in-process comms, no port
+    # A worker busy closing spaCy and DuckDB for more than 4 s is killed, with a warning per worker
+    # that says nothing to a user: keep the nanny's warnings for errors.
+    logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
     with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where,
                       dashboard_address=DASHBOARD_ADDRESS if dashboard else None) as cluster, \
             Client(cluster) as client:
