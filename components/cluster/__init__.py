@@ -50,11 +50,17 @@ def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bo
         with client:
             yield client
         return
-    where = {"host": "127.0.0.1"} if processes else {}  # without processes: in-process comms, no port
+    # Without processes the comms are in-process (no host to give), but each worker's HTTP server
+    # would then listen on every interface: it gets a free port of 127.0.0.1 instead.
+    where = {"host": "127.0.0.1"} if processes else {"worker_dashboard_address": "127.0.0.1:0"}
     # A worker busy closing spaCy and DuckDB for more than 4 s is killed, with a warning per worker
     # that says nothing to a user: keep the nanny's warnings for errors.
     logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
+    # Without a dashboard the scheduler still serves a few HTTP routes (health, metrics): on a free
+    # port of 127.0.0.1, never on 8787 (where another cluster's dashboard may be) nor on every interface.
+    http = {"dashboard_address": DASHBOARD_ADDRESS} if dashboard else \
+        {"dashboard_address": None, "scheduler_kwargs": {"dashboard": False, "dashboard_address": "127.0.0.1:0"}}
     with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where,
-                      dashboard_address=DASHBOARD_ADDRESS if dashboard else None) as cluster, \
+                      **http) as cluster, \
             Client(cluster) as client:
         yield client

@@ -91,7 +91,12 @@ class _Run:
         """Wait for the next partition a worker finishes (in any order); raise its error if it failed."""
         future = next(self.completed)
         self.in_flight -= 1
-        future.result()  # a worker's exception comes out here
+        try:
+            future.result()  # a worker's exception comes out here
+        except OSError as err:
+            raise StoreError(f"a worker could not write its part folder in {self.folder} ({err}): workers write "
+                             "beside the store, so give --db a path on a disk every worker sees under the same "
+                             "path, writable by them") from err
         for part in self.partitions.values():
             if part.future is future:
                 part.done = True

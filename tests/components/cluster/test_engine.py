@@ -14,7 +14,7 @@ import pytest
 from components import corpus
 from components.cluster import dask_client, ingest_dask, run_folder
 from components.nlp import load_pipelines
-from components.store import Store
+from components.store import Store, StoreError
 from components.store.schema import TABLES
 from tests.components.store.test_store import run_python
 from tests.conftest import ROOT
@@ -153,10 +153,28 @@ def test_the_store_answers_while_a_dask_ingest_writes(client, tmp_path):
     assert all(n % 8 == 0 for n in seen) and seen == sorted(seen)  # whole partitions only
 
 
+def listening_addresses() -> set[str]:
+    """The addresses that this process and its children (the cluster's workers) listen on."""
+    import os
+
+    import psutil
+
+    me = psutil.Process(os.getpid())
+    return {c.laddr.ip for p in (me, *me.children(recursive=True)) for c in p.net_connections(kind="tcp")
+            if c.status == psutil.CONN_LISTEN}
+
+
 def test_two_worker_processes_store_what_the_local_engine_stores(inputs, local_rows, tmp_path):
     store = Store(tmp_path / "dask.duckdb")
     with dask_client(workers=2) as client:
         assert len(client.scheduler_info()["workers"]) == 2
-        assert client.scheduler.address.startswith("tcp://127.0.0.1:")  # this machine only
+        assert listening_addresses() == {"127.0.0.1"}  # scheduler, workers, HTTP: this machine only
         ingest_dask(inputs, store=store, client=client, partition_size=8)
     assert rows(store) == local_rows
+
+
+def test_a_worker_that_cannot_write_its_parts_gets_an_error_that_says_what_to_do(client, tmp_path):
+    store = Store(tmp_path / "dask.duckdb")
+    Path(f"{store.path}.parts").write_text("not a folder")  # as a path the workers cannot write to
+    with pytest.raises(StoreError, match="a disk every worker sees under the same path"):
+        ingest_dask([str(ROOT / "data" / "seed")], store=store, client=client)
