@@ -23,6 +23,19 @@ def _add_nlp_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--" + name.replace("_", "-"), type=type(s.default), default=s.value(), help=s.help)
 
 
+def _add_engine_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("engine", "where the parsing runs (README: On a cluster)")
+    g.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this process (and --workers spaCy processes); dask: a Dask cluster")
+    g.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: a running scheduler (tcp://host:8786); default: a LocalCluster "
+                        "of --workers worker processes on this machine")
+    g.add_argument("--partition-size", type=int, default=256, metavar="N",
+                   help="with --engine dask: articles per partition (one task, one store transaction)")
+    g.add_argument("--dashboard", action="store_true",
+                   help="with --engine dask: serve Dask's dashboard (LocalCluster: on 127.0.0.1:8787)")
+
+
 def _pipelines(a: argparse.Namespace):
     """The pipelines of ``--model`` and ``--models``, each note about a language whose pipeline
     is not installed printed on one line."""
@@ -81,7 +94,15 @@ def cmd_ingest(a: argparse.Namespace) -> int:
     from .corpus import ingest
     from .ingest import count_files
 
+    if a.engine != "dask" and (a.scheduler or a.dashboard):
+        print("error: --scheduler and --dashboard need --engine dask", file=sys.stderr)
+        return 2
+    if a.partition_size < 1:
+        print("error: --partition-size must be at least 1", file=sys.stderr)
+        return 2
     store = _open_store(a)
+    if a.engine == "dask":
+        return _ingest_dask(a, store)
     nlp = _pipelines(a)
     stored = 0
     with tqdm(desc="ingest", total=count_files(a.paths), unit=" files", disable=a.quiet) as bar:
@@ -92,6 +113,30 @@ def cmd_ingest(a: argparse.Namespace) -> int:
 
         report = ingest(a.paths, store=store, nlp=nlp, batch_size=a.batch_size, workers=a.workers,
                         progress=done, on_file=lambda _origin: bar.update())
+    _report(report.problems, f"{report.summary()} -> {a.db}")
+    return 1 if report.problems and not report.articles else 0
+
+
+def _ingest_dask(a: argparse.Namespace, store) -> int:
+    """``ingest --engine dask``: a LocalCluster of ``--workers`` processes, or the cluster at
+    ``--scheduler``; a progress bar over partitions as they are stored."""
+    from .cluster import dask_client, ingest_dask
+
+    with dask_client(a.scheduler, workers=a.workers, dashboard=a.dashboard) as client:
+        _pipelines(a)  # the notes, and a missing model said here rather than by every worker
+        if a.dashboard or a.scheduler:
+            print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
+        with tqdm(desc="ingest (dask)", unit=" partitions", disable=a.quiet) as bar:
+            stored = 0
+
+            def done(n: int) -> None:
+                nonlocal stored
+                stored += n
+                bar.update()
+                bar.set_postfix(articles=stored)
+
+            report = ingest_dask(a.paths, store=store, client=client, model=a.model, models=a.models,
+                                 partition_size=a.partition_size, batch_size=a.batch_size, progress=done)
     _report(report.problems, f"{report.summary()} -> {a.db}")
     return 1 if report.problems and not report.articles else 0
 
@@ -166,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=db.value(), help=db.help)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
+    _add_engine_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("reextract", help="re-run extraction where the pipeline version changed")

@@ -80,6 +80,98 @@ def _count_not_analysed(report: IngestReport, nlp: Pipelines, extractions: Itera
             report.not_analysed[lang] = report.not_analysed.get(lang, 0) + 1
 
 
+@dataclass
+class ChunkPlan:
+    """What one chunk of freshly read articles needs, decided against the store before any
+    parsing: todo: the articles to extract (not stored, or stored from another pipeline
+    version); new_ids: those of ``todo`` not stored at all; kept: articles whose new origin
+    alone is recorded (stored and up to date, and copies of articles read earlier in the run);
+    problems: the problems read since the previous chunk (written with this one)."""
+
+    todo: list[Article]
+    new_ids: set[str]
+    kept: list[Article]
+    problems: list[Problem]
+    read: int
+
+    def count(self, report: IngestReport) -> None:
+        """Add this chunk's articles to ``report``'s counts (added, re-extracted, unchanged, words)."""
+        report.added += sum(a.id in self.new_ids for a in self.todo)
+        report.reextracted += sum(a.id not in self.new_ids for a in self.todo)
+        report.unchanged += self.read - len(self.todo)
+        report.words += sum(a.n_words for a in self.todo)
+
+
+class ChunkReader:
+    """The articles of an ingest's inputs, read as a stream and cut into chunks of fresh articles
+    (first readings in this run), each planned against the store (:meth:`plan`): the part both
+    engines share (this module's :func:`ingest`, and :mod:`components.cluster`).
+
+    Problems and duplicates are counted in ``report`` as they are read; a duplicate's origin is
+    recorded with the chunk read after it (its first reading is in that chunk or an earlier one)."""
+
+    def __init__(self, report: IngestReport, *, version: str, by_language: dict[str, str]) -> None:
+        self.report = report
+        self.version, self.by_language = version, by_language
+        self._seen: set[str] = set()
+        self._written_problems = 0
+
+    def chunks(self, items: Iterable[Article | Problem], size: int) -> Iterator[tuple[list[Article], list[Article]]]:
+        """``(fresh articles, copies read meanwhile)`` of at most ``size`` fresh articles each, in
+        reading order; a last ``([], copies)`` when copies were read after the last fresh article."""
+        fresh: list[Article] = []
+        copies: list[Article] = []
+        for item in items:
+            if isinstance(item, Problem):
+                self.report.problems.append(item)
+            elif item.id in self._seen:
+                self.report.duplicates += 1
+                copies.append(item)
+            else:
+                self._seen.add(item.id)
+                fresh.append(item)
+                if len(fresh) == size:
+                    yield fresh, copies
+                    fresh, copies = [], []
+        if fresh or copies:
+            yield fresh, copies
+
+    def plan(self, store: Store, chunk: list[Article], copies: list[Article]) -> ChunkPlan:
+        """The :class:`ChunkPlan` of ``chunk`` (and the ``copies`` read with it) in ``store``."""
+        stale = store.needs_extraction([a.id for a in chunk], self.version, by_language=self.by_language)
+        todo = [a for a in chunk if a.id in stale]
+        problems = self.report.problems[self._written_problems:]
+        self._written_problems = len(self.report.problems)
+        return ChunkPlan(todo=todo, new_ids=store.missing_articles([a.id for a in todo]),
+                         kept=[a for a in chunk if a.id not in stale] + copies, problems=problems,
+                         read=len(chunk))
+
+    def finish(self, store: Store) -> None:
+        """End the run: log the problems read after the last chunk, rebuild the corpus-level actors
+        if any extraction was written (by this run or an earlier one that stopped before its
+        rebuild: :meth:`Store.actors_stale`), log the run's counts."""
+        report = self.report
+        if self._written_problems < len(report.problems):
+            store.write([], problems=report.problems[self._written_problems:], run_id=report.run_id)
+            self._written_problems = len(report.problems)
+        if store.actors_stale():
+            store.rebuild_actors()
+        store.finish_run(report.run_id, added=report.added, reextracted=report.reextracted,
+                         unchanged=report.unchanged, duplicates=report.duplicates,
+                         problems=len(report.problems))
+
+
+def read_inputs(paths: Sequence[str], uploads: Sequence[tuple[str, bytes]] = (),
+                on_file: FileProgress | None = None) -> Iterator[Article | Problem]:
+    """The articles and problems of ``paths`` then ``uploads``, streamed (see :func:`ingest`)."""
+    return chain(read_paths(paths, on_file=on_file), read_uploads(uploads, on_file=on_file))
+
+
+def input_names(paths: Sequence[str], uploads: Sequence[tuple[str, bytes]] = ()) -> list[str]:
+    """The inputs of a run as logged in ``ingest_runs.inputs``: paths as given, then ``upload:<name>``."""
+    return [str(p) for p in paths] + [upload_origin(name) for name, _ in uploads]
+
+
 def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, bytes]] = (),
            nlp: Language | Pipelines | None = None, batch_size: int = 64, workers: int = 1, commit_every: int = 256,
            progress: Progress | None = None, on_file: FileProgress | None = None) -> IngestReport:
@@ -94,51 +186,22 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
     progress: called after each batch with the number of articles handled.
     on_file: called as each input file has been read (see :data:`FileProgress`; for uploads,
         :func:`components.ingest.count_uploads` counts the calls).
-    Returns an :class:`IngestReport`."""
+    Returns an :class:`IngestReport`. The Dask engine (:func:`components.cluster.ingest_dask`)
+    does the same on a cluster."""
     nlp = as_pipelines(nlp)
-    version, by_language = nlp.version_for(None), nlp.versions
-    inputs = [str(p) for p in paths] + [upload_origin(name) for name, _ in uploads]
-    report = IngestReport(run_id=store.start_run(inputs), notes=nlp.notes())
-    seen: set[str] = set()
-    copies: list[Article] = []  # duplicates read since the last write: only their origins are stored
-
-    def fresh_articles() -> Iterator[Article]:
-        for item in chain(read_paths(paths, on_file=on_file), read_uploads(uploads, on_file=on_file)):
-            if isinstance(item, Problem):
-                report.problems.append(item)
-            elif item.id in seen:
-                report.duplicates += 1
-                copies.append(item)
-            else:
-                seen.add(item.id)
-                yield item
-
-    written_problems = 0
-    for chunk in _batches(fresh_articles(), commit_every):
-        stored_before = store.needs_extraction([a.id for a in chunk], version, by_language=by_language)
-        todo = [a for a in chunk if a.id in stored_before]
-        new_ids = store.missing_articles([a.id for a in todo])
-        extractions = list(extract_articles(todo, nlp=nlp, batch_size=batch_size, workers=workers))
+    report = IngestReport(run_id=store.start_run(input_names(paths, uploads)), notes=nlp.notes())
+    reader = ChunkReader(report, version=nlp.version_for(None), by_language=nlp.versions)
+    for chunk, copies in reader.chunks(read_inputs(paths, uploads, on_file), commit_every):
+        plan = reader.plan(store, chunk, copies)
+        extractions = list(extract_articles(plan.todo, nlp=nlp, batch_size=batch_size, workers=workers))
         _count_not_analysed(report, nlp, extractions)
         # Articles already up to date, and copies of this run's articles, still get their new
         # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
-        store.write(extractions, problems=report.problems[written_problems:], run_id=report.run_id,
-                    articles=[a for a in chunk if a.id not in stored_before] + copies)
-        written_problems = len(report.problems)
-        copies.clear()
-        report.added += sum(a.id in new_ids for a in todo)
-        report.reextracted += sum(a.id not in new_ids for a in todo)
-        report.unchanged += len(chunk) - len(todo)
-        report.words += sum(a.n_words for a in todo)
-        if progress:
+        store.write(extractions, problems=plan.problems, run_id=report.run_id, articles=plan.kept)
+        plan.count(report)
+        if progress and chunk:
             progress(len(chunk))
-    if written_problems < len(report.problems) or copies:
-        store.write([], problems=report.problems[written_problems:], run_id=report.run_id, articles=copies)
-    if store.actors_stale():
-        store.rebuild_actors()
-    store.finish_run(report.run_id, added=report.added, reextracted=report.reextracted,
-                     unchanged=report.unchanged, duplicates=report.duplicates,
-                     problems=len(report.problems))
+    reader.finish(store)
     return report
 
 

@@ -16,6 +16,7 @@ from ..records import Article, Extraction, Problem
 from .connection import StoreError, _exec, _interrupt_after, _rollback, attached
 from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _resolve_chains, _write_actors
 from .schema import TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
+from .parts import read_part
 from .writes import _Batch, _write_batch
 
 if TYPE_CHECKING:
@@ -232,6 +233,21 @@ class Store:
         """Store articles without extractions (or add origins to stored ones), in one
         transaction; they come back from :meth:`stale_articles` until extracted."""
         self._write(_Batch.build([], list(articles), problems, run_id))
+
+    def load_part(self, folder: str | Path, *, articles: Sequence[Article] = (),
+                  problems: Sequence[Problem] = (), run_id: str | None = None) -> None:
+        """Store a part folder written by a cluster worker (:func:`components.store.parts.write_part`)
+        in ONE transaction, together with ``articles`` and ``problems`` as for :meth:`write`:
+        the same rows as :meth:`write` of the part's extractions with those would give. The part
+        is read before the lock is taken."""
+        tables = read_part(folder)
+        part = _Batch(run_id=run_id, now=_utcnow(), tables=tables,
+                      extracted_ids=tables["articles"].column("id").to_pylist())
+        rest = _Batch.build([], list(articles), problems, run_id)
+        with self._transaction() as con:
+            for batch in (part, rest):
+                if not batch.empty:
+                    _write_batch(con, batch)
 
     def start_run(self, inputs: Sequence[str]) -> str:
         """Log the start of an ingest of ``inputs`` (paths as given) in ``ingest_runs`` and return

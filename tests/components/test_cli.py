@@ -198,3 +198,17 @@ def test_a_malformed_models_setting_gets_one_line_and_exit_code_2(tmp_path, seed
     assert main(["extract", str(seed_path), "-o", str(tmp_path / "o.jsonl"), "-q", "--models", "french"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "LANG=PACKAGE" in err[0], err
+
+
+def test_a_scheduler_without_the_dask_engine_is_refused(tmp_path, seed_path, capsys):
+    db = tmp_path / "s.duckdb"
+    assert main(["ingest", str(seed_path), "--db", str(db), "--scheduler", "tcp://127.0.0.1:8786"]) == 2
+    assert "need --engine dask" in capsys.readouterr().err and not db.exists()
+
+
+def test_a_dask_scheduler_that_does_not_answer_gets_one_line_and_exit_code_2(tmp_path, seed_path):
+    r = subprocess.run([sys.executable, "-m", "components", "ingest", str(seed_path), "--db", str(tmp_path / "s.duckdb"),
+                        "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "-q"],
+                       capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "no Dask scheduler answers at tcp://127.0.0.1:9" in r.stderr and "dask scheduler" in r.stderr

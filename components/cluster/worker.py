@@ -1,0 +1,58 @@
+"""What runs on a Dask worker: the pipelines loaded once per worker process (:class:`LoadPipelines`,
+a worker plugin, so the model is never pickled with a task) and one partition's extraction,
+written as a part folder beside the store (:func:`extract_part`)."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from distributed import WorkerPlugin
+
+from ..records import Article
+
+#: The name the plugin is registered under (registering it again replaces it, never doubles it).
+PLUGIN_NAME = "dateline-pipelines"
+
+
+def worker_pipelines(model: str | None, models: str | None):
+    """The pipelines of ``model`` and ``models`` (:func:`components.nlp.load_pipelines`), loaded
+    once per process: each model is cached by :func:`components.nlp.load_model`."""
+    from ..nlp import load_pipelines
+
+    return load_pipelines(model, models)
+
+
+class LoadPipelines(WorkerPlugin):
+    """Loads the pipelines as each worker starts (or joins later), so the first task does not pay
+    for it and a worker that cannot load them fails at once, saying why.
+
+    model / models: as the ``--model`` and ``--models`` options (None: the worker's settings)."""
+
+    def __init__(self, model: str | None, models: str | None) -> None:
+        self.model, self.models = model, models
+
+    def setup(self, worker) -> None:
+        """Load the pipelines in this worker's process (``worker``: the Dask worker, unused)."""
+        worker_pipelines(self.model, self.models)
+
+
+def extract_part(articles: Sequence[Article], folder: str, *, model: str | None, models: str | None,
+                 batch_size: int, digest: str) -> dict[str, Any]:
+    """Extract ``articles`` with the worker's pipelines and write their rows to the part folder
+    ``folder`` (:func:`components.store.parts.write_part`); returns the part's marker: ``digest``
+    (of the article ids, :func:`components.store.parts.ids_digest`), ``articles``, the pipeline
+    ``versions`` used and ``not_analysed`` (language → articles no pipeline analysed)."""
+    from ..extraction import analysed_by, extract_articles
+    from ..nlp.language import UNDETERMINED
+    from ..store.parts import write_part
+
+    nlp = worker_pipelines(model, models)
+    extractions = list(extract_articles(articles, nlp=nlp, batch_size=batch_size))
+    not_analysed: dict[str, int] = {}
+    for ex in extractions:
+        if not analysed_by(nlp, ex.article):
+            lang = ex.article.language or UNDETERMINED
+            not_analysed[lang] = not_analysed.get(lang, 0) + 1
+    meta = {"digest": digest, "articles": len(extractions), "not_analysed": not_analysed,
+            "versions": sorted({ex.pipeline_version for ex in extractions})}
+    write_part(folder, extractions, meta)
+    return meta
