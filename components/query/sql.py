@@ -32,9 +32,9 @@ NOT_ANALYSED = ("a.language IS NOT NULL AND a.language <> 'und'"
 #: Character that escapes ``%`` and ``_`` in the ILIKE patterns of a text search.
 LIKE_ESCAPE = "\\"
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
-# An article without a title is shown by its opening words (a .txt file has no title).
-TITLE_OR_OPENING = ("COALESCE(NULLIF(trim(a.title), ''), rtrim(left(regexp_replace(a.text, '\\s+', ' ', 'g'), 72))"
-                    " || CASE WHEN length(a.text) > 72 THEN '…' ELSE '' END)")
+#: The title an article ``a`` is shown by: its title, else its opening words (stored at ingest:
+#: ``articles.display_title``, see :data:`components.store.schema.DISPLAY_TITLE`).
+TITLE_OR_OPENING = "a.display_title"
 
 
 def search_terms(text: str) -> list[str]:

@@ -16,7 +16,13 @@ import duckdb
 
 from .connection import ALIAS, StoreError, _exec
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+#: The title an article is shown by, over the columns ``title`` and ``text`` of one row: its title,
+#: else its opening words (whitespace runs made one space, 72 characters, "…" when the text is
+#: longer), computed once when the article is stored (``articles.display_title``).
+DISPLAY_TITLE = ("COALESCE(NULLIF(trim(title), ''), rtrim(left(ltrim(regexp_replace(text, '\\s+', ' ', 'g')), 72))"
+                 " || CASE WHEN length(text) > 72 THEN '…' ELSE '' END)")
 
 #: ``CREATE TABLE`` statement of every table, in creation order (the order of the docs, too).
 TABLES: dict[str, str] = {
@@ -41,7 +47,8 @@ TABLES: dict[str, str] = {
             first_run_id     VARCHAR,
             pipeline_version VARCHAR,
             extracted_at     TIMESTAMP,
-            language         VARCHAR
+            language         VARCHAR,
+            display_title    VARCHAR
         )""",
     "entities": """
         CREATE TABLE entities (
@@ -125,8 +132,11 @@ TABLES: dict[str, str] = {
 #: Statements that migrate a store of version ``key`` to version ``key + 1``.
 #: 1 → 2: ``articles.language`` (added last, as in ``TABLES``); NULL until the next ``ingest`` or
 #: ``reextract`` detects it (:meth:`Store.stale_articles` gives those articles back).
+#: 2 → 3: ``articles.display_title`` (added last), filled from ``title`` and ``text``.
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
+    2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
+        f"UPDATE articles SET display_title = {DISPLAY_TITLE}"],
 }
 
 

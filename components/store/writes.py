@@ -15,7 +15,7 @@ from ..ingest.dates import WINDOW, in_window
 from ..records import Article, Extraction, Problem
 from .connection import _exec
 from .corpus_tables import _mark_actors_stale
-from .schema import _utcnow
+from .schema import DISPLAY_TITLE, _utcnow
 
 _STR = pa.string()
 _INT = pa.int32()
@@ -172,7 +172,7 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         INSERT INTO articles
         SELECT id, source_id, date, dateline, title, source, url, text, n_words, origins,
                $now, $run_id, pipeline_version, CASE WHEN pipeline_version IS NOT NULL THEN $now END,
-               language
+               language, """ + DISPLAY_TITLE + """
         FROM dl_new_articles
         ON CONFLICT (id) DO UPDATE SET
             origins = list_concat(articles.origins, list_filter(excluded.origins,

@@ -229,6 +229,7 @@ def test_each_article_is_stored_with_its_language(store: Store):
 def test_a_store_from_before_languages_gains_the_column_and_gives_its_articles_back_for_detection(store: Store):
     store.write([make_extraction(version="v1")])
     with store._attached(str(store.path), read_only=False) as con:  # as schema version 1 wrote it
+        con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
         con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN language")
         schema._set_meta(con, "schema_version", "1")
     with pytest.raises(StoreError, match="older than"):
@@ -239,7 +240,34 @@ def test_a_store_from_before_languages_gains_the_column_and_gives_its_articles_b
     assert article.language is None and store.needs_extraction([article.id], "v1") == {article.id}
     store.write([Extraction(replace(article, language="en"), "v1", [], [], [])])
     assert list(store.stale_articles("v1")) == [] and store.needs_extraction([article.id], "v1") == set()
-    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == ["2"]
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == [
+        str(schema.SCHEMA_VERSION)]
+
+
+LONG_TEXT = "  The port\n\nauthority   said on Monday that the new ferry terminal would open in spring, two years late."
+
+
+def test_each_article_is_stored_with_the_title_it_is_shown_by(store: Store):
+    titled = Article.from_text(ENGLISH, title="Ferry terminal delayed")
+    untitled, short = Article.from_text(LONG_TEXT), Article.from_text("Port closed.")
+    store.add_articles([titled, untitled, short])
+    rows = store.query("SELECT id, display_title FROM articles")
+    assert dict(zip(rows["id"], rows["display_title"])) == {
+        titled.id: "Ferry terminal delayed",
+        untitled.id: "The port authority said on Monday that the new ferry terminal would open…",
+        short.id: "Port closed."}
+
+
+def test_a_store_from_before_stored_titles_gains_them_in_place(store: Store):
+    untitled = Article.from_text(LONG_TEXT)
+    store.add_articles([untitled, Article.from_text(ENGLISH, title="Ferry terminal delayed")])
+    with store._attached(str(store.path), read_only=False) as con:  # as schema version 2 wrote it
+        con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
+        schema._set_meta(con, "schema_version", "2")
+    store.migrate()
+    rows = store.query("SELECT display_title FROM articles ORDER BY display_title")
+    assert rows["display_title"].tolist() == [
+        "Ferry terminal delayed", "The port authority said on Monday that the new ferry terminal would open…"]
 
 
 def test_added_articles_wait_for_extraction_and_can_be_written_while_iterating(store: Store, monkeypatch):
