@@ -78,6 +78,12 @@ def run(name: str, f: Filter | None = None, **options):
     return _call(name, f=f, **options)
 
 
+def uncached(name: str, f: Filter, **options):
+    """``components.query.<name>(store, f, **options)`` on the current store, not cached (for
+    large results fetched once, such as a download of every matching row)."""
+    return getattr(query, name)(current_store(), f, **options)
+
+
 def profile(actor: str, f: Filter) -> dict:
     """``components.query.actor_profile`` for ``actor`` within ``f`` on the current store, cached."""
     return _call("actor_profile", actor, f=f)

@@ -29,11 +29,11 @@ from .frames import UNDATED, day_text
 from .geography import countries, places
 from .ingest_runs import ingest_history
 from .per_day import busiest_days, timeline, timeline_by_actor
-from .quotes_and_articles import ARTICLE_COLUMNS, QUOTE_COLUMNS, article, articles, quotes
+from .quotes_and_articles import ARTICLE_COLUMNS, EXPORT_ROWS, PAGE_ROWS, QUOTE_COLUMNS, article, articles, quotes
 from .sql import filter_sql, search_terms
 
 __all__ = [
-    "ARTICLE_COLUMNS", "CHOICES_LIMIT", "QUOTE_COLUMNS", "UNDATED",
+    "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "QUOTE_COLUMNS", "UNDATED",
     "actor_profile", "article", "articles", "busiest_days", "choices", "cooccurrence", "countries",
     "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "overview", "places", "quotes",
     "search_terms", "timeline", "timeline_by_actor", "top_actors",

@@ -497,3 +497,33 @@ def test_a_picked_article_row_opens_it_in_the_reader(monkeypatch, sample_store):
     at.run()
     assert not at.exception
     assert at.selectbox(key=state.ARTICLE).value == picked
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("page, noun", [("views/quotes.py", "quotes"), ("views/articles.py", "articles")])
+def test_a_long_table_comes_a_page_at_a_time_with_the_true_total(monkeypatch, sample_store, page, noun):
+    from dashboard import paging
+
+    monkeypatch.setattr(paging, "PAGE_ROWS", 3)
+    at = run_app(monkeypatch, sample_store, page=page)
+    caption = next(c.value for c in at.caption if f" {noun}" in c.value)
+    total = int(caption.split(" of ")[1].split()[0].replace(",", ""))
+    assert caption.startswith(f"rows 1–3 of {total:,} {noun}") and total > 6
+    first_page = at.dataframe[0].value
+    at.number_input(key=f"{noun}_page").set_value(2).run()
+    assert any(c.value.startswith(f"rows 4–6 of {total:,} {noun}") for c in at.caption)
+    assert len(at.dataframe[0].value) == 3 and not at.dataframe[0].value.equals(first_page)
+    assert filter_of(at) == Filter()  # the page is view state, not a filter
+    at.session_state[state.FILTER] = Filter(text="the")  # another filter starts again at page 1
+    at.run()
+    assert at.number_input(key=f"{noun}_page").value == 1
+
+
+def test_a_paged_table_downloads_every_matching_row_on_click(monkeypatch):
+    made = []
+    from streamlit.delta_generator import DeltaGenerator
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", lambda self, label, data, **kw: made.append(data))
+    downloads.table_buttons(pd.DataFrame({"a": [1]}), name="quotes", key="q",
+                            every_row=lambda: pd.DataFrame({"a": range(1000)}), note="all 1,000")
+    assert b"999" in made[0]() and len(made[0]().splitlines()) == 1001  # CSV: header + every row
