@@ -60,7 +60,7 @@ COPY_SQL = {
         INSERT INTO articles BY NAME
         SELECT new_id(a.id, k) AS id, a.source_id, a.date - (k * $shift)::INTEGER AS date, a.dateline,
                a.title, a.source, a.url, a.text, a.n_words,
-               list_transform(a.origins, o -> o || CASE WHEN k = 0 THEN '' ELSE '#' || k END) AS origins,
+               list_transform(a.origins, lambda o: o || CASE WHEN k = 0 THEN '' ELSE '#' || k END) AS origins,
                a.first_ingested, a.first_run_id, a.pipeline_version, a.extracted_at, a.language,
                a.display_title
         FROM src.articles a CROSS JOIN range($copies) r(k)""",
@@ -110,27 +110,31 @@ def replicate(source: Path, out: Path, copies: int) -> dict[str, int]:
     with Store(out)._transaction():  # creates the file with this version's schema
         pass
     con = duckdb.connect(str(out))
+
+    def run(sql: str, params: dict | None = None) -> list[tuple]:
+        return con.execute(sql, params).fetchall()  # every result fetched: the connection stays free
+
     try:
-        con.execute("SET preserve_insertion_order = false")
-        con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
+        run("SET preserve_insertion_order = false")
+        run(f"ATTACH '{source}' AS src (READ_ONLY)")
         for sql in MACROS:
-            con.execute(sql)
-        mapping = con.execute("SELECT alias, actor FROM src.actor_aliases WHERE alias <> actor").arrow()
-        con.execute("BEGIN TRANSACTION")
+            run(sql)
+        mapping = con.sql("SELECT alias, actor FROM src.actor_aliases WHERE alias <> actor").to_arrow_table()
+        run("BEGIN TRANSACTION")
         for table, sql in COPY_SQL.items():
             t0 = time.perf_counter()
-            con.execute(sql, {"copies": copies, **({"shift": SHIFT_DAYS} if table == "articles" else {})})
+            run(sql, {"copies": copies, **({"shift": SHIFT_DAYS} if table == "articles" else {})})
             print(f"  {table:<9} copied in {time.perf_counter() - t0:5.1f} s", flush=True)
         t0 = time.perf_counter()
-        con.execute("INSERT INTO ingest_runs SELECT * FROM src.ingest_runs")
-        fingerprint = con.execute(_ACTOR_COUNTS_FINGERPRINT_SQL).fetchone()
-        _write_actors(con, mapping if hasattr(mapping, "num_rows") else mapping.read_all(), fingerprint)
+        run("INSERT INTO ingest_runs SELECT * FROM src.ingest_runs")
+        fingerprint = run(_ACTOR_COUNTS_FINGERPRINT_SQL)[0]
+        _write_actors(con, mapping, fingerprint)
         print(f"  actors    rebuilt in {time.perf_counter() - t0:5.1f} s", flush=True)
-        con.execute("COMMIT")
-        con.execute("DETACH src")
-        con.execute("CHECKPOINT")
+        run("COMMIT")
+        run("DETACH src")
+        run("CHECKPOINT")
         tables = ("articles", "entities", "places", "quotes", "actors", "actor_aliases")
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        return {t: run(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
     finally:
         con.close()
 
