@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts
+from components import charts, query
 from components.filters import DATE_WINDOW_TEXT
 from components.nlp.language import other_languages_note
 from dashboard import cached, downloads, linked_charts, notices, state
@@ -43,9 +43,12 @@ def _briefing() -> bytes:
     """The briefing report of the current view (built on click)."""
     from components import export
 
+    span = cached.run("date_span", f)
+    period = query.period_for(span["first"], span["last"])
     figures = {"Top actors": charts.actors_bar(top), "Places": charts.places_map(places, countries),
-               "Timeline": charts.timeline(cached.run("timeline", f),
-                                           cached.run("timeline_by_actor", f, top=8))}
+               "Timeline": charts.timeline(cached.run("timeline", f, period=period),
+                                           cached.run("timeline_by_actor", f, top=8, period=period),
+                                           period=period)}
     return export.briefing_html(f.chips(), figures, top, places.head(25), cached.run("quotes", f, limit=500),
                                 counts=counts)
 

@@ -527,3 +527,18 @@ def test_a_paged_table_downloads_every_matching_row_on_click(monkeypatch):
     downloads.table_buttons(pd.DataFrame({"a": [1]}), name="quotes", key="q",
                             every_row=lambda: pd.DataFrame({"a": range(1000)}), note="all 1,000")
     assert b"999" in made[0]() and len(made[0]().splitlines()) == 1001  # CSV: header + every row
+
+
+def test_a_timeline_over_years_draws_one_bar_per_week_or_month(monkeypatch, tmp_path):
+    from components.records import Article, Extraction
+    from components.store import Store
+
+    db = tmp_path / "years.duckdb"
+    days = [date(2010, 1, 7), date(2010, 1, 9), date(2021, 6, 1), date(2024, 12, 30)]
+    Store(db).write([Extraction(Article.from_text(f"Story {i} from the port.", date=d.isoformat()), "v1", [], [], [])
+                     for i, d in enumerate(days)])
+    at = run_app(monkeypatch, db, page="views/timeline.py")
+    assert not at.exception
+    assert any(c.value.startswith("One bar per month") for c in at.caption), [c.value for c in at.caption]
+    assert at.dataframe[0].value["n_articles"].tolist() == [2, 1, 1]  # January 2010 holds two
+    assert [h.value for h in at.subheader][0] == "Per month"
