@@ -78,6 +78,17 @@ def run(name: str, f: Filter | None = None, **options):
     return _call(name, f=f, **options)
 
 
+#: Actors every ranking of top actors fetches (the longest list a page shows), so that the
+#: Overview's 15 and the Actors page's 30 and 40 share one query per Filter.
+TOP_ACTORS = 40
+
+
+def top_actors(f: Filter, limit: int):
+    """The ``limit`` (at most :data:`TOP_ACTORS`) first rows of ``components.query.top_actors``
+    for ``f``, from the one cached ranking of :data:`TOP_ACTORS` actors."""
+    return run("top_actors", f, limit=max(int(limit), TOP_ACTORS)).head(int(limit))
+
+
 def uncached(name: str, f: Filter, **options):
     """``components.query.<name>(store, f, **options)`` on the current store, not cached (for
     large results fetched once, such as a download of every matching row)."""

@@ -36,13 +36,17 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
                  ints=("n_mentions", "n_articles", "n_quotes"))
 
 
-def cooccurrence(store: Store, f: Filter, *, limit: int = 40) -> pd.DataFrame:
+def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Pairs of the top ``limit`` actors (as :func:`top_actors` ranks them) mentioned in the
-    same filtered article, most shared articles first.
+    same filtered article, most shared articles first. ``actors``: those actors when the caller
+    has ranked them already (the ``actor`` column of :func:`top_actors`; ``limit`` is then
+    unused), so the ranking is not computed twice.
     Columns: source, target, n_articles (source < target alphabetically)."""
-    params: dict = {"lim": int(limit)}
+    params: dict = {"v_top": list(actors)} if actors is not None else {"lim": int(limit)}
+    top = ("SELECT unnest($v_top::VARCHAR[]) AS actor" if actors is not None else
+           "SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim")
     sql, params = with_filter(f, f""", {mentions_cte(f, params)},
-        top AS (SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim),
+        top AS ({top}),
         pairs AS (SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top))
         SELECT x.actor AS source, y.actor AS target, count(*) AS n_articles
         FROM pairs x JOIN pairs y ON x.article_id = y.article_id AND x.actor < y.actor

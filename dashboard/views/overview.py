@@ -5,7 +5,6 @@ import streamlit as st
 
 from components import charts, query
 from components.filters import DATE_WINDOW_TEXT
-from components.nlp.language import other_languages_note
 from dashboard import cached, downloads, linked_charts, notices, state
 
 KEY = "overview"
@@ -25,6 +24,9 @@ if not counts.get("articles"):
     st.stop()
 passed_over = cached.run("not_analysed", f)
 if passed_over:
+    # components.nlp loads spaCy: imported only for this note, never on a plain page view
+    from components.nlp.language import other_languages_note
+
     st.caption(other_languages_note(passed_over).capitalize()
                + f" ({', '.join(passed_over)}): they have no actors, places or quotes; each language "
                "is read only by a model of that language (English and French by default).")
@@ -33,7 +35,7 @@ if counts.get("undated"):
                f"{'is' if counts['undated'] == 1 else 'are'} undated: undated articles count everywhere but on "
                "time charts, and a date range leaves them out.")
 
-top = cached.run("top_actors", f, limit=15)
+top = cached.top_actors(f, 15)
 places = cached.run("places", f)
 countries = cached.run("countries", f)
 days = cached.run("busiest_days", f, limit=10)

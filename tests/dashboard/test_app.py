@@ -3,6 +3,7 @@ the URL ⇄ Filter round trip, sidebar widgets and chips, chart and table select
 article reader's escaping."""
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -542,3 +543,46 @@ def test_a_timeline_over_years_draws_one_bar_per_week_or_month(monkeypatch, tmp_
     assert any(c.value.startswith("One bar per month") for c in at.caption), [c.value for c in at.caption]
     assert at.dataframe[0].value["n_articles"].tolist() == [2, 1, 1]  # January 2010 holds two
     assert [h.value for h in at.subheader][0] == "Per month"
+
+
+@pytest.mark.model
+def test_the_actor_ranking_runs_once_per_filter_for_the_overview_and_the_actors_page(monkeypatch, sample_store):
+    from components import query
+
+    calls = []
+    original = query.top_actors
+    monkeypatch.setattr(query, "top_actors", lambda *a, **k: calls.append(k) or original(*a, **k))
+    st.cache_data.clear()
+    at = run_app(monkeypatch, sample_store)
+    at.switch_page("views/actors.py").run()
+    assert not at.exception and len(calls) == 1
+
+
+PAGE_VIEWS_SCRIPT = """
+import os, sys
+from streamlit.testing.v1 import AppTest
+from dashboard.routes import PAGES
+at = AppTest.from_file(sys.argv[1], default_timeout=60)
+at.run()
+for file, _, _ in PAGES:
+    at.switch_page(file).run()
+    assert not at.exception, (file, at.exception)
+print(sorted({m.split(".")[0] for m in sys.modules} & {"spacy", "thinc"}))
+"""
+
+
+def test_page_views_never_import_spacy(tmp_path):
+    import subprocess
+    import sys
+
+    from components.records import Article, Extraction, Quote
+    from components.store import Store
+
+    db = tmp_path / "small.duckdb"
+    article = Article.from_text('Ann Lee said: "We are ready." in Oslo.', date="2024-03-01")
+    Store(db).write([Extraction(article, "v1", [], [], [Quote(start=14, end=29, content="We are ready.", kind="full", speaker="Ann Lee")])])
+    env = {**os.environ, "DATELINE_DB": str(db), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", PAGE_VIEWS_SCRIPT, APP], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -49,3 +49,10 @@ def test_actor_profile(store: Store):
     assert narrowed["n_mentions"] == 1 and narrowed["quotes"].empty
     unknown = query.actor_profile(store, "Nobody", Filter())
     assert unknown["n_mentions"] == 0 and unknown["places"].empty and unknown["quotes"].empty
+
+
+def test_cooccurrence_of_actors_ranked_already_is_that_of_the_same_ranking(store: Store):
+    ranked = tuple(query.top_actors(store, Filter(), limit=40)["actor"])
+    assert query.cooccurrence(store, Filter(), actors=ranked).equals(query.cooccurrence(store, Filter(), limit=40))
+    only = query.cooccurrence(store, Filter(), actors=("Jane Okafor", "Tom Reyes"))
+    assert only.values.tolist() == [["Jane Okafor", "Tom Reyes", 1]]
