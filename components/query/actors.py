@@ -14,7 +14,16 @@ from .sql import IN_WINDOW, mentions_cte, with_filter
 def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
     """Actors mentioned in the filtered articles, most mentioned first (of the Filter's actor
     types only, when it has any). ``n_quotes`` counts their quotes in the filtered articles.
+    With no filter, read from the corpus-level ``actors`` table (the same counts, kept by every
+    ingest's rebuild) unless it lags behind ``entities``.
     Columns: actor, actor_type, n_mentions, n_articles, n_quotes."""
+    columns = ("actor", "actor_type", "n_mentions", "n_articles", "n_quotes")
+    ints = ("n_mentions", "n_articles", "n_quotes")
+    if f.is_empty and not store.actors_stale:
+        frame = store.query("SELECT actor, actor_type, n_mentions, n_articles, n_quotes FROM actors"
+                            " ORDER BY n_mentions DESC, actor LIMIT $lim", {"lim": int(limit)},
+                            limit=max(int(limit), 0))
+        return typed(frame, columns, ints=ints)
     params: dict = {"lim": int(limit)}
     sql, params = with_filter(f, f""", {mentions_cte(f, params)},
         top AS (
@@ -32,8 +41,7 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
         FROM top LEFT JOIN said USING (actor)
         ORDER BY n_mentions DESC, actor""", **params)
     frame = store.query(sql, params, limit=max(int(limit), 0))
-    return typed(frame, ("actor", "actor_type", "n_mentions", "n_articles", "n_quotes"),
-                 ints=("n_mentions", "n_articles", "n_quotes"))
+    return typed(frame, columns, ints=ints)
 
 
 def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str, ...] | None = None) -> pd.DataFrame:

@@ -18,11 +18,14 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     """Counts for the filtered articles: ``articles``, ``actors`` (distinct canonical actors
     mentioned, of the Filter's actor types when it has any, as :func:`~components.query.top_actors` lists them),
     ``places`` (distinct resolved places), ``quotes`` (as :func:`~components.query.quotes` counts
-    them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date)."""
+    them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date). With
+    no filter the actors are counted in the corpus-level ``actors`` table (unless it lags)."""
     cte, where, qparams = quote_scope(f)
+    actors = ("(SELECT count(*) FROM actors)" if f.is_empty and not store.actors_stale
+              else "(SELECT count(DISTINCT actor) FROM m)")
     sql, params = with_filter(f, f""", {cte}, {mentions_cte(f, qparams)}
         SELECT (SELECT count(*) FROM fa) AS articles,
-               (SELECT count(DISTINCT actor) FROM m) AS actors,
+               {actors} AS actors,
                (SELECT count(DISTINCT name) FROM places
                   WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)) AS places,
                (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker

@@ -56,3 +56,12 @@ def test_cooccurrence_of_actors_ranked_already_is_that_of_the_same_ranking(store
     assert query.cooccurrence(store, Filter(), actors=ranked).equals(query.cooccurrence(store, Filter(), limit=40))
     only = query.cooccurrence(store, Filter(), actors=("Jane Okafor", "Tom Reyes"))
     assert only.values.tolist() == [["Jane Okafor", "Tom Reyes", 1]]
+
+
+def test_with_no_filter_the_ranking_comes_from_the_actors_table_with_the_same_counts(store: Store):
+    fast = query.top_actors(store, Filter())
+    # the same ranking computed from the mentions (what a Filter of every source computes)
+    every_source = Filter(sources=tuple(query.choices(store)["sources"]))
+    assert len(query.articles(store, every_source)) == len(query.articles(store, Filter()))
+    assert fast.equals(query.top_actors(store, every_source))
+    assert query.overview(store, Filter())["actors"] == query.overview(store, every_source)["actors"]
