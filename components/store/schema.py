@@ -112,6 +112,22 @@ TABLES: dict[str, str] = {
             actor       VARCHAR NOT NULL,
             n_mentions  BIGINT NOT NULL
         )""",
+    "place_counts": """
+        CREATE TABLE place_counts (
+            name         VARCHAR NOT NULL,
+            country_code VARCHAR,
+            feature      VARCHAR,
+            lat          DOUBLE,
+            lon          DOUBLE,
+            n_mentions   BIGINT NOT NULL,
+            n_articles   BIGINT NOT NULL
+        )""",
+    "country_counts": """
+        CREATE TABLE country_counts (
+            country_code VARCHAR NOT NULL,
+            n_mentions   BIGINT NOT NULL,
+            n_articles   BIGINT NOT NULL
+        )""",
     "ingest_runs": """
         CREATE TABLE ingest_runs (
             run_id      VARCHAR PRIMARY KEY,
@@ -129,14 +145,32 @@ TABLES: dict[str, str] = {
         )""",
 }
 
+#: Statements that refill the corpus-level place tables from ``places`` (with the actors tables,
+#: in the same transaction: see :mod:`components.store.corpus_tables`).
+FILL_PLACE_COUNTS = [
+    "DELETE FROM place_counts",
+    """INSERT INTO place_counts
+       SELECT name, country_code, spot.feature, spot.lat, spot.lon, n_mentions, n_articles FROM (
+           SELECT name, country_code, mode({'feature': feature, 'lat': lat, 'lon': lon}) AS spot,
+                  count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
+           FROM places WHERE name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL
+           GROUP BY name, country_code)""",
+    "DELETE FROM country_counts",
+    """INSERT INTO country_counts
+       SELECT country_code, count(*), count(DISTINCT article_id) FROM places
+       WHERE country_code IS NOT NULL GROUP BY country_code""",
+]
+
 #: Statements that migrate a store of version ``key`` to version ``key + 1``.
 #: 1 → 2: ``articles.language`` (added last, as in ``TABLES``); NULL until the next ``ingest`` or
 #: ``reextract`` detects it (:meth:`Store.stale_articles` gives those articles back).
-#: 2 → 3: ``articles.display_title`` (added last), filled from ``title`` and ``text``.
+#: 2 → 3: ``articles.display_title`` (added last), filled from ``title`` and ``text``; the
+#: tables ``place_counts`` and ``country_counts``, filled from ``places``.
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
-        f"UPDATE articles SET display_title = {DISPLAY_TITLE}"],
+        f"UPDATE articles SET display_title = {DISPLAY_TITLE}",
+        TABLES["place_counts"], TABLES["country_counts"], *FILL_PLACE_COUNTS],
 }
 
 

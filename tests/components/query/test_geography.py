@@ -24,3 +24,11 @@ def test_countries(store: Store):
     assert {c: n for c, n, _ in frame.itertuples(index=False)} == {"GB": 2, "FR": 1, "KE": 2}
     assert query.countries(store, Filter(actors=("Tom Reyes",)))["country_code"].tolist() in (
         ["FR", "GB"], ["GB", "FR"])
+
+
+def test_with_no_filter_places_and_countries_come_from_the_kept_counts_with_the_same_numbers(store: Store):
+    every_source = Filter(sources=tuple(query.choices(store)["sources"]))
+    assert query.articles(store, every_source).attrs["total"] == query.articles(store, Filter()).attrs["total"]
+    assert query.places(store, Filter()).equals(query.places(store, every_source))
+    assert query.countries(store, Filter()).equals(query.countries(store, every_source))
+    assert len(query.places(store, Filter())) > 0

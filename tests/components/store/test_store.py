@@ -229,7 +229,7 @@ def test_each_article_is_stored_with_its_language(store: Store):
 def test_a_store_from_before_languages_gains_the_column_and_gives_its_articles_back_for_detection(store: Store):
     store.write([make_extraction(version="v1")])
     with store._attached(str(store.path), read_only=False) as con:  # as schema version 1 wrote it
-        con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
+        _as_version_2(con)
         con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN language")
         schema._set_meta(con, "schema_version", "1")
     with pytest.raises(StoreError, match="older than"):
@@ -258,11 +258,31 @@ def test_each_article_is_stored_with_the_title_it_is_shown_by(store: Store):
         short.id: "Port closed."}
 
 
+def _as_version_2(con) -> None:
+    """Undo in the attached store what schema version 3 added."""
+    con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
+    con.execute(f"DROP TABLE {connection.ALIAS}.place_counts")
+    con.execute(f"DROP TABLE {connection.ALIAS}.country_counts")
+
+
+def test_a_store_from_before_place_counts_gains_them_filled(store: Store):
+    store.write([make_extraction(version="v1")])
+    store.rebuild_actors()
+    before = store.query("SELECT * FROM place_counts"), store.query("SELECT * FROM country_counts")
+    assert len(before[0]) and len(before[1])
+    with store._attached(str(store.path), read_only=False) as con:
+        _as_version_2(con)
+        schema._set_meta(con, "schema_version", "2")
+    store.migrate()
+    assert store.query("SELECT * FROM place_counts").equals(before[0])
+    assert store.query("SELECT * FROM country_counts").equals(before[1])
+
+
 def test_a_store_from_before_stored_titles_gains_them_in_place(store: Store):
     untitled = Article.from_text(LONG_TEXT)
     store.add_articles([untitled, Article.from_text(ENGLISH, title="Ferry terminal delayed")])
     with store._attached(str(store.path), read_only=False) as con:  # as schema version 2 wrote it
-        con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
+        _as_version_2(con)
         schema._set_meta(con, "schema_version", "2")
     store.migrate()
     rows = store.query("SELECT display_title FROM articles ORDER BY display_title")
