@@ -19,7 +19,7 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
     Columns: actor, actor_type, n_mentions, n_articles, n_quotes."""
     columns = ("actor", "actor_type", "n_mentions", "n_articles", "n_quotes")
     ints = ("n_mentions", "n_articles", "n_quotes")
-    if f.is_empty and not store.actors_stale:
+    if f.is_empty and not store.actors_stale():
         frame = store.query("SELECT actor, actor_type, n_mentions, n_articles, n_quotes FROM actors"
                             " ORDER BY n_mentions DESC, actor LIMIT $lim", {"lim": int(limit)},
                             limit=max(int(limit), 0))

@@ -21,7 +21,7 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date). With
     no filter the actors are counted in the corpus-level ``actors`` table (unless it lags)."""
     cte, where, qparams = quote_scope(f)
-    actors = ("(SELECT count(*) FROM actors)" if f.is_empty and not store.actors_stale
+    actors = ("(SELECT count(*) FROM actors)" if f.is_empty and not store.actors_stale()
               else "(SELECT count(DISTINCT actor) FROM m)")
     sql, params = with_filter(f, f""", {cte}, {mentions_cte(f, qparams)}
         SELECT (SELECT count(*) FROM fa) AS articles,

@@ -24,7 +24,7 @@ def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
         WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
         GROUP BY p.name, p.country_code
         ORDER BY n_mentions DESC, p.name LIMIT $lim""", lim=int(limit))
-    if f.is_empty and not store.actors_stale:
+    if f.is_empty and not store.actors_stale():
         sql, params = ("SELECT name, country_code, {'feature': feature, 'lat': lat, 'lon': lon} AS at,"
                        " n_mentions, n_articles FROM place_counts ORDER BY n_mentions DESC, name LIMIT $lim",
                        {"lim": int(limit)})
@@ -47,7 +47,7 @@ def countries(store: Store, f: Filter) -> pd.DataFrame:
         FROM places p JOIN fa ON fa.id = p.article_id
         WHERE p.country_code IS NOT NULL
         GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
-    if f.is_empty and not store.actors_stale:
+    if f.is_empty and not store.actors_stale():
         sql, params = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}
     frame = store.query(sql, params, limit=1000)
     return typed(frame, ("country_code", "n_mentions", "n_articles"),

@@ -32,3 +32,21 @@ def test_with_no_filter_places_and_countries_come_from_the_kept_counts_with_the_
     assert query.places(store, Filter()).equals(query.places(store, every_source))
     assert query.countries(store, Filter()).equals(query.countries(store, every_source))
     assert len(query.places(store, Filter())) > 0
+
+
+def test_the_kept_counts_serve_the_unfiltered_view_only_while_they_are_up_to_date(tmp_path):
+    from components.records import Article, Extraction, Place
+
+    s = Store(tmp_path / "kept.duckdb")
+    text = "Talks in Oslo."
+    oslo = Place(9, 13, "Oslo", name="Oslo", country_code="NO", lat=59.9, lon=10.7, geonameid=3143244,
+                 feature="city")
+    s.write([Extraction(Article.from_text(text, source="wire"), "v1", [], [oslo], [])])
+    s.rebuild_actors()
+    with s._attached(str(s.path), read_only=False) as con:  # mark the kept counts to tell them apart
+        con.execute("UPDATE dateline_store.place_counts SET n_mentions = 99")
+    assert query.places(s, Filter())["n_mentions"].tolist() == [99]        # read from place_counts
+    assert query.places(s, Filter(sources=("wire",)))["n_mentions"].tolist() == [1]
+    s.write([Extraction(Article.from_text("More talks in Oslo.", source="wire"), "v1", [],
+                        [Place(14, 18, "Oslo", name="Oslo", country_code="NO", lat=59.9, lon=10.7)], [])])
+    assert query.places(s, Filter())["n_mentions"].tolist() == [2]         # stale: counted from places
