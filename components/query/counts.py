@@ -8,7 +8,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import is_list
-from .sql import IN_WINDOW, NOT_ANALYSED, mentions_cte, quote_scope, with_filter
+from .sql import IN_WINDOW, NOT_ANALYSED, mentions_cte, quote_scope, with_filter, within
 
 #: Values the sidebar offers per field, at most.
 CHOICES_LIMIT = 500
@@ -27,11 +27,11 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
         SELECT (SELECT count(*) FROM fa) AS articles,
                {actors} AS actors,
                (SELECT count(DISTINCT name) FROM places
-                  WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)) AS places,
+                  WHERE name IS NOT NULL AND {within(f, "article_id")}) AS places,
                (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
                   WHERE {where}) AS quotes,
                (SELECT count(DISTINCT source) FROM articles
-                  WHERE id IN (SELECT id FROM fa)) AS sources,
+                  WHERE {within(f, "id")}) AS sources,
                (SELECT count(DISTINCT date) FROM fa) AS days,
                (SELECT count(*) FROM fa WHERE date IS NULL) AS undated""", **qparams)
     row = store.query(sql, params, limit=1)

@@ -10,7 +10,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import typed
-from .sql import IN_WINDOW, mentions_cte, with_filter
+from .sql import IN_WINDOW, mentions_cte, with_filter, within
 
 
 #: The periods a timeline counts by, and the longest span of dates (in days) each is chosen for
@@ -43,7 +43,7 @@ def timeline(store: Store, f: Filter, *, period: str = "day") -> pd.DataFrame:
     sql, params = with_filter(f, f"""
         , per_article AS (
             SELECT article_id, count(*) AS n FROM entities
-            WHERE actor IS NOT NULL AND article_id IN (SELECT id FROM fa) GROUP BY article_id)
+            WHERE actor IS NOT NULL AND {within(f, "article_id")} GROUP BY article_id)
         SELECT {_bucket(period)} AS day, count(*) AS n_articles, coalesce(sum(pa.n), 0) AS n_mentions
         FROM fa LEFT JOIN per_article pa ON pa.article_id = fa.id
         WHERE fa.date {IN_WINDOW} GROUP BY 1 ORDER BY day""")

@@ -11,7 +11,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, or_none, typed
-from .sql import ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, with_filter
+from .sql import ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, with_filter, within
 
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
 ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "language", "dateline", "n_words", "n_actors",
@@ -72,7 +72,7 @@ def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0
         , page AS (
             SELECT a.id, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
                    a.language, a.dateline, a.n_words FROM articles a
-            WHERE a.id IN (SELECT id FROM fa)
+            WHERE """ + within(f, "a.id") + """
             ORDER BY 2 DESC NULLS LAST, 3, a.id LIMIT $lim OFFSET $off
         ), na AS (
             SELECT e.article_id, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e

@@ -112,6 +112,14 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
     return sql, params
 
 
+def within(f: Filter, column: str, *, cte: str = "fa", ignore: tuple[str, ...] = ()) -> str:
+    """``<column> IN (SELECT id FROM <cte>)``: the row's article is among the filtered ones; just
+    ``TRUE`` when the Filter (without the ``ignore`` fields) keeps every article, so that an
+    unfiltered view does not match millions of ids against the whole ``articles`` table."""
+    sql, _ = filter_sql(f, ignore=ignore)
+    return f"{column} IN (SELECT id FROM {cte})" if " WHERE " in sql else "TRUE"
+
+
 def with_filter(f: Filter, body: str, **params) -> tuple[str, dict]:
     """``WITH fa AS (<filtered articles>) <body>`` and the merged parameters."""
     sql, fparams = filter_sql(f)
@@ -148,7 +156,7 @@ def quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict]:
     Filter has actors, as those then select the speaker); ``where`` is the condition on a
     ``quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker`` row."""
     sql, params = filter_sql(f, ignore=("actors",) if f.actors else (), prefix="q")
-    where = ["q.article_id IN (SELECT id FROM fq)"]
+    where = [within(f, "q.article_id", cte="fq", ignore=("actors",) if f.actors else ())]
     if f.actors:
         params["q_actors"] = list(f.actors)
         where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")
