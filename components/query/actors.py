@@ -53,7 +53,7 @@ def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str,
     params: dict = {"v_top": list(actors)} if actors is not None else {"lim": int(limit)}
     top = ("SELECT unnest($v_top::VARCHAR[]) AS actor" if actors is not None else
            "SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim")
-    sql, params = with_filter(f, f""", {mentions_cte(f, params)},
+    sql, params = with_filter(f, f""", {mentions_cte(f, params, only="v_top" if actors is not None else None)},
         top AS ({top}),
         pairs AS (SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top))
         SELECT x.actor AS source, y.actor AS target, count(*) AS n_articles

@@ -135,10 +135,17 @@ def type_clause(f: Filter, column: str, params: dict) -> str:
     return f" AND {column} IN (SELECT unnest($v_types::VARCHAR[]))"
 
 
-def mentions_cte(f: Filter, params: dict) -> str:
+def mentions_cte(f: Filter, params: dict, *, only: str | None = None) -> str:
     """``m``: one row per actor mention in the filtered articles (article_id, date, actor,
     actor_type), the actor canonical and typed as in ``actors`` (else as in the mention); only
-    actors of the Filter's actor types when it has any."""
+    actors of the Filter's actor types when it has any. ``only``: the name of a parameter holding
+    canonical actors (a list) to keep only their mentions, picked by the names as found before
+    any join (so a view of a few actors reads a few rows, not every mention)."""
+    raw = ""
+    if only:
+        raw = (f" AND e.actor IN (SELECT alias FROM actor_aliases WHERE actor IN (SELECT unnest(${only}::VARCHAR[]))"
+               f" UNION ALL SELECT n FROM unnest(${only}::VARCHAR[]) t(n)"
+               " WHERE n NOT IN (SELECT alias FROM actor_aliases))")
     return f"""
         m AS (
             SELECT e.article_id, fa.date, coalesce(al.actor, e.actor) AS actor,
@@ -146,7 +153,7 @@ def mentions_cte(f: Filter, params: dict) -> str:
             FROM entities e JOIN fa ON fa.id = e.article_id
             LEFT JOIN actor_aliases al ON al.alias = e.actor
             LEFT JOIN actors ac ON ac.actor = al.actor
-            WHERE e.actor IS NOT NULL{type_clause(f, "coalesce(ac.actor_type, e.actor_type)", params)}
+            WHERE e.actor IS NOT NULL{raw}{type_clause(f, "coalesce(ac.actor_type, e.actor_type)", params)}
         )"""
 
 
