@@ -89,6 +89,14 @@ def top_actors(f: Filter, limit: int):
     return run("top_actors", f, limit=max(int(limit), TOP_ACTORS)).head(int(limit))
 
 
+def line_actors(f: Filter, top: int) -> tuple[str, ...]:
+    """The ``top`` actors a timeline draws as lines under ``f``: the Filter's own actors first
+    (those the ranking holds), then the most mentioned (from :func:`top_actors`)."""
+    ranked = list(top_actors(f, TOP_ACTORS)["actor"])
+    names = [a for a in f.actors if a in ranked] + [a for a in ranked if a not in f.actors]
+    return tuple(names[:max(int(top), 0)])
+
+
 def uncached(name: str, f: Filter, **options):
     """``components.query.<name>(store, f, **options)`` on the current store, not cached (for
     large results fetched once, such as a download of every matching row)."""

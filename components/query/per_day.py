@@ -52,16 +52,23 @@ def timeline(store: Store, f: Filter, *, period: str = "day") -> pd.DataFrame:
                  days=("day",))
 
 
-def timeline_by_actor(store: Store, f: Filter, *, top: int = 8, period: str = "day") -> pd.DataFrame:
-    """Per day (or week, month: ``period``, as :func:`timeline`) and actor, mentions of the ``top`` most mentioned actors in the filtered
-    articles dated within the window (as :func:`timeline`), the actors ranked as :func:`~components.query.top_actors`
-    ranks them (the Filter's own actors first, so a selected actor always has its line).
+def timeline_by_actor(store: Store, f: Filter, *, top: int = 8, period: str = "day",
+                      actors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Per day (or week, month: ``period``, as :func:`timeline`) and actor, mentions of the
+    ``top`` most mentioned actors in the filtered articles dated within the window (as
+    :func:`timeline`), the actors ranked as :func:`~components.query.top_actors` ranks them (the
+    Filter's own actors first, so a selected actor always has its line). ``actors``: those actors
+    when the caller has ranked them already (``top`` is then unused): only their mentions are read.
     Columns: day, actor, n_mentions."""
-    params: dict = {"top": int(top), "v_selected": list(f.actors)}
-    sql, params = with_filter(f, f""", {mentions_cte(f, params)},
-        best AS (SELECT actor FROM m GROUP BY actor
-                 ORDER BY list_contains($v_selected::VARCHAR[], actor) DESC, count(*) DESC, actor
-                 LIMIT $top)
+    if actors is not None:
+        params: dict = {"v_best": list(actors)}
+        best, only = "SELECT unnest($v_best::VARCHAR[]) AS actor", "v_best"
+    else:
+        params = {"top": int(top), "v_selected": list(f.actors)}
+        best, only = ("SELECT actor FROM m GROUP BY actor ORDER BY list_contains($v_selected::VARCHAR[], actor) DESC,"
+                      " count(*) DESC, actor LIMIT $top"), None
+    sql, params = with_filter(f, f""", {mentions_cte(f, params, only=only)},
+        best AS ({best})
         SELECT {_bucket(period)} AS day, actor, count(*) AS n_mentions FROM m
         WHERE date {IN_WINDOW} AND actor IN (SELECT actor FROM best)
         GROUP BY ALL ORDER BY day, actor""", **params)

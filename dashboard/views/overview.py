@@ -49,7 +49,8 @@ def _briefing() -> bytes:
     period = query.period_for(span["first"], span["last"])
     figures = {"Top actors": charts.actors_bar(top), "Places": charts.places_map(places, countries),
                "Timeline": charts.timeline(cached.run("timeline", f, period=period),
-                                           cached.run("timeline_by_actor", f, top=8, period=period),
+                                           cached.run("timeline_by_actor", f, period=period,
+                                                      actors=cached.line_actors(f, 8)),
                                            period=period)}
     return export.briefing_html(f.chips(), figures, top, places.head(25), cached.run("quotes", f, limit=500),
                                 counts=counts)

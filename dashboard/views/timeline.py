@@ -31,7 +31,8 @@ if per_day.empty:
 
 top = st.slider("Actors drawn as lines", min_value=0, max_value=15, value=6, key=f"{KEY}_top",
                 help="The most mentioned actors under the current filter")
-by_actor = cached.run("timeline_by_actor", f, top=top, period=period) if top else None
+by_actor = (cached.run("timeline_by_actor", f, period=period, actors=cached.line_actors(f, top))
+            if top else None)
 st.caption(("" if period == "day" else f"One bar per {period}: the dates span {span['first']} to {span['last']}. ")
            + f"Drag across the chart to keep only that date range; click a bar for that {period}. "
            "Remove the date chip in the sidebar to see all dates again."

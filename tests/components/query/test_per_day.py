@@ -37,6 +37,9 @@ def test_a_long_span_of_dates_is_counted_by_week_or_month(store: Store):
         ("02-26", 2, 4), ("03-04", 2, 2)]  # Mondays: 1 and 3 March fall in one week
     months = query.timeline(store, Filter(), period="month")
     assert months.values.tolist() == [[pd.Timestamp("2024-03-01"), 4, 6]]
+    ranked = tuple(query.top_actors(store, Filter())["actor"])
+    assert query.timeline_by_actor(store, Filter(), actors=ranked[:3]).equals(
+        query.timeline_by_actor(store, Filter(), top=3))  # actors ranked by the caller: the same lines
     by_actor = query.timeline_by_actor(store, Filter(), top=1, period="month")
     assert by_actor.values.tolist() == [[pd.Timestamp("2024-03-01"), "Harbour Council", 2]]
 
