@@ -78,9 +78,8 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         return bool(getattr(f, field)) and field not in ignore
 
     if wanted("actors"):
-        where.append(
-            "a.id IN (SELECT e.article_id FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor"
-            f" WHERE e.actor IS NOT NULL AND {ACTOR_OF_ENTITY} IN (SELECT unnest("
+        where.append(  # article_actors: the canonical actors of each article, kept by every write
+            "a.id IN (SELECT article_id FROM article_actors WHERE actor IN (SELECT unnest("
             f"{param('actors', list(f.actors))}::VARCHAR[])))")
     if wanted("actor_types"):
         where.append(

@@ -112,6 +112,11 @@ TABLES: dict[str, str] = {
             actor       VARCHAR NOT NULL,
             n_mentions  BIGINT NOT NULL
         )""",
+    "article_actors": """
+        CREATE TABLE article_actors (
+            actor       VARCHAR NOT NULL,
+            article_id  VARCHAR NOT NULL
+        )""",
     "place_counts": """
         CREATE TABLE place_counts (
             name         VARCHAR NOT NULL,
@@ -145,9 +150,17 @@ TABLES: dict[str, str] = {
         )""",
 }
 
-#: Statements that refill the corpus-level place tables from ``places`` (with the actors tables,
-#: in the same transaction: see :mod:`components.store.corpus_tables`).
-FILL_PLACE_COUNTS = [
+#: One ``article_actors`` row per article and canonical actor mentioned in it, from the rows of
+#: ``<entities>`` (``entities``, or a batch's new rows): the names canonical by ``actor_aliases``.
+ARTICLE_ACTORS_FROM = ("SELECT DISTINCT coalesce(al.actor, e.actor), e.article_id FROM {entities} e"
+                       " LEFT JOIN actor_aliases al ON al.alias = e.actor WHERE e.actor IS NOT NULL")
+
+#: Statements that refill the corpus-level tables ``article_actors`` (sorted by actor, so that a
+#: filter on a few actors reads a few blocks), ``place_counts`` and ``country_counts`` (after the
+#: actors tables, in the same transaction: see :mod:`components.store.corpus_tables`).
+FILL_CORPUS_COUNTS = [
+    "DELETE FROM article_actors",
+    "INSERT INTO article_actors " + ARTICLE_ACTORS_FROM.format(entities="entities") + " ORDER BY 1, 2",
     "DELETE FROM place_counts",
     """INSERT INTO place_counts
        SELECT name, country_code, spot.feature, spot.lat, spot.lon, n_mentions, n_articles FROM (
@@ -165,12 +178,13 @@ FILL_PLACE_COUNTS = [
 #: 1 → 2: ``articles.language`` (added last, as in ``TABLES``); NULL until the next ``ingest`` or
 #: ``reextract`` detects it (:meth:`Store.stale_articles` gives those articles back).
 #: 2 → 3: ``articles.display_title`` (added last), filled from ``title`` and ``text``; the
-#: tables ``place_counts`` and ``country_counts``, filled from ``places``.
+#: tables ``article_actors`` (from ``entities``), ``place_counts`` and ``country_counts`` (from
+#: ``places``), filled.
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
         f"UPDATE articles SET display_title = {DISPLAY_TITLE}",
-        TABLES["place_counts"], TABLES["country_counts"], *FILL_PLACE_COUNTS],
+        TABLES["article_actors"], TABLES["place_counts"], TABLES["country_counts"], *FILL_CORPUS_COUNTS],
 }
 
 

@@ -261,21 +261,24 @@ def test_each_article_is_stored_with_the_title_it_is_shown_by(store: Store):
 def _as_version_2(con) -> None:
     """Undo in the attached store what schema version 3 added."""
     con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
+    con.execute(f"DROP TABLE {connection.ALIAS}.article_actors")
     con.execute(f"DROP TABLE {connection.ALIAS}.place_counts")
     con.execute(f"DROP TABLE {connection.ALIAS}.country_counts")
 
 
-def test_a_store_from_before_place_counts_gains_them_filled(store: Store):
+def test_a_store_from_before_the_kept_counts_gains_them_filled(store: Store):
     store.write([make_extraction(version="v1")])
     store.rebuild_actors()
     before = store.query("SELECT * FROM place_counts"), store.query("SELECT * FROM country_counts")
-    assert len(before[0]) and len(before[1])
+    actors = store.query("SELECT * FROM article_actors ORDER BY ALL")
+    assert len(before[0]) and len(before[1]) and len(actors)
     with store._attached(str(store.path), read_only=False) as con:
         _as_version_2(con)
         schema._set_meta(con, "schema_version", "2")
     store.migrate()
     assert store.query("SELECT * FROM place_counts").equals(before[0])
     assert store.query("SELECT * FROM country_counts").equals(before[1])
+    assert store.query("SELECT * FROM article_actors ORDER BY ALL").equals(actors)
 
 
 def test_a_store_from_before_stored_titles_gains_them_in_place(store: Store):
@@ -707,3 +710,23 @@ def test_a_runaway_query_is_stopped_and_frees_the_store(store: Store):
     assert time.monotonic() - t0 < 10
     store.write([make_extraction("Other Person")])
     assert store.summary()["articles"] == 2
+
+
+def test_the_actors_of_each_article_follow_every_write_and_the_merges_of_the_rebuild(store: Store):
+    first = make_extraction("Peskov")
+    store.write([first])
+    rows = lambda: store.query("SELECT actor, article_id FROM article_actors WHERE actor <> 'Moscow'"  # noqa: E731
+                               " ORDER BY ALL").values.tolist()
+    assert rows() == [["Peskov", first.article.id]]  # no merge yet: the name as found
+    store.write([replace(first, pipeline_version="v2", entities=[])])  # re-extracted: no actor any more
+    assert rows() == []
+    store.write([make_extraction("Peskov", origin="b.txt", version="v3")])
+    import components.actors
+
+    original = components.actors.merge_corpus
+    components.actors.merge_corpus = lambda counts: {"Peskov": "Dmitry Peskov"}
+    try:
+        store.rebuild_actors()
+    finally:
+        components.actors.merge_corpus = original
+    assert rows() == [["Dmitry Peskov", first.article.id]]
