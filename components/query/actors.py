@@ -8,7 +8,7 @@ from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, typed
 from .quotes_and_articles import quotes
-from .sql import IN_WINDOW, mentions_cte, with_filter
+from .sql import IN_WINDOW, mentions_cte, names_as_found, with_filter
 
 
 def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
@@ -77,14 +77,11 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
             SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_id) AS n_articles
             FROM entities e JOIN fa ON fa.id = e.article_id
             LEFT JOIN actor_aliases al ON al.alias = e.actor
-            WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor
+            WHERE e.actor IN (""" + names_as_found("actor_list") + """) AND coalesce(al.actor, e.actor) = $actor
             GROUP BY fa.date
-        ), its_places AS (
+        ), its_places AS (  -- fa: the articles that mention the actor (and pass the other fields)
             SELECT p.name, p.country_code, count(DISTINCT p.article_id) AS n_articles
-            FROM places p WHERE p.name IS NOT NULL
-              AND p.article_id IN (SELECT e.article_id FROM entities e JOIN fa ON fa.id = e.article_id
-                                   LEFT JOIN actor_aliases al ON al.alias = e.actor
-                                   WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor)
+            FROM places p WHERE p.name IS NOT NULL AND p.article_id IN (SELECT id FROM fa)
             GROUP BY ALL
         )
         SELECT (SELECT coalesce(any_value(actor_type), (SELECT mode(actor_type) FROM entities
@@ -97,7 +94,7 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
                (SELECT list({'day': day, 'n_mentions': n_mentions} ORDER BY day)
                 FROM per_day WHERE day """ + IN_WINDOW + """) AS timeline,
                (SELECT list({'name': name, 'country_code': country_code, 'n_articles': n_articles}
-                            ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor)
+                            ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor, actor_list=[actor])
     row = store.query(sql, params, limit=1)
     r = row.iloc[0] if len(row) else pd.Series(dtype=object)
 

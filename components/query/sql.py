@@ -134,17 +134,20 @@ def type_clause(f: Filter, column: str, params: dict) -> str:
     return f" AND {column} IN (SELECT unnest($v_types::VARCHAR[]))"
 
 
+def names_as_found(param: str) -> str:
+    """SQL selecting the names as found (``entities.actor``) of the canonical actors in the list
+    parameter ``param``: their aliases, and each one without an alias row itself."""
+    return (f"SELECT alias FROM actor_aliases WHERE actor IN (SELECT unnest(${param}::VARCHAR[]))"
+            f" UNION ALL SELECT n FROM unnest(${param}::VARCHAR[]) t(n) WHERE n NOT IN (SELECT alias FROM actor_aliases)")
+
+
 def mentions_cte(f: Filter, params: dict, *, only: str | None = None) -> str:
     """``m``: one row per actor mention in the filtered articles (article_id, date, actor,
     actor_type), the actor canonical and typed as in ``actors`` (else as in the mention); only
     actors of the Filter's actor types when it has any. ``only``: the name of a parameter holding
     canonical actors (a list) to keep only their mentions, picked by the names as found before
     any join (so a view of a few actors reads a few rows, not every mention)."""
-    raw = ""
-    if only:
-        raw = (f" AND e.actor IN (SELECT alias FROM actor_aliases WHERE actor IN (SELECT unnest(${only}::VARCHAR[]))"
-               f" UNION ALL SELECT n FROM unnest(${only}::VARCHAR[]) t(n)"
-               " WHERE n NOT IN (SELECT alias FROM actor_aliases))")
+    raw = f" AND e.actor IN ({names_as_found(only)})" if only else ""
     return f"""
         m AS (
             SELECT e.article_id, fa.date, coalesce(al.actor, e.actor) AS actor,
