@@ -8,7 +8,7 @@ from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, typed
 from .quotes_and_articles import quotes
-from .sql import IN_WINDOW, mentions_cte, names_as_found, with_filter
+from .sql import IN_WINDOW, mentions_cte, names_as_found, with_filter, within
 
 
 def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
@@ -53,9 +53,13 @@ def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str,
     params: dict = {"v_top": list(actors)} if actors is not None else {"lim": int(limit)}
     top = ("SELECT unnest($v_top::VARCHAR[]) AS actor" if actors is not None else
            "SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim")
+    # without actor types, each article's canonical actors are in article_actors already
+    pairs = (f"SELECT article_id, actor FROM article_actors WHERE actor IN (SELECT actor FROM top)"
+             f" AND {within(f, 'article_id')}" if actors is not None and not f.actor_types else
+             "SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top)")
     sql, params = with_filter(f, f""", {mentions_cte(f, params, only="v_top" if actors is not None else None)},
         top AS ({top}),
-        pairs AS (SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top))
+        pairs AS ({pairs})
         SELECT x.actor AS source, y.actor AS target, count(*) AS n_articles
         FROM pairs x JOIN pairs y ON x.article_id = y.article_id AND x.actor < y.actor
         GROUP BY ALL ORDER BY n_articles DESC, source, target""", **params)

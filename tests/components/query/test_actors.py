@@ -57,6 +57,9 @@ def test_cooccurrence_of_actors_ranked_already_is_that_of_the_same_ranking(store
     people = Filter(actor_types=("person",))
     ranked_people = tuple(query.top_actors(store, people, limit=40)["actor"])
     assert query.cooccurrence(store, people, actors=ranked_people).equals(query.cooccurrence(store, people))
+    wire = Filter(sources=("wire",))
+    ranked_wire = tuple(query.top_actors(store, wire, limit=40)["actor"])
+    assert query.cooccurrence(store, wire, actors=ranked_wire).equals(query.cooccurrence(store, wire))
     only = query.cooccurrence(store, Filter(), actors=("Jane Okafor", "Tom Reyes", "Okafor"))  # an alias is no actor
     assert only.values.tolist() == [["Jane Okafor", "Tom Reyes", 1]]
 
