@@ -97,10 +97,12 @@ def line_actors(f: Filter, top: int) -> tuple[str, ...]:
     return tuple(names[:max(int(top), 0)])
 
 
-def uncached(name: str, f: Filter, **options):
-    """``components.query.<name>(store, f, **options)`` on the current store, not cached (for
-    large results fetched once, such as a download of every matching row)."""
-    return getattr(query, name)(current_store(), f, **options)
+def deferred(name: str, f: Filter, **options):
+    """A function that runs ``components.query.<name>(store, f, **options)`` when called, not
+    cached, on the store the app shows *now* (for large results fetched on a click, such as a
+    download of every matching row: the click runs outside the page's script)."""
+    store = current_store()
+    return lambda: getattr(query, name)(store, f, **options)
 
 
 def profile(actor: str, f: Filter) -> dict:

@@ -41,7 +41,7 @@ st.caption(f"{paging.caption(total, first, len(frame), 'articles')}, {order}. Pi
 linked_charts.table(frame, key=f"{KEY}_table", file="articles", height=320,
                     on_row=lambda row: st.session_state.__setitem__(state.ARTICLE, str(row["article_id"])),
                     overrides={"title": st.column_config.TextColumn("Title", width="large")},
-                    every_row=lambda: cached.uncached("articles", f, limit=EXPORT_ROWS),
+                    every_row=cached.deferred("articles", f, limit=EXPORT_ROWS),
                     download_note=paging.download_note(total, "articles"))
 paging.picker(KEY, total)
 

@@ -40,6 +40,6 @@ linked_charts.table(frame, key=f"{KEY}_table", file="quotes", height=600, on_row
     "quote": st.column_config.TextColumn("Quote", width="large"),
     "kind": st.column_config.TextColumn("Kind", help="full: a whole quoted sentence; partial: a fragment"),
     "title": st.column_config.TextColumn("Article"),
-}, every_row=lambda: cached.uncached("quotes", f, search=search.strip(), limit=EXPORT_ROWS),
+}, every_row=cached.deferred("quotes", f, search=search.strip(), limit=EXPORT_ROWS),
    download_note=paging.download_note(total, "quotes"))
 paging.picker(KEY, total)
