@@ -1,6 +1,9 @@
 """Time a full run of every dashboard page, on the sample corpus and on a 10,000-article store.
 
-    python bench/pages.py [--sample-db FILE] [--large-db FILE] [--skip-large] [--repeat N]
+    python bench/pages.py [--sample-db FILE] [--large-db FILE] [--skip-large] [--skip-sample] [--repeat N]
+
+``--large-db /tmp/dateline1m.duckdb`` times the pages on the million-article store of
+``bench/build_store.py`` (built there, not here).
 
 How: Streamlit's ``AppTest`` runs ``dashboard/app.py`` in this process (no browser, no
 websocket), switched to each page in turn; a page run is the wall time of ``AppTest.run()``: the
@@ -14,6 +17,9 @@ excluded. Per page it prints three figures, in seconds:
 - ``filter``: the run after a filter change (the store's most mentioned actor picked, so the
   queries run again under a new Filter: what a click on a bar costs).
 
+After each store it prints the process's resident memory (now and its peak so far): the app
+server's memory, as AppTest runs the app in this process.
+
 The sample store (``data/seed`` + ``data/demo``) and the large store (``python -m components demo
 DIR --n 10000`` then ``ingest``) are built only when their file is missing, with progress
 printed; the large one takes several minutes. Benchmarks print figures; they never fail on a time.
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -116,6 +123,16 @@ def bench_store(db: Path, *, repeat: int) -> list[tuple[str, float, float, float
     return rows
 
 
+def _rss_mb() -> tuple[float, float]:
+    """(current, peak) resident memory of this process in MB (Linux)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20, peak
+    except (OSError, ValueError, IndexError):
+        return float("nan"), peak
+
+
 def _articles(db: Path) -> int:
     from components.store import Store
 
@@ -131,6 +148,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--large-dir", type=Path, default=LARGE_DIR,
                         help="folder for the synthetic stories of the large store")
     parser.add_argument("--skip-large", action="store_true", help="only the sample store")
+    parser.add_argument("--skip-sample", action="store_true", help="only the large store")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median printed)")
     args = parser.parse_args(argv)
 
@@ -138,15 +156,17 @@ def main(argv: list[str] | None = None) -> None:
 
     logging.disable(logging.WARNING)  # AppTest outside a server warns "missing ScriptRunContext" on every run
 
-    stores = [("sample", args.sample_db)]
+    stores = [] if args.skip_sample else [("sample", args.sample_db)]
     if not args.skip_large:
-        stores.append(("10k", args.large_db))
+        stores.append(("large", args.large_db))
     for label, db in stores:
         if not db.exists():
             if label == "sample":
                 build_sample(db)
-            else:
+            elif db == LARGE_DB:
                 build_large(db, args.large_dir, LARGE_N)
+            else:
+                parser.error(f"{db} does not exist: build it with bench/build_store.py --out {db}")
 
     print("\nseconds per full page run (AppTest, in-process: script + queries + figures, no browser)")
     print("cold = no filter, caches cleared; warm = same again; filter = after picking the top actor")
@@ -155,6 +175,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {'page':<10} {'cold':>7} {'warm':>7} {'filter':>7}  exceptions")
         for title, cold, warm, filtered, errors in bench_store(db, repeat=args.repeat):
             print(f"  {title:<10} {cold:7.2f} {warm:7.2f} {filtered:7.2f}  {errors or ''}", flush=True)
+        now, peak = _rss_mb()
+        print(f"  memory of this process (the app server): {now:,.0f} MB now, {peak:,.0f} MB at its peak")
 
 
 if __name__ == "__main__":

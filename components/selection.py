@@ -24,10 +24,14 @@ Streamlit keeps a chart's selection across reruns, so call these from the widget
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Any, Mapping, Sequence
 
 from .filters import ACTOR_TYPES, LIST_FIELDS, Filter
+
+#: A ``YYYY-MM-DD`` day (the last day of a period bar's customdata; never an actor's name).
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: Chart name → the Filter list field a clicked point's id toggles.
 CHART_FIELDS = {
@@ -246,10 +250,16 @@ def _box_days(shapes: Any) -> tuple[date, date] | None:
 
 
 def _point_days(points: Sequence[Mapping]) -> tuple[date, date] | None:
-    """The range of the clicked points' days (customdata, else x), or None."""
-    def day(point: Mapping) -> date | None:
+    """The range of the clicked points' days (customdata, else x), or None; a point whose
+    customdata is ``[first_day, "days", last_day]`` (a bar of a week or a month) covers every
+    day of its period."""
+    def days_of(point: Mapping) -> list[date]:
         custom = _scalar(point.get("customdata"))
-        return (_to_day(custom) if isinstance(custom, str) else None) or _to_day(point.get("x"))
+        first = (_to_day(custom) if isinstance(custom, str) else None) or _to_day(point.get("x"))
+        whole = point.get("customdata")
+        last = whole[2] if isinstance(whole, (list, tuple)) and len(whole) > 2 else None
+        last = _to_day(last) if isinstance(last, str) and _ISO_DAY.fullmatch(last) else None
+        return [d for d in (first, last) if d is not None]
 
-    days = sorted(d for d in map(day, points) if d is not None)
+    days = sorted(d for point in points for d in days_of(point))
     return (days[0], days[-1]) if days else None

@@ -1,6 +1,9 @@
 """First start: when the default store does not exist yet, fill it with the bundled sample
 corpus (``data/seed`` and ``data/demo``), showing progress, so that ``streamlit run
-dashboard/app.py`` opens on something to explore. Also the spaCy model as a shared resource."""
+dashboard/app.py`` opens on something to explore. Also the spaCy model as a shared resource.
+
+spaCy (through ``components.corpus`` and ``components.nlp``) is imported only when a model is
+loaded or an ingest runs, never on a page view."""
 from __future__ import annotations
 
 import os
@@ -9,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import corpus, nlp, settings
+from components import settings
 from components.ingest import count_files
 
 from . import cached
@@ -23,6 +26,8 @@ _lock = threading.Lock()
 @st.cache_resource(show_spinner="Loading the language model…")
 def model():
     """The configured spaCy pipelines, one per language, loaded once per app process."""
+    from components import nlp
+
     return nlp.load_pipelines()
 
 
@@ -56,6 +61,8 @@ def ensure_sample(path: Path) -> None:
                 nonlocal done
                 done += 1
                 bar.progress(min(done / total, 1.0), text=f"Read {done} of {total} files")
+
+            from components import corpus
 
             report = corpus.ingest(sources, store=cached.store_for(str(path)), nlp=model(),
                                    on_file=on_file)

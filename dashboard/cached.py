@@ -78,6 +78,33 @@ def run(name: str, f: Filter | None = None, **options):
     return _call(name, f=f, **options)
 
 
+#: Actors every ranking of top actors fetches (the longest list a page shows), so that the
+#: Overview's 15 and the Actors page's 30 and 40 share one query per Filter.
+TOP_ACTORS = 40
+
+
+def top_actors(f: Filter, limit: int):
+    """The ``limit`` (at most :data:`TOP_ACTORS`) first rows of ``components.query.top_actors``
+    for ``f``, from the one cached ranking of :data:`TOP_ACTORS` actors."""
+    return run("top_actors", f, limit=max(int(limit), TOP_ACTORS)).head(int(limit))
+
+
+def line_actors(f: Filter, top: int) -> tuple[str, ...]:
+    """The ``top`` actors a timeline draws as lines under ``f``: the Filter's own actors first
+    (those the ranking holds), then the most mentioned (from :func:`top_actors`)."""
+    ranked = list(top_actors(f, TOP_ACTORS)["actor"])
+    names = [a for a in f.actors if a in ranked] + [a for a in ranked if a not in f.actors]
+    return tuple(names[:max(int(top), 0)])
+
+
+def deferred(name: str, f: Filter, **options):
+    """A function that runs ``components.query.<name>(store, f, **options)`` when called, not
+    cached, on the store the app shows *now* (for large results fetched on a click, such as a
+    download of every matching row: the click runs outside the page's script)."""
+    store = current_store()
+    return lambda: getattr(query, name)(store, f, **options)
+
+
 def profile(actor: str, f: Filter) -> dict:
     """``components.query.actor_profile`` for ``actor`` within ``f`` on the current store, cached."""
     return _call("actor_profile", actor, f=f)

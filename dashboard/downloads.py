@@ -32,22 +32,25 @@ def file_name(name: str, ext: str) -> str:
 
 
 def _exporter(func_name: str, value) -> Callable[[], bytes]:
+    """The click handler that exports ``value`` (or what ``value()`` returns, for a function:
+    rows fetched only on click) with ``components.export.<func_name>``."""
     def make() -> bytes:
         from components import export  # imported on click: kaleido and xlsxwriter load lazily
 
-        return getattr(export, func_name)(value)
+        return getattr(export, func_name)(value() if callable(value) else value)
 
     return make
 
 
-def _buttons(value, formats: tuple, *, name: str, key: str, noun: str, disabled: bool = False) -> None:
+def _buttons(value, formats: tuple, *, name: str, key: str, noun: str, disabled: bool = False,
+             help_text: str | None = None) -> None:
     """One row of download buttons, one per ``(label, ext, mime, export function)`` of
     ``formats``, each exporting ``value`` on click."""
     row = st.container(horizontal=True, gap="small", width="content")
     for label, ext, mime, func in formats:
         row.download_button(label, _exporter(func, value), file_name=file_name(name, ext), mime=mime,
                             key=f"{key}_dl_{ext}", on_click="ignore", width="content",
-                            disabled=disabled, help=f"Download this {noun} as {label}")
+                            disabled=disabled, help=help_text or f"Download this {noun} as {label}")
 
 
 def figure_buttons(fig: go.Figure, *, name: str, key: str) -> None:
@@ -58,12 +61,17 @@ def figure_buttons(fig: go.Figure, *, name: str, key: str) -> None:
     _buttons(fig, FIGURE_FORMATS, name=name, key=key, noun="chart")
 
 
-def table_buttons(frame: pd.DataFrame, *, name: str, key: str) -> None:
-    """CSV, XLSX and JSON download buttons for exactly ``frame`` (what the table shows).
+def table_buttons(frame: pd.DataFrame, *, name: str, key: str,
+                  every_row: Callable[[], pd.DataFrame] | None = None, note: str | None = None) -> None:
+    """CSV, XLSX and JSON download buttons for exactly ``frame`` (what the table shows), or, for
+    a table shown a page at a time, for what ``every_row()`` returns on click.
 
     name: the file name part (``dateline-<name>.csv``).
-    key: a key prefix unique on the page."""
-    _buttons(frame, TABLE_FORMATS, name=name, key=key, noun="table", disabled=frame.empty)
+    key: a key prefix unique on the page.
+    every_row: fetches every matching row (called only when a button is clicked).
+    note: the buttons' help line when ``every_row`` is given (what the file holds)."""
+    _buttons(every_row or frame, TABLE_FORMATS, name=name, key=key, noun="table", disabled=frame.empty,
+             help_text=note if every_row else None)
 
 
 def briefing_button(make: Callable[[], bytes], *, key: str) -> None:

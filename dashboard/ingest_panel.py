@@ -9,7 +9,7 @@ from typing import Sequence
 import pandas as pd
 import streamlit as st
 
-from components import corpus, settings
+from components import settings
 from components.ingest import count_files, count_uploads, outside_roots
 from components.store import StoreError
 
@@ -55,6 +55,8 @@ def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = (
         bar.progress(min(read / total, 1.0), text=f"Read {read:,} of {total:,} files ({Path(origin).name})")
 
     try:
+        from components import corpus  # imports spaCy: only when an ingest runs
+
         report = corpus.ingest(list(paths), uploads=list(uploads), store=cached.current_store(), nlp=nlp,
                                on_file=on_file)
     except StoreError as err:

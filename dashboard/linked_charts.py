@@ -128,7 +128,8 @@ def chart(fig: go.Figure, *, name: str, key: str, file: str | None = None,
 
 def table(frame: pd.DataFrame, *, key: str, file: str, filter_field: str | None = None,
           value_column: str | None = None, on_row: Callable[[pd.Series], None] | None = None,
-          overrides: dict | None = None, height: int | str = "auto") -> None:
+          overrides: dict | None = None, height: int | str = "auto",
+          every_row: Callable[[], pd.DataFrame] | None = None, download_note: str | None = None) -> None:
     """Show ``frame`` as a sortable table with CSV/XLSX/JSON downloads of exactly this frame
     (dates as :func:`shown` makes them, other missing values as "—").
 
@@ -139,7 +140,9 @@ def table(frame: pd.DataFrame, *, key: str, file: str, filter_field: str | None 
     overrides: Streamlit column settings on top of :func:`column_config`'s.
     key: the widget key, unique on the page.
     file: the download file name part.
-    height: pixels, or "auto"; a table with few rows is never padded to ``height``."""
+    height: pixels, or "auto"; a table with few rows is never padded to ``height``.
+    every_row / download_note: for a table shown a page at a time, the downloads export what
+        ``every_row()`` returns on click (see :func:`dashboard.downloads.table_buttons`)."""
     if isinstance(height, int) and (len(frame) + 1) * 35 + 3 < height:
         height = "auto"
     config = column_config(frame, overrides)
@@ -157,4 +160,4 @@ def table(frame: pd.DataFrame, *, key: str, file: str, filter_field: str | None 
                     on_row(frame.iloc[rows[0]])
     else:
         st.dataframe(table_frame, key=key, hide_index=True, column_config=config, height=height, placeholder="—")
-    downloads.table_buttons(frame, name=file, key=key)
+    downloads.table_buttons(frame, name=file, key=key, every_row=every_row, note=download_note)

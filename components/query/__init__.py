@@ -14,7 +14,7 @@ module                             what it answers
 :mod:`.counts`                     :func:`overview`, :func:`not_analysed`, :func:`date_span`, :func:`choices`
 :mod:`.actors`                     :func:`top_actors`, :func:`cooccurrence`, :func:`actor_profile`
 :mod:`.geography`                  :func:`places`, :func:`countries`
-:mod:`.per_day`                    :func:`timeline`, :func:`timeline_by_actor`, :func:`busiest_days`
+:mod:`.per_day`                    :func:`timeline`, :func:`timeline_by_actor`, :func:`period_for`, …
 :mod:`.quotes_and_articles`        :func:`quotes`, :func:`articles`, :func:`article`
 :mod:`.ingest_runs`                :func:`ingest_history`
 =================================  ==============================================================
@@ -28,13 +28,14 @@ from .counts import CHOICES_LIMIT, choices, date_span, not_analysed, overview
 from .frames import UNDATED, day_text
 from .geography import countries, places
 from .ingest_runs import ingest_history
-from .per_day import busiest_days, timeline, timeline_by_actor
-from .quotes_and_articles import ARTICLE_COLUMNS, QUOTE_COLUMNS, article, articles, quotes
+from .per_day import PERIODS, busiest_days, period_for, timeline, timeline_by_actor
+from .quotes_and_articles import ARTICLE_COLUMNS, EXPORT_ROWS, PAGE_ROWS, QUOTE_COLUMNS, article, articles, quotes
 from .sql import filter_sql, search_terms
 
 __all__ = [
-    "ARTICLE_COLUMNS", "CHOICES_LIMIT", "QUOTE_COLUMNS", "UNDATED",
+    "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "PERIODS", "QUOTE_COLUMNS", "UNDATED",
     "actor_profile", "article", "articles", "busiest_days", "choices", "cooccurrence", "countries",
-    "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "overview", "places", "quotes",
+    "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "overview", "period_for", "places",
+    "quotes",
     "search_terms", "timeline", "timeline_by_actor", "top_actors",
 ]

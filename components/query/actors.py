@@ -8,13 +8,22 @@ from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, typed
 from .quotes_and_articles import quotes
-from .sql import IN_WINDOW, mentions_cte, with_filter
+from .sql import IN_WINDOW, mentions_cte, names_as_found, with_filter, within
 
 
 def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
     """Actors mentioned in the filtered articles, most mentioned first (of the Filter's actor
     types only, when it has any). ``n_quotes`` counts their quotes in the filtered articles.
+    With no filter, read from the corpus-level ``actors`` table (the same counts, kept by every
+    ingest's rebuild) unless it lags behind ``entities``.
     Columns: actor, actor_type, n_mentions, n_articles, n_quotes."""
+    columns = ("actor", "actor_type", "n_mentions", "n_articles", "n_quotes")
+    ints = ("n_mentions", "n_articles", "n_quotes")
+    if f.is_empty and not store.actors_stale():
+        frame = store.query("SELECT actor, actor_type, n_mentions, n_articles, n_quotes FROM actors"
+                            " ORDER BY n_mentions DESC, actor LIMIT $lim", {"lim": int(limit)},
+                            limit=max(int(limit), 0))
+        return typed(frame, columns, ints=ints)
     params: dict = {"lim": int(limit)}
     sql, params = with_filter(f, f""", {mentions_cte(f, params)},
         top AS (
@@ -32,18 +41,25 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
         FROM top LEFT JOIN said USING (actor)
         ORDER BY n_mentions DESC, actor""", **params)
     frame = store.query(sql, params, limit=max(int(limit), 0))
-    return typed(frame, ("actor", "actor_type", "n_mentions", "n_articles", "n_quotes"),
-                 ints=("n_mentions", "n_articles", "n_quotes"))
+    return typed(frame, columns, ints=ints)
 
 
-def cooccurrence(store: Store, f: Filter, *, limit: int = 40) -> pd.DataFrame:
+def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Pairs of the top ``limit`` actors (as :func:`top_actors` ranks them) mentioned in the
-    same filtered article, most shared articles first.
+    same filtered article, most shared articles first. ``actors``: those actors when the caller
+    has ranked them already (the ``actor`` column of :func:`top_actors`; ``limit`` is then
+    unused), so the ranking is not computed twice.
     Columns: source, target, n_articles (source < target alphabetically)."""
-    params: dict = {"lim": int(limit)}
-    sql, params = with_filter(f, f""", {mentions_cte(f, params)},
-        top AS (SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim),
-        pairs AS (SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top))
+    params: dict = {"v_top": list(actors)} if actors is not None else {"lim": int(limit)}
+    top = ("SELECT unnest($v_top::VARCHAR[]) AS actor" if actors is not None else
+           "SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim")
+    # without actor types, each article's canonical actors are in article_actors already
+    pairs = (f"SELECT article_id, actor FROM article_actors WHERE actor IN (SELECT actor FROM top)"
+             f" AND {within(f, 'article_id')}" if actors is not None and not f.actor_types else
+             "SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top)")
+    sql, params = with_filter(f, f""", {mentions_cte(f, params, only="v_top" if actors is not None else None)},
+        top AS ({top}),
+        pairs AS ({pairs})
         SELECT x.actor AS source, y.actor AS target, count(*) AS n_articles
         FROM pairs x JOIN pairs y ON x.article_id = y.article_id AND x.actor < y.actor
         GROUP BY ALL ORDER BY n_articles DESC, source, target""", **params)
@@ -65,14 +81,11 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
             SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_id) AS n_articles
             FROM entities e JOIN fa ON fa.id = e.article_id
             LEFT JOIN actor_aliases al ON al.alias = e.actor
-            WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor
+            WHERE e.actor IN (""" + names_as_found("actor_list") + """) AND coalesce(al.actor, e.actor) = $actor
             GROUP BY fa.date
-        ), its_places AS (
+        ), its_places AS (  -- fa: the articles that mention the actor (and pass the other fields)
             SELECT p.name, p.country_code, count(DISTINCT p.article_id) AS n_articles
-            FROM places p WHERE p.name IS NOT NULL
-              AND p.article_id IN (SELECT e.article_id FROM entities e JOIN fa ON fa.id = e.article_id
-                                   LEFT JOIN actor_aliases al ON al.alias = e.actor
-                                   WHERE e.actor IS NOT NULL AND coalesce(al.actor, e.actor) = $actor)
+            FROM places p WHERE p.name IS NOT NULL AND p.article_id IN (SELECT id FROM fa)
             GROUP BY ALL
         )
         SELECT (SELECT coalesce(any_value(actor_type), (SELECT mode(actor_type) FROM entities
@@ -85,7 +98,7 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
                (SELECT list({'day': day, 'n_mentions': n_mentions} ORDER BY day)
                 FROM per_day WHERE day """ + IN_WINDOW + """) AS timeline,
                (SELECT list({'name': name, 'country_code': country_code, 'n_articles': n_articles}
-                            ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor)
+                            ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor, actor_list=[actor])
     row = store.query(sql, params, limit=1)
     r = row.iloc[0] if len(row) else pd.Series(dtype=object)
 

@@ -8,7 +8,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import is_list
-from .sql import IN_WINDOW, NOT_ANALYSED, mentions_cte, quote_scope, with_filter
+from .sql import IN_WINDOW, NOT_ANALYSED, mentions_cte, quote_scope, with_filter, within
 
 #: Values the sidebar offers per field, at most.
 CHOICES_LIMIT = 500
@@ -18,17 +18,20 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     """Counts for the filtered articles: ``articles``, ``actors`` (distinct canonical actors
     mentioned, of the Filter's actor types when it has any, as :func:`~components.query.top_actors` lists them),
     ``places`` (distinct resolved places), ``quotes`` (as :func:`~components.query.quotes` counts
-    them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date)."""
+    them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date). With
+    no filter the actors are counted in the corpus-level ``actors`` table (unless it lags)."""
     cte, where, qparams = quote_scope(f)
+    actors = ("(SELECT count(*) FROM actors)" if f.is_empty and not store.actors_stale()
+              else "(SELECT count(DISTINCT actor) FROM m)")
     sql, params = with_filter(f, f""", {cte}, {mentions_cte(f, qparams)}
         SELECT (SELECT count(*) FROM fa) AS articles,
-               (SELECT count(DISTINCT actor) FROM m) AS actors,
+               {actors} AS actors,
                (SELECT count(DISTINCT name) FROM places
-                  WHERE name IS NOT NULL AND article_id IN (SELECT id FROM fa)) AS places,
+                  WHERE name IS NOT NULL AND {within(f, "article_id")}) AS places,
                (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
                   WHERE {where}) AS quotes,
                (SELECT count(DISTINCT source) FROM articles
-                  WHERE id IN (SELECT id FROM fa)) AS sources,
+                  WHERE {within(f, "id")}) AS sources,
                (SELECT count(DISTINCT date) FROM fa) AS days,
                (SELECT count(*) FROM fa WHERE date IS NULL) AS undated""", **qparams)
     row = store.query(sql, params, limit=1)

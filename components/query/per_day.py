@@ -1,44 +1,75 @@
-"""When: the filtered articles and actor mentions per day (:func:`timeline`,
-:func:`timeline_by_actor`) and the busiest days (:func:`busiest_days`), all within
-:data:`~components.filters.DATE_WINDOW`."""
+"""When: the filtered articles and actor mentions per day, week or month (:func:`timeline`,
+:func:`timeline_by_actor`, the period chosen from the dates' span by :func:`period_for`) and the
+busiest days (:func:`busiest_days`), all within :data:`~components.filters.DATE_WINDOW`."""
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 
 from ..filters import Filter
 from ..store import Store
 from .frames import typed
-from .sql import IN_WINDOW, mentions_cte, with_filter
+from .sql import IN_WINDOW, mentions_cte, with_filter, within
 
 
-def timeline(store: Store, f: Filter) -> pd.DataFrame:
-    """Per day (articles dated within :data:`~components.filters.DATE_WINDOW` only, days
-    without articles left out): the filtered articles and the actor mentions in them (see
-    :func:`~components.query.date_span` for how many are left out). Columns: day (datetime64), n_articles,
-    n_mentions."""
+#: The periods a timeline counts by, and the longest span of dates (in days) each is chosen for
+#: (see :func:`period_for`): a few hundred bars at most.
+PERIODS = {"day": 400, "week": 7 * 400, "month": None}
+
+
+def period_for(first: date | None, last: date | None) -> str:
+    """The period a timeline of dates from ``first`` to ``last`` counts by: ``"day"`` up to 400
+    days, ``"week"`` up to 400 weeks, else ``"month"`` (``"day"`` when either is None)."""
+    if first is None or last is None:
+        return "day"
+    span = (last - first).days + 1
+    return next(p for p, most in PERIODS.items() if most is None or span <= most)
+
+
+def _bucket(period: str) -> str:
+    """SQL for the first day of ``date``'s period (weeks start on Monday)."""
+    if period not in PERIODS:
+        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    return "date" if period == "day" else f"date_trunc('{period}', date)::DATE"
+
+
+def timeline(store: Store, f: Filter, *, period: str = "day") -> pd.DataFrame:
+    """Per day, week or month (``period``: see :func:`period_for`; articles dated within
+    :data:`~components.filters.DATE_WINDOW` only, periods without articles left out): the
+    filtered articles and the actor mentions in them (see :func:`~components.query.date_span`
+    for how many are left out). Columns: day (datetime64: the period's first day, a Monday for a
+    week), n_articles, n_mentions."""
     sql, params = with_filter(f, f"""
         , per_article AS (
             SELECT article_id, count(*) AS n FROM entities
-            WHERE actor IS NOT NULL AND article_id IN (SELECT id FROM fa) GROUP BY article_id)
-        SELECT fa.date AS day, count(*) AS n_articles, coalesce(sum(pa.n), 0) AS n_mentions
+            WHERE actor IS NOT NULL AND {within(f, "article_id")} GROUP BY article_id)
+        SELECT {_bucket(period)} AS day, count(*) AS n_articles, coalesce(sum(pa.n), 0) AS n_mentions
         FROM fa LEFT JOIN per_article pa ON pa.article_id = fa.id
-        WHERE fa.date {IN_WINDOW} GROUP BY fa.date ORDER BY day""")
+        WHERE fa.date {IN_WINDOW} GROUP BY 1 ORDER BY day""")
     frame = store.query(sql, params, limit=100_000)
     return typed(frame, ("day", "n_articles", "n_mentions"), ints=("n_articles", "n_mentions"),
                  days=("day",))
 
 
-def timeline_by_actor(store: Store, f: Filter, *, top: int = 8) -> pd.DataFrame:
-    """Per day and actor, mentions of the ``top`` most mentioned actors in the filtered
-    articles dated within the window (as :func:`timeline`), the actors ranked as :func:`~components.query.top_actors`
-    ranks them (the Filter's own actors first, so a selected actor always has its line).
+def timeline_by_actor(store: Store, f: Filter, *, top: int = 8, period: str = "day",
+                      actors: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Per day (or week, month: ``period``, as :func:`timeline`) and actor, mentions of the
+    ``top`` most mentioned actors in the filtered articles dated within the window (as
+    :func:`timeline`), the actors ranked as :func:`~components.query.top_actors` ranks them (the
+    Filter's own actors first, so a selected actor always has its line). ``actors``: those actors
+    when the caller has ranked them already (``top`` is then unused): only their mentions are read.
     Columns: day, actor, n_mentions."""
-    params: dict = {"top": int(top), "v_selected": list(f.actors)}
-    sql, params = with_filter(f, f""", {mentions_cte(f, params)},
-        best AS (SELECT actor FROM m GROUP BY actor
-                 ORDER BY list_contains($v_selected::VARCHAR[], actor) DESC, count(*) DESC, actor
-                 LIMIT $top)
-        SELECT date AS day, actor, count(*) AS n_mentions FROM m
+    if actors is not None:
+        params: dict = {"v_best": list(actors)}
+        best, only = "SELECT unnest($v_best::VARCHAR[]) AS actor", "v_best"
+    else:
+        params = {"top": int(top), "v_selected": list(f.actors)}
+        best, only = ("SELECT actor FROM m GROUP BY actor ORDER BY list_contains($v_selected::VARCHAR[], actor) DESC,"
+                      " count(*) DESC, actor LIMIT $top"), None
+    sql, params = with_filter(f, f""", {mentions_cte(f, params, only=only)},
+        best AS ({best})
+        SELECT {_bucket(period)} AS day, actor, count(*) AS n_mentions FROM m
         WHERE date {IN_WINDOW} AND actor IN (SELECT actor FROM best)
         GROUP BY ALL ORDER BY day, actor""", **params)
     frame = store.query(sql, params, limit=1_000_000)

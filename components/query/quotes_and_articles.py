@@ -1,5 +1,9 @@
 """The texts themselves: the quotes of the filtered articles (:func:`quotes`), the list of
-filtered articles (:func:`articles`) and one article for the reader (:func:`article`)."""
+filtered articles (:func:`articles`) and one article for the reader (:func:`article`).
+
+The two lists come one page at a time (``limit`` rows from ``offset``) with the number of rows
+that match in ``frame.attrs["total"]``, so a table can say "rows 1–200 of 124,580" without
+sending 124,580 rows."""
 from __future__ import annotations
 
 import pandas as pd
@@ -7,20 +11,34 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, or_none, typed
-from .sql import ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, with_filter
+from .sql import ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, with_filter, within
 
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
 ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "language", "dateline", "n_words", "n_actors",
                    "n_places", "n_quotes")
 
 
-def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> pd.DataFrame:
+#: Rows per page of the Quotes and Articles tables.
+PAGE_ROWS = 200
+#: Rows a download of one of those tables holds at most (the first ones, in the table's order).
+EXPORT_ROWS = 100_000
+
+
+def _paged(frame: pd.DataFrame, total: int, offset: int) -> pd.DataFrame:
+    """``frame`` with ``attrs["total"]`` (rows that match) and ``attrs["offset"]`` set."""
+    frame.attrs.update(total=int(total), offset=int(offset))
+    return frame
+
+
+def quotes(store: Store, f: Filter, *, search: str = "", limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
     """Quotes in the filtered articles, newest first (undated last, then in text order). When
     the Filter has actors, the quotes *by* those actors (canonical speaker) in the articles of
     the Filter's other fields. ``search``: words (or "quoted phrases") that must each occur,
     case-insensitively, in the quote or its speaker's name. ``speaker`` is the canonical actor (the name as found when
-    it has none), or None. ``frame.attrs["truncated"]`` says whether more than ``limit``
-    matched. Columns: date (NaT when undated), speaker, quote, kind, cue, title, source, article_id."""
+    it has none), or None. One page: ``limit`` quotes from the ``offset``-th (0 = the newest);
+    ``frame.attrs["total"]`` is the number of quotes that match, ``attrs["offset"]`` the offset,
+    ``attrs["truncated"]`` whether more than ``limit`` follow the offset.
+    Columns: date (NaT when undated), speaker, quote, kind, cue, title, source, article_id."""
     cte, where, params = quote_scope(f, search=search)
     sql = f"""WITH {cte}
         SELECT {ARTICLE_DAY} AS date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
@@ -28,24 +46,34 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = 5000) -> p
         FROM quotes q JOIN articles a ON a.id = q.article_id
         LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
         WHERE {where}
-        ORDER BY 1 DESC NULLS LAST, a.id, q.idx LIMIT $q_lim"""
-    frame = store.query(sql, {**params, "q_lim": int(limit) + 1}, limit=max(int(limit), 0))
-    return typed(frame, QUOTE_COLUMNS, days=("date",))
+        ORDER BY 1 DESC NULLS LAST, a.id, q.idx LIMIT $q_lim OFFSET $q_off"""
+    frame = store.query(sql, {**params, "q_lim": int(limit) + 1, "q_off": max(int(offset), 0)},
+                        limit=max(int(limit), 0))
+    total = store.query(f"""WITH {cte}
+        SELECT count(*) AS n FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+        WHERE {where}""", params, limit=1)
+    return _paged(typed(frame, QUOTE_COLUMNS, days=("date",)), _count(total), offset)
 
 
-def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
+def _count(frame: pd.DataFrame) -> int:
+    """The ``n`` of a one-row count frame (0 when the store is empty)."""
+    return int(frame["n"].iloc[0]) if len(frame) else 0
+
+
+def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
     """The filtered articles, newest first (undated last). ``dateline`` is the dateline's place
     names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
-    actors and resolved place names. ``frame.attrs["truncated"]`` says whether more than
-    ``limit`` matched. Columns: article_id, date (datetime64, NaT when undated: see
+    actors and resolved place names. One page: ``limit`` articles from the ``offset``-th;
+    ``frame.attrs["total"]`` is the number of articles that match, ``attrs["truncated"]``
+    whether more than ``limit`` follow the offset. Columns: article_id, date (datetime64, NaT when undated: see
     :func:`~components.query.day_text`), title, source, language (``articles.language``; None
     when not detected yet), dateline, n_words, n_actors, n_places, n_quotes."""
     sql, params = with_filter(f, """
         , page AS (
             SELECT a.id, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
                    a.language, a.dateline, a.n_words FROM articles a
-            WHERE a.id IN (SELECT id FROM fa)
-            ORDER BY 2 DESC NULLS LAST, a.title, a.id LIMIT $lim
+            WHERE """ + within(f, "a.id") + """
+            ORDER BY 2 DESC NULLS LAST, 3, a.id LIMIT $lim OFFSET $off
         ), na AS (
             SELECT e.article_id, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e
             LEFT JOIN actor_aliases al ON al.alias = e.actor
@@ -63,10 +91,12 @@ def articles(store: Store, f: Filter, *, limit: int = 5000) -> pd.DataFrame:
                coalesce(nq.n, 0) AS n_quotes
         FROM page LEFT JOIN na ON na.article_id = page.id LEFT JOIN np ON np.article_id = page.id
         LEFT JOIN nq ON nq.article_id = page.id
-        ORDER BY page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1)
+        ORDER BY page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1,
+                              off=max(int(offset), 0))
     frame = store.query(sql, params, limit=max(int(limit), 0))
-    return typed(frame, ARTICLE_COLUMNS, ints=("n_words", "n_actors", "n_places", "n_quotes"),
-                 days=("date",))
+    total = store.query(*with_filter(f, "SELECT count(*) AS n FROM fa"), limit=1)
+    return _paged(typed(frame, ARTICLE_COLUMNS, ints=("n_words", "n_actors", "n_places", "n_quotes"),
+                        days=("date",)), _count(total), offset)
 
 
 def article(store: Store, article_id: str) -> dict | None:

@@ -32,9 +32,9 @@ NOT_ANALYSED = ("a.language IS NOT NULL AND a.language <> 'und'"
 #: Character that escapes ``%`` and ``_`` in the ILIKE patterns of a text search.
 LIKE_ESCAPE = "\\"
 _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
-# An article without a title is shown by its opening words (a .txt file has no title).
-TITLE_OR_OPENING = ("COALESCE(NULLIF(trim(a.title), ''), rtrim(left(regexp_replace(a.text, '\\s+', ' ', 'g'), 72))"
-                    " || CASE WHEN length(a.text) > 72 THEN '…' ELSE '' END)")
+#: The title an article ``a`` is shown by: its title, else its opening words (stored at ingest:
+#: ``articles.display_title``, see :data:`components.store.schema.DISPLAY_TITLE`).
+TITLE_OR_OPENING = "a.display_title"
 
 
 def search_terms(text: str) -> list[str]:
@@ -78,9 +78,8 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         return bool(getattr(f, field)) and field not in ignore
 
     if wanted("actors"):
-        where.append(
-            "a.id IN (SELECT e.article_id FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor"
-            f" WHERE e.actor IS NOT NULL AND {ACTOR_OF_ENTITY} IN (SELECT unnest("
+        where.append(  # article_actors: the canonical actors of each article, kept by every write
+            "a.id IN (SELECT article_id FROM article_actors WHERE actor IN (SELECT unnest("
             f"{param('actors', list(f.actors))}::VARCHAR[])))")
     if wanted("actor_types"):
         where.append(
@@ -112,6 +111,14 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
     return sql, params
 
 
+def within(f: Filter, column: str, *, cte: str = "fa", ignore: tuple[str, ...] = ()) -> str:
+    """``<column> IN (SELECT id FROM <cte>)``: the row's article is among the filtered ones; just
+    ``TRUE`` when the Filter (without the ``ignore`` fields) keeps every article, so that an
+    unfiltered view does not match millions of ids against the whole ``articles`` table."""
+    sql, _ = filter_sql(f, ignore=ignore)
+    return f"{column} IN (SELECT id FROM {cte})" if " WHERE " in sql else "TRUE"
+
+
 def with_filter(f: Filter, body: str, **params) -> tuple[str, dict]:
     """``WITH fa AS (<filtered articles>) <body>`` and the merged parameters."""
     sql, fparams = filter_sql(f)
@@ -127,10 +134,20 @@ def type_clause(f: Filter, column: str, params: dict) -> str:
     return f" AND {column} IN (SELECT unnest($v_types::VARCHAR[]))"
 
 
-def mentions_cte(f: Filter, params: dict) -> str:
+def names_as_found(param: str) -> str:
+    """SQL selecting the names as found (``entities.actor``) of the canonical actors in the list
+    parameter ``param``: their aliases, and each one without an alias row itself."""
+    return (f"SELECT alias FROM actor_aliases WHERE actor IN (SELECT unnest(${param}::VARCHAR[]))"
+            f" UNION ALL SELECT n FROM unnest(${param}::VARCHAR[]) t(n) WHERE n NOT IN (SELECT alias FROM actor_aliases)")
+
+
+def mentions_cte(f: Filter, params: dict, *, only: str | None = None) -> str:
     """``m``: one row per actor mention in the filtered articles (article_id, date, actor,
     actor_type), the actor canonical and typed as in ``actors`` (else as in the mention); only
-    actors of the Filter's actor types when it has any."""
+    actors of the Filter's actor types when it has any. ``only``: the name of a parameter holding
+    canonical actors (a list) to keep only their mentions, picked by the names as found before
+    any join (so a view of a few actors reads a few rows, not every mention)."""
+    raw = f" AND e.actor IN ({names_as_found(only)})" if only else ""
     return f"""
         m AS (
             SELECT e.article_id, fa.date, coalesce(al.actor, e.actor) AS actor,
@@ -138,7 +155,7 @@ def mentions_cte(f: Filter, params: dict) -> str:
             FROM entities e JOIN fa ON fa.id = e.article_id
             LEFT JOIN actor_aliases al ON al.alias = e.actor
             LEFT JOIN actors ac ON ac.actor = al.actor
-            WHERE e.actor IS NOT NULL{type_clause(f, "coalesce(ac.actor_type, e.actor_type)", params)}
+            WHERE e.actor IS NOT NULL{raw}{type_clause(f, "coalesce(ac.actor_type, e.actor_type)", params)}
         )"""
 
 
@@ -148,7 +165,7 @@ def quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict]:
     Filter has actors, as those then select the speaker); ``where`` is the condition on a
     ``quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker`` row."""
     sql, params = filter_sql(f, ignore=("actors",) if f.actors else (), prefix="q")
-    where = ["q.article_id IN (SELECT id FROM fq)"]
+    where = [within(f, "q.article_id", cte="fq", ignore=("actors",) if f.actors else ())]
     if f.actors:
         params["q_actors"] = list(f.actors)
         where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")

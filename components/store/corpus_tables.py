@@ -1,4 +1,5 @@
-"""The corpus-level tables ``actors`` and ``actor_aliases``: their rebuild from ``entities`` and the
+"""The corpus-level tables ``actors`` and ``actor_aliases`` (and ``article_actors``,
+``place_counts``, ``country_counts``): their rebuild from ``entities`` (and ``places``) and the
 ``actors_stale`` flag that says they lag behind it.
 
 Every write of extractions sets the flag (:func:`_mark_actors_stale`, in the write's transaction);
@@ -15,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from .connection import _exec
-from .schema import _set_meta, _utcnow
+from .schema import FILL_CORPUS_COUNTS, _set_meta, _utcnow
 
 
 def _actors_stale(con: duckdb.DuckDBPyConnection) -> bool:
@@ -51,11 +52,13 @@ def _mapping_table(mapping: dict[str, str]) -> pa.Table:
 
 def _write_actors(con: duckdb.DuckDBPyConnection, mapping: pa.Table, fingerprint: tuple) -> None:
     """Refill ``actors`` and ``actor_aliases`` from ``entities`` with ``mapping`` (from
-    :func:`_mapping_table`), inside the caller's transaction; clear ``actors_stale`` if the
+    :func:`_mapping_table`), ``article_actors`` from both, ``place_counts`` and
+    ``country_counts`` from ``places``,
+    inside the caller's transaction; clear ``actors_stale`` if the
     counts still match ``fingerprint`` (from :func:`_read_actor_counts`)."""
     con.register("dl_mapping", mapping)
     try:
-        for sql in _REBUILD_ACTORS_SQL:
+        for sql in [*_REBUILD_ACTORS_SQL, *FILL_CORPUS_COUNTS]:
             _exec(con, sql)
         _set_meta(con, "actors_built_at", _utcnow().isoformat(timespec="seconds"))
         # Up to date only if no write changed the counts the merge was computed from.

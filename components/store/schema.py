@@ -16,7 +16,13 @@ import duckdb
 
 from .connection import ALIAS, StoreError, _exec
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+#: The title an article is shown by, over the columns ``title`` and ``text`` of one row: its title,
+#: else its opening words (whitespace runs made one space, 72 characters, "…" when the text is
+#: longer), computed once when the article is stored (``articles.display_title``).
+DISPLAY_TITLE = ("COALESCE(NULLIF(trim(title), ''), rtrim(left(ltrim(regexp_replace(text, '\\s+', ' ', 'g')), 72))"
+                 " || CASE WHEN length(text) > 72 THEN '…' ELSE '' END)")
 
 #: ``CREATE TABLE`` statement of every table, in creation order (the order of the docs, too).
 TABLES: dict[str, str] = {
@@ -41,7 +47,8 @@ TABLES: dict[str, str] = {
             first_run_id     VARCHAR,
             pipeline_version VARCHAR,
             extracted_at     TIMESTAMP,
-            language         VARCHAR
+            language         VARCHAR,
+            display_title    VARCHAR
         )""",
     "entities": """
         CREATE TABLE entities (
@@ -105,6 +112,27 @@ TABLES: dict[str, str] = {
             actor       VARCHAR NOT NULL,
             n_mentions  BIGINT NOT NULL
         )""",
+    "article_actors": """
+        CREATE TABLE article_actors (
+            actor       VARCHAR NOT NULL,
+            article_id  VARCHAR NOT NULL
+        )""",
+    "place_counts": """
+        CREATE TABLE place_counts (
+            name         VARCHAR NOT NULL,
+            country_code VARCHAR,
+            feature      VARCHAR,
+            lat          DOUBLE,
+            lon          DOUBLE,
+            n_mentions   BIGINT NOT NULL,
+            n_articles   BIGINT NOT NULL
+        )""",
+    "country_counts": """
+        CREATE TABLE country_counts (
+            country_code VARCHAR NOT NULL,
+            n_mentions   BIGINT NOT NULL,
+            n_articles   BIGINT NOT NULL
+        )""",
     "ingest_runs": """
         CREATE TABLE ingest_runs (
             run_id      VARCHAR PRIMARY KEY,
@@ -122,11 +150,41 @@ TABLES: dict[str, str] = {
         )""",
 }
 
+#: One ``article_actors`` row per article and canonical actor mentioned in it, from the rows of
+#: ``<entities>`` (``entities``, or a batch's new rows): the names canonical by ``actor_aliases``.
+ARTICLE_ACTORS_FROM = ("SELECT DISTINCT coalesce(al.actor, e.actor), e.article_id FROM {entities} e"
+                       " LEFT JOIN actor_aliases al ON al.alias = e.actor WHERE e.actor IS NOT NULL")
+
+#: Statements that refill the corpus-level tables ``article_actors`` (sorted by actor, so that a
+#: filter on a few actors reads a few blocks), ``place_counts`` and ``country_counts`` (after the
+#: actors tables, in the same transaction: see :mod:`components.store.corpus_tables`).
+FILL_CORPUS_COUNTS = [
+    "DELETE FROM article_actors",
+    "INSERT INTO article_actors " + ARTICLE_ACTORS_FROM.format(entities="entities") + " ORDER BY 1, 2",
+    "DELETE FROM place_counts",
+    """INSERT INTO place_counts
+       SELECT name, country_code, spot.feature, spot.lat, spot.lon, n_mentions, n_articles FROM (
+           SELECT name, country_code, mode({'feature': feature, 'lat': lat, 'lon': lon}) AS spot,
+                  count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
+           FROM places WHERE name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL
+           GROUP BY name, country_code)""",
+    "DELETE FROM country_counts",
+    """INSERT INTO country_counts
+       SELECT country_code, count(*), count(DISTINCT article_id) FROM places
+       WHERE country_code IS NOT NULL GROUP BY country_code""",
+]
+
 #: Statements that migrate a store of version ``key`` to version ``key + 1``.
 #: 1 → 2: ``articles.language`` (added last, as in ``TABLES``); NULL until the next ``ingest`` or
 #: ``reextract`` detects it (:meth:`Store.stale_articles` gives those articles back).
+#: 2 → 3: ``articles.display_title`` (added last), filled from ``title`` and ``text``; the
+#: tables ``article_actors`` (from ``entities``), ``place_counts`` and ``country_counts`` (from
+#: ``places``), filled.
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
+    2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
+        f"UPDATE articles SET display_title = {DISPLAY_TITLE}",
+        TABLES["article_actors"], TABLES["place_counts"], TABLES["country_counts"], *FILL_CORPUS_COUNTS],
 }
 
 

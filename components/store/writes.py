@@ -15,7 +15,7 @@ from ..ingest.dates import WINDOW, in_window
 from ..records import Article, Extraction, Problem
 from .connection import _exec
 from .corpus_tables import _mark_actors_stale
-from .schema import _utcnow
+from .schema import ARTICLE_ACTORS_FROM, DISPLAY_TITLE, _utcnow
 
 _STR = pa.string()
 _INT = pa.int32()
@@ -147,7 +147,7 @@ def _delete_old_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> No
         con, "SELECT id FROM articles WHERE pipeline_version IS NOT NULL"
         " AND id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": batch.extracted_ids})]
     if stored:  # skipped on a first ingest: no scan of the big tables
-        for table in ("entities", "places", "quotes"):
+        for table in ("entities", "places", "quotes", "article_actors"):
             _exec(con, f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))",
                         {"ids": stored})
 
@@ -161,7 +161,7 @@ def _replace_older_readings(con: duckdb.DuckDBPyConnection) -> None:
         SELECT a.id FROM articles a JOIN dl_new_articles n
           ON a.url = n.url AND a.origins = n.origins AND len(n.origins) = 1 AND a.id <> n.id""")]
     if older:
-        for table in ("entities", "places", "quotes", "articles"):
+        for table in ("entities", "places", "quotes", "article_actors", "articles"):
             column = "id" if table == "articles" else "article_id"
             _exec(con, f"DELETE FROM {table} WHERE {column} IN (SELECT unnest($ids::VARCHAR[]))",
                   {"ids": older})
@@ -172,7 +172,7 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         INSERT INTO articles
         SELECT id, source_id, date, dateline, title, source, url, text, n_words, origins,
                $now, $run_id, pipeline_version, CASE WHEN pipeline_version IS NOT NULL THEN $now END,
-               language
+               language, """ + DISPLAY_TITLE + """
         FROM dl_new_articles
         ON CONFLICT (id) DO UPDATE SET
             origins = list_concat(articles.origins, list_filter(excluded.origins,
@@ -186,9 +186,13 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
 
 
 def _insert_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    """The batch's entities, places and quotes, and its articles' ``article_actors`` rows (kept
+    up to date on every write; the actors rebuild re-sorts them)."""
     for table in ("entities", "places", "quotes"):
         if batch.tables[table].num_rows:
             _exec(con, f"INSERT INTO {table} BY NAME SELECT * FROM dl_new_{table}")
+    if batch.tables["entities"].num_rows:
+        _exec(con, "INSERT INTO article_actors " + ARTICLE_ACTORS_FROM.format(entities="dl_new_entities"))
 
 
 def _log_problems(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:

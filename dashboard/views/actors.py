@@ -15,7 +15,8 @@ st.title("Actors")
 if notices.store_is_empty():
     st.stop()
 
-top = cached.run("top_actors", f, limit=30)
+ranked = cached.top_actors(f, cached.TOP_ACTORS)
+top = ranked.head(30)
 if top.empty:
     notices.no_match("actors")
     st.stop()
@@ -26,13 +27,12 @@ with bars_tab:
     linked_charts.chart(charts.actors_bar(top), name="actors", key=f"{KEY}_bars", file="actors",
                         height=max(400, 22 * len(top)))
 with network_tab:
-    edges = cached.run("cooccurrence", f, limit=40)
+    edges = cached.run("cooccurrence", f, actors=tuple(ranked["actor"]))
     if edges.empty:
         notices.no_match("pairs of actors in the same article")
     else:
         st.caption("Actors linked when they appear in the same article; click a node to filter.")
-        nodes = cached.run("top_actors", f, limit=40)
-        linked_charts.chart(charts.network(edges, nodes), name="network", key=f"{KEY}_network",
+        linked_charts.chart(charts.network(edges, ranked), name="network", key=f"{KEY}_network",
                             file="actor-network", height=600)
 with table_tab:
     st.caption("Pick a row to filter to that actor.")

@@ -5,8 +5,8 @@ import html
 
 import streamlit as st
 
-from components.query import day_text
-from dashboard import cached, highlight, linked_charts, notices, state
+from components.query import EXPORT_ROWS, day_text
+from dashboard import cached, highlight, linked_charts, notices, paging, state
 
 KEY = "articles"
 
@@ -23,18 +23,27 @@ st.title("Articles")
 if notices.store_is_empty():
     st.stop()
 
-frame = cached.run("articles", f)
+first = paging.offset(KEY, cached.filter_key(f))
+frame = cached.run("articles", f, limit=paging.PAGE_ROWS, offset=first)
+if frame.empty and first:  # the store changed under a later page: back to the first
+    st.session_state[f"{KEY}_page"] = 1
+    st.rerun()
 if frame.empty:
     notices.no_match()
     st.stop()
 
-undated = int(frame["date"].isna().sum())
-order = ("none of them dated" if undated == len(frame) else
+total = int(frame.attrs.get("total", len(frame)))
+span = cached.run("date_span", f)
+undated = int(span["undated"])
+order = ("none of them dated" if undated == total else
          f"newest first ({undated:,} undated, listed last)" if undated else "newest first")
-st.caption(f"{len(frame):,} articles, {order}. Pick a row to read the article.")
+st.caption(f"{paging.caption(total, first, len(frame), 'articles')}, {order}. Pick a row to read the article.")
 linked_charts.table(frame, key=f"{KEY}_table", file="articles", height=320,
                     on_row=lambda row: st.session_state.__setitem__(state.ARTICLE, str(row["article_id"])),
-                    overrides={"title": st.column_config.TextColumn("Title", width="large")})
+                    overrides={"title": st.column_config.TextColumn("Title", width="large")},
+                    every_row=cached.deferred("articles", f, limit=EXPORT_ROWS),
+                    download_note=paging.download_note(total, "articles"))
+paging.picker(KEY, total)
 
 ids = list(frame["article_id"].astype(str))
 if st.session_state.get(state.ARTICLE) not in ids:

@@ -7,7 +7,6 @@ import streamlit as st
 
 from components import settings
 from components.filters import Filter
-from components.nlp.language import other_languages_note
 from components.store import Store, StoreError
 from dashboard import cached, ingest_panel, linked_charts, notices, state
 
@@ -28,6 +27,9 @@ if summary:
         col.metric(name.capitalize(), f"{summary.get(name, 0):,}")
     passed_over = cached.run("not_analysed", Filter())
     if passed_over:
+        # components.nlp loads spaCy: imported only for this note, never on a plain page view
+        from components.nlp.language import other_languages_note
+
         st.caption(other_languages_note(passed_over).capitalize()
                    + " (" + ", ".join(f"{lang}: {n:,}" for lang, n in passed_over.items()) + ").")
     with st.expander("Rows per table"):

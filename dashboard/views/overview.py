@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts
+from components import charts, query
 from components.filters import DATE_WINDOW_TEXT
-from components.nlp.language import other_languages_note
 from dashboard import cached, downloads, linked_charts, notices, state
 
 KEY = "overview"
@@ -25,6 +24,9 @@ if not counts.get("articles"):
     st.stop()
 passed_over = cached.run("not_analysed", f)
 if passed_over:
+    # components.nlp loads spaCy: imported only for this note, never on a plain page view
+    from components.nlp.language import other_languages_note
+
     st.caption(other_languages_note(passed_over).capitalize()
                + f" ({', '.join(passed_over)}): they have no actors, places or quotes; each language "
                "is read only by a model of that language (English and French by default).")
@@ -33,7 +35,7 @@ if counts.get("undated"):
                f"{'is' if counts['undated'] == 1 else 'are'} undated: undated articles count everywhere but on "
                "time charts, and a date range leaves them out.")
 
-top = cached.run("top_actors", f, limit=15)
+top = cached.top_actors(f, 15)
 places = cached.run("places", f)
 countries = cached.run("countries", f)
 days = cached.run("busiest_days", f, limit=10)
@@ -43,9 +45,13 @@ def _briefing() -> bytes:
     """The briefing report of the current view (built on click)."""
     from components import export
 
+    span = cached.run("date_span", f)
+    period = query.period_for(span["first"], span["last"])
     figures = {"Top actors": charts.actors_bar(top), "Places": charts.places_map(places, countries),
-               "Timeline": charts.timeline(cached.run("timeline", f),
-                                           cached.run("timeline_by_actor", f, top=8))}
+               "Timeline": charts.timeline(cached.run("timeline", f, period=period),
+                                           cached.run("timeline_by_actor", f, period=period,
+                                                      actors=cached.line_actors(f, 8)),
+                                           period=period)}
     return export.briefing_html(f.chips(), figures, top, places.head(25), cached.run("quotes", f, limit=500),
                                 counts=counts)
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, linked_charts, markdown, notices, state
+from components.query import EXPORT_ROWS
+from dashboard import cached, linked_charts, markdown, notices, paging, state
 from dashboard.routes import ARTICLES_PAGE
 
 KEY = "quotes"
@@ -15,14 +16,19 @@ if notices.store_is_empty():
 
 search = st.text_input("Search the quotes", key=f"{KEY}_search", placeholder="words in the quote",
                        help="Only quotes containing this text (case-insensitive), within the sidebar filter")
-frame = cached.run("quotes", f, search=search.strip())
+first = paging.offset(KEY, cached.filter_key(f) + "\n" + search.strip())
+frame = cached.run("quotes", f, search=search.strip(), limit=paging.PAGE_ROWS, offset=first)
+if frame.empty and first:  # the store changed under a later page: back to the first
+    st.session_state[f"{KEY}_page"] = 1
+    st.rerun()
 if frame.empty:
     notices.no_match("quotes")
     st.stop()
 
+total = int(frame.attrs.get("total", len(frame)))
 who = f" by {markdown.escape(', '.join(f.actors))}" if f.actors else ""
-st.caption(f"{len(frame):,} quotes{who}, newest first. Click a column header to sort; "
-           "pick a row to read its article.")
+st.caption(f"{paging.caption(total, first, len(frame), 'quotes')}{who}, newest first. Click a column header "
+           "to sort this page; pick a row to read its article.")
 
 def _read(row) -> None:
     """Open the quote's article in the reader."""
@@ -34,4 +40,6 @@ linked_charts.table(frame, key=f"{KEY}_table", file="quotes", height=600, on_row
     "quote": st.column_config.TextColumn("Quote", width="large"),
     "kind": st.column_config.TextColumn("Kind", help="full: a whole quoted sentence; partial: a fragment"),
     "title": st.column_config.TextColumn("Article"),
-})
+}, every_row=cached.deferred("quotes", f, search=search.strip(), limit=EXPORT_ROWS),
+   download_note=paging.download_note(total, "quotes"))
+paging.picker(KEY, total)

@@ -1,9 +1,10 @@
-"""Timeline: articles and mentions per day, by top actors; a box drag filters the dates."""
+"""Timeline: articles and mentions per day (per week or month over a long span), by top actors;
+a box drag filters the dates."""
 from __future__ import annotations
 
 import streamlit as st
 
-from components import charts
+from components import charts, query
 from components.filters import DATE_WINDOW_TEXT
 from dashboard import cached, linked_charts, notices, state
 
@@ -14,8 +15,9 @@ st.title("Timeline")
 if notices.store_is_empty():
     st.stop()
 
-per_day = cached.run("timeline", f)
 span = cached.run("date_span", f)
+period = query.period_for(span["first"], span["last"])
+per_day = cached.run("timeline", f, period=period)
 left_out = [f"{span['undated']:,} {'is' if span['undated'] == 1 else 'are'} undated"] if span["undated"] else []
 left_out += ([f"{span['outside']:,} {'is' if span['outside'] == 1 else 'are'} dated outside {DATE_WINDOW_TEXT}"]
              if span["outside"] else [])
@@ -29,15 +31,17 @@ if per_day.empty:
 
 top = st.slider("Actors drawn as lines", min_value=0, max_value=15, value=6, key=f"{KEY}_top",
                 help="The most mentioned actors under the current filter")
-by_actor = cached.run("timeline_by_actor", f, top=top) if top else None
-st.caption("Drag across the chart to keep only that date range; click a bar for one day. "
+by_actor = (cached.run("timeline_by_actor", f, period=period, actors=cached.line_actors(f, top))
+            if top else None)
+st.caption(("" if period == "day" else f"One bar per {period}: the dates span {span['first']} to {span['last']}. ")
+           + f"Drag across the chart to keep only that date range; click a bar for that {period}. "
            "Remove the date chip in the sidebar to see all dates again."
            + (f" Not drawn: {left_out_text}" if left_out else ""))
-linked_charts.chart(charts.timeline(per_day, by_actor), name="timeline", key=f"{KEY}_chart", file="timeline",
-                    selection_mode=("points", "box"), height=480)
+linked_charts.chart(charts.timeline(per_day, by_actor, period=period), name="timeline", key=f"{KEY}_chart",
+                    file="timeline", selection_mode=("points", "box"), height=480)
 
-st.subheader("Per day")
+st.subheader(f"Per {period}")
 linked_charts.table(per_day, key=f"{KEY}_table", file="timeline")
 if by_actor is not None and not by_actor.empty:
-    with st.expander("Mentions per day of the top actors"):
+    with st.expander(f"Mentions per {period} of the top actors"):
         linked_charts.table(by_actor, key=f"{KEY}_by_actor", file="timeline-by-actor")

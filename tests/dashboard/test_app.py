@@ -3,6 +3,7 @@ the URL ⇄ Filter round trip, sidebar widgets and chips, chart and table select
 article reader's escaping."""
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -497,3 +498,91 @@ def test_a_picked_article_row_opens_it_in_the_reader(monkeypatch, sample_store):
     at.run()
     assert not at.exception
     assert at.selectbox(key=state.ARTICLE).value == picked
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("page, noun", [("views/quotes.py", "quotes"), ("views/articles.py", "articles")])
+def test_a_long_table_comes_a_page_at_a_time_with_the_true_total(monkeypatch, sample_store, page, noun):
+    from dashboard import paging
+
+    monkeypatch.setattr(paging, "PAGE_ROWS", 3)
+    at = run_app(monkeypatch, sample_store, page=page)
+    caption = next(c.value for c in at.caption if f" {noun}" in c.value)
+    total = int(caption.split(" of ")[1].split()[0].replace(",", ""))
+    assert caption.startswith(f"rows 1–3 of {total:,} {noun}") and total > 6
+    first_page = at.dataframe[0].value
+    at.number_input(key=f"{noun}_page").set_value(2).run()
+    assert any(c.value.startswith(f"rows 4–6 of {total:,} {noun}") for c in at.caption)
+    assert len(at.dataframe[0].value) == 3 and not at.dataframe[0].value.equals(first_page)
+    assert filter_of(at) == Filter()  # the page is view state, not a filter
+    at.session_state[state.FILTER] = Filter(text="the")  # another filter starts again at page 1
+    at.run()
+    assert at.number_input(key=f"{noun}_page").value == 1
+
+
+def test_a_paged_table_downloads_every_matching_row_on_click(monkeypatch):
+    made = []
+    from streamlit.delta_generator import DeltaGenerator
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", lambda self, label, data, **kw: made.append(data))
+    downloads.table_buttons(pd.DataFrame({"a": [1]}), name="quotes", key="q",
+                            every_row=lambda: pd.DataFrame({"a": range(1000)}), note="all 1,000")
+    assert b"999" in made[0]() and len(made[0]().splitlines()) == 1001  # CSV: header + every row
+
+
+def test_a_timeline_over_years_draws_one_bar_per_week_or_month(monkeypatch, tmp_path):
+    from components.records import Article, Extraction
+    from components.store import Store
+
+    db = tmp_path / "years.duckdb"
+    days = [date(2010, 1, 7), date(2010, 1, 9), date(2021, 6, 1), date(2024, 12, 30)]
+    Store(db).write([Extraction(Article.from_text(f"Story {i} from the port.", date=d.isoformat()), "v1", [], [], [])
+                     for i, d in enumerate(days)])
+    at = run_app(monkeypatch, db, page="views/timeline.py")
+    assert not at.exception
+    assert any(c.value.startswith("One bar per month") for c in at.caption), [c.value for c in at.caption]
+    assert at.dataframe[0].value["n_articles"].tolist() == [2, 1, 1]  # January 2010 holds two
+    assert [h.value for h in at.subheader][0] == "Per month"
+
+
+@pytest.mark.model
+def test_the_actor_ranking_runs_once_per_filter_for_the_overview_and_the_actors_page(monkeypatch, sample_store):
+    from components import query
+
+    calls = []
+    original = query.top_actors
+    monkeypatch.setattr(query, "top_actors", lambda *a, **k: calls.append(k) or original(*a, **k))
+    st.cache_data.clear()
+    at = run_app(monkeypatch, sample_store)
+    at.switch_page("views/actors.py").run()
+    assert not at.exception and len(calls) == 1
+
+
+PAGE_VIEWS_SCRIPT = """
+import os, sys
+from streamlit.testing.v1 import AppTest
+from dashboard.routes import PAGES
+at = AppTest.from_file(sys.argv[1], default_timeout=60)
+at.run()
+for file, _, _ in PAGES:
+    at.switch_page(file).run()
+    assert not at.exception, (file, at.exception)
+print(sorted({m.split(".")[0] for m in sys.modules} & {"spacy", "thinc"}))
+"""
+
+
+def test_page_views_never_import_spacy(tmp_path):
+    import subprocess
+    import sys
+
+    from components.records import Article, Extraction, Quote
+    from components.store import Store
+
+    db = tmp_path / "small.duckdb"
+    article = Article.from_text('Ann Lee said: "We are ready." in Oslo.', date="2024-03-01")
+    Store(db).write([Extraction(article, "v1", [], [], [Quote(start=14, end=29, content="We are ready.", kind="full", speaker="Ann Lee")])])
+    env = {**os.environ, "DATELINE_DB": str(db), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", PAGE_VIEWS_SCRIPT, APP], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -29,3 +29,23 @@ def test_timeline_lines_per_actor_fill_days_without_mentions_with_zero(days):
     assert list(lena.y) == [3, 0, 0, 2]
     assert lena.customdata[0] == ["2024-09-03", "days", "Lena Marsh"]
     assert lena.yaxis == "y2"
+
+
+def test_week_bars_carry_their_first_and_last_day_and_a_click_selects_the_week():
+    from datetime import date
+
+    from components.filters import Filter
+    from components.selection import apply_selection
+
+    weeks = pd.DataFrame({"day": pd.to_datetime(["2024-02-26", "2024-03-04"]), "n_articles": [2, 2],
+                          "n_mentions": [4, 2]})
+    fig = charts.timeline(weeks, period="week")
+    assert fig.layout.title.text == "Articles and mentions per week"
+    assert [list(cd) for cd in fig.data[0].customdata] == [["2024-02-26", "days", "2024-03-03"],
+                                                           ["2024-03-04", "days", "2024-03-10"]]
+    assert list(fig.data[1].x) == ["2024-02-26", "2024-03-04"]  # the mentions line: one point per week
+    event = {"selection": {"points": [{"customdata": list(fig.data[0].customdata[1]), "x": "2024-03-04"}]}}
+    assert apply_selection(Filter(), "timeline", event).date_from == date(2024, 3, 4)
+    assert apply_selection(Filter(), "timeline", event).date_to == date(2024, 3, 10)
+    months = charts.timeline(weeks.assign(day=pd.to_datetime(["2024-02-01", "2024-03-01"])), period="month")
+    assert list(months.data[0].customdata[0]) == ["2024-02-01", "days", "2024-02-29"]

@@ -49,3 +49,25 @@ def test_actor_profile(store: Store):
     assert narrowed["n_mentions"] == 1 and narrowed["quotes"].empty
     unknown = query.actor_profile(store, "Nobody", Filter())
     assert unknown["n_mentions"] == 0 and unknown["places"].empty and unknown["quotes"].empty
+
+
+def test_cooccurrence_of_actors_ranked_already_is_that_of_the_same_ranking(store: Store):
+    ranked = tuple(query.top_actors(store, Filter(), limit=40)["actor"])
+    assert query.cooccurrence(store, Filter(), actors=ranked).equals(query.cooccurrence(store, Filter(), limit=40))
+    people = Filter(actor_types=("person",))
+    ranked_people = tuple(query.top_actors(store, people, limit=40)["actor"])
+    assert query.cooccurrence(store, people, actors=ranked_people).equals(query.cooccurrence(store, people))
+    wire = Filter(sources=("wire",))
+    ranked_wire = tuple(query.top_actors(store, wire, limit=40)["actor"])
+    assert query.cooccurrence(store, wire, actors=ranked_wire).equals(query.cooccurrence(store, wire))
+    only = query.cooccurrence(store, Filter(), actors=("Jane Okafor", "Tom Reyes", "Okafor"))  # an alias is no actor
+    assert only.values.tolist() == [["Jane Okafor", "Tom Reyes", 1]]
+
+
+def test_with_no_filter_the_ranking_comes_from_the_actors_table_with_the_same_counts(store: Store):
+    fast = query.top_actors(store, Filter())
+    # the same ranking computed from the mentions (what a Filter of every source computes)
+    every_source = Filter(sources=tuple(query.choices(store)["sources"]))
+    assert len(query.articles(store, every_source)) == len(query.articles(store, Filter()))
+    assert fast.equals(query.top_actors(store, every_source))
+    assert query.overview(store, Filter())["actors"] == query.overview(store, every_source)["actors"]

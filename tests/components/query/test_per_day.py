@@ -1,7 +1,10 @@
 """components.query.per_day: articles and mentions per day, per actor, and the busiest days."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pandas as pd
+import pytest
 
 from components import query
 from components.filters import Filter
@@ -26,3 +29,23 @@ def test_busiest_days(store: Store):
     frame = query.busiest_days(store, Filter())
     assert frame["day"].iloc[0] == pd.Timestamp("2024-03-05") and frame["n_articles"].iloc[0] == 2
     assert len(query.busiest_days(store, Filter(), limit=1)) == 1
+
+
+def test_a_long_span_of_dates_is_counted_by_week_or_month(store: Store):
+    weeks = query.timeline(store, Filter(), period="week")
+    assert [(d.strftime("%m-%d"), a, m) for d, a, m in weeks.itertuples(index=False)] == [
+        ("02-26", 2, 4), ("03-04", 2, 2)]  # Mondays: 1 and 3 March fall in one week
+    months = query.timeline(store, Filter(), period="month")
+    assert months.values.tolist() == [[pd.Timestamp("2024-03-01"), 4, 6]]
+    ranked = tuple(query.top_actors(store, Filter())["actor"])
+    assert query.timeline_by_actor(store, Filter(), actors=ranked[:3]).equals(
+        query.timeline_by_actor(store, Filter(), top=3))  # actors ranked by the caller: the same lines
+    by_actor = query.timeline_by_actor(store, Filter(), top=1, period="month")
+    assert by_actor.values.tolist() == [[pd.Timestamp("2024-03-01"), "Harbour Council", 2]]
+
+
+@pytest.mark.parametrize("days, period", [(0, "day"), (399, "day"), (400, "week"), (7 * 400, "month")])
+def test_the_period_follows_the_span_of_the_dates(days, period):
+    first = date(2020, 1, 1)
+    assert query.period_for(first, first + timedelta(days=days)) == period
+    assert query.period_for(None, None) == "day"

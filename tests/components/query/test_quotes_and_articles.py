@@ -71,3 +71,22 @@ def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path: Path):
     assert titles[0] == "Short note from Oslo."
     assert titles[1].startswith("Officials in Lisbon said") and titles[1].endswith("…")
     assert len(titles[1]) <= 73
+
+
+def test_quotes_come_a_page_at_a_time_with_the_number_that_match(store: Store):
+    everything = query.quotes(store, Filter())["quote"].tolist()
+    first, second = query.quotes(store, Filter(), limit=2), query.quotes(store, Filter(), limit=2, offset=2)
+    assert first["quote"].tolist() + second["quote"].tolist() == everything[:4]
+    assert first.attrs["total"] == second.attrs["total"] == 5 and second.attrs["offset"] == 2
+    last = query.quotes(store, Filter(), limit=2, offset=4)
+    assert last["quote"].tolist() == everything[4:] and not last.attrs["truncated"]
+    assert query.quotes(store, Filter(), search="okafor").attrs["total"] == 1
+
+
+def test_articles_come_a_page_at_a_time_with_the_number_that_match(store: Store):
+    everything = query.articles(store, Filter())["article_id"].tolist()
+    pages = [query.articles(store, Filter(), limit=2, offset=o) for o in (0, 2, 4)]
+    assert sum((p["article_id"].tolist() for p in pages), []) == everything
+    assert [p.attrs["total"] for p in pages] == [5, 5, 5]
+    assert query.articles(store, Filter(sources=("wire",))).attrs["total"] == len(
+        query.articles(store, Filter(sources=("wire",))))

@@ -229,6 +229,7 @@ def test_each_article_is_stored_with_its_language(store: Store):
 def test_a_store_from_before_languages_gains_the_column_and_gives_its_articles_back_for_detection(store: Store):
     store.write([make_extraction(version="v1")])
     with store._attached(str(store.path), read_only=False) as con:  # as schema version 1 wrote it
+        _as_version_2(con)
         con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN language")
         schema._set_meta(con, "schema_version", "1")
     with pytest.raises(StoreError, match="older than"):
@@ -239,7 +240,57 @@ def test_a_store_from_before_languages_gains_the_column_and_gives_its_articles_b
     assert article.language is None and store.needs_extraction([article.id], "v1") == {article.id}
     store.write([Extraction(replace(article, language="en"), "v1", [], [], [])])
     assert list(store.stale_articles("v1")) == [] and store.needs_extraction([article.id], "v1") == set()
-    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == ["2"]
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")["value"].tolist() == [
+        str(schema.SCHEMA_VERSION)]
+
+
+LONG_TEXT = "  The port\n\nauthority   said on Monday that the new ferry terminal would open in spring, two years late."
+
+
+def test_each_article_is_stored_with_the_title_it_is_shown_by(store: Store):
+    titled = Article.from_text(ENGLISH, title="Ferry terminal delayed")
+    untitled, short = Article.from_text(LONG_TEXT), Article.from_text("Port closed.")
+    store.add_articles([titled, untitled, short])
+    rows = store.query("SELECT id, display_title FROM articles")
+    assert dict(zip(rows["id"], rows["display_title"])) == {
+        titled.id: "Ferry terminal delayed",
+        untitled.id: "The port authority said on Monday that the new ferry terminal would open…",
+        short.id: "Port closed."}
+
+
+def _as_version_2(con) -> None:
+    """Undo in the attached store what schema version 3 added."""
+    con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
+    con.execute(f"DROP TABLE {connection.ALIAS}.article_actors")
+    con.execute(f"DROP TABLE {connection.ALIAS}.place_counts")
+    con.execute(f"DROP TABLE {connection.ALIAS}.country_counts")
+
+
+def test_a_store_from_before_the_kept_counts_gains_them_filled(store: Store):
+    store.write([make_extraction(version="v1")])
+    store.rebuild_actors()
+    before = store.query("SELECT * FROM place_counts"), store.query("SELECT * FROM country_counts")
+    actors = store.query("SELECT * FROM article_actors ORDER BY ALL")
+    assert len(before[0]) and len(before[1]) and len(actors)
+    with store._attached(str(store.path), read_only=False) as con:
+        _as_version_2(con)
+        schema._set_meta(con, "schema_version", "2")
+    store.migrate()
+    assert store.query("SELECT * FROM place_counts").equals(before[0])
+    assert store.query("SELECT * FROM country_counts").equals(before[1])
+    assert store.query("SELECT * FROM article_actors ORDER BY ALL").equals(actors)
+
+
+def test_a_store_from_before_stored_titles_gains_them_in_place(store: Store):
+    untitled = Article.from_text(LONG_TEXT)
+    store.add_articles([untitled, Article.from_text(ENGLISH, title="Ferry terminal delayed")])
+    with store._attached(str(store.path), read_only=False) as con:  # as schema version 2 wrote it
+        _as_version_2(con)
+        schema._set_meta(con, "schema_version", "2")
+    store.migrate()
+    rows = store.query("SELECT display_title FROM articles ORDER BY display_title")
+    assert rows["display_title"].tolist() == [
+        "Ferry terminal delayed", "The port authority said on Monday that the new ferry terminal would open…"]
 
 
 def test_added_articles_wait_for_extraction_and_can_be_written_while_iterating(store: Store, monkeypatch):
@@ -659,3 +710,23 @@ def test_a_runaway_query_is_stopped_and_frees_the_store(store: Store):
     assert time.monotonic() - t0 < 10
     store.write([make_extraction("Other Person")])
     assert store.summary()["articles"] == 2
+
+
+def test_the_actors_of_each_article_follow_every_write_and_the_merges_of_the_rebuild(store: Store):
+    first = make_extraction("Peskov")
+    store.write([first])
+    rows = lambda: store.query("SELECT actor, article_id FROM article_actors WHERE actor <> 'Moscow'"  # noqa: E731
+                               " ORDER BY ALL").values.tolist()
+    assert rows() == [["Peskov", first.article.id]]  # no merge yet: the name as found
+    store.write([replace(first, pipeline_version="v2", entities=[])])  # re-extracted: no actor any more
+    assert rows() == []
+    store.write([make_extraction("Peskov", origin="b.txt", version="v3")])
+    import components.actors
+
+    original = components.actors.merge_corpus
+    components.actors.merge_corpus = lambda counts: {"Peskov": "Dmitry Peskov"}
+    try:
+        store.rebuild_actors()
+    finally:
+        components.actors.merge_corpus = original
+    assert rows() == [["Dmitry Peskov", first.article.id]]

@@ -1,0 +1,58 @@
+"""Pages of a long table (Quotes, Articles): which page is shown, the "rows 1–200 of 124,580"
+caption and the page picker.
+
+The page number is view state, not a filter: it lives in the session under ``<key>_page``, goes
+back to page 1 whenever what the table lists changes (the Filter, a search), and never enters the
+Filter or the URL.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import query
+from components.query import EXPORT_ROWS
+
+#: Rows per page (the views pass it to the query; a test may lower it).
+PAGE_ROWS = query.PAGE_ROWS
+
+
+def offset(key: str, scope: str) -> int:
+    """The first row of the page to show in the table ``key``: ``(page - 1) × PAGE_ROWS``.
+
+    key: the table's key prefix (``"quotes"``).
+    scope: what the table lists as a plain string (the Filter's and the search's text): when it
+        differs from the last run's, the table starts again at page 1."""
+    scope_key, page_key = f"{key}_page_scope", f"{key}_page"
+    if st.session_state.get(scope_key) != scope:
+        st.session_state[scope_key] = scope
+        st.session_state[page_key] = 1
+    return (int(st.session_state.get(page_key) or 1) - 1) * PAGE_ROWS
+
+
+def caption(total: int, first: int, shown: int, noun: str) -> str:
+    """``"rows 201–400 of 124,580 quotes"`` (``first``: offset of the first row shown; ``shown``:
+    rows on the page), or ``"5 quotes"`` when one page holds them all."""
+    if first == 0 and shown >= total:
+        return f"{total:,} {noun}"
+    return f"rows {first + 1:,}–{first + shown:,} of {total:,} {noun}"
+
+
+def download_note(total: int, noun: str) -> str:
+    """The help line of a paged table's downloads: what the file holds."""
+    if total <= EXPORT_ROWS:
+        return f"Download all {total:,} matching {noun} (every page)"
+    return (f"Download the first {EXPORT_ROWS:,} of the {total:,} matching {noun}, in the table's order "
+            "(narrow the filter for the rest)")
+
+
+def picker(key: str, total: int) -> None:
+    """The page number input under the table ``key`` (nothing when one page holds every row);
+    changing it reruns the page on that page."""
+    pages = max(1, -(-int(total) // PAGE_ROWS))
+    if pages <= 1:
+        return
+    page_key = f"{key}_page"
+    if int(st.session_state.get(page_key) or 1) > pages:
+        st.session_state[page_key] = pages
+    st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=page_key,
+                    width=200, help=f"{PAGE_ROWS} rows per page; the downloads hold every matching row")
