@@ -18,6 +18,7 @@ from .extraction import analysed_by, extract_articles
 from .ingest import read_paths, read_uploads, upload_origin
 from .nlp.language import UNDETERMINED, other_languages_note
 from .nlp.pipeline import Pipelines, as_pipelines
+from .nlp.workers import worker_pool
 from .records import Article, Extraction, Problem
 from .store import Store
 
@@ -112,26 +113,26 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
             else:
                 seen.add(item.id)
                 yield item
-
     written_problems = 0
-    for chunk in _batches(fresh_articles(), commit_every):
-        stored_before = store.needs_extraction([a.id for a in chunk], version, by_language=by_language)
-        todo = [a for a in chunk if a.id in stored_before]
-        new_ids = store.missing_articles([a.id for a in todo])
-        extractions = list(extract_articles(todo, nlp=nlp, batch_size=batch_size, workers=workers))
-        _count_not_analysed(report, nlp, extractions)
-        # Articles already up to date, and copies of this run's articles, still get their new
-        # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
-        store.write(extractions, problems=report.problems[written_problems:], run_id=report.run_id,
-                    articles=[a for a in chunk if a.id not in stored_before] + copies)
-        written_problems = len(report.problems)
-        copies.clear()
-        report.added += sum(a.id in new_ids for a in todo)
-        report.reextracted += sum(a.id not in new_ids for a in todo)
-        report.unchanged += len(chunk) - len(todo)
-        report.words += sum(a.n_words for a in todo)
-        if progress:
-            progress(len(chunk))
+    with worker_pool(nlp.by_language, workers):  # started once for the whole ingest
+        for chunk in _batches(fresh_articles(), commit_every):
+            stored_before = store.needs_extraction([a.id for a in chunk], version, by_language=by_language)
+            todo = [a for a in chunk if a.id in stored_before]
+            new_ids = store.missing_articles([a.id for a in todo])
+            extractions = list(extract_articles(todo, nlp=nlp, batch_size=batch_size, workers=workers))
+            _count_not_analysed(report, nlp, extractions)
+            # Articles already up to date, and copies of this run's articles, still get their new
+            # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
+            store.write(extractions, problems=report.problems[written_problems:], run_id=report.run_id,
+                        articles=[a for a in chunk if a.id not in stored_before] + copies)
+            written_problems = len(report.problems)
+            copies.clear()
+            report.added += sum(a.id in new_ids for a in todo)
+            report.reextracted += sum(a.id not in new_ids for a in todo)
+            report.unchanged += len(chunk) - len(todo)
+            report.words += sum(a.n_words for a in todo)
+            if progress:
+                progress(len(chunk))
     if written_problems < len(report.problems) or copies:
         store.write([], problems=report.problems[written_problems:], run_id=report.run_id, articles=copies)
     if store.actors_stale():
@@ -151,12 +152,13 @@ def reextract(*, store: Store, nlp: Language | Pipelines | None = None, batch_si
     many were re-extracted. ``nlp``: as for :func:`ingest`."""
     nlp = as_pipelines(nlp)
     done = 0
-    for chunk in _batches(store.stale_articles(nlp.version_for(None), by_language=nlp.versions),
-                          commit_every):
-        store.write(list(extract_articles(chunk, nlp=nlp, batch_size=batch_size, workers=workers)))
-        done += len(chunk)
-        if progress:
-            progress(len(chunk))
+    with worker_pool(nlp.by_language, workers):  # started once for the whole run
+        for chunk in _batches(store.stale_articles(nlp.version_for(None), by_language=nlp.versions),
+                              commit_every):
+            store.write(list(extract_articles(chunk, nlp=nlp, batch_size=batch_size, workers=workers)))
+            done += len(chunk)
+            if progress:
+                progress(len(chunk))
     if store.actors_stale():
         store.rebuild_actors()
     return done

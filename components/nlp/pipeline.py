@@ -111,6 +111,11 @@ class Pipelines:
         return pipeline_version(self.for_language(language) or self.default)
 
     @property
+    def by_language(self) -> dict[str, Language]:
+        """Language code → its pipeline: the default's language and those of :attr:`others`."""
+        return {self.default_language: self.default, **self.others}
+
+    @property
     def versions(self) -> dict[str, str]:
         """Language code → pipeline version for the languages of :attr:`others` (every other
         language's articles are extracted under the default's version)."""
