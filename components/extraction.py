@@ -85,9 +85,11 @@ def extract_articles(articles: Iterable[Article], *, nlp: Language | Pipelines |
     nlp: the pipelines (default: the configured ones, :func:`components.nlp.load_pipelines`, each
         loaded once per process), or one loaded spaCy pipeline, which then analyses only its own
         language and undetermined articles; the rule steps a pipeline lacks are added to it.
-    batch_size / workers: passed to each ``nlp.pipe`` (``workers`` > 1: that many worker
-        processes, each running the whole extraction, for a pipeline with more than one batch
-        of articles to parse).
+    batch_size: articles per ``nlp.pipe`` batch (and per task of a worker process).
+    workers: > 1: that many worker processes (:class:`components.nlp.Workers`), each running
+        the whole extraction, started once for the whole run (or taken from an open
+        :func:`components.nlp.worker_pool` block, as ``ingest`` opens one), used for a pipeline
+        with more than one batch of a window's articles; none for input of one batch only.
 
     Articles are taken :data:`WINDOW` at a time; within a window each pipeline parses its
     language's articles in one ``nlp.pipe`` pass. An article of any length is extracted: one
