@@ -5,7 +5,8 @@ against the word lists of this package. Dateline's pipelines do not run the mode
 over every token (a sixth of the pipeline's time spent on words no rule reads): their
 ``dateline_lemmas_v1`` step (:mod:`components.nlp.model_pipes`) registers the model's own
 lemmatizer here, keyed by the Doc's vocabulary, and :func:`lemma` runs it on the one token asked
-about, which gives the lemma the lemmatizer would have set."""
+about, which gives the lemma the lemmatizer would have set. Written for Dateline: it holds no
+words, only the lemmatizers registered by the pipelines."""
 from __future__ import annotations
 
 from typing import Callable
