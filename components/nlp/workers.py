@@ -93,7 +93,8 @@ class Workers:
         articles per task, at most two tasks per worker queued ahead."""
         pending: deque[Future] = deque()
         for batch in minibatch(items, batch_size):
-            pending.append(self._pool.submit(_run, key, list(batch), batch_size))
+            with _main_hidden_from_workers():  # should a worker be (re)started by this task
+                pending.append(self._pool.submit(_run, key, list(batch), batch_size))
             if len(pending) > 2 * self.n:
                 yield from map(Results, pending.popleft().result())
         while pending:
