@@ -44,9 +44,10 @@ class WorkerMemory:
     def __init__(self) -> None:
         self.peak_mb = 0.0
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> "WorkerMemory":
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
         return self
 
@@ -88,11 +89,11 @@ def measure(bare_nlp, nlp, articles, a, workers: int) -> tuple[float, float, flo
     ``a.rounds`` alternated rounds with ``workers`` processes."""
     texts = [x.text for x in articles]
     t_bare = t_full = 0.0
-    with WorkerMemory() as bare_workers:
-        for _ in range(a.rounds):
+    bare_workers, full_workers = WorkerMemory(), WorkerMemory()
+    for _ in range(a.rounds):   # alternated, so that a change of load weighs on both alike
+        with bare_workers:
             t_bare += bare(bare_nlp, texts, a.batch_size, workers)
-    with WorkerMemory() as full_workers:
-        for _ in range(a.rounds):
+        with full_workers:
             t_full += full(nlp, articles, a.batch_size, workers)
     return t_bare, t_full, bare_workers.peak_mb, full_workers.peak_mb
 
