@@ -1,10 +1,14 @@
 """Throughput of ``extract`` against bare ``nlp.pipe``, side by side in one run, on the same
-texts (../shared/eval/bbc/all.jsonl) with the same model and batch size. Words are counted as
-``len(text.split())``. A benchmark: prints figures, never fails on a time.
+texts (../shared/eval/bbc/all.jsonl) with the same batch size. "Bare" is the model as spaCy
+loads it, its full default pipeline (``spacy.load(model)``: every pipe, nothing replaced, no rule
+step); ``extract`` is Dateline's whole path (its pipeline with the rule steps, the language
+routing, the records and their JSON encoding). Words are counted as ``len(text.split())``.
+A benchmark: prints figures, never fails on a time. The load average (1 minute) is printed
+before and after: other processes on the machine slow both runs alike only if the load is steady.
 
-With ``--workers N`` (N > 1) both run in N spawned spaCy processes (``n_process``); the peak
-memory is then printed for the parent and for the largest worker (each worker loads the model, and
-the gazetteer when it runs the rules).
+With ``--workers N`` (N > 1) both also run in N spawned spaCy processes (``n_process``), and the
+speed-up of N processes over one is printed for each; the peak memory is printed for the parent
+and for the largest worker.
 
 usage: python bench/throughput.py [--limit N] [--batch-size 64] [--rounds 1] [--workers 1] [--data PATH]
 """
@@ -20,9 +24,12 @@ import threading
 import time
 from pathlib import Path
 
+import spacy
+
 from components.extraction import extract_articles
+from components import settings
 from components.ingest import read_paths
-from components.nlp import load_model
+from components.nlp import load_pipelines
 from components.records import Article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,9 +44,10 @@ class WorkerMemory:
     def __init__(self) -> None:
         self.peak_mb = 0.0
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
 
     def __enter__(self) -> "WorkerMemory":
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
         return self
 
@@ -60,15 +68,10 @@ class WorkerMemory:
                     continue
 
 
-def parse_only(nlp) -> list[str]:
-    """The pipes that are not the model's own (Dateline's rule steps, if the pipeline holds them)."""
-    return [name for name in nlp.pipe_names if name.startswith("dateline_")]
-
-
 def bare(nlp, texts, batch_size, workers) -> float:
-    """Seconds for nlp.pipe over ``texts`` with the model's own pipes only, consuming every Doc."""
+    """Seconds for ``nlp.pipe`` over ``texts`` (every pipe of ``nlp``), consuming every Doc."""
     t = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=workers, disable=parse_only(nlp)):
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
         pass
     return time.perf_counter() - t
 
@@ -79,6 +82,20 @@ def full(nlp, articles, batch_size, workers) -> float:
     for ex in extract_articles(articles, nlp=nlp, batch_size=batch_size, workers=workers):
         json.dumps(ex.to_contract(), ensure_ascii=False)
     return time.perf_counter() - t
+
+
+def measure(bare_nlp, nlp, articles, a, workers: int) -> tuple[float, float, float, float]:
+    """(seconds bare, seconds extract, largest worker MB bare, largest worker MB extract) over
+    ``a.rounds`` alternated rounds with ``workers`` processes."""
+    texts = [x.text for x in articles]
+    t_bare = t_full = 0.0
+    bare_workers, full_workers = WorkerMemory(), WorkerMemory()
+    for _ in range(a.rounds):   # alternated, so that a change of load weighs on both alike
+        with bare_workers:
+            t_bare += bare(bare_nlp, texts, a.batch_size, workers)
+        with full_workers:
+            t_full += full(nlp, articles, a.batch_size, workers)
+    return t_bare, t_full, bare_workers.peak_mb, full_workers.peak_mb
 
 
 def main() -> int:
@@ -93,30 +110,30 @@ def main() -> int:
         print(f"no BBC data at {a.data} (pass --data)", file=sys.stderr)
         return 2
     articles = [x for x in read_paths([a.data]) if isinstance(x, Article)][: a.limit]
-    texts = [x.text for x in articles]
-    words = sum(x.n_words for x in articles)
-    nlp = load_model()
-    if a.workers > 1:
-        multiprocessing.set_start_method("spawn", force=True)   # as extract does
+    words = sum(x.n_words for x in articles) * a.rounds
+    nlp = load_pipelines()
+    bare_nlp = spacy.load(settings.get("model"))
+    load_before = os.getloadavg()[0]
+    multiprocessing.set_start_method("spawn", force=True)   # as extract does
     # Warm-up: load the model's and the rule steps' lazy resources (gazetteer index…) once.
     list(extract_articles(articles[:5], nlp=nlp, batch_size=a.batch_size))
-    t_bare = t_full = 0.0
-    with WorkerMemory() as bare_workers:
-        for _ in range(a.rounds):
-            t_bare += bare(nlp, texts, a.batch_size, a.workers)
-    with WorkerMemory() as full_workers:
-        for _ in range(a.rounds):
-            t_full += full(nlp, articles, a.batch_size, a.workers)
-    wps_bare = words * a.rounds / t_bare
-    wps_full = words * a.rounds / t_full
+    list(bare_nlp.pipe([x.text for x in articles[:5]]))
+    print(f"texts={len(articles)} words={words // a.rounds:,} batch_size={a.batch_size} rounds={a.rounds} "
+          f"model={bare_nlp.meta['name']}; bare pipes: {', '.join(bare_nlp.pipe_names)}; "
+          f"extract pipes: {', '.join(nlp.default.pipe_names)}")
+    results = {}
+    for workers in sorted({1, a.workers}):
+        results[workers] = t_bare, t_full, mb_bare, mb_full = measure(bare_nlp, nlp, articles, a, workers)
+        memory = f"; largest worker {mb_bare:.0f} MB (bare), {mb_full:.0f} MB (extract)" if workers > 1 else ""
+        print(f"workers={workers}: bare nlp.pipe {words / t_bare:7.0f} words/s ({t_bare:.1f} s)   "
+              f"extract {words / t_full:7.0f} words/s ({t_full:.1f} s)   ratio extract/bare = "
+              f"{t_bare / t_full:.3f}{memory}")
+    if a.workers > 1:
+        one, many = results[1], results[a.workers]
+        print(f"speed-up of {a.workers} processes over 1: bare {one[0] / many[0]:.2f}x, extract {one[1] / many[1]:.2f}x")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"texts={len(texts)} words={words:,} batch_size={a.batch_size} rounds={a.rounds} workers={a.workers} "
-          f"model={nlp.meta['name']}")
-    print(f"bare nlp.pipe : {wps_bare:8.0f} words/s ({t_bare:.1f} s)")
-    print(f"extract       : {wps_full:8.0f} words/s ({t_full:.1f} s)")
-    workers = (f"; largest worker {bare_workers.peak_mb:.0f} MB (bare), {full_workers.peak_mb:.0f} MB (extract)"
-               if a.workers > 1 else "")
-    print(f"ratio extract/bare = {wps_full / wps_bare:.3f}   peak RSS {rss:.0f} MB{workers}")
+    print(f"peak RSS (parent) {rss:.0f} MB; load average (1 min) {load_before:.2f} before, "
+          f"{os.getloadavg()[0]:.2f} after, on {os.cpu_count()} cores")
     return 0
 
 

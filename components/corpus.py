@@ -18,6 +18,7 @@ from .extraction import analysed_by, extract_articles
 from .ingest import read_paths, read_uploads, upload_origin
 from .nlp.language import UNDETERMINED, other_languages_note
 from .nlp.pipeline import Pipelines, as_pipelines
+from .nlp.workers import worker_pool
 from .records import Article, Extraction, Problem
 from .store import Store
 
@@ -191,16 +192,17 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
     nlp = as_pipelines(nlp)
     report = IngestReport(run_id=store.start_run(input_names(paths, uploads)), notes=nlp.notes())
     reader = ChunkReader(report, version=nlp.version_for(None), by_language=nlp.versions)
-    for chunk, copies in reader.chunks(read_inputs(paths, uploads, on_file), commit_every):
-        plan = reader.plan(store, chunk, copies)
-        extractions = list(extract_articles(plan.todo, nlp=nlp, batch_size=batch_size, workers=workers))
-        _count_not_analysed(report, nlp, extractions)
-        # Articles already up to date, and copies of this run's articles, still get their new
-        # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
-        store.write(extractions, problems=plan.problems, run_id=report.run_id, articles=plan.kept)
-        plan.count(report)
-        if progress and chunk:
-            progress(len(chunk))
+    with worker_pool(nlp.by_language, workers):  # started once for the whole ingest
+        for chunk, copies in reader.chunks(read_inputs(paths, uploads, on_file), commit_every):
+            plan = reader.plan(store, chunk, copies)
+            extractions = list(extract_articles(plan.todo, nlp=nlp, batch_size=batch_size, workers=workers))
+            _count_not_analysed(report, nlp, extractions)
+            # Articles already up to date, and copies of this run's articles, still get their new
+            # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
+            store.write(extractions, problems=plan.problems, run_id=report.run_id, articles=plan.kept)
+            plan.count(report)
+            if progress and chunk:
+                progress(len(chunk))
     reader.finish(store)
     return report
 
@@ -214,12 +216,13 @@ def reextract(*, store: Store, nlp: Language | Pipelines | None = None, batch_si
     many were re-extracted. ``nlp``: as for :func:`ingest`."""
     nlp = as_pipelines(nlp)
     done = 0
-    for chunk in _batches(store.stale_articles(nlp.version_for(None), by_language=nlp.versions),
-                          commit_every):
-        store.write(list(extract_articles(chunk, nlp=nlp, batch_size=batch_size, workers=workers)))
-        done += len(chunk)
-        if progress:
-            progress(len(chunk))
+    with worker_pool(nlp.by_language, workers):  # started once for the whole run
+        for chunk in _batches(store.stale_articles(nlp.version_for(None), by_language=nlp.versions),
+                              commit_every):
+            store.write(list(extract_articles(chunk, nlp=nlp, batch_size=batch_size, workers=workers)))
+            done += len(chunk)
+            if progress:
+                progress(len(chunk))
     if store.actors_stale():
         store.rebuild_actors()
     return done

@@ -85,9 +85,11 @@ def extract_articles(articles: Iterable[Article], *, nlp: Language | Pipelines |
     nlp: the pipelines (default: the configured ones, :func:`components.nlp.load_pipelines`, each
         loaded once per process), or one loaded spaCy pipeline, which then analyses only its own
         language and undetermined articles; the rule steps a pipeline lacks are added to it.
-    batch_size / workers: passed to each ``nlp.pipe`` (``workers`` > 1: that many worker
-        processes, each running the whole extraction, for a pipeline with more than one batch
-        of articles to parse).
+    batch_size: articles per ``nlp.pipe`` batch (and per task of a worker process).
+    workers: > 1: that many worker processes (:class:`components.nlp.Workers`), each running
+        the whole extraction, started once for the whole run (or taken from an open
+        :func:`components.nlp.worker_pool` block, as ``ingest`` opens one), used for a pipeline
+        with more than one batch of a window's articles; none for input of one batch only.
 
     Articles are taken :data:`WINDOW` at a time; within a window each pipeline parses its
     language's articles in one ``nlp.pipe`` pass. An article of any length is extracted: one
@@ -97,15 +99,21 @@ def extract_articles(articles: Iterable[Article], *, nlp: Language | Pipelines |
     and comes out empty (:func:`not_analysed`), keyed by the default pipeline's version."""
     pipelines = as_pipelines(nlp)
     stream = iter(map(with_language, articles))
-    while window := list(islice(stream, WINDOW)):
-        yield from _extract_window(window, pipelines, batch_size=batch_size, workers=workers)
+    window = list(islice(stream, WINDOW))
+    if len(window) <= batch_size:   # one batch: not worth starting processes
+        workers = 1
+    with nlp_mod.worker_pool(pipelines.by_language, workers) as pool:
+        while window:
+            yield from _extract_window(window, pipelines, batch_size=batch_size, pool=pool)
+            window = list(islice(stream, WINDOW))
 
 
 def _extract_window(window: list[Article], pipelines: Pipelines, *, batch_size: int,
-                    workers: int) -> Iterator[Extraction]:
+                    pool: nlp_mod.Workers | None) -> Iterator[Extraction]:
     """The extractions of ``window`` (articles with their language) in order: each language's
-    articles through its pipeline, in order of their first article, each yielded as soon as
-    every article before it is done."""
+    articles through its pipeline (in ``pool``'s worker processes when there are more than a
+    batch of them), in order of their first article, each yielded as soon as every article
+    before it is done."""
     done: list[Extraction | None] = [None] * len(window)
     by_pipeline: dict[str, list[int]] = {}
     for i, article in enumerate(window):
@@ -118,10 +126,14 @@ def _extract_window(window: list[Article], pipelines: Pipelines, *, batch_size: 
     for indices in by_pipeline.values():
         nlp = pipelines.for_language(window[indices[0]].language)
         version = nlp_mod.pipeline_version(nlp)
-        pairs = ((window[i].text, i) for i in indices)
-        for doc, i in nlp_mod.pipe_with_context(nlp, pairs, batch_size=batch_size,
-                                                workers=workers if len(indices) > batch_size else 1,
-                                                doc_values=lambda i: doc_values(window[i])):
+        key = pool.holds(nlp) if pool is not None and len(indices) > batch_size else None
+        if key is not None:
+            found = zip(pool.map(key, ((window[i].text, doc_values(window[i])) for i in indices),
+                                 batch_size=batch_size), indices)
+        else:
+            found = nlp_mod.pipe_with_context(nlp, ((window[i].text, i) for i in indices), batch_size=batch_size,
+                                              doc_values=lambda i: doc_values(window[i]))
+        for doc, i in found:
             done[i] = extract_doc(doc, window[i], version)
             while ready < len(window) and done[ready] is not None:
                 yield done[ready]

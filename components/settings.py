@@ -62,7 +62,8 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
     Setting("workers", 1, "spaCy worker processes (nlp.pipe n_process); 1 = in-process."),
     Setting("cache_dir", str(Path("~/.cache/dateline")),
             "Folder for the gazetteer index built from installed packages on first use."),
-    Setting("max_file_mb", 50, "Files larger than this (in MB) are refused with a report."),
+    Setting("max_file_mb", 50, "Files larger than this (in MB) are refused with a report; a JSON Lines "
+            "file is read line by line whatever its size, and only a line larger than this is refused."),
     Setting("max_zip_mb", 2000, "Total uncompressed size a zip may expand to (in MB)."),
     Setting("ingest_roots", os.pathsep.join([str(PROJECT_ROOT / "data"), "~"]),
             f"Folders the app's Data page may read from (separated by {os.pathsep!r}); "

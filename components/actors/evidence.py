@@ -28,6 +28,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from ..lexicon.actor_cues import EVENT_NAME_WORDS, ORG_NAME_WORDS, ORG_NOUNS, PRODUCT_HEADS, WORK_NOUNS
+from ..lexicon.lemmas import lemma
 from ..lexicon.given_names import GIVEN_NAMES
 from ..lexicon.normalise import QUOTES
 from ..lexicon.reporting import SPEECH_VERBS
@@ -82,7 +83,7 @@ def _before(doc: Doc, m) -> str:
 def speaks(doc: Doc, m) -> bool:
     """True if the mention is the subject of a reporting verb ("Yukos said")."""
     root = doc[m.start:m.end].root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEECH_VERBS
+    return root.dep_ == "nsubj" and lemma(root.head).lower() in SPEECH_VERBS
 
 
 def _product_cue(doc: Doc, m) -> bool:
@@ -242,8 +243,8 @@ def _only_modifier(doc: Doc, group: list) -> bool:
         head = root.head
         if not (m.label in ("ORG", "PERSON") and m.end - m.start == 1 and m.actor == m.name
                 and root.dep_ in MODIFIER_DEPS and head.pos_ == "NOUN" and head.i >= m.end
-                and not is_title_word(head.lemma_)
-                and (head.lemma_.lower() not in ORG_NOUNS or _is_place(m.name))):
+                and not is_title_word(lemma(head))
+                and (lemma(head).lower() not in ORG_NOUNS or _is_place(m.name))):
             return False
     return True
 

@@ -32,7 +32,10 @@ from typing import Callable, Iterable, Iterator
 from ..records import Article, Problem
 from .archives import count_members, read_zip
 from .formats import FORMATS, format_of, read_document, unsupported_reason
-from .limits import default_limit, too_large
+from .decoding import iter_lines
+from .errors import Unreadable
+from .limits import MB, default_limit, too_large
+from .structured import read_jsonl_lines
 from .walk import Source, iter_sources, os_reason, outside_roots
 
 __all__ = ["read_paths", "count_files", "read_uploads", "count_uploads", "upload_origin", "outside_roots",
@@ -132,14 +135,33 @@ def count_files(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
     return n
 
 
+#: A JSON Lines file larger than this is streamed, one line at a time (:func:`_stream_jsonl`).
+STREAM_JSONL_BYTES = 4 * MB
+
+
 def _read_file(src: Source, *, max_file_bytes: int) -> Iterator[Article | Problem]:
     size = src.path.stat().st_size
+    if src.fmt == "jsonl" and size > STREAM_JSONL_BYTES:
+        yield from _stream_jsonl(src, max_line_bytes=max_file_bytes)
+        return
     if size > max_file_bytes:
         yield Problem(src.origin, too_large(size, max_file_bytes, setting="max_file_mb"))
         return
     with open(src.path, "rb") as f:
         data = f.read(max_file_bytes + 1)  # more than the limit if it grew since stat()
     yield from _read_bytes(data, src.origin, src.fmt, max_file_bytes=max_file_bytes)
+
+
+def _stream_jsonl(src: Source, *, max_line_bytes: int) -> Iterator[Article | Problem]:
+    """The articles of a large JSON Lines file on disk, read line by line: whatever its size,
+    one line is in memory at a time, so a file of a million articles is a stream of them, never
+    refused for its size; a line over ``max_line_bytes`` (setting ``max_file_mb``) is a Problem
+    at its line. Its encoding is told from its first 64 KiB (:func:`.decoding.iter_lines`)."""
+    try:
+        with open(src.path, "rb") as f:
+            yield from read_jsonl_lines(iter_lines(f, max_line_bytes=max_line_bytes), src.origin)
+    except Unreadable as err:
+        yield Problem(src.origin, err.reason)
 
 
 def _read_bytes(data: bytes, origin: str, fmt: str, *, max_file_bytes: int) -> Iterator[Article | Problem]:

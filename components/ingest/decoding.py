@@ -26,8 +26,9 @@ Whether a guess "reads as text" is decided by :func:`.reads_as_text.text_verdict
 from __future__ import annotations
 
 import codecs
+import io
 import re
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from .errors import Unreadable
 from .reads_as_text import text_verdict
@@ -238,3 +239,72 @@ def _refuse_control_heavy(text: str) -> None:
     sample = text[:_SAMPLE_CHARS]
     if len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise Unreadable("binary file (control characters)")
+
+
+#: Bytes read at the start of a streamed file to tell its encoding (:func:`iter_lines`).
+HEAD_BYTES = 65536
+
+
+def iter_lines(f: BinaryIO, *, max_line_bytes: int) -> Iterator[str | Unreadable]:
+    """The lines of the text file ``f`` (open in binary, seekable, at its start), read one at a
+    time and decoded, split on ``"\\n"`` only and without it (as ``text.split("\\n")`` splits
+    what :func:`decode` gives): a file of any size is read with one line in memory.
+
+    The file as a whole is told apart as :func:`decode` does, from its first
+    :data:`HEAD_BYTES`: a byte-order mark or UTF-16 without one fixes the codec of every line;
+    a binary file, or a head that does not read as text, raises :class:`Unreadable`. Otherwise
+    each line is decoded on its own: UTF-8, or else by :func:`decode`'s guesses. A line that
+    cannot be decoded, or longer than ``max_line_bytes``, comes out as an :class:`Unreadable`
+    (its reason), and the lines after it are read. Raises :class:`Unreadable` ("empty file")
+    for a file of blank lines only."""
+    head = f.read(HEAD_BYTES)
+    bom = next(((b, codec) for b, codec in BOMS if head.startswith(b)), None)
+    codec = bom[1] if bom else _utf16_without_bom(head)
+    if codec is None:  # raises for a binary or empty file (a full head is cut after a line)
+        decode(head[: head.rfind(b"\n") + 1] or head if len(head) == HEAD_BYTES else head)
+    elif bom is None and (why := text_verdict(head[: len(head) // 2 * 2].decode(codec, "ignore")).why):
+        raise Unreadable(f"undecodable text (read as UTF-16 it has {why}); re-save it as UTF-8")
+    f.seek(len(bom[0]) if bom else 0)
+    lines = _text_lines(f, codec, max_line_bytes) if codec else _byte_lines(f, max_line_bytes)
+    blank = True
+    for line in lines:
+        blank = blank and isinstance(line, str) and not line.strip()
+        yield line
+    if blank:
+        raise Unreadable("empty file")
+
+
+def _text_lines(f: BinaryIO, codec: str, max_line_bytes: int) -> Iterator[str | Unreadable]:
+    """Lines of a file in ``codec`` (UTF-16/32, or UTF-8 after a byte-order mark)."""
+    text = io.TextIOWrapper(f, encoding=codec, newline="\n")
+    try:
+        while line := text.readline(max_line_bytes + 1):
+            if len(line) > max_line_bytes and not line.endswith("\n"):
+                yield Unreadable(f"line over {max_line_bytes:,} characters: skipped")
+                while (rest := text.readline(max_line_bytes + 1)) and not rest.endswith("\n"):
+                    pass
+                continue
+            yield line.removesuffix("\n")
+    except UnicodeDecodeError as err:
+        yield Unreadable(f"undecodable text (starts with a {codec.upper()} byte-order mark or reads as "
+                         f"{codec.upper()}, but a later byte is invalid: {err.reason}); the rest is skipped")
+    finally:
+        text.detach()
+
+
+def _byte_lines(f: BinaryIO, max_line_bytes: int) -> Iterator[str | Unreadable]:
+    """Lines of a file in UTF-8 or an 8-bit encoding, each decoded on its own."""
+    while raw := f.readline(max_line_bytes + 1):
+        if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
+            yield Unreadable(f"line over {max_line_bytes:,} bytes: skipped")
+            while (rest := f.readline(max_line_bytes + 1)) and not rest.endswith(b"\n"):
+                pass
+            continue
+        raw = raw.removesuffix(b"\n")
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                yield decode(raw)
+            except Unreadable as err:
+                yield err

@@ -19,10 +19,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..records import Article, Problem
 from .dates import read_date
+from .errors import Unreadable
 from .header import read_dateline
 from .titles import domain_name, site_keys, strip_site_name
 
@@ -57,10 +58,20 @@ def read_jsonl(text: str, origin: str) -> Iterator[Article | Problem]:
     """Yield one Article per JSON object line of ``text``; blank lines are skipped, a broken
     line is a Problem at ``origin:LINE``."""
     # Split on "\n" only: str.splitlines() would also split inside strings at U+2028 and friends.
-    for number, line in enumerate(text.split("\n"), start=1):
+    yield from read_jsonl_lines(text.split("\n"), origin)
+
+
+def read_jsonl_lines(lines: Iterable[str | Unreadable], origin: str) -> Iterator[Article | Problem]:
+    """:func:`read_jsonl` over ``lines`` taken one at a time (a file streamed by
+    :func:`~.decoding.iter_lines`: never more than one line in memory); a line that could not be
+    read (an :class:`~.errors.Unreadable`) is a Problem at ``origin:LINE``."""
+    for number, line in enumerate(lines, start=1):
+        where = f"{origin}:{number}"
+        if isinstance(line, Unreadable):
+            yield Problem(where, line.reason)
+            continue
         if not line.strip():
             continue
-        where = f"{origin}:{number}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:

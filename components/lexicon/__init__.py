@@ -14,6 +14,8 @@ quotes and ingest. Tuning constants (bonuses, thresholds) stay with the rules th
 - :mod:`.given_names` — given names (US Census 1990), evidence that a name is a person's;
 - :mod:`.actor_cues` — organisation name words and nouns, product, work and event cues;
 - :mod:`.french` — French words: cue verbs, "selon", speaker pronouns, nouns of office.
+- :mod:`.lemmas` — a token's lemma, worked out by the model's lemmatizer when a rule compares it
+  with these lists (no word list of its own).
 
 The tables without a language in their name are English; a Doc of another language reads its
 own module (:mod:`.french`), never the English tables where they would misread it.

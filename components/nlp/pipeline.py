@@ -23,6 +23,7 @@ from .. import settings
 # spaCy's worker processes (which import them to unpickle the pipes they are sent).
 from . import labels as labels_component
 from .language import UNDETERMINED
+from .model_pipes import speed_up
 from .version import pipeline_version
 from ..actors import component as actors_component
 from ..places import component as places_component
@@ -36,8 +37,10 @@ RULE_PIPES = (labels_component.NAME, actors_component.NAME, places_component.NAM
 
 @lru_cache(maxsize=16)  # every configured language once, and a few --model choices
 def load_model(name: str | None = None) -> Language:
-    """Load the spaCy pipeline ``name`` (default: the ``model`` setting) once per process, with
-    the rule steps added after its own pipes (:func:`add_rule_pipes`).
+    """Load the spaCy pipeline ``name`` (default: the ``model`` setting) once per process, its
+    attribute ruler and lemmatizer replaced by faster steps of the same result
+    (:func:`~components.nlp.model_pipes.speed_up`), with the rule steps added after its own pipes
+    (:func:`add_rule_pipes`).
 
     Raises :class:`~components.settings.ModelNotInstalled`, which says how to install the model, when it is missing."""
     name = name or settings.get("model")
@@ -48,7 +51,7 @@ def load_model(name: str | None = None) -> Language:
             f"spaCy model {name!r} is not installed. Install the pinned default with "
             "`pip install -r requirements.txt`, or pass --model with an installed pipeline."
         ) from err
-    return add_rule_pipes(nlp)
+    return add_rule_pipes(speed_up(nlp))
 
 
 def add_rule_pipes(nlp: Language) -> Language:
@@ -106,6 +109,11 @@ class Pipelines:
         language none analyses, so that loading a pipeline for it later makes those articles
         stale."""
         return pipeline_version(self.for_language(language) or self.default)
+
+    @property
+    def by_language(self) -> dict[str, Language]:
+        """Language code → its pipeline: the default's language and those of :attr:`others`."""
+        return {self.default_language: self.default, **self.others}
 
     @property
     def versions(self) -> dict[str, str]:

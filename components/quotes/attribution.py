@@ -13,6 +13,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.lemmas import lemma
 from ..lexicon.reporting import (GROUP_PRONOUNS, INDEFINITE_DETERMINERS, PERSON_PRONOUNS, RELATIVE_PRONOUNS,
                                  SPEECH_VERBS, STRONG_VERBS)
 from ..lexicon.titles import SPEAKER_TITLES
@@ -51,7 +52,7 @@ def _is_cue(tok: Token) -> bool:
     if low == "according":
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         return nxt is not None and nxt.lower_ == "to"
-    if tok.lemma_.lower() not in SPEECH_VERBS:
+    if lemma(tok).lower() not in SPEECH_VERBS:
         return False
     return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
 
@@ -75,7 +76,7 @@ def find_cue(ix: TokenIndex, piece: Piece, lead: int, trail: int, soft: int | No
     k = len(before) - 1
     while k >= 0 and before[k].is_punct:
         k -= 1
-    if 0 <= k < len(before) - 1 and before[k].lemma_.lower() in STRONG_VERBS and _is_cue(before[k]):
+    if 0 <= k < len(before) - 1 and lemma(before[k]).lower() in STRONG_VERBS and _is_cue(before[k]):
         return before[k]
     after = [t for t in ix.tokens(piece.end, soft if soft is not None else trail)
              if not in_pieces(t, pieces)]
@@ -90,7 +91,7 @@ def find_cue(ix: TokenIndex, piece: Piece, lead: int, trail: int, soft: int | No
             return t
     for t in reversed(before):
         if _is_cue(t):
-            if t.lemma_.lower() not in STRONG_VERBS and t.lower_ != "according":
+            if lemma(t).lower() not in STRONG_VERBS and t.lower_ != "according":
                 # weak verbs ("called it …") only when the quote is their complement or object
                 if not any(c.dep_ in ("ccomp", "dobj", "oprd", "xcomp", "attr") and
                            piece.start <= c.idx < piece.end for c in t.subtree):
@@ -300,10 +301,10 @@ def resolve_speaker(tok: Token | None, entities: Sequence[Entity], resolver: Spe
             app = entity_at(entities, c.idx, c.idx + len(c))
             if app is not None:
                 return app.actor, s, e
-    if tok.lemma_.lower() in SPEAKER_TITLES and tok.tag_ == "NN" and not any(
+    if lemma(tok).lower() in SPEAKER_TITLES and tok.tag_ == "NN" and not any(
             c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children):
         # "the spokesman", "Kremlin spokesman" — not "a spokesman" (someone new) or "officials"
-        name = resolver.person(tok.idx, title=tok.lemma_.lower())
+        name = resolver.person(tok.idx, title=lemma(tok).lower())
         if name:
             return name, s, e
     return resolver.text[s:e], s, e
@@ -314,7 +315,7 @@ def is_person(tok: Token | None, entities: Sequence[Entity]) -> bool:
     singular role noun ("the spokesman", "a Juventus official")."""
     if tok is None:
         return False
-    if tok.lower_ in PERSON_PRONOUNS or (tok.lemma_.lower() in SPEAKER_TITLES and tok.tag_ == "NN"):
+    if tok.lower_ in PERSON_PRONOUNS or (lemma(tok).lower() in SPEAKER_TITLES and tok.tag_ == "NN"):
         return True
     ent = entity_at(entities, tok.idx, tok.idx + len(tok))
     return ent is not None and (ent.label == "PERSON" or ent.actor_type == "person")
@@ -328,7 +329,7 @@ def is_agent(tok: Token | None, entities: Sequence[Entity]) -> bool:
     low = tok.lower_
     if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         return True
-    if tok.lemma_.lower() in SPEAKER_TITLES:
+    if lemma(tok).lower() in SPEAKER_TITLES:
         return True
     ent = entity_at(entities, tok.idx, tok.idx + len(tok))
     return ent is not None and ent.label in ("PERSON", "ORG", "GPE", "NORP")

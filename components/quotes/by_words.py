@@ -30,6 +30,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Token
 
 from ..lexicon import french
+from ..lexicon.lemmas import lemma
 from ..records import Entity, Quote
 from .attribution import SpeakerResolver, TokenIndex, entity_at, in_pieces
 from .marks import Piece, pair_marks
@@ -92,7 +93,7 @@ def _is_cue(tok: Token, words: CueWords) -> bool:
     if tok.pos_ in ("NOUN", "PROPN", "DET", "ADP", "PRON", "PUNCT"):
         return False
     low = tok.lower_
-    forms = {(tok.lemma_ or low).lower(), low, low + "r" if low.endswith("e") else "",
+    forms = {(lemma(tok) or low).lower(), low, low + "r" if low.endswith("e") else "",
              low[:-1] + "er" if low.endswith("é") else ""}
     return bool(forms & words.verbs)
 

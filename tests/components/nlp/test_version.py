@@ -25,6 +25,7 @@ from tests.conftest import ROOT
 PACKAGE = Path(components.__file__).parent
 RULE_MODULES = {"extraction", "records",
                 "nlp", "nlp.pipeline", "nlp.batches", "nlp.long_texts", "nlp.version", "nlp.language", "nlp.labels",
+                "nlp.model_pipes", "nlp.workers", "lexicon.lemmas",
                 "lexicon", "lexicon.countries", "lexicon.news_agencies", "lexicon.normalise", "lexicon.place_words",
                 "lexicon.name_alikes", "lexicon.regions", "lexicon.reporting", "lexicon.subdivisions", "lexicon.titles",
                 "lexicon.given_names", "lexicon.actor_cues", "actors.evidence", "lexicon.french",

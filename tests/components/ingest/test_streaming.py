@@ -1,0 +1,71 @@
+"""Large JSON Lines files are streamed: read line by line, never refused for their size, with
+the same articles and problems as a small file read whole (hypothesis for the encodings)."""
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import components.ingest as ingest
+from components.ingest import read_paths
+from components.records import Article, Problem
+
+# Unicode encodings (a byte-order mark, or UTF-8) read back exactly, streamed or whole.
+EXACT = ("utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be")
+records = st.lists(st.fixed_dictionaries({"text": st.text(min_size=1, max_size=60)},
+                                         optional={"id": st.text(max_size=8), "title": st.text(max_size=20)}),
+                   min_size=1, max_size=6)
+
+
+def read(data: bytes, *, streamed: bool, monkeypatch, **kwargs) -> list:
+    monkeypatch.setattr(ingest, "STREAM_JSONL_BYTES", 0 if streamed else 10**9)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "feed.jsonl"
+        path.write_bytes(data)
+        return [(type(x).__name__, x.origin.removeprefix(folder + "/"), x.text if isinstance(x, Article) else x.reason)
+                for x in read_paths([path], **kwargs)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=records, codec=st.sampled_from(EXACT), blank=st.booleans(), broken=st.booleans())
+def test_a_streamed_file_gives_what_the_whole_file_gives(rows, codec, blank, broken, monkeypatch):
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    if blank:
+        lines.insert(1, "  ")
+    if broken:
+        lines.append('{"text": ')
+    try:
+        data = ("\n".join(lines) + "\n").encode(codec)
+    except UnicodeEncodeError:
+        assume(False)
+    whole = read(data, streamed=False, monkeypatch=monkeypatch)
+    assert read(data, streamed=True, monkeypatch=monkeypatch) == whole
+    if codec in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):  # with a BOM, or UTF-8: every story is read
+        assert sum(kind == "Article" for kind, _, _ in whole) >= sum(bool(r["text"].strip()) for r in rows)
+
+
+def test_a_jsonl_file_larger_than_the_file_limit_is_read_whole_and_a_line_over_it_is_a_problem(monkeypatch):
+    lines = [json.dumps({"text": f"Story number {i} from the coast."}) for i in range(200)]
+    lines[7] = json.dumps({"text": "x" * 5000})
+    data = ("\n".join(lines) + "\n").encode()
+    got = read(data, streamed=True, monkeypatch=monkeypatch, max_file_bytes=1000)
+    assert len(data) > 1000
+    assert [x for x in got if x[0] == "Problem"] == [("Problem", "feed.jsonl:8", "line over 1,000 bytes: skipped")]
+    assert sum(x[0] == "Article" for x in got) == 199 and got[-1][2] == "Story number 199 from the coast."
+
+
+def test_a_legacy_encoded_line_among_utf8_lines_is_decoded(monkeypatch):
+    data = (json.dumps({"text": "Le président est arrivé à Paris."}, ensure_ascii=False).encode("cp1252") + b"\n"
+            + json.dumps({"text": "Plain line."}).encode() + b"\n")
+    got = read(data, streamed=True, monkeypatch=monkeypatch)
+    assert [x[2] for x in got] == ["Le président est arrivé à Paris.", "Plain line."]
+
+
+@pytest.mark.parametrize("data, reason", [(b"%PDF-1.7\n" + b"\x00" * 100, "binary file (PDF document)"),
+                                          (b"\n  \n\n", "empty file")])
+def test_a_streamed_file_that_is_no_text_is_one_problem(data, reason, monkeypatch):
+    assert read(data, streamed=True, monkeypatch=monkeypatch) == [("Problem", "feed.jsonl", reason)]
