@@ -100,14 +100,16 @@ def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0
 
 
 def article(store: Store, article_id: str) -> dict | None:
-    """One article for the reader: ``{"id", "date"`` (a ``datetime.date`` or None) ``, "title",
-    "source", "url", "language"`` (``articles.language`` or None) ``, "dateline"`` (list of
+    """One article for the reader: ``{"id", "date"`` (a ``datetime.date`` or None) ``, "title"``
+    (as read, or None) ``, "display_title"`` (the title, else the text's opening words, as lists
+    show it) ``, "source", "url", "language"`` (``articles.language`` or None) ``, "dateline"`` (list of
     names) ``, "text", "entities": DataFrame(start_char,
     end_char, text, label, actor, actor_type)`` (actor canonical, type as in ``actors``, in text
     order) ``, "quotes": DataFrame(start_char, end_char, speaker)`` (speaker canonical) ``}``,
     or None if unknown."""
     row = store.query(f"""
-        SELECT a.id, {ARTICLE_DAY} AS date, a.title, a.source, a.url, a.language, a.dateline, a.text,
+        SELECT a.id, {ARTICLE_DAY} AS date, a.title, {TITLE_OR_OPENING} AS display_title, a.source, a.url,
+               a.language, a.dateline, a.text,
                (SELECT list({{'start_char': e.start_char, 'end_char': e.end_char, 'text': e.text,
                              'label': e.label,
                              'actor': CASE WHEN e.actor IS NULL THEN NULL
@@ -130,6 +132,7 @@ def article(store: Store, article_id: str) -> dict | None:
 
     day = r["date"]
     return {"id": r["id"], "date": None if pd.isna(day) else day.date(), "title": or_none(r["title"]),
+            "display_title": or_none(r["display_title"]),
             "source": or_none(r["source"]), "url": or_none(r["url"]), "language": or_none(r["language"]),
             "dateline": [str(d) for d in r["dateline"]] if is_list(r["dateline"]) else [],
             "text": r["text"],

@@ -60,7 +60,8 @@ if not doc:
     st.stop()
 st.divider()
 # Article fields are shown as text: escaped HTML, never markdown.
-st.html(f"<h3 style='margin:0'>{html.escape(doc.get('title') or _dateline(doc.get('dateline')) or '(untitled)')}</h3>")
+heading = doc.get("title") or doc.get("display_title") or _dateline(doc.get("dateline")) or "(untitled)"
+st.html(f"<h3 style='margin:0'>{html.escape(heading)}</h3>")
 language = f"language: {doc['language']}" if doc.get("language") else None
 meta = [str(v) for v in (day_text(doc.get("date")), doc.get("source"), language, _dateline(doc.get("dateline")),
                          doc.get("url")) if v]

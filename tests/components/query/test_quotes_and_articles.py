@@ -71,6 +71,10 @@ def test_an_untitled_article_is_listed_by_its_opening_words(tmp_path: Path):
     assert titles[0] == "Short note from Oslo."
     assert titles[1].startswith("Officials in Lisbon said") and titles[1].endswith("…")
     assert len(titles[1]) <= 73
+    # the reader heads it with the same words the list shows, and keeps "no title" as None
+    listed = query.articles(s, Filter())
+    reader = query.article(s, listed["article_id"].iloc[1])
+    assert (reader["title"], reader["display_title"]) == (None, titles[1])
 
 
 def test_quotes_come_a_page_at_a_time_with_the_number_that_match(store: Store):
