@@ -14,12 +14,12 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
-from .extraction import analysed_by, extract_articles
+from .extraction import count_not_analysed, extract_articles
 from .ingest import read_paths, read_uploads, upload_origin
-from .nlp.language import UNDETERMINED, other_languages_note
+from .nlp.language import other_languages_note
 from .nlp.pipeline import Pipelines, as_pipelines
 from .nlp.workers import worker_pool
-from .records import Article, Extraction, Problem
+from .records import Article, Problem
 from .store import Store
 
 Progress = Callable[[int], None]
@@ -71,14 +71,6 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
-
-
-def _count_not_analysed(report: IngestReport, nlp: Pipelines, extractions: Iterable[Extraction]) -> None:
-    """Add the extractions whose article no pipeline of ``nlp`` analysed to ``report.not_analysed``."""
-    for ex in extractions:
-        if not analysed_by(nlp, ex.article):
-            lang = ex.article.language or UNDETERMINED
-            report.not_analysed[lang] = report.not_analysed.get(lang, 0) + 1
 
 
 @dataclass
@@ -196,7 +188,7 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
         for chunk, copies in reader.chunks(read_inputs(paths, uploads, on_file), commit_every):
             plan = reader.plan(store, chunk, copies)
             extractions = list(extract_articles(plan.todo, nlp=nlp, batch_size=batch_size, workers=workers))
-            _count_not_analysed(report, nlp, extractions)
+            count_not_analysed(nlp, extractions, report.not_analysed)
             # Articles already up to date, and copies of this run's articles, still get their new
             # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
             store.write(extractions, problems=plan.problems, run_id=report.run_id, articles=plan.kept)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from . import actors, nlp as nlp_mod
 from .actors.component import entities
-from .nlp.language import detect_language
+from .nlp.language import UNDETERMINED, detect_language
 from .nlp.pipeline import Pipelines, as_pipelines
 from .places.component import places
 from .quotes.component import quotes
@@ -63,13 +63,22 @@ def with_language(article: Article) -> Article:
 WINDOW = 1024
 
 
-def analysed_by(nlp: Language | Pipelines, article: Article) -> bool:
-    """Whether ``article`` (its language detected) is analysed: by ``nlp``, one pipeline, when the
-    article is in its language (``nlp.meta["lang"]``) or undetermined; by ``nlp``, the pipelines
-    of several languages, when one of them takes its language
+def analysed_by(pipelines: Pipelines, article: Article) -> bool:
+    """Whether ``article`` (its language detected) is analysed by one of ``pipelines``
     (:meth:`~components.nlp.Pipelines.for_language`)."""
-    pipelines = nlp if isinstance(nlp, Pipelines) else Pipelines(nlp)
     return pipelines.for_language(article.language) is not None
+
+
+def count_not_analysed(pipelines: Pipelines, extractions: Iterable[Extraction],
+                       counts: dict[str, int] | None = None) -> dict[str, int]:
+    """Language code → how many of ``extractions`` no pipeline of ``pipelines`` analysed, added
+    to ``counts`` (changed in place) when given; returns the counts."""
+    counts = {} if counts is None else counts
+    for ex in extractions:
+        if not analysed_by(pipelines, ex.article):
+            lang = ex.article.language or UNDETERMINED
+            counts[lang] = counts.get(lang, 0) + 1
+    return counts
 
 
 def not_analysed(article: Article, pipeline_version: str) -> Extraction:
@@ -115,16 +124,15 @@ def _extract_window(window: list[Article], pipelines: Pipelines, *, batch_size: 
     batch of them), in order of their first article, each yielded as soon as every article
     before it is done."""
     done: list[Extraction | None] = [None] * len(window)
-    by_pipeline: dict[str, list[int]] = {}
+    by_pipeline: dict[int, tuple[Language, list[int]]] = {}  # id(pipeline) → it and its articles
     for i, article in enumerate(window):
         nlp = pipelines.for_language(article.language)
         if nlp is None:
             done[i] = not_analysed(article, pipelines.version_for(article.language))
         else:
-            by_pipeline.setdefault(nlp.meta.get("lang", ""), []).append(i)
+            by_pipeline.setdefault(id(nlp), (nlp, []))[1].append(i)
     ready = 0
-    for indices in by_pipeline.values():
-        nlp = pipelines.for_language(window[indices[0]].language)
+    for nlp, indices in by_pipeline.values():
         version = nlp_mod.pipeline_version(nlp)
         key = pool.holds(nlp) if pool is not None and len(indices) > batch_size else None
         if key is not None:

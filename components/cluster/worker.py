@@ -41,17 +41,12 @@ def extract_part(articles: Sequence[Article], folder: str, *, model: str | None,
     ``folder`` (:func:`components.store.parts.write_part`); returns the part's marker: ``digest``
     (of the article ids, :func:`components.store.parts.ids_digest`), ``articles``, the pipeline
     ``versions`` used and ``not_analysed`` (language → articles no pipeline analysed)."""
-    from ..extraction import analysed_by, extract_articles
-    from ..nlp.language import UNDETERMINED
+    from ..extraction import count_not_analysed, extract_articles
     from ..store.parts import write_part
 
     nlp = worker_pipelines(model, models)
     extractions = list(extract_articles(articles, nlp=nlp, batch_size=batch_size))
-    not_analysed: dict[str, int] = {}
-    for ex in extractions:
-        if not analysed_by(nlp, ex.article):
-            lang = ex.article.language or UNDETERMINED
-            not_analysed[lang] = not_analysed.get(lang, 0) + 1
+    not_analysed = count_not_analysed(nlp, extractions)
     meta = {"digest": digest, "articles": len(extractions), "not_analysed": not_analysed,
             "versions": sorted({ex.pipeline_version for ex in extractions})}
     write_part(folder, extractions, meta)
