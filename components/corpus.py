@@ -16,9 +16,9 @@ from spacy.language import Language
 
 from .extraction import count_not_analysed, extract_articles
 from .ingest import read_paths, read_uploads, upload_origin
-from .nlp.language import other_languages_note
 from .nlp.pipeline import Pipelines, as_pipelines
 from .nlp.workers import worker_pool
+from .query.counts import other_languages_note
 from .records import Article, Problem
 from .store import Store
 

@@ -32,7 +32,6 @@ Rules on top of the detector (all in :func:`detect_language`):
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Mapping
 
 #: The code for a text whose language could not be determined (ISO 639-2's ``und``).
 UNDETERMINED = "und"
@@ -82,12 +81,3 @@ def detect_language(text: str) -> str:
         return UNDETERMINED
     label = MACROLANGUAGE.get(label, label)
     return label if len(label) == 2 and label.isalpha() and label.islower() else UNDETERMINED
-
-
-def other_languages_note(by_language: Mapping[str, int]) -> str:
-    """``"124 articles in 23 other languages stored, not analysed"``: how the CLI and the app
-    count articles that no pipeline of their language analysed; ``by_language``: language code →
-    articles (as :func:`components.query.not_analysed` gives it)."""
-    articles, languages = sum(by_language.values()), len(by_language)
-    return (f"{articles:,} article{'s' if articles != 1 else ''} in {languages} other "
-            f"language{'s' if languages != 1 else ''} stored, not analysed")

@@ -11,7 +11,7 @@ module                             what it answers
 =================================  ==============================================================
 :mod:`.sql`                        the Filter as SQL (:func:`filter_sql`), fragments the views share
 :mod:`.frames`                     frame typing; :func:`day_text` for a date cell
-:mod:`.counts`                     :func:`overview`, :func:`not_analysed`, :func:`date_span`, :func:`choices`
+:mod:`.counts`                     :func:`overview`, :func:`not_analysed`, :func:`other_languages_note`, :func:`date_span`, :func:`choices`
 :mod:`.actors`                     :func:`top_actors`, :func:`cooccurrence`, :func:`actor_profile`
 :mod:`.geography`                  :func:`places`, :func:`countries`
 :mod:`.per_day`                    :func:`timeline`, :func:`timeline_by_actor`, :func:`period_for`, …
@@ -24,7 +24,7 @@ Use them through the package: ``from components import query; query.top_actors(s
 from __future__ import annotations
 
 from .actors import actor_profile, cooccurrence, top_actors
-from .counts import CHOICES_LIMIT, choices, date_span, not_analysed, overview
+from .counts import CHOICES_LIMIT, choices, date_span, not_analysed, other_languages_note, overview
 from .frames import UNDATED, day_text
 from .geography import countries, places
 from .ingest_runs import ingest_history
@@ -35,7 +35,7 @@ from .sql import filter_sql, search_terms
 __all__ = [
     "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "PERIODS", "QUOTE_COLUMNS", "UNDATED",
     "actor_profile", "article", "articles", "busiest_days", "choices", "cooccurrence", "countries",
-    "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "overview", "period_for", "places",
+    "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "other_languages_note", "overview", "period_for", "places",
     "quotes",
     "search_terms", "timeline", "timeline_by_actor", "top_actors",
 ]

@@ -3,6 +3,8 @@ language analysed (:func:`not_analysed`), how its dates spread (:func:`date_span
 values the sidebar offers (:func:`choices`)."""
 from __future__ import annotations
 
+from typing import Mapping
+
 import pandas as pd
 
 from ..filters import Filter
@@ -48,6 +50,15 @@ def not_analysed(store: Store, f: Filter) -> dict[str, int]:
         WHERE {NOT_ANALYSED} GROUP BY a.language ORDER BY n DESC, a.language""")
     rows = store.query(sql, params)
     return {str(lang): int(n) for lang, n in zip(rows.get("language", []), rows.get("n", []))}
+
+
+def other_languages_note(by_language: Mapping[str, int]) -> str:
+    """``"124 articles in 23 other languages stored, not analysed"``: how the CLI and the app
+    count articles that no pipeline of their language analysed; ``by_language``: language code →
+    articles (as :func:`components.query.not_analysed` gives it)."""
+    articles, languages = sum(by_language.values()), len(by_language)
+    return (f"{articles:,} article{'s' if articles != 1 else ''} in {languages} other "
+            f"language{'s' if languages != 1 else ''} stored, not analysed")
 
 
 def date_span(store: Store, f: Filter | None = None) -> dict:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import settings
+from components import query, settings
 from components.filters import Filter
 from components.store import Store, StoreError
 from dashboard import cached, ingest_panel, linked_charts, notices, state
@@ -27,10 +27,7 @@ if summary:
         col.metric(name.capitalize(), f"{summary.get(name, 0):,}")
     passed_over = cached.run("not_analysed", Filter())
     if passed_over:
-        # components.nlp loads spaCy: imported only for this note, never on a plain page view
-        from components.nlp.language import other_languages_note
-
-        st.caption(other_languages_note(passed_over).capitalize()
+        st.caption(query.other_languages_note(passed_over).capitalize()
                    + " (" + ", ".join(f"{lang}: {n:,}" for lang, n in passed_over.items()) + ").")
     with st.expander("Rows per table"):
         st.dataframe({"table": list(summary), "rows": list(summary.values())}, hide_index=True,

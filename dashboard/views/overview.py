@@ -24,10 +24,7 @@ if not counts.get("articles"):
     st.stop()
 passed_over = cached.run("not_analysed", f)
 if passed_over:
-    # components.nlp loads spaCy: imported only for this note, never on a plain page view
-    from components.nlp.language import other_languages_note
-
-    st.caption(other_languages_note(passed_over).capitalize()
+    st.caption(query.other_languages_note(passed_over).capitalize()
                + f" ({', '.join(passed_over)}): they have no actors, places or quotes; each language "
                "is read only by a model of that language (English and French by default).")
 if counts.get("undated"):
