@@ -13,14 +13,6 @@ from ..records import Article
 PLUGIN_NAME = "dateline-pipelines"
 
 
-def worker_pipelines(model: str | None, models: str | None):
-    """The pipelines of ``model`` and ``models`` (:func:`components.nlp.load_pipelines`), loaded
-    once per process: each model is cached by :func:`components.nlp.load_model`."""
-    from ..nlp import load_pipelines
-
-    return load_pipelines(model, models)
-
-
 class LoadPipelines(WorkerPlugin):
     """Loads the pipelines as each worker starts (or joins later), so the first task does not pay
     for it and a worker that cannot load them fails at once, saying why.
@@ -32,7 +24,9 @@ class LoadPipelines(WorkerPlugin):
 
     def setup(self, worker) -> None:
         """Load the pipelines in this worker's process (``worker``: the Dask worker, unused)."""
-        worker_pipelines(self.model, self.models)
+        from ..nlp import load_pipelines  # spaCy imported on the worker only
+
+        load_pipelines(self.model, self.models)  # each model cached by load_model, once per process
 
 
 def extract_part(articles: Sequence[Article], folder: str, *, model: str | None, models: str | None,
@@ -42,9 +36,10 @@ def extract_part(articles: Sequence[Article], folder: str, *, model: str | None,
     (of the article ids, :func:`components.store.parts.ids_digest`), ``articles``, the pipeline
     ``versions`` used and ``not_analysed`` (language → articles no pipeline analysed)."""
     from ..extraction import count_not_analysed, extract_articles
+    from ..nlp import load_pipelines
     from ..store.parts import write_part
 
-    nlp = worker_pipelines(model, models)
+    nlp = load_pipelines(model, models)
     extractions = list(extract_articles(articles, nlp=nlp, batch_size=batch_size))
     not_analysed = count_not_analysed(nlp, extractions)
     meta = {"digest": digest, "articles": len(extractions), "not_analysed": not_analysed,

@@ -139,6 +139,16 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
             con.unregister(view)
 
 
+#: The tables that hold rows of an article's extraction, keyed by ``article_id``.
+EXTRACTION_TABLES = ("entities", "places", "quotes", "article_actors")
+
+
+def _delete_extraction_rows(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """Delete the rows of :data:`EXTRACTION_TABLES` of the articles ``ids``."""
+    for table in EXTRACTION_TABLES:
+        _exec(con, f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": ids})
+
+
 def _delete_old_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     """Remove the stored rows of every batch article that comes with a new extraction."""
     if not batch.extracted_ids:
@@ -147,9 +157,7 @@ def _delete_old_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> No
         con, "SELECT id FROM articles WHERE pipeline_version IS NOT NULL"
         " AND id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": batch.extracted_ids})]
     if stored:  # skipped on a first ingest: no scan of the big tables
-        for table in ("entities", "places", "quotes", "article_actors"):
-            _exec(con, f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))",
-                        {"ids": stored})
+        _delete_extraction_rows(con, stored)
 
 
 def _replace_older_readings(con: duckdb.DuckDBPyConnection) -> None:
@@ -161,10 +169,8 @@ def _replace_older_readings(con: duckdb.DuckDBPyConnection) -> None:
         SELECT a.id FROM articles a JOIN dl_new_articles n
           ON a.url = n.url AND a.origins = n.origins AND len(n.origins) = 1 AND a.id <> n.id""")]
     if older:
-        for table in ("entities", "places", "quotes", "article_actors", "articles"):
-            column = "id" if table == "articles" else "article_id"
-            _exec(con, f"DELETE FROM {table} WHERE {column} IN (SELECT unnest($ids::VARCHAR[]))",
-                  {"ids": older})
+        _delete_extraction_rows(con, older)
+        _exec(con, "DELETE FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": older})
 
 
 def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
