@@ -206,9 +206,11 @@ def country_code(text: str, *, demonym: bool = False, language: str = "en") -> s
     name = clean_name(text)
     if not name:
         return None
-    if language != "en" and name_key(name) in _translated(language):
-        return _translated(language)[name_key(name)]
-    code = _tables()[1].get(name_key(name))
+    key = name_key(name)
+    code = _translated(language).get(key) if language != "en" else None
+    if code:
+        return code
+    code = _tables()[1].get(key)
     if code is None and demonym:
         code = country_of_demonym(name)
     return code

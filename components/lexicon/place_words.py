@@ -43,7 +43,7 @@ PLACE_NOUNS = frozenset({"city", "capital", "town", "province", "region"})
 COMPASS_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "-",
+    "southeastern", "southwestern",
 })
 GENERIC_PLACE_WORDS = COMPASS_WORDS | frozenset({
     "upper", "lower", "greater", "inner", "outer", "metro",

@@ -59,7 +59,7 @@ def _compass_names_within(mentions: list[Mention], lines: list[Mention]) -> None
     dateline) is in: it names a part of a country the article speaks of, not an admin area of
     Botswana or Cameroon that happens to be called so."""
     def compass(m: Mention) -> bool:
-        return all(w in COMPASS_WORDS for w in m.text.lower().replace("-", " - ").split())
+        return all(w in COMPASS_WORDS for w in m.text.lower().replace("-", " ").split())
 
     countries = {m.choice.country_code for m in mentions + lines if m.choice is not None and not compass(m)}
     for m in mentions:
