@@ -29,6 +29,14 @@ def offset(key: str, scope: str) -> int:
     return (int(st.session_state.get(page_key) or 1) - 1) * PAGE_ROWS
 
 
+def back_to_first_if_past_end(key: str, frame, first: int) -> None:
+    """Rerun the table ``key`` on page 1 when its page starting at ``first`` came back empty
+    (``frame``) though it is not the first: the store changed under a later page."""
+    if frame.empty and first:
+        st.session_state[f"{key}_page"] = 1
+        st.rerun()
+
+
 def caption(total: int, first: int, shown: int, noun: str) -> str:
     """``"rows 201–400 of 124,580 quotes"`` (``first``: offset of the first row shown; ``shown``:
     rows on the page), or ``"5 quotes"`` when one page holds them all."""

@@ -25,9 +25,7 @@ if notices.store_is_empty():
 
 first = paging.offset(KEY, cached.filter_key(f))
 frame = cached.run("articles", f, limit=paging.PAGE_ROWS, offset=first)
-if frame.empty and first:  # the store changed under a later page: back to the first
-    st.session_state[f"{KEY}_page"] = 1
-    st.rerun()
+paging.back_to_first_if_past_end(KEY, frame, first)
 if frame.empty:
     notices.no_match()
     st.stop()

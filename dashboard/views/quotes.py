@@ -18,9 +18,7 @@ search = st.text_input("Search the quotes", key=f"{KEY}_search", placeholder="wo
                        help="Only quotes containing this text (case-insensitive), within the sidebar filter")
 first = paging.offset(KEY, cached.filter_key(f) + "\n" + search.strip())
 frame = cached.run("quotes", f, search=search.strip(), limit=paging.PAGE_ROWS, offset=first)
-if frame.empty and first:  # the store changed under a later page: back to the first
-    st.session_state[f"{KEY}_page"] = 1
-    st.rerun()
+paging.back_to_first_if_past_end(KEY, frame, first)
 if frame.empty:
     notices.no_match("quotes")
     st.stop()
