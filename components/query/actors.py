@@ -8,7 +8,7 @@ from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, typed
 from .quotes_and_articles import quotes
-from .sql import IN_WINDOW, mentions_cte, names_as_found, with_filter, within
+from .sql import IN_WINDOW, kept_tables_serve, mentions_cte, names_as_found, with_filter, within
 
 
 def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
@@ -19,7 +19,7 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
     Columns: actor, actor_type, n_mentions, n_articles, n_quotes."""
     columns = ("actor", "actor_type", "n_mentions", "n_articles", "n_quotes")
     ints = ("n_mentions", "n_articles", "n_quotes")
-    if f.is_empty and not store.actors_stale():
+    if kept_tables_serve(store, f):
         frame = store.query("SELECT actor, actor_type, n_mentions, n_articles, n_quotes FROM actors"
                             " ORDER BY n_mentions DESC, actor LIMIT $lim", {"lim": int(limit)},
                             limit=max(int(limit), 0))

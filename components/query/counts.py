@@ -10,7 +10,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import is_list
-from .sql import IN_WINDOW, NOT_ANALYSED, mentions_cte, quote_scope, with_filter, within
+from .sql import IN_WINDOW, NOT_ANALYSED, kept_tables_serve, mentions_cte, quote_scope, with_filter, within
 
 #: Values the sidebar offers per field, at most.
 CHOICES_LIMIT = 500
@@ -23,7 +23,7 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date). With
     no filter the actors are counted in the corpus-level ``actors`` table (unless it lags)."""
     cte, where, qparams = quote_scope(f)
-    actors = ("(SELECT count(*) FROM actors)" if f.is_empty and not store.actors_stale()
+    actors = ("(SELECT count(*) FROM actors)" if kept_tables_serve(store, f)
               else "(SELECT count(DISTINCT actor) FROM m)")
     sql, params = with_filter(f, f""", {cte}, {mentions_cte(f, qparams)}
         SELECT (SELECT count(*) FROM fa) AS articles,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..filters import DATE_WINDOW, Filter
+from ..store import Store
 
 #: The canonical actor of an ``entities`` row ``e`` joined ``LEFT JOIN actor_aliases al``.
 ACTOR_OF_ENTITY = "coalesce(al.actor, e.actor)"
@@ -109,6 +110,13 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql, params
+
+
+def kept_tables_serve(store: Store, f: Filter) -> bool:
+    """Whether the corpus-level tables every ingest keeps (``actors``, ``place_counts``,
+    ``country_counts``) can answer for ``f``: with no filter they hold the same counts as the
+    rows, unless they lag behind them (:meth:`Store.actors_stale`)."""
+    return f.is_empty and not store.actors_stale()
 
 
 def within(f: Filter, column: str, *, cte: str = "fa", ignore: tuple[str, ...] = ()) -> str:
