@@ -109,6 +109,13 @@ class ChunkReader:
         self._seen: set[str] = set()
         self._written_problems = 0
 
+    @classmethod
+    def start(cls, store: Store, nlp: Pipelines, inputs: Sequence[str]) -> "ChunkReader":
+        """A reader for a new ingest run of ``inputs`` (names, :func:`input_names`) into ``store``
+        with the pipelines ``nlp``: the run started, its report carrying ``nlp``'s notes."""
+        report = IngestReport(run_id=store.start_run(inputs), notes=nlp.notes())
+        return cls(report, version=nlp.version_for(None), by_language=nlp.versions)
+
     def chunks(self, items: Iterable[Article | Problem], size: int) -> Iterator[tuple[list[Article], list[Article]]]:
         """``(fresh articles, copies read meanwhile)`` of at most ``size`` fresh articles each, in
         reading order; a last ``([], copies)`` when copies were read after the last fresh article."""
@@ -182,8 +189,8 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
     Returns an :class:`IngestReport`. The Dask engine (:func:`components.cluster.ingest_dask`)
     does the same on a cluster."""
     nlp = as_pipelines(nlp)
-    report = IngestReport(run_id=store.start_run(input_names(paths, uploads)), notes=nlp.notes())
-    reader = ChunkReader(report, version=nlp.version_for(None), by_language=nlp.versions)
+    reader = ChunkReader.start(store, nlp, input_names(paths, uploads))
+    report = reader.report
     with worker_pool(nlp.by_language, workers):  # started once for the whole ingest
         for chunk, copies in reader.chunks(read_inputs(paths, uploads, on_file), commit_every):
             plan = reader.plan(store, chunk, copies)

@@ -154,11 +154,11 @@ def ingest_dask(paths: Sequence[str], *, store: Store, client, model: str | None
         :func:`components.corpus.ingest`.
     Returns an :class:`~components.corpus.IngestReport`. Raises what a task raised on a worker."""
     nlp = load_pipelines(model, models)
-    report = IngestReport(run_id=store.start_run(input_names(paths)), notes=nlp.notes())
-    reader = ChunkReader(report, version=nlp.version_for(None), by_language=nlp.versions)
+    inputs = input_names(paths)
+    reader = ChunkReader.start(store, nlp, inputs)
     client.register_plugin(LoadPipelines(model, models), name=PLUGIN_NAME)
     limit = in_flight or 2 * max(1, sum(client.nthreads().values())) + 1
-    run = _Run(store, client, reader, run_folder(store, input_names(paths), nlp, partition_size),
+    run = _Run(store, client, reader, run_folder(store, inputs, nlp, partition_size),
                {"model": model, "models": models, "batch_size": batch_size}, progress)
     for k, (chunk, copies) in enumerate(reader.chunks(read_inputs(paths, on_file=on_file), partition_size)):
         run.add(k, reader.plan(store, chunk, copies))
@@ -172,4 +172,4 @@ def ingest_dask(paths: Sequence[str], *, store: Store, client, model: str | None
     run.store_ready()
     reader.finish(store)
     run.close()
-    return report
+    return reader.report
