@@ -121,14 +121,20 @@ def _groups(mentions: Iterable) -> dict[tuple[str, ...], list]:
     return out
 
 
-def _person_evidence(doc: Doc, key: tuple[str, ...], group: list, person_keys: set) -> bool:
-    """Does anything in the article say the name ``key`` (its mentions ``group``) is a person?"""
+def _named_like_person(doc: Doc, m) -> bool:
+    """Is the mention ``m`` shaped like a person's name: a given name first, nothing of an
+    organisation, no plural at its end?"""
+    return starts_with_given_name(m.name) and not org_shaped(m.name) and not _plural_end(doc, m)
+
+
+def _person_evidence(doc: Doc, key: tuple[str, ...], group: list, person_keys: set, first_name: bool) -> bool:
+    """Does anything in the article say the name ``key`` (its mentions ``group``) is a person?
+    ``first_name``: it is the first name of one person of the article (:func:`_first_name_of`)."""
     if any(m.role for m in group if m.label == "PERSON"):
         return True
-    if any(is_short_form(k, key) for k in person_keys) or _first_name_of(key, person_keys):
+    if first_name or any(is_short_form(k, key) for k in person_keys):
         return True  # "Assad" with "Bashar al-Assad", "Kelly" with "Kelly Holmes"
-    return any(starts_with_given_name(m.name) and not org_shaped(m.name) and not _plural_end(doc, m)
-               for m in group)
+    return any(_named_like_person(doc, m) for m in group)
 
 
 def _letters_and_digits(word: str) -> bool:
@@ -160,8 +166,8 @@ def _org_evidence(doc: Doc, group: list, acronyms: set[str]) -> bool:
 def _person_shaped_org(doc: Doc, group: list) -> bool:
     """Is an ORG name a person's by its shape: a given name and a surname, nothing of an
     organisation, and a mention that acts or holds a role ("directed by Jean-Pierre Jeunet")?"""
-    return all(starts_with_given_name(m.name) and not org_shaped(m.name) and not _plural_end(doc, m)
-               and len(m.name.split()) <= 3 and not is_city(m.name.split()[0]) for m in group) \
+    return all(_named_like_person(doc, m) and len(m.name.split()) <= 3 and not is_city(m.name.split()[0])
+               for m in group) \
         and any(m.acts or m.role for m in group)
 
 
@@ -175,10 +181,11 @@ def retype(doc: Doc, mentions: list) -> None:
     acronyms = {acronym(m.name) for m in mentions if m.label == "ORG"} - {""}
     for key, group in _groups(m for m in mentions if m.label in ("PERSON", "ORG", "GPE")).items():
         labels = [m.label for m in group]
+        first_name = _first_name_of(key, person_keys)
         if "PERSON" in labels or ("GPE" in labels and not _is_place(group[0].name)):
-            if _person_evidence(doc, key, group, person_keys):
+            if _person_evidence(doc, key, group, person_keys, first_name):
                 for m in group:  # "Kelly" with "Kelly Holmes" is her, whatever its label
-                    m.label = "PERSON" if m.label == "ORG" and _first_name_of(key, person_keys) else m.label
+                    m.label = "PERSON" if m.label == "ORG" and first_name else m.label
                 continue
             if _org_evidence(doc, group, acronyms):
                 for m in group:
@@ -188,7 +195,7 @@ def retype(doc: Doc, mentions: list) -> None:
                 other = max(("ORG", "GPE"), key=labels.count)
                 for m in group:
                     m.label = other if m.label == "PERSON" else m.label
-        elif set(labels) == {"ORG"} and (_person_shaped_org(doc, group) or _first_name_of(key, person_keys)):
+        elif set(labels) == {"ORG"} and (first_name or _person_shaped_org(doc, group)):
             for m in group:
                 m.label = "PERSON"
 
