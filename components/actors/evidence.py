@@ -33,7 +33,7 @@ from ..lexicon.given_names import GIVEN_NAMES
 from ..lexicon.normalise import QUOTES
 from ..lexicon.reporting import SPEECH_VERBS
 from .titles import is_title_word
-from .names import acronym, country_name, fold_tokens, is_city, is_short_form
+from .names import acronym, country_name, fold_tokens, is_city, is_short_form, singular_key
 
 # What follows the place of a dateline ("TOKYO (Reuters) -", "BAAR, SWITZERLAND —").
 DATELINE_AFTER = frozenset({",", "(", "-", "--", "\u2013", "\u2014", ":"})
@@ -107,10 +107,7 @@ def _product_cue(doc: Doc, m) -> bool:
 def _key(name: str) -> tuple[str, ...]:
     """Folded words of a name, its last word without a plural "s" ("Lib Dems" and "Lib Dem"
     weigh their evidence together)."""
-    words = fold_tokens(name)
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        return (*words[:-1], words[-1][:-1])
-    return words
+    return singular_key(fold_tokens(name), keep_ss=True)
 
 
 def _groups(mentions: Iterable) -> dict[tuple[str, ...], list]:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from .mentions import NAME_PARTICLES
-from .names import fold_tokens, is_short_form, spelling_rank
+from .names import fold_tokens, is_short_form, singular_key, spelling_rank
 
 # Longest surname (in words) that merges across a corpus on its own ("al Assad").
 MAX_SURNAME_WORDS = 3
@@ -17,10 +17,7 @@ def _corpus_key(name: str, kind: str | None) -> tuple[str, ...]:
     """Key under which spellings of one actor fold together across a corpus: folded words
     (:func:`~components.actors.names.fold_tokens`); for a group without a plural "s". ("Jr"
     stays: "Donald Trump Jr" is not "Donald Trump".)"""
-    words = fold_tokens(name)
-    if kind == "group" and words and words[-1].endswith("s") and len(words[-1]) > 3:
-        return (*words[:-1], words[-1][:-1])
-    return words
+    return singular_key(fold_tokens(name)) if kind == "group" else fold_tokens(name)
 
 
 def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -89,14 +86,16 @@ def merge_corpus(actors: Iterable[tuple]) -> dict[str, str]:
             variants[(kind, language[0] if language else None, _corpus_key(name, kind))].append((name, n))
     spelling = {k: min(v, key=lambda x: spelling_rank(*x))[0] for k, v in variants.items()}
     mentions = {k: sum(n for _, n in v) for k, v in variants.items()}
-    moved: dict[tuple, dict] = {}
+    people: dict[str | None, dict[tuple[str, ...], int]] = defaultdict(dict)  # language → person keys
     for kind, lang, key in variants:
-        if kind == "person" and (kind, lang) not in moved:
-            people = {k: mentions[(c, g, k)] for c, g, k in variants if (c, g) == (kind, lang)}
-            moved[(kind, lang)] = _union_people(people)
+        if kind == "person":
+            people[lang][key] = mentions[(kind, lang, key)]
+    moved = {lang: _union_people(keys) for lang, keys in people.items()}
     targets: dict[str, set[str]] = defaultdict(set)
     for (kind, lang, key), names in variants.items():
-        target = spelling[(kind, lang, moved.get((kind, lang), {}).get(key, key))]
+        if kind == "person":
+            key = moved[lang].get(key, key)
+        target = spelling[(kind, lang, key)]
         for name, _ in names:
             targets[name].add(target)
     return {name: t.pop() for name, t in targets.items() if len(t) == 1 and name not in t}

@@ -21,6 +21,16 @@ def fold_tokens(text: str) -> tuple[str, ...]:
     return tuple(fold(text).split())
 
 
+def singular_key(words: tuple[str, ...], *, keep_ss: bool = False) -> tuple[str, ...]:
+    """Folded ``words`` with a plural "s" taken off the last one when it is longer than three
+    letters ("lib dems" → "lib dem"); with ``keep_ss``, not off a word ending in "ss"
+    ("congress")."""
+    last = words[-1] if words else ""
+    if len(last) > 3 and last.endswith("s") and not (keep_ss and last.endswith("ss")):
+        return (*words[:-1], last[:-1])
+    return words
+
+
 def country_name(text: str, *, demonym: bool = False, language: str = "en") -> str | None:
     """The everyday (English) name of the country ``text`` names ("Syrian Arab Republic" →
     "Syria", in French text "Allemagne" → "Germany"), or None when ``text`` is not a country
