@@ -63,10 +63,9 @@ def site_keys(names: Iterable[str | None]) -> frozenset[str]:
         if not name or not name.strip():
             continue
         keys.add(name_key(name))
-        if "." in name and " " not in name.strip():
-            domain = domain_name(name.strip())
-            if domain:
-                keys.add(name_key(domain))
+        domain = _host_domain(name)
+        if domain:
+            keys.add(name_key(domain))
     keys.discard("")
     return frozenset(keys)
 
@@ -91,12 +90,19 @@ def strip_site_name(title: str, keys: frozenset[str]) -> str:
     return title
 
 
+def _host_domain(text: str) -> str | None:
+    """The domain name of ``text`` when it is a host name ("www.example.co.uk" → "example"),
+    else None (:func:`domain_name`)."""
+    text = text.strip()
+    return domain_name(text) if "." in text and " " not in text else None
+
+
 def _is_site(part: str, keys: frozenset[str]) -> bool:
     key = name_key(part)
     if not key:
         return False
-    host = domain_name(part.strip()) if "." in part and " " not in part.strip() else None
-    if key in keys or (host is not None and name_key(host) in keys):
+    host = _host_domain(part)
+    if key in keys or (host and name_key(host) in keys):
         return True
     return any(key == k + tail for k in keys for tail in _NAME_TAILS)
 
