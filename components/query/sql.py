@@ -67,6 +67,16 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
     Returns ``(sql, params)``: ``sql`` is a ``SELECT a.id, <date> AS date FROM articles a WHERE …``
     statement (the date as :data:`ARTICLE_DAY`), ``params`` the values of its ``$name`` placeholders.
     """
+    where, params = _filter_conditions(f, ignore=ignore, prefix=prefix)
+    sql = f"SELECT a.id, {ARTICLE_DAY} AS date FROM articles a"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql, params
+
+
+def _filter_conditions(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") -> tuple[list[str], dict]:
+    """The conditions on ``articles a`` that :func:`filter_sql` joins with AND (none: every
+    article is kept), and their named parameters."""
     where: list[str] = []
     params: dict = {}
 
@@ -106,10 +116,7 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
             p = param(f"text{i}", like_pattern(word))
             where.append(f"(a.title ILIKE {p} ESCAPE '{LIKE_ESCAPE}' OR a.text ILIKE {p} ESCAPE "
                          f"'{LIKE_ESCAPE}')")
-    sql = f"SELECT a.id, {ARTICLE_DAY} AS date FROM articles a"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return sql, params
+    return where, params
 
 
 def kept_tables_serve(store: Store, f: Filter) -> bool:
@@ -123,8 +130,7 @@ def within(f: Filter, column: str, *, cte: str = "fa", ignore: tuple[str, ...] =
     """``<column> IN (SELECT id FROM <cte>)``: the row's article is among the filtered ones; just
     ``TRUE`` when the Filter (without the ``ignore`` fields) keeps every article, so that an
     unfiltered view does not match millions of ids against the whole ``articles`` table."""
-    sql, _ = filter_sql(f, ignore=ignore)
-    return f"{column} IN (SELECT id FROM {cte})" if " WHERE " in sql else "TRUE"
+    return f"{column} IN (SELECT id FROM {cte})" if _filter_conditions(f, ignore=ignore)[0] else "TRUE"
 
 
 def with_filter(f: Filter, body: str, **params) -> tuple[str, dict]:
