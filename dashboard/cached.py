@@ -34,18 +34,8 @@ def current_store() -> Store:
 
 
 def store_version(path: str | Path) -> tuple[int, int, int]:
-    """Something that changes whenever the store at ``path`` is written: (size, mtime_ns) of
-    the file plus the size of its write-ahead log; zeros for a store that does not exist."""
-    p = Path(path)
-    try:
-        st_main = p.stat()
-    except OSError:
-        return (0, 0, 0)
-    try:
-        wal = Path(str(p) + ".wal").stat().st_size
-    except OSError:
-        wal = 0
-    return (st_main.st_size, st_main.st_mtime_ns, wal)
+    """Something that changes whenever the store at ``path`` is written (:attr:`Store.version`)."""
+    return store_for(str(path)).version
 
 
 def filter_key(f: Filter) -> str:

@@ -25,7 +25,7 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
                             limit=max(int(limit), 0))
         return typed(frame, columns, ints=ints)
     params: dict = {"lim": int(limit)}
-    sql, params = with_filter(f, f""", {mentions_cte(f, params)},
+    sql, params, kept = with_filter(f, f""", {mentions_cte(f, params)},
         top AS (
             SELECT actor, mode(actor_type) AS actor_type, count(*) AS n_mentions,
                    count(DISTINCT article_id) AS n_articles
@@ -40,7 +40,7 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
                coalesce(said.n_quotes, 0) AS n_quotes
         FROM top LEFT JOIN said USING (actor)
         ORDER BY n_mentions DESC, actor""", **params)
-    frame = store.query(sql, params, limit=max(int(limit), 0))
+    frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
     return typed(frame, columns, ints=ints)
 
 
@@ -57,13 +57,13 @@ def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str,
     pairs = (f"SELECT article_id, actor FROM article_actors WHERE actor IN (SELECT actor FROM top)"
              f" AND {within(f, 'article_id')}" if actors is not None and not f.actor_types else
              "SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top)")
-    sql, params = with_filter(f, f""", {mentions_cte(f, params, only="v_top" if actors is not None else None)},
+    sql, params, kept = with_filter(f, f""", {mentions_cte(f, params, only="v_top" if actors is not None else None)},
         top AS ({top}),
         pairs AS ({pairs})
         SELECT x.actor AS source, y.actor AS target, count(*) AS n_articles
         FROM pairs x JOIN pairs y ON x.article_id = y.article_id AND x.actor < y.actor
         GROUP BY ALL ORDER BY n_articles DESC, source, target""", **params)
-    frame = store.query(sql, params, limit=100_000)
+    frame = store.query(sql, params, kept=kept, limit=100_000)
     return typed(frame, ("source", "target", "n_articles"), ints=("n_articles",))
 
 
@@ -76,7 +76,7 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
     :func:`~components.query.quotes`) ``}``."""
     scope = Filter(actors=(actor,), actor_types=(), places=f.places, countries=f.countries,
                    date_from=f.date_from, date_to=f.date_to, sources=f.sources, text=f.text)
-    sql, params = with_filter(scope, """
+    sql, params, kept = with_filter(scope, """
         , per_day AS (
             SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_id) AS n_articles
             FROM entities e JOIN fa ON fa.id = e.article_id
@@ -99,7 +99,7 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
                 FROM per_day WHERE day """ + IN_WINDOW + """) AS timeline,
                (SELECT list({'name': name, 'country_code': country_code, 'n_articles': n_articles}
                             ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor, actor_list=[actor])
-    row = store.query(sql, params, limit=1)
+    row = store.query(sql, params, kept=kept, limit=1)
     r = row.iloc[0] if len(row) else pd.Series(dtype=object)
 
     def rows(name: str, columns: tuple[str, ...]) -> pd.DataFrame:

@@ -22,10 +22,10 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     ``places`` (distinct resolved places), ``quotes`` (as :func:`~components.query.quotes` counts
     them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date). With
     no filter the actors are counted in the corpus-level ``actors`` table (unless it lags)."""
-    cte, where, qparams = quote_scope(f)
+    cte, where, qparams, quoted = quote_scope(f)
     actors = ("(SELECT count(*) FROM actors)" if kept_tables_serve(store, f)
               else "(SELECT count(DISTINCT actor) FROM m)")
-    sql, params = with_filter(f, f""", {cte}, {mentions_cte(f, qparams)}
+    sql, params, kept = with_filter(f, f""", {cte}, {mentions_cte(f, qparams)}
         SELECT (SELECT count(*) FROM fa) AS articles,
                {actors} AS actors,
                (SELECT count(DISTINCT name) FROM places
@@ -36,7 +36,7 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
                   WHERE {within(f, "id")}) AS sources,
                (SELECT count(DISTINCT date) FROM fa) AS days,
                (SELECT count(*) FROM fa WHERE date IS NULL) AS undated""", **qparams)
-    row = store.query(sql, params, limit=1)
+    row = store.query(sql, params, kept={**kept, **quoted}, limit=1)
     keys = ("articles", "actors", "places", "quotes", "sources", "days", "undated")
     return {k: int(row[k].iloc[0]) if len(row) else 0 for k in keys}
 
@@ -45,10 +45,10 @@ def not_analysed(store: Store, f: Filter) -> dict[str, int]:
     """The filtered articles stored but not analysed, in a language other than their pipeline's
     (see :data:`~components.query.sql.NOT_ANALYSED`): ``{language code: articles}``, most
     articles first (empty when there are none)."""
-    sql, params = with_filter(f, f"""
+    sql, params, kept = with_filter(f, f"""
         SELECT a.language, count(*) AS n FROM articles a JOIN fa ON fa.id = a.id
         WHERE {NOT_ANALYSED} GROUP BY a.language ORDER BY n DESC, a.language""")
-    rows = store.query(sql, params)
+    rows = store.query(sql, params, kept=kept)
     return {str(lang): int(n) for lang, n in zip(rows.get("language", []), rows.get("n", []))}
 
 
@@ -67,14 +67,14 @@ def date_span(store: Store, f: Filter | None = None) -> dict:
     within :data:`~components.filters.DATE_WINDOW` (``datetime.date``, None when no date lies
     in it); ``"dated"``: articles dated within the window; ``"outside"``: articles dated outside
     it; ``"undated"``: articles without a date (counts are ints)."""
-    sql, params = with_filter(f or Filter(), f"""
+    sql, params, kept = with_filter(f or Filter(), f"""
         SELECT min(date) FILTER (WHERE date {IN_WINDOW}) AS first,
                max(date) FILTER (WHERE date {IN_WINDOW}) AS last,
                count(*) FILTER (WHERE date {IN_WINDOW}) AS dated,
                count(*) FILTER (WHERE date IS NOT NULL AND NOT (date {IN_WINDOW})) AS outside,
                count(*) FILTER (WHERE date IS NULL) AS undated
         FROM fa""")
-    row = store.query(sql, params, limit=1)
+    row = store.query(sql, params, kept=kept, limit=1)
     out: dict = {"first": None, "last": None, "dated": 0, "outside": 0, "undated": 0}
     if len(row):
         r = row.iloc[0]

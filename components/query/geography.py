@@ -17,11 +17,11 @@ def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
     (the same counts, kept by every ingest) unless it lags behind ``places``. Columns: name,
     country_code, feature, lat, lon, n_mentions, n_articles."""
     if kept_tables_serve(store, f):
-        sql, params = ("SELECT name, country_code, {'feature': feature, 'lat': lat, 'lon': lon} AS at,"
-                       " n_mentions, n_articles FROM place_counts ORDER BY n_mentions DESC, name LIMIT $lim",
-                       {"lim": int(limit)})
+        sql, params, kept = ("SELECT name, country_code, {'feature': feature, 'lat': lat, 'lon': lon} AS at,"
+                             " n_mentions, n_articles FROM place_counts ORDER BY n_mentions DESC, name LIMIT $lim",
+                             {"lim": int(limit)}, {})
     else:
-        sql, params = with_filter(f, """
+        sql, params, kept = with_filter(f, """
             SELECT p.name, p.country_code,
                    mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS at,
                    count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles
@@ -29,7 +29,7 @@ def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
             WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
             GROUP BY p.name, p.country_code
             ORDER BY n_mentions DESC, p.name LIMIT $lim""", lim=int(limit))
-    frame = store.query(sql, params, limit=max(int(limit), 0))
+    frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
     columns = ("name", "country_code", "feature", "lat", "lon", "n_mentions", "n_articles")
     if frame.empty:
         return typed(empty_frame(*columns), columns, ints=("n_mentions", "n_articles"),
@@ -44,13 +44,13 @@ def countries(store: Store, f: Filter) -> pd.DataFrame:
     places included), most mentioned first (with no filter, from the ``country_counts`` table,
     as :func:`places`). Columns: country_code, n_mentions, n_articles."""
     if kept_tables_serve(store, f):
-        sql, params = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}
+        sql, params, kept = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}, {}
     else:
-        sql, params = with_filter(f, """
+        sql, params, kept = with_filter(f, """
             SELECT p.country_code, count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles
             FROM places p JOIN fa ON fa.id = p.article_id
             WHERE p.country_code IS NOT NULL
             GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
-    frame = store.query(sql, params, limit=1000)
+    frame = store.query(sql, params, kept=kept, limit=1000)
     return typed(frame, ("country_code", "n_mentions", "n_articles"),
                  ints=("n_mentions", "n_articles"))

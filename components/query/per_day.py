@@ -40,14 +40,14 @@ def timeline(store: Store, f: Filter, *, period: str = "day") -> pd.DataFrame:
     filtered articles and the actor mentions in them (see :func:`~components.query.date_span`
     for how many are left out). Columns: day (datetime64: the period's first day, a Monday for a
     week), n_articles, n_mentions."""
-    sql, params = with_filter(f, f"""
+    sql, params, kept = with_filter(f, f"""
         , per_article AS (
             SELECT article_id, count(*) AS n FROM entities
             WHERE actor IS NOT NULL AND {within(f, "article_id")} GROUP BY article_id)
         SELECT {_bucket(period)} AS day, count(*) AS n_articles, coalesce(sum(pa.n), 0) AS n_mentions
         FROM fa LEFT JOIN per_article pa ON pa.article_id = fa.id
         WHERE fa.date {IN_WINDOW} GROUP BY 1 ORDER BY day""")
-    frame = store.query(sql, params, limit=100_000)
+    frame = store.query(sql, params, kept=kept, limit=100_000)
     return typed(frame, ("day", "n_articles", "n_mentions"), ints=("n_articles", "n_mentions"),
                  days=("day",))
 
@@ -67,20 +67,20 @@ def timeline_by_actor(store: Store, f: Filter, *, top: int = 8, period: str = "d
         params = {"top": int(top), "v_selected": list(f.actors)}
         best, only = ("SELECT actor FROM m GROUP BY actor ORDER BY list_contains($v_selected::VARCHAR[], actor) DESC,"
                       " count(*) DESC, actor LIMIT $top"), None
-    sql, params = with_filter(f, f""", {mentions_cte(f, params, only=only)},
+    sql, params, kept = with_filter(f, f""", {mentions_cte(f, params, only=only)},
         best AS ({best})
         SELECT {_bucket(period)} AS day, actor, count(*) AS n_mentions FROM m
         WHERE date {IN_WINDOW} AND actor IN (SELECT actor FROM best)
         GROUP BY ALL ORDER BY day, actor""", **params)
-    frame = store.query(sql, params, limit=1_000_000)
+    frame = store.query(sql, params, kept=kept, limit=1_000_000)
     return typed(frame, ("day", "actor", "n_mentions"), ints=("n_mentions",), days=("day",))
 
 
 def busiest_days(store: Store, f: Filter, *, limit: int = 10) -> pd.DataFrame:
     """Days (within :data:`~components.filters.DATE_WINDOW`) with the most filtered articles,
     busiest first (ties: latest first). Columns: day, n_articles."""
-    sql, params = with_filter(f, f"""
+    sql, params, kept = with_filter(f, f"""
         SELECT date AS day, count(*) AS n_articles FROM fa WHERE date {IN_WINDOW}
         GROUP BY date ORDER BY n_articles DESC, day DESC LIMIT $lim""", lim=int(limit))
-    frame = store.query(sql, params, limit=max(int(limit), 0))
+    frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
     return typed(frame, ("day", "n_articles"), ints=("n_articles",), days=("day",))

@@ -39,7 +39,7 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = PAGE_ROWS,
     ``frame.attrs["total"]`` is the number of quotes that match, ``attrs["offset"]`` the offset,
     ``attrs["truncated"]`` whether more than ``limit`` follow the offset.
     Columns: date (NaT when undated), speaker, quote, kind, cue, title, source, article_id."""
-    cte, where, params = quote_scope(f, search=search)
+    cte, where, params, kept = quote_scope(f, search=search)
     sql = f"""WITH {cte}
         SELECT {ARTICLE_DAY} AS date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
                {TITLE_OR_OPENING} AS title, a.source, q.article_id
@@ -48,10 +48,10 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = PAGE_ROWS,
         WHERE {where}
         ORDER BY 1 DESC NULLS LAST, a.id, q.idx LIMIT $q_lim OFFSET $q_off"""
     frame = store.query(sql, {**params, "q_lim": int(limit) + 1, "q_off": max(int(offset), 0)},
-                        limit=max(int(limit), 0))
+                        kept=kept, limit=max(int(limit), 0))
     total = store.query(f"""WITH {cte}
         SELECT count(*) AS n FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
-        WHERE {where}""", params, limit=1)
+        WHERE {where}""", params, kept=kept, limit=1)
     return _paged(typed(frame, QUOTE_COLUMNS, days=("date",)), _count(total), offset)
 
 
@@ -68,7 +68,7 @@ def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0
     whether more than ``limit`` follow the offset. Columns: article_id, date (datetime64, NaT when undated: see
     :func:`~components.query.day_text`), title, source, language (``articles.language``; None
     when not detected yet), dateline, n_words, n_actors, n_places, n_quotes."""
-    sql, params = with_filter(f, """
+    sql, params, kept = with_filter(f, """
         , page AS (
             SELECT a.id, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
                    a.language, a.dateline, a.n_words FROM articles a
@@ -93,8 +93,9 @@ def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0
         LEFT JOIN nq ON nq.article_id = page.id
         ORDER BY page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1,
                               off=max(int(offset), 0))
-    frame = store.query(sql, params, limit=max(int(limit), 0))
-    total = store.query(*with_filter(f, "SELECT count(*) AS n FROM fa"), limit=1)
+    frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
+    sql, params, kept = with_filter(f, "SELECT count(*) AS n FROM fa")
+    total = store.query(sql, params, kept=kept, limit=1)
     return _paged(typed(frame, ARTICLE_COLUMNS, ints=("n_words", "n_actors", "n_places", "n_quotes"),
                         days=("date",)), _count(total), offset)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..filters import DATE_WINDOW, Filter
-from ..store import Store
+from ..store import Kept, Store, kept_name
 
 #: The canonical actor of an ``entities`` row ``e`` joined ``LEFT JOIN actor_aliases al``.
 ACTOR_OF_ENTITY = "coalesce(al.actor, e.actor)"
@@ -133,10 +133,25 @@ def within(f: Filter, column: str, *, cte: str = "fa", ignore: tuple[str, ...] =
     return f"{column} IN (SELECT id FROM {cte})" if _filter_conditions(f, ignore=ignore)[0] else "TRUE"
 
 
-def with_filter(f: Filter, body: str, **params) -> tuple[str, dict]:
-    """``WITH fa AS (<filtered articles>) <body>`` and the merged parameters."""
-    sql, fparams = filter_sql(f)
-    return f"WITH fa AS ({sql}) {body}", {**fparams, **params}
+def article_set(f: Filter, *, ignore: tuple[str, ...] = ()) -> tuple[str, Kept]:
+    """What a CTE of the filtered articles (columns ``id``, ``date``) selects, without parameters:
+    ``(source, kept)`` for ``<name> AS (<source>)``. With no condition (``ignore`` fields left
+    out) it is :func:`filter_sql`'s statement over every article, nothing kept; else ``FROM
+    kept_…``, a kept set (``kept`` for :meth:`Store.query <components.store.Store.query>`):
+    evaluated once however many statements of a page read it."""
+    sql, params = filter_sql(f, ignore=ignore)
+    if not params:  # no condition
+        return sql, {}
+    name = kept_name(sql, params)
+    return f"FROM {name}", {name: (sql, params)}
+
+
+def with_filter(f: Filter, body: str, **params) -> tuple[str, dict, Kept]:
+    """``WITH fa AS (<filtered articles>) <body>``, the merged parameters, and the kept set it
+    reads (pass all three to :meth:`Store.query <components.store.Store.query>`: ``sql, params,
+    kept=kept``)."""
+    source, kept = article_set(f)
+    return f"WITH fa AS ({source}) {body}", params, kept
 
 
 def type_clause(f: Filter, column: str, params: dict) -> str:
@@ -173,13 +188,16 @@ def mentions_cte(f: Filter, params: dict, *, only: str | None = None) -> str:
         )"""
 
 
-def quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict]:
-    """What :func:`~components.query.quotes` selects: ``(cte, where, params)``. ``cte`` defines ``fq``, the
+def quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict, Kept]:
+    """What :func:`~components.query.quotes` selects: ``(cte, where, params, kept)``. ``cte`` defines ``fq``, the
     articles whose quotes count (the filtered articles; without the actors condition when the
     Filter has actors, as those then select the speaker); ``where`` is the condition on a
-    ``quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker`` row."""
-    sql, params = filter_sql(f, ignore=("actors",) if f.actors else (), prefix="q")
-    where = [within(f, "q.article_id", cte="fq", ignore=("actors",) if f.actors else ())]
+    ``quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker`` row; ``kept`` the kept set
+    ``fq`` reads (see :func:`article_set`)."""
+    ignore = ("actors",) if f.actors else ()
+    source, kept = article_set(f, ignore=ignore)
+    params: dict = {}
+    where = [within(f, "q.article_id", cte="fq", ignore=ignore)]
     if f.actors:
         params["q_actors"] = list(f.actors)
         where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")
@@ -187,4 +205,4 @@ def quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict]:
         params[f"q_search{i}"] = like_pattern(word)
         where.append(f"(q.content ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}' OR "
                      f"{SPEAKER_OF_QUOTE} ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}')")
-    return f"fq AS ({sql})", " AND ".join(where), params
+    return f"fq AS ({source})", " AND ".join(where), params, kept

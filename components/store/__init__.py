@@ -18,12 +18,14 @@ or auto-loaded: the store uses only what the wheel carries (parquet, json), so i
 The package's modules, from the bottom up: :mod:`~components.store.connection` (the host
 connection, attaching with retry and backoff, intent files), :mod:`~components.store.schema` (the
 tables, schema versions and migrations), :mod:`~components.store.corpus_tables` (the rebuild of
-``actors`` and ``actor_aliases``), :mod:`~components.store.writes` (one batch of writes) and
+``actors`` and ``actor_aliases``), :mod:`~components.store.writes` (one batch of writes),
+:mod:`~components.store.kept` (filtered article sets kept between statements) and
 :mod:`~components.store.database` (the :class:`Store` class over them).
 """
 from __future__ import annotations
 
 from .connection import StoreError, StoreLocked
 from .database import Store
+from .kept import Kept, kept_name
 
-__all__ = ["Store", "StoreError", "StoreLocked"]
+__all__ = ["Kept", "Store", "StoreError", "StoreLocked", "kept_name"]

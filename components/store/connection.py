@@ -50,6 +50,7 @@ class _Host:
     def __init__(self) -> None:
         self.lock = threading.RLock()
         self.busy = False  # a store is attached (by the thread holding the lock)
+        self.kept: dict[str, tuple] = {}  # its kept tables (see components.store.kept): name → stamp
         self._con: duckdb.DuckDBPyConnection | None = None
 
     def connection(self) -> duckdb.DuckDBPyConnection:
@@ -60,6 +61,12 @@ class _Host:
 
 
 _host = _Host()
+
+
+def kept_tables() -> dict[str, tuple]:
+    """The host connection's record of its kept tables (:func:`components.store.kept.use_kept`);
+    use it with the host's lock held (inside :func:`attached`)."""
+    return _host.kept
 
 
 def _reset_after_fork() -> None:

@@ -13,8 +13,9 @@ import duckdb
 
 from .. import settings
 from ..records import Article, Extraction, Problem
-from .connection import StoreError, _exec, _interrupt_after, _rollback, attached
+from .connection import StoreError, _exec, _interrupt_after, _rollback, attached, kept_tables
 from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _resolve_chains, _write_actors
+from .kept import Kept, file_version, use_kept
 from .schema import TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
 from .parts import read_part
 from .writes import _Batch, _write_batch
@@ -62,6 +63,12 @@ class Store:
 
     # --- reads ---
 
+    @property
+    def version(self) -> tuple[int, int, int]:
+        """Something that changes whenever the store is written, by this process or another
+        (:func:`components.store.kept.file_version`); zeros while it does not exist."""
+        return file_version(self.path)
+
     def summary(self) -> dict[str, int]:
         """Row count per table, in schema order; ``{}`` for a store that does not exist yet."""
         if not self.exists:
@@ -101,13 +108,17 @@ class Store:
             if version is not None:
                 _check_version(version, self.path, writing=True)
 
-    def query(self, sql: str, params: Sequence | dict = (), *, limit: int = 10_000,
-              time_limit: float | None = 30.0) -> "pandas.DataFrame":
+    def query(self, sql: str, params: Sequence | dict = (), *, kept: Kept | None = None,
+              limit: int = 10_000, time_limit: float | None = 30.0) -> "pandas.DataFrame":
         """Run one read-only SQL statement against the store and return its rows as a DataFrame.
 
         sql: a statement over the tables documented in docs/store.md, with ``?``/``$1`` or
             ``$name`` placeholders for values (never format values into the SQL).
         params: the placeholders' values: a sequence for positional, a dict for named ones.
+        kept: row sets the statement reads as tables by name (name from
+            :func:`~components.store.kept_name` → its ``(sql, params)``): each is computed once
+            and kept while the store is unchanged, so statements over the same filtered articles
+            evaluate the filter once (see :mod:`components.store.kept`).
         limit: at most this many rows come back; ``frame.attrs["truncated"]`` is True when the
             statement had more (and ``frame.attrs["limit"]`` gives the cap).
         time_limit: seconds after which the statement is stopped (StoreError); None for no limit.
@@ -120,6 +131,8 @@ class Store:
             raise ValueError("limit must be >= 0")
         with self._reading() as con, _interrupt_after(con, time_limit):
             try:
+                if kept:
+                    use_kept(con, kept_tables(), kept, (str(self.path), self.version))
                 rel = con.sql(sql, params=params or None)
                 frame = rel.limit(limit + 1).df() if rel is not None else None
             except duckdb.InterruptException as e:

@@ -125,3 +125,41 @@ def test_a_date_no_python_date_holds_counts_as_undated(tmp_path: Path):
     assert query.date_span(s)["undated"] == 1
     assert query.articles(s, Filter())["date"].isna().all()
     assert query.article(s, query.articles(s, Filter())["article_id"].iloc[0])["date"] is None
+
+
+# --- the filtered articles kept between statements ------------------------------------------------
+
+def test_a_kept_filtered_set_follows_every_write(tmp_path: Path):
+    """A page's statements share the filtered articles (computed once); a write in between, by
+    this process, is seen by the next statement, not hidden behind the kept set."""
+    s = Store(tmp_path / "kept.duckdb")
+    s.write([A1])
+    f = Filter(actors=("Jane Okafor",))
+    assert ids(s, f) == {"A1"}
+    assert query.overview(s, f)["articles"] == 1
+    s.write([A2])
+    g = Filter(date_from=date(2024, 1, 1))
+    assert ids(s, g) == {"A1", "A2"}
+    s.add_articles([Article.from_text("A late story.", date="2024-12-31")])
+    assert query.articles(s, g).attrs["total"] == 3
+    assert query.overview(s, g)["articles"] == 3
+
+
+def test_kept_sets_are_bounded_and_shared(store: Store):
+    """However many filters an analyst tries, at most KEPT_TABLES sets stay in memory, and one
+    filter read by several statements is one kept set."""
+    from components.store import connection, kept
+
+    for month in range(1, 13):
+        query.overview(store, Filter(date_from=date(2024, month, 1)))
+    assert len(connection.kept_tables()) == kept.KEPT_TABLES
+    f = Filter(sources=("gazette",))
+    query.overview(store, f)
+    query.articles(store, f)
+    query.places(store, f)
+    newest = list(connection.kept_tables())[-1]
+    assert list(connection.kept_tables()).count(newest) == 1
+    with connection._host.lock:
+        temp = connection._host.connection().execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'temp' AND table_name LIKE 'kept_%'").fetchone()[0]
+    assert temp == kept.KEPT_TABLES
