@@ -14,6 +14,8 @@ then copied ``--copies`` times (100 by default: 1,000,000 articles) inside DuckD
   and name a variant number ``v = floor(1 / u)`` with ``u`` uniform in (0, 1] from a hash (a
   Zipf-like law: half keep the name, a sixth become ``"<name> 2"``, and so on, with variants
   seen once), the same in an article's entities and quotes;
+- every article gets a new number (``articles.seq``), copy after copy, and its rows are stored
+  in that order, as an ingest stores them (an article's rows together);
 - ``entities``, ``places`` and ``quotes`` rows are copied with the new ids; ``actors`` and
   ``actor_aliases`` are rebuilt in SQL from the copied entities (the source's alias merges kept).
 
@@ -45,9 +47,11 @@ OUT_DB = Path("/tmp/dateline1m.duckdb")
 COPIES = 100
 SHIFT_DAYS = 15
 
-#: Per-copy macros: the new id of article ``aid`` in copy ``k``, and the long-tailed variant of
-#: ``name`` in the article ``nid`` (new id).
+#: Per-copy macros: the new id of article ``aid`` in copy ``k``, its new number (``articles.seq``:
+#: copy k's articles numbered after copy k - 1's), and the long-tailed variant of ``name`` in the
+#: article ``nid`` (new id).
 MACROS = [
+    "CREATE OR REPLACE TEMP MACRO new_seq(n, k) AS n + k * (SELECT max(seq) FROM src.articles)",
     "CREATE OR REPLACE TEMP MACRO new_id(aid, k) AS CASE WHEN k = 0 THEN aid ELSE md5(aid || ':' || k) END",
     "CREATE OR REPLACE TEMP MACRO variant(name, nid) AS"
     " floor(1000004.0 / ((hash(name, nid) % 1000003) + 1))::BIGINT",
@@ -62,32 +66,32 @@ COPY_SQL = {
                a.title, a.source, a.url, a.text, a.n_words,
                list_transform(a.origins, lambda o: o || CASE WHEN k = 0 THEN '' ELSE '#' || k END) AS origins,
                a.first_ingested, a.first_run_id, a.pipeline_version, a.extracted_at, a.language,
-               a.display_title
-        FROM src.articles a CROSS JOIN range($copies) r(k)""",
+               a.display_title, new_seq(a.seq, k) AS seq
+        FROM src.articles a CROSS JOIN range($copies) r(k) ORDER BY seq""",
     "entities": """
         INSERT INTO entities BY NAME
         SELECT new_id(e.article_id, k) AS article_id, e.pipeline_version, e.idx, e.start_char, e.end_char,
                e.text, e.label,
                CASE WHEN k = 0 THEN e.actor
                     ELSE tailed(coalesce(al.actor, e.actor), new_id(e.article_id, k), k) END AS actor,
-               e.actor_type, e.role
+               e.actor_type, e.role, new_seq(e.article_seq, k) AS article_seq
         FROM src.entities e LEFT JOIN src.actor_aliases al ON al.alias = e.actor
-        CROSS JOIN range($copies) r(k)""",
+        CROSS JOIN range($copies) r(k) ORDER BY article_seq, idx""",
     "places": """
         INSERT INTO places BY NAME
         SELECT new_id(p.article_id, k) AS article_id, p.pipeline_version, p.idx, p.from_dateline,
                p.start_char, p.end_char, p.text, tailed(p.name, new_id(p.article_id, k), k) AS name,
-               p.country_code, p.lat, p.lon, p.geonameid, p.feature
-        FROM src.places p CROSS JOIN range($copies) r(k)""",
+               p.country_code, p.lat, p.lon, p.geonameid, p.feature, new_seq(p.article_seq, k) AS article_seq
+        FROM src.places p CROSS JOIN range($copies) r(k) ORDER BY article_seq, idx""",
     "quotes": """
         INSERT INTO quotes BY NAME
         SELECT new_id(q.article_id, k) AS article_id, q.pipeline_version, q.idx, q.start_char, q.end_char,
                q.content, q.kind,
                CASE WHEN k = 0 THEN q.speaker
                     ELSE tailed(coalesce(al.actor, q.speaker), new_id(q.article_id, k), k) END AS speaker,
-               q.speaker_start, q.speaker_end, q.cue, q.content_spans
+               q.speaker_start, q.speaker_end, q.cue, q.content_spans, new_seq(q.article_seq, k) AS article_seq
         FROM src.quotes q LEFT JOIN src.actor_aliases al ON al.alias = q.speaker
-        CROSS JOIN range($copies) r(k)""",
+        CROSS JOIN range($copies) r(k) ORDER BY article_seq, idx""",
 }
 
 
@@ -115,7 +119,7 @@ def replicate(source: Path, out: Path, copies: int) -> dict[str, int]:
         return con.execute(sql, params).fetchall()  # every result fetched: the connection stays free
 
     try:
-        run("SET preserve_insertion_order = false")
+        run("SET preserve_insertion_order = true")  # an article's rows stored together, as ingest stores them
         run(f"ATTACH '{source}' AS src (READ_ONLY)")
         for sql in MACROS:
             run(sql)

@@ -28,11 +28,11 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
     sql, params, kept = with_filter(f, f""", {mentions_cte(f, params)},
         top AS (
             SELECT actor, mode(actor_type) AS actor_type, count(*) AS n_mentions,
-                   count(DISTINCT article_id) AS n_articles
+                   count(DISTINCT article_seq) AS n_articles
             FROM m GROUP BY actor ORDER BY n_mentions DESC, actor LIMIT $lim
         ), said AS (
             SELECT coalesce(sal.actor, q.speaker) AS actor, count(*) AS n_quotes
-            FROM quotes q JOIN fa ON fa.id = q.article_id
+            FROM quotes q JOIN fa ON fa.seq = q.article_seq
             LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
             WHERE q.speaker IS NOT NULL GROUP BY 1
         )
@@ -54,14 +54,14 @@ def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str,
     top = ("SELECT unnest($v_top::VARCHAR[]) AS actor" if actors is not None else
            "SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim")
     # without actor types, each article's canonical actors are in article_actors already
-    pairs = (f"SELECT article_id, actor FROM article_actors WHERE actor IN (SELECT actor FROM top)"
-             f" AND {within(f, 'article_id')}" if actors is not None and not f.actor_types else
-             "SELECT DISTINCT article_id, actor FROM m WHERE actor IN (SELECT actor FROM top)")
+    pairs = (f"SELECT article_seq, actor FROM article_actors WHERE actor IN (SELECT actor FROM top)"
+             f" AND {within(f, 'article_seq')}" if actors is not None and not f.actor_types else
+             "SELECT DISTINCT article_seq, actor FROM m WHERE actor IN (SELECT actor FROM top)")
     sql, params, kept = with_filter(f, f""", {mentions_cte(f, params, only="v_top" if actors is not None else None)},
         top AS ({top}),
         pairs AS ({pairs})
         SELECT x.actor AS source, y.actor AS target, count(*) AS n_articles
-        FROM pairs x JOIN pairs y ON x.article_id = y.article_id AND x.actor < y.actor
+        FROM pairs x JOIN pairs y ON x.article_seq = y.article_seq AND x.actor < y.actor
         GROUP BY ALL ORDER BY n_articles DESC, source, target""", **params)
     frame = store.query(sql, params, kept=kept, limit=100_000)
     return typed(frame, ("source", "target", "n_articles"), ints=("n_articles",))
@@ -78,14 +78,14 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
                    date_from=f.date_from, date_to=f.date_to, sources=f.sources, text=f.text)
     sql, params, kept = with_filter(scope, """
         , per_day AS (
-            SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_id) AS n_articles
-            FROM entities e JOIN fa ON fa.id = e.article_id
+            SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_seq) AS n_articles
+            FROM entities e JOIN fa ON fa.seq = e.article_seq
             LEFT JOIN actor_aliases al ON al.alias = e.actor
             WHERE e.actor IN (""" + names_as_found("actor_list") + """) AND coalesce(al.actor, e.actor) = $actor
             GROUP BY fa.date
         ), its_places AS (  -- fa: the articles that mention the actor (and pass the other fields)
-            SELECT p.name, p.country_code, count(DISTINCT p.article_id) AS n_articles
-            FROM places p WHERE p.name IS NOT NULL AND p.article_id IN (SELECT id FROM fa)
+            SELECT p.name, p.country_code, count(DISTINCT p.article_seq) AS n_articles
+            FROM places p WHERE p.name IS NOT NULL AND p.article_seq IN (SELECT seq FROM fa)
             GROUP BY ALL
         )
         SELECT (SELECT coalesce(any_value(actor_type), (SELECT mode(actor_type) FROM entities

@@ -29,11 +29,11 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
         SELECT (SELECT count(*) FROM fa) AS articles,
                {actors} AS actors,
                (SELECT count(DISTINCT name) FROM places
-                  WHERE name IS NOT NULL AND {within(f, "article_id")}) AS places,
+                  WHERE name IS NOT NULL AND {within(f, "article_seq")}) AS places,
                (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
                   WHERE {where}) AS quotes,
                (SELECT count(DISTINCT source) FROM articles
-                  WHERE {within(f, "id")}) AS sources,
+                  WHERE {within(f, "seq")}) AS sources,
                (SELECT count(DISTINCT date) FROM fa) AS days,
                (SELECT count(*) FROM fa WHERE date IS NULL) AS undated""", **qparams)
     row = store.query(sql, params, kept={**kept, **quoted}, limit=1)
@@ -46,7 +46,7 @@ def not_analysed(store: Store, f: Filter) -> dict[str, int]:
     (see :data:`~components.query.sql.NOT_ANALYSED`): ``{language code: articles}``, most
     articles first (empty when there are none)."""
     sql, params, kept = with_filter(f, f"""
-        SELECT a.language, count(*) AS n FROM articles a JOIN fa ON fa.id = a.id
+        SELECT a.language, count(*) AS n FROM articles a JOIN fa ON fa.seq = a.seq
         WHERE {NOT_ANALYSED} GROUP BY a.language ORDER BY n DESC, a.language""")
     rows = store.query(sql, params, kept=kept)
     return {str(lang): int(n) for lang, n in zip(rows.get("language", []), rows.get("n", []))}

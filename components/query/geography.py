@@ -24,8 +24,8 @@ def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
         sql, params, kept = with_filter(f, """
             SELECT p.name, p.country_code,
                    mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS at,
-                   count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles
-            FROM places p JOIN fa ON fa.id = p.article_id
+                   count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
+            FROM places p JOIN fa ON fa.seq = p.article_seq
             WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
             GROUP BY p.name, p.country_code
             ORDER BY n_mentions DESC, p.name LIMIT $lim""", lim=int(limit))
@@ -47,8 +47,8 @@ def countries(store: Store, f: Filter) -> pd.DataFrame:
         sql, params, kept = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}, {}
     else:
         sql, params, kept = with_filter(f, """
-            SELECT p.country_code, count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles
-            FROM places p JOIN fa ON fa.id = p.article_id
+            SELECT p.country_code, count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
+            FROM places p JOIN fa ON fa.seq = p.article_seq
             WHERE p.country_code IS NOT NULL
             GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
     frame = store.query(sql, params, kept=kept, limit=1000)

@@ -42,10 +42,10 @@ def timeline(store: Store, f: Filter, *, period: str = "day") -> pd.DataFrame:
     week), n_articles, n_mentions."""
     sql, params, kept = with_filter(f, f"""
         , per_article AS (
-            SELECT article_id, count(*) AS n FROM entities
-            WHERE actor IS NOT NULL AND {within(f, "article_id")} GROUP BY article_id)
+            SELECT article_seq, count(*) AS n FROM entities
+            WHERE actor IS NOT NULL AND {within(f, "article_seq")} GROUP BY article_seq)
         SELECT {_bucket(period)} AS day, count(*) AS n_articles, coalesce(sum(pa.n), 0) AS n_mentions
-        FROM fa LEFT JOIN per_article pa ON pa.article_id = fa.id
+        FROM fa LEFT JOIN per_article pa ON pa.article_seq = fa.seq
         WHERE fa.date {IN_WINDOW} GROUP BY 1 ORDER BY day""")
     frame = store.query(sql, params, kept=kept, limit=100_000)
     return typed(frame, ("day", "n_articles", "n_mentions"), ints=("n_articles", "n_mentions"),

@@ -43,7 +43,7 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = PAGE_ROWS,
     sql = f"""WITH {cte}
         SELECT {ARTICLE_DAY} AS date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
                {TITLE_OR_OPENING} AS title, a.source, q.article_id
-        FROM quotes q JOIN articles a ON a.id = q.article_id
+        FROM quotes q JOIN articles a ON a.seq = q.article_seq
         LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
         WHERE {where}
         ORDER BY 1 DESC NULLS LAST, a.id, q.idx LIMIT $q_lim OFFSET $q_off"""
@@ -70,27 +70,27 @@ def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0
     when not detected yet), dateline, n_words, n_actors, n_places, n_quotes."""
     sql, params, kept = with_filter(f, """
         , page AS (
-            SELECT a.id, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
+            SELECT a.id, a.seq, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
                    a.language, a.dateline, a.n_words FROM articles a
-            WHERE """ + within(f, "a.id") + """
-            ORDER BY 2 DESC NULLS LAST, 3, a.id LIMIT $lim OFFSET $off
+            WHERE """ + within(f, "a.seq") + """
+            ORDER BY 3 DESC NULLS LAST, 4, a.id LIMIT $lim OFFSET $off
         ), na AS (
-            SELECT e.article_id, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e
+            SELECT e.article_seq, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e
             LEFT JOIN actor_aliases al ON al.alias = e.actor
-            WHERE e.actor IS NOT NULL AND e.article_id IN (SELECT id FROM page) GROUP BY 1
+            WHERE e.actor IS NOT NULL AND e.article_seq IN (SELECT seq FROM page) GROUP BY 1
         ), np AS (
-            SELECT article_id, count(DISTINCT name) AS n FROM places
-            WHERE name IS NOT NULL AND article_id IN (SELECT id FROM page) GROUP BY 1
+            SELECT article_seq, count(DISTINCT name) AS n FROM places
+            WHERE name IS NOT NULL AND article_seq IN (SELECT seq FROM page) GROUP BY 1
         ), nq AS (
-            SELECT article_id, count(*) AS n FROM quotes
-            WHERE article_id IN (SELECT id FROM page) GROUP BY 1
+            SELECT article_seq, count(*) AS n FROM quotes
+            WHERE article_seq IN (SELECT seq FROM page) GROUP BY 1
         )
         SELECT page.id AS article_id, page.date, page.title, page.source, page.language,
                coalesce(array_to_string(page.dateline, ', '), '') AS dateline, page.n_words,
                coalesce(na.n, 0) AS n_actors, coalesce(np.n, 0) AS n_places,
                coalesce(nq.n, 0) AS n_quotes
-        FROM page LEFT JOIN na ON na.article_id = page.id LEFT JOIN np ON np.article_id = page.id
-        LEFT JOIN nq ON nq.article_id = page.id
+        FROM page LEFT JOIN na ON na.article_seq = page.seq LEFT JOIN np ON np.article_seq = page.seq
+        LEFT JOIN nq ON nq.article_seq = page.seq
         ORDER BY page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1,
                               off=max(int(offset), 0))
     frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
@@ -109,6 +109,7 @@ def article(store: Store, article_id: str) -> dict | None:
     order) ``, "quotes": DataFrame(start_char, end_char, speaker)`` (speaker canonical) ``}``,
     or None if unknown."""
     row = store.query(f"""
+        WITH this AS (SELECT seq FROM articles WHERE id = $id)  -- its rows are found by their number
         SELECT a.id, {ARTICLE_DAY} AS date, a.title, {TITLE_OR_OPENING} AS display_title, a.source, a.url,
                a.language, a.dateline, a.text,
                (SELECT list({{'start_char': e.start_char, 'end_char': e.end_char, 'text': e.text,
@@ -117,11 +118,11 @@ def article(store: Store, article_id: str) -> dict | None:
                                            ELSE coalesce(al.actor, e.actor) END,
                              'actor_type': coalesce(ac.actor_type, e.actor_type)}} ORDER BY e.idx)
                 FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor
-                LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.article_id = $id) AS entities,
+                LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.article_seq = (SELECT seq FROM this)) AS entities,
                (SELECT list({{'start_char': q.start_char, 'end_char': q.end_char,
                              'speaker': {SPEAKER_OF_QUOTE}}} ORDER BY q.idx)
                 FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
-                WHERE q.article_id = $id) AS quotes
+                WHERE q.article_seq = (SELECT seq FROM this)) AS quotes
         FROM articles a WHERE a.id = $id""", {"id": article_id}, limit=1)
     if row.empty:
         return None

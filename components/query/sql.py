@@ -64,11 +64,11 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         the body).
     ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
     prefix: prefix of the parameter names, so that two filter sets can share one statement.
-    Returns ``(sql, params)``: ``sql`` is a ``SELECT a.id, <date> AS date FROM articles a WHERE …``
+    Returns ``(sql, params)``: ``sql`` is a ``SELECT a.id, a.seq, <date> AS date FROM articles a WHERE …``
     statement (the date as :data:`ARTICLE_DAY`), ``params`` the values of its ``$name`` placeholders.
     """
     where, params = _filter_conditions(f, ignore=ignore, prefix=prefix)
-    sql = f"SELECT a.id, {ARTICLE_DAY} AS date FROM articles a"
+    sql = f"SELECT a.id, a.seq, {ARTICLE_DAY} AS date FROM articles a"
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql, params
@@ -90,19 +90,19 @@ def _filter_conditions(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str =
 
     if wanted("actors"):
         where.append(  # article_actors: the canonical actors of each article, kept by every write
-            "a.id IN (SELECT article_id FROM article_actors WHERE actor IN (SELECT unnest("
+            "a.seq IN (SELECT article_seq FROM article_actors WHERE actor IN (SELECT unnest("
             f"{param('actors', list(f.actors))}::VARCHAR[])))")
     if wanted("actor_types"):
         where.append(
-            "a.id IN (SELECT e.article_id FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor"
+            "a.seq IN (SELECT e.article_seq FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor"
             " LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.actor IS NOT NULL AND"
             " coalesce(ac.actor_type, e.actor_type) IN (SELECT unnest("
             f"{param('types', list(f.actor_types))}::VARCHAR[])))")
     if wanted("places"):
-        where.append("a.id IN (SELECT article_id FROM places WHERE name IN (SELECT unnest("
+        where.append("a.seq IN (SELECT article_seq FROM places WHERE name IN (SELECT unnest("
                      f"{param('places', list(f.places))}::VARCHAR[])))")
     if wanted("countries"):
-        where.append("a.id IN (SELECT article_id FROM places WHERE country_code IN (SELECT unnest("
+        where.append("a.seq IN (SELECT article_seq FROM places WHERE country_code IN (SELECT unnest("
                      f"{param('countries', list(f.countries))}::VARCHAR[])))")
     if f.date_from and "date_from" not in ignore:
         where.append(f"{ARTICLE_DAY} >= {param('from', f.date_from)}::DATE")
@@ -127,10 +127,11 @@ def kept_tables_serve(store: Store, f: Filter) -> bool:
 
 
 def within(f: Filter, column: str, *, cte: str = "fa", ignore: tuple[str, ...] = ()) -> str:
-    """``<column> IN (SELECT id FROM <cte>)``: the row's article is among the filtered ones; just
+    """``<column> IN (SELECT seq FROM <cte>)``: the row's article (``column``: its number,
+    ``article_seq`` or ``a.seq``) is among the filtered ones; just
     ``TRUE`` when the Filter (without the ``ignore`` fields) keeps every article, so that an
     unfiltered view does not match millions of ids against the whole ``articles`` table."""
-    return f"{column} IN (SELECT id FROM {cte})" if _filter_conditions(f, ignore=ignore)[0] else "TRUE"
+    return f"{column} IN (SELECT seq FROM {cte})" if _filter_conditions(f, ignore=ignore)[0] else "TRUE"
 
 
 def article_set(f: Filter, *, ignore: tuple[str, ...] = ()) -> tuple[str, Kept]:
@@ -171,7 +172,7 @@ def names_as_found(param: str) -> str:
 
 
 def mentions_cte(f: Filter, params: dict, *, only: str | None = None) -> str:
-    """``m``: one row per actor mention in the filtered articles (article_id, date, actor,
+    """``m``: one row per actor mention in the filtered articles (article_seq, date, actor,
     actor_type), the actor canonical and typed as in ``actors`` (else as in the mention); only
     actors of the Filter's actor types when it has any. ``only``: the name of a parameter holding
     canonical actors (a list) to keep only their mentions, picked by the names as found before
@@ -179,9 +180,9 @@ def mentions_cte(f: Filter, params: dict, *, only: str | None = None) -> str:
     raw = f" AND e.actor IN ({names_as_found(only)})" if only else ""
     return f"""
         m AS (
-            SELECT e.article_id, fa.date, coalesce(al.actor, e.actor) AS actor,
+            SELECT e.article_seq, fa.date, coalesce(al.actor, e.actor) AS actor,
                    coalesce(ac.actor_type, e.actor_type) AS actor_type
-            FROM entities e JOIN fa ON fa.id = e.article_id
+            FROM entities e JOIN fa ON fa.seq = e.article_seq
             LEFT JOIN actor_aliases al ON al.alias = e.actor
             LEFT JOIN actors ac ON ac.actor = al.actor
             WHERE e.actor IS NOT NULL{raw}{type_clause(f, "coalesce(ac.actor_type, e.actor_type)", params)}
@@ -197,7 +198,7 @@ def quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict, Kept]:
     ignore = ("actors",) if f.actors else ()
     source, kept = article_set(f, ignore=ignore)
     params: dict = {}
-    where = [within(f, "q.article_id", cte="fq", ignore=ignore)]
+    where = [within(f, "q.article_seq", cte="fq", ignore=ignore)]
     if f.actors:
         params["q_actors"] = list(f.actors)
         where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")

@@ -16,7 +16,7 @@ import duckdb
 
 from .connection import ALIAS, StoreError, _exec
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 #: The title an article is shown by, over the columns ``title`` and ``text`` of one row: its title,
 #: else its opening words (whitespace runs made one space, 72 characters, "…" when the text is
@@ -48,7 +48,8 @@ TABLES: dict[str, str] = {
             pipeline_version VARCHAR,
             extracted_at     TIMESTAMP,
             language         VARCHAR,
-            display_title    VARCHAR
+            display_title    VARCHAR,
+            seq              BIGINT
         )""",
     "entities": """
         CREATE TABLE entities (
@@ -61,7 +62,8 @@ TABLES: dict[str, str] = {
             label            VARCHAR NOT NULL,
             actor            VARCHAR,
             actor_type       VARCHAR,
-            role             VARCHAR
+            role             VARCHAR,
+            article_seq      BIGINT
         )""",
     "places": """
         CREATE TABLE places (
@@ -77,7 +79,8 @@ TABLES: dict[str, str] = {
             lat              DOUBLE,
             lon              DOUBLE,
             geonameid        BIGINT,
-            feature          VARCHAR
+            feature          VARCHAR,
+            article_seq      BIGINT
         )""",
     "quotes": """
         CREATE TABLE quotes (
@@ -92,7 +95,8 @@ TABLES: dict[str, str] = {
             speaker_start    INTEGER,
             speaker_end      INTEGER,
             cue              VARCHAR,
-            content_spans    INTEGER[][] NOT NULL
+            content_spans    INTEGER[][] NOT NULL,
+            article_seq      BIGINT
         )""",
     "actors": """
         CREATE TABLE actors (
@@ -115,7 +119,8 @@ TABLES: dict[str, str] = {
     "article_actors": """
         CREATE TABLE article_actors (
             actor       VARCHAR NOT NULL,
-            article_id  VARCHAR NOT NULL
+            article_id  VARCHAR NOT NULL,
+            article_seq BIGINT
         )""",
     "place_counts": """
         CREATE TABLE place_counts (
@@ -152,15 +157,22 @@ TABLES: dict[str, str] = {
 
 #: One ``article_actors`` row per article and canonical actor mentioned in it, from the rows of
 #: ``<entities>`` (``entities``, or a batch's new rows): the names canonical by ``actor_aliases``.
-ARTICLE_ACTORS_FROM = ("SELECT DISTINCT coalesce(al.actor, e.actor), e.article_id FROM {entities} e"
+ARTICLE_ACTORS_FROM = ("SELECT DISTINCT coalesce(al.actor, e.actor), e.article_id, a.seq FROM {entities} e"
+                       " JOIN articles a ON a.id = e.article_id"
                        " LEFT JOIN actor_aliases al ON al.alias = e.actor WHERE e.actor IS NOT NULL")
 
-#: Statements that refill the corpus-level tables ``article_actors`` (sorted by actor, so that a
-#: filter on a few actors reads a few blocks), ``place_counts`` and ``country_counts`` (after the
-#: actors tables, in the same transaction: see :mod:`components.store.corpus_tables`).
-FILL_CORPUS_COUNTS = [
+#: The tables whose rows belong to one article: ``article_id`` (``articles.id``) and
+#: ``article_seq`` (``articles.seq``, the article's number, which the views join on).
+ARTICLE_ROW_TABLES = ("entities", "places", "quotes", "article_actors")
+
+#: Statements that refill ``article_actors`` (sorted by actor, so that a filter on a few actors
+#: reads a few blocks).
+FILL_ARTICLE_ACTORS = [
     "DELETE FROM article_actors",
-    "INSERT INTO article_actors " + ARTICLE_ACTORS_FROM.format(entities="entities") + " ORDER BY 1, 2",
+    "INSERT INTO article_actors " + ARTICLE_ACTORS_FROM.format(entities="entities") + " ORDER BY 1, 3",
+]
+#: Statements that refill ``place_counts`` and ``country_counts``.
+FILL_PLACE_COUNTS = [
     "DELETE FROM place_counts",
     """INSERT INTO place_counts
        SELECT name, country_code, spot.feature, spot.lat, spot.lon, n_mentions, n_articles FROM (
@@ -173,18 +185,33 @@ FILL_CORPUS_COUNTS = [
        SELECT country_code, count(*), count(DISTINCT article_id) FROM places
        WHERE country_code IS NOT NULL GROUP BY country_code""",
 ]
+#: Statements that refill the corpus-level tables ``article_actors``, ``place_counts`` and
+#: ``country_counts`` (after the actors tables, in the same transaction: see
+#: :mod:`components.store.corpus_tables`).
+FILL_CORPUS_COUNTS = [*FILL_ARTICLE_ACTORS, *FILL_PLACE_COUNTS]
 
 #: Statements that migrate a store of version ``key`` to version ``key + 1``.
 #: 1 → 2: ``articles.language`` (added last, as in ``TABLES``); NULL until the next ``ingest`` or
 #: ``reextract`` detects it (:meth:`Store.stale_articles` gives those articles back).
 #: 2 → 3: ``articles.display_title`` (added last), filled from ``title`` and ``text``; the
 #: tables ``article_actors`` (from ``entities``), ``place_counts`` and ``country_counts`` (from
-#: ``places``), filled.
+#: ``places``), filled (``article_actors`` in the next step, which numbers the articles).
+#: 3 → 4: ``articles.seq``, each article's number (in the order articles were first stored), and
+#: ``article_seq`` beside ``article_id`` in :data:`ARTICLE_ROW_TABLES`: the views join on this
+#: integer, and an article's rows, stored together, are found without reading the whole table.
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
         f"UPDATE articles SET display_title = {DISPLAY_TITLE}",
-        TABLES["article_actors"], TABLES["place_counts"], TABLES["country_counts"], *FILL_CORPUS_COUNTS],
+        TABLES["article_actors"], TABLES["place_counts"], TABLES["country_counts"], *FILL_PLACE_COUNTS],
+    3: ["ALTER TABLE articles ADD COLUMN seq BIGINT",
+        "UPDATE articles SET seq = n.seq FROM (SELECT id, row_number() OVER (ORDER BY first_ingested, id) AS seq"
+        " FROM articles) n WHERE n.id = articles.id",
+        *(sql for table in ARTICLE_ROW_TABLES for sql in (
+            f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS article_seq BIGINT",
+            f"UPDATE {table} SET article_seq = a.seq FROM articles a WHERE a.id = {table}.article_id")
+          if table != "article_actors"),
+        "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS article_seq BIGINT", *FILL_ARTICLE_ACTORS],
 }
 
 

@@ -15,7 +15,7 @@ from ..ingest.dates import WINDOW, in_window
 from ..records import Article, Extraction, Problem
 from .connection import _exec
 from .corpus_tables import _mark_actors_stale
-from .schema import ARTICLE_ACTORS_FROM, DISPLAY_TITLE, _utcnow
+from .schema import ARTICLE_ACTORS_FROM, ARTICLE_ROW_TABLES, DISPLAY_TITLE, _utcnow
 
 _STR = pa.string()
 _INT = pa.int32()
@@ -140,7 +140,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
 
 
 #: The tables that hold rows of an article's extraction, keyed by ``article_id``.
-EXTRACTION_TABLES = ("entities", "places", "quotes", "article_actors")
+EXTRACTION_TABLES = ARTICLE_ROW_TABLES
 
 
 def _delete_extraction_rows(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
@@ -178,7 +178,8 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         INSERT INTO articles
         SELECT id, source_id, date, dateline, title, source, url, text, n_words, origins,
                $now, $run_id, pipeline_version, CASE WHEN pipeline_version IS NOT NULL THEN $now END,
-               language, """ + DISPLAY_TITLE + """
+               language, """ + DISPLAY_TITLE + """,
+               (SELECT coalesce(max(seq), 0) FROM articles) + row_number() OVER (ORDER BY id)
         FROM dl_new_articles
         ON CONFLICT (id) DO UPDATE SET
             origins = list_concat(articles.origins, list_filter(excluded.origins,
@@ -196,7 +197,8 @@ def _insert_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     up to date on every write; the actors rebuild re-sorts them)."""
     for table in ("entities", "places", "quotes"):
         if batch.tables[table].num_rows:
-            _exec(con, f"INSERT INTO {table} BY NAME SELECT * FROM dl_new_{table}")
+            _exec(con, f"INSERT INTO {table} BY NAME SELECT n.*, a.seq AS article_seq FROM dl_new_{table} n"
+                  " JOIN articles a ON a.id = n.article_id ORDER BY a.seq, n.idx")
     if batch.tables["entities"].num_rows:
         _exec(con, "INSERT INTO article_actors " + ARTICLE_ACTORS_FROM.format(entities="dl_new_entities"))
 

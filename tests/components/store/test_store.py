@@ -258,8 +258,16 @@ def test_each_article_is_stored_with_the_title_it_is_shown_by(store: Store):
         short.id: "Port closed."}
 
 
+def _as_version_3(con) -> None:
+    """Undo in the attached store what schema version 4 added."""
+    con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN seq")
+    for table in schema.ARTICLE_ROW_TABLES:
+        con.execute(f"ALTER TABLE {connection.ALIAS}.{table} DROP COLUMN article_seq")
+
+
 def _as_version_2(con) -> None:
-    """Undo in the attached store what schema version 3 added."""
+    """Undo in the attached store what schema versions 3 and 4 added."""
+    _as_version_3(con)
     con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
     con.execute(f"DROP TABLE {connection.ALIAS}.article_actors")
     con.execute(f"DROP TABLE {connection.ALIAS}.place_counts")
@@ -279,6 +287,33 @@ def test_a_store_from_before_the_kept_counts_gains_them_filled(store: Store):
     assert store.query("SELECT * FROM place_counts").equals(before[0])
     assert store.query("SELECT * FROM country_counts").equals(before[1])
     assert store.query("SELECT * FROM article_actors ORDER BY ALL").equals(actors)
+
+
+def test_a_store_from_before_article_numbers_gains_them_and_keeps_every_row(store: Store):
+    """Schema 4 numbers the articles (``seq``, the order they were first stored) and gives every
+    row of an article that number; nothing else changes, and the next writes go on numbering."""
+    first, second = make_extraction("Ann Lee", origin="1.txt"), make_extraction("Bo Chen", origin="2.txt")
+    store.write([first])
+    store.write([second])
+    store.rebuild_actors()
+    tables = ("articles", *schema.ARTICLE_ROW_TABLES)
+    before = {t: store.query(f"SELECT * EXCLUDE ({'seq' if t == 'articles' else 'article_seq'}) FROM {t} ORDER BY ALL")
+              for t in tables}
+    with store._attached(str(store.path), read_only=False) as con:
+        _as_version_3(con)
+        schema._set_meta(con, "schema_version", "3")
+    store.migrate()
+    for t in tables:
+        key = "seq" if t == "articles" else "article_seq"
+        assert store.query(f"SELECT * EXCLUDE ({key}) FROM {t} ORDER BY ALL").equals(before[t]), t
+    seqs = store.query("SELECT id, seq FROM articles ORDER BY seq")
+    assert seqs["id"].tolist() == [first.article.id, second.article.id] and seqs["seq"].tolist() == [1, 2]
+    for t in schema.ARTICLE_ROW_TABLES:
+        assert store.query(f"SELECT count(*) AS n FROM {t} x JOIN articles a ON a.id = x.article_id"
+                           " WHERE x.article_seq IS DISTINCT FROM a.seq")["n"].iloc[0] == 0, t
+    third = make_extraction("Cy Diaz", origin="3.txt")
+    store.write([third])
+    assert store.query("SELECT seq FROM articles WHERE id = $id", {"id": third.article.id})["seq"].iloc[0] == 3
 
 
 def test_a_store_from_before_stored_titles_gains_them_in_place(store: Store):
