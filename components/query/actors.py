@@ -8,7 +8,7 @@ from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, typed
 from .quotes_and_articles import quotes
-from .sql import IN_WINDOW, kept_tables_serve, mentions_cte, names_as_found, with_filter, within
+from .sql import ACTOR_ROWS_CTE, IN_WINDOW, actor_rows_serve, kept_tables_serve, mentions_cte, names_as_found, with_filter, within
 
 
 def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
@@ -25,20 +25,23 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
                             limit=max(int(limit), 0))
         return typed(frame, columns, ints=ints)
     params: dict = {"lim": int(limit)}
-    sql, params, kept = with_filter(f, f""", {mentions_cte(f, params)},
-        top AS (
-            SELECT actor, mode(actor_type) AS actor_type, count(*) AS n_mentions,
-                   count(DISTINCT article_seq) AS n_articles
-            FROM m GROUP BY actor ORDER BY n_mentions DESC, actor LIMIT $lim
-        ), said AS (
+    if actor_rows_serve(store, f):  # the actor's type: as in ``actors``, joined below
+        source, top = ACTOR_ROWS_CTE, ("SELECT actor, NULL AS actor_type, sum(n_mentions) AS n_mentions,"
+                                       " count(*) AS n_articles FROM aa GROUP BY actor")
+    else:
+        source, top = mentions_cte(f, params), ("SELECT actor, mode(actor_type) AS actor_type, count(*) AS n_mentions,"
+                                                " count(DISTINCT article_seq) AS n_articles FROM m GROUP BY actor")
+    sql, params, kept = with_filter(f, f""", {source},
+        top AS ({top} ORDER BY n_mentions DESC, actor LIMIT $lim),
+        said AS (
             SELECT coalesce(sal.actor, q.speaker) AS actor, count(*) AS n_quotes
             FROM quotes q JOIN fa ON fa.seq = q.article_seq
             LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
             WHERE q.speaker IS NOT NULL GROUP BY 1
         )
-        SELECT top.actor, top.actor_type, top.n_mentions, top.n_articles,
-               coalesce(said.n_quotes, 0) AS n_quotes
-        FROM top LEFT JOIN said USING (actor)
+        SELECT top.actor, coalesce(top.actor_type, ac.actor_type) AS actor_type, top.n_mentions,
+               top.n_articles, coalesce(said.n_quotes, 0) AS n_quotes
+        FROM top LEFT JOIN said USING (actor) LEFT JOIN actors ac USING (actor)
         ORDER BY n_mentions DESC, actor""", **params)
     frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
     return typed(frame, columns, ints=ints)
@@ -76,13 +79,18 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
     :func:`~components.query.quotes`) ``}``."""
     scope = Filter(actors=(actor,), actor_types=(), places=f.places, countries=f.countries,
                    date_from=f.date_from, date_to=f.date_to, sources=f.sources, text=f.text)
-    sql, params, kept = with_filter(scope, """
-        , per_day AS (
+    fast = actor_rows_serve(store, scope)
+    per_day = ("""  -- its rows per article, sorted by actor: a few blocks read
+            SELECT fa.date AS day, sum(x.n_mentions) AS n_mentions, count(*) AS n_articles
+            FROM article_actors x JOIN fa ON fa.seq = x.article_seq WHERE x.actor = $actor GROUP BY fa.date"""
+               if fast else """
             SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_seq) AS n_articles
             FROM entities e JOIN fa ON fa.seq = e.article_seq
             LEFT JOIN actor_aliases al ON al.alias = e.actor
             WHERE e.actor IN (""" + names_as_found("actor_list") + """) AND coalesce(al.actor, e.actor) = $actor
-            GROUP BY fa.date
+            GROUP BY fa.date""")
+    sql, params, kept = with_filter(scope, """
+        , per_day AS (""" + per_day + """
         ), its_places AS (  -- fa: the articles that mention the actor (and pass the other fields)
             SELECT p.name, p.country_code, count(DISTINCT p.article_seq) AS n_articles
             FROM places p WHERE p.name IS NOT NULL AND p.article_seq IN (SELECT seq FROM fa)
@@ -98,7 +106,7 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
                (SELECT list({'day': day, 'n_mentions': n_mentions} ORDER BY day)
                 FROM per_day WHERE day """ + IN_WINDOW + """) AS timeline,
                (SELECT list({'name': name, 'country_code': country_code, 'n_articles': n_articles}
-                            ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor, actor_list=[actor])
+                            ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor, **({} if fast else {"actor_list": [actor]}))
     row = store.query(sql, params, kept=kept, limit=1)
     r = row.iloc[0] if len(row) else pd.Series(dtype=object)
 

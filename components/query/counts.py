@@ -10,7 +10,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import is_list
-from .sql import IN_WINDOW, NOT_ANALYSED, kept_tables_serve, mentions_cte, quote_scope, with_filter, within
+from .sql import ACTOR_ROWS_CTE, IN_WINDOW, NOT_ANALYSED, actor_rows_serve, kept_tables_serve, mentions_cte, quote_scope, with_filter, within
 
 #: Values the sidebar offers per field, at most.
 CHOICES_LIMIT = 500
@@ -23,9 +23,13 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date). With
     no filter the actors are counted in the corpus-level ``actors`` table (unless it lags)."""
     cte, where, qparams, quoted = quote_scope(f)
-    actors = ("(SELECT count(*) FROM actors)" if kept_tables_serve(store, f)
-              else "(SELECT count(DISTINCT actor) FROM m)")
-    sql, params, kept = with_filter(f, f""", {cte}, {mentions_cte(f, qparams)}
+    if kept_tables_serve(store, f):
+        actors, source = "(SELECT count(*) FROM actors)", mentions_cte(f, qparams)
+    elif actor_rows_serve(store, f):
+        actors, source = "(SELECT count(DISTINCT actor) FROM aa)", ACTOR_ROWS_CTE
+    else:
+        actors, source = "(SELECT count(DISTINCT actor) FROM m)", mentions_cte(f, qparams)
+    sql, params, kept = with_filter(f, f""", {cte}, {source}
         SELECT (SELECT count(*) FROM fa) AS articles,
                {actors} AS actors,
                (SELECT count(DISTINCT name) FROM places

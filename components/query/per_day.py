@@ -10,7 +10,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import typed
-from .sql import IN_WINDOW, mentions_cte, with_filter, within
+from .sql import ACTOR_ROWS_CTE, IN_WINDOW, actor_rows_serve, mentions_cte, with_filter, within
 
 
 #: The periods a timeline counts by, and the longest span of dates (in days) each is chosen for
@@ -41,9 +41,9 @@ def timeline(store: Store, f: Filter, *, period: str = "day") -> pd.DataFrame:
     for how many are left out). Columns: day (datetime64: the period's first day, a Monday for a
     week), n_articles, n_mentions."""
     sql, params, kept = with_filter(f, f"""
-        , per_article AS (
-            SELECT article_seq, count(*) AS n FROM entities
-            WHERE actor IS NOT NULL AND {within(f, "article_seq")} GROUP BY article_seq)
+        , per_article AS (  -- article_actors: every write keeps its counts (a rebuild renames only)
+            SELECT article_seq, sum(n_mentions) AS n FROM article_actors
+            WHERE {within(f, "article_seq")} GROUP BY article_seq)
         SELECT {_bucket(period)} AS day, count(*) AS n_articles, coalesce(sum(pa.n), 0) AS n_mentions
         FROM fa LEFT JOIN per_article pa ON pa.article_seq = fa.seq
         WHERE fa.date {IN_WINDOW} GROUP BY 1 ORDER BY day""")
@@ -60,6 +60,13 @@ def timeline_by_actor(store: Store, f: Filter, *, top: int = 8, period: str = "d
     Filter's own actors first, so a selected actor always has its line). ``actors``: those actors
     when the caller has ranked them already (``top`` is then unused): only their mentions are read.
     Columns: day, actor, n_mentions."""
+    if actors is not None and actor_rows_serve(store, f):  # their rows per article, sorted by actor
+        sql, params, kept = with_filter(f, f""", {ACTOR_ROWS_CTE}
+            SELECT {_bucket(period)} AS day, actor, sum(n_mentions) AS n_mentions FROM aa
+            WHERE date {IN_WINDOW} AND actor IN (SELECT unnest($v_best::VARCHAR[]))
+            GROUP BY ALL ORDER BY day, actor""", v_best=list(actors))
+        frame = store.query(sql, params, kept=kept, limit=1_000_000)
+        return typed(frame, ("day", "actor", "n_mentions"), ints=("n_mentions",), days=("day",))
     if actors is not None:
         params: dict = {"v_best": list(actors)}
         best, only = "SELECT unnest($v_best::VARCHAR[]) AS actor", "v_best"

@@ -51,7 +51,8 @@ def like_pattern(word: str) -> str:
     return f"%{word}%"
 
 
-def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") -> tuple[str, dict]:
+def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f",
+               columns: str = "a.id, a.seq") -> tuple[str, dict]:
     """The SQL of the filtered article set and its named parameters.
 
     f: the Filter. Within a field the values are alternatives, across fields all apply:
@@ -64,11 +65,12 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f") ->
         the body).
     ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
     prefix: prefix of the parameter names, so that two filter sets can share one statement.
-    Returns ``(sql, params)``: ``sql`` is a ``SELECT a.id, a.seq, <date> AS date FROM articles a WHERE …``
+    columns: the columns of ``articles a`` selected before the date.
+    Returns ``(sql, params)``: ``sql`` is a ``SELECT <columns>, <date> AS date FROM articles a WHERE …``
     statement (the date as :data:`ARTICLE_DAY`), ``params`` the values of its ``$name`` placeholders.
     """
     where, params = _filter_conditions(f, ignore=ignore, prefix=prefix)
-    sql = f"SELECT a.id, a.seq, {ARTICLE_DAY} AS date FROM articles a"
+    sql = f"SELECT {columns}, {ARTICLE_DAY} AS date FROM articles a"
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql, params
@@ -126,6 +128,23 @@ def kept_tables_serve(store: Store, f: Filter) -> bool:
     return f.is_empty and not store.actors_stale()
 
 
+def actor_rows_serve(store: Store, f: Filter) -> bool:
+    """Whether ``article_actors`` (one row per article and canonical actor, with its mentions
+    there) can stand for every mention (:func:`mentions_cte`) under ``f``: not for a Filter with
+    actor types (it has none), nor while the actors tables lag behind ``entities``
+    (:meth:`Store.actors_stale`: its names are canonical as of the last rebuild)."""
+    return not f.actor_types and not store.actors_stale()
+
+
+#: ``aa``: one row per filtered article and canonical actor mentioned in it: article_seq, date,
+#: actor, n_mentions (from ``article_actors``; where :func:`actor_rows_serve` allows).
+ACTOR_ROWS_CTE = """
+        aa AS (
+            SELECT x.article_seq, fa.date, x.actor, x.n_mentions
+            FROM article_actors x JOIN fa ON fa.seq = x.article_seq
+        )"""
+
+
 def within(f: Filter, column: str, *, cte: str = "fa", ignore: tuple[str, ...] = ()) -> str:
     """``<column> IN (SELECT seq FROM <cte>)``: the row's article (``column``: its number,
     ``article_seq`` or ``a.seq``) is among the filtered ones; just
@@ -135,12 +154,12 @@ def within(f: Filter, column: str, *, cte: str = "fa", ignore: tuple[str, ...] =
 
 
 def article_set(f: Filter, *, ignore: tuple[str, ...] = ()) -> tuple[str, Kept]:
-    """What a CTE of the filtered articles (columns ``id``, ``date``) selects, without parameters:
+    """What a CTE of the filtered articles (columns ``seq``, ``date``) selects, without parameters:
     ``(source, kept)`` for ``<name> AS (<source>)``. With no condition (``ignore`` fields left
     out) it is :func:`filter_sql`'s statement over every article, nothing kept; else ``FROM
     kept_…``, a kept set (``kept`` for :meth:`Store.query <components.store.Store.query>`):
     evaluated once however many statements of a page read it."""
-    sql, params = filter_sql(f, ignore=ignore)
+    sql, params = filter_sql(f, ignore=ignore, columns="a.seq")  # a kept set of a million: 12 MB
     if not params:  # no condition
         return sql, {}
     name = kept_name(sql, params)

@@ -19,8 +19,8 @@ import duckdb
 
 from .connection import _exec
 
-#: Kept sets held at once per process (each at most one row per article: id and date, some
-#: 40 bytes, so ~40 MB for a set of a million articles).
+#: Kept sets held at once per process (the views keep at most one row per article, its number
+#: and date: ~12 MB for a set of a million articles).
 KEPT_TABLES = 6
 _NAME = re.compile(r"kept_[0-9a-f]{20}\Z")
 

@@ -120,7 +120,8 @@ TABLES: dict[str, str] = {
         CREATE TABLE article_actors (
             actor       VARCHAR NOT NULL,
             article_id  VARCHAR NOT NULL,
-            article_seq BIGINT
+            article_seq BIGINT,
+            n_mentions  BIGINT
         )""",
     "place_counts": """
         CREATE TABLE place_counts (
@@ -155,11 +156,12 @@ TABLES: dict[str, str] = {
         )""",
 }
 
-#: One ``article_actors`` row per article and canonical actor mentioned in it, from the rows of
-#: ``<entities>`` (``entities``, or a batch's new rows): the names canonical by ``actor_aliases``.
-ARTICLE_ACTORS_FROM = ("SELECT DISTINCT coalesce(al.actor, e.actor), e.article_id, a.seq FROM {entities} e"
+#: One ``article_actors`` row per article and canonical actor mentioned in it, with its mentions
+#: there, from the rows of ``<entities>`` (``entities``, or a batch's new rows): the names
+#: canonical by ``actor_aliases``.
+ARTICLE_ACTORS_FROM = ("SELECT coalesce(al.actor, e.actor), e.article_id, a.seq, count(*) FROM {entities} e"
                        " JOIN articles a ON a.id = e.article_id"
-                       " LEFT JOIN actor_aliases al ON al.alias = e.actor WHERE e.actor IS NOT NULL")
+                       " LEFT JOIN actor_aliases al ON al.alias = e.actor WHERE e.actor IS NOT NULL GROUP BY ALL")
 
 #: The tables whose rows belong to one article: ``article_id`` (``articles.id``) and
 #: ``article_seq`` (``articles.seq``, the article's number, which the views join on).
@@ -198,7 +200,8 @@ FILL_CORPUS_COUNTS = [*FILL_ARTICLE_ACTORS, *FILL_PLACE_COUNTS]
 #: ``places``), filled (``article_actors`` in the next step, which numbers the articles).
 #: 3 → 4: ``articles.seq``, each article's number (in the order articles were first stored), and
 #: ``article_seq`` beside ``article_id`` in :data:`ARTICLE_ROW_TABLES`: the views join on this
-#: integer, and an article's rows, stored together, are found without reading the whole table.
+#: integer, and an article's rows, stored together, are found without reading the whole table;
+#: ``article_actors.n_mentions`` (the actor's mentions in the article), refilled.
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
@@ -211,7 +214,8 @@ MIGRATIONS: dict[int, list[str]] = {
             f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS article_seq BIGINT",
             f"UPDATE {table} SET article_seq = a.seq FROM articles a WHERE a.id = {table}.article_id")
           if table != "article_actors"),
-        "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS article_seq BIGINT", *FILL_ARTICLE_ACTORS],
+        "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS article_seq BIGINT",
+        "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS n_mentions BIGINT", *FILL_ARTICLE_ACTORS],
 }
 
 

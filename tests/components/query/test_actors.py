@@ -71,3 +71,28 @@ def test_with_no_filter_the_ranking_comes_from_the_actors_table_with_the_same_co
     assert len(query.articles(store, every_source)) == len(query.articles(store, Filter()))
     assert fast.equals(query.top_actors(store, every_source))
     assert query.overview(store, Filter())["actors"] == query.overview(store, every_source)["actors"]
+
+
+FILTERS = (Filter(sources=("gazette",)), Filter(date_from=date(2024, 3, 2)), Filter(places=("London",)),
+           Filter(actors=("Jane Okafor",)), Filter(text="ready"))
+
+
+def test_counts_per_article_and_actor_give_what_every_mention_gives(store: Store, monkeypatch):
+    """Under a filter the actor views count from ``article_actors`` (a row per article and actor);
+    they give the same actors, types and counts as counting every mention in ``entities``."""
+    from components.query import actors, counts, per_day, sql
+
+    def views(f: Filter) -> tuple:
+        top = query.top_actors(store, f)
+        profile = query.actor_profile(store, "Jane Okafor", f)
+        return (top, query.overview(store, f)["actors"],
+                query.timeline_by_actor(store, f, actors=tuple(top["actor"]), period="week"),
+                (profile["n_mentions"], profile["n_articles"], profile["timeline"].to_csv()))
+
+    fast = [views(f) for f in FILTERS]
+    assert sql.actor_rows_serve(store, FILTERS[0]) and all(len(v[0]) and len(v[2]) for v in fast[:2])
+    for module in (actors, counts, per_day):
+        monkeypatch.setattr(module, "actor_rows_serve", lambda store, f: False)
+    for f, (top, n_actors, lines, profile) in zip(FILTERS, fast):
+        slow = views(f)
+        assert top.equals(slow[0]) and n_actors == slow[1] and lines.equals(slow[2]) and profile == slow[3], f

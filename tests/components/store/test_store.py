@@ -263,6 +263,7 @@ def _as_version_3(con) -> None:
     con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN seq")
     for table in schema.ARTICLE_ROW_TABLES:
         con.execute(f"ALTER TABLE {connection.ALIAS}.{table} DROP COLUMN article_seq")
+    con.execute(f"ALTER TABLE {connection.ALIAS}.article_actors DROP COLUMN n_mentions")
 
 
 def _as_version_2(con) -> None:
