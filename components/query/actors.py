@@ -47,6 +47,11 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
     return typed(frame, columns, ints=ints)
 
 
+#: Up to this many actors, :func:`cooccurrence` keeps each article's set of them in one UBIGINT bit
+#: mask; more take a BIT string (any length, a little slower).
+MASK_BITS = 64
+
+
 def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Pairs of the top ``limit`` actors (as :func:`top_actors` ranks them) mentioned in the
     same filtered article, most shared articles first. ``actors``: those actors when the caller
@@ -54,17 +59,38 @@ def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str,
     unused), so the ranking is not computed twice.
     Columns: source, target, n_articles (source < target alphabetically)."""
     params: dict = {"v_top": list(actors)} if actors is not None else {"lim": int(limit)}
-    top = ("SELECT unnest($v_top::VARCHAR[]) AS actor" if actors is not None else
-           "SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim")
-    # without actor types, each article's canonical actors are in article_actors already
-    pairs = (f"SELECT article_seq, actor FROM article_actors WHERE actor IN (SELECT actor FROM top)"
-             f" AND {within(f, 'article_seq')}" if actors is not None and not f.actor_types else
-             "SELECT DISTINCT article_seq, actor FROM m WHERE actor IN (SELECT actor FROM top)")
-    sql, params, kept = with_filter(f, f""", {mentions_cte(f, params, only="v_top" if actors is not None else None)},
+    ranked_here = actors is None and not kept_tables_serve(store, f)
+    if actors is not None:
+        top = "SELECT unnest($v_top::VARCHAR[]) AS actor"
+    elif not ranked_here:  # the ranking top_actors reads, without counting every mention
+        top = "SELECT actor FROM actors ORDER BY n_mentions DESC, actor LIMIT $lim"
+    else:
+        top = "SELECT actor FROM m GROUP BY actor ORDER BY count(*) DESC, actor LIMIT $lim"
+    uses_m = bool(f.actor_types) or ranked_here
+    m = f", {mentions_cte(f, params, only='v_top' if actors is not None else None)}" if uses_m else ""
+    # the mentions at hand already hold each filtered article's actors; else article_actors does
+    # (each article's canonical actors, all of them when there is no actor type to check)
+    rows = ("SELECT article_seq, actor FROM m WHERE actor IN (SELECT actor FROM top)" if uses_m else
+            "SELECT article_seq, actor FROM article_actors WHERE actor IN (SELECT actor FROM top)"
+            f" AND {within(f, 'article_seq')}")
+    # each article's set of top actors as a bit mask (bit i: the i-th of them alphabetically);
+    # the articles with the same set are counted once, then each pair of the set gets that count
+    n_bits = len(set(actors)) if actors is not None else max(int(limit), 0)
+    if n_bits <= MASK_BITS:
+        mask, has = "bit_or(1::UBIGINT << idx.i)", "(c.mask >> idx.i) & 1::UBIGINT = 1"
+    else:
+        params["n_bits"] = n_bits
+        mask, has = "bitstring_agg(idx.i, 0, $n_bits - 1)", "get_bit(c.mask, idx.i::INTEGER) = 1"
+    sql, params, kept = with_filter(f, f"""{m},
         top AS ({top}),
-        pairs AS ({pairs})
-        SELECT x.actor AS source, y.actor AS target, count(*) AS n_articles
-        FROM pairs x JOIN pairs y ON x.article_seq = y.article_seq AND x.actor < y.actor
+        idx AS (SELECT actor, (row_number() OVER (ORDER BY actor) - 1)::UBIGINT AS i
+                FROM (SELECT DISTINCT actor FROM top)),
+        r AS MATERIALIZED ({rows}),  -- (a plan boundary: the filter then prunes the scan)
+        sets AS (SELECT {mask} AS mask FROM r JOIN idx USING (actor) GROUP BY r.article_seq),
+        counted AS (SELECT mask, count(*) AS n FROM sets WHERE bit_count(mask) > 1 GROUP BY mask),
+        members AS (SELECT c.mask, c.n, idx.actor FROM counted c JOIN idx ON {has})
+        SELECT x.actor AS source, y.actor AS target, sum(x.n)::BIGINT AS n_articles
+        FROM members x JOIN members y ON x.mask = y.mask AND x.actor < y.actor
         GROUP BY ALL ORDER BY n_articles DESC, source, target""", **params)
     frame = store.query(sql, params, kept=kept, limit=100_000)
     return typed(frame, ("source", "target", "n_articles"), ints=("n_articles",))

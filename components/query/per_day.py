@@ -10,7 +10,8 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import typed
-from .sql import ACTOR_ROWS_CTE, IN_WINDOW, actor_rows_serve, mentions_cte, with_filter, within
+from .actors import top_actors
+from .sql import ACTOR_ROWS_CTE, IN_WINDOW, actor_rows_serve, kept_tables_serve, mentions_cte, with_filter, within
 
 
 #: The periods a timeline counts by, and the longest span of dates (in days) each is chosen for
@@ -60,6 +61,8 @@ def timeline_by_actor(store: Store, f: Filter, *, top: int = 8, period: str = "d
     Filter's own actors first, so a selected actor always has its line). ``actors``: those actors
     when the caller has ranked them already (``top`` is then unused): only their mentions are read.
     Columns: day, actor, n_mentions."""
+    if actors is None and kept_tables_serve(store, f):  # no filter: the ranking of the actors table
+        actors = tuple(top_actors(store, f, limit=max(int(top), 0))["actor"])
     if actors is not None and actor_rows_serve(store, f):  # their rows per article, sorted by actor
         sql, params, kept = with_filter(f, f""", {ACTOR_ROWS_CTE}
             SELECT {_bucket(period)} AS day, actor, sum(n_mentions) AS n_mentions FROM aa

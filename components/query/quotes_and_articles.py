@@ -2,8 +2,8 @@
 filtered articles (:func:`articles`) and one article for the reader (:func:`article`).
 
 The two lists come one page at a time (``limit`` rows from ``offset``) with the number of rows
-that match in ``frame.attrs["total"]``, so a table can say "rows 1–200 of 124,580" without
-sending 124,580 rows."""
+that match in ``frame.attrs["total"]`` (counted by the same statement), so a table can say
+"rows 1–200 of 124,580" without sending 124,580 rows."""
 from __future__ import annotations
 
 import pandas as pd
@@ -24,10 +24,20 @@ PAGE_ROWS = 200
 EXPORT_ROWS = 100_000
 
 
-def _paged(frame: pd.DataFrame, total: int, offset: int) -> pd.DataFrame:
-    """``frame`` with ``attrs["total"]`` (rows that match) and ``attrs["offset"]`` set."""
-    frame.attrs.update(total=int(total), offset=int(offset))
-    return frame
+def _paged(frame: pd.DataFrame, limit: int, offset: int) -> pd.DataFrame:
+    """One page from the rows of a paged statement: ``frame`` holds the page's rows (up to
+    ``limit + 1``, the one past the page saying more follow) each with ``total`` (the rows that
+    match), or a single row of NULLs but ``total`` when the page is empty. Returns the page's
+    rows (without ``total``), with ``attrs`` ``total``, ``offset``, ``truncated`` (more than
+    ``limit`` rows follow the offset) and ``limit``."""
+    total = int(frame["total"].iloc[0]) if len(frame) else 0
+    rows = frame[frame["article_id"].notna()] if len(frame) else frame
+    if rows.empty:  # text columns of no rows as DuckDB gives them (object), whatever the NULL row held
+        rows = rows.astype({c: object for c in rows.columns if pd.api.types.is_string_dtype(rows[c])})
+    page = rows.iloc[:max(int(limit), 0)].drop(columns=["total"], errors="ignore").reset_index(drop=True)
+    page.attrs.update(total=total, offset=int(offset), truncated=len(rows) > max(int(limit), 0),
+                      limit=max(int(limit), 0))
+    return page
 
 
 def quotes(store: Store, f: Filter, *, search: str = "", limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
@@ -40,24 +50,27 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = PAGE_ROWS,
     ``attrs["truncated"]`` whether more than ``limit`` follow the offset.
     Columns: date (NaT when undated), speaker, quote, kind, cue, title, source, article_id."""
     cte, where, params, kept = quote_scope(f, search=search)
-    sql = f"""WITH {cte}
-        SELECT {ARTICLE_DAY} AS date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
-               {TITLE_OR_OPENING} AS title, a.source, q.article_id
-        FROM quotes q JOIN articles a ON a.seq = q.article_seq
-        LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
-        WHERE {where}
-        ORDER BY 1 DESC NULLS LAST, a.id, q.idx LIMIT $q_lim OFFSET $q_off"""
+    # one statement: the matching quotes are found once, for the page and for the total; the
+    # page is picked by keys and date only, then its texts are read by row id
+    sql = f"""WITH {cte},
+        hits AS MATERIALIZED (
+            SELECT q.rowid AS q_row, q.article_seq, q.article_id, q.idx FROM quotes q
+            LEFT JOIN actor_aliases sal ON sal.alias = q.speaker WHERE {where}
+        ), page AS (
+            SELECT h.q_row, a.rowid AS a_row, h.article_id, h.idx, {ARTICLE_DAY} AS date
+            FROM hits h JOIN articles a ON a.seq = h.article_seq
+            ORDER BY date DESC NULLS LAST, h.article_id, h.idx LIMIT $q_lim OFFSET $q_off
+        )
+        SELECT p.date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
+               {TITLE_OR_OPENING} AS title, a.source, p.article_id, n.total
+        FROM (SELECT count(*) AS total FROM hits) n LEFT JOIN (
+            page p JOIN quotes q ON q.rowid = p.q_row JOIN articles a ON a.rowid = p.a_row
+            LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
+        ) ON TRUE
+        ORDER BY p.date DESC NULLS LAST, p.article_id, p.idx"""
     frame = store.query(sql, {**params, "q_lim": int(limit) + 1, "q_off": max(int(offset), 0)},
-                        kept=kept, limit=max(int(limit), 0))
-    total = store.query(f"""WITH {cte}
-        SELECT count(*) AS n FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
-        WHERE {where}""", params, kept=kept, limit=1)
-    return _paged(typed(frame, QUOTE_COLUMNS, days=("date",)), _count(total), offset)
-
-
-def _count(frame: pd.DataFrame) -> int:
-    """The ``n`` of a one-row count frame (0 when the store is empty)."""
-    return int(frame["n"].iloc[0]) if len(frame) else 0
+                        kept=kept, limit=max(int(limit), 0) + 1)
+    return typed(_paged(frame, limit, offset), QUOTE_COLUMNS, days=("date",))
 
 
 def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
@@ -84,20 +97,20 @@ def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0
         ), nq AS (
             SELECT article_seq, count(*) AS n FROM quotes
             WHERE article_seq IN (SELECT seq FROM page) GROUP BY 1
-        )
+        )  -- one statement: the page and the total (rows of fa) come together
         SELECT page.id AS article_id, page.date, page.title, page.source, page.language,
                coalesce(array_to_string(page.dateline, ', '), '') AS dateline, page.n_words,
                coalesce(na.n, 0) AS n_actors, coalesce(np.n, 0) AS n_places,
-               coalesce(nq.n, 0) AS n_quotes
-        FROM page LEFT JOIN na ON na.article_seq = page.seq LEFT JOIN np ON np.article_seq = page.seq
-        LEFT JOIN nq ON nq.article_seq = page.seq
+               coalesce(nq.n, 0) AS n_quotes, n.total
+        FROM (SELECT count(*) AS total FROM fa) n LEFT JOIN (
+            page LEFT JOIN na ON na.article_seq = page.seq LEFT JOIN np ON np.article_seq = page.seq
+            LEFT JOIN nq ON nq.article_seq = page.seq
+        ) ON TRUE
         ORDER BY page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1,
                               off=max(int(offset), 0))
-    frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
-    sql, params, kept = with_filter(f, "SELECT count(*) AS n FROM fa")
-    total = store.query(sql, params, kept=kept, limit=1)
-    return _paged(typed(frame, ARTICLE_COLUMNS, ints=("n_words", "n_actors", "n_places", "n_quotes"),
-                        days=("date",)), _count(total), offset)
+    frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0) + 1)
+    return typed(_paged(frame, limit, offset), ARTICLE_COLUMNS,
+                 ints=("n_words", "n_actors", "n_places", "n_quotes"), days=("date",))
 
 
 def article(store: Store, article_id: str) -> dict | None:

@@ -44,6 +44,14 @@ def test_a_long_span_of_dates_is_counted_by_week_or_month(store: Store):
     assert by_actor.values.tolist() == [[pd.Timestamp("2024-03-01"), "Harbour Council", 2]]
 
 
+@pytest.mark.parametrize("top", [1, 2, 3, 10])
+def test_with_no_filter_the_lines_are_those_the_mentions_rank(store: Store, top: int):
+    # no filter: the actors table ranks; a Filter of every source ranks by counting the mentions
+    every_source = Filter(sources=tuple(query.choices(store)["sources"]))
+    assert query.timeline_by_actor(store, Filter(), top=top).equals(
+        query.timeline_by_actor(store, every_source, top=top))
+
+
 @pytest.mark.parametrize("days, period", [(0, "day"), (399, "day"), (400, "week"), (7 * 400, "month")])
 def test_the_period_follows_the_span_of_the_dates(days, period):
     first = date(2020, 1, 1)

@@ -94,3 +94,13 @@ def test_articles_come_a_page_at_a_time_with_the_number_that_match(store: Store)
     assert [p.attrs["total"] for p in pages] == [5, 5, 5]
     assert query.articles(store, Filter(sources=("wire",))).attrs["total"] == len(
         query.articles(store, Filter(sources=("wire",))))
+
+
+def test_a_page_past_the_end_is_empty_but_still_says_how_many_match(store: Store):
+    for listed, columns in ((query.quotes, query.QUOTE_COLUMNS), (query.articles, query.ARTICLE_COLUMNS)):
+        past = listed(store, Filter(), limit=2, offset=50)
+        assert past.empty and list(past.columns) == list(columns)
+        assert (past.attrs["total"], past.attrs["offset"], past.attrs["truncated"]) == (5, 50, False)
+        none = listed(store, Filter(), limit=0)
+        assert none.empty and none.attrs["total"] == 5 and none.attrs["truncated"]
+        assert listed(store, Filter(text="no such words")).attrs["total"] == 0
