@@ -118,13 +118,12 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
     sql, params, kept = with_filter(scope, """
         , per_day AS (""" + per_day + """
         ), its_places AS (  -- fa: the articles that mention the actor (and pass the other fields)
-            SELECT p.name, p.country_code, count(DISTINCT p.article_seq) AS n_articles
-            FROM places p WHERE p.name IS NOT NULL AND p.article_seq IN (SELECT seq FROM fa)
+            SELECT name, country_code, count(*) AS n_articles FROM (  -- (cheaper than count(DISTINCT))
+                SELECT DISTINCT p.name, p.country_code, p.article_seq FROM places p JOIN fa ON fa.seq = p.article_seq
+                WHERE p.name IS NOT NULL)
             GROUP BY ALL
         )
-        SELECT (SELECT coalesce(any_value(actor_type), (SELECT mode(actor_type) FROM entities
-                                                         WHERE actor = $actor))
-                FROM actors WHERE actor = $actor) AS actor_type,
+        SELECT (SELECT any_value(actor_type) FROM actors WHERE actor = $actor) AS actor_type,
                (SELECT any_value(aliases) FROM actors WHERE actor = $actor) AS aliases,
                (SELECT any_value(roles) FROM actors WHERE actor = $actor) AS roles,
                (SELECT coalesce(sum(n_mentions), 0) FROM per_day) AS n_mentions,
@@ -141,6 +140,9 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
         return pd.DataFrame(list(value), columns=list(columns)) if is_list(value) else empty_frame(*columns)
 
     actor_type = r.get("actor_type")
+    if actor_type is None or pd.isna(actor_type):  # not in ``actors`` (not rebuilt yet): as its mentions say
+        found = store.query("SELECT mode(actor_type) AS t FROM entities WHERE actor = $actor", {"actor": actor}, limit=1)
+        actor_type = found["t"].iloc[0] if len(found) else None
     aliases, roles = r.get("aliases"), r.get("roles")
     return {"actor": actor, "actor_type": None if actor_type is None or pd.isna(actor_type) else actor_type,
             "aliases": [str(a) for a in aliases] if is_list(aliases) else [actor],
