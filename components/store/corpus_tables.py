@@ -16,7 +16,11 @@ import duckdb
 import pyarrow as pa
 
 from .connection import _exec
-from .schema import FILL_CORPUS_COUNTS, _set_meta, _utcnow
+from .schema import ARTICLE_ACTORS_FROM, FILL_ARTICLE_ACTORS, FILL_PLACE_COUNTS, _set_meta, _utcnow
+
+#: Up to this share of the articles touched by changed merges, a rebuild refreshes only their
+#: ``article_actors`` rows; above it, the whole table is refilled (sorted by actor again).
+REFRESH_SHARE = 0.1
 
 
 def _actors_stale(con: duckdb.DuckDBPyConnection) -> bool:
@@ -26,6 +30,17 @@ def _actors_stale(con: duckdb.DuckDBPyConnection) -> bool:
     if "actors_stale" in keys:
         return True
     return "actors_built_at" not in keys and bool(_exec(con, "SELECT EXISTS (SELECT 1 FROM entities)")[0][0])
+
+
+def _mark_counts_for_refill(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """Make the next rebuild refill ``place_counts`` and ``country_counts`` whole (inside the
+    caller's transaction) when any of the stored articles ``ids``, whose rows a write is about to
+    remove or replace, is counted already (numbered up to ``meta.counts_seq``): counting only the
+    articles numbered since cannot take those rows back."""
+    if ids and _exec(con, """SELECT EXISTS (SELECT 1 FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]))
+                             AND seq <= (SELECT TRY_CAST(value AS BIGINT) FROM meta WHERE key = 'counts_seq'))""",
+                     {"ids": ids})[0][0]:
+        _exec(con, "INSERT OR IGNORE INTO meta VALUES ('counts_refill', 'yes')")
 
 
 def _mark_actors_stale(con: duckdb.DuckDBPyConnection, now: datetime) -> None:
@@ -52,20 +67,90 @@ def _mapping_table(mapping: dict[str, str]) -> pa.Table:
 
 def _write_actors(con: duckdb.DuckDBPyConnection, mapping: pa.Table, fingerprint: tuple) -> None:
     """Refill ``actors`` and ``actor_aliases`` from ``entities`` with ``mapping`` (from
-    :func:`_mapping_table`), ``article_actors`` from both, ``place_counts`` and
-    ``country_counts`` from ``places``,
-    inside the caller's transaction; clear ``actors_stale`` if the
-    counts still match ``fingerprint`` (from :func:`_read_actor_counts`)."""
+    :func:`_mapping_table`), and bring ``article_actors`` (:func:`_refresh_article_actors`),
+    ``place_counts`` and ``country_counts`` (:func:`_refresh_place_counts`) up to date, inside
+    the caller's transaction; clear ``actors_stale`` if the counts still match ``fingerprint``
+    (from :func:`_read_actor_counts`)."""
     con.register("dl_mapping", mapping)
     try:
-        for sql in [*_REBUILD_ACTORS_SQL, *FILL_CORPUS_COUNTS]:
+        _exec(con, "CREATE OR REPLACE TEMP TABLE dl_old_aliases AS SELECT alias, actor FROM actor_aliases")
+        for sql in _REBUILD_ACTORS_SQL:
             _exec(con, sql)
+        _refresh_article_actors(con)
+        _refresh_place_counts(con)
         _set_meta(con, "actors_built_at", _utcnow().isoformat(timespec="seconds"))
         # Up to date only if no write changed the counts the merge was computed from.
         if _exec(con, _ACTOR_COUNTS_FINGERPRINT_SQL)[0] == fingerprint:
             _exec(con, "DELETE FROM meta WHERE key = 'actors_stale'")
     finally:
         con.unregister("dl_mapping")
+        _exec(con, "DROP TABLE IF EXISTS temp.dl_old_aliases")
+
+
+def _refresh_article_actors(con: duckdb.DuckDBPyConnection) -> None:
+    """``article_actors`` after the merge changed: every write added its articles' rows with the
+    names canonical then, so only the articles that mention a name whose canonical actor just
+    changed (``dl_old_aliases`` → ``actor_aliases``) get their rows again; when they are many
+    (:data:`REFRESH_SHARE`), or nothing was built before, the table is refilled whole."""
+    _exec(con, """CREATE OR REPLACE TEMP TABLE dl_redo AS SELECT DISTINCT e.article_seq FROM entities e
+                  WHERE e.actor IN (SELECT n.alias FROM actor_aliases n LEFT JOIN dl_old_aliases o USING (alias)
+                                    WHERE coalesce(o.actor, n.alias) <> n.actor)""")
+    try:
+        redo, built, total = _exec(con, "SELECT (SELECT count(*) FROM dl_redo), (SELECT count(*) FROM dl_old_aliases),"
+                                        " (SELECT count(*) FROM articles)")[0]
+        if not built or redo > REFRESH_SHARE * total:
+            for sql in FILL_ARTICLE_ACTORS:
+                _exec(con, sql)
+        elif redo:
+            _exec(con, "DELETE FROM article_actors WHERE article_seq IN (SELECT article_seq FROM dl_redo)")
+            _exec(con, "INSERT INTO article_actors " + ARTICLE_ACTORS_FROM.format(
+                entities="(SELECT * FROM entities WHERE article_seq IN (SELECT article_seq FROM dl_redo))"))
+    finally:
+        _exec(con, "DROP TABLE IF EXISTS temp.dl_redo")
+
+
+def _refresh_place_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """``place_counts`` and ``country_counts`` brought up to date: counted again only for the
+    places and countries of the articles stored since the last count (``meta.counts_seq``: the
+    highest article number counted; their rows add to the counts, as no write since removed any:
+    see :func:`_mark_counts_for_refill`), else refilled whole. Records the new ``counts_seq``."""
+    meta = dict(_exec(con, "SELECT key, value FROM meta WHERE key IN ('counts_seq', 'counts_refill')"))
+    if "counts_seq" not in meta or "counts_refill" in meta:
+        for sql in FILL_PLACE_COUNTS:
+            _exec(con, sql)
+    else:
+        for sql in _ADD_PLACE_COUNTS:
+            _exec(con, sql, {"since": int(meta["counts_seq"])} if "$since" in sql else None)
+    _exec(con, "DELETE FROM meta WHERE key = 'counts_refill'")
+    _set_meta(con, "counts_seq", str(_exec(con, "SELECT coalesce(max(seq), 0) FROM articles")[0][0]))
+
+
+#: ``place_counts`` and ``country_counts`` with the places of the articles numbered above
+#: ``$since``: the rows of each place they mention counted again (its commonest coordinates may
+#: change), their mentions of each country added.
+_ADD_PLACE_COUNTS = [
+    """CREATE OR REPLACE TEMP TABLE dl_place_keys AS SELECT DISTINCT name, country_code FROM places
+       WHERE article_seq > $since AND name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL""",
+    """DELETE FROM place_counts WHERE EXISTS (SELECT 1 FROM dl_place_keys k WHERE k.name = place_counts.name
+       AND k.country_code IS NOT DISTINCT FROM place_counts.country_code)""",
+    """INSERT INTO place_counts
+       SELECT name, country_code, spot.feature, spot.lat, spot.lon, n_mentions, n_articles FROM (
+           SELECT p.name, p.country_code, mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS spot,
+                  count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
+           FROM places p SEMI JOIN dl_place_keys k ON k.name = p.name AND k.country_code IS NOT DISTINCT FROM p.country_code
+           WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL
+           GROUP BY p.name, p.country_code)""",
+    "DROP TABLE temp.dl_place_keys",
+    """CREATE OR REPLACE TEMP TABLE dl_new_countries AS
+       SELECT country_code, count(*) AS n_mentions, count(DISTINCT article_seq) AS n_articles FROM places
+       WHERE article_seq > $since AND country_code IS NOT NULL GROUP BY country_code""",
+    """UPDATE country_counts SET n_mentions = country_counts.n_mentions + d.n_mentions,
+       n_articles = country_counts.n_articles + d.n_articles
+       FROM dl_new_countries d WHERE d.country_code = country_counts.country_code""",
+    """INSERT INTO country_counts SELECT * FROM dl_new_countries
+       WHERE country_code NOT IN (SELECT country_code FROM country_counts)""",
+    "DROP TABLE temp.dl_new_countries",
+]
 
 
 def _resolve_chains(mapping: dict[str, str]) -> dict[str, str]:
@@ -83,7 +168,7 @@ def _resolve_chains(mapping: dict[str, str]) -> dict[str, str]:
 
 #: What the corpus-level merge reads: (actor name, type, mentions) from ``entities``.
 _ACTOR_COUNTS_SQL = ("SELECT e.actor, e.actor_type, count(*) AS n, a.language FROM entities e"
-                     " JOIN articles a ON a.id = e.article_id WHERE e.actor IS NOT NULL GROUP BY ALL")
+                     " JOIN articles a ON a.seq = e.article_seq WHERE e.actor IS NOT NULL GROUP BY ALL")
 #: A fingerprint of those counts, to tell whether they changed between two reads.
 _ACTOR_COUNTS_FINGERPRINT_SQL = (f"SELECT count(*), coalesce(sum(hash(actor, actor_type, n, language)), 0)"
                                  f" FROM ({_ACTOR_COUNTS_SQL})")
@@ -101,7 +186,7 @@ _REBUILD_ACTORS_SQL = [
     """
     INSERT INTO actors
     WITH mentions AS (
-        SELECT al.actor, e.actor_type, e.role, e.article_id
+        SELECT al.actor, e.actor_type, e.role, e.article_seq
         FROM entities e JOIN actor_aliases al ON al.alias = e.actor
     ), types AS (
         SELECT actor, actor_type, count(*) AS n FROM mentions WHERE actor_type IS NOT NULL GROUP BY ALL
@@ -118,9 +203,9 @@ _REBUILD_ACTORS_SQL = [
         FROM quotes q LEFT JOIN actor_aliases al ON al.alias = q.speaker
         WHERE q.speaker IS NOT NULL GROUP BY ALL
     ), stats AS (
-        SELECT m.actor, count(*) AS n_mentions, count(DISTINCT m.article_id) AS n_articles,
+        SELECT m.actor, count(*) AS n_mentions, count(DISTINCT m.article_seq) AS n_articles,
                min(a.date) AS first_date, max(a.date) AS last_date
-        FROM mentions m LEFT JOIN articles a ON a.id = m.article_id GROUP BY m.actor
+        FROM mentions m LEFT JOIN articles a ON a.seq = m.article_seq GROUP BY m.actor
     )
     SELECT s.actor, t.actor_type, al.aliases, coalesce(r.roles, []::VARCHAR[]), s.n_mentions,
            s.n_articles, coalesce(q.n, 0), s.first_date, s.last_date

@@ -187,10 +187,6 @@ FILL_PLACE_COUNTS = [
        SELECT country_code, count(*), count(DISTINCT article_id) FROM places
        WHERE country_code IS NOT NULL GROUP BY country_code""",
 ]
-#: Statements that refill the corpus-level tables ``article_actors``, ``place_counts`` and
-#: ``country_counts`` (after the actors tables, in the same transaction: see
-#: :mod:`components.store.corpus_tables`).
-FILL_CORPUS_COUNTS = [*FILL_ARTICLE_ACTORS, *FILL_PLACE_COUNTS]
 
 #: Statements that migrate a store of version ``key`` to version ``key + 1``.
 #: 1 → 2: ``articles.language`` (added last, as in ``TABLES``); NULL until the next ``ingest`` or

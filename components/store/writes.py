@@ -14,7 +14,7 @@ import pyarrow as pa
 from ..ingest.dates import WINDOW, in_window
 from ..records import Article, Extraction, Problem
 from .connection import _exec
-from .corpus_tables import _mark_actors_stale
+from .corpus_tables import _mark_actors_stale, _mark_counts_for_refill
 from .schema import ARTICLE_ACTORS_FROM, ARTICLE_ROW_TABLES, DISPLAY_TITLE, _utcnow
 
 _STR = pa.string()
@@ -127,6 +127,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     for name, table in batch.tables.items():
         con.register(names[name], table)
     try:
+        _mark_counts_for_refill(con, batch.extracted_ids)  # (extracted again: rows replaced)
         _delete_old_extractions(con, batch)
         _replace_older_readings(con)
         _upsert_articles(con, batch)
@@ -169,6 +170,7 @@ def _replace_older_readings(con: duckdb.DuckDBPyConnection) -> None:
         SELECT a.id FROM articles a JOIN dl_new_articles n
           ON a.url = n.url AND a.origins = n.origins AND len(n.origins) = 1 AND a.id <> n.id""")]
     if older:
+        _mark_counts_for_refill(con, older)
         _delete_extraction_rows(con, older)
         _exec(con, "DELETE FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": older})
 

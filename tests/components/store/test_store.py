@@ -766,3 +766,51 @@ def test_the_actors_of_each_article_follow_every_write_and_the_merges_of_the_reb
     finally:
         components.actors.merge_corpus = original
     assert rows() == [["Dmitry Peskov", first.article.id]]
+
+
+def _as_refilled(store: Store) -> dict[str, str]:
+    """What ``article_actors``, ``place_counts`` and ``country_counts`` hold, and what a refill
+    from ``entities`` and ``places`` would put in them (sorted text, pairs)."""
+    fills = {"article_actors": schema.ARTICLE_ACTORS_FROM.format(entities="entities"),
+             "place_counts": schema.FILL_PLACE_COUNTS[1].replace("INSERT INTO place_counts", ""),
+             "country_counts": schema.FILL_PLACE_COUNTS[3].replace("INSERT INTO country_counts", "")}
+    return {t: (store.query(f"SELECT * FROM {t} ORDER BY ALL").to_csv(index=False, header=False),
+                store.query(f"SELECT * FROM ({sql}) ORDER BY ALL").to_csv(index=False, header=False))
+            for t, sql in fills.items()}
+
+
+def test_rebuilds_refresh_the_counts_as_a_refill_would(tmp_path: Path, monkeypatch):
+    """A rebuild brings ``article_actors`` (after merges change) and the place and country counts
+    (after new articles, articles extracted again, pages read anew) up to date by counting only
+    what changed; what they hold is what refilling them whole gives."""
+    from dataclasses import replace as changed
+
+    import components.actors
+    from tests.components.query.five_articles import A1, A2, A3, A4, A5, PARIS, make
+
+    from components.store import corpus_tables
+
+    merges: dict[str, str] = {}
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts: dict(merges))
+    monkeypatch.setattr(corpus_tables, "REFRESH_SHARE", 1.0)  # a small store: refresh, never refill
+    s = Store(tmp_path / "counts.duckdb")
+
+    def rebuilt() -> None:
+        s.rebuild_actors()
+        for table, (held, refilled) in _as_refilled(s).items():
+            assert held == refilled, table
+
+    s.write([A1, A2])
+    rebuilt()                                   # the first: everything counted
+    merges["Okafor"] = "Jane Okafor"            # a merge changes A2's actors
+    s.write([A3, A4])                           # new articles: their places added
+    rebuilt()
+    assert s.meta()["counts_seq"] == "4"
+    again = make(A1.article.text, day="2024-03-01", source="wire", title="Ready in London",
+                 places=(("London", PARIS),))  # extracted again, differently: counted anew
+    s.write([changed(again, pipeline_version="v2")])
+    assert "counts_refill" in s.meta()
+    rebuilt()
+    assert "counts_refill" not in s.meta()
+    s.write([A5])
+    rebuilt()
