@@ -14,7 +14,8 @@ module                             what it answers
 :mod:`.counts`                     :func:`overview`, :func:`not_analysed`, :func:`other_languages_note`, :func:`date_span`, :func:`choices`
 :mod:`.actors`                     :func:`top_actors`, :func:`cooccurrence`, :func:`actor_profile`
 :mod:`.geography`                  :func:`places`, :func:`countries`
-:mod:`.per_day`                    :func:`timeline`, :func:`timeline_by_actor`, :func:`period_for`, …
+:mod:`.per_day`                    :func:`timeline`, :func:`timeline_by_actor`, …
+:mod:`.periods`                    :func:`period_for`: a day, week or month per bar
 :mod:`.quotes_and_articles`        :func:`quotes`, :func:`articles`, :func:`article`
 :mod:`.ingest_runs`                :func:`ingest_history`
 =================================  ==============================================================
@@ -28,7 +29,8 @@ from .counts import CHOICES_LIMIT, choices, date_span, not_analysed, other_langu
 from .frames import UNDATED, day_text
 from .geography import countries, places
 from .ingest_runs import ingest_history
-from .per_day import PERIODS, busiest_days, period_for, timeline, timeline_by_actor
+from .per_day import busiest_days, timeline, timeline_by_actor
+from .periods import PERIODS, period_for
 from .quotes_and_articles import ARTICLE_COLUMNS, EXPORT_ROWS, PAGE_ROWS, QUOTE_COLUMNS, article, articles, quotes
 from .sql import filter_sql, search_terms
 

@@ -7,6 +7,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, typed
+from .periods import by_period, period_for
 from .quotes_and_articles import quotes
 from .sql import ACTOR_ROWS_CTE, IN_WINDOW, actor_rows_serve, kept_tables_serve, mentions_cte, names_as_found, with_filter, within
 
@@ -101,7 +102,8 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
     by ``actor``. ``{"actor", "actor_type", "aliases": [..], "roles": [..]`` (corpus-level, from
     ``actors``), ``"n_mentions", "n_articles"`` (within the filter), ``"places":
     DataFrame(name, country_code, n_articles)`` (places of the articles that mention it),
-    ``"timeline": DataFrame(day, n_mentions)``, ``"quotes": DataFrame`` (by it, as
+    ``"timeline": DataFrame(day, n_articles, n_mentions)`` (per ``"period"``: ``"day"``,
+    ``"week"`` or ``"month"``, by the span of its dates), ``"quotes": DataFrame`` (by it, as
     :func:`~components.query.quotes`) ``}``."""
     scope = Filter(actors=(actor,), actor_types=(), places=f.places, countries=f.countries,
                    date_from=f.date_from, date_to=f.date_to, sources=f.sources, text=f.text)
@@ -128,7 +130,7 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
                (SELECT any_value(roles) FROM actors WHERE actor = $actor) AS roles,
                (SELECT coalesce(sum(n_mentions), 0) FROM per_day) AS n_mentions,
                (SELECT coalesce(sum(n_articles), 0) FROM per_day) AS n_articles,  -- one date per article
-               (SELECT list({'day': day, 'n_mentions': n_mentions} ORDER BY day)
+               (SELECT list({'day': day, 'n_articles': n_articles, 'n_mentions': n_mentions} ORDER BY day)
                 FROM per_day WHERE day """ + IN_WINDOW + """) AS timeline,
                (SELECT list({'name': name, 'country_code': country_code, 'n_articles': n_articles}
                             ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor, **({} if fast else {"actor_list": [actor]}))
@@ -150,6 +152,15 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
             "n_mentions": int(r.get("n_mentions", 0) or 0), "n_articles": int(r.get("n_articles", 0) or 0),
             "places": typed(rows("places", ("name", "country_code", "n_articles")),
                             ("name", "country_code", "n_articles"), ints=("n_articles",)),
-            "timeline": typed(rows("timeline", ("day", "n_mentions")), ("day", "n_mentions"),
-                              ints=("n_mentions",), days=("day",)),
+            **_timeline(rows("timeline", ("day", "n_articles", "n_mentions"))),
             "quotes": quotes(store, scope)}
+
+
+def _timeline(per_day: pd.DataFrame) -> dict:
+    """``{"timeline": DataFrame(day, n_articles, n_mentions), "period": …}``: ``per_day`` (one row
+    per date) counted per day, week or month as the span of its dates asks
+    (:func:`~components.query.periods.period_for`), as :func:`~components.query.timeline` counts."""
+    frame = typed(per_day, ("day", "n_articles", "n_mentions"), ints=("n_articles", "n_mentions"), days=("day",))
+    days = frame["day"].dropna()
+    period = period_for(days.min().date(), days.max().date()) if len(days) else "day"
+    return {"timeline": by_period(frame, period), "period": period}

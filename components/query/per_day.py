@@ -1,9 +1,8 @@
 """When: the filtered articles and actor mentions per day, week or month (:func:`timeline`,
-:func:`timeline_by_actor`, the period chosen from the dates' span by :func:`period_for`) and the
+:func:`timeline_by_actor`, the period chosen from the dates' span by
+:func:`~components.query.periods.period_for`) and the
 busiest days (:func:`busiest_days`), all within :data:`~components.filters.DATE_WINDOW`."""
 from __future__ import annotations
-
-from datetime import date
 
 import pandas as pd
 
@@ -11,32 +10,12 @@ from ..filters import Filter
 from ..store import Store
 from .frames import typed
 from .actors import top_actors
+from .periods import bucket_sql
 from .sql import ACTOR_ROWS_CTE, IN_WINDOW, actor_rows_serve, kept_tables_serve, mentions_cte, with_filter
 
 
-#: The periods a timeline counts by, and the longest span of dates (in days) each is chosen for
-#: (see :func:`period_for`): a few hundred bars at most.
-PERIODS = {"day": 400, "week": 7 * 400, "month": None}
-
-
-def period_for(first: date | None, last: date | None) -> str:
-    """The period a timeline of dates from ``first`` to ``last`` counts by: ``"day"`` up to 400
-    days, ``"week"`` up to 400 weeks, else ``"month"`` (``"day"`` when either is None)."""
-    if first is None or last is None:
-        return "day"
-    span = (last - first).days + 1
-    return next(p for p, most in PERIODS.items() if most is None or span <= most)
-
-
-def _bucket(period: str) -> str:
-    """SQL for the first day of ``date``'s period (weeks start on Monday)."""
-    if period not in PERIODS:
-        raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
-    return "date" if period == "day" else f"date_trunc('{period}', date)::DATE"
-
-
 def timeline(store: Store, f: Filter, *, period: str = "day") -> pd.DataFrame:
-    """Per day, week or month (``period``: see :func:`period_for`; articles dated within
+    """Per day, week or month (``period``: see :func:`~components.query.periods.period_for`; articles dated within
     :data:`~components.filters.DATE_WINDOW` only, periods without articles left out): the
     filtered articles and the actor mentions in them (see :func:`~components.query.date_span`
     for how many are left out). Columns: day (datetime64: the period's first day, a Monday for a
@@ -49,7 +28,7 @@ def timeline(store: Store, f: Filter, *, period: str = "day") -> pd.DataFrame:
             UNION ALL
             SELECT fa.date, 0, sum(x.n_mentions) FROM article_actors x JOIN fa ON fa.seq = x.article_seq
             WHERE fa.date {IN_WINDOW} GROUP BY fa.date)
-        SELECT {_bucket(period)} AS day, sum(n_articles) AS n_articles, sum(n_mentions) AS n_mentions
+        SELECT {bucket_sql(period)} AS day, sum(n_articles) AS n_articles, sum(n_mentions) AS n_mentions
         FROM per_date GROUP BY 1 ORDER BY day""")
     frame = store.query(sql, params, kept=kept, limit=100_000)
     return typed(frame, ("day", "n_articles", "n_mentions"), ints=("n_articles", "n_mentions"),
@@ -68,7 +47,7 @@ def timeline_by_actor(store: Store, f: Filter, *, top: int = 8, period: str = "d
         actors = tuple(top_actors(store, f, limit=max(int(top), 0))["actor"])
     if actors is not None and actor_rows_serve(store, f):  # their rows per article, sorted by actor
         sql, params, kept = with_filter(f, f""", {ACTOR_ROWS_CTE}
-            SELECT {_bucket(period)} AS day, actor, sum(n_mentions) AS n_mentions FROM aa
+            SELECT {bucket_sql(period)} AS day, actor, sum(n_mentions) AS n_mentions FROM aa
             WHERE date {IN_WINDOW} AND actor IN (SELECT unnest($v_best::VARCHAR[]))
             GROUP BY ALL ORDER BY day, actor""", v_best=list(actors))
         frame = store.query(sql, params, kept=kept, limit=1_000_000)
@@ -82,7 +61,7 @@ def timeline_by_actor(store: Store, f: Filter, *, top: int = 8, period: str = "d
                       " count(*) DESC, actor LIMIT $top"), None
     sql, params, kept = with_filter(f, f""", {mentions_cte(f, params, only=only)},
         best AS ({best})
-        SELECT {_bucket(period)} AS day, actor, count(*) AS n_mentions FROM m
+        SELECT {bucket_sql(period)} AS day, actor, count(*) AS n_mentions FROM m
         WHERE date {IN_WINDOW} AND actor IN (SELECT actor FROM best)
         GROUP BY ALL ORDER BY day, actor""", **params)
     frame = store.query(sql, params, kept=kept, limit=1_000_000)

@@ -76,7 +76,7 @@ with time_col:
     elif profile["timeline"].empty:
         notices.no_match("dated mentions")
     else:
-        linked_charts.chart(charts.bars(profile["timeline"], "day", "n_mentions", title=f"Mentions of {actor}"),
+        linked_charts.chart(charts.timeline(profile["timeline"], period=profile["period"]),
                             name="timeline", key=f"{KEY}_profile_timeline", file=f"{actor}-timeline", height=300)
 st.markdown("**Quotes**")
 quotes = profile["quotes"]

@@ -57,3 +57,17 @@ def test_the_period_follows_the_span_of_the_dates(days, period):
     first = date(2020, 1, 1)
     assert query.period_for(first, first + timedelta(days=days)) == period
     assert query.period_for(None, None) == "day"
+
+
+def test_counts_per_day_add_up_per_week_from_monday_and_per_month():
+    from components.query.periods import by_period
+
+    days = pd.DataFrame({"day": pd.to_datetime(["2024-03-03", "2024-03-04", "2024-03-10", "2024-03-11", "2024-04-01"]),
+                         "n_articles": [1, 2, 3, 4, 5], "n_mentions": [10, 20, 30, 40, 50]})
+    weeks = by_period(days, "week")
+    assert weeks["day"].dt.strftime("%Y-%m-%d").tolist() == ["2024-02-26", "2024-03-04", "2024-03-11", "2024-04-01"]
+    assert weeks["n_articles"].tolist() == [1, 5, 4, 5] and list(weeks.columns) == list(days.columns)
+    months = by_period(days, "month")
+    assert months["day"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-01", "2024-04-01"]
+    assert months["n_mentions"].tolist() == [100, 50]
+    assert by_period(days, "day").equals(days)
