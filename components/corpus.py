@@ -191,7 +191,7 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
     nlp = as_pipelines(nlp)
     reader = ChunkReader.start(store, nlp, input_names(paths, uploads))
     report = reader.report
-    with worker_pool(nlp.by_language, workers):  # started once for the whole ingest
+    with worker_pool(nlp, workers):  # started once for the whole ingest
         for chunk, copies in reader.chunks(read_inputs(paths, uploads, on_file), commit_every):
             plan = reader.plan(store, chunk, copies)
             extractions = list(extract_articles(plan.todo, nlp=nlp, batch_size=batch_size, workers=workers))
@@ -215,7 +215,7 @@ def reextract(*, store: Store, nlp: Language | Pipelines | None = None, batch_si
     many were re-extracted. ``nlp``: as for :func:`ingest`."""
     nlp = as_pipelines(nlp)
     done = 0
-    with worker_pool(nlp.by_language, workers):  # started once for the whole run
+    with worker_pool(nlp, workers):  # started once for the whole run
         for chunk in _batches(store.stale_articles(nlp.version_for(None), by_language=nlp.versions),
                               commit_every):
             store.write(list(extract_articles(chunk, nlp=nlp, batch_size=batch_size, workers=workers)))
