@@ -119,15 +119,15 @@ class Workers:
         self.n = n
         self.pipelines = pipelines
         self._files = tempfile.TemporaryDirectory(prefix="dateline-pipelines-")
-        files = {}
-        for key, nlp in pipelines.by_language.items():
-            files[key] = str(Path(self._files.name) / f"{key}.pickle")
-            Path(files[key]).write_bytes(pickle.dumps(nlp))
+        files = {key: str(Path(self._files.name) / f"{key}.pickle") for key in pipelines.by_language}
         self._pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_start, initargs=(files, pipelines.default_language))
         with _main_hidden_from_workers():  # each of these tasks starts a process (not waited for)
             for _ in range(n):
                 self._pool.submit(_ready)
+        # Written while the processes start (importing spaCy takes them seconds); read by a task.
+        for key, nlp in pipelines.by_language.items():
+            Path(files[key]).write_bytes(pickle.dumps(nlp))
 
     def serves(self, pipelines: Pipelines) -> bool:
         """Whether the workers hold ``pipelines`` (the same pipeline objects for the same languages)."""
