@@ -12,14 +12,20 @@ then had as much work as a worker. :class:`Workers` keeps the processes for as l
 ``with`` block lasts (:func:`worker_pool`: the whole ``extract`` or ``ingest``), and the parent
 only sends texts, builds the records from what comes back and writes them.
 
-What the parent did per article while two workers parsed (``extract --workers 2``, BBC texts,
-measured 2026-12-01): detecting the language was 1.1 s of CPU per 1,000 articles, half of all it
-did (the records' JSON 0.7 s, unpickling the results and building records 0.1 s), so it is done in
-the workers, which also no longer wait, as they did at every window of 1,024 articles, for the
-parent to detect the next window's languages; the articles stream to them in tasks of
-at most :data:`TASK_ARTICLES`, two per worker queued ahead. The pipelines go to the workers through files, not
-as arguments of the processes: a spawned process reads its arguments only after importing spaCy,
-so the parent, writing 50 MB to the first, started the second only once the first had started.
+What kept two workers from doubling one process's speed (``extract --workers 2``, BBC texts,
+measured 2026-12-01) and what is done about it:
+
+- the parent detected each article's language (1.1 s of CPU per 1,000 articles, half of what it
+  did per article; the records and their JSON 0.7 s, the results' unpickling 0.1 s), and the
+  workers waited 2–3 s at every window of 1,024 articles (and ``ingest`` at every commit) while
+  it did: languages are now detected in the workers, and the articles stream to them without a
+  break, in tasks of at most :data:`TASK_ARTICLES`, two per worker queued ahead;
+- one worker idled up to a task's length at the end of a run: tasks are now small;
+- the pipelines (50 MB pickled) went to each process as its arguments, which a spawned process
+  reads only after importing spaCy, so the second started seconds after the first; they now go
+  through files, written while the processes start;
+- each process took a second to exit (freeing the pipelines object by object): it now exits at
+  once.
 
 Processes are *spawned*, not forked (a fork of a process that runs threads can leave the child
 holding a lock nobody will release), with the parent's ``__main__`` hidden from them (in the
