@@ -8,7 +8,10 @@ before and after: other processes on the machine slow both runs alike only if th
 
 With ``--workers N`` (N > 1) both also run in N spawned spaCy processes (``n_process``), and the
 speed-up of N processes over one is printed for each; the peak memory is printed for the parent
-and for the largest worker.
+and for the largest worker. For each run the parent's CPU seconds (``getrusage(RUSAGE_SELF)``,
+user + system, less this script's memory sampler) are printed, in all and per 1,000 articles: with
+N processes, what the parent does while the workers parse (sending texts, reading results,
+building records and JSON); CPU time barely changes with the machine's load, unlike wall time.
 
 usage: python bench/throughput.py [--limit N] [--batch-size 64] [--rounds 1] [--workers 1] [--data PATH]
 """
@@ -43,6 +46,7 @@ class WorkerMemory:
 
     def __init__(self) -> None:
         self.peak_mb = 0.0
+        self.cpu_s = 0.0   # CPU seconds the sampling thread used (not the measured work's)
         self._stop = threading.Event()
 
     def __enter__(self) -> "WorkerMemory":
@@ -66,36 +70,52 @@ class WorkerMemory:
                         self.peak_mb = max(self.peak_mb, rss_pages * os.sysconf("SC_PAGE_SIZE") / 2**20)
                 except (OSError, IndexError, ValueError):
                     continue
+        self.cpu_s += time.thread_time()
 
 
-def bare(nlp, texts, batch_size, workers) -> float:
-    """Seconds for ``nlp.pipe`` over ``texts`` (every pipe of ``nlp``), consuming every Doc."""
-    t = time.perf_counter()
+def parent_cpu() -> float:
+    """CPU seconds (user + system) this process has used so far (its children not counted)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bare(nlp, texts, batch_size, workers) -> tuple[float, float]:
+    """(seconds, parent CPU seconds) for ``nlp.pipe`` over ``texts`` (every pipe of ``nlp``),
+    consuming every Doc."""
+    t, cpu = time.perf_counter(), parent_cpu()
     for _ in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
         pass
-    return time.perf_counter() - t
+    return time.perf_counter() - t, parent_cpu() - cpu
 
 
-def full(nlp, articles, batch_size, workers) -> float:
-    """Seconds for the extract path over ``articles``, including the contract JSON encoding."""
-    t = time.perf_counter()
+def full(nlp, articles, batch_size, workers) -> tuple[float, float]:
+    """(seconds, parent CPU seconds) for the extract path over ``articles``, including the
+    contract JSON encoding."""
+    t, cpu = time.perf_counter(), parent_cpu()
     for ex in extract_articles(articles, nlp=nlp, batch_size=batch_size, workers=workers):
         json.dumps(ex.to_contract(), ensure_ascii=False)
-    return time.perf_counter() - t
+    return time.perf_counter() - t, parent_cpu() - cpu
 
 
-def measure(bare_nlp, nlp, articles, a, workers: int) -> tuple[float, float, float, float]:
-    """(seconds bare, seconds extract, largest worker MB bare, largest worker MB extract) over
-    ``a.rounds`` alternated rounds with ``workers`` processes."""
+def measure(bare_nlp, nlp, articles, a, workers: int) -> dict[str, float]:
+    """Over ``a.rounds`` alternated rounds with ``workers`` processes: seconds (``t_bare``,
+    ``t_full``), the parent's CPU seconds (``cpu_bare``, ``cpu_full``, the memory sampler's own
+    left out) and the largest worker's MB (``mb_bare``, ``mb_full``)."""
     texts = [x.text for x in articles]
-    t_bare = t_full = 0.0
+    m = dict.fromkeys(("t_bare", "t_full", "cpu_bare", "cpu_full"), 0.0)
     bare_workers, full_workers = WorkerMemory(), WorkerMemory()
     for _ in range(a.rounds):   # alternated, so that a change of load weighs on both alike
         with bare_workers:
-            t_bare += bare(bare_nlp, texts, a.batch_size, workers)
+            t, cpu = bare(bare_nlp, texts, a.batch_size, workers)
+        m["t_bare"] += t
+        m["cpu_bare"] += cpu
         with full_workers:
-            t_full += full(nlp, articles, a.batch_size, workers)
-    return t_bare, t_full, bare_workers.peak_mb, full_workers.peak_mb
+            t, cpu = full(nlp, articles, a.batch_size, workers)
+        m["t_full"] += t
+        m["cpu_full"] += cpu
+    m["cpu_bare"] -= bare_workers.cpu_s
+    m["cpu_full"] -= full_workers.cpu_s
+    return {**m, "mb_bare": bare_workers.peak_mb, "mb_full": full_workers.peak_mb}
 
 
 def main() -> int:
@@ -122,15 +142,19 @@ def main() -> int:
           f"model={bare_nlp.meta['name']}; bare pipes: {', '.join(bare_nlp.pipe_names)}; "
           f"extract pipes: {', '.join(nlp.default.pipe_names)}")
     results = {}
+    per_k = 1000 / (len(articles) * a.rounds)
     for workers in sorted({1, a.workers}):
-        results[workers] = t_bare, t_full, mb_bare, mb_full = measure(bare_nlp, nlp, articles, a, workers)
-        memory = f"; largest worker {mb_bare:.0f} MB (bare), {mb_full:.0f} MB (extract)" if workers > 1 else ""
-        print(f"workers={workers}: bare nlp.pipe {words / t_bare:7.0f} words/s ({t_bare:.1f} s)   "
-              f"extract {words / t_full:7.0f} words/s ({t_full:.1f} s)   ratio extract/bare = "
-              f"{t_bare / t_full:.3f}{memory}")
+        results[workers] = m = measure(bare_nlp, nlp, articles, a, workers)
+        memory = f"; largest worker {m['mb_bare']:.0f} MB (bare), {m['mb_full']:.0f} MB (extract)" if workers > 1 else ""
+        print(f"workers={workers}: bare nlp.pipe {words / m['t_bare']:7.0f} words/s ({m['t_bare']:.1f} s)   "
+              f"extract {words / m['t_full']:7.0f} words/s ({m['t_full']:.1f} s)   ratio extract/bare = "
+              f"{m['t_bare'] / m['t_full']:.3f}{memory}")
+        print(f"workers={workers}: parent CPU bare {m['cpu_bare']:.1f} s ({m['cpu_bare'] * per_k:.2f} s per 1,000 "
+              f"articles)   extract {m['cpu_full']:.1f} s ({m['cpu_full'] * per_k:.2f} s per 1,000 articles)")
     if a.workers > 1:
         one, many = results[1], results[a.workers]
-        print(f"speed-up of {a.workers} processes over 1: bare {one[0] / many[0]:.2f}x, extract {one[1] / many[1]:.2f}x")
+        print(f"speed-up of {a.workers} processes over 1: bare {one['t_bare'] / many['t_bare']:.2f}x, "
+              f"extract {one['t_full'] / many['t_full']:.2f}x")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS (parent) {rss:.0f} MB; load average (1 min) {load_before:.2f} before, "
           f"{os.getloadavg()[0]:.2f} after, on {os.cpu_count()} cores")

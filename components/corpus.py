@@ -3,11 +3,12 @@
 :func:`ingest` is what ``python -m components ingest`` and the dashboard's Data page call;
 :func:`reextract` brings a store up to the current pipeline version. Both parse only what needs
 parsing (articles not stored yet, or stored from another pipeline version), write each batch in
-one transaction (a crash loses at most the batch in flight, never what was stored), and report
+one transaction (a crash loses at most the chunks in flight, never what was stored), and report
 every file that could not be read.
 """
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Callable, Iterable, Iterator, Sequence
@@ -19,7 +20,7 @@ from .ingest import read_paths, read_uploads, upload_origin
 from .nlp.pipeline import Pipelines, as_pipelines
 from .nlp.workers import worker_pool
 from .query.counts import other_languages_note
-from .records import Article, Problem
+from .records import Article, Extraction, Problem
 from .store import Store
 
 Progress = Callable[[int], None]
@@ -191,19 +192,53 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
     nlp = as_pipelines(nlp)
     reader = ChunkReader.start(store, nlp, input_names(paths, uploads))
     report = reader.report
-    with worker_pool(nlp.by_language, workers):  # started once for the whole ingest
-        for chunk, copies in reader.chunks(read_inputs(paths, uploads, on_file), commit_every):
-            plan = reader.plan(store, chunk, copies)
-            extractions = list(extract_articles(plan.todo, nlp=nlp, batch_size=batch_size, workers=workers))
+    chunks = reader.chunks(read_inputs(paths, uploads, on_file), commit_every)
+    with worker_pool(nlp, workers):  # started once for the whole ingest
+        for plan, extractions in _extracted(reader, store, chunks, nlp, batch_size=batch_size, workers=workers):
             count_not_analysed(nlp, extractions, report.not_analysed)
             # Articles already up to date, and copies of this run's articles, still get their new
             # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
             store.write(extractions, problems=plan.problems, run_id=report.run_id, articles=plan.kept)
             plan.count(report)
-            if progress and chunk:
-                progress(len(chunk))
+            if progress and plan.read:
+                progress(plan.read)
     reader.finish(store)
     return report
+
+
+#: Chunks an ingest plans at most ahead of the one it writes (see :func:`_extracted`).
+PLANS_AHEAD = 8
+
+
+def _extracted(reader: ChunkReader, store: Store, chunks: Iterator[tuple[list[Article], list[Article]]],
+               nlp: Pipelines, *, batch_size: int, workers: int) -> Iterator[tuple[ChunkPlan, list[Extraction]]]:
+    """Each of ``chunks`` planned (:meth:`ChunkReader.plan`) with the extractions of its articles
+    to extract, in reading order. The articles of successive chunks are extracted as one stream,
+    so that worker processes go on parsing the next chunk while one is written; at most
+    :data:`PLANS_AHEAD` chunks are planned and not yet given out (a long run of chunks with nothing
+    to extract ends the stream, which starts again once the planned chunks are out)."""
+    plans: deque[ChunkPlan] = deque()
+    read_all = False
+
+    def todo() -> Iterator[Article]:
+        nonlocal read_all
+        for chunk, copies in chunks:
+            plans.append(reader.plan(store, chunk, copies))
+            yield from plans[-1].todo
+            if len(plans) > PLANS_AHEAD:
+                return
+        read_all = True
+
+    while not read_all:
+        done: list[Extraction] = []
+        for extraction in chain(extract_articles(todo(), nlp=nlp, batch_size=batch_size, workers=workers), [None]):
+            if extraction is not None:
+                done.append(extraction)
+            # every planned chunk whose extractions are all in (all of them at the stream's end)
+            while plans and (extraction is None or len(done) >= len(plans[0].todo)):
+                size = len(plans[0].todo)
+                yield plans.popleft(), done[:size]
+                del done[:size]
 
 
 def reextract(*, store: Store, nlp: Language | Pipelines | None = None, batch_size: int = 64, workers: int = 1,
@@ -215,10 +250,12 @@ def reextract(*, store: Store, nlp: Language | Pipelines | None = None, batch_si
     many were re-extracted. ``nlp``: as for :func:`ingest`."""
     nlp = as_pipelines(nlp)
     done = 0
-    with worker_pool(nlp.by_language, workers):  # started once for the whole run
-        for chunk in _batches(store.stale_articles(nlp.version_for(None), by_language=nlp.versions),
+    with worker_pool(nlp, workers):  # started once for the whole run
+        stale = store.stale_articles(nlp.version_for(None), by_language=nlp.versions)
+        # one stream, so that worker processes go on parsing while a chunk is written
+        for chunk in _batches(extract_articles(stale, nlp=nlp, batch_size=batch_size, workers=workers),
                               commit_every):
-            store.write(list(extract_articles(chunk, nlp=nlp, batch_size=batch_size, workers=workers)))
+            store.write(chunk)
             done += len(chunk)
             if progress:
                 progress(len(chunk))

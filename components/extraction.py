@@ -6,15 +6,16 @@ worker processes too); this module gives each article's Doc its dateline and rea
 back from the Doc extensions the rule steps set.
 
 Each article's language is detected once (:func:`components.nlp.language.detect_language`)
-before the pipe, and the article goes to that language's pipeline (:class:`components.nlp.Pipelines`:
+before the pipe (in the worker process that parses it, with ``workers`` > 1), and the article goes to that language's pipeline (:class:`components.nlp.Pipelines`:
 English, the default, also takes the articles whose language is undetermined; French by default).
 An article in a language no pipeline analyses comes out with no entities, places or quotes
 (:func:`not_analysed`): stored, dated, searchable and shown, never analysed by a model of another
 language."""
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import replace
-from itertools import islice
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -96,33 +97,53 @@ def extract_articles(articles: Iterable[Article], *, nlp: Language | Pipelines |
         language and undetermined articles; the rule steps a pipeline lacks are added to it.
     batch_size: articles per ``nlp.pipe`` batch (and per task of a worker process).
     workers: > 1: that many worker processes (:class:`components.nlp.Workers`), each running
-        the whole extraction, started once for the whole run (or taken from an open
-        :func:`components.nlp.worker_pool` block, as ``ingest`` opens one), used for a pipeline
-        with more than one batch of a window's articles; none for input of one batch only.
+        the whole analysis of an article (its language detected, its language's pipeline), started
+        once for the whole run (or taken from an open :func:`components.nlp.worker_pool` block, as
+        ``ingest`` opens one), for input of more than one batch; none for input of one batch only.
 
-    Articles are taken :data:`WINDOW` at a time; within a window each pipeline parses its
-    language's articles in one ``nlp.pipe`` pass. An article of any length is extracted: one
-    longer than spaCy takes in one go is parsed in pieces and joined back
+    In this process, articles are taken :data:`WINDOW` at a time; within a window each pipeline
+    parses its language's articles in one ``nlp.pipe`` pass. An article of any length is
+    extracted: one longer than spaCy takes in one go is parsed in pieces and joined back
     (:func:`components.nlp.pipe_with_context`), offsets into its whole text. Each article comes
     out with its language (:func:`with_language`); one that no pipeline analyses is not parsed
     and comes out empty (:func:`not_analysed`), keyed by the default pipeline's version."""
     pipelines = as_pipelines(nlp)
-    stream = iter(map(with_language, articles))
-    window = list(islice(stream, WINDOW))
-    if len(window) <= batch_size:   # one batch: not worth starting processes
+    stream = iter(articles)
+    first = list(islice(stream, batch_size + 1))
+    if len(first) <= batch_size:   # one batch: not worth starting processes
         workers = 1
-    with nlp_mod.worker_pool(pipelines.by_language, workers) as pool:
-        while window:
-            yield from _extract_window(window, pipelines, batch_size=batch_size, pool=pool)
-            window = list(islice(stream, WINDOW))
+    with nlp_mod.worker_pool(pipelines, workers) as pool:
+        if pool is not None and len(first) > batch_size and pool.serves(pipelines):
+            yield from _extract_in_workers(chain(first, stream), pipelines, pool, batch_size=batch_size)
+            return
+        stream = map(with_language, chain(first, stream))
+        while window := list(islice(stream, WINDOW)):
+            yield from _extract_window(window, pipelines, batch_size=batch_size)
 
 
-def _extract_window(window: list[Article], pipelines: Pipelines, *, batch_size: int,
-                    pool: nlp_mod.Workers | None) -> Iterator[Extraction]:
-    """The extractions of ``window`` (articles with their language) in order: each language's
-    articles through its pipeline (in ``pool``'s worker processes when there are more than a
-    batch of them), in order of their first article, each yielded as soon as every article
-    before it is done."""
+def _extract_in_workers(articles: Iterable[Article], pipelines: Pipelines, pool: nlp_mod.Workers, *,
+                        batch_size: int) -> Iterator[Extraction]:
+    """The extractions of ``articles`` in order, each analysed by ``pool`` (its language detected
+    there when it has none); this process only builds the records from what comes back."""
+    sent: deque[Article] = deque()
+
+    def items() -> Iterator[nlp_mod.workers.Item]:
+        for article in articles:
+            sent.append(article)
+            yield article.text, doc_values(article), article.language
+
+    for language, results in pool.map(items(), batch_size=batch_size):
+        article = sent.popleft()
+        if article.language != language:
+            article = replace(article, language=language)
+        version = pipelines.version_for(language)
+        yield not_analysed(article, version) if results is None else extract_doc(results, article, version)
+
+
+def _extract_window(window: list[Article], pipelines: Pipelines, *, batch_size: int) -> Iterator[Extraction]:
+    """The extractions of ``window`` (articles with their language) in order, in this process:
+    each language's articles through its pipeline, in order of their first article, each yielded
+    as soon as every article before it is done."""
     done: list[Extraction | None] = [None] * len(window)
     by_pipeline: dict[int, tuple[Language, list[int]]] = {}  # id(pipeline) → it and its articles
     for i, article in enumerate(window):
@@ -134,13 +155,8 @@ def _extract_window(window: list[Article], pipelines: Pipelines, *, batch_size: 
     ready = 0
     for nlp, indices in by_pipeline.values():
         version = nlp_mod.pipeline_version(nlp)
-        key = pool.holds(nlp) if pool is not None and len(indices) > batch_size else None
-        if key is not None:
-            found = zip(pool.map(key, ((window[i].text, doc_values(window[i])) for i in indices),
-                                 batch_size=batch_size), indices)
-        else:
-            found = nlp_mod.pipe_with_context(nlp, ((window[i].text, i) for i in indices), batch_size=batch_size,
-                                              doc_values=lambda i: doc_values(window[i]))
+        found = nlp_mod.pipe_with_context(nlp, ((window[i].text, i) for i in indices), batch_size=batch_size,
+                                          doc_values=lambda i: doc_values(window[i]))
         for doc, i in found:
             done[i] = extract_doc(doc, window[i], version)
             while ready < len(window) and done[ready] is not None:

@@ -1,25 +1,47 @@
 """Worker processes for ``--workers N``: N spawned processes, started once for a whole run, each
-holding the pipelines (sent once, when it starts, and each unpickled when a task first needs it) and running the whole extraction over batches
-of articles; only the rule steps' results come back (plain data: ``doc._.actors``,
-``doc._.places``, ``doc._.quotes``), never the Docs.
+holding the pipelines (written once to a temporary file each, and each unpickled when a task first
+needs it) and running the whole per-article analysis over batches of articles: language detection
+(:func:`~components.nlp.language.detect_language`, for an article that has no language yet), the
+choice of that language's pipeline and the pipeline itself. Only the language and the rule steps'
+results come back (plain data: ``doc._.actors``, ``doc._.places``, ``doc._.quotes``), never the Docs.
 
 spaCy's own ``nlp.pipe(n_process=N)`` starts its processes anew at every call (the model and the
 gazetteer loaded again each time: every window of articles, every batch an ingest commits) and
 sends every Doc back whole (its tokens, parse and vectors) for the parent to rebuild; the parent
 then had as much work as a worker. :class:`Workers` keeps the processes for as long as its
 ``with`` block lasts (:func:`worker_pool`: the whole ``extract`` or ``ingest``), and the parent
-only routes articles and writes results.
+only sends texts, builds the records from what comes back and writes them.
+
+What kept two workers from doubling one process's speed (``extract --workers 2``, BBC texts,
+measured 2026-12-01) and what is done about it:
+
+- the parent detected each article's language (1.1 s of CPU per 1,000 articles, half of what it
+  did per article; the records and their JSON 0.7 s, the results' unpickling 0.1 s), and the
+  workers waited 2–3 s at every window of 1,024 articles (and ``ingest`` at every commit) while
+  it did: languages are now detected in the workers, and the articles stream to them without a
+  break, in tasks of at most :data:`TASK_ARTICLES`, two per worker queued ahead;
+- one worker idled up to a task's length at the end of a run: tasks are now small;
+- the pipelines (50 MB pickled) went to each process as its arguments, which a spawned process
+  reads only after importing spaCy, so the second started seconds after the first; they now go
+  through files, written while the processes start;
+- each process took a second to exit (freeing the pipelines object by object): it now exits at
+  once.
 
 Processes are *spawned*, not forked (a fork of a process that runs threads can leave the child
 holding a lock nobody will release), with the parent's ``__main__`` hidden from them (in the
 dashboard it is the app's page, which would run again in every worker)."""
 from __future__ import annotations
 
+import atexit
 import multiprocessing
+import os
 import pickle
+import sys
+import tempfile
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -27,35 +49,77 @@ from spacy.language import Language
 from spacy.util import minibatch
 
 from .batches import _main_hidden_from_workers, pipe_with_context
+from .language import UNDETERMINED, detect_language
+from .pipeline import Pipelines
 
 #: The Doc extensions the rule steps set, sent back from a worker for each article.
 RESULTS = ("actors", "places", "quotes")
 
-Item = tuple[str, Mapping[str, Any]]
-"""An article for a worker: its text, and the extension values its Doc starts with
-(:data:`components.nlp.batches.DocValues`)."""
+#: Articles per task at most: about a second of parsing for news articles, so that the workers
+#: finish a run together (the last task of one is all the other waits for) while a task still
+#: costs little to send. spaCy is as fast per article in batches of 16 as of 64 (CPU seconds,
+#: 300 BBC articles: 14.9 and 14.9).
+TASK_ARTICLES = 16
 
-# In a worker process: the pipelines it was started with, by key (a language code), pickled
-# until a task needs one (a run of English articles never unpickles the French pipeline).
-_PICKLED: dict[str, bytes] = {}
+Item = tuple[str, Mapping[str, Any], str | None]
+"""An article for a worker: its text, the extension values its Doc starts with
+(:data:`components.nlp.batches.DocValues`), and its language (an ISO 639-1 code or ``"und"``), or
+None for the worker to detect it."""
+
+# In a worker process: the files of the pipelines it was started with, by key (a language code),
+# each unpickled when a task first needs it (a run of English articles never loads the French
+# pipeline), and the default pipeline's key.
+_FILES: dict[str, str] = {}
 _PIPELINES: dict[str, Language] = {}
+_DEFAULT: list[str] = []
 
 
-def _start(pickled: Mapping[str, bytes]) -> None:
-    _PICKLED.update(pickled)
+def _start(files: Mapping[str, str], default: str) -> None:
+    _FILES.update(files)
+    _DEFAULT[:] = [default]
+    atexit.register(_exit_now)
+
+
+def _exit_now() -> None:
+    """In a worker, once its last result is sent: end the process without freeing the pipelines
+    object by object (a second of tearing down that the parent would wait for)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _pipeline(key: str) -> Language:
     if key not in _PIPELINES:
-        _PIPELINES[key] = pickle.loads(_PICKLED.pop(key))
+        _PIPELINES[key] = pickle.loads(Path(_FILES[key]).read_bytes())
     return _PIPELINES[key]
 
 
-def _run(key: str, batch: list[Item], batch_size: int) -> list[dict[str, Any]]:
-    """In a worker: the results (:data:`RESULTS`) of pipeline ``key`` over ``batch``, in order."""
-    docs = pipe_with_context(_pipeline(key), ((text, values) for text, values in batch),
-                             batch_size=batch_size, doc_values=lambda values: values)
-    return [{name: doc._.get(name) for name in RESULTS} for doc, _ in docs]
+def _key_for(language: str) -> str | None:
+    """In a worker: the key of the pipeline that analyses an article in ``language`` (as
+    :meth:`components.nlp.Pipelines.for_language` chooses: the default's for its own language and
+    undetermined articles), or None when none does."""
+    if language in (UNDETERMINED, _DEFAULT[0]):
+        return _DEFAULT[0]
+    return language if language in _FILES else None
+
+
+def _run(batch: list[Item], batch_size: int) -> list[tuple[str, dict[str, Any] | None]]:
+    """In a worker: for each article of ``batch``, in order, its language (detected when the item
+    has none) and the results (:data:`RESULTS`) of its language's pipeline, or None when no
+    pipeline analyses that language. Each pipeline parses its share of the batch in one pass."""
+    languages = [language or detect_language(text) for text, _, language in batch]
+    found: list[dict[str, Any] | None] = [None] * len(batch)
+    by_key: dict[str, list[int]] = {}
+    for i, language in enumerate(languages):
+        key = _key_for(language)
+        if key is not None:
+            by_key.setdefault(key, []).append(i)
+    for key, indices in by_key.items():
+        docs = pipe_with_context(_pipeline(key), ((batch[i][0], i) for i in indices),
+                                 batch_size=batch_size, doc_values=lambda i: batch[i][1])
+        for doc, i in docs:
+            found[i] = {name: doc._.get(name) for name in RESULTS}
+    return list(zip(languages, found))
 
 
 def _ready() -> bool:
@@ -71,45 +135,59 @@ class Results:
 
 
 class Workers:
-    """``n`` worker processes holding ``pipelines`` (key → a loaded pipeline with its rule
-    steps); close them with :meth:`close` (or use :func:`worker_pool`)."""
+    """``n`` worker processes holding ``pipelines`` (each analysing its language's articles, the
+    default's also the undetermined ones); close them with :meth:`close` (or use
+    :func:`worker_pool`)."""
 
-    def __init__(self, pipelines: Mapping[str, Language], n: int) -> None:
+    def __init__(self, pipelines: Pipelines, n: int) -> None:
         self.n = n
-        self.pipelines = dict(pipelines)
+        self.pipelines = pipelines
+        self._files = tempfile.TemporaryDirectory(prefix="dateline-pipelines-")
+        files = {key: str(Path(self._files.name) / f"{key}.pickle") for key in pipelines.by_language}
         self._pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_start,
-                                         initargs=({k: pickle.dumps(v) for k, v in self.pipelines.items()},))
-        with _main_hidden_from_workers():  # the processes start on the first tasks
-            for started in [self._pool.submit(_ready) for _ in range(n)]:
-                started.result()
+                                         initializer=_start, initargs=(files, pipelines.default_language))
+        with _main_hidden_from_workers():  # each of these tasks starts a process (not waited for)
+            for _ in range(n):
+                self._pool.submit(_ready)
+        # Written while the processes start (importing spaCy takes them seconds); read by a task.
+        for key, nlp in pipelines.by_language.items():
+            Path(files[key]).write_bytes(pickle.dumps(nlp))
 
-    def holds(self, nlp: Language) -> str | None:
-        """The key of ``nlp`` among the pipelines the workers hold (the same object), or None."""
-        return next((key for key, held in self.pipelines.items() if held is nlp), None)
+    def serves(self, pipelines: Pipelines) -> bool:
+        """Whether the workers hold ``pipelines`` (the same pipeline objects for the same languages)."""
+        held = self.pipelines.by_language
+        return held.keys() == pipelines.by_language.keys() and all(
+            held[key] is nlp for key, nlp in pipelines.by_language.items())
 
-    def map(self, key: str, items: Iterable[Item], *, batch_size: int) -> Iterator[Results]:
-        """The :class:`Results` of pipeline ``key`` over ``items``, in order: ``batch_size``
-        articles per task, at most two tasks per worker queued ahead."""
+    def map(self, items: Iterable[Item], *, batch_size: int) -> Iterator[tuple[str, Results | None]]:
+        """For each of ``items``, in order: its language (as given, or detected) and the
+        :class:`Results` of its language's pipeline, or None when no pipeline analyses it.
+        ``batch_size`` articles per task (at most :data:`TASK_ARTICLES`), at most two tasks per
+        worker queued ahead."""
         pending: deque[Future] = deque()
-        for batch in minibatch(items, batch_size):
+        for batch in minibatch(items, min(batch_size, TASK_ARTICLES)):
             with _main_hidden_from_workers():  # should a worker be (re)started by this task
-                pending.append(self._pool.submit(_run, key, list(batch), batch_size))
+                pending.append(self._pool.submit(_run, list(batch), batch_size))
             if len(pending) > 2 * self.n:
-                yield from map(Results, pending.popleft().result())
+                yield from _read(pending.popleft().result())
         while pending:
-            yield from map(Results, pending.popleft().result())
+            yield from _read(pending.popleft().result())
 
     def close(self) -> None:
-        """Stop the workers (tasks not started are dropped)."""
+        """Stop the workers (tasks not started are dropped) and remove the pipelines' files."""
         self._pool.shutdown(cancel_futures=True)
+        self._files.cleanup()
+
+
+def _read(found: list[tuple[str, dict[str, Any] | None]]) -> Iterator[tuple[str, Results | None]]:
+    return ((language, None if results is None else Results(results)) for language, results in found)
 
 
 _CURRENT: list[Workers] = []
 
 
 @contextmanager
-def worker_pool(pipelines: Mapping[str, Language], n: int) -> Iterator[Workers | None]:
+def worker_pool(pipelines: Pipelines, n: int) -> Iterator[Workers | None]:
     """Within the block, :func:`current_workers` gives ``n`` workers holding ``pipelines`` (None,
     and no process, when ``n`` < 2 or a pool is already open: the outer block's is used); they
     stop when the block ends."""

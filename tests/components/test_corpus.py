@@ -310,3 +310,33 @@ def test_each_language_is_stored_under_its_pipelines_version_and_a_missing_one_i
     assert not_analysed(store, Filter()) == {"de": 1, "fr": 1}
     assert corpus.reextract(store=store, nlp=english_only) == 0
     assert corpus.reextract(store=store, nlp=both) == 1
+
+
+# -- worker processes ----------------------------------------------------------------------------
+
+def _store_rows(store: Store) -> dict[str, list]:
+    """Every stored row that an ingest writes from its extractions, in a fixed order."""
+    tables = {"articles": "SELECT id, language, pipeline_version, origins FROM articles ORDER BY id",
+              **{t: f"SELECT * FROM {t} ORDER BY article_id, idx" for t in ("entities", "places", "quotes")},
+              "actors": "SELECT actor, actor_type, aliases FROM actors ORDER BY actor"}
+    return {t: store.query(sql).astype(str).values.tolist() for t, sql in tables.items()}
+
+
+def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path, nlp, monkeypatch):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(14):
+        (folder / f"{i:02}.txt").write_text(
+            f"Officials in Lisbon said on Monday that Maria Santos, port director number {i}, would resign. "
+            f"\u201cWe will rebuild the harbour,\u201d she told reporters in Porto.\n", encoding="utf-8")
+    (folder / "15_copy.txt").write_text((folder / "03.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    first = [folder / f"{i:02}.txt" for i in range(4, 10)]   # stored before: chunks with nothing to extract
+    monkeypatch.setattr(corpus, "PLANS_AHEAD", 1)   # the stream of chunks ends and starts again
+    stores = []
+    for workers in (1, 2):
+        store = Store(tmp_path / f"w{workers}.duckdb")
+        corpus.ingest(first, store=store, nlp=nlp)
+        report = corpus.ingest([folder], store=store, nlp=nlp, batch_size=2, commit_every=3, workers=workers)
+        assert (report.added, report.unchanged, report.duplicates) == (8, 6, 1)
+        stores.append(_store_rows(store))
+    assert stores[1] == stores[0] and len(stores[0]["articles"]) == 14 and stores[0]["quotes"]
