@@ -76,9 +76,21 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
         traces, title, height=440, dragmode="select", selectdirection="h", hovermode="x unified",
         bargap=0.15, xaxis=xaxis,
         legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0),
-        yaxis=dict(title=dict(text="Articles"), rangemode="tozero"),
+        yaxis=dict(title=dict(text="Articles"), rangemode="tozero", **_count_ticks(df["n_articles"])),
         yaxis2=dict(title=dict(text="Mentions"), overlaying="y", side="right", rangemode="tozero",
-                    showgrid=False, tickmode="auto", tickformat=",d"))
+                    showgrid=False, **_count_ticks(*(t["y"] for t in traces[1:]))))
+
+
+#: Up to this count an axis of counts gets a tick at every whole number (plotly's automatic ticks
+#: would fall between them: 0.5, 1.5).
+SMALL_COUNT = 5
+
+
+def _count_ticks(*values) -> dict:
+    """Tick settings for an axis of counts up to the largest of ``values`` (sequences of numbers):
+    whole numbers only (``","d``), one tick per number when the counts are small."""
+    top = max((x for v in values for x in v if x is not None), default=0)
+    return {"tickformat": ",d", **({"dtick": 1} if top <= SMALL_COUNT else {})}
 
 
 def _actor_lines(lines: pd.DataFrame, line_days: list[str]) -> list[dict]:

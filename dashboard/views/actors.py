@@ -77,7 +77,7 @@ with time_col:
         notices.no_match("dated mentions")
     else:
         linked_charts.chart(charts.timeline(profile["timeline"], period=profile["period"]),
-                            name="timeline", key=f"{KEY}_profile_timeline", file=f"{actor}-timeline", height=300)
+                            name="timeline", key=f"{KEY}_profile_timeline", file=f"{actor}-timeline")
 st.markdown("**Quotes**")
 quotes = profile["quotes"]
 if quotes.empty:

@@ -49,3 +49,17 @@ def test_week_bars_carry_their_first_and_last_day_and_a_click_selects_the_week()
     assert apply_selection(Filter(), "timeline", event).date_to == date(2024, 3, 10)
     months = charts.timeline(weeks.assign(day=pd.to_datetime(["2024-02-01", "2024-03-01"])), period="month")
     assert list(months.data[0].customdata[0]) == ["2024-02-01", "days", "2024-02-29"]
+
+
+def test_count_axes_tick_whole_numbers_only():
+    """A few articles and mentions: a tick at every whole number, none at 0.5 or between
+    (whose ",d" labels read "1, 1, 2, 2"); many: plotly's own spacing, still whole numbers."""
+    few = pd.DataFrame({"day": pd.to_datetime(["2024-03-01", "2024-03-02"]), "n_articles": [1, 2],
+                        "n_mentions": [2, 4]})
+    fig = charts.timeline(few)
+    for axis in (fig.layout.yaxis, fig.layout.yaxis2):
+        assert axis.tickformat == ",d" and axis.dtick == 1
+    many = few.assign(n_articles=[10, 200], n_mentions=[50, 900])
+    fig = charts.timeline(many)
+    assert fig.layout.yaxis.dtick is None and fig.layout.yaxis2.dtick is None
+    assert fig.layout.yaxis.tickformat == ",d"
