@@ -33,7 +33,7 @@ def current_store() -> Store:
     return store_for(str(state.db_path()))
 
 
-def store_version(path: str | Path) -> tuple[int, int, int]:
+def store_version(path: str | Path) -> tuple[int, ...]:
     """Something that changes whenever the store at ``path`` is written (:attr:`Store.version`)."""
     return store_for(str(path)).version
 

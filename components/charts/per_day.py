@@ -89,7 +89,7 @@ SMALL_COUNT = 5
 def _count_ticks(*values) -> dict:
     """Tick settings for an axis of counts up to the largest of ``values`` (sequences of numbers):
     whole numbers only (``","d``), one tick per number when the counts are small."""
-    top = max((x for v in values for x in v if x is not None), default=0)
+    top = max((x for v in values for x in v if x is not None and x == x), default=0)  # (x == x: not NaN)
     return {"tickformat": ",d", **({"dtick": 1} if top <= SMALL_COUNT else {})}
 
 

@@ -64,7 +64,7 @@ class Store:
     # --- reads ---
 
     @property
-    def version(self) -> tuple[int, int, int]:
+    def version(self) -> tuple[int, ...]:
         """Something that changes whenever the store is written, by this process or another
         (:func:`components.store.kept.file_version`); zeros while it does not exist."""
         return file_version(self.path)

@@ -36,20 +36,21 @@ def kept_name(sql: str, params: Mapping) -> str:
     return "kept_" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
-def file_version(path: str | Path) -> tuple[int, int, int]:
+def file_version(path: str | Path) -> tuple[int, ...]:
     """Something that changes whenever the store at ``path`` is written, by this process or
-    another: (size, mtime_ns) of the file plus the size of its write-ahead log; zeros for a store
-    that does not exist."""
+    another: the file's inode, size, modification and change times (ns), and its write-ahead
+    log's size and modification time; zeros for a store that does not exist."""
     p = Path(path)
     try:
         main = p.stat()
     except OSError:
-        return (0, 0, 0)
+        return (0, 0, 0, 0, 0, 0)
     try:
-        wal = Path(str(p) + ".wal").stat().st_size
+        wal = Path(str(p) + ".wal").stat()
+        log = (wal.st_size, wal.st_mtime_ns)
     except OSError:
-        wal = 0
-    return (main.st_size, main.st_mtime_ns, wal)
+        log = (0, 0)
+    return (main.st_ino, main.st_size, main.st_mtime_ns, main.st_ctime_ns, *log)
 
 
 def use_kept(con: duckdb.DuckDBPyConnection, held: dict[str, tuple], kept: Kept, stamp: tuple) -> None:
@@ -60,9 +61,10 @@ def use_kept(con: duckdb.DuckDBPyConnection, held: dict[str, tuple], kept: Kept,
     for name, (sql, params) in kept.items():
         if not _NAME.match(name):
             raise ValueError(f"not a kept set's name: {name!r} (see kept_name)")
-        if held.pop(name, None) != stamp:
+        if held.get(name) != stamp:  # (recorded once made: an interrupted one is made anew)
             _exec(con, f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}", dict(params) or None)
-        held[name] = stamp
+        held.pop(name, None)
+        held[name] = stamp  # now the most recently used
     while len(held) > max(KEPT_TABLES, len(kept)):
         oldest = next(iter(held))
         del held[oldest]

@@ -129,7 +129,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     try:
         _mark_counts_for_refill(con, batch.extracted_ids)  # (extracted again: rows replaced)
         _delete_old_extractions(con, batch)
-        _replace_older_readings(con)
+        _replace_older_readings(con, batch)
         _upsert_articles(con, batch)
         _insert_extractions(con, batch)
         _log_problems(con, batch)
@@ -161,14 +161,19 @@ def _delete_old_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> No
         _delete_extraction_rows(con, stored)
 
 
-def _replace_older_readings(con: duckdb.DuckDBPyConnection) -> None:
+def _replace_older_readings(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     """Remove each stored article that an article of the batch reads anew: one with the same URL
     and the same single origin (the same page file) but another id, because the page's text is
     now read differently (boilerplate lines dropped by a newer Dateline) or the file changed.
-    Re-ingesting a folder of pages then updates them instead of storing each story twice."""
-    older = [r[0] for r in _exec(con, """
-        SELECT a.id FROM articles a JOIN dl_new_articles n
-          ON a.url = n.url AND a.origins = n.origins AND len(n.origins) = 1 AND a.id <> n.id""")]
+    Re-ingesting a folder of pages then updates them instead of storing each story twice. When
+    an older reading was extracted, the corpus-level tables count its rows: the next rebuild is
+    due (``actors_stale``), even if the new reading comes without an extraction."""
+    older = _exec(con, """
+        SELECT a.id, a.pipeline_version IS NOT NULL FROM articles a JOIN dl_new_articles n
+          ON a.url = n.url AND a.origins = n.origins AND len(n.origins) = 1 AND a.id <> n.id""")
+    if any(extracted for _, extracted in older):
+        _mark_actors_stale(con, batch.now)
+    older = [id_ for id_, _ in older]
     if older:
         _mark_counts_for_refill(con, older)
         _delete_extraction_rows(con, older)

@@ -148,6 +148,19 @@ def test_a_page_read_anew_replaces_its_older_reading(store: Store):
     assert store.summary()["entities"] == 2
 
 
+def test_a_page_read_anew_without_extraction_makes_the_corpus_counts_due(store: Store):
+    """The older reading was extracted and counted; the new one comes in unanalysed (stored to be
+    extracted later): the corpus-level tables no longer match the rows, so they lag behind
+    (and the views count from the rows) until the next rebuild, which counts them again."""
+    store.write([page('Dmitry Peskov said "No comment." in Moscow.\nSign up for our newsletter.')])
+    store.rebuild_actors()
+    assert not store.actors_stale() and len(store.query("SELECT * FROM place_counts"))
+    store.add_articles([page('Dmitry Peskov said "No comment." in Moscow.').article])
+    assert store.actors_stale() and store.summary()["entities"] == 0
+    store.rebuild_actors()
+    assert store.query("SELECT * FROM place_counts").empty and store.query("SELECT * FROM actors").empty
+
+
 @pytest.mark.parametrize("other", [
     dict(origin="mirror/storm.html"),                         # another file of the same story
     dict(url="https://example.org/flood"),                    # another page in the same file path
