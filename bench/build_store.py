@@ -49,7 +49,8 @@ SHIFT_DAYS = 15
 
 #: Per-copy macros: the new id of article ``aid`` in copy ``k``, its new number (``articles.seq``:
 #: copy k's articles numbered after copy k - 1's), and the long-tailed variant of ``name`` in the
-#: article ``nid`` (new id).
+#: article ``nid`` (new id); an actor's name (as found: ``found``, canonical: ``canonical``) in
+#: article ``aid`` of copy ``k``: as found in copy 0, else the canonical name's variant.
 MACROS = [
     "CREATE OR REPLACE TEMP MACRO new_seq(n, k) AS n + k * (SELECT max(seq) FROM src.articles)",
     "CREATE OR REPLACE TEMP MACRO new_id(aid, k) AS CASE WHEN k = 0 THEN aid ELSE md5(aid || ':' || k) END",
@@ -57,6 +58,8 @@ MACROS = [
     " floor(1000004.0 / ((hash(name, nid) % 1000003) + 1))::BIGINT",
     "CREATE OR REPLACE TEMP MACRO tailed(name, nid, k) AS CASE WHEN name IS NULL OR k = 0 THEN name"
     " WHEN variant(name, nid) <= 1 THEN name ELSE name || ' ' || variant(name, nid)::VARCHAR END",
+    "CREATE OR REPLACE TEMP MACRO tailed_actor(found, canonical, aid, k) AS CASE WHEN k = 0 THEN found"
+    " ELSE tailed(coalesce(canonical, found), new_id(aid, k), k) END",
 ]
 
 COPY_SQL = {
@@ -72,8 +75,7 @@ COPY_SQL = {
         INSERT INTO entities BY NAME
         SELECT new_id(e.article_id, k) AS article_id, e.pipeline_version, e.idx, e.start_char, e.end_char,
                e.text, e.label,
-               CASE WHEN k = 0 THEN e.actor
-                    ELSE tailed(coalesce(al.actor, e.actor), new_id(e.article_id, k), k) END AS actor,
+               tailed_actor(e.actor, al.actor, e.article_id, k) AS actor,
                e.actor_type, e.role, new_seq(e.article_seq, k) AS article_seq
         FROM src.entities e LEFT JOIN src.actor_aliases al ON al.alias = e.actor
         CROSS JOIN range($copies) r(k) ORDER BY article_seq, idx""",
@@ -87,8 +89,7 @@ COPY_SQL = {
         INSERT INTO quotes BY NAME
         SELECT new_id(q.article_id, k) AS article_id, q.pipeline_version, q.idx, q.start_char, q.end_char,
                q.content, q.kind,
-               CASE WHEN k = 0 THEN q.speaker
-                    ELSE tailed(coalesce(al.actor, q.speaker), new_id(q.article_id, k), k) END AS speaker,
+               tailed_actor(q.speaker, al.actor, q.article_id, k) AS speaker,
                q.speaker_start, q.speaker_end, q.cue, q.content_spans, new_seq(q.article_seq, k) AS article_seq
         FROM src.quotes q LEFT JOIN src.actor_aliases al ON al.alias = q.speaker
         CROSS JOIN range($copies) r(k) ORDER BY article_seq, idx""",

@@ -77,6 +77,15 @@ def run_rule_pipes(nlp: Language, doc: Doc) -> Doc:
     return doc
 
 
+def analysing_language(language: str | None, default: str, others: Mapping | set) -> str | None:
+    """The language of the pipeline that analyses an article in ``language`` (an ISO 639-1 code,
+    ``"und"`` or None): ``default`` (the default pipeline's) for None, undetermined and its own
+    language; ``language`` when ``others`` (the other pipelines' languages) has it; else None."""
+    if language in (None, UNDETERMINED, default):
+        return default
+    return language if language in others else None
+
+
 @dataclass(frozen=True)
 class Pipelines:
     """The spaCy pipelines that analyse articles, one per language, each with the rule steps.
@@ -99,9 +108,8 @@ class Pipelines:
     def for_language(self, language: str | None) -> Language | None:
         """The pipeline that analyses an article in ``language`` (an ISO 639-1 code, ``"und"`` or
         None: the default's), or None when no pipeline of that language is loaded."""
-        if language in (None, UNDETERMINED, self.default_language):
-            return self.default
-        return self.others.get(language)
+        key = analysing_language(language, self.default_language, self.others)
+        return None if key is None else self.by_language[key]
 
     def version_for(self, language: str | None) -> str:
         """The pipeline version an article in ``language`` is extracted under: its pipeline's

@@ -49,8 +49,8 @@ from spacy.language import Language
 from spacy.util import minibatch
 
 from .batches import _main_hidden_from_workers, pipe_with_context
-from .language import UNDETERMINED, detect_language
-from .pipeline import Pipelines
+from .language import detect_language
+from .pipeline import Pipelines, analysing_language
 
 #: The Doc extensions the rule steps set, sent back from a worker for each article.
 RESULTS = ("actors", "places", "quotes")
@@ -94,15 +94,6 @@ def _pipeline(key: str) -> Language:
     return _PIPELINES[key]
 
 
-def _key_for(language: str) -> str | None:
-    """In a worker: the key of the pipeline that analyses an article in ``language`` (as
-    :meth:`components.nlp.Pipelines.for_language` chooses: the default's for its own language and
-    undetermined articles), or None when none does."""
-    if language in (UNDETERMINED, _DEFAULT[0]):
-        return _DEFAULT[0]
-    return language if language in _FILES else None
-
-
 def _run(batch: list[Item], batch_size: int) -> list[tuple[str, dict[str, Any] | None]]:
     """In a worker: for each article of ``batch``, in order, its language (detected when the item
     has none) and the results (:data:`RESULTS`) of its language's pipeline, or None when no
@@ -111,7 +102,7 @@ def _run(batch: list[Item], batch_size: int) -> list[tuple[str, dict[str, Any] |
     found: list[dict[str, Any] | None] = [None] * len(batch)
     by_key: dict[str, list[int]] = {}
     for i, language in enumerate(languages):
-        key = _key_for(language)
+        key = analysing_language(language, _DEFAULT[0], _FILES)
         if key is not None:
             by_key.setdefault(key, []).append(i)
     for key, indices in by_key.items():

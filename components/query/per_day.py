@@ -50,20 +50,19 @@ def timeline_by_actor(store: Store, f: Filter, *, top: int = 8, period: str = "d
             SELECT {bucket_sql(period)} AS day, actor, sum(n_mentions) AS n_mentions FROM aa
             WHERE date {IN_WINDOW} AND actor IN (SELECT unnest($v_best::VARCHAR[]))
             GROUP BY ALL ORDER BY day, actor""", v_best=list(actors))
-        frame = store.query(sql, params, kept=kept, limit=1_000_000)
-        return typed(frame, ("day", "actor", "n_mentions"), ints=("n_mentions",), days=("day",))
-    if actors is not None:
-        params: dict = {"v_best": list(actors)}
-        best, only = "SELECT unnest($v_best::VARCHAR[]) AS actor", "v_best"
     else:
-        params = {"top": int(top), "v_selected": list(f.actors)}
-        best, only = ("SELECT actor FROM m GROUP BY actor ORDER BY list_contains($v_selected::VARCHAR[], actor) DESC,"
-                      " count(*) DESC, actor LIMIT $top"), None
-    sql, params, kept = with_filter(f, f""", {mentions_cte(f, params, only=only)},
-        best AS ({best})
-        SELECT {bucket_sql(period)} AS day, actor, count(*) AS n_mentions FROM m
-        WHERE date {IN_WINDOW} AND actor IN (SELECT actor FROM best)
-        GROUP BY ALL ORDER BY day, actor""", **params)
+        if actors is not None:
+            params: dict = {"v_best": list(actors)}
+            best, only = "SELECT unnest($v_best::VARCHAR[]) AS actor", "v_best"
+        else:
+            params = {"top": int(top), "v_selected": list(f.actors)}
+            best, only = ("SELECT actor FROM m GROUP BY actor ORDER BY list_contains($v_selected::VARCHAR[], actor)"
+                          " DESC, count(*) DESC, actor LIMIT $top"), None
+        sql, params, kept = with_filter(f, f""", {mentions_cte(f, params, only=only)},
+            best AS ({best})
+            SELECT {bucket_sql(period)} AS day, actor, count(*) AS n_mentions FROM m
+            WHERE date {IN_WINDOW} AND actor IN (SELECT actor FROM best)
+            GROUP BY ALL ORDER BY day, actor""", **params)
     frame = store.query(sql, params, kept=kept, limit=1_000_000)
     return typed(frame, ("day", "actor", "n_mentions"), ints=("n_mentions",), days=("day",))
 

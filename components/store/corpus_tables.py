@@ -16,7 +16,8 @@ import duckdb
 import pyarrow as pa
 
 from .connection import _exec
-from .schema import ARTICLE_ACTORS_FROM, FILL_ARTICLE_ACTORS, FILL_PLACE_COUNTS, _set_meta, _utcnow
+from .schema import (ARTICLE_ACTORS_FROM, FILL_ARTICLE_ACTORS, FILL_PLACE_COUNTS, PLACE_COUNTS_FROM, _set_meta,
+                     _utcnow)
 
 #: Up to this share of the articles touched by changed merges, a rebuild refreshes only their
 #: ``article_actors`` rows; above it, the whole table is refilled (sorted by actor again).
@@ -133,13 +134,9 @@ _ADD_PLACE_COUNTS = [
        WHERE article_seq > $since AND name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL""",
     """DELETE FROM place_counts WHERE EXISTS (SELECT 1 FROM dl_place_keys k WHERE k.name = place_counts.name
        AND k.country_code IS NOT DISTINCT FROM place_counts.country_code)""",
-    """INSERT INTO place_counts
-       SELECT name, country_code, spot.feature, spot.lat, spot.lon, n_mentions, n_articles FROM (
-           SELECT p.name, p.country_code, mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS spot,
-                  count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
-           FROM places p SEMI JOIN dl_place_keys k ON k.name = p.name AND k.country_code IS NOT DISTINCT FROM p.country_code
-           WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL
-           GROUP BY p.name, p.country_code)""",
+    "INSERT INTO place_counts " + PLACE_COUNTS_FROM.format(
+        places="(SELECT p.* FROM places p SEMI JOIN dl_place_keys k ON k.name = p.name"
+               " AND k.country_code IS NOT DISTINCT FROM p.country_code)"),
     "DROP TABLE temp.dl_place_keys",
     """CREATE OR REPLACE TEMP TABLE dl_new_countries AS
        SELECT country_code, count(*) AS n_mentions, count(DISTINCT article_seq) AS n_articles FROM places

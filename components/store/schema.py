@@ -173,15 +173,18 @@ FILL_ARTICLE_ACTORS = [
     "DELETE FROM article_actors",
     "INSERT INTO article_actors " + ARTICLE_ACTORS_FROM.format(entities="entities") + " ORDER BY 1, 3",
 ]
+#: The ``place_counts`` rows of the places in ``<places>`` (``places``, or some of its rows): per
+#: name and country, the commonest coordinates, the mentions and the articles.
+PLACE_COUNTS_FROM = """
+       SELECT name, country_code, spot.feature, spot.lat, spot.lon, n_mentions, n_articles FROM (
+           SELECT name, country_code, mode({{'feature': feature, 'lat': lat, 'lon': lon}}) AS spot,
+                  count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
+           FROM {places} WHERE name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL
+           GROUP BY name, country_code)"""
 #: Statements that refill ``place_counts`` and ``country_counts``.
 FILL_PLACE_COUNTS = [
     "DELETE FROM place_counts",
-    """INSERT INTO place_counts
-       SELECT name, country_code, spot.feature, spot.lat, spot.lon, n_mentions, n_articles FROM (
-           SELECT name, country_code, mode({'feature': feature, 'lat': lat, 'lon': lon}) AS spot,
-                  count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
-           FROM places WHERE name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL
-           GROUP BY name, country_code)""",
+    "INSERT INTO place_counts " + PLACE_COUNTS_FROM.format(places="places"),
     "DELETE FROM country_counts",
     """INSERT INTO country_counts
        SELECT country_code, count(*), count(DISTINCT article_id) FROM places
