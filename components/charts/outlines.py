@@ -4,21 +4,33 @@ The map draws countries as a ``go.Choroplethmap`` whose GeoJSON is given inline,
 fetched from a tile server or a CDN. ``countryinfo`` ships one low-resolution outline per country
 (173 of its entries have one; a few, such as Hungary or Serbia, have none); they are read once
 per process.
+
+Each ring of an outline is a read-only numpy array of ``[lon, lat]`` rows rather than a list of
+lists: plotly deep-copies a figure's data when it builds the figure and again when Streamlit
+serialises it, and ~28,000 small lists made that most of a map page's time (an array is copied
+in one step; plotly's JSON writer turns it back into the same numbers).
 """
 from __future__ import annotations
 
 from functools import lru_cache
+
+import numpy as np
 
 # Decimal places kept in outline coordinates: 3 (about 100 m) is far finer than the outlines
 # themselves and cuts the GeoJSON from about 270 kB to about 190 kB.
 COORD_DECIMALS = 3
 
 
-def _rounded(coords, ndigits: int):
-    """``coords`` (nested lists of [lon, lat]) with every number rounded to ``ndigits``."""
-    if isinstance(coords, (list, tuple)):
-        return [_rounded(c, ndigits) for c in coords]
-    return round(float(coords), ndigits)
+def _rings(coords, ndigits: int):
+    """``coords`` (a GeoJSON Polygon's or MultiPolygon's nested lists, down to [lon, lat]) with
+    each ring (a list of points) as a read-only float array of shape (points, 2), every number
+    rounded to ``ndigits``; the lists around the rings stay lists."""
+    first = coords[0] if coords else None
+    if isinstance(first, (list, tuple)) and first and not isinstance(first[0], (list, tuple)):
+        ring = np.round(np.asarray(coords, dtype=float), ndigits)
+        ring.setflags(write=False)
+        return ring
+    return [_rings(c, ndigits) for c in coords]
 
 
 @lru_cache(maxsize=1)
@@ -27,8 +39,9 @@ def country_outlines() -> dict:
 
     Returns:
         ``{"type": "FeatureCollection", "features": [...]}`` with one feature per country, whose
-        ``id`` is the ISO 3166-1 alpha-2 code (``"FR"``) and whose ``properties`` hold ``name``.
-        Built once per process; treat it as read-only (it is shared).
+        ``id`` is the ISO 3166-1 alpha-2 code (``"FR"``) and whose ``properties`` hold ``name``;
+        each ring of a geometry's ``coordinates`` is a read-only (points, 2) float array of
+        ``[lon, lat]``. Built once per process; treat it as read-only (it is shared).
     """
     import countryinfo
 
@@ -47,7 +60,7 @@ def country_outlines() -> dict:
                 "id": code,
                 "properties": {"name": country.name()},
                 "geometry": {"type": geometry["type"],
-                             "coordinates": _rounded(geometry["coordinates"], COORD_DECIMALS)},
+                             "coordinates": _rings(geometry["coordinates"], COORD_DECIMALS)},
             }
             break
     return {"type": "FeatureCollection", "features": [features[c] for c in sorted(features)]}
