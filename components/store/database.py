@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 #: Articles fetched per read while :meth:`Store.stale_articles` iterates.
 STALE_CHUNK = 256
+
+#: What reads of a store file found that holds while it is unchanged (see :meth:`Store._fact`):
+#: path → (its :attr:`Store.version` then, {fact name: value}). Used with the host lock held.
+_FACTS: dict[Path, tuple[tuple, dict[str, object]]] = {}
 
 #: The pipeline version an ``articles`` row is expected to carry, by its language: the entry of
 #: ``$languages`` / ``$versions`` for it, else ``$version`` (see :func:`_version_params`).
@@ -94,7 +98,7 @@ class Store:
         if not self.exists:
             return False
         with self._reading() as con:
-            return _actors_stale(con)
+            return self._fact(con, "actors_stale", _actors_stale)
 
     def check(self) -> None:
         """Raise StoreError (saying what to do) if ``path`` cannot be used as a Dateline store: it
@@ -322,6 +326,7 @@ class Store:
             raise StoreError(f"cannot create the store {self.path}: {e.strerror or e}; "
                              "give a path in a folder you can write to") from e
         with self._attached(str(self.path), read_only=False) as con:
+            _FACTS.pop(self.path, None)  # (the file's version shows the write too, if its clock ticked)
             _exec(con, "BEGIN TRANSACTION")
             try:
                 _ensure_schema(con, self.path)
@@ -330,6 +335,8 @@ class Store:
             except BaseException:
                 _rollback(con)
                 raise
+            finally:
+                _FACTS.pop(self.path, None)
 
     @contextmanager
     def _reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -337,7 +344,7 @@ class Store:
         interrupted) reads as an empty in-memory store with the same tables."""
         if self.exists:
             with self._attached(str(self.path), read_only=True) as con:
-                version = _schema_version(con, self.path)
+                version = self._fact(con, "schema_version", lambda c: _schema_version(c, self.path))
                 if version is not None:
                     _check_version(version, self.path, writing=False)
                     yield con
@@ -346,6 +353,19 @@ class Store:
             for sql in TABLES.values():
                 _exec(con, sql)
             yield con
+
+    def _fact(self, con: duckdb.DuckDBPyConnection, name: str, read: Callable[[duckdb.DuckDBPyConnection], object]):
+        """``read(con)`` for the store attached as ``con`` (the host lock held), remembered under
+        ``name`` while the file is unchanged (:attr:`version`, taken while attached, so no other
+        process can write meanwhile): the schema version and whether the actors lag are asked
+        before most statements, and reading them costs more than the statement itself."""
+        stamp = self.version
+        known = _FACTS.get(self.path)
+        if known is None or known[0] != stamp:
+            known = _FACTS[self.path] = (stamp, {})
+        if name not in known[1]:
+            known[1][name] = read(con)
+        return known[1][name]
 
     def _attached(self, target: str, *, read_only: bool) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
         """Attach ``target`` (``str(self.path)`` or ``:memory:``) for one read or write: see

@@ -658,6 +658,27 @@ def test_every_write_of_extractions_marks_actors_stale_until_they_are_rebuilt(st
     assert store.actors_stale()
 
 
+def test_what_a_read_remembers_of_the_file_follows_a_write_by_another_process(store: Store, monkeypatch):
+    """The schema version and the actors_stale flag are remembered between statements while the
+    file is unchanged; a write by another program (here a plain DuckDB connection, the store
+    detached between calls) is seen at the next read."""
+    import duckdb
+
+    import components.actors
+
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors: {})
+    store.write([make_extraction()])
+    store.rebuild_actors()
+    assert not store.actors_stale()
+    with duckdb.connect(str(store.path)) as other:
+        other.execute("INSERT INTO meta VALUES ('actors_stale', 'by another process')")
+    assert store.actors_stale()
+    with duckdb.connect(str(store.path)) as other:
+        other.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer Dateline"):
+        store.query("SELECT 1")
+
+
 def test_a_write_during_a_rebuild_leaves_actors_stale(store: Store, monkeypatch):
     import components.actors
 
@@ -759,6 +780,18 @@ def test_a_runaway_query_is_stopped_and_frees_the_store(store: Store):
     assert time.monotonic() - t0 < 10
     store.write([make_extraction("Other Person")])
     assert store.summary()["articles"] == 2
+
+
+def test_a_time_limit_never_stops_a_later_statement(store: Store):
+    """Hundreds of quick statements each with a time limit, then slower ones without any for
+    longer than that limit: no interrupt armed for an earlier statement reaches them."""
+    store.write([make_extraction()])
+    for _ in range(200):
+        assert store.query("SELECT count(*) AS n FROM articles", time_limit=0.3)["n"].iloc[0] == 1
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 0.6:
+        slow = store.query("SELECT count(*) AS n FROM range(30000000) r(i) WHERE i % 7 = 3", time_limit=None)
+        assert slow["n"].iloc[0] == 4285714
 
 
 def test_the_actors_of_each_article_follow_every_write_and_the_merges_of_the_rebuild(store: Store):
