@@ -68,14 +68,18 @@ def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
     codes = df["country_code"] if "country_code" in df else pd.Series([None] * len(df))
     per_country = _mentions_per_country(countries if has_countries else None, codes, mentions)
     traces = _country_traces(per_country)
+    # arrays, not lists: plotly copies a figure's data twice, an array in one step
+    customdata = np.empty((len(df), 5), dtype=object)
+    customdata[:, 0] = df["name"].astype(str).to_numpy()
+    customdata[:, 1] = "places"
+    customdata[:, 2] = [c if isinstance(c, str) else "" for c in codes]
+    customdata[:, 3], customdata[:, 4] = mentions.astype(int), n_articles.astype(int)
     traces.append(dict(
         type="scattermap", mode="markers",
-        lat=df["lat"].astype(float).tolist(), lon=df["lon"].astype(float).tolist(),
-        marker=dict(size=scaled(mentions, MARKER_MIN, MARKER_MAX).tolist(), color=PLACE_COLOUR,
-                    opacity=0.75),
-        customdata=[[str(n), "places", (c if isinstance(c, str) else ""), int(m), int(a)]
-                    for n, c, m, a in zip(df["name"], codes, mentions, n_articles)],
-        text=[escaped(n) for n in df["name"]],
+        lat=df["lat"].to_numpy(dtype=float), lon=df["lon"].to_numpy(dtype=float),
+        marker=dict(size=scaled(mentions, MARKER_MIN, MARKER_MAX), color=PLACE_COLOUR, opacity=0.75),
+        customdata=customdata,
+        text=np.array([escaped(n) for n in df["name"]], dtype=object),
         hovertemplate=("<b>%{text}</b> %{customdata[2]}<br>%{customdata[3]} mentions"
                        " in %{customdata[4]} articles<extra></extra>"),
         name="places", showlegend=False,
