@@ -138,7 +138,7 @@ def replicate(source: Path, out: Path, copies: int) -> dict[str, int]:
         run("COMMIT")
         run("DETACH src")
         run("CHECKPOINT")
-        tables = ("articles", "entities", "places", "quotes", "actors", "actor_aliases")
+        tables = ("articles", "entities", "places", "quotes", "actors", "actor_aliases", "article_places")
         return {t: run(f"SELECT count(*) FROM {t}")[0][0] for t in tables}
     finally:
         con.close()

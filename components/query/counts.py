@@ -10,7 +10,8 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import is_list
-from .sql import ACTOR_ROWS_CTE, IN_WINDOW, NOT_ANALYSED, actor_rows_serve, kept_tables_serve, mentions_cte, quote_scope, with_filter, within
+from .sql import (ACTOR_ROWS_CTE, IN_WINDOW, NOT_ANALYSED, actor_rows_serve, kept_tables_serve, mentions_cte, place_rows_serve,
+                  quote_scope, with_filter, within)
 
 #: Values the sidebar offers per field, at most.
 CHOICES_LIMIT = 500
@@ -19,7 +20,8 @@ CHOICES_LIMIT = 500
 def overview(store: Store, f: Filter) -> dict[str, int]:
     """Counts for the filtered articles: ``articles``, ``actors`` (distinct canonical actors
     mentioned, of the Filter's actor types when it has any, as :func:`~components.query.top_actors` lists them),
-    ``places`` (distinct resolved places), ``quotes`` (as :func:`~components.query.quotes` counts
+    ``places`` (distinct names of resolved places: from ``article_places``, a row per article and
+    place, unless it lags behind ``places``), ``quotes`` (as :func:`~components.query.quotes` counts
     them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date). With
     no filter the actors are counted in the corpus-level ``actors`` table (unless it lags)."""
     cte, where, qparams, quoted = quote_scope(f)
@@ -29,10 +31,11 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
         actors, source = "(SELECT count(DISTINCT actor) FROM aa)", ACTOR_ROWS_CTE
     else:
         actors, source = "(SELECT count(DISTINCT actor) FROM m)", mentions_cte(f, qparams)
+    place_rows = "article_places" if place_rows_serve(store) else "places"
     sql, params, kept = with_filter(f, f""", {cte}, {source}
         SELECT (SELECT count(*) FROM fa) AS articles,
                {actors} AS actors,
-               (SELECT count(DISTINCT name) FROM places
+               (SELECT count(DISTINCT name) FROM {place_rows}
                   WHERE name IS NOT NULL AND {within(f, "article_seq")}) AS places,
                (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
                   WHERE {where}) AS quotes,

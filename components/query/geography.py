@@ -7,28 +7,49 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, typed
-from .sql import kept_tables_serve, with_filter
+from .sql import kept_tables_serve, place_rows_serve, with_filter
+
+#: :func:`places` with no filter: the corpus-level counts.
+_PLACES_KEPT = ("SELECT name, country_code, {'feature': feature, 'lat': lat, 'lon': lon} AS at,"
+                " n_mentions, n_articles FROM place_counts ORDER BY n_mentions DESC, name LIMIT $lim")
+#: :func:`places` under a filter, from the rows per article and place (``article_places``), each
+#: place at its corpus-wide coordinates (``place_counts``, which holds every place with some).
+_PLACES_PER_ARTICLE = """
+    , p AS (
+        SELECT x.name, x.country_code, sum(x.n_mentions)::BIGINT AS n_mentions, count(*) AS n_articles
+        FROM article_places x JOIN fa ON fa.seq = x.article_seq
+        WHERE x.name IS NOT NULL GROUP BY x.name, x.country_code
+    )
+    SELECT p.name, p.country_code, {'feature': c.feature, 'lat': c.lat, 'lon': c.lon} AS at,
+           p.n_mentions, p.n_articles
+    FROM p JOIN place_counts c ON c.name = p.name AND c.country_code IS NOT DISTINCT FROM p.country_code
+    ORDER BY p.n_mentions DESC, p.name LIMIT $lim"""
+#: :func:`places` under a filter while those tables lag: every mention, at the coordinates most of
+#: the filtered ones resolved to.
+_PLACES_PER_MENTION = """
+    SELECT p.name, p.country_code,
+           mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS at,
+           count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
+    FROM places p JOIN fa ON fa.seq = p.article_seq
+    WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
+    GROUP BY p.name, p.country_code
+    ORDER BY n_mentions DESC, p.name LIMIT $lim"""
 
 
 def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
     """Resolved places (with coordinates) mentioned in the filtered articles (dateline places
     included), most mentioned first; one row per name and country, at the coordinates most of
-    its mentions resolved to. With no filter, read from the corpus-level ``place_counts`` table
-    (the same counts, kept by every ingest) unless it lags behind ``places``. Columns: name,
+    its mentions in the whole store resolved to (from ``place_counts``: a place stays where it is
+    whatever the filter). With no filter every count comes from ``place_counts`` (kept by every
+    ingest), under a filter from ``article_places`` (a row per article and place); while those
+    lag behind ``places`` (:meth:`Store.actors_stale`), every mention of the filtered articles is
+    counted and a place is drawn where most of those mentions resolved to. Columns: name,
     country_code, feature, lat, lon, n_mentions, n_articles."""
     if kept_tables_serve(store, f):
-        sql, params, kept = ("SELECT name, country_code, {'feature': feature, 'lat': lat, 'lon': lon} AS at,"
-                             " n_mentions, n_articles FROM place_counts ORDER BY n_mentions DESC, name LIMIT $lim",
-                             {"lim": int(limit)}, {})
+        sql, params, kept = _PLACES_KEPT, {"lim": int(limit)}, {}
     else:
-        sql, params, kept = with_filter(f, """
-            SELECT p.name, p.country_code,
-                   mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS at,
-                   count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
-            FROM places p JOIN fa ON fa.seq = p.article_seq
-            WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
-            GROUP BY p.name, p.country_code
-            ORDER BY n_mentions DESC, p.name LIMIT $lim""", lim=int(limit))
+        body = _PLACES_PER_ARTICLE if place_rows_serve(store) else _PLACES_PER_MENTION
+        sql, params, kept = with_filter(f, body, lim=int(limit))
     frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
     columns = ("name", "country_code", "feature", "lat", "lon", "n_mentions", "n_articles")
     if frame.empty:
@@ -41,14 +62,17 @@ def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
 
 def countries(store: Store, f: Filter) -> pd.DataFrame:
     """Mentions per country in the filtered articles (places resolved to a country, dateline
-    places included), most mentioned first (with no filter, from the ``country_counts`` table,
-    as :func:`places`). Columns: country_code, n_mentions, n_articles."""
+    places included), most mentioned first: with no filter from the ``country_counts`` table,
+    under one from ``article_places`` (as :func:`places`; from ``places`` while they lag).
+    Columns: country_code, n_mentions, n_articles."""
     if kept_tables_serve(store, f):
         sql, params, kept = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}, {}
     else:
-        sql, params, kept = with_filter(f, """
-            SELECT p.country_code, count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
-            FROM places p JOIN fa ON fa.seq = p.article_seq
+        rows, mentions = (("article_places", "sum(p.n_mentions)::BIGINT") if place_rows_serve(store)
+                          else ("places", "count(*)"))
+        sql, params, kept = with_filter(f, f"""
+            SELECT p.country_code, {mentions} AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
+            FROM {rows} p JOIN fa ON fa.seq = p.article_seq
             WHERE p.country_code IS NOT NULL
             GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
     frame = store.query(sql, params, kept=kept, limit=1000)

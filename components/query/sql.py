@@ -136,6 +136,14 @@ def actor_rows_serve(store: Store, f: Filter) -> bool:
     return not f.actor_types and not store.actors_stale()
 
 
+def place_rows_serve(store: Store) -> bool:
+    """Whether ``article_places`` (one row per article and resolved place, with its mentions
+    there) and ``place_counts`` can stand for the ``places`` rows of the filtered articles: not
+    while they lag behind ``places`` (:meth:`Store.actors_stale`: every rebuild brings them up to
+    date with the actors tables)."""
+    return not store.actors_stale()
+
+
 #: ``aa``: one row per filtered article and canonical actor mentioned in it: article_seq, date,
 #: actor, n_mentions (from ``article_actors``; where :func:`actor_rows_serve` allows).
 ACTOR_ROWS_CTE = """

@@ -1,6 +1,6 @@
 """The corpus-level tables ``actors`` and ``actor_aliases`` (and ``article_actors``,
-``place_counts``, ``country_counts``): their rebuild from ``entities`` (and ``places``) and the
-``actors_stale`` flag that says they lag behind it.
+``article_places``, ``place_counts``, ``country_counts``): their rebuild from ``entities`` (and
+``places``) and the ``actors_stale`` flag that says they lag behind it.
 
 Every write of extractions sets the flag (:func:`_mark_actors_stale`, in the write's transaction);
 :meth:`Store.rebuild_actors <components.store.Store.rebuild_actors>` reads the actor counts
@@ -16,8 +16,8 @@ import duckdb
 import pyarrow as pa
 
 from .connection import _exec
-from .schema import (ARTICLE_ACTORS_FROM, FILL_ARTICLE_ACTORS, FILL_PLACE_COUNTS, PLACE_COUNTS_FROM, _set_meta,
-                     _utcnow)
+from .schema import (ARTICLE_ACTORS_FROM, ARTICLE_PLACES_FROM, COUNTED_ALL, FILL_ARTICLE_ACTORS,
+                     FILL_ARTICLE_PLACES, FILL_PLACE_COUNTS, PLACE_COUNTS_FROM, _set_meta, _utcnow)
 
 #: Up to this share of the articles touched by changed merges, a rebuild refreshes only their
 #: ``article_actors`` rows; above it, the whole table is refilled (sorted by actor again).
@@ -34,10 +34,10 @@ def _actors_stale(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def _mark_counts_for_refill(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
-    """Make the next rebuild refill ``place_counts`` and ``country_counts`` whole (inside the
-    caller's transaction) when any of the stored articles ``ids``, whose rows a write is about to
-    remove or replace, is counted already (numbered up to ``meta.counts_seq``): counting only the
-    articles numbered since cannot take those rows back."""
+    """Make the next rebuild refill ``place_counts``, ``country_counts`` and ``article_places``
+    whole (inside the caller's transaction) when any of the stored articles ``ids``, whose rows a
+    write is about to remove or replace, is counted already (numbered up to ``meta.counts_seq``):
+    counting only the articles numbered since cannot take those rows back."""
     if ids and _exec(con, """SELECT EXISTS (SELECT 1 FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]))
                              AND seq <= (SELECT TRY_CAST(value AS BIGINT) FROM meta WHERE key = 'counts_seq'))""",
                      {"ids": ids})[0][0]:
@@ -69,9 +69,9 @@ def _mapping_table(mapping: dict[str, str]) -> pa.Table:
 def _write_actors(con: duckdb.DuckDBPyConnection, mapping: pa.Table, fingerprint: tuple) -> None:
     """Refill ``actors`` and ``actor_aliases`` from ``entities`` with ``mapping`` (from
     :func:`_mapping_table`), and bring ``article_actors`` (:func:`_refresh_article_actors`),
-    ``place_counts`` and ``country_counts`` (:func:`_refresh_place_counts`) up to date, inside
-    the caller's transaction; clear ``actors_stale`` if the counts still match ``fingerprint``
-    (from :func:`_read_actor_counts`)."""
+    ``article_places``, ``place_counts`` and ``country_counts`` (:func:`_refresh_place_counts`)
+    up to date, inside the caller's transaction; clear ``actors_stale`` if the counts still match
+    ``fingerprint`` (from :func:`_read_actor_counts`)."""
     con.register("dl_mapping", mapping)
     try:
         _exec(con, "CREATE OR REPLACE TEMP TABLE dl_old_aliases AS SELECT alias, actor FROM actor_aliases")
@@ -111,25 +111,29 @@ def _refresh_article_actors(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _refresh_place_counts(con: duckdb.DuckDBPyConnection) -> None:
-    """``place_counts`` and ``country_counts`` brought up to date: counted again only for the
-    places and countries of the articles stored since the last count (``meta.counts_seq``: the
-    highest article number counted; their rows add to the counts, as no write since removed any:
-    see :func:`_mark_counts_for_refill`), else refilled whole. Records the new ``counts_seq``."""
+    """``place_counts``, ``country_counts`` and ``article_places`` brought up to date: counted
+    again only for the places and countries of the articles stored since the last count
+    (``meta.counts_seq``: the highest article number counted; their rows add to the counts, as no
+    write since removed any: see :func:`_mark_counts_for_refill`), else refilled whole. Records
+    the new ``counts_seq``."""
     meta = dict(_exec(con, "SELECT key, value FROM meta WHERE key IN ('counts_seq', 'counts_refill')"))
     if "counts_seq" not in meta or "counts_refill" in meta:
-        for sql in FILL_PLACE_COUNTS:
+        for sql in (*FILL_PLACE_COUNTS, *FILL_ARTICLE_PLACES):
             _exec(con, sql)
     else:
         for sql in _ADD_PLACE_COUNTS:
             _exec(con, sql, {"since": int(meta["counts_seq"])} if "$since" in sql else None)
-    _exec(con, "DELETE FROM meta WHERE key = 'counts_refill'")
-    _set_meta(con, "counts_seq", str(_exec(con, "SELECT coalesce(max(seq), 0) FROM articles")[0][0]))
+    for sql in COUNTED_ALL:
+        _exec(con, sql)
 
 
-#: ``place_counts`` and ``country_counts`` with the places of the articles numbered above
-#: ``$since``: the rows of each place they mention counted again (its commonest coordinates may
-#: change), their mentions of each country added.
+#: ``place_counts``, ``country_counts`` and ``article_places`` with the places of the articles
+#: numbered above ``$since``: the rows of each place they mention counted again (its commonest
+#: coordinates may change), their mentions of each country added, their rows of ``article_places``
+#: added (after every other article's: the table stays sorted by article number).
 _ADD_PLACE_COUNTS = [
+    """INSERT INTO article_places """ + ARTICLE_PLACES_FROM.format(
+        places="(SELECT * FROM places WHERE article_seq > $since)") + " ORDER BY 1, 2, 3",
     """CREATE OR REPLACE TEMP TABLE dl_place_keys AS SELECT DISTINCT name, country_code FROM places
        WHERE article_seq > $since AND name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL""",
     """DELETE FROM place_counts WHERE EXISTS (SELECT 1 FROM dl_place_keys k WHERE k.name = place_counts.name

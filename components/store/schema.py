@@ -16,7 +16,7 @@ import duckdb
 
 from .connection import ALIAS, StoreError, _exec
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: The title an article is shown by, over the columns ``title`` and ``text`` of one row: its title,
 #: else its opening words (whitespace runs made one space, 72 characters, "…" when the text is
@@ -123,6 +123,13 @@ TABLES: dict[str, str] = {
             article_seq BIGINT,
             n_mentions  BIGINT
         )""",
+    "article_places": """
+        CREATE TABLE article_places (
+            article_seq  BIGINT NOT NULL,
+            name         VARCHAR,
+            country_code VARCHAR,
+            n_mentions   BIGINT NOT NULL
+        )""",
     "place_counts": """
         CREATE TABLE place_counts (
             name         VARCHAR NOT NULL,
@@ -191,6 +198,24 @@ FILL_PLACE_COUNTS = [
        WHERE country_code IS NOT NULL GROUP BY country_code""",
 ]
 
+#: One ``article_places`` row per article and resolved place (name and country; a place located
+#: in a country but not named, e.g. a street, has no name) in ``<places>`` (``places``, or the rows
+#: of some articles), with its mentions there.
+ARTICLE_PLACES_FROM = ("SELECT article_seq, name, country_code, count(*) FROM {places}"
+                       " WHERE name IS NOT NULL OR country_code IS NOT NULL GROUP BY ALL")
+#: Statements that refill ``article_places`` (sorted by article number, so that an article's rows
+#: sit together, as in ``places``).
+FILL_ARTICLE_PLACES = [
+    "DELETE FROM article_places",
+    "INSERT INTO article_places " + ARTICLE_PLACES_FROM.format(places="places") + " ORDER BY 1, 2, 3",
+]
+#: Statements that record every article as counted in ``place_counts``, ``country_counts`` and
+#: ``article_places`` (after they were refilled): ``meta.counts_seq``, the highest article number.
+COUNTED_ALL = [
+    "INSERT OR REPLACE INTO meta SELECT 'counts_seq', coalesce(max(seq), 0)::VARCHAR FROM articles",
+    "DELETE FROM meta WHERE key = 'counts_refill'",
+]
+
 #: Statements that migrate a store of version ``key`` to version ``key + 1``.
 #: 1 → 2: ``articles.language`` (added last, as in ``TABLES``); NULL until the next ``ingest`` or
 #: ``reextract`` detects it (:meth:`Store.stale_articles` gives those articles back).
@@ -201,6 +226,9 @@ FILL_PLACE_COUNTS = [
 #: ``article_seq`` beside ``article_id`` in :data:`ARTICLE_ROW_TABLES`: the views join on this
 #: integer, and an article's rows, stored together, are found without reading the whole table;
 #: ``article_actors.n_mentions`` (the actor's mentions in the article), refilled.
+#: 4 → 5: the table ``article_places`` (the places of each article, with their mentions), filled
+#: with ``place_counts`` and ``country_counts`` (refilled: all three then count every article, as
+#: ``meta.counts_seq`` records, and the next rebuild adds only the articles numbered since).
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
@@ -215,6 +243,7 @@ MIGRATIONS: dict[int, list[str]] = {
           if table != "article_actors"),
         "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS article_seq BIGINT",
         "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS n_mentions BIGINT", *FILL_ARTICLE_ACTORS],
+    4: [TABLES["article_places"], *FILL_PLACE_COUNTS, *FILL_ARTICLE_PLACES, *COUNTED_ALL],
 }
 
 

@@ -50,3 +50,71 @@ def test_the_kept_counts_serve_the_unfiltered_view_only_while_they_are_up_to_dat
     s.write([Extraction(Article.from_text("More talks in Oslo.", source="wire"), "v1", [],
                         [Place(14, 18, "Oslo", name="Oslo", country_code="NO", lat=59.9, lon=10.7)], [])])
     assert query.places(s, Filter())["n_mentions"].tolist() == [2]         # stale: counted from places
+    wire = Filter(sources=("wire",))  # and under a filter from places, not article_places
+    assert query.places(s, wire)["n_mentions"].tolist() == [2] and query.countries(s, wire)["n_mentions"].tolist() == [2]
+
+
+def _store_with_places_everywhere(path) -> Store:
+    """The five articles, and three more: "Springfield" (US) at two spots (twice at one, once at
+    the other, in an article of its own actor), a street located in the US but not named, and a
+    continent without a country."""
+    import components.actors
+
+    from .five_articles import ALL, make
+
+    spot = dict(name="Springfield", country_code="US", geonameid=4409896, feature="city")
+    here, there = dict(spot, lat=37.2, lon=-93.3), dict(spot, lat=39.8, lon=-89.6)
+    street = dict(country_code="US", lat=37.21, lon=-93.29, feature="other")
+    africa = dict(name="Africa", lat=7.2, lon=21.1, geonameid=6255146, feature="other")
+    extra = [make("Lee Park toured Springfield and Main Street in Africa week.", day="2024-04-01",
+                  source="gazette", title="Tour", entities=(("Lee Park", "PERSON", "Lee Park", "person", None),),
+                  places=(("Springfield", there), ("Main Street", street), ("Africa", africa))),
+             *(make(f"Springfield fair, day {n}.", day=f"2024-04-0{n + 1}", source="wire", title=f"Fair {n}",
+                    places=(("Springfield", here),), dateline=(here,)) for n in (1, 2))]
+    s = Store(path)
+    s.write([*ALL, *extra])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(components.actors, "merge_corpus", lambda counts: {"Okafor": "Jane Okafor"})
+        s.rebuild_actors()
+    return s
+
+
+def test_under_a_filter_the_rows_per_article_count_what_every_mention_counts(tmp_path, monkeypatch):
+    """Under a filter the map, the countries and the count of places read ``article_places`` (a
+    row per article and place): the same places, countries and counts as every mention in
+    ``places`` gives. Only a place's spot may differ: it is where most of its mentions in the
+    whole store are (``place_counts``), not most of the filtered ones."""
+    from datetime import date
+
+    from components.query import counts, geography, sql
+
+    s = _store_with_places_everywhere(tmp_path / "places.duckdb")
+    filters = (Filter(actors=("Lee Park",)), Filter(actors=("Tom Reyes",)), Filter(places=("Springfield",)),
+               Filter(countries=("US",)), Filter(countries=("GB", "KE")), Filter(date_from=date(2024, 3, 4)),
+               Filter(date_from=date(2024, 3, 2), date_to=date(2024, 4, 2)), Filter(sources=("gazette",)),
+               Filter(text="Springfield"), Filter(sources=("wire",), date_to=date(2024, 3, 31)),
+               Filter(actors=("Jane Okafor", "Lee Park"), countries=("US", "GB"), text="in"))
+
+    def views(f: Filter) -> tuple:
+        spots = query.places(s, f)
+        ranked = spots.drop(columns=["feature", "lat", "lon"]).sort_values(
+            ["n_mentions", "name", "country_code"], ascending=[False, True, True], ignore_index=True)
+        return ranked, spots, query.countries(s, f), query.overview(s, f)["places"]
+
+    assert sql.place_rows_serve(s)
+    fast = [views(f) for f in filters]
+    spot = {(r.name, r.country_code): (r.feature, r.lat, r.lon) for r in query.places(s, Filter()).itertuples()}
+    for _, spots, _, _ in fast:  # every place at its corpus-wide spot
+        assert [spot[r.name, r.country_code] for r in spots.itertuples()] == list(
+            zip(spots["feature"], spots["lat"], spots["lon"]))
+    for module in (geography, counts):
+        monkeypatch.setattr(module, "place_rows_serve", lambda store: False)
+    slow = [views(f) for f in filters]
+    for f, (ranked, _, per_country, n_places), (ranked_slow, _, per_country_slow, n_places_slow) in zip(
+            filters, fast, slow):
+        assert ranked.equals(ranked_slow) and per_country.equals(per_country_slow) and n_places == n_places_slow, f
+    assert all(len(v[0]) and len(v[2]) for v in fast[:5])
+    assert fast[3][2]["n_mentions"].tolist() == [6] and fast[3][3] == 2  # the street among the mentions, not a name
+    lee_park = 0  # the filtered mentions of Springfield are at the spot of one mention in three
+    assert fast[lee_park][1].set_index("name").loc["Springfield", "lat"] == pytest.approx(37.2)
+    assert slow[lee_park][1].set_index("name").loc["Springfield", "lat"] == pytest.approx(39.8)

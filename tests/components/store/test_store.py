@@ -271,8 +271,14 @@ def test_each_article_is_stored_with_the_title_it_is_shown_by(store: Store):
         short.id: "Port closed."}
 
 
+def _as_version_4(con) -> None:
+    """Undo in the attached store what schema version 5 added."""
+    con.execute(f"DROP TABLE {connection.ALIAS}.article_places")
+
+
 def _as_version_3(con) -> None:
-    """Undo in the attached store what schema version 4 added."""
+    """Undo in the attached store what schema versions 4 and 5 added."""
+    _as_version_4(con)
     con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN seq")
     for table in schema.ARTICLE_ROW_TABLES:
         con.execute(f"ALTER TABLE {connection.ALIAS}.{table} DROP COLUMN article_seq")
@@ -280,7 +286,7 @@ def _as_version_3(con) -> None:
 
 
 def _as_version_2(con) -> None:
-    """Undo in the attached store what schema versions 3 and 4 added."""
+    """Undo in the attached store what schema versions 3, 4 and 5 added."""
     _as_version_3(con)
     con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
     con.execute(f"DROP TABLE {connection.ALIAS}.article_actors")
@@ -325,9 +331,39 @@ def test_a_store_from_before_article_numbers_gains_them_and_keeps_every_row(stor
     for t in schema.ARTICLE_ROW_TABLES:
         assert store.query(f"SELECT count(*) AS n FROM {t} x JOIN articles a ON a.id = x.article_id"
                            " WHERE x.article_seq IS DISTINCT FROM a.seq")["n"].iloc[0] == 0, t
+    assert _article_places(store) == _article_places(store, refilled=True) != ""
     third = make_extraction("Cy Diaz", origin="3.txt")
     store.write([third])
     assert store.query("SELECT seq FROM articles WHERE id = $id", {"id": third.article.id})["seq"].iloc[0] == 3
+
+
+def _article_places(store: Store, *, refilled: bool = False) -> str:
+    """``article_places`` as held (or as a refill from ``places`` would fill it), as sorted text."""
+    table = f"({schema.ARTICLE_PLACES_FROM.format(places='places')})" if refilled else "article_places"
+    return store.query(f"SELECT * FROM {table} ORDER BY ALL").to_csv(index=False, header=False)
+
+
+def test_a_store_from_before_the_places_of_each_article_gains_them_filled(store: Store, monkeypatch):
+    """Schema 5 adds ``article_places``, filled by the upgrade with every article's places (even
+    those of articles written since the last rebuild: the counts are refilled with it, so the next
+    rebuild adds only the articles written after the upgrade)."""
+    import components.actors
+
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts: {})
+    store.write([make_extraction("Ann Lee", origin="1.txt")])
+    store.rebuild_actors()
+    store.write([make_extraction("Bo Chen", origin="2.txt")])  # not counted yet: no rebuild since
+    rows = _article_places(store, refilled=True)
+    assert rows.count("Moscow") == 2
+    with store._attached(str(store.path), read_only=False) as con:
+        _as_version_4(con)
+        schema._set_meta(con, "schema_version", "4")
+    store.migrate()
+    assert _article_places(store) == rows
+    assert store.meta()["counts_seq"] == "2" and store.meta()["schema_version"] == str(schema.SCHEMA_VERSION)
+    store.write([make_extraction("Cy Diaz", origin="3.txt")])
+    store.rebuild_actors()
+    assert _article_places(store) == _article_places(store, refilled=True) != rows
 
 
 def test_a_store_from_before_stored_titles_gains_them_in_place(store: Store):
@@ -815,9 +851,10 @@ def test_the_actors_of_each_article_follow_every_write_and_the_merges_of_the_reb
 
 
 def _as_refilled(store: Store) -> dict[str, str]:
-    """What ``article_actors``, ``place_counts`` and ``country_counts`` hold, and what a refill
-    from ``entities`` and ``places`` would put in them (sorted text, pairs)."""
+    """What ``article_actors``, ``article_places``, ``place_counts`` and ``country_counts`` hold,
+    and what a refill from ``entities`` and ``places`` would put in them (sorted text, pairs)."""
     fills = {"article_actors": schema.ARTICLE_ACTORS_FROM.format(entities="entities"),
+             "article_places": schema.ARTICLE_PLACES_FROM.format(places="places"),
              "place_counts": schema.FILL_PLACE_COUNTS[1].replace("INSERT INTO place_counts", ""),
              "country_counts": schema.FILL_PLACE_COUNTS[3].replace("INSERT INTO country_counts", "")}
     return {t: (store.query(f"SELECT * FROM {t} ORDER BY ALL").to_csv(index=False, header=False),
@@ -826,8 +863,8 @@ def _as_refilled(store: Store) -> dict[str, str]:
 
 
 def test_rebuilds_refresh_the_counts_as_a_refill_would(tmp_path: Path, monkeypatch):
-    """A rebuild brings ``article_actors`` (after merges change) and the place and country counts
-    (after new articles, articles extracted again, pages read anew) up to date by counting only
+    """A rebuild brings ``article_actors`` (after merges change), ``article_places`` and the place
+    and country counts (after new articles, articles extracted again, pages read anew) up to date by counting only
     what changed; what they hold is what refilling them whole gives."""
     from dataclasses import replace as changed
 
@@ -860,3 +897,9 @@ def test_rebuilds_refresh_the_counts_as_a_refill_would(tmp_path: Path, monkeypat
     assert "counts_refill" not in s.meta()
     s.write([A5])
     rebuilt()
+    street = dict(country_code="KE", lat=-4.06, lon=39.67, feature="other")  # located, not named
+    s.write([make("Dock Road was shut.", day="2024-03-06", source="wire", title="Shut",
+                  places=(("Dock Road", street),))])
+    rebuilt()
+    named = s.query("SELECT name FROM article_places WHERE country_code = 'KE' AND article_seq = 6")["name"]
+    assert named.isna().tolist() == [True]
