@@ -1,6 +1,7 @@
 """components.query.geography: places with coordinates and counts, mentions per country."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from components import query
@@ -80,13 +81,14 @@ def _store_with_places_everywhere(path) -> Store:
 
 
 def test_under_a_filter_the_rows_per_article_count_what_every_mention_counts(tmp_path, monkeypatch):
-    """Under a filter the map, the countries and the count of places read ``article_places`` (a
-    row per article and place): the same places, countries and counts as every mention in
+    """Under a filter the map, the countries, the count of places and an actor's places (its
+    profile) read ``article_places`` (a row per article and place): the same places, countries
+    and counts as every mention in
     ``places`` gives. Only a place's spot may differ: it is where most of its mentions in the
     whole store are (``place_counts``), not most of the filtered ones."""
     from datetime import date
 
-    from components.query import counts, geography, sql
+    from components.query import actors, counts, geography, sql
 
     s = _store_with_places_everywhere(tmp_path / "places.duckdb")
     filters = (Filter(actors=("Lee Park",)), Filter(actors=("Tom Reyes",)), Filter(places=("Springfield",)),
@@ -99,20 +101,25 @@ def test_under_a_filter_the_rows_per_article_count_what_every_mention_counts(tmp
         spots = query.places(s, f)
         ranked = spots.drop(columns=["feature", "lat", "lon"]).sort_values(
             ["n_mentions", "name", "country_code"], ascending=[False, True, True], ignore_index=True)
-        return ranked, spots, query.countries(s, f), query.overview(s, f)["places"]
+        profile = pd.concat([query.actor_profile(s, who, f)["places"].assign(actor=who)
+                             for who in ("Jane Okafor", "Lee Park", "Tom Reyes")]).sort_values(
+            ["actor", "n_articles", "name", "country_code"], ascending=[True, False, True, True], ignore_index=True)
+        return ranked, spots, query.countries(s, f), query.overview(s, f)["places"], profile
 
     assert sql.place_rows_serve(s)
     fast = [views(f) for f in filters]
     spot = {(r.name, r.country_code): (r.feature, r.lat, r.lon) for r in query.places(s, Filter()).itertuples()}
-    for _, spots, _, _ in fast:  # every place at its corpus-wide spot
+    for _, spots, *_ in fast:  # every place at its corpus-wide spot
         assert [spot[r.name, r.country_code] for r in spots.itertuples()] == list(
             zip(spots["feature"], spots["lat"], spots["lon"]))
-    for module in (geography, counts):
+    for module in (geography, counts, actors):
         monkeypatch.setattr(module, "place_rows_serve", lambda store: False)
     slow = [views(f) for f in filters]
-    for f, (ranked, _, per_country, n_places), (ranked_slow, _, per_country_slow, n_places_slow) in zip(
-            filters, fast, slow):
+    for f, (ranked, _, per_country, n_places, profile), (ranked_slow, _, per_country_slow, n_places_slow,
+                                                         profile_slow) in zip(filters, fast, slow):
         assert ranked.equals(ranked_slow) and per_country.equals(per_country_slow) and n_places == n_places_slow, f
+        assert profile.equals(profile_slow), f
+    assert sum(len(v[4]) > 0 for v in fast) >= 5
     assert all(len(v[0]) and len(v[2]) for v in fast[:5])
     assert fast[3][2]["n_mentions"].tolist() == [6] and fast[3][3] == 2  # the street among the mentions, not a name
     lee_park = 0  # the filtered mentions of Springfield are at the spot of one mention in three
