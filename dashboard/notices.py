@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 
 import streamlit as st
 
-from components.store import StoreError
+from components.store import StoreError, StoreOutdated
 
 from . import cached, state
 from .routes import DATA_PAGE
@@ -43,15 +43,35 @@ def store_errors(where=st, *, part: str = "this page") -> Iterator[None]:
     server log (Python logging, logger ``dashboard.notices``). Streamlit's own control flow
     (``st.rerun``, ``st.stop``, ``st.switch_page``) passes through.
 
-    part: what the block draws, for the message ("this page", "the filter sidebar")."""
+    part: what the block draws, for the message ("this page", "the filter sidebar").
+
+    A store written by an older Dateline is not an error but a step to take: the page offers to
+    upgrade it (:func:`offer_upgrade`), the sidebar only says so."""
     try:
         yield
+    except StoreOutdated as err:
+        if where is st:
+            offer_upgrade(err, key=f"upgrade {part}")
+        else:
+            where.warning("This store needs a one-off upgrade (see the page).", icon=":material/upgrade:")
     except StoreError as err:
         where.error(f"{err}\n\nSwitch to another store on the Data page.", icon=":material/error:")
     except Exception as err:  # noqa: BLE001 - the last line of defence: log it, say it briefly
         log.exception("Drawing %s failed (store %s)", part, state.db_path())
         where.error(f"Something went wrong while drawing {part} ({type(err).__name__}). Remove a filter "
                     "or reload the page; the details are in the server log.", icon=":material/error:")
+
+
+def offer_upgrade(err: StoreOutdated, *, key: str) -> None:
+    """Say why the current store cannot be read as it is (``err``: written by an older Dateline)
+    and offer a button that upgrades it (:meth:`Store.migrate
+    <components.store.Store.migrate>`, one transaction), then draws the page again."""
+    st.warning(f"{err}.", icon=":material/upgrade:")
+    if st.button("Upgrade this store now", key=key, type="primary", icon=":material/upgrade:"):
+        with st.spinner(f"Upgrading `{state.db_path().name}` (about 20 s per million articles) …"):
+            before, after = cached.current_store().migrate() or (None, None)
+        st.toast(f"Store upgraded (schema {before} → {after}).", icon=":material/check:")
+        st.rerun()
 
 
 def guarded(callback: Callable[..., None]) -> Callable[..., None]:

@@ -24,8 +24,8 @@ tables, schema versions and migrations), :mod:`~components.store.corpus_tables` 
 """
 from __future__ import annotations
 
-from .connection import StoreError, StoreLocked
+from .connection import StoreError, StoreLocked, StoreOutdated
 from .database import Store
 from .kept import Kept, kept_name
 
-__all__ = ["Kept", "Store", "StoreError", "StoreLocked", "kept_name"]
+__all__ = ["Kept", "Store", "StoreError", "StoreLocked", "StoreOutdated", "kept_name"]

@@ -43,6 +43,11 @@ class StoreLocked(StoreError):
     """The store file stayed locked by another process for longer than the timeout."""
 
 
+class StoreOutdated(StoreError):
+    """The store was written by an older Dateline: :meth:`Store.migrate
+    <components.store.Store.migrate>` (``python -m components upgrade``) upgrades it."""
+
+
 # --- the process's host connection -------------------------------------------------------------
 
 class _Host:

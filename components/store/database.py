@@ -16,7 +16,7 @@ from ..records import Article, Extraction, Problem
 from .connection import StoreError, _exec, _interrupt_after, _rollback, attached, kept_tables
 from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _resolve_chains, _write_actors
 from .kept import Kept, file_version, use_kept
-from .schema import TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
+from .schema import SCHEMA_VERSION, TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
 from .parts import read_part
 from .writes import _Batch, _write_batch
 
@@ -302,11 +302,17 @@ class Store:
         with self._transaction() as con:
             _write_actors(con, mapping, fingerprint)
 
-    def migrate(self) -> None:
-        """Bring an existing store to this version's schema (any write does it too)."""
-        if self.exists:
-            with self._transaction():
-                pass
+    def migrate(self) -> tuple[int, int] | None:
+        """Bring an existing store to this version's schema, in one transaction (any write does
+        it too); returns ``(schema version before, after)``, equal when it was up to date, or None
+        when there is no store (nothing is created)."""
+        if not self.exists:
+            return None
+        with self._attached(str(self.path), read_only=True) as con:
+            before = _schema_version(con, self.path)
+        with self._transaction():
+            pass
+        return (SCHEMA_VERSION if before is None else before), SCHEMA_VERSION
 
     # --- connections ---
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from .connection import ALIAS, StoreError, _exec
+from .connection import ALIAS, StoreError, StoreOutdated, _exec
 
 SCHEMA_VERSION = 5
 
@@ -278,8 +278,10 @@ def _check_version(version: int, path: Path, *, writing: bool) -> None:
         raise StoreError(f"{path} has schema version {version}, written by a newer Dateline; this one "
                          f"knows versions up to {SCHEMA_VERSION}: upgrade Dateline to use it")
     if version < SCHEMA_VERSION and not writing:
-        raise StoreError(f"{path} has schema version {version}, older than this Dateline's "
-                         f"{SCHEMA_VERSION}: run an ingest (or Store.migrate()) to upgrade it")
+        raise StoreOutdated(f"{path} was written by an older Dateline (store schema {version}, this one reads "
+                            f"{SCHEMA_VERSION}): upgrade it once with `python -m components upgrade --db {path}` "
+                            "(or the app's Upgrade button, or any ingest into it); older Dateline versions "
+                            "cannot read it afterwards")
 
 
 def _ensure_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:

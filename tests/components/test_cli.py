@@ -154,6 +154,17 @@ def test_a_db_that_is_not_a_store_prints_no_traceback_in_the_shell(tmp_path):
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 
+def test_output_piped_into_a_reader_that_stops_early_prints_no_traceback(tmp_path):
+    from components.store import Store
+    from tests.components.store.test_store import make_extraction
+
+    db = tmp_path / "s.duckdb"
+    Store(db).write([make_extraction()])
+    r = subprocess.run(f"'{sys.executable}' -m components info --db '{db}' | head -c 1", shell=True, cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.stdout == "m" and "Traceback" not in r.stderr and "BrokenPipe" not in r.stderr, r.stderr
+
+
 def test_info_says_when_actors_are_stale(tmp_path, capsys):
     from components.store import Store
     from tests.components.store.test_store import make_extraction
@@ -163,6 +174,27 @@ def test_info_says_when_actors_are_stale(tmp_path, capsys):
     assert main(["info", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "out of date" in out and "reextract" in out
+
+
+def test_a_store_of_an_older_dateline_is_named_with_the_upgrade_command_which_upgrades_it(tmp_path, capsys):
+    from components.store import Store, schema
+    from tests.components.store.test_store import _as_version_3, make_extraction
+
+    db = tmp_path / "old.duckdb"
+    store = Store(db)
+    store.write([make_extraction()])
+    store.rebuild_actors()
+    with store._attached(str(db), read_only=False) as con:
+        _as_version_3(con)
+        schema._set_meta(con, "schema_version", "3")
+    assert main(["info", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "older Dateline" in err and f"python -m components upgrade --db {db}" in err
+    assert main(["upgrade", "--db", str(db)]) == 0
+    assert f"upgraded from store schema 3 to {schema.SCHEMA_VERSION}" in capsys.readouterr().out
+    assert main(["info", "--db", str(db)]) == 0 and store.summary()["articles"] == 1
+    assert main(["upgrade", "--db", str(db)]) == 0 and "up to date" in capsys.readouterr().out
+    assert main(["upgrade", "--db", str(tmp_path / "none.duckdb")]) == 1 and not (tmp_path / "none.duckdb").exists()
 
 
 # --- settings and model that cannot be used ----------------------------------------------------

@@ -161,3 +161,27 @@ def test_the_languages_facet_filters_round_trips_through_the_url_and_the_reader_
     assert any("language: de" in t.value for t in at.text)  # the reader's line
     widget.select("en").run()
     assert filter_of(at).languages == ("de", "en") and at.query_params["languages"] == ["de", "en"]
+
+
+# --- a store of an older Dateline ---------------------------------------------------------------
+
+def test_a_store_of_an_older_dateline_is_upgraded_from_the_page_with_one_click(monkeypatch, tmp_path):
+    from components.store import schema
+    from tests.components.store.test_store import _as_version_3, make_extraction
+
+    db = tmp_path / "old.duckdb"
+    store = Store(db)
+    store.write([make_extraction()])
+    store.rebuild_actors()
+    with store._attached(str(db), read_only=False) as con:
+        _as_version_3(con)
+        schema._set_meta(con, "schema_version", "3")
+    at = run_app(monkeypatch, db)
+    assert not at.exception and not errors(at)
+    assert any("older Dateline" in w.value for w in at.warning)
+    upgrade = [b for b in at.button if b.label == "Upgrade this store now"]
+    assert len(upgrade) == 1  # on the page; the sidebar only says so
+    upgrade[0].click().run()
+    assert not at.exception and not errors(at) and not at.warning
+    assert Store(db).meta()["schema_version"] == str(schema.SCHEMA_VERSION)
+    assert any(m.label == "Articles" and m.value == "1" for m in at.metric)

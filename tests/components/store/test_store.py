@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from components.records import Article, Entity, Extraction, Place, Problem, Quote
-from components.store import Store, StoreError, StoreLocked, connection, database, schema, writes
+from components.store import Store, StoreError, StoreLocked, StoreOutdated, connection, database, schema, writes
 from components.store.schema import TABLES
 from tests.conftest import ROOT
 
@@ -245,7 +245,7 @@ def test_a_store_from_before_languages_gains_the_column_and_gives_its_articles_b
         _as_version_2(con)
         con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN language")
         schema._set_meta(con, "schema_version", "1")
-    with pytest.raises(StoreError, match="older than"):
+    with pytest.raises(StoreOutdated, match="older Dateline"):
         store.summary()
     store.migrate()
     assert store.query("SELECT language FROM articles")["language"].tolist() == [None]
