@@ -167,6 +167,12 @@ def main(argv: list[str] | None = None) -> None:
                 build_large(db, args.large_dir, LARGE_N)
             else:
                 parser.error(f"{db} does not exist: build it with bench/build_store.py --out {db}")
+        else:
+            from components.store import Store
+
+            before, after = Store(db).migrate()  # a store built by an older Dateline: upgraded once
+            if before != after:
+                print(f"{db}: upgraded from store schema {before} to {after}", flush=True)
 
     print("\nseconds per full page run (AppTest, in-process: script + queries + figures, no browser)")
     print("cold = no filter, caches cleared; warm = same again; filter = after picking the top actor")
