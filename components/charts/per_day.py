@@ -1,5 +1,6 @@
 """The timeline (:func:`timeline`): articles per day (or week, month) as bars, mentions of the
-top actors as lines, on a date axis where a box drag selects a date range."""
+top actors as lines, on a date axis where a click on a bar selects its period and a box drag
+(with the toolbar's Box Select) a date range."""
 from __future__ import annotations
 
 import pandas as pd
@@ -10,11 +11,11 @@ from .style import BAR_COLOUR, LINE_COLOURS, empty_figure, escaped, styled_figur
 
 MAX_LINE_DAYS = 1500               # timeline lines get a point for every day up to this span
 #: Per period of :data:`components.query.PERIODS`: (pandas offset to the period's last day, the
-#: bar's hover date format, the word in the title).
+#: tooltip's heading as a d3 date format of the period's first day, the word in the title).
 PERIOD_STYLE = {
-    "day": (pd.offsets.Day(0), "%{x|%a %d %b %Y}", "day"),
-    "week": (pd.offsets.Day(6), "week of %{x|%d %b %Y}", "week"),
-    "month": (pd.offsets.MonthEnd(0), "%{x|%B %Y}", "month"),
+    "day": (pd.offsets.Day(0), "%a %d %b %Y", "day"),
+    "week": (pd.offsets.Day(6), "week of %d %b %Y", "week"),
+    "month": (pd.offsets.MonthEnd(0), "%B %Y", "month"),
 }
 
 
@@ -31,7 +32,7 @@ def _line_days(days: list[str]) -> list[str]:
 def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
              title: str | None = None, period: str = "day") -> go.Figure:
     """Articles per day, week or month (bars) and, if given, mentions of the top actors in the
-    same periods (lines); a box drag selects a date range.
+    same periods (lines); a click on a bar selects its period, a box drag a date range.
 
     Args:
         frame: columns day, n_articles, n_mentions (as :func:`components.query.timeline`).
@@ -41,10 +42,13 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
         period: what a row of ``frame`` counts: ``"day"``, ``"week"`` or ``"month"``, its
             ``day`` being the period's first day (as :func:`components.query.timeline` gives it).
     Returns:
-        Bars of articles (left axis) and lines of mentions (right axis) on a date axis; every
-        point's customdata is ``[iso_day, "days", ...]``, a week's or month's bar's
-        ``[first_day, "days", last_day]`` (a click selects its whole period); ``dragmode="select"`` with horizontal
-        box selection, so a drag gives the selection's x range (a date range).
+        Bars of articles (left axis) and lines of mentions (right axis) on a date axis; a day's
+        bar's customdata is ``[iso_day, "days"]``, a week's or month's ``[first_day, "days",
+        last_day]`` (a click selects its whole period); the lines take no hover or click, their
+        counts are in the bar's tooltip (``hovertext``). ``dragmode="zoom"``
+        along the dates only (the count axes are fixed): Streamlit turns click selection off in
+        box-select mode, so clicks work by default and a date range is dragged after picking Box
+        Select in the toolbar (``selectdirection="h"``: the selection's x range).
     """
     to_last, hover_day, word = PERIOD_STYLE[period]
     title = title or f"Articles and mentions per {word}"
@@ -60,7 +64,6 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
         x=days, y=ints(df["n_articles"]).tolist(), name="Articles", marker_color=BAR_COLOUR,
         customdata=[[d, "days"] if period == "day" else [d, "days", iso_day(pd.Timestamp(d) + to_last)]
                     for d in days],
-        hovertemplate=f"<b>{hover_day}</b><br>%{{y}} articles<extra></extra>",
     ))
     lines = by_actor if not is_empty(by_actor, "day", "actor", "n_mentions") else None
     line_days = _line_days(days) if period == "day" else days
@@ -68,16 +71,25 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
         traces += _actor_lines(lines.dropna(subset=["day"]), line_days)
     elif "n_mentions" in df:
         traces.append(_mentions_line(df, days, line_days))
-    xaxis: dict = {"type": "date"}
-    if len(days) == 1:   # one bar: give the axis a sensible width instead of a sliver of a day
+    # the lines' counts are told in the bar's tooltip and the lines take no hover: a click then
+    # always lands on the bar (plotly selects on click the first point hovered, and a line's
+    # points cannot be selected)
+    traces[0]["hovertext"] = _tooltips(days, ints(df["n_articles"]), traces[1:])
+    traces[0]["hovertemplate"] = "%{hovertext}<extra></extra>"
+    xaxis: dict = {"type": "date", "hoverformat": hover_day}  # (the tooltip's heading)
+    if len(days) == 1:   # one bar: plotly, with no neighbour to measure, draws it a hairline
         d = pd.Timestamp(days[0])
-        xaxis["range"] = [(d - pd.Timedelta(days=3)).isoformat(), (d + pd.Timedelta(days=3)).isoformat()]
+        span = d + to_last + pd.Timedelta(days=1) - d  # the period's length
+        traces[0]["width"] = span.total_seconds() * 1000 * 0.85  # (ms on a date axis)
+        xaxis["range"] = [(d - 3 * span).isoformat(), (d + 3 * span).isoformat()]
+        for line in traces[1:]:  # a line of one point is drawn as nothing
+            line.update(mode="markers", marker=dict(size=9, color=line["line"]["color"]))
     return styled_figure(
-        traces, title, height=440, dragmode="select", selectdirection="h", hovermode="x unified",
+        traces, title, height=440, dragmode="zoom", selectdirection="h", hovermode="x unified",
         bargap=0.15, xaxis=xaxis,
         legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0),
-        yaxis=dict(title=dict(text="Articles"), rangemode="tozero", **_count_ticks(df["n_articles"])),
-        yaxis2=dict(title=dict(text="Mentions"), overlaying="y", side="right", rangemode="tozero",
+        yaxis=dict(title=dict(text="Articles"), rangemode="tozero", fixedrange=True, **_count_ticks(df["n_articles"])),
+        yaxis2=dict(title=dict(text="Mentions"), overlaying="y", side="right", rangemode="tozero", fixedrange=True,
                     showgrid=False, **_count_ticks(*(t["y"] for t in traces[1:]))))
 
 
@@ -96,7 +108,7 @@ def _count_ticks(*values) -> dict:
 def _actor_lines(lines: pd.DataFrame, line_days: list[str]) -> list[dict]:
     """One line per actor of ``lines`` (columns day, actor, n_mentions; most mentioned first) over
     ``line_days`` (ISO days: every day of :func:`_line_days`, or the bars' periods), on the right
-    axis. Customdata ``[iso_day, "days", actor]``."""
+    axis, named after the actor (escaped); no hover (see :func:`_lines_at`)."""
     order = (lines.groupby("actor")["n_mentions"].sum().sort_values(ascending=False, kind="stable")
              .index.tolist())
     traces: list[dict] = []
@@ -109,21 +121,35 @@ def _actor_lines(lines: pd.DataFrame, line_days: list[str]) -> list[dict]:
         ys = [counts.get(d, 0) for d in line_days]
         traces.append(dict(
             type="scatter", x=line_days, y=ys, mode="lines", name=escaped(actor), yaxis="y2",
-            line=dict(width=2, color=LINE_COLOURS[i % len(LINE_COLOURS)]),
-            customdata=[[d, "days", str(actor)] for d in line_days],
-            hovertemplate="%{fullData.name}: %{y} mentions<extra></extra>",
+            line=dict(width=2, color=LINE_COLOURS[i % len(LINE_COLOURS)]), hoverinfo="skip",
         ))
     return traces
 
 
+def _counted(n: int, noun: str) -> str:
+    """``"1 article"``, ``"1,204 articles"``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _tooltips(days: list[str], n_articles, lines: list[dict]) -> list[str]:
+    """Per bar (ISO day of ``days``, its count of ``n_articles``) the tooltip's text: its
+    articles, then the count of every line of ``lines`` (traces of :func:`_actor_lines` or
+    :func:`_mentions_line`) that day, one ``<br>`` line each, "■ name: n mentions" in the line's
+    colour (the name as the legend shows it, escaped)."""
+    at = [dict(zip(t["x"], t["y"])) for t in lines]
+    label = [f"<br><span style='color:{t['line']['color']}'>■</span> "
+             + ("" if t.get("meta") == "all" else f"{t['name']}: ") for t in lines]
+    return [_counted(int(n), "article") + "".join(f"{lab}{_counted(counts.get(d, 0), 'mention')}"
+                                                  for lab, counts in zip(label, at))
+            for d, n in zip(days, n_articles)]
+
+
 def _mentions_line(df: pd.DataFrame, days: list[str], line_days: list[str]) -> dict:
     """One line of all mentions (``df``: columns n_mentions, one row per ISO day of ``days``)
-    over ``line_days``, zero where there are no articles, on the right axis. Customdata
-    ``[iso_day, "days"]``."""
+    over ``line_days``, zero where there are no articles, on the right axis; no hover (see
+    :func:`_lines_at`); ``meta="all"`` (its counts need no name in the tooltip)."""
     counts = dict(zip(days, ints(df["n_mentions"]).tolist()))
     return dict(
         type="scatter", x=line_days, y=[counts.get(d, 0) for d in line_days], mode="lines", name="Mentions",
-        yaxis="y2", line=dict(width=2, color=LINE_COLOURS[0]),
-        customdata=[[d, "days"] for d in line_days],
-        hovertemplate="%{y} mentions<extra></extra>",
+        yaxis="y2", line=dict(width=2, color=LINE_COLOURS[0]), hoverinfo="skip", meta="all",
     )

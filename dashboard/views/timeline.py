@@ -1,5 +1,5 @@
 """Timeline: articles and mentions per day (per week or month over a long span), by top actors;
-a box drag filters the dates."""
+a click on a bar keeps its period, a box drag (Box Select in the chart's toolbar) a date range."""
 from __future__ import annotations
 
 import streamlit as st
@@ -34,7 +34,8 @@ top = st.slider("Actors drawn as lines", min_value=0, max_value=15, value=6, key
 by_actor = (cached.run("timeline_by_actor", f, period=period, actors=cached.line_actors(f, top))
             if top else None)
 st.caption(("" if period == "day" else f"One bar per {period}: the dates span {span['first']} to {span['last']}. ")
-           + f"Drag across the chart to keep only that date range; click a bar for that {period}. "
+           + f"Click a bar to keep only that {period}. For a date range, pick **Box Select** in the chart's "
+           "toolbar (top right) and drag across the chart; a plain drag zooms in, a double click zooms out. "
            "Remove the date chip in the sidebar to see all dates again."
            + (f" Not drawn: {left_out_text}" if left_out else ""))
 linked_charts.chart(charts.timeline(per_day, by_actor, period=period), name="timeline", key=f"{KEY}_chart",

@@ -286,6 +286,23 @@ def test_dragging_a_date_range_on_the_timeline_filters_dates(page, app_url):
     assert 0 < metric(page, "Articles") < SAMPLE_ARTICLES
 
 
+def test_clicking_a_timeline_bar_keeps_its_period_and_every_view_follows(page, app_url):
+    open_page(page, f"{app_url}/timeline")
+    gd = graph(page, "timeline_chart")
+    # the tallest bar (the easiest to hit), its period and its count, as the chart holds them
+    tallest = gd.evaluate("""gd => { const t = gd.data[0], i = t.y.indexOf(Math.max(...t.y));
+        return {i: i, first: t.customdata[i][0], last: t.customdata[i][2] || t.customdata[i][0], n: t.y[i]}; }""")
+    bar = gd.locator("g.trace.bars g.point path").nth(tallest["i"]).bounding_box()
+    page.mouse.click(bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] * 0.8)
+    label = wait_for_chip(page, "Dates:")
+    params = url_params(page)
+    assert (params.get("from"), params.get("to")) == ([tallest["first"]], [tallest["last"]]), page.url
+    assert tallest["first"] in label
+    no_exception(page)
+    go_to(page, "Overview")
+    assert metric(page, "Articles") == tallest["n"]  # the bar's articles, and only those
+
+
 def test_clicking_a_place_on_the_map_filters_to_it(page, app_url):
     open_page(page, f"{app_url}/map")
     points = [p for p in map_points(page, "map_map") if p["inside"] and p["id"]]

@@ -1,19 +1,23 @@
-"""components.charts.per_day: timeline bars carry ISO days, a drag selects dates, lines fill days
-without mentions with zero."""
+"""components.charts.per_day: timeline bars carry ISO days, clicks select (a drag zooms the dates
+only, Box Select drags a range), lines fill days without mentions with zero."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from components import charts
 
 
-def test_timeline_bars_carry_iso_days_and_drag_selects_dates(days):
+def test_timeline_bars_carry_iso_days_and_a_click_selects_them(days):
     fig = charts.timeline(days)
     bars = fig.data[0]
     assert bars.type == "bar"
     assert [cd for cd in bars.customdata] == [["2024-09-03", "days"], ["2024-09-05", "days"],
                                               ["2024-09-06", "days"]]
-    assert fig.layout.dragmode == "select"
+    # Streamlit turns click selection off in box-select mode: clicks must work by default
+    assert fig.layout.dragmode != "select" and "select" in fig.layout.clickmode
+    assert fig.layout.selectdirection == "h"  # Box Select, once picked, drags a date range
+    assert fig.layout.yaxis.fixedrange and fig.layout.yaxis2.fixedrange  # a plain drag zooms the dates only
     assert fig.layout.xaxis.type == "date"
 
 
@@ -27,8 +31,14 @@ def test_timeline_lines_per_actor_fill_days_without_mentions_with_zero(days):
     lena = lines["Lena Marsh"]
     assert list(lena.x) == ["2024-09-03", "2024-09-04", "2024-09-05", "2024-09-06"]
     assert list(lena.y) == [3, 0, 0, 2]
-    assert lena.customdata[0] == ["2024-09-03", "days", "Lena Marsh"]
     assert lena.yaxis == "y2"
+    # the lines take no hover (a click must land on a bar): the bar's tooltip tells their counts
+    assert all(t.hoverinfo == "skip" for t in lines.values())
+    tips = dict(zip(fig.data[0].x, fig.data[0].hovertext))
+    assert "Lena Marsh: 3 mentions" in tips["2024-09-03"] and "Norway: 0 mentions" in tips["2024-09-03"]
+    assert "Lena Marsh: 0 mentions" in tips["2024-09-05"] and "Norway: 1 mention<" not in tips["2024-09-05"]
+    assert tips["2024-09-05"].endswith("Norway: 1 mention")
+    assert "%{hovertext}" in fig.data[0].hovertemplate
 
 
 def test_week_bars_carry_their_first_and_last_day_and_a_click_selects_the_week():
@@ -63,3 +73,17 @@ def test_count_axes_tick_whole_numbers_only():
     fig = charts.timeline(many)
     assert fig.layout.yaxis.dtick is None and fig.layout.yaxis2.dtick is None
     assert fig.layout.yaxis.tickformat == ",d"
+
+
+def test_one_bar_is_drawn_as_wide_as_its_period_with_its_mentions_as_points():
+    """With a single dated period plotly has no neighbour to size the bar by (a hairline) and a
+    line of one point draws nothing."""
+    one = pd.DataFrame({"day": pd.to_datetime(["2024-03-04"]), "n_articles": [1], "n_mentions": [3]})
+    day = charts.timeline(one)
+    assert day.data[0].width == pytest.approx(0.85 * 86_400_000)
+    assert day.data[1].mode == "markers" and list(day.data[1].y) == [3]
+    assert day.data[0].hovertext[0].startswith("1 article<br>")  # one article, not "1 articles"
+    week = charts.timeline(one, period="week")
+    assert week.data[0].width == pytest.approx(0.85 * 7 * 86_400_000)
+    lo, hi = (pd.Timestamp(x) for x in week.layout.xaxis.range)
+    assert lo < pd.Timestamp("2024-03-04") and pd.Timestamp("2024-03-10") < hi
