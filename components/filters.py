@@ -24,6 +24,23 @@ LIST_FIELDS = {
     "languages": "Language",
 }
 ACTOR_TYPES = ("person", "organization", "state", "group")
+
+
+def value_label(field: str, value: str) -> str:
+    """How the app shows ``value`` of the Filter list field ``field`` (in the sidebar's lists and
+    on chips): a country or a language by its name and code ("Ghana (GH)", "German (de)"), the
+    code alone when it has no known name; other values as they are."""
+    if field == "countries":
+        from .lexicon.countries import display_name
+
+        name = display_name(str(value).upper())
+    elif field == "languages":
+        from .lexicon.languages import language_name
+
+        name = language_name(value)
+    else:
+        return value
+    return f"{name} ({value})" if name else value
 #: The dates a date range is picked within, inclusive (a browser's date slider cannot span much
 #: more: Streamlit's allows 1684–2255). Articles dated outside it are counted and listed like any
 #: other, but not drawn on a time axis; ingest refuses such dates from now on, older stores may
@@ -106,7 +123,7 @@ class Filter:
         ``field`` and ``value`` to :meth:`without` removes the chip."""
         out: list[tuple[str, str | None, str]] = []
         for name, label in LIST_FIELDS.items():
-            out += [(name, v, f"{label}: {v}") for v in getattr(self, name)]
+            out += [(name, v, f"{label}: {value_label(name, v)}") for v in getattr(self, name)]
         if self.date_from or self.date_to:
             span = f"{self.date_from or '…'} – {self.date_to or '…'}"
             out.append(("date_from", None, f"Dates: {span}"))

@@ -28,7 +28,7 @@ PLOTLY_CONFIG = {"displaylogo": False, "showLink": False,
 COLUMN_LABELS = {
     "actor": "Actor", "actor_type": "Type", "n_mentions": "Mentions", "n_articles": "Articles",
     "n_quotes": "Quotes", "n_words": "Words", "n_actors": "Actors", "n_places": "Places",
-    "name": "Place", "country_code": "Country", "feature": "Kind of place", "lat": "Latitude",
+    "name": "Place", "country_code": "Code", "country": "Country", "feature": "Kind of place", "lat": "Latitude",
     "lon": "Longitude", "source": "Source", "language": "Language", "target": "Target", "speaker": "Speaker",
     "quote": "Quote",
     "kind": "Kind", "cue": "Cue", "title": "Title", "dateline": "Dateline", "origin": "File",

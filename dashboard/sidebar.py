@@ -11,7 +11,7 @@ from datetime import date
 
 import streamlit as st
 
-from components.filters import ACTOR_TYPES, DATE_WINDOW_TEXT, Filter
+from components.filters import ACTOR_TYPES, DATE_WINDOW_TEXT, Filter, value_label
 
 from . import cached, markdown, notices, state
 
@@ -20,9 +20,9 @@ MULTISELECTS = {
     state.SB_ACTORS: ("actors", "Actors", "Any actor"),
     state.SB_ACTOR_TYPES: ("actor_types", "Actor types", "Any type"),
     state.SB_PLACES: ("places", "Places", "Any place"),
-    state.SB_COUNTRIES: ("countries", "Countries (ISO code)", "Any country"),
+    state.SB_COUNTRIES: ("countries", "Countries", "Any country"),
     state.SB_SOURCES: ("sources", "Sources", "Any source"),
-    state.SB_LANGUAGES: ("languages", "Languages (ISO code; und: undetermined)", "Any language"),
+    state.SB_LANGUAGES: ("languages", "Languages", "Any language"),
 }
 
 
@@ -118,8 +118,11 @@ def render() -> None:
                       placeholder="words in title or body", help="Articles that contain these words")
         for key, (field, label, placeholder) in MULTISELECTS.items():
             offered = list(ACTOR_TYPES) if field == "actor_types" else choices.get(field, [])
+            if field == "countries":  # by the name shown, not by the code
+                offered = sorted(offered, key=lambda code: value_label(field, code).casefold())
             st.multiselect(label, _options(offered, getattr(f, field)), key=key,
-                           on_change=_from_widgets, placeholder=placeholder)
+                           on_change=_from_widgets, placeholder=placeholder,
+                           format_func=lambda value, field=field: value_label(field, value))
         if lo and hi and lo < hi:
             st.slider("Dates", min_value=lo, max_value=hi, key=state.SB_DATES,
                       on_change=_from_widgets, format="YYYY-MM-DD")

@@ -77,13 +77,8 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
     traces[0]["hovertext"] = _tooltips(days, ints(df["n_articles"]), traces[1:])
     traces[0]["hovertemplate"] = "%{hovertext}<extra></extra>"
     xaxis: dict = {"type": "date", "hoverformat": hover_day}  # (the tooltip's heading)
-    if len(days) == 1:   # one bar: plotly, with no neighbour to measure, draws it a hairline
-        d = pd.Timestamp(days[0])
-        span = d + to_last + pd.Timedelta(days=1) - d  # the period's length
-        traces[0]["width"] = span.total_seconds() * 1000 * 0.85  # (ms on a date axis)
-        xaxis["range"] = [(d - 3 * span).isoformat(), (d + 3 * span).isoformat()]
-        for line in traces[1:]:  # a line of one point is drawn as nothing
-            line.update(mode="markers", marker=dict(size=9, color=line["line"]["color"]))
+    if len(days) == 1:
+        _one_period(traces, xaxis, pd.Timestamp(days[0]), to_last)
     return styled_figure(
         traces, title, height=440, dragmode="zoom", selectdirection="h", hovermode="x unified",
         bargap=0.15, xaxis=xaxis,
@@ -124,6 +119,18 @@ def _actor_lines(lines: pd.DataFrame, line_days: list[str]) -> list[dict]:
             line=dict(width=2, color=LINE_COLOURS[i % len(LINE_COLOURS)]), hoverinfo="skip",
         ))
     return traces
+
+
+def _one_period(traces: list[dict], xaxis: dict, first: pd.Timestamp, to_last: pd.DateOffset) -> None:
+    """Draw a timeline of one period (from ``first``; ``to_last`` its offset to the last day) in
+    ``traces`` and ``xaxis`` (changed in place): plotly, with no neighbour to measure, draws the
+    bar a hairline, so it gets the period's width; the axis spans three periods each side; a
+    line of one point draws nothing, so the lines become points."""
+    span = first + to_last + pd.Timedelta(days=1) - first  # the period's length
+    traces[0]["width"] = span.total_seconds() * 1000 * 0.85  # (ms on a date axis)
+    xaxis["range"] = [(first - 3 * span).isoformat(), (first + 3 * span).isoformat()]
+    for line in traces[1:]:
+        line.update(mode="markers", marker=dict(size=9, color=line["line"]["color"]))
 
 
 def _counted(n: int, noun: str) -> str:

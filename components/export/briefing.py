@@ -102,8 +102,8 @@ def briefing_html(filter_chips, figures: Mapping[str, go.Figure], top_actors: pd
         figures: ``{heading: figure}``, drawn in order, interactive (plotly.js inlined once).
         top_actors: as :func:`components.query.top_actors` (actor, actor_type, n_mentions,
             n_articles, n_quotes).
-        top_places: as :func:`components.query.places` (name, country_code, n_mentions,
-            n_articles).
+        top_places: as :func:`components.query.places` (name, country_code, country, n_mentions,
+            n_articles; a frame without ``country`` shows no country).
         quotes: as :func:`components.query.quotes` (date, speaker, quote, title, source, …).
         title: the page heading.
         generated_at: when the report was made (default: now, UTC).
@@ -165,7 +165,7 @@ def _briefing_page(filter_chips, charts: list[str], top_actors: pd.DataFrame | N
     actors_table = _table(top_actors, {"actor": "Actor", "actor_type": "Type",
                                        "n_mentions": "Mentions", "n_articles": "Articles",
                                        "n_quotes": "Quotes"}, limit=BRIEFING_TABLE_ROWS)
-    places_table = _table(top_places, {"name": "Place", "country_code": "Country",
+    places_table = _table(top_places, {"name": "Place", "country": "Country",
                                        "n_mentions": "Mentions", "n_articles": "Articles"},
                           limit=BRIEFING_TABLE_ROWS)
     page = f"""<!DOCTYPE html>

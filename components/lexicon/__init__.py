@@ -3,6 +3,7 @@ quotes and ingest. Tuning constants (bonuses, thresholds) stay with the rules th
 
 - :mod:`.normalise` — how words and names are normalised before they are compared;
 - :mod:`.countries` — country names, aliases and demonyms → ISO codes, display names;
+- :mod:`.languages` — the English name of each stored language code (for the app's lists);
 - :mod:`.subdivisions` — US states and Canadian provinces and their abbreviations;
 - :mod:`.regions` — world regions and seas, other names of Europe, regions' demonyms;
 - :mod:`.place_words` — street and feature words, locative prepositions, words that are not places;

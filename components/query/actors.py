@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..filters import Filter
 from ..store import Store
-from .frames import empty_frame, is_list, typed
+from .frames import empty_frame, is_list, typed, with_country_names
 from .periods import by_period, period_for
 from .quotes_and_articles import quotes
 from .sql import (ACTOR_ROWS_CTE, IN_WINDOW, actor_rows_serve, kept_tables_serve, mentions_cte, names_as_found,
@@ -102,7 +102,7 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
     """One actor within the filter: the Filter's other fields apply and its actors are replaced
     by ``actor``. ``{"actor", "actor_type", "aliases": [..], "roles": [..]`` (corpus-level, from
     ``actors``), ``"n_mentions", "n_articles"`` (within the filter), ``"places":
-    DataFrame(name, country_code, n_articles)`` (places of the articles that mention it),
+    DataFrame(name, country_code, country, n_articles)`` (places of the articles that mention it),
     ``"timeline": DataFrame(day, n_articles, n_mentions)`` (per ``"period"``: ``"day"``,
     ``"week"`` or ``"month"``, by the span of its dates), ``"quotes": DataFrame`` (by it, as
     :func:`~components.query.quotes`) ``}``."""
@@ -154,8 +154,8 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
             "aliases": [str(a) for a in aliases] if is_list(aliases) else [actor],
             "roles": [str(x) for x in roles] if is_list(roles) else [],
             "n_mentions": int(r.get("n_mentions", 0) or 0), "n_articles": int(r.get("n_articles", 0) or 0),
-            "places": typed(rows("places", ("name", "country_code", "n_articles")),
-                            ("name", "country_code", "n_articles"), ints=("n_articles",)),
+            "places": typed(with_country_names(rows("places", ("name", "country_code", "n_articles"))),
+                            ("name", "country_code", "country", "n_articles"), ints=("n_articles",)),
             **_timeline(rows("timeline", ("day", "n_articles", "n_mentions"))),
             "quotes": quotes(store, scope)}
 

@@ -35,6 +35,18 @@ def or_none(value):
     return None if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value
 
 
+def with_country_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (with a ``country_code`` column) with a ``country`` column right after it: the
+    everyday name of the country (:func:`components.lexicon.countries.display_name`: "GH" →
+    "Ghana"), None where the code is missing or unknown; ``attrs`` kept."""
+    from ..lexicon.countries import display_name
+
+    names = [display_name(str(c).upper()) if isinstance(c, str) and c else None for c in frame["country_code"]]
+    out = frame.copy()
+    out.insert(list(frame.columns).index("country_code") + 1, "country", pd.Series(names, index=frame.index, dtype=object))
+    return out
+
+
 def typed(frame: pd.DataFrame, columns: tuple[str, ...], *, ints: tuple[str, ...] = (),
           floats: tuple[str, ...] = (), days: tuple[str, ...] = ()) -> pd.DataFrame:
     """``frame`` with exactly ``columns`` (missing ones added empty), count columns as int64,

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..filters import Filter
 from ..store import Store
-from .frames import empty_frame, typed
+from .frames import empty_frame, typed, with_country_names
 from .sql import kept_tables_serve, place_rows_serve, with_filter
 
 #: :func:`places` with no filter: the corpus-level counts.
@@ -44,19 +44,20 @@ def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
     ingest), under a filter from ``article_places`` (a row per article and place); while those
     lag behind ``places`` (:meth:`Store.actors_stale`), every mention of the filtered articles is
     counted and a place is drawn where most of those mentions resolved to. Columns: name,
-    country_code, feature, lat, lon, n_mentions, n_articles."""
+    country_code, country (its name, see :func:`~components.query.frames.with_country_names`),
+    feature, lat, lon, n_mentions, n_articles."""
     if kept_tables_serve(store, f):
         sql, params, kept = _PLACES_KEPT, {"lim": int(limit)}, {}
     else:
         body = _PLACES_PER_ARTICLE if place_rows_serve(store) else _PLACES_PER_MENTION
         sql, params, kept = with_filter(f, body, lim=int(limit))
     frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
-    columns = ("name", "country_code", "feature", "lat", "lon", "n_mentions", "n_articles")
+    columns = ("name", "country_code", "country", "feature", "lat", "lon", "n_mentions", "n_articles")
     if frame.empty:
         return typed(empty_frame(*columns), columns, ints=("n_mentions", "n_articles"),
                      floats=("lat", "lon"))
     at = pd.DataFrame(frame.pop("at").tolist(), index=frame.index)
-    frame = frame.join(at)
+    frame = with_country_names(frame.join(at))
     return typed(frame, columns, ints=("n_mentions", "n_articles"), floats=("lat", "lon"))
 
 
@@ -64,7 +65,8 @@ def countries(store: Store, f: Filter) -> pd.DataFrame:
     """Mentions per country in the filtered articles (places resolved to a country, dateline
     places included), most mentioned first: with no filter from the ``country_counts`` table,
     under one from ``article_places`` (as :func:`places`; from ``places`` while they lag).
-    Columns: country_code, n_mentions, n_articles."""
+    Columns: country_code, country (its name, see :func:`~components.query.frames.with_country_names`),
+    n_mentions, n_articles."""
     if kept_tables_serve(store, f):
         sql, params, kept = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}, {}
     else:
@@ -76,5 +78,5 @@ def countries(store: Store, f: Filter) -> pd.DataFrame:
             WHERE p.country_code IS NOT NULL
             GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
     frame = store.query(sql, params, kept=kept, limit=1000)
-    return typed(frame, ("country_code", "n_mentions", "n_articles"),
+    return typed(with_country_names(frame), ("country_code", "country", "n_mentions", "n_articles"),
                  ints=("n_mentions", "n_articles"))

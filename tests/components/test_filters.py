@@ -55,7 +55,8 @@ def test_every_chip_removes_exactly_itself():
     chips = FULL.chips()
     labels = [label for _, _, label in chips]
     assert labels == ["Actor: Bashar Al Assad", "Actor: Lena Marsh", "Actor type: person", "Place: Lima",
-                      "Country: GH", "Country: PE", "Source: wire", "Language: en", "Language: fr", "Dates: 2024-09-03 – 2024-10-01",
+                      "Country: Ghana (GH)", "Country: Peru (PE)", "Source: wire", "Language: English (en)",
+                      "Language: French (fr)", "Dates: 2024-09-03 – 2024-10-01",
                       "Text: grain exports"]
     for field, value, label in chips:
         if field == "date_from":
@@ -106,3 +107,13 @@ def test_url_params_may_be_single_strings():
 ])
 def test_unreadable_or_unknown_params_are_ignored(params, expected):
     assert Filter.from_query_params(params) == expected
+
+
+def test_countries_and_languages_are_shown_by_name_and_code_and_unknown_codes_as_they_are():
+    from components.filters import value_label
+
+    assert value_label("countries", "KR") == "South Korea (KR)"
+    assert value_label("languages", "el") == "Modern Greek (el)"  # "(1453-)" left out
+    assert value_label("languages", "und") == "Undetermined (und)"
+    assert value_label("countries", "ZZ") == "ZZ" and value_label("languages", "qq") == "qq"
+    assert value_label("places", "Georgia") == "Georgia"

@@ -156,7 +156,7 @@ def test_the_languages_facet_filters_round_trips_through_the_url_and_the_reader_
     at = run_app(monkeypatch, db, page="views/articles.py", params={"languages": "de"})
     assert not at.exception and filter_of(at).languages == ("de",)
     widget = at.sidebar.multiselect(key=state.SB_LANGUAGES)
-    assert widget.value == ["de"] and widget.options == ["de", "en"]
+    assert widget.value == ["de"] and widget.options == ["German (de)", "English (en)"]  # named, and coded
     assert list(at.dataframe[0].value["language"]) == ["de"]
     assert any("language: de" in t.value for t in at.text)  # the reader's line
     widget.select("en").run()

@@ -26,9 +26,9 @@ def test_a_missing_store_gives_empty_frames(tmp_path: Path):
     frames = {
         "top_actors": (query.top_actors(s, f), ["actor", "actor_type", "n_mentions", "n_articles", "n_quotes"]),
         "cooccurrence": (query.cooccurrence(s, f), ["source", "target", "n_articles"]),
-        "places": (query.places(s, f), ["name", "country_code", "feature", "lat", "lon", "n_mentions",
+        "places": (query.places(s, f), ["name", "country_code", "country", "feature", "lat", "lon", "n_mentions",
                                         "n_articles"]),
-        "countries": (query.countries(s, f), ["country_code", "n_mentions", "n_articles"]),
+        "countries": (query.countries(s, f), ["country_code", "country", "n_mentions", "n_articles"]),
         "timeline": (query.timeline(s, f), ["day", "n_articles", "n_mentions"]),
         "timeline_by_actor": (query.timeline_by_actor(s, f), ["day", "actor", "n_mentions"]),
         "busiest_days": (query.busiest_days(s, f), ["day", "n_articles"]),

@@ -11,18 +11,19 @@ from components.store import Store
 
 def test_places_have_coordinates_and_counts(store: Store):
     frame = query.places(store, Filter())
-    assert list(frame.columns) == ["name", "country_code", "feature", "lat", "lon", "n_mentions",
+    assert list(frame.columns) == ["name", "country_code", "country", "feature", "lat", "lon", "n_mentions",
                                    "n_articles"]
     london = frame.set_index("name").loc["London"]
-    assert (london["country_code"], london["feature"], london["n_mentions"], london["n_articles"]) == \
-        ("GB", "city", 2, 2)
+    assert (london["country_code"], london["country"], london["feature"], london["n_mentions"],
+            london["n_articles"]) == ("GB", "United Kingdom", "city", 2, 2)
     assert london["lat"] == pytest.approx(51.51) and frame.iloc[0]["name"] == "London"
     assert set(query.places(store, Filter(sources=("gazette",)))["name"]) == {"Paris", "Kenya"}
 
 
 def test_countries(store: Store):
     frame = query.countries(store, Filter())
-    assert {c: n for c, n, _ in frame.itertuples(index=False)} == {"GB": 2, "FR": 1, "KE": 2}
+    assert {c: (name, n) for c, name, n, _ in frame.itertuples(index=False)} == {
+        "GB": ("United Kingdom", 2), "FR": ("France", 1), "KE": ("Kenya", 2)}
     assert query.countries(store, Filter(actors=("Tom Reyes",)))["country_code"].tolist() in (
         ["FR", "GB"], ["GB", "FR"])
 
