@@ -32,8 +32,9 @@ COLUMN_LABELS = {
     "lon": "Longitude", "source": "Source", "language": "Language", "target": "Target", "speaker": "Speaker",
     "quote": "Quote",
     "kind": "Kind", "cue": "Cue", "title": "Title", "dateline": "Dateline", "origin": "File",
-    "reason": "Problem", "run_id": "Run", "started_at": "Started", "finished_at": "Finished",
-    "inputs": "Inputs", "counts": "Counts", "start_char": "Start", "end_char": "End", "text": "Text",
+    "reason": "Problem", "started_at": "Started", "seconds": "Took (s)", "inputs": "Inputs",
+    "added": "Added", "reextracted": "Re-extracted", "unchanged": "Unchanged", "duplicates": "Duplicates",
+    "problems": "Problems", "start_char": "Start", "end_char": "End", "text": "Text",
     "label": "Label",
 }
 DATE_COLUMNS = ("date", "day")
@@ -59,7 +60,7 @@ def column_config(frame: pd.DataFrame, overrides: dict | None = None) -> dict:
     for col in frame.columns:
         if col in DATE_COLUMNS:
             config[col] = st.column_config.TextColumn(col.capitalize(), help="YYYY-MM-DD; \"undated\" when unknown")
-        elif col in ("article_id", "geonameid"):
+        elif col in ("article_id", "geonameid", "run_id"):
             config[col] = None
         elif col in COLUMN_LABELS:
             config[col] = COLUMN_LABELS[col]

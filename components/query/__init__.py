@@ -28,14 +28,14 @@ from .actors import actor_profile, cooccurrence, top_actors
 from .counts import CHOICES_LIMIT, choices, date_span, not_analysed, other_languages_note, overview
 from .frames import UNDATED, day_text
 from .geography import countries, places
-from .ingest_runs import ingest_history
+from .ingest_runs import RUN_COUNTS, ingest_history
 from .per_day import busiest_days, timeline, timeline_by_actor
 from .periods import PERIODS, period_for
 from .quotes_and_articles import ARTICLE_COLUMNS, EXPORT_ROWS, PAGE_ROWS, QUOTE_COLUMNS, article, articles, quotes
 from .sql import filter_sql, search_terms
 
 __all__ = [
-    "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "PERIODS", "QUOTE_COLUMNS", "UNDATED",
+    "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "PERIODS", "QUOTE_COLUMNS", "RUN_COUNTS", "UNDATED",
     "actor_profile", "article", "articles", "busiest_days", "choices", "cooccurrence", "countries",
     "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "other_languages_note", "overview", "period_for", "places",
     "quotes",
