@@ -17,7 +17,7 @@ from dashboard import bootstrap, downloads, highlight, markdown, state
 from dashboard.routes import PAGES
 from tests.conftest import ROOT
 
-APP = str(ROOT / "dashboard" / "app.py")
+APP = str(ROOT / "dashboard" / "main.py")
 SAMPLE = [str(ROOT / "data" / "seed"), str(ROOT / "data" / "demo")]
 TIMEOUT = 30
 PAGE_FILES = [file for file, _, _ in PAGES]
@@ -390,6 +390,7 @@ def test_a_clicked_actor_bar_filters_every_view_once(monkeypatch, sample_store):
     at.switch_page("views/quotes.py").run()
     speakers = set(at.dataframe[0].value["speaker"]) if at.dataframe else set()
     assert speakers <= {actor}
+
 
 
 @pytest.mark.model
