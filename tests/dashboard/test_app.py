@@ -392,6 +392,16 @@ def test_a_clicked_actor_bar_filters_every_view_once(monkeypatch, sample_store):
     assert speakers <= {actor}
 
 
+@pytest.mark.model
+def test_the_actor_network_is_drawn_when_its_tab_is_opened(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/actors.py")
+    network_shown = lambda: any("actors_network" in c.proto.id for c in at.get("plotly_chart"))  # noqa: E731
+    assert not network_shown()  # computed only while its tab is open
+    at.session_state["actors_tab"] = "Co-occurrence network"
+    at.run()
+    assert not at.exception
+    assert network_shown()
+
 
 @pytest.mark.model
 def test_a_box_drag_on_the_timeline_sets_the_date_range(monkeypatch, sample_store):
