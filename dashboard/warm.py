@@ -1,7 +1,7 @@
 """The server's start-up work (the lifespan of ``st.App``, see :mod:`dashboard.app`): what the
 first page of every session would otherwise wait for, done once per server process.
 
-Before the server answers (about a second):
+Before the server answers (about a second at a million articles):
 
 - the modules every page imports (:data:`MODULES`: pandas and pyarrow, plotly's figures, the app's
   own modules), about 0.5 s of the first script run otherwise;
@@ -11,11 +11,13 @@ Before the server answers (about a second):
 and what they loaded is frozen out of the garbage collector's sight (:func:`gc.freeze`), so that
 the full collection Streamlit runs after every script run does not walk it again each time.
 
-Then, in a background thread, so that a busy or locked store never holds the server back: for
-the store the app opens on (the ``db`` setting), if it exists, its row counts and the queries
-the sidebar and the Overview run with no filter (:data:`FIRST_PAGE`), into the cache the pages
-read (:func:`dashboard.cached.prefetch`). A session that arrives meanwhile waits for those
-results instead of running the queries again (Streamlit computes a cached value once).
+Then, in a background thread that the server waits for at most :data:`PREFETCH_WAIT` seconds
+(so that a store another process holds never keeps it from answering): for the store the app
+opens on (the ``db`` setting), if it exists, its row counts and the queries the sidebar and the
+Overview run with no filter (:data:`FIRST_PAGE`), into the cache the pages read
+(:func:`dashboard.cached.prefetch`); about 0.5 s at a million articles. A session that arrives
+while it still runs waits for those results instead of running the queries again (Streamlit
+computes a cached value once).
 
 Nothing here stops the server: a failure is logged in a line and the pages do the work as usual.
 """
@@ -48,19 +50,26 @@ FIRST_PAGE: tuple[tuple[str, bool, dict], ...] = (
     ("overview", True, {}), ("not_analysed", True, {}), ("top_actors", True, {"limit": 40}),  # dashboard.cached.TOP_ACTORS
     ("places", True, {}), ("countries", True, {}), ("busiest_days", True, {"limit": 10}),
 )
+#: Longest wait, in seconds, for the first page's queries before the server answers.
+PREFETCH_WAIT = 5.0
 
 
 @asynccontextmanager
 async def lifespan(_app) -> AsyncIterator[None]:
-    """``st.App``'s start-up hook: :func:`load_modules` before the server answers, then
-    :func:`prefetch_first_page` for the ``db`` setting's store in a background thread."""
+    """``st.App``'s start-up hook: :func:`load_modules`, then :func:`prefetch_first_page` for the
+    ``db`` setting's store in a background thread, both before the server answers (the second
+    for at most :data:`PREFETCH_WAIT` seconds)."""
     await asyncio.to_thread(load_modules)
     # What start-up loaded lives as long as the process: moved out of the garbage collector's
     # sight, Streamlit's full collection after every script run (``runner.postScriptGC``) no longer
     # walks it: 0.01–0.03 s a run instead of about 0.1 s, which delayed every page's last message.
     gc.freeze()
-    threading.Thread(target=prefetch_first_page, args=(settings.get("db"),), name="dateline-prefetch",
-                     daemon=True).start()
+    prefetch = threading.Thread(target=prefetch_first_page, args=(settings.get("db"),),
+                                name="dateline-prefetch", daemon=True)
+    prefetch.start()
+    # Answer once it is done (else a link with a filter opened at once waits behind it for the
+    # store), but never wait longer than PREFETCH_WAIT for a store another process holds.
+    await asyncio.to_thread(prefetch.join, PREFETCH_WAIT)
     yield
 
 
