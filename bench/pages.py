@@ -5,10 +5,10 @@
 ``--large-db /tmp/dateline1m.duckdb`` times the pages on the million-article store of
 ``bench/build_store.py`` (built there, not here).
 
-How: Streamlit's ``AppTest`` runs ``dashboard/app.py`` in this process (no browser, no
-websocket), switched to each page in turn; a page run is the wall time of ``AppTest.run()``: the
-whole script, sidebar included, queries and figure building included, the browser's drawing
-excluded. Per page it prints three figures, in seconds:
+How: Streamlit's ``AppTest`` runs ``dashboard/main.py`` (the script ``dashboard/app.py`` serves)
+in this process (no browser, no websocket, no start-up warm-up), switched to each page in turn;
+a page run is the wall time of ``AppTest.run()``: the whole script, sidebar included, queries
+and figure building included, the browser's drawing excluded. Per page it prints three figures, in seconds:
 
 - ``cold``: first run of the page with no filter after ``st.cache_data.clear()`` (every query
   runs against DuckDB);
@@ -37,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-APP = ROOT / "dashboard" / "app.py"
+APP = ROOT / "dashboard" / "main.py"
 SAMPLE_DIRS = (ROOT / "data" / "seed", ROOT / "data" / "demo")
 SAMPLE_DB = Path("/tmp/dateline_cache/pages_sample.duckdb")
 LARGE_DIR = Path("/tmp/demo10k")

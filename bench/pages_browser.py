@@ -4,16 +4,24 @@ Debian's Chromium through Playwright, on one store.
     python bench/pages_browser.py --db /tmp/dateline1m.duckdb
 
 How: a fresh server (so every query cache is empty) and one browser tab. Per page, in menu order,
-three figures in seconds, each from the action to the page *settled* (Streamlit reports no script
-run in progress and every plotly chart on the page has drawn):
+four figures in seconds, each from the action to the page *settled* (Streamlit reports no script
+run in progress, no element is waiting for its JavaScript, and every plotly chart has drawn):
 
-- ``first``: the first visit through the sidebar menu, no filter (queries run cold);
+- ``first``: the first visit through the sidebar menu, no filter (queries run cold); for the
+  first page, the app opened in a new tab (the browser's cache empty) on the just-started server;
 - ``again``: back to it after visiting another page (cached results: what going back costs);
 - ``filter``: the page opened with the store's most mentioned actor in the URL (a new session:
-  the queries run again under that Filter).
+  the queries run again under that Filter);
+- ``new+f``: the same link opened on a server started just before (a new process: nothing
+  loaded, nothing cached), in the same tab (the app's JavaScript in the browser's cache).
 
-Then the server process's resident memory, now and at its peak (``VmRSS``/``VmHWM``). Benchmarks
-print figures; they never fail on a time.
+Then the same visits split into where their time went, ``load + server + draw``: ``load`` until
+the browser sent the page's request over the WebSocket (the HTML and JavaScript of a page opened
+by its URL; about 0 for a menu click), ``server`` from that request to the last message of the
+run (the script, its queries and figures, and the transfer), ``draw`` from there until settled
+(the browser laying out the page and drawing the charts). Then the first server's resident
+memory, now and at its peak (``VmRSS``/``VmHWM``). Benchmarks print figures; they never fail on
+a time.
 """
 from __future__ import annotations
 
@@ -36,10 +44,13 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 TIMEOUT_MS = 120_000
-#: True once Streamlit runs no script and every plotly chart of the page has drawn.
+#: True once Streamlit runs no script, no element waits for its code (a grey placeholder,
+#: ``stSkeleton``, stands in for an element whose JavaScript is still loading: the first chart or
+#: table of a new tab) and every plotly chart of the page has drawn.
 SETTLED_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-testid="stSkeleton"]')) return false;
     return [...document.querySelectorAll('.js-plotly-plot')].every(gd => gd._fullLayout && gd.querySelector('.main-svg'));
 }"""
 
@@ -55,7 +66,7 @@ def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
     env = {**os.environ, "DATELINE_DB": str(db), "PYTHONUNBUFFERED": "1"}
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log.open("a"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -81,40 +92,87 @@ def settle(page, title: str) -> None:
     page.wait_for_function(SETTLED_JS, timeout=TIMEOUT_MS, polling=50)
 
 
-def timed(action, page, title: str) -> float:
+class Frames:
+    """When the page's WebSocket messages went out and came in (``time.perf_counter``), to split
+    a visit into load, server and draw time (see the module's docstring)."""
+
+    def __init__(self, page) -> None:
+        self.sent: list[float] = []
+        self.received: list[float] = []
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        ws.on("framesent", lambda _: self.sent.append(time.perf_counter()))
+        ws.on("framereceived", lambda _: self.received.append(time.perf_counter()))
+
+    def split(self, t0: float, t1: float) -> tuple[float, float, float]:
+        """(load, server, draw) seconds of the visit that started at ``t0`` and settled at ``t1``."""
+        asked = min((t for t in self.sent if t >= t0), default=t0)
+        answered = max((t for t in self.received if asked <= t <= t1), default=asked)
+        return asked - t0, answered - asked, t1 - answered
+
+
+def timed(action, page, title: str, frames: Frames) -> tuple[float, tuple[float, float, float]]:
+    """(seconds from ``action`` until ``title``'s page settled, its (load, server, draw) split)."""
     t0 = time.perf_counter()
     action()
     settle(page, title)
-    return time.perf_counter() - t0
+    t1 = time.perf_counter()
+    return t1 - t0, frames.split(t0, t1)
 
 
-def run(db: Path, url: str, filter_query: str) -> list[tuple[str, float, float, float]]:
-    """(title, first, again, filter) seconds per page (see the module's docstring)."""
+#: The figures of one page: (title, {column: (seconds, (load, server, draw))}).
+Row = tuple[str, dict[str, tuple[float, tuple[float, float, float]]]]
+COLUMNS = ("first", "again", "filter", "new+f")
+
+
+def run(url: str, filter_query: str, restart) -> list[Row]:
+    """One :data:`Row` per page (see the module's docstring); ``restart()`` starts a new server
+    on the same URL (for the ``new+f`` column)."""
     from playwright.sync_api import sync_playwright
 
-    rows = []
+    rows: list[Row] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        frames = Frames(page)
         first_title = PAGES[0][1]
-        open_first = timed(lambda: page.goto(url), page, first_title)
+        open_first = timed(lambda: page.goto(url), page, first_title, frames)
         menu = lambda title: page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()  # noqa: E731
         for i, (_, title, path) in enumerate(PAGES):
-            first = open_first if i == 0 else timed(lambda: menu(title), page, title)
+            figures = {"first": open_first if i == 0 else timed(lambda: menu(title), page, title, frames)}
             other = PAGES[1 if i == 0 else 0][1]
-            timed(lambda: menu(other), page, other)
-            again = timed(lambda: menu(title), page, title)
+            timed(lambda: menu(other), page, other, frames)
+            figures["again"] = timed(lambda: menu(title), page, title, frames)
             target = f"{url}/{'' if i == 0 else path}?{filter_query}"
-            filtered = timed(lambda: page.goto(target), page, title)
-            timed(lambda: page.goto(f"{url}/{'' if i == 0 else path}"), page, title)  # back to no filter
-            rows.append((title, first, again, filtered))
+            figures["filter"] = timed(lambda: page.goto(target), page, title, frames)
+            timed(lambda: page.goto(f"{url}/{'' if i == 0 else path}"), page, title, frames)  # no filter
+            rows.append((title, figures))
+        for i, (_, title, path) in enumerate(PAGES):
+            page.goto("about:blank")  # else the tab reconnects to the new server and warms it
+            restart()
+            target = f"{url}/{'' if i == 0 else path}?{filter_query}"
+            rows[i][1]["new+f"] = timed(lambda: page.goto(target), page, title, frames)
         browser.close()
     return rows
+
+
+def print_rows(rows: list[Row]) -> None:
+    """The seconds table, then the load + server + draw table."""
+    print(f"  {'page':<10}" + "".join(f" {c:>7}" for c in COLUMNS))
+    for title, figures in rows:
+        print(f"  {title:<10}" + "".join(f" {figures[c][0]:7.2f}" for c in COLUMNS))
+    print("\n  where the time went: load + server + draw (see the module's docstring)")
+    print(f"  {'page':<10}" + "".join(f" {c:>16}" for c in COLUMNS))
+    for title, figures in rows:
+        print(f"  {title:<10}" + "".join(" {:>16}".format("{:.2f}+{:.2f}+{:.2f}".format(*figures[c][1]))
+                                         for c in COLUMNS))
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True, help="the store to serve")
+    parser.add_argument("--port", type=int, default=0, help="the server's port (default: a free one)")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         parser.error(f"{CHROMIUM} is missing: run `sh tests/setup-browser.sh`")
@@ -125,21 +183,36 @@ def main(argv: list[str] | None = None) -> None:
     top = query.top_actors(Store(args.db), Filter(), limit=1)
     picked = Filter(actors=(str(top["actor"].iloc[0]),)) if len(top) else Filter(text="the")
     filter_query = urllib.parse.urlencode(picked.to_query_params(), doseq=True)
-    port = _free_port()
+    port = args.port or _free_port()
     log = Path("/tmp") / f"dateline-pages-browser-{port}.log"
-    server = start_server(args.db, port, log)
+    log.unlink(missing_ok=True)  # every server of this run appends to it
+    servers = [start_server(args.db, port, log)]
+    memory: list[tuple[float, float]] = []  # the first server's, measured before it stops
+
+    def restart() -> None:
+        if len(servers) == 1:
+            memory.append(memory_mb(servers[0].pid))
+        stop(servers[-1])
+        servers.append(start_server(args.db, port, log))
+
+    load_before = os.getloadavg()
     try:
-        rows = run(args.db, f"http://127.0.0.1:{port}", filter_query)
-        now, peak = memory_mb(server.pid)
+        rows = run(f"http://127.0.0.1:{port}", filter_query, restart)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(servers[-1])
     print(f"\nseconds until the page settled in Chromium, {args.db} ({Store(args.db).summary().get('articles', 0):,} articles)")
     print(f"filter: {filter_query}")
-    print(f"  {'page':<10} {'first':>7} {'again':>7} {'filter':>7}")
-    for title, first, again, filtered in rows:
-        print(f"  {title:<10} {first:7.2f} {again:7.2f} {filtered:7.2f}")
+    print_rows(rows)
+    now, peak = memory[0]
     print(f"  server memory: {now:,.0f} MB now, {peak:,.0f} MB at its peak")
+    print("  load average (1, 5, 15 min): before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}".format(
+        *load_before, *os.getloadavg()))
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Stop a server started by :func:`start_server` and wait for it."""
+    server.terminate()
+    server.wait(timeout=30)
 
 
 if __name__ == "__main__":

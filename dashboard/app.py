@@ -1,31 +1,15 @@
 """Dateline's dashboard: ``streamlit run dashboard/app.py``.
 
-This script only routes: page config, the session state (Filter from the URL), the first-start
-sample store, the sidebar, and ``st.navigation`` over the pages in ``dashboard/views/``.
+Streamlit finds the ``st.App`` below and serves the page router ``dashboard/main.py`` with it.
+Its start-up hook loads, once per server and before the server answers, what the first page of
+every session would otherwise wait for (:func:`dashboard.warm.lifespan`): the data and chart
+libraries, the app's modules, the country outlines, and the default store's sidebar and Overview
+queries. Settings come from ``dashboard/.streamlit/config.toml``, as for any script run this way.
 """
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import bootstrap, notices, sidebar, state
-from dashboard.routes import PAGES
+from dashboard.warm import lifespan
 
-
-def main() -> None:
-    """Run one page of the app."""
-    st.set_page_config(page_title="Dateline", layout="wide")
-    state.init()
-    page = st.navigation([st.Page(file, title=title, url_path=url, default=i == 0)
-                          for i, (file, title, url) in enumerate(PAGES)])
-    with notices.store_errors(part="the sample store"):
-        bootstrap.ensure_sample(state.db_path())
-    # a failing sidebar never takes the page (nor the Data page's store switcher) down
-    with notices.store_errors(st.sidebar, part="the filter sidebar"):
-        sidebar.render()
-    with st.sidebar:
-        st.caption(f"Store: `{state.db_path().name}` (switch it on the Data page)")
-    with notices.store_errors(part=f"the {page.title} page"):
-        page.run()
-
-
-main()
+app = st.App("main.py", lifespan=lifespan)

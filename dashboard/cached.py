@@ -53,9 +53,26 @@ def _run(name: str, path: str, version: tuple, fkey: str, _f: Filter | None, arg
 def _call(name: str, *args, f: Filter | None = None, **options):
     """``components.query.<name>(store, *args, f, **options)`` on the current store, cached on
     plain values (``args`` and ``options`` must be plain: strings, numbers)."""
-    path = str(state.db_path())
+    return _call_at(str(state.db_path()), name, *args, f=f, **options)
+
+
+def _call_at(path: str, name: str, *args, f: Filter | None = None, **options):
+    """As :func:`_call`, on the store at ``path`` (a resolved path string)."""
     return _run(name, path, store_version(path), filter_key(f) if f is not None else "", f,
                 args, tuple(sorted(options.items())))
+
+
+def prefetch(path: str | Path, name: str, f: Filter | None = None, **options) -> None:
+    """Put ``components.query.<name>(store, f, **options)`` on the store at ``path`` into the
+    cache, exactly as :func:`run` caches it for a page showing that store; for the server's
+    start-up (:mod:`dashboard.warm`), which has no session and so no current store."""
+    _call_at(str(Path(path).expanduser().resolve()), name, f=f, **options)
+
+
+def prefetch_summary(path: str | Path) -> None:
+    """Put :func:`summary` of the store at ``path`` into the cache (as :func:`prefetch`)."""
+    resolved = str(Path(path).expanduser().resolve())
+    _summary(resolved, store_version(resolved))
 
 
 def run(name: str, f: Filter | None = None, **options):

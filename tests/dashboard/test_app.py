@@ -17,7 +17,7 @@ from dashboard import bootstrap, downloads, highlight, markdown, state
 from dashboard.routes import PAGES
 from tests.conftest import ROOT
 
-APP = str(ROOT / "dashboard" / "app.py")
+APP = str(ROOT / "dashboard" / "main.py")
 SAMPLE = [str(ROOT / "data" / "seed"), str(ROOT / "data" / "demo")]
 TIMEOUT = 30
 PAGE_FILES = [file for file, _, _ in PAGES]
@@ -390,6 +390,17 @@ def test_a_clicked_actor_bar_filters_every_view_once(monkeypatch, sample_store):
     at.switch_page("views/quotes.py").run()
     speakers = set(at.dataframe[0].value["speaker"]) if at.dataframe else set()
     assert speakers <= {actor}
+
+
+@pytest.mark.model
+def test_the_actor_network_is_drawn_when_its_tab_is_opened(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/actors.py")
+    network_shown = lambda: any("actors_network" in c.proto.id for c in at.get("plotly_chart"))  # noqa: E731
+    assert not network_shown()  # computed only while its tab is open
+    at.session_state["actors_tab"] = "Co-occurrence network"
+    at.run()
+    assert not at.exception
+    assert network_shown()
 
 
 @pytest.mark.model

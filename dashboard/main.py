@@ -1,0 +1,32 @@
+"""The script Streamlit runs for every session of the dashboard (``streamlit run dashboard/app.py``
+serves it, see :mod:`dashboard.app`).
+
+It only routes: page config, the session state (Filter from the URL), the first-start
+sample store, the sidebar, and ``st.navigation`` over the pages in ``dashboard/views/``.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import bootstrap, notices, sidebar, state
+from dashboard.routes import PAGES
+
+
+def main() -> None:
+    """Run one page of the app."""
+    st.set_page_config(page_title="Dateline", layout="wide")
+    state.init()
+    page = st.navigation([st.Page(file, title=title, url_path=url, default=i == 0)
+                          for i, (file, title, url) in enumerate(PAGES)])
+    with notices.store_errors(part="the sample store"):
+        bootstrap.ensure_sample(state.db_path())
+    # a failing sidebar never takes the page (nor the Data page's store switcher) down
+    with notices.store_errors(st.sidebar, part="the filter sidebar"):
+        sidebar.render()
+    with st.sidebar:
+        st.caption(f"Store: `{state.db_path().name}` (switch it on the Data page)")
+    with notices.store_errors(part=f"the {page.title} page"):
+        page.run()
+
+
+main()

@@ -1,0 +1,31 @@
+"""The server's start-up work (``dashboard/warm.py``): after it, the first page a visitor opens on
+the store the app starts on draws from what start-up fetched, without running a query."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components import query
+from dashboard import warm
+from tests.dashboard.test_app import run_app, sample_store  # noqa: F401 - sample_store is a fixture
+
+
+def test_after_start_up_the_overview_opens_without_running_a_query(monkeypatch, sample_store):  # noqa: F811
+    st.cache_data.clear()
+    warm.prefetch_first_page(sample_store)
+    ran: list[str] = []
+    for name in query.__all__:
+        func = getattr(query, name)
+        if callable(func) and not isinstance(func, type):
+            monkeypatch.setattr(query, name, lambda *a, _name=name, _func=func, **k: ran.append(_name) or _func(*a, **k))
+
+    at = run_app(monkeypatch, sample_store)
+
+    assert not at.exception
+    assert [m.label for m in at.metric][:1] == ["Articles"] and at.get("plotly_chart")
+    assert ran == []
+
+
+def test_start_up_leaves_a_store_that_does_not_exist_alone(tmp_path):
+    path = tmp_path / "not-yet.duckdb"
+    warm.prefetch_first_page(path)
+    assert not path.exists()
