@@ -103,7 +103,7 @@ def _count_ticks(*values) -> dict:
 def _actor_lines(lines: pd.DataFrame, line_days: list[str]) -> list[dict]:
     """One line per actor of ``lines`` (columns day, actor, n_mentions; most mentioned first) over
     ``line_days`` (ISO days: every day of :func:`_line_days`, or the bars' periods), on the right
-    axis, named after the actor (escaped); no hover (see :func:`_lines_at`)."""
+    axis, named after the actor (escaped); no hover (see :func:`_tooltips`)."""
     order = (lines.groupby("actor")["n_mentions"].sum().sort_values(ascending=False, kind="stable")
              .index.tolist())
     traces: list[dict] = []
@@ -154,7 +154,7 @@ def _tooltips(days: list[str], n_articles, lines: list[dict]) -> list[str]:
 def _mentions_line(df: pd.DataFrame, days: list[str], line_days: list[str]) -> dict:
     """One line of all mentions (``df``: columns n_mentions, one row per ISO day of ``days``)
     over ``line_days``, zero where there are no articles, on the right axis; no hover (see
-    :func:`_lines_at`); ``meta="all"`` (its counts need no name in the tooltip)."""
+    :func:`_tooltips`); ``meta="all"`` (its counts need no name in the tooltip)."""
     counts = dict(zip(days, ints(df["n_mentions"]).tolist()))
     return dict(
         type="scatter", x=line_days, y=[counts.get(d, 0) for d in line_days], mode="lines", name="Mentions",
