@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .columns import ints, is_empty, iso_day
-from .style import BAR_COLOUR, LINE_COLOURS, empty_figure, escaped, styled_figure
+from .style import BAR_COLOUR, LINE_COLOURS, count_ticks, empty_figure, escaped, styled_figure
 
 MAX_LINE_DAYS = 1500               # timeline lines get a point for every day up to this span
 #: Per period of :data:`components.query.PERIODS`: (pandas offset to the period's last day, the
@@ -83,21 +83,9 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
         traces, title, height=440, dragmode="zoom", selectdirection="h", hovermode="x unified",
         bargap=0.15, xaxis=xaxis,
         legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0),
-        yaxis=dict(title=dict(text="Articles"), rangemode="tozero", fixedrange=True, **_count_ticks(df["n_articles"])),
+        yaxis=dict(title=dict(text="Articles"), rangemode="tozero", fixedrange=True, **count_ticks(df["n_articles"])),
         yaxis2=dict(title=dict(text="Mentions"), overlaying="y", side="right", rangemode="tozero", fixedrange=True,
-                    showgrid=False, **_count_ticks(*(t["y"] for t in traces[1:]))))
-
-
-#: Up to this count an axis of counts gets a tick at every whole number (plotly's automatic ticks
-#: would fall between them: 0.5, 1.5).
-SMALL_COUNT = 5
-
-
-def _count_ticks(*values) -> dict:
-    """Tick settings for an axis of counts up to the largest of ``values`` (sequences of numbers):
-    whole numbers only (``","d``), one tick per number when the counts are small."""
-    top = max((x for v in values for x in v if x is not None and x == x), default=0)  # (x == x: not NaN)
-    return {"tickformat": ",d", **({"dtick": 1} if top <= SMALL_COUNT else {})}
+                    showgrid=False, **count_ticks(*(t["y"] for t in traces[1:]))))
 
 
 def _actor_lines(lines: pd.DataFrame, line_days: list[str]) -> list[dict]:

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .columns import is_empty, iso_day
-from .style import BAR_COLOUR, empty_figure, escaped, styled_figure
+from .style import BAR_COLOUR, count_ticks, empty_figure, escaped, styled_figure
 
 # Axis titles for the frame columns of components.query.
 AXIS_LABELS = {"day": "Day", "name": "Place", "actor": "Actor", "country_code": "Country",
@@ -36,7 +36,7 @@ def bars(frame: pd.DataFrame, x: str, y: str, *, title: str = "", field: str | N
         colour: bar colour.
     Returns:
         One bar trace; each point's customdata ``[x_value, field]``; the category axis keeps
-        the frame's order.
+        the frame's order; the value axis ticks whole numbers only when every value is one.
     """
     if is_empty(frame, x, y):
         return empty_figure(title)
@@ -59,7 +59,8 @@ def bars(frame: pd.DataFrame, x: str, y: str, *, title: str = "", field: str | N
     )
     cat_axis = dict(type="category", categoryorder="array", title=dict(text=labels[0]),
                     categoryarray=cats[::-1] if horizontal else cats, automargin=True)
-    value_axis = dict(title=dict(text=labels[1]), rangemode="tozero")
+    value_axis = dict(title=dict(text=labels[1]), rangemode="tozero",
+                      **(count_ticks(values) if all(float(v).is_integer() for v in values) else {}))
     return styled_figure([bar], title, height=max(300, 80 + 24 * len(cats)) if horizontal else 360,
                          showlegend=False, xaxis=value_axis if horizontal else cat_axis,
                          yaxis=cat_axis if horizontal else value_axis)

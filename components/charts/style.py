@@ -41,6 +41,18 @@ TEMPLATE = {"layout": {
 }}
 
 
+#: Up to this count an axis of counts gets a tick at every whole number (plotly's automatic ticks
+#: would fall between them: 0.5, 1.5).
+SMALL_COUNT = 5
+
+
+def count_ticks(*values) -> dict:
+    """Tick settings for an axis of counts up to the largest of ``values`` (sequences of numbers):
+    whole numbers only (``","d``), one tick per number when the counts are small."""
+    top = max((x for v in values for x in v if x is not None and x == x), default=0)  # (x == x: not NaN)
+    return {"tickformat": ",d", **({"dtick": 1} if top <= SMALL_COUNT else {})}
+
+
 def styled_figure(traces: list[dict], title: str, **layout) -> go.Figure:
     """A figure of ``traces`` (plain dicts with a ``type``) with the common briefing look:
     :data:`TEMPLATE`, readable fonts, title top left, clicks select; ``layout`` adds to or

@@ -20,3 +20,11 @@ def test_bars_name_the_filter_field_when_told(places):
     fig = charts.bars(places, "name", "n_mentions", field="places", horizontal=True)
     assert [cd for cd in fig.data[0].customdata][0] == ["Oslo", "places"]
     assert fig.data[0].orientation == "h"
+
+
+def test_an_axis_of_counts_ticks_whole_numbers_and_one_of_fractions_does_not():
+    one_day = pd.DataFrame({"day": pd.to_datetime(["2024-11-05"]), "n_articles": [1]})
+    counts = charts.bars(one_day, "day", "n_articles")
+    assert counts.layout.yaxis.tickformat == ",d" and counts.layout.yaxis.dtick == 1  # not 0.2, 0.4 …
+    shares = charts.bars(pd.DataFrame({"name": ["a", "b"], "share": [0.25, 0.75]}), "name", "share")
+    assert shares.layout.yaxis.tickformat is None
