@@ -177,16 +177,11 @@ def test_info_says_when_actors_are_stale(tmp_path, capsys):
 
 
 def test_a_store_of_an_older_dateline_is_named_with_the_upgrade_command_which_upgrades_it(tmp_path, capsys):
-    from components.store import Store, schema
-    from tests.components.store.test_store import _as_version_3, make_extraction
+    from components.store import schema
+    from tests.components.store.test_store import store_of_schema_3
 
     db = tmp_path / "old.duckdb"
-    store = Store(db)
-    store.write([make_extraction()])
-    store.rebuild_actors()
-    with store._attached(str(db), read_only=False) as con:
-        _as_version_3(con)
-        schema._set_meta(con, "schema_version", "3")
+    store = store_of_schema_3(db)
     assert main(["info", "--db", str(db)]) == 2
     err = capsys.readouterr().err
     assert "older Dateline" in err and f"python -m components upgrade --db {db}" in err

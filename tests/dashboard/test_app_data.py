@@ -167,15 +167,10 @@ def test_the_languages_facet_filters_round_trips_through_the_url_and_the_reader_
 
 def test_a_store_of_an_older_dateline_is_upgraded_from_the_page_with_one_click(monkeypatch, tmp_path):
     from components.store import schema
-    from tests.components.store.test_store import _as_version_3, make_extraction
+    from tests.components.store.test_store import store_of_schema_3
 
     db = tmp_path / "old.duckdb"
-    store = Store(db)
-    store.write([make_extraction()])
-    store.rebuild_actors()
-    with store._attached(str(db), read_only=False) as con:
-        _as_version_3(con)
-        schema._set_meta(con, "schema_version", "3")
+    store_of_schema_3(db)
     at = run_app(monkeypatch, db)
     assert not at.exception and not errors(at)
     assert any("older Dateline" in w.value for w in at.warning)

@@ -285,6 +285,18 @@ def _as_version_3(con) -> None:
     con.execute(f"ALTER TABLE {connection.ALIAS}.article_actors DROP COLUMN n_mentions")
 
 
+def store_of_schema_3(path: Path) -> Store:
+    """A store at ``path`` holding one article, as Dateline's schema 3 wrote it (an older
+    Dateline's store: the current one reads nothing from it until it is upgraded)."""
+    store = Store(path)
+    store.write([make_extraction()])
+    store.rebuild_actors()
+    with store._attached(str(path), read_only=False) as con:
+        _as_version_3(con)
+        schema._set_meta(con, "schema_version", "3")
+    return store
+
+
 def _as_version_2(con) -> None:
     """Undo in the attached store what schema versions 3, 4 and 5 added."""
     _as_version_3(con)
