@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .browser import print_pdf
-from .figures import HTML_CONFIG, figure_png
+from .figures import HTML_CONFIG, figure_png, map_picture
 
 BRIEFING_QUOTES = 200         # quotes listed in a briefing (the rest are counted)
 BRIEFING_TABLE_ROWS = 25      # rows of the actors and places tables
@@ -99,7 +99,8 @@ def briefing_html(filter_chips, figures: Mapping[str, go.Figure], top_actors: pd
     Args:
         filter_chips: the active filter, as :meth:`Filter.chips` gives it (``(field, value,
             label)`` tuples) or as plain labels; empty means the whole corpus.
-        figures: ``{heading: figure}``, drawn in order, interactive (plotly.js inlined once).
+        figures: ``{heading: figure}``, drawn in order, interactive (plotly.js inlined once); a map
+            also as its picture, shown when the page is opened as a file (:func:`.figures.map_picture`).
         top_actors: as :func:`components.query.top_actors` (actor, actor_type, n_mentions,
             n_articles, n_quotes).
         top_places: as :func:`components.query.places` (name, country_code, country, n_mentions,
@@ -117,7 +118,8 @@ def briefing_html(filter_chips, figures: Mapping[str, go.Figure], top_actors: pd
     for i, (heading, fig) in enumerate(figures.items()):
         div = fig.to_html(full_html=False, include_plotlyjs=False, include_mathjax=False,
                           config=HTML_CONFIG, div_id=f"chart-{i}", default_width="100%")
-        charts.append(f'<div class="chart"><h3>{html.escape(str(heading))}</h3>{div}</div>')
+        charts.append(f'<div class="chart"><h3>{html.escape(str(heading))}</h3>{div}'
+                      f'{map_picture(fig, f"chart-{i}")}</div>')
     head = f'<script type="text/javascript">{get_plotlyjs()}</script>'
     return _briefing_page(filter_chips, charts, top_actors, top_places, quotes, head=head,
                           title=title, generated_at=generated_at, counts=counts)

@@ -322,6 +322,32 @@ def test_clicking_a_place_on_the_map_filters_to_it(page, app_url):
     shot(page, "map-after-place-click")
 
 
+def test_the_exported_map_opened_as_a_file_with_the_network_off_shows_the_map(page, app_url, browser, tmp_path):
+    """A double-clicked HTML export (file://) cannot run the interactive map (its worker is a
+    JavaScript module): the page shows the map's picture instead, with its circles."""
+    import io
+
+    from PIL import Image
+
+    open_page(page, f"{app_url}/map")
+    name, data = download(page, "map_map_dl_html")
+    path = tmp_path / name
+    path.write_bytes(data)
+    offline = browser.new_context(offline=True)
+    try:
+        tab = offline.new_page()
+        tab.goto(path.as_uri())
+        picture = tab.locator("figure img")
+        picture.wait_for(state="visible", timeout=20_000)
+        assert tab.locator(".js-plotly-plot").first.is_hidden()
+        assert "Opened from a file, the map is a picture" in tab.locator("figcaption").inner_text()
+        shown = Image.open(io.BytesIO(picture.screenshot())).convert("RGB")
+        circles = sum(1 for r, g, b in shown.getdata() if r > 180 and 60 < g < 130 and b < 60)  # the circles' orange
+        assert circles > 500, circles
+    finally:
+        offline.close()
+
+
 def test_chart_png_and_table_xlsx_downloads_are_valid_files(page, app_url):
     open_page(page, f"{app_url}/actors")
     name, png = download(page, "actors_bars_dl_png")
