@@ -119,7 +119,8 @@ def article(store: Store, article_id: str) -> dict | None:
     show it) ``, "source", "url", "language"`` (``articles.language`` or None) ``, "dateline"`` (list of
     names) ``, "text", "entities": DataFrame(start_char,
     end_char, text, label, actor, actor_type)`` (actor canonical, type as in ``actors``, in text
-    order) ``, "quotes": DataFrame(start_char, end_char, speaker)`` (speaker canonical) ``}``,
+    order) ``, "quotes": DataFrame(start_char, end_char, speaker, quote, kind, cue)`` (speaker
+    canonical; quote: the quoted words, as the Quotes page shows them; in text order) ``}``,
     or None if unknown."""
     row = store.query(f"""
         WITH this AS (SELECT seq FROM articles WHERE id = $id)  -- its rows are found by their number
@@ -133,7 +134,8 @@ def article(store: Store, article_id: str) -> dict | None:
                 FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor
                 LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.article_seq = (SELECT seq FROM this)) AS entities,
                (SELECT list({{'start_char': q.start_char, 'end_char': q.end_char,
-                             'speaker': {SPEAKER_OF_QUOTE}}} ORDER BY q.idx)
+                             'speaker': {SPEAKER_OF_QUOTE}, 'quote': q.content, 'kind': q.kind,
+                             'cue': q.cue}} ORDER BY q.idx)
                 FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
                 WHERE q.article_seq = (SELECT seq FROM this)) AS quotes
         FROM articles a WHERE a.id = $id""", {"id": article_id}, limit=1)
@@ -152,4 +154,4 @@ def article(store: Store, article_id: str) -> dict | None:
             "dateline": [str(d) for d in r["dateline"]] if is_list(r["dateline"]) else [],
             "text": r["text"],
             "entities": rows("entities", ("start_char", "end_char", "text", "label", "actor", "actor_type")),
-            "quotes": rows("quotes", ("start_char", "end_char", "speaker"))}
+            "quotes": rows("quotes", ("start_char", "end_char", "speaker", "quote", "kind", "cue"))}

@@ -67,10 +67,14 @@ st.text(" · ".join(meta))
 read_tab, plain_tab, entities_tab, quotes_tab = st.tabs(["Highlighted", "Plain text", "Entities", "Quotes"])
 with read_tab:
     st.html(highlight.legend_html())
-    st.html(highlight.annotated_html(doc.get("text") or "", doc["entities"]))
+    st.html(highlight.annotated_html(doc.get("text") or "", doc["entities"], doc["quotes"]))
 with plain_tab:
     st.text(doc.get("text") or "")
 with entities_tab:
     linked_charts.table(doc["entities"], key=f"{KEY}_entities", file=f"article-{article_id}-entities")
 with quotes_tab:
-    linked_charts.table(doc["quotes"], key=f"{KEY}_quotes", file=f"article-{article_id}-quotes")
+    if doc["quotes"].empty:
+        st.caption("No quotes found in this article.")
+    else:
+        linked_charts.table(doc["quotes"][["speaker", "quote", "kind", "cue", "start_char", "end_char"]],
+                            key=f"{KEY}_quotes", file=f"article-{article_id}-quotes")

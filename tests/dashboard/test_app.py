@@ -597,3 +597,22 @@ def test_page_views_never_import_spacy(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_reader_underlines_quotes_with_their_speaker_and_escapes_them():
+    text = 'Lena Marsh said "we <b>will</b> act" today.'
+    q0 = text.index('"') + 1
+    quotes = pd.DataFrame({"start_char": [q0], "end_char": [text.index('"', q0)], "speaker": ["Lena Marsh"],
+                           "quote": ["we <b>will</b> act"], "kind": ["full"], "cue": ["said"]})
+    ents = pd.DataFrame({"start_char": [0], "end_char": [10], "text": ["Lena Marsh"], "label": ["PERSON"],
+                         "actor": ["Lena Marsh"], "actor_type": ["person"]})
+    out = highlight.annotated_html(text, ents, quotes)
+    assert "<b>" not in out
+    assert (f'<span title="Quote · Lena Marsh" style="{highlight.QUOTE_STYLE}">we &lt;b&gt;will&lt;/b&gt; act</span>'
+            in out)
+    assert out.count("<span") == 1 and '">Lena Marsh</mark> said &quot;' in out  # outside the quote: plain
+    inside = pd.DataFrame({"start_char": [q0], "end_char": [q0 + 2], "text": ["we"], "label": ["NORP"],
+                           "actor": [None], "actor_type": [None]})
+    out = highlight.annotated_html(text, inside, quotes)  # a mention inside a quote: marked and underlined
+    assert f'{highlight.QUOTE_STYLE}">we</mark>' in out and "> &lt;b&gt;will&lt;/b&gt; act</span>" in out
+    assert highlight.annotated_html(text, ents) == highlight.annotated_html(text, ents, quotes.iloc[:0])

@@ -58,6 +58,8 @@ def test_article_reader(store: Store):
     assert ents["actor"].tolist() == ["Jane Okafor", "Tom Reyes"]  # canonical
     assert ents["text"].tolist() == ["Okafor", "Tom Reyes"] and ents["start_char"].tolist() == [0, 11]
     assert a["quotes"]["speaker"].tolist() == ["Tom Reyes"]
+    q = a["quotes"].iloc[0]
+    assert q["quote"] and q["quote"] in a["text"] and a["text"][q["start_char"]:q["end_char"]].find(q["quote"]) >= 0
     assert query.article(store, ID["A3"])["dateline"] == ["Nairobi"]
     assert query.article(store, "no-such-id") is None
 
