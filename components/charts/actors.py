@@ -7,11 +7,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .columns import ints, is_empty
-from .network_layout import spring_layout
+from .network_layout import backbone, communities, hull, spring_layout
 from .style import (TYPE_COLOURS, TYPE_LABELS, UNTYPED_COLOUR, UNTYPED_LABEL, empty_figure, escaped, scaled,
                     styled_figure, type_key)
 
 NODE_MIN, NODE_MAX = 10, 42        # network node diameters (px)
+LABELLED = 15                      # network: the most mentioned actors named on the chart (the rest on hover)
+HULL_PAD = 0.09                    # network: how far a community's outline stands off its outer actors
+#: Fill of each community's outline, in order (Okabe–Ito hues, drawn faint behind the nodes).
+COMMUNITY_COLOURS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442")
 
 
 def actors_bar(frame: pd.DataFrame, *, title: str = "Most mentioned actors") -> go.Figure:
@@ -72,22 +76,54 @@ def network(frame: pd.DataFrame, actors: pd.DataFrame, *,
             unknown type.
         title: the chart title.
     Returns:
-        Edge line traces (three widths by shared articles, not clickable), then one marker
-        trace per actor type with customdata ``[actor, "actors", n_mentions]``. The layout is
-        deterministic: the same frames always give the same picture.
+        A faint outline around each community of three or more actors (:data:`COMMUNITY_COLOURS`,
+        legend "Group: its two most mentioned actors", not clickable), the backbone's edges as
+        line traces (three widths by shared articles, not clickable), then one marker trace per
+        actor type with customdata ``[actor, "actors", n_mentions, degree]``; only the
+        :data:`LABELLED` most mentioned actors are named on the chart. The layout uses the
+        backbone (:func:`~.network_layout.backbone`); degree counts every link. The picture is
+        deterministic: the same frames always give the same one.
     """
     edges_df = frame if not is_empty(frame, "source", "target") else None
     nodes_df = actors if not is_empty(actors, "actor") else None
     if edges_df is None and nodes_df is None:
         return empty_figure(title)
     info, edges = _nodes_and_edges(edges_df, nodes_df)
-    pos = spring_layout(list(info), edges)
-    traces = _edge_traces(edges, pos) + _node_traces(info, edges, pos)
+    kept = backbone(edges)
+    pos = spring_layout(list(info), kept)
+    linked = sorted({n for a, b, _ in kept for n in (a, b)})
+    traces = (_community_traces(communities(linked, kept), info, pos) + _edge_traces(kept, pos)
+              + _node_traces(info, edges, pos))
     return styled_figure(
-        traces, title, height=560, hovermode="closest",
+        traces, title, height=600, hovermode="closest",
         xaxis=dict(visible=False, range=[-1.25, 1.25]), yaxis=dict(visible=False, range=[-1.2, 1.25]),
-        legend=dict(title=dict(text="Actor type"), orientation="h", yanchor="bottom", y=1.0,
-                    xanchor="right", x=1.0))
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0))
+
+
+def _community_traces(group: dict[str, int], info: dict[str, tuple[str, int]],
+                      pos: dict[str, tuple[float, float]]) -> list[dict]:
+    """A faint filled outline (padded convex hull) around each community of ``group`` with three
+    or more actors, the first :data:`COMMUNITY_COLOURS` many; legend "Group: A, B" (its two most
+    mentioned actors)."""
+    members: dict[int, list[str]] = {}
+    for name, g in group.items():
+        members.setdefault(g, []).append(name)
+    traces: list[dict] = []
+    for g in sorted(members):
+        names = members[g]
+        if len(names) < 3 or g >= len(COMMUNITY_COLOURS):
+            continue
+        centre = np.mean([pos[n] for n in names], axis=0)
+        ring = []
+        for x, y in hull([pos[n] for n in names]):  # each corner pushed out, so the nodes sit inside
+            out = np.array([x, y]) - centre
+            ring.append(tuple(np.array([x, y]) + HULL_PAD * out / max(float(np.hypot(*out)), 1e-9)))
+        top = sorted(names, key=lambda n: (-info[n][1], n))[:2]
+        traces.append(dict(type="scatter", x=[p[0] for p in ring], y=[p[1] for p in ring], mode="lines",
+                           fill="toself", fillcolor=COMMUNITY_COLOURS[g], opacity=0.13,
+                           line=dict(width=0, shape="spline", smoothing=1.0), hoverinfo="skip",
+                           name=escaped("Group: " + ", ".join(top)), legendgroup="communities"))
+    return traces
 
 
 def _nodes_and_edges(edges_df: pd.DataFrame | None, nodes_df: pd.DataFrame | None
@@ -150,19 +186,21 @@ def _node_traces(info: dict[str, tuple[str, int]], edges: list[tuple[str, str, f
     for a, b, _ in edges:
         degree[a] = degree.get(a, 0) + 1
         degree[b] = degree.get(b, 0) + 1
+    named = set(sorted(info, key=lambda n: (-info[n][1], n))[:LABELLED])
     for key in [*TYPE_COLOURS, UNTYPED_LABEL]:
         names = sorted(n for n, (t, _) in info.items() if t == key)
         if not names:
             continue
         traces.append(dict(
             type="scatter", x=[pos[n][0] for n in names], y=[pos[n][1] for n in names], mode="markers+text",
-            name=TYPE_LABELS[key], text=[escaped(n) for n in names], textposition="top center",
+            name=TYPE_LABELS[key], text=[escaped(n) if n in named else "" for n in names], textposition="top center",
             textfont=dict(size=11, color="#333333"),
             marker=dict(size=[float(sizes[n]) for n in names],
                         color=TYPE_COLOURS.get(key, UNTYPED_COLOUR),
                         line=dict(width=1, color="white")),
             customdata=[[n, "actors", info[n][1], degree.get(n, 0)] for n in names],
-            hovertemplate=("<b>%{text}</b><br>%{customdata[2]} mentions"
+            hovertext=[escaped(n) for n in names],
+            hovertemplate=("<b>%{hovertext}</b><br>%{customdata[2]} mentions"
                            "<br>appears with %{customdata[3]} of these actors"
                            "<extra>" + TYPE_LABELS[key] + "</extra>"),
         ))
