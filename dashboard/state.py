@@ -27,6 +27,8 @@ URL_READ = "url_read"
 LAST_EVENT_PREFIX = "last_event::"
 #: The article picked in the Articles page's reader.
 ARTICLE = "article_id"
+#: The URL query parameter naming the article open in the reader (``?article=<id>``).
+ARTICLE_PARAM = "article"
 #: The actor whose profile the Actors page shows.
 PROFILE_ACTOR = "profile_actor"
 #: The last ingest report shown on the Data page (summary line, problems as (origin, reason)).
@@ -63,6 +65,8 @@ def init() -> None:
     st.session_state.setdefault(DB_PATH, str(settings.get("db")))
     if not st.session_state[URL_READ]:
         st.session_state[FILTER] = Filter.from_query_params(_url_params())
+        if st.query_params.get(ARTICLE_PARAM):  # a link to an open article (the Articles page reads it)
+            st.session_state[ARTICLE] = st.query_params.get(ARTICLE_PARAM)
         st.session_state[URL_READ] = True
     mirror_to_url()
 
@@ -90,10 +94,11 @@ def set_filter(f: Filter, *, rerun: bool = False) -> bool:
     return changed
 
 
-def mirror_to_url() -> None:
+def mirror_to_url(*, article: str | None = None) -> None:
     """Write the current Filter into ``st.query_params`` (only when it differs, so the browser
-    history does not fill with identical entries)."""
-    wanted = get_filter().to_query_params()
+    history does not fill with identical entries), and ``article`` (the article open in the
+    reader, :data:`ARTICLE_PARAM`) when given: a copied link reopens the same view."""
+    wanted = get_filter().to_query_params() | ({ARTICLE_PARAM: [article]} if article else {})
     if _url_params() != wanted:
         st.query_params.from_dict(wanted)
 

@@ -44,15 +44,21 @@ linked_charts.table(frame, key=f"{KEY}_table", file="articles", height=320,
 paging.picker(KEY, total)
 
 ids = list(frame["article_id"].astype(str))
-if st.session_state.get(state.ARTICLE) not in ids:
-    st.session_state[state.ARTICLE] = ids[0]
 titles = dict(zip(ids, frame["title"].fillna("").astype(str)))
 places = dict(zip(ids, frame["dateline"].map(_dateline)))
 dates = dict(zip(ids, frame["date"].map(day_text)))
+wanted = st.session_state.get(state.ARTICLE)
+opened = cached.article(wanted) if wanted and wanted not in ids else None
+if opened:  # a link to an article not on this page of the list: it stays open, first in the picker
+    ids.insert(0, wanted)
+    titles[wanted], dates[wanted] = opened.get("display_title") or "", day_text(opened.get("date"))
+elif wanted not in ids:
+    st.session_state[state.ARTICLE] = ids[0]
 article_id = st.selectbox("Read", ids, key=state.ARTICLE,
                           format_func=lambda a: f"{dates.get(a, '')} · {titles.get(a) or places.get(a) or a}")
+state.mirror_to_url(article=article_id)  # a copied link reopens this article
 
-doc = cached.article(article_id)
+doc = opened if opened and article_id == wanted else cached.article(article_id)
 if not doc:
     st.warning("This article is no longer in the store.")
     st.stop()

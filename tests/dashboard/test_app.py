@@ -512,6 +512,32 @@ def test_a_picked_article_row_opens_it_in_the_reader(monkeypatch, sample_store):
 
 
 @pytest.mark.model
+def test_the_open_article_is_in_the_url_and_a_link_reopens_it_even_off_the_listed_page(monkeypatch, sample_store):
+    from components import query
+    from components.store import Store
+    from dashboard import paging
+
+    monkeypatch.setattr(paging, "PAGE_ROWS", 3)  # the article linked to is not on the first page
+    def linked(at) -> str:  # the article the URL names (AppTest gives one value as a string)
+        value = at.query_params[state.ARTICLE_PARAM]
+        return value if isinstance(value, str) else value[0]
+
+    listed = run_app(monkeypatch, sample_store, page="views/articles.py")
+    assert linked(listed) == listed.selectbox(key=state.ARTICLE).value
+    every = query.articles(Store(sample_store), Filter(), limit=50)
+    far = str(every["article_id"].iloc[10])
+    at = run_app(monkeypatch, sample_store, page="views/articles.py", params={state.ARTICLE_PARAM: far})
+    assert not at.exception
+    assert at.selectbox(key=state.ARTICLE).value == far and linked(at) == far
+    assert far not in set(at.dataframe[0].value["article_id"])  # not listed, yet open
+    other = str(at.dataframe[0].value["article_id"].iloc[1])
+    at.selectbox(key=state.ARTICLE).set_value(other).run()
+    assert at.selectbox(key=state.ARTICLE).value == linked(at) == other
+    gone = run_app(monkeypatch, sample_store, page="views/articles.py", params={state.ARTICLE_PARAM: "no-such-id"})
+    assert not gone.exception and gone.selectbox(key=state.ARTICLE).value == str(gone.dataframe[0].value["article_id"].iloc[0])
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("page, noun", [("views/quotes.py", "quotes"), ("views/articles.py", "articles")])
 def test_a_long_table_comes_a_page_at_a_time_with_the_true_total(monkeypatch, sample_store, page, noun):
     from dashboard import paging
