@@ -29,6 +29,9 @@ LAST_EVENT_PREFIX = "last_event::"
 ARTICLE = "article_id"
 #: The URL query parameter naming the article open in the reader (``?article=<id>``).
 ARTICLE_PARAM = "article"
+#: ``(article id, Filter)`` of a link that opened an article: the reader keeps it open, even off
+#: the listed page, while the Filter is the link's.
+LINKED_ARTICLE = "linked_article"
 #: The actor whose profile the Actors page shows.
 PROFILE_ACTOR = "profile_actor"
 #: The last ingest report shown on the Data page (summary line, problems as (origin, reason)).
@@ -67,6 +70,7 @@ def init() -> None:
         st.session_state[FILTER] = Filter.from_query_params(_url_params())
         if st.query_params.get(ARTICLE_PARAM):  # a link to an open article (the Articles page reads it)
             st.session_state[ARTICLE] = st.query_params.get(ARTICLE_PARAM)
+            st.session_state[LINKED_ARTICLE] = (st.session_state[ARTICLE], st.session_state[FILTER])
         st.session_state[URL_READ] = True
     mirror_to_url()
 

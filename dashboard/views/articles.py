@@ -48,8 +48,9 @@ titles = dict(zip(ids, frame["title"].fillna("").astype(str)))
 places = dict(zip(ids, frame["dateline"].map(_dateline)))
 dates = dict(zip(ids, frame["date"].map(day_text)))
 wanted = st.session_state.get(state.ARTICLE)
-opened = cached.article(wanted) if wanted and wanted not in ids else None
-if opened:  # a link to an article not on this page of the list: it stays open, first in the picker
+linked = st.session_state.get(state.LINKED_ARTICLE) == (wanted, f)
+opened = cached.article(wanted) if linked and wanted not in ids else None
+if opened:  # a link to an article not on this page of the list: open, first in the picker, until the Filter changes
     ids.insert(0, wanted)
     titles[wanted], dates[wanted] = opened.get("display_title") or "", day_text(opened.get("date"))
 elif wanted not in ids:

@@ -533,6 +533,10 @@ def test_the_open_article_is_in_the_url_and_a_link_reopens_it_even_off_the_liste
     other = str(at.dataframe[0].value["article_id"].iloc[1])
     at.selectbox(key=state.ARTICLE).set_value(other).run()
     assert at.selectbox(key=state.ARTICLE).value == linked(at) == other
+    again = run_app(monkeypatch, sample_store, page="views/articles.py", params={state.ARTICLE_PARAM: far})
+    again.session_state[state.FILTER] = Filter(countries=("PE",))  # a new filter: the reader follows the list
+    again.run()
+    assert again.selectbox(key=state.ARTICLE).value == str(again.dataframe[0].value["article_id"].iloc[0])
     gone = run_app(monkeypatch, sample_store, page="views/articles.py", params={state.ARTICLE_PARAM: "no-such-id"})
     assert not gone.exception and gone.selectbox(key=state.ARTICLE).value == str(gone.dataframe[0].value["article_id"].iloc[0])
 
