@@ -52,7 +52,7 @@ actor = st.selectbox("Actor", names, key=state.PROFILE_ACTOR)
 profile = cached.profile(actor, f)
 
 cols = st.columns(4)
-cols[0].metric("Type", profile.get("actor_type") or "—")
+cols[0].metric("Type", charts.TYPE_LABELS.get(profile.get("actor_type") or "", profile.get("actor_type") or "—"))
 cols[1].metric("Mentions", f"{profile.get('n_mentions', 0):,}")
 cols[2].metric("Articles", f"{profile.get('n_articles', 0):,}")
 if actor not in f.actors:

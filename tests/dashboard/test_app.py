@@ -12,6 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from components import charts
 from components.filters import Filter
 from dashboard import bootstrap, downloads, highlight, markdown, state
 from dashboard.routes import PAGES
@@ -303,6 +304,8 @@ def test_the_actor_profile_of_an_undated_corpus_says_its_mentions_are_undated(mo
     assert not at.exception and not at.error
     assert any(c.value.startswith("No dated mentions") for c in at.caption)
     assert not any("No dated mentions match" in i.value for i in at.info)
+    kind = next(m.value for m in at.metric if m.label == "Type")
+    assert kind in charts.TYPE_LABELS.values() or kind == "—"  # "Person", not the stored "person"
 
 
 # --- URL, sidebar, chips ------------------------------------------------------------------------
