@@ -100,6 +100,12 @@ def network(frame: pd.DataFrame, actors: pd.DataFrame, *,
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0))
 
 
+def _most_mentioned(names, info: dict[str, tuple[str, int]]) -> list[str]:
+    """``names`` most mentioned first (mentions from ``info``, as :func:`_nodes_and_edges` gives
+    it), ties by name."""
+    return sorted(names, key=lambda n: (-info[n][1], n))
+
+
 def _community_traces(group: dict[str, int], info: dict[str, tuple[str, int]],
                       pos: dict[str, tuple[float, float]]) -> list[dict]:
     """A faint filled outline (padded convex hull) around each community of ``group`` with three
@@ -118,7 +124,7 @@ def _community_traces(group: dict[str, int], info: dict[str, tuple[str, int]],
         for x, y in hull([pos[n] for n in names]):  # each corner pushed out, so the nodes sit inside
             out = np.array([x, y]) - centre
             ring.append(tuple(np.array([x, y]) + HULL_PAD * out / max(float(np.hypot(*out)), 1e-9)))
-        top = sorted(names, key=lambda n: (-info[n][1], n))[:2]
+        top = _most_mentioned(names, info)[:2]
         traces.append(dict(type="scatter", x=[p[0] for p in ring], y=[p[1] for p in ring], mode="lines",
                            fill="toself", fillcolor=COMMUNITY_COLOURS[g], opacity=0.13,
                            line=dict(width=0, shape="spline", smoothing=1.0), hoverinfo="skip",
@@ -186,7 +192,7 @@ def _node_traces(info: dict[str, tuple[str, int]], edges: list[tuple[str, str, f
     for a, b, _ in edges:
         degree[a] = degree.get(a, 0) + 1
         degree[b] = degree.get(b, 0) + 1
-    named = set(sorted(info, key=lambda n: (-info[n][1], n))[:LABELLED])
+    named = set(_most_mentioned(info, info)[:LABELLED])
     for key in [*TYPE_COLOURS, UNTYPED_LABEL]:
         names = sorted(n for n, (t, _) in info.items() if t == key)
         if not names:

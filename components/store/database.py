@@ -97,6 +97,9 @@ class Store:
         entities are stored but actors were never built."""
         if not self.exists:
             return False
+        known = _FACTS.get(self.path)  # asked before most statements: no attach while the file is unchanged
+        if known is not None and known[0] == self.version and "actors_stale" in known[1]:
+            return bool(known[1]["actors_stale"])
         with self._reading() as con:
             return self._fact(con, "actors_stale", _actors_stale)
 
