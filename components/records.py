@@ -97,6 +97,10 @@ class Place:
     name: the gazetteer's name for the place (``"Kyiv"`` for "Kiev"); None if unresolved.
     feature: ``country`` | ``admin`` | ``city`` | ``other`` (continents, regions, seas…).
     start/end may be None for a place known only from the dateline (not in the body text).
+    in_organisation: the organisation name the toponym is part of ("Arctic Research Forum" for
+        "Arctic", "Ohio Department of Transportation" for "Ohio"), else None. Such a place is
+        kept (benchmarks count it as a toponym) but it is no place the article speaks of: the
+        store does not draw or count it.
     """
 
     start: int | None
@@ -108,6 +112,7 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     feature: str | None = None
+    in_organisation: str | None = None
 
 
 @dataclass

@@ -19,6 +19,7 @@ partners airlines airways motors records studios pictures entertainment media ne
 networks newspapers times post gazette herald tribune journal press office court tribunal
 police army navy force forces league alliance organisation organization centre center
 services systems software capital securities investments fund trust ventures enterprises
+guild guilds forum chamber syndicate cooperative consortium
 """.split())
 
 # Nouns right before a name that introduce an organisation ("oil firm Yukos", "investment

@@ -124,9 +124,9 @@ def _place(m: Mention) -> Place:
     """The :class:`~components.records.Place` record of a resolved mention."""
     e = m.choice
     if e is None and m.near is not None:  # a street: located, but not a gazetteer place
-        return Place(m.start, m.end, m.text, country_code=m.near.country_code,
-                     lat=round(m.near.lat, 5), lon=round(m.near.lon, 5), feature="other")
+        return Place(m.start, m.end, m.text, country_code=m.near.country_code, lat=round(m.near.lat, 5),
+                     lon=round(m.near.lon, 5), feature="other", in_organisation=m.in_organisation)
     if e is None:
-        return Place(m.start, m.end, m.text)
-    return Place(m.start, m.end, m.text, name=e.name, country_code=e.country_code,
-                 lat=round(e.lat, 5), lon=round(e.lon, 5), geonameid=e.geonameid, feature=e.feature)
+        return Place(m.start, m.end, m.text, in_organisation=m.in_organisation)
+    return Place(m.start, m.end, m.text, name=e.name, country_code=e.country_code, lat=round(e.lat, 5),
+                 lon=round(e.lon, 5), geonameid=e.geonameid, feature=e.feature, in_organisation=m.in_organisation)

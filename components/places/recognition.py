@@ -4,7 +4,9 @@ Taken: spaCy's GPE / LOC / FAC entities, demonyms ("Syrian" → Syria, "European
 place names spaCy labelled otherwise ("Aleppo" as NORP, "Ohio" as ORG, "Gainesville" as PERSON
 when the article also uses it as a place or it follows "in"), place names inside other names
 ("Ohio Department of Transportation" → Ohio, "the Syrian Civil War" → Syrian, "Northeast
-Georgia" → Georgia) and capitalised proper nouns the tagger left outside any entity that the
+Georgia" → Georgia; one inside an organisation's name is marked with that name, ``in_organisation``,
+so that it is kept for the record but not drawn as a place the article speaks of: "Arctic Research
+Forum", "West Coast Fisheries Guild") and capitalised proper nouns the tagger left outside any entity that the
 gazetteer knows well (countries, states, large cities, or names the article uses as places
 elsewhere). Without place context, a name the article uses for a person ("Mayer said"), a
 celestial body and a state abbreviation lacking its full stop are dropped; "the Western District
@@ -21,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from . import gazetteer
 from .gazetteer import Candidate, Entry
+from .name_context import districts, named_organisations, pairs
 from ..lexicon.countries import country_code, country_of_demonym
 from ..lexicon.name_alikes import CELESTIAL_BODIES
 from ..lexicon.normalise import name_key
@@ -39,8 +42,6 @@ OTHER_LABELS = ("ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_O
 NAMED_PLACE_ENDINGS = STREET_WORDS | FEATURE_WORDS
 # Capitalised non-entity names must be at least this populous to be taken as places.
 MIN_POPULATION_FREE = 50_000
-# A district's name and "of" right before a state's ("the Western District of New York").
-_DISTRICT_BEFORE = re.compile(r"((?:[A-Z][\w.-]* )*(?:%s)) of $" % "|".join(w.title() for w in DISTRICT_WORDS))
 # A capitalised word after a capitalised honorific ("Ms Mayer", "Dr. Lee").
 _AFTER_HONORIFIC = re.compile(r"\b(?:%s)\.? +([A-Z][a-z][\w'-]*)" % "|".join(sorted(w.title() for w in HONORIFICS)))
 # Dashes and spaces trimmed off the end of a mention ("Kyiv -" in a dateline).
@@ -62,6 +63,7 @@ class Mention:
     near: Entry | None = None  # for a street the gazetteer lacks: the locality it is placed at
     label: str | None = None  # label of the entity it is in (spaCy's, or the actors step's); None: none
     prev: str = ""  # the word before it, lower case ("in" in "in Mayer"; "shares in" kept whole)
+    in_organisation: str | None = None  # the organisation name it is part of ("Arctic Research Forum")
 
 
 class _Found:
@@ -72,6 +74,7 @@ class _Found:
         self.mentions: list[Mention] = []
         self.taken = [False] * len(doc)
         self.label: str | None = None  # label of the entity being looked at
+        self.organisation: str | None = None  # the organisation name being looked inside, if any
 
     def add(self, span: Span, candidates: list[Candidate], fixed: Entry | None = None) -> bool:
         """Add ``span`` as a mention with its gazetteer ``candidates`` (or a ``fixed`` reading),
@@ -84,7 +87,7 @@ class _Found:
         before = [t.lower_ for t in span.doc[max(0, span.start - 2):span.start]]
         prev = " ".join(before) if before[-1:] == ["in"] and before[0] in HOLDING_NOUNS else "".join(before[-1:])
         self.mentions.append(Mention(span.start_char, span.start_char + len(text), text, candidates, fixed,
-                                     label=self.label, prev=prev))
+                                     label=self.label, prev=prev, in_organisation=self.organisation))
         return True
 
 
@@ -146,10 +149,11 @@ def find_mentions(doc: Doc, *, gaz: gazetteer.Gazetteer | None = None) -> list[M
     found.label = None
     _free_names(doc, ents, gaz, place_texts, found)
     out = sorted(found.mentions, key=lambda m: m.start)
-    _pairs(doc, out)
+    named_organisations(doc, out)
+    pairs(doc, out)
     text, tops = doc.text, {name_key(m.text): (m.fixed or m.candidates[0].entry) for m in out if m.fixed or m.candidates}
     out = [m for m in out if not _used_otherwise(m, people, text, tops)]
-    return _districts(out, text)
+    return districts(out, text)
 
 
 def _add_place_entity(part: Span, label: str, gaz: gazetteer.Gazetteer, found: _Found, place_texts: set[str],
@@ -182,7 +186,9 @@ def _add_other_entity(span: Span, label: str, gaz: gazetteer.Gazetteer, found: _
     if cands and _whole_is_place(span, label, cands, place_texts, prev):
         found.add(span, cands)
     elif label in ("ORG", "EVENT", "FAC", "PRODUCT", "LAW", "NORP") or _ends_with_street(span):
+        found.organisation = span.text if label == "ORG" else None
         _inner(span, gaz, place_texts, found, any_place=False)
+        found.organisation = None
 
 
 def _split_slash(span: Span) -> list[Span]:
@@ -361,40 +367,3 @@ def _free_names(doc: Doc, ents: list[Span], gaz: gazetteer.Gazetteer, place_text
                 break
         if not done:
             i += 1
-
-
-def _districts(mentions: list[Mention], text: str) -> list[Mention]:
-    """Districts named after a state ("the Western District of New York", a US federal court's
-    district): the name after "of" is the state or country (its other readings dropped) and the
-    district's own name is no place elsewhere ("Western District" in American Samoa); a bare
-    "Western District" later in the article is that state too. Returns the mentions kept."""
-    of_state: dict[str, list[Candidate]] = {}
-    out = []
-    for m in mentions:
-        if m.text.lower().split()[-1] in DISTRICT_WORDS and text[m.end:m.end + 4] == " of " \
-                and text[m.end + 4:m.end + 5].isupper():
-            continue
-        if before := _DISTRICT_BEFORE.search(text, max(0, m.start - 60), m.start):
-            m.candidates = [c for c in m.candidates if c.entry.kind in ("admin1", "country")] or m.candidates
-            of_state[name_key(before.group(1))] = m.candidates
-        out.append(m)
-    for m in (m for m in out if name_key(m.text) in of_state):
-        m.candidates = of_state[name_key(m.text)]
-    return out
-
-
-def _pairs(doc: Doc, mentions: list[Mention]) -> None:
-    """"Paris, Texas" / "Paris, Tex." / "Aleppo, Syria": the second name narrows the first."""
-    text = doc.text
-    for a, b in zip(mentions, mentions[1:]):
-        if text[a.end:b.start].strip() not in (",",):
-            continue
-        keys = {c.entry.admin1 for c in b.candidates if c.primary and c.entry.kind == "admin1"}
-        keys |= {c.entry.country_code for c in b.candidates if c.primary and c.entry.kind == "country"}
-        keys |= {b.fixed.country_code} if b.fixed is not None and b.fixed.kind == "country" else set()
-        keys.discard(None)
-        if keys and any(c.entry.admin1 in keys or c.entry.country_code in keys for c in a.candidates
-                        if c.entry.kind not in ("country", "admin1") or c.entry.admin1 in keys):
-            a.hint = keys
-
-

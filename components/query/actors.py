@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..filters import Filter
-from ..store import Store
+from ..store import PLACES_SPOKEN_OF, Store
 from .frames import empty_frame, is_list, typed, with_country_names
 from .periods import by_period, period_for
 from .quotes_and_articles import quotes
@@ -122,7 +122,7 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
                   " JOIN fa ON fa.seq = x.article_seq WHERE name IS NOT NULL GROUP BY ALL"
                   if place_rows_serve(store) else
                   "SELECT name, country_code, count(*) AS n_articles FROM ("  # (cheaper than count(DISTINCT))
-                  " SELECT DISTINCT p.name, p.country_code, p.article_seq FROM places p JOIN fa ON fa.seq = p.article_seq"
+                  f" SELECT DISTINCT p.name, p.country_code, p.article_seq FROM {PLACES_SPOKEN_OF} p JOIN fa ON fa.seq = p.article_seq"
                   " WHERE p.name IS NOT NULL) GROUP BY ALL")
     sql, params, kept = with_filter(scope, """
         , per_day AS (""" + per_day + """

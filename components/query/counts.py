@@ -8,7 +8,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..filters import Filter
-from ..store import Store
+from ..store import PLACES_SPOKEN_OF, Store
 from .frames import is_list
 from .sql import (ACTOR_ROWS_CTE, IN_WINDOW, NOT_ANALYSED, actor_rows_serve, kept_tables_serve, mentions_cte, place_rows_serve,
                   quote_scope, with_filter, within)
@@ -31,7 +31,7 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
         actors, source = "(SELECT count(DISTINCT actor) FROM aa)", ACTOR_ROWS_CTE
     else:
         actors, source = "(SELECT count(DISTINCT actor) FROM m)", mentions_cte(f, qparams)
-    place_rows = "article_places" if place_rows_serve(store) else "places"
+    place_rows = "article_places" if place_rows_serve(store) else PLACES_SPOKEN_OF
     sql, params, kept = with_filter(f, f""", {cte}, {source}
         SELECT (SELECT count(*) FROM fa) AS articles,
                {actors} AS actors,
@@ -102,11 +102,11 @@ def choices(store: Store) -> dict[str, list[str]]:
             SELECT actor, count(*) FROM entities
             WHERE actor IS NOT NULL AND NOT EXISTS (SELECT 1 FROM actors) GROUP BY actor
         ), place_counts AS (
-            SELECT name, count(*) AS n FROM places WHERE name IS NOT NULL GROUP BY name
+            SELECT name, count(*) AS n FROM """ + PLACES_SPOKEN_OF + """ WHERE name IS NOT NULL GROUP BY name
         )
         SELECT (SELECT list(actor ORDER BY n_mentions DESC, actor)[1:$lim] FROM actor_counts) AS actors,
                (SELECT list(name ORDER BY n DESC, name)[1:$lim] FROM place_counts) AS places,
-               (SELECT list(DISTINCT country_code ORDER BY country_code) FROM places) AS countries,
+               (SELECT list(DISTINCT country_code ORDER BY country_code) FROM """ + PLACES_SPOKEN_OF + """) AS countries,
                (SELECT list(DISTINCT source ORDER BY source) FROM articles) AS sources,
                (SELECT list(language ORDER BY n DESC, language) FROM (SELECT language, count(*) AS n
                   FROM articles WHERE language IS NOT NULL GROUP BY language)) AS languages""",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..filters import Filter
-from ..store import Store
+from ..store import PLACES_SPOKEN_OF, Store
 from .frames import empty_frame, typed, with_country_names
 from .sql import kept_tables_serve, place_rows_serve, with_filter
 
@@ -30,7 +30,7 @@ _PLACES_PER_MENTION = """
     SELECT p.name, p.country_code,
            mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS at,
            count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
-    FROM places p JOIN fa ON fa.seq = p.article_seq
+    FROM """ + PLACES_SPOKEN_OF + """ p JOIN fa ON fa.seq = p.article_seq
     WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
     GROUP BY p.name, p.country_code
     ORDER BY n_mentions DESC, p.name LIMIT $lim"""
@@ -71,7 +71,7 @@ def countries(store: Store, f: Filter) -> pd.DataFrame:
         sql, params, kept = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}, {}
     else:
         rows, mentions = (("article_places", "sum(p.n_mentions)::BIGINT") if place_rows_serve(store)
-                          else ("places", "count(*)"))
+                          else (PLACES_SPOKEN_OF, "count(*)"))
         sql, params, kept = with_filter(f, f"""
             SELECT p.country_code, {mentions} AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
             FROM {rows} p JOIN fa ON fa.seq = p.article_seq

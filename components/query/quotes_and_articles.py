@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..filters import Filter
-from ..store import Store
+from ..store import PLACES_SPOKEN_OF, Store
 from .frames import empty_frame, is_list, or_none, typed
 from .sql import ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, with_filter, within
 
@@ -92,7 +92,7 @@ def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0
             LEFT JOIN actor_aliases al ON al.alias = e.actor
             WHERE e.actor IS NOT NULL AND e.article_seq IN (SELECT seq FROM page) GROUP BY 1
         ), np AS (
-            SELECT article_seq, count(DISTINCT name) AS n FROM places
+            SELECT article_seq, count(DISTINCT name) AS n FROM """ + PLACES_SPOKEN_OF + """
             WHERE name IS NOT NULL AND article_seq IN (SELECT seq FROM page) GROUP BY 1
         ), nq AS (
             SELECT article_seq, count(*) AS n FROM quotes

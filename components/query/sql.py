@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..filters import DATE_WINDOW, Filter
-from ..store import Kept, Store, kept_name
+from ..store import PLACES_SPOKEN_OF, Kept, Store, kept_name
 
 #: The canonical actor of an ``entities`` row ``e`` joined ``LEFT JOIN actor_aliases al``.
 ACTOR_OF_ENTITY = "coalesce(al.actor, e.actor)"
@@ -101,10 +101,10 @@ def _filter_conditions(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str =
             " coalesce(ac.actor_type, e.actor_type) IN (SELECT unnest("
             f"{param('types', list(f.actor_types))}::VARCHAR[])))")
     if wanted("places"):
-        where.append("a.seq IN (SELECT article_seq FROM places WHERE name IN (SELECT unnest("
+        where.append(f"a.seq IN (SELECT article_seq FROM {PLACES_SPOKEN_OF} WHERE name IN (SELECT unnest("
                      f"{param('places', list(f.places))}::VARCHAR[])))")
     if wanted("countries"):
-        where.append("a.seq IN (SELECT article_seq FROM places WHERE country_code IN (SELECT unnest("
+        where.append(f"a.seq IN (SELECT article_seq FROM {PLACES_SPOKEN_OF} WHERE country_code IN (SELECT unnest("
                      f"{param('countries', list(f.countries))}::VARCHAR[])))")
     if f.date_from and "date_from" not in ignore:
         where.append(f"{ARTICLE_DAY} >= {param('from', f.date_from)}::DATE")

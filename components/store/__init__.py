@@ -27,5 +27,6 @@ from __future__ import annotations
 from .connection import StoreError, StoreLocked, StoreOutdated
 from .database import Store
 from .kept import Kept, kept_name
+from .schema import PLACES_SPOKEN_OF
 
-__all__ = ["Kept", "Store", "StoreError", "StoreLocked", "StoreOutdated", "kept_name"]
+__all__ = ["Kept", "PLACES_SPOKEN_OF", "Store", "StoreError", "StoreLocked", "StoreOutdated", "kept_name"]

@@ -17,7 +17,8 @@ import pyarrow as pa
 
 from .connection import _exec
 from .schema import (ARTICLE_ACTORS_FROM, ARTICLE_PLACES_FROM, COUNTED_ALL, FILL_ARTICLE_ACTORS,
-                     FILL_ARTICLE_PLACES, FILL_PLACE_COUNTS, PLACE_COUNTS_FROM, _set_meta, _utcnow)
+                     FILL_ARTICLE_PLACES, FILL_PLACE_COUNTS, PLACE_COUNTS_FROM, PLACES_SPOKEN_OF, _set_meta,
+                     _utcnow)
 
 #: Up to this share of the articles touched by changed merges, a rebuild refreshes only their
 #: ``article_actors`` rows; above it, the whole table is refilled (sorted by actor again).
@@ -133,17 +134,17 @@ def _refresh_place_counts(con: duckdb.DuckDBPyConnection) -> None:
 #: added (after every other article's: the table stays sorted by article number).
 _ADD_PLACE_COUNTS = [
     """INSERT INTO article_places """ + ARTICLE_PLACES_FROM.format(
-        places="(SELECT * FROM places WHERE article_seq > $since)") + " ORDER BY 1, 2, 3",
-    """CREATE OR REPLACE TEMP TABLE dl_place_keys AS SELECT DISTINCT name, country_code FROM places
+        places=f"(SELECT * FROM {PLACES_SPOKEN_OF} WHERE article_seq > $since)") + " ORDER BY 1, 2, 3",
+    f"""CREATE OR REPLACE TEMP TABLE dl_place_keys AS SELECT DISTINCT name, country_code FROM {PLACES_SPOKEN_OF}
        WHERE article_seq > $since AND name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL""",
     """DELETE FROM place_counts WHERE EXISTS (SELECT 1 FROM dl_place_keys k WHERE k.name = place_counts.name
        AND k.country_code IS NOT DISTINCT FROM place_counts.country_code)""",
     "INSERT INTO place_counts " + PLACE_COUNTS_FROM.format(
-        places="(SELECT p.* FROM places p SEMI JOIN dl_place_keys k ON k.name = p.name"
+        places=f"(SELECT p.* FROM {PLACES_SPOKEN_OF} p SEMI JOIN dl_place_keys k ON k.name = p.name"
                " AND k.country_code IS NOT DISTINCT FROM p.country_code)"),
     "DROP TABLE temp.dl_place_keys",
-    """CREATE OR REPLACE TEMP TABLE dl_new_countries AS
-       SELECT country_code, count(*) AS n_mentions, count(DISTINCT article_seq) AS n_articles FROM places
+    f"""CREATE OR REPLACE TEMP TABLE dl_new_countries AS
+       SELECT country_code, count(*) AS n_mentions, count(DISTINCT article_seq) AS n_articles FROM {PLACES_SPOKEN_OF}
        WHERE article_seq > $since AND country_code IS NOT NULL GROUP BY country_code""",
     """UPDATE country_counts SET n_mentions = country_counts.n_mentions + d.n_mentions,
        n_articles = country_counts.n_articles + d.n_articles

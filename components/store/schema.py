@@ -16,7 +16,7 @@ import duckdb
 
 from .connection import ALIAS, StoreError, StoreOutdated, _exec
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: The title an article is shown by, over the columns ``title`` and ``text`` of one row: its title,
 #: else its opening words (whitespace runs made one space, 72 characters, "…" when the text is
@@ -80,7 +80,8 @@ TABLES: dict[str, str] = {
             lon              DOUBLE,
             geonameid        BIGINT,
             feature          VARCHAR,
-            article_seq      BIGINT
+            article_seq      BIGINT,
+            in_organisation  VARCHAR
         )""",
     "quotes": """
         CREATE TABLE quotes (
@@ -163,6 +164,11 @@ TABLES: dict[str, str] = {
         )""",
 }
 
+#: The rows of ``places`` that are places an article speaks of, as a subquery: all but the place
+#: names inside an organisation's name (``in_organisation``: "Arctic" of "Arctic Research Forum"),
+#: which are kept for the record but never drawn or counted.
+PLACES_SPOKEN_OF = "(SELECT * FROM places WHERE in_organisation IS NULL)"
+
 #: One ``article_actors`` row per article and canonical actor mentioned in it, with its mentions
 #: there, from the rows of ``<entities>`` (``entities``, or a batch's new rows): the names
 #: canonical by ``actor_aliases``.
@@ -191,10 +197,10 @@ PLACE_COUNTS_FROM = """
 #: Statements that refill ``place_counts`` and ``country_counts``.
 FILL_PLACE_COUNTS = [
     "DELETE FROM place_counts",
-    "INSERT INTO place_counts " + PLACE_COUNTS_FROM.format(places="places"),
+    "INSERT INTO place_counts " + PLACE_COUNTS_FROM.format(places=PLACES_SPOKEN_OF),
     "DELETE FROM country_counts",
-    """INSERT INTO country_counts
-       SELECT country_code, count(*), count(DISTINCT article_id) FROM places
+    f"""INSERT INTO country_counts
+       SELECT country_code, count(*), count(DISTINCT article_id) FROM {PLACES_SPOKEN_OF}
        WHERE country_code IS NOT NULL GROUP BY country_code""",
 ]
 
@@ -207,7 +213,7 @@ ARTICLE_PLACES_FROM = ("SELECT article_seq, name, country_code, count(*) FROM {p
 #: sit together, as in ``places``).
 FILL_ARTICLE_PLACES = [
     "DELETE FROM article_places",
-    "INSERT INTO article_places " + ARTICLE_PLACES_FROM.format(places="places") + " ORDER BY 1, 2, 3",
+    "INSERT INTO article_places " + ARTICLE_PLACES_FROM.format(places=PLACES_SPOKEN_OF) + " ORDER BY 1, 2, 3",
 ]
 #: Statements that record every article as counted in ``place_counts``, ``country_counts`` and
 #: ``article_places`` (after they were refilled): ``meta.counts_seq``, the highest article number.
@@ -220,20 +226,24 @@ COUNTED_ALL = [
 #: 1 → 2: ``articles.language`` (added last, as in ``TABLES``); NULL until the next ``ingest`` or
 #: ``reextract`` detects it (:meth:`Store.stale_articles` gives those articles back).
 #: 2 → 3: ``articles.display_title`` (added last), filled from ``title`` and ``text``; the
-#: tables ``article_actors`` (from ``entities``), ``place_counts`` and ``country_counts`` (from
-#: ``places``), filled (``article_actors`` in the next step, which numbers the articles).
+#: tables ``article_actors`` (from ``entities``, filled in the next step, which numbers the
+#: articles), ``place_counts`` and ``country_counts`` (filled from ``places`` by the step to 6).
 #: 3 → 4: ``articles.seq``, each article's number (in the order articles were first stored), and
 #: ``article_seq`` beside ``article_id`` in :data:`ARTICLE_ROW_TABLES`: the views join on this
 #: integer, and an article's rows, stored together, are found without reading the whole table;
 #: ``article_actors.n_mentions`` (the actor's mentions in the article), refilled.
 #: 4 → 5: the table ``article_places`` (the places of each article, with their mentions), filled
-#: with ``place_counts`` and ``country_counts`` (refilled: all three then count every article, as
-#: ``meta.counts_seq`` records, and the next rebuild adds only the articles numbered since).
+#: by the step to 6.
+#: 5 → 6: ``places.in_organisation`` (added last): NULL until the next ``ingest`` or ``reextract``
+#: re-extracts the articles (the rules changed, so every article is stale); ``article_places``,
+#: ``place_counts`` and ``country_counts`` refilled from :data:`PLACES_SPOKEN_OF`: all three then
+#: count every article, as ``meta.counts_seq`` records, and the next rebuild adds only the
+#: articles numbered since.
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
         f"UPDATE articles SET display_title = {DISPLAY_TITLE}",
-        TABLES["article_actors"], TABLES["place_counts"], TABLES["country_counts"], *FILL_PLACE_COUNTS],
+        TABLES["article_actors"], TABLES["place_counts"], TABLES["country_counts"]],
     3: ["ALTER TABLE articles ADD COLUMN seq BIGINT",
         "UPDATE articles SET seq = n.seq FROM (SELECT id, row_number() OVER (ORDER BY first_ingested, id) AS seq"
         " FROM articles) n WHERE n.id = articles.id",
@@ -243,7 +253,9 @@ MIGRATIONS: dict[int, list[str]] = {
           if table != "article_actors"),
         "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS article_seq BIGINT",
         "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS n_mentions BIGINT", *FILL_ARTICLE_ACTORS],
-    4: [TABLES["article_places"], *FILL_PLACE_COUNTS, *FILL_ARTICLE_PLACES, *COUNTED_ALL],
+    4: [TABLES["article_places"]],
+    5: ["ALTER TABLE places ADD COLUMN in_organisation VARCHAR",
+        *FILL_PLACE_COUNTS, *FILL_ARTICLE_PLACES, *COUNTED_ALL],
 }
 
 

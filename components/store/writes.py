@@ -31,7 +31,8 @@ _SCHEMAS = {
     "places": pa.schema([
         ("article_id", _STR), ("pipeline_version", _STR), ("idx", _INT), ("from_dateline", pa.bool_()),
         ("start_char", _INT), ("end_char", _INT), ("text", _STR), ("name", _STR), ("country_code", _STR),
-        ("lat", pa.float64()), ("lon", pa.float64()), ("geonameid", pa.int64()), ("feature", _STR)]),
+        ("lat", pa.float64()), ("lon", pa.float64()), ("geonameid", pa.int64()), ("feature", _STR),
+        ("in_organisation", _STR)]),
     "quotes": pa.schema([
         ("article_id", _STR), ("pipeline_version", _STR), ("idx", _INT), ("start_char", _INT),
         ("end_char", _INT), ("content", _STR), ("kind", _STR), ("speaker", _STR),
@@ -103,7 +104,7 @@ def _extraction_rows(aid: str, ex: Extraction, rows: dict[str, list[tuple]]) -> 
                             for i, e in enumerate(ex.entities))
     places = [(p, False) for p in ex.places] + [(p, True) for p in ex.dateline_places]
     rows["places"].extend((aid, v, i, flag, p.start, p.end, p.text, p.name, p.country_code, p.lat, p.lon,
-                           p.geonameid, p.feature) for i, (p, flag) in enumerate(places))
+                           p.geonameid, p.feature, p.in_organisation) for i, (p, flag) in enumerate(places))
     rows["quotes"].extend((aid, v, i, q.start, q.end, q.content, q.kind, q.speaker, q.speaker_start,
                            q.speaker_end, q.cue, [list(s) for s in q.spans] or [[q.start, q.end]])
                           for i, q in enumerate(ex.quotes))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import components.actors.component  # noqa: F401  (registers doc._.actors, which the places step reads)
 from components.places import find_places
 from tests.components.places import km
 from tests.handmade_docs import make_doc
@@ -133,3 +134,23 @@ def test_a_country_named_in_the_articles_language_is_that_country():
                    [("Allemagne", "GPE"), ("Russie", "GPE")], lang="fr")
     assert [(p.text, p.country_code, p.feature) for p in find_places(doc)] == [
         ("Allemagne", "DE", "country"), ("Russie", "RU", "country")]
+
+
+def test_a_place_inside_an_organisation_name_is_kept_and_marked_with_the_name():
+    doc = make_doc("The Bank of Kenya said ships waited off Mombasa.",
+                   [("Bank of Kenya", "ORG"), ("Mombasa", "GPE")])
+    assert [(p.text, p.country_code, p.in_organisation) for p in find_places(doc)] == [
+        ("Kenya", "KE", "Bank of Kenya"), ("Mombasa", "KE", None)]
+
+
+def test_a_place_the_tagger_cut_off_an_organisation_name_is_marked_with_the_whole_name():
+    doc = make_doc("West Coast Fisheries Guild secretary Kofi Mensah spoke in Accra. Ghana Airways flew on.",
+                   [("West Coast", "LOC"), ("Kofi Mensah", "PERSON"), ("Accra", "GPE"), ("Ghana", "GPE")])
+    marked = {p.text: p.in_organisation for p in find_places(doc)}
+    assert marked == {"West Coast": "West Coast Fisheries Guild", "Accra": None, "Ghana": "Ghana Airways"}
+
+
+def test_a_place_followed_by_capitalised_words_of_no_organisation_stays_a_place():
+    doc = make_doc("Officials in Accra Tuesday said talks in Nairobi. Police arrived.",
+                   [("Accra", "GPE"), ("Nairobi", "GPE")])
+    assert [(p.text, p.in_organisation) for p in find_places(doc)] == [("Accra", None), ("Nairobi", None)]

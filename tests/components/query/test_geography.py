@@ -126,3 +126,39 @@ def test_under_a_filter_the_rows_per_article_count_what_every_mention_counts(tmp
     lee_park = 0  # the filtered mentions of Springfield are at the spot of one mention in three
     assert fast[lee_park][1].set_index("name").loc["Springfield", "lat"] == pytest.approx(37.2)
     assert slow[lee_park][1].set_index("name").loc["Springfield", "lat"] == pytest.approx(39.8)
+
+
+def test_a_place_inside_an_organisation_name_is_stored_but_neither_drawn_nor_counted(tmp_path, monkeypatch):
+    """"Kenya" of "the Bank of Kenya" stays in ``places`` with the organisation's name, but no
+    map, count, place list or place/country filter takes it: with no filter (the kept counts),
+    under one (the rows per article) and while those lag (every mention)."""
+    from components.query import counts, geography, sql
+    from components.records import Article, Extraction, Place
+
+    text = "The Bank of Kenya met in Oslo."
+    kenya = Place(12, 17, "Kenya", name="Kenya", country_code="KE", lat=1.0, lon=38.0, geonameid=192950,
+                  feature="country", in_organisation="Bank of Kenya")
+    oslo = Place(25, 29, "Oslo", name="Oslo", country_code="NO", lat=59.9, lon=10.7, geonameid=3143244,
+                 feature="city")
+    s = Store(tmp_path / "org.duckdb")
+    s.write([Extraction(Article.from_text(text, source="wire"), "v1", [], [kenya, oslo], [])])
+    s.rebuild_actors()
+    assert s.query("SELECT text, coalesce(in_organisation, '') FROM places ORDER BY idx").values.tolist() == [
+        ["Kenya", "Bank of Kenya"], ["Oslo", ""]]
+
+    def looks() -> list:
+        return [(query.places(s, f)["name"].tolist(), query.countries(s, f)["country_code"].tolist(),
+                 query.overview(s, f)["places"]) for f in (Filter(), Filter(sources=("wire",)))] + [
+            query.overview(s, Filter(countries=("KE",)))["articles"], query.overview(s, Filter(places=("Kenya",)))["articles"],
+            query.choices(s)["places"], query.choices(s)["countries"]]
+
+    expected = [(["Oslo"], ["NO"], 1), (["Oslo"], ["NO"], 1), 0, 0, ["Oslo"], ["NO"]]
+    assert looks() == expected
+    for module in (geography, counts):
+        monkeypatch.setattr(module, "place_rows_serve", lambda store: False)
+    assert looks() == expected
+    s.write([Extraction(Article.from_text("Bank of Kenya staff in Oslo.", source="wire"), "v1", [],
+                        [Place(8, 13, "Kenya", name="Kenya", country_code="KE", lat=1.0, lon=38.0,
+                               in_organisation="Bank of Kenya")], [])])
+    s.rebuild_actors()  # the incremental count leaves it out too
+    assert query.places(s, Filter())["name"].tolist() == ["Oslo"] and sql.place_rows_serve(s)
