@@ -3,6 +3,9 @@
 The Filter lives in ``st.session_state[FILTER]``. It is read from the URL query string on a
 session's first run and written back to ``st.query_params`` on every run, so a link copied from
 the address bar reopens the same view (the page is part of the URL path, via ``st.navigation``).
+Each new Filter is a new entry in the browser's history (Streamlit pushes one per change of the
+query string); when a run finds the URL naming another Filter than the one last written, the
+analyst went Back or Forward, and the URL's Filter becomes the current one.
 Sidebar widgets, chart selections and table rows change it only through :func:`set_filter`.
 """
 from __future__ import annotations
@@ -23,6 +26,8 @@ WIDGETS_FILTER = "sidebar_synced_filter"
 DB_PATH = "db_path"
 #: Set once the session's Filter has been read from the URL.
 URL_READ = "url_read"
+#: The Filter last written into the URL (by :func:`mirror_to_url`).
+URL_FILTER = "url_filter"
 #: Prefix of the keys remembering the last chart selection handled, per chart widget key.
 LAST_EVENT_PREFIX = "last_event::"
 #: The article picked in the Articles page's reader.
@@ -66,8 +71,11 @@ def init() -> None:
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
     st.session_state.setdefault(DB_PATH, str(settings.get("db")))
+    from_url = Filter.from_query_params(_url_params())
+    if st.session_state[URL_READ] and from_url != st.session_state.get(URL_FILTER, from_url):
+        st.session_state[FILTER] = from_url  # the browser's Back or Forward button
     if not st.session_state[URL_READ]:
-        st.session_state[FILTER] = Filter.from_query_params(_url_params())
+        st.session_state[FILTER] = from_url
         if st.query_params.get(ARTICLE_PARAM):  # a link to an open article (the Articles page reads it)
             st.session_state[ARTICLE] = st.query_params.get(ARTICLE_PARAM)
             st.session_state[LINKED_ARTICLE] = (st.session_state[ARTICLE], st.session_state[FILTER])
@@ -105,6 +113,7 @@ def mirror_to_url(*, article: str | None = None) -> None:
     wanted = get_filter().to_query_params() | ({ARTICLE_PARAM: [article]} if article else {})
     if _url_params() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state[URL_FILTER] = get_filter()
 
 
 def db_path() -> Path:

@@ -335,6 +335,25 @@ def test_a_chip_removes_its_filter_and_clear_all_resets(monkeypatch, empty_store
     assert at.sidebar.text_input(key=state.SB_TEXT).value == ""
 
 
+def test_the_browsers_back_and_forward_buttons_bring_the_filter_of_that_url_back(monkeypatch, empty_store):
+    """Streamlit pushes a history entry per new query string and reruns with the URL's query
+    string on Back / Forward: the URL's Filter then wins over the session's."""
+    at = run_app(monkeypatch, empty_store, params={"q": "port"})
+    at.sidebar.multiselect(key=state.SB_ACTOR_TYPES).select("organization").run()
+    assert filter_of(at) == Filter(actor_types=("organization",), text="port")
+    at.query_params.clear()
+    at.query_params.update({"q": "port"})  # Back: the browser's URL before the change
+    at.run()
+    assert filter_of(at) == Filter(text="port") and chip_keys(at) == ["text_None"]
+    assert at.sidebar.multiselect(key=state.SB_ACTOR_TYPES).value == []
+    at.query_params.update({"actor_types": "organization"})  # Forward again
+    at.run()
+    assert filter_of(at) == Filter(actor_types=("organization",), text="port")
+    at.sidebar.text_input(key=state.SB_TEXT).input("harbour").run()  # a widget still writes the URL
+    assert filter_of(at) == Filter(actor_types=("organization",), text="harbour")
+    assert at.query_params["q"] in ("harbour", ["harbour"])
+
+
 def test_sidebar_widgets_write_the_filter_and_the_url(monkeypatch, empty_store):
     at = run_app(monkeypatch, empty_store)
     at.sidebar.multiselect(key=state.SB_ACTOR_TYPES).select("organization").run()

@@ -252,6 +252,38 @@ def test_clicking_an_actor_bar_narrows_quotes_and_map_and_the_link_keeps_it(page
     shot(page, "map-for-actor")
 
 
+def test_the_back_button_undoes_a_filter_and_forward_redoes_it(page, app_url):
+    open_page(page, app_url)
+    box = page.locator('[data-testid="stSidebar"] input[type="text"]').first
+
+    def search(words: str) -> int:
+        box.fill(words)
+        box.press("Enter")
+        wait_for_chip(page, f"Text: {words}")
+        wait_idle(page)
+        return metric(page, "Articles")
+
+    port, harbour = search("port"), search("harbour")
+    assert harbour < SAMPLE_ARTICLES and port < SAMPLE_ARTICLES
+
+    def moved(step, words: str | None, articles: int) -> None:
+        step()
+        if words:
+            wait_for_chip(page, f"Text: {words}")
+        else:
+            page.wait_for_function("() => !document.location.search.includes('q=')")
+            page.locator('[data-testid="stSidebar"] button:visible', has_text="✕ Text:").first.wait_for(state="detached")
+        wait_idle(page)
+        assert chips(page) == ([f"Text: {words}"] if words else [])
+        assert url_params(page).get("q") == ([words] if words else None)
+        assert metric(page, "Articles") == articles
+
+    moved(page.go_back, "port", port)
+    moved(page.go_back, None, SAMPLE_ARTICLES)
+    moved(page.go_forward, "port", port)
+    no_exception(page)
+
+
 def test_dragging_a_date_range_on_the_timeline_filters_dates(page, app_url):
     open_page(page, f"{app_url}/timeline")
     gd = graph(page, "timeline_chart")
