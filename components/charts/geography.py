@@ -17,6 +17,9 @@ OUTLINE_FILL = "#EEEEEE"         # countries without mentions
 OUTLINE_LINE = "#B0B0B0"
 COUNTRY_SCALE = "Blues"
 WORLD_VIEW = ({"lat": 20.0, "lon": 10.0}, 0.6)   # map centre and zoom with no place to fit
+#: How far the map pans and zooms out: the world once, never its copies side by side (MapLibre's
+#: maxBounds). Longitudes stop short of ±180°, which MapLibre would wrap into an empty box.
+WORLD_BOUNDS = {"west": -179.99, "east": 179.99, "south": -85.0, "north": 85.0}
 MARKER_MIN, MARKER_MAX = 7, 38     # map circle diameters (px), area ∝ mentions
 
 
@@ -37,7 +40,8 @@ def _fit(lat: np.ndarray, lon: np.ndarray) -> tuple[dict, float]:
 
 def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
                title: str = "Places mentioned") -> go.Figure:
-    """Map of :func:`components.query.places`: circles sized by mentions over country outlines
+    """Map of :func:`components.query.places` (the world once: it pans and zooms out no further,
+    :data:`WORLD_BOUNDS`): circles sized by mentions over country outlines
     shaded by mentions, with no tile server (offline); customdata = place name.
 
     Args:
@@ -88,7 +92,8 @@ def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
         centre, zoom = _fit(df["lat"].astype(float).to_numpy(), df["lon"].astype(float).to_numpy())
     else:
         centre, zoom = WORLD_VIEW
-    return styled_figure(traces, title, height=520, map=dict(style="white-bg", center=centre, zoom=zoom),
+    return styled_figure(traces, title, height=520, map=dict(style="white-bg", center=centre, zoom=zoom,
+                                                                 bounds=WORLD_BOUNDS),
                          margin=dict(l=0, r=0, t=56, b=0))
 
 

@@ -354,6 +354,22 @@ def test_clicking_a_place_on_the_map_filters_to_it(page, app_url):
     shot(page, "map-after-place-click")
 
 
+def test_the_map_shows_the_world_once_even_zoomed_out(page, app_url):
+    open_page(page, f"{app_url}/map")
+    gd = graph(page, "map_map")
+    view = "gd => { const b = gd._fullLayout.map._subplot.map.getBounds(); return [b.getWest(), b.getEast()]; }"
+    box = gd.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(8):  # the mouse wheel, zooming out as far as the map lets it
+        page.mouse.wheel(0, 400)
+        page.wait_for_timeout(150)
+    page.wait_for_timeout(500)
+    west, east = gd.evaluate(view)
+    assert -180 <= west < east <= 180, f"the map shows longitudes {west:.0f}…{east:.0f}: a copy of the world"
+    assert east - west > 300  # and it did zoom out to the whole world
+    no_exception(page)
+
+
 def test_the_exported_map_opened_as_a_file_with_the_network_off_shows_the_map(page, app_url, browser, tmp_path):
     """A double-clicked HTML export (file://) cannot run the interactive map (its worker is a
     JavaScript module): the page shows the map's picture instead, with its circles."""
