@@ -25,7 +25,7 @@ from ..records import Article, Problem
 from .dates import read_date
 from .errors import Unreadable
 from .header import read_dateline
-from .titles import domain_name, site_keys, strip_site_name
+from .titles import decode_references, domain_name, site_keys, strip_site_name
 
 # Article field -> accepted column names, in order of preference (compared lower-case, with
 # spaces and hyphens read as underscores).
@@ -226,6 +226,7 @@ def _from_mapping(obj: object, origin: str) -> Iterator[Article | Problem]:
     dateline = _dateline(obj[dateline_key]) if dateline_key is not None else ()
     line = read_dateline(text)
     title, source, url = field("title"), field("source"), field("url")
+    title = decode_references(title) if title else title
     if title:  # "Storm hits coast | Example News" from a record of Example News → "Storm hits coast"
         title = strip_site_name(title, site_keys([source, domain_name(url)]))
     yield Article.from_text(

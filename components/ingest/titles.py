@@ -6,11 +6,16 @@ A part of a title is stripped only when it *is* the page's own site name — the
 declares (``og:site_name``, as trafilatura reads it) or the name of its domain
 (``www.example-news.co.uk`` → "example news") — never by a list of outlets; a title that merely
 contains a dash ("Anti-war march - a view from the square") keeps it.
+
+A title from a JSON or CSV record may still carry HTML's character references ("&#163;1.8m fine",
+"Fish &amp; chips"): they are decoded (:func:`decode_references`), as a browser would show them.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from html.entities import html5
 from typing import Iterable
 from urllib.parse import urlsplit
 
@@ -26,6 +31,20 @@ _NAME_TAILS = ("news", "online", "com", "live", "digital", "tv", "radio")
 _HOST_PREFIXES = frozenset({"www", "www1", "www2", "m", "mobile", "amp", "edition", "news", "en"})
 # Second-level labels of country domains ("co.uk", "com.au"): the name stands before them.
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"})
+
+
+# An HTML character reference: numeric ("&#163;", "&#xA3;") or named, with its semicolon ("&amp;").
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_references(title: str) -> str:
+    """``title`` with its HTML character references decoded ("&#163;1.8m fine" → "£1.8m fine",
+    "Fish &amp; chips" → "Fish & chips"). Only complete references are read: a name that is no
+    HTML entity ("R&D;"), or an ampersand without a semicolon ("AT&T"), stays as written."""
+    def one(m: re.Match) -> str:
+        ref = m.group(0)
+        return html.unescape(ref) if ref.startswith("&#") or ref[1:] in html5 else ref
+    return _REFERENCE.sub(one, title) if "&" in title else title
 
 
 def name_key(name: str) -> str:

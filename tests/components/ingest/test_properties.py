@@ -242,3 +242,13 @@ def test_any_jsonl_shape_ends_as_articles_or_problems(lines):
     if text.strip():
         check(list(read_jsonl(text, "in.jsonl")))
     check(read_file(text.encode("utf-8"), "in.jsonl"))
+
+
+@given(title=st.text(max_size=80))
+def test_decoding_references_in_any_title_never_raises_and_leaves_text_without_ampersands_alone(title):
+    from components.ingest.titles import decode_references
+
+    decoded = decode_references(title)
+    assert isinstance(decoded, str)
+    if "&" not in title:
+        assert decoded == title

@@ -50,3 +50,23 @@ def test_domain_name(url, name):
 ])
 def test_same_headline(line, title, same):
     assert same_headline(line, title) is same
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("&#163;1.8m indecency fine for Viacom", "£1.8m indecency fine for Viacom"),
+    ("Fish &amp; chips &#x2014; a history", "Fish & chips — a history"),
+    ("AT&T and R&D; budgets", "AT&T and R&D; budgets"),      # no reference: as written
+    ("Caf&eacute; owners &quot;angry&quot;", 'Café owners "angry"'),
+    ("Plain title", "Plain title"),
+])
+def test_html_character_references_in_a_title_are_decoded(title, expected):
+    from components.ingest.titles import decode_references
+
+    assert decode_references(title) == expected
+
+
+def test_a_json_record_title_with_character_references_reads_as_a_browser_shows_it():
+    from components.ingest.structured import read_jsonl
+
+    (article,) = read_jsonl('{"title": "Tottenham bid &#163;8m for Forest duo", "text": "Spurs bid."}', "a.jsonl")
+    assert article.title == "Tottenham bid £8m for Forest duo"
