@@ -16,7 +16,7 @@ import duckdb
 
 from .connection import ALIAS, StoreError, StoreOutdated, _exec
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: The title an article is shown by, over the columns ``title`` and ``text`` of one row: its title,
 #: else its opening words (whitespace runs made one space, 72 characters, "…" when the text is
@@ -161,6 +161,14 @@ TABLES: dict[str, str] = {
             reason      VARCHAR NOT NULL,
             logged_at   TIMESTAMP NOT NULL
         )""",
+    "saved_views": """
+        CREATE TABLE saved_views (
+            name        VARCHAR PRIMARY KEY,
+            filter      JSON NOT NULL,
+            page        VARCHAR NOT NULL,
+            saved_at    TIMESTAMP NOT NULL,
+            saved_by    VARCHAR NOT NULL
+        )""",
 }
 
 #: One ``article_actors`` row per article and canonical actor mentioned in it, with its mentions
@@ -229,6 +237,7 @@ COUNTED_ALL = [
 #: 4 → 5: the table ``article_places`` (the places of each article, with their mentions), filled
 #: with ``place_counts`` and ``country_counts`` (refilled: all three then count every article, as
 #: ``meta.counts_seq`` records, and the next rebuild adds only the articles numbered since).
+#: 5 → 6: the analyst's own tables, empty: ``saved_views`` (a named Filter and its page).
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
@@ -244,6 +253,7 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS article_seq BIGINT",
         "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS n_mentions BIGINT", *FILL_ARTICLE_ACTORS],
     4: [TABLES["article_places"], *FILL_PLACE_COUNTS, *FILL_ARTICLE_PLACES, *COUNTED_ALL],
+    5: [TABLES["saved_views"]],
 }
 
 

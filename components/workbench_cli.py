@@ -1,0 +1,58 @@
+"""The command line's verbs for the analyst's kept work (``python -m components views …``),
+added to :func:`components.__main__.build_parser` by :func:`add_verbs`; thin over
+:mod:`components.workbench`.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import settings
+
+
+def _store(a: argparse.Namespace):
+    """The store named by ``--db``, checked (StoreError when it cannot be one)."""
+    from .store import Store
+
+    store = Store(a.db)
+    store.check()
+    return store
+
+
+def cmd_views_list(a: argparse.Namespace) -> int:
+    """Print every saved view: name, page, who and when, and what it filters."""
+    from .workbench import saved_views
+
+    views = saved_views(_store(a))
+    if not views:
+        print(f"no saved views in {a.db} (save one from the app's sidebar)", file=sys.stderr)
+        return 0
+    for v in views:
+        page = v.page or "overview"
+        print(f"{v.name}\t{page}\t{v.saved_by}\t{v.saved_at:%Y-%m-%d %H:%M}\t{v.describe()}")
+    return 0
+
+
+def cmd_views_delete(a: argparse.Namespace) -> int:
+    """Delete the saved view NAME (exit code 1 when there is none of that name)."""
+    store = _store(a)
+    if not store.delete_view(a.name):
+        names = ", ".join(v.name for v in store.saved_views()) or "none"
+        print(f"error: no saved view named {a.name!r} in {a.db} (saved views: {names})", file=sys.stderr)
+        return 1
+    print(f"saved view {a.name!r} deleted from {a.db}", file=sys.stderr)
+    return 0
+
+
+def add_verbs(sub: argparse._SubParsersAction) -> None:
+    """Add the ``views`` verb (``list``, ``delete NAME``) to the sub-parsers ``sub``."""
+    db = settings.SETTINGS["db"]
+    p = sub.add_parser("views", help="list or delete the saved views (named filters saved in the app)")
+    actions = p.add_subparsers(dest="action", required=True)
+    q = actions.add_parser("list", help="every saved view: name, page, who, when, filters")
+    q.add_argument("--db", default=db.value(), help=db.help)
+    q.set_defaults(func=cmd_views_list)
+    q = actions.add_parser("delete", help="delete one saved view")
+    q.add_argument("name", help="the saved view's name (quote it if it has spaces)")
+    q.add_argument("--db", default=db.value(), help=db.help)
+    q.set_defaults(func=cmd_views_delete)

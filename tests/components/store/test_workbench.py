@@ -1,0 +1,83 @@
+"""The store's saved views: saved with who and when, a taken name refused unless replaced,
+listed by name, deleted; kept by an upgrade from schema 5 and in the Parquet export."""
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+import pytest
+
+from components.store import Store, ViewExists, analyst, connection, schema
+from components.store.workbench import view_name
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    return Store(tmp_path / "s.duckdb")
+
+
+def test_a_saved_view_comes_back_with_its_filter_page_who_and_when(store: Store):
+    assert store.saved_views() == [] and not store.exists  # reading creates nothing
+    name = store.save_view("  Grain   talks ", {"actors": ["Ada Obi"], "from": ["2024-12-01"], "places": []},
+                           "actors")
+    assert name == "Grain talks"
+    [row] = store.saved_views()
+    assert (row.name, row.params, row.page, row.saved_by) == (
+        "Grain talks", {"actors": ["Ada Obi"], "from": ["2024-12-01"]}, "actors", analyst())
+    assert row.saved_at.year >= 2024
+
+
+def test_a_taken_name_is_refused_unless_replaced(store: Store):
+    store.save_view("v", {"actors": ["A"]}, "actors")
+    with pytest.raises(ViewExists, match="exists already"):
+        store.save_view("v", {"actors": ["B"]}, "map")
+    assert store.saved_views()[0].params == {"actors": ["A"]}
+    store.save_view("v", {"actors": ["B"]}, "map", replace=True)
+    [row] = store.saved_views()
+    assert (row.params, row.page) == ({"actors": ["B"]}, "map")
+
+
+def test_views_are_listed_by_name_and_deleted_by_name(store: Store):
+    for name in ("beta", "Alpha", "gamma"):
+        store.save_view(name, {}, "")
+    assert [v.name for v in store.saved_views()] == ["Alpha", "beta", "gamma"]
+    assert store.delete_view("beta") is True
+    assert store.delete_view("beta") is False
+    assert [v.name for v in store.saved_views()] == ["Alpha", "gamma"]
+
+
+def test_deleting_from_a_store_that_does_not_exist_creates_nothing(store: Store):
+    assert store.delete_view("x") is False and not store.exists
+
+
+@pytest.mark.parametrize("name", ["", "   ", "x" * 121])
+def test_an_empty_or_overlong_name_is_refused(name):
+    with pytest.raises(ValueError):
+        view_name(name)
+
+
+def test_the_os_user_falls_back_to_unknown(monkeypatch):
+    import getpass
+
+    def no_user():
+        raise OSError("no login name")
+
+    monkeypatch.setattr(getpass, "getuser", no_user)
+    assert analyst() == "unknown"
+
+
+def test_a_store_of_schema_5_gains_the_table_on_upgrade(store: Store):
+    store.save_view("kept", {"q": ["grain"]}, "")
+    with store._transaction() as con:  # as a store written by Dateline with schema 5
+        connection._exec(con, "DROP TABLE saved_views")
+        schema._set_meta(con, "schema_version", "5")
+    assert store.migrate() == (5, schema.SCHEMA_VERSION)
+    assert store.saved_views() == []
+    store.save_view("again", {"q": ["grain"]}, "")
+    assert [v.name for v in store.saved_views()] == ["again"]
+
+
+def test_saved_views_are_in_the_parquet_export(store: Store, tmp_path):
+    store.save_view("v", {"actors": ["Ada Obi"]}, "map")
+    files = {p.name: p for p in store.export_parquet(tmp_path / "out")}
+    rows = pq.read_table(files["saved_views.parquet"]).to_pylist()
+    assert [(r["name"], r["page"]) for r in rows] == [("v", "map")]
+    assert '"Ada Obi"' in rows[0]["filter"]
