@@ -45,6 +45,7 @@ SB_PLACES = SIDEBAR_PREFIX + "places"
 SB_COUNTRIES = SIDEBAR_PREFIX + "countries"
 SB_SOURCES = SIDEBAR_PREFIX + "sources"
 SB_LANGUAGES = SIDEBAR_PREFIX + "languages"
+SB_TAGS = SIDEBAR_PREFIX + "tags"
 SB_DATES = SIDEBAR_PREFIX + "dates"
 SB_TEXT = SIDEBAR_PREFIX + "text"
 #: The store's (first, last) article date the date slider spans, or None.

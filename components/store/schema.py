@@ -169,6 +169,24 @@ TABLES: dict[str, str] = {
             saved_at    TIMESTAMP NOT NULL,
             saved_by    VARCHAR NOT NULL
         )""",
+    "tags": """
+        CREATE TABLE tags (
+            what        VARCHAR NOT NULL,
+            which       VARCHAR NOT NULL,
+            tag         VARCHAR NOT NULL,
+            tagged_at   TIMESTAMP NOT NULL,
+            tagged_by   VARCHAR NOT NULL,
+            PRIMARY KEY (what, which, tag)
+        )""",
+    "notes": """
+        CREATE TABLE notes (
+            note_id     VARCHAR PRIMARY KEY,
+            what        VARCHAR NOT NULL,
+            which       VARCHAR NOT NULL,
+            text        VARCHAR NOT NULL,
+            written_at  TIMESTAMP NOT NULL,
+            written_by  VARCHAR NOT NULL
+        )""",
 }
 
 #: One ``article_actors`` row per article and canonical actor mentioned in it, with its mentions
@@ -237,7 +255,8 @@ COUNTED_ALL = [
 #: 4 → 5: the table ``article_places`` (the places of each article, with their mentions), filled
 #: with ``place_counts`` and ``country_counts`` (refilled: all three then count every article, as
 #: ``meta.counts_seq`` records, and the next rebuild adds only the articles numbered since).
-#: 5 → 6: the analyst's own tables, empty: ``saved_views`` (a named Filter and its page).
+#: 5 → 6: the analyst's own tables, empty: ``saved_views`` (a named Filter and its page), ``tags``
+#: and ``notes`` (on articles and actors).
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
@@ -253,7 +272,7 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS article_seq BIGINT",
         "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS n_mentions BIGINT", *FILL_ARTICLE_ACTORS],
     4: [TABLES["article_places"], *FILL_PLACE_COUNTS, *FILL_ARTICLE_PLACES, *COUNTED_ALL],
-    5: [TABLES["saved_views"]],
+    5: [TABLES["saved_views"], TABLES["tags"], TABLES["notes"]],
 }
 
 

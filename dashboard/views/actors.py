@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import charts
 from components.filters import DATE_WINDOW_TEXT
-from dashboard import cached, linked_charts, markdown, notices, state
+from dashboard import annotations, cached, linked_charts, markdown, notices, state
 
 KEY = "actors"
 NETWORK_TAB = "Co-occurrence network"
@@ -65,6 +65,7 @@ with names_col:
 with roles_col:
     st.markdown("**Roles and titles**")
     st.text("\n".join(profile.get("roles") or []) or "—")
+annotations.section("actor", actor, label="this actor")
 
 place_col, time_col = st.columns(2)
 with place_col:

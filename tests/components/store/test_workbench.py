@@ -64,15 +64,18 @@ def test_the_os_user_falls_back_to_unknown(monkeypatch):
     assert analyst() == "unknown"
 
 
-def test_a_store_of_schema_5_gains_the_table_on_upgrade(store: Store):
+def test_a_store_of_schema_5_gains_the_tables_on_upgrade(store: Store):
     store.save_view("kept", {"q": ["grain"]}, "")
     with store._transaction() as con:  # as a store written by Dateline with schema 5
-        connection._exec(con, "DROP TABLE saved_views")
+        for table in ("saved_views", "tags", "notes"):
+            connection._exec(con, f"DROP TABLE {table}")
         schema._set_meta(con, "schema_version", "5")
     assert store.migrate() == (5, schema.SCHEMA_VERSION)
-    assert store.saved_views() == []
+    assert store.saved_views() == [] and store.all_tags() == []
     store.save_view("again", {"q": ["grain"]}, "")
-    assert [v.name for v in store.saved_views()] == ["again"]
+    store.set_tags("actor", "Ada Obi", ["watch"])
+    store.add_note("article", "a1", "check")
+    assert [v.name for v in store.saved_views()] == ["again"] and store.all_tags() == ["watch"]
 
 
 def test_saved_views_are_in_the_parquet_export(store: Store, tmp_path):
