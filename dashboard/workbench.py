@@ -1,4 +1,5 @@
-"""The analyst's kept work in the app: saved views in the sidebar.
+"""The analyst's kept work in the app: saved views in the sidebar, and the Data page's download
+and import of the kept-work file (saved views, tags and notes).
 
 A saved view is a named Filter and the page it was saved on (:mod:`components.workbench`).
 Opening one sets the Filter and goes to its page exactly as a copied link would: the Filter
@@ -11,7 +12,7 @@ import streamlit as st
 from components import workbench
 from components.store import StoreOutdated, ViewExists
 
-from . import cached, markdown, notices, state
+from . import cached, downloads, markdown, notices, state
 from .routes import PAGES
 
 #: Session keys: the name typed to save the view as, and a save waiting for the analyst to
@@ -135,3 +136,32 @@ def sidebar(page: str) -> None:
                 doomed = st.selectbox("Saved view", [v.name for v in views], key="wb_view_doomed")
                 st.button("Delete", key="wb_view_delete", on_click=_delete, args=(doomed,),
                           icon=":material/delete:")
+
+
+def _import_upload(upload) -> None:
+    """Import the uploaded kept-work file into the current store and say what it did."""
+    try:
+        counts = workbench.import_work(cached.current_store(), upload.getvalue())
+    except ValueError as err:
+        st.error(f"{upload.name}: {err}", icon=":material/error:")
+        return
+    st.success(f"{upload.name}: {workbench.import_summary(counts)}.", icon=":material/check:")
+
+
+def data_section() -> None:
+    """The Data page's "Your saved views, tags and notes": download them as one JSON file, or
+    import such a file (what is here already stays; importing twice adds nothing)."""
+    st.subheader("Your saved views, tags and notes")
+    st.caption("One JSON file to keep or share with your team (`python -m components work export FILE` "
+               "writes the same). Importing adds what is new and keeps what is here, so importing a "
+               "file twice adds nothing.")
+    store = cached.current_store()
+    down, up = st.columns(2)
+    with down:
+        st.download_button("Download (JSON)", lambda: workbench.export_work(store),
+                           file_name=downloads.file_name("work", "json"), mime="application/json",
+                           key="wb_work_download", icon=":material/download:", on_click="ignore")
+    with up:
+        upload = st.file_uploader("Import a work file", type=["json"], key="wb_work_upload")
+        if st.button("Import", key="wb_work_import", disabled=upload is None, icon=":material/upload:"):
+            _import_upload(upload)

@@ -1,5 +1,7 @@
 """The analyst's own records in the store: saved views (a named filter and the page it was saved
-on). :class:`Workbench` holds the methods; :class:`~components.store.Store` inherits them.
+on), and the kept-work file that carries them with the tags and notes
+(:mod:`~components.store.annotations`) from one store to another. :class:`Workbench` holds the
+methods; :class:`~components.store.Store` inherits them.
 
 Every row records who wrote it (the OS user, :func:`analyst`) and when (UTC). The store knows a
 filter only as its URL query parameters (``Filter.to_query_params()``, kept as JSON): turning them
@@ -85,6 +87,43 @@ class Workbench:
                               " ORDER BY lower(name), name")
         return [SavedViewRow(name, _params(raw), page, at, by) for name, raw, page, at, by in rows]
 
+    def export_work(self) -> dict:
+        """Every saved view, tag and note, as one JSON-ready dict (the kept-work file:
+        ``{"format": "dateline-work", "version": 1, "exported_at", "exported_by", "saved_views":
+        […], "tags": […], "notes": […]}``, rows as ``docs/store.md`` documents their tables, the
+        saved views' filters as objects), from one consistent snapshot."""
+        with self._reading() as con:
+            tables = {table: _export_rows(con, table) for table in WORK_TABLES}
+        return {"format": WORK_FORMAT, "version": WORK_VERSION,
+                "exported_at": _utcnow().isoformat(timespec="seconds"), "exported_by": analyst(), **tables}
+
+    def import_work(self, data: object) -> dict[str, dict[str, int]]:
+        """Add the saved views, tags and notes of a kept-work file (``data``: its parsed JSON, as
+        :meth:`export_work` makes it) in ONE transaction. Idempotent: a row already here (same
+        view name, same item and tag, same note id) is left as it is, so importing a file twice,
+        or a colleague's file that holds some of yours, adds only what is new. A saved view whose
+        name is taken by a different view here is not imported (``conflicts``): yours is kept.
+        Returns ``{table: {"added": n, "present": n, "conflicts": n}}``. Raises ValueError for a
+        file that is not a work file (nothing is imported)."""
+        rows = read_work(data)
+        counts = {table: {"added": 0, "present": 0, "conflicts": 0} for table in WORK_TABLES}
+        with self._transaction() as con:
+            for table, records in rows.items():
+                columns, key = WORK_TABLES[table]
+                for row in records:
+                    match = " AND ".join(f"{k} = ${k}" for k in key)
+                    found = _exec(con, f"SELECT {', '.join(columns)} FROM {table} WHERE {match}",
+                                  {k: row[k] for k in key})
+                    if not found:
+                        _exec(con, f"INSERT INTO {table} VALUES ({', '.join('$' + c for c in columns)})", row)
+                        counts[table]["added"] += 1
+                    elif table == "saved_views" and (_params(found[0][1]), found[0][2]) != (
+                            _params(row["filter"]), row["page"]):
+                        counts[table]["conflicts"] += 1
+                    else:
+                        counts[table]["present"] += 1
+        return counts
+
     def delete_view(self, name: str) -> bool:
         """Delete the saved view ``name``; returns False when there was none of that name."""
         if not self.exists:
@@ -103,4 +142,69 @@ def _params(raw: str | None) -> dict[str, list[str]]:
         return {}
     if not isinstance(value, dict):
         return {}
-    return {str(k): [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in value.items()}
+    return {str(k): [str(x) for x in (v if isinstance(v, list) else [v])] for k, v in value.items() if v}
+
+
+#: The kept-work file's format: its marker key and version.
+WORK_FORMAT = "dateline-work"
+WORK_VERSION = 1
+#: Per table of the kept work: its columns in file order, and the columns that identify a row
+#: (an import adds only rows whose identity is new: importing a file twice adds nothing).
+WORK_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "saved_views": (("name", "filter", "page", "saved_at", "saved_by"), ("name",)),
+    "tags": (("what", "which", "tag", "tagged_at", "tagged_by"), ("what", "which", "tag")),
+    "notes": (("note_id", "what", "which", "text", "written_at", "written_by"), ("note_id",)),
+}
+
+
+def _export_rows(con, table: str) -> list[dict]:
+    columns, key = WORK_TABLES[table]
+    rows = _exec(con, f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(key)}")
+    out = []
+    for row in rows:
+        record = dict(zip(columns, row))
+        for name, value in record.items():
+            if isinstance(value, datetime):
+                record[name] = value.isoformat()
+        if table == "saved_views":
+            record["filter"] = _params(record["filter"])
+        out.append(record)
+    return out
+
+
+def _import_row(table: str, record: object, n: int) -> dict:
+    """One record of the file checked and made ready for the INSERT (ValueError saying which)."""
+    columns, _ = WORK_TABLES[table]
+    if not isinstance(record, dict) or any(not isinstance(record.get(c), (str, dict)) for c in columns):
+        raise ValueError(f"{table} entry {n + 1} is not an object with the fields {', '.join(columns)}")
+    row = {c: record[c] for c in columns}
+    for c in columns:
+        if c.endswith("_at"):
+            try:
+                row[c] = datetime.fromisoformat(row[c])
+            except ValueError:
+                raise ValueError(f"{table} entry {n + 1}: {c} is not a date and time ({row[c]!r})") from None
+    if table == "saved_views":
+        row["name"] = view_name(row["name"])
+        row["filter"] = json.dumps(_params(json.dumps(row["filter"])), sort_keys=True, ensure_ascii=False)
+    elif row["what"] not in ("article", "actor"):
+        raise ValueError(f"{table} entry {n + 1}: what must be 'article' or 'actor', not {row['what']!r}")
+    return row
+
+
+def read_work(data: object) -> dict[str, list[dict]]:
+    """The rows of a kept-work file (its parsed JSON), checked: ``{table: [row, …]}``. Raises
+    ValueError, saying what is wrong, for anything that is not such a file."""
+    if not isinstance(data, dict) or data.get("format") != WORK_FORMAT:
+        raise ValueError("this is not a Dateline work file (tags, notes and saved views exported by "
+                         "`python -m components work export` or the Data page)")
+    if data.get("version") != WORK_VERSION:
+        raise ValueError(f"this work file has version {data.get('version')!r}; this Dateline reads version "
+                         f"{WORK_VERSION}: export it again with this Dateline, or upgrade Dateline")
+    rows = {}
+    for table in WORK_TABLES:
+        records = data.get(table) or []
+        if not isinstance(records, list):
+            raise ValueError(f"'{table}' in this work file is not a list")
+        rows[table] = [_import_row(table, r, n) for n, r in enumerate(records)]
+    return rows

@@ -61,3 +61,33 @@ def test_views_list_and_delete_on_the_command_line(store: Store, capsys):
     assert workbench.saved_views(store) == []
     assert main(["views", "list", "--db", str(store.path)]) == 0
     assert "no saved views" in capsys.readouterr().err
+
+
+def test_work_export_and_import_on_the_command_line(store: Store, tmp_path, capsys):
+    workbench.save_view(store, "Grain talks", Filter(actors=("Ada Obi",)), "actors")
+    store.set_tags("article", "a1", ["port"])
+    store.add_note("actor", "Ada Obi", "note")
+    out = tmp_path / "work.json"
+    assert main(["work", "export", str(out), "--db", str(store.path)]) == 0
+    assert "1 saved views, 1 tags and 1 notes written" in capsys.readouterr().err
+    assert main(["work", "export", str(out), "--db", str(store.path)]) == 2  # no overwrite without --force
+    assert "pass --force" in capsys.readouterr().err
+    other = tmp_path / "other.duckdb"
+    assert main(["work", "import", str(out), "--db", str(other)]) == 0
+    assert "added 1 saved view, 1 tag, 1 note" in capsys.readouterr().err
+    assert main(["work", "import", str(out), "--db", str(other)]) == 0
+    assert "nothing new; 3 already here" in capsys.readouterr().err
+    assert Store(other).export_work()["notes"] == store.export_work()["notes"]
+    bad = tmp_path / "bad.json"
+    bad.write_text("not json", encoding="utf-8")
+    assert main(["work", "import", str(bad), "--db", str(other)]) == 2
+    assert "it is not JSON" in capsys.readouterr().err
+    assert main(["work", "import", str(tmp_path / "missing.json"), "--db", str(other)]) == 2
+
+
+def test_import_summary_says_what_happened():
+    counts = {"saved_views": {"added": 0, "present": 1, "conflicts": 2}, "tags": {"added": 5, "present": 0,
+              "conflicts": 0}, "notes": {"added": 1, "present": 2, "conflicts": 0}}
+    assert workbench.import_summary(counts) == (
+        "added 5 tags, 1 note; 3 already here; 2 saved views not imported: a different view has their names "
+        "here (yours are kept)")

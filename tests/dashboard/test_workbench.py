@@ -87,3 +87,25 @@ def test_a_view_name_is_shown_as_text_not_markdown(monkeypatch, small_store):
     at = run_app(monkeypatch, small_store)
     button = at.button(key=wb.OPEN_PREFIX + "**bold** [link](http://x)")
     assert button.label == markdown.escape("**bold** [link](http://x)")
+
+
+def test_the_data_page_offers_the_work_file(monkeypatch, small_store, tmp_path):
+    Store(small_store).set_tags("actor", ACTOR, ["watch"])
+    at = run_app(monkeypatch, small_store, page="views/data.py")
+    assert not at.exception
+    assert any("Your saved views, tags and notes" in h.value for h in at.subheader)
+    other = tmp_path / "other.duckdb"
+
+    class Upload:  # what st.file_uploader gives
+        name = "work.json"
+
+        def getvalue(self):
+            return wb.workbench.export_work(Store(small_store))
+
+    monkeypatch.setenv("DATELINE_DB", str(other))
+    at = run_app(monkeypatch, other, page="views/data.py")
+    monkeypatch.setattr(wb.cached, "current_store", lambda: Store(other))
+    monkeypatch.setattr(wb.st, "success", lambda text, **kw: shown.append(text))
+    shown: list[str] = []
+    wb._import_upload(Upload())
+    assert shown == ["work.json: added 1 tag."] and Store(other).tags_of("actor", ACTOR) == ["watch"]

@@ -1,10 +1,13 @@
 """The analyst's kept work in a real browser: save a view with a filter, clear the filter, reopen
-the view from the sidebar and find its chips, its page and its URL back."""
+the view from the sidebar and find its chips, its page and its URL back; download it with the
+tags and notes from the Data page."""
 from __future__ import annotations
+
+import json
 
 import pytest
 
-from .test_browser import chips, go_to, no_exception, open_page, shot, url_params, wait_for_chip, wait_idle
+from .test_browser import chips, download, go_to, no_exception, open_page, shot, url_params, wait_for_chip, wait_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -17,6 +20,7 @@ def sidebar_button(page, text: str):
 
 def test_a_saved_view_is_reopened_from_the_sidebar(page, app_url):
     open_page(page, f"{app_url}/map?actor_types=person&q=grain")
+    wait_for_chip(page, "Actor type:")
     assert sorted(chips(page)) == ["Actor type: person", "Text: grain"]
     wanted = url_params(page)
 
@@ -44,3 +48,10 @@ def test_a_saved_view_is_reopened_from_the_sidebar(page, app_url):
     assert page.url.split("?")[0].rstrip("/").endswith("/map")
     no_exception(page)
     shot(page, "saved-view-reopened")
+
+    go_to(page, "Data")  # the view goes along in the work file
+    name, data = download(page, "wb_work_download")
+    work = json.loads(data)
+    assert name.endswith(".json") and work["format"] == "dateline-work"
+    assert {v["name"]: (v["filter"], v["page"]) for v in work["saved_views"]}[VIEW] == (
+        {"actor_types": ["person"], "q": ["grain"]}, "map")

@@ -2,6 +2,8 @@
 listed by name, deleted; kept by an upgrade from schema 5 and in the Parquet export."""
 from __future__ import annotations
 
+import json
+
 import pyarrow.parquet as pq
 import pytest
 
@@ -84,3 +86,69 @@ def test_saved_views_are_in_the_parquet_export(store: Store, tmp_path):
     rows = pq.read_table(files["saved_views.parquet"]).to_pylist()
     assert [(r["name"], r["page"]) for r in rows] == [("v", "map")]
     assert '"Ada Obi"' in rows[0]["filter"]
+
+
+# --- the kept-work file ---------------------------------------------------------------------------
+
+def _work(store: Store) -> None:
+    store.save_view("Grain talks", {"actors": ["Ada Obi"]}, "actors")
+    store.set_tags("article", "a1", ["port", "check"])
+    store.set_tags("actor", "Ada Obi", ["watch"])
+    store.add_note("actor", "Ada Obi", "Spokeswoman\nsince March.")
+
+
+def test_the_work_file_carries_views_tags_and_notes_to_another_store(store: Store, tmp_path):
+    _work(store)
+    data = json.loads(json.dumps(store.export_work()))  # through JSON, as a file
+    assert (data["format"], data["version"], data["exported_by"]) == ("dateline-work", 1, analyst())
+    assert data["saved_views"][0]["filter"] == {"actors": ["Ada Obi"]}
+    other = Store(tmp_path / "other.duckdb")
+    counts = other.import_work(data)
+    assert {t: c["added"] for t, c in counts.items()} == {"saved_views": 1, "tags": 3, "notes": 1}
+    assert other.saved_views() == store.saved_views()
+    assert other.notes_of("actor", "Ada Obi") == store.notes_of("actor", "Ada Obi")
+    assert other.tags_of("article", "a1") == ["check", "port"]
+    again = other.import_work(data)  # idempotent
+    assert {t: (c["added"], c["present"]) for t, c in again.items()} == {
+        "saved_views": (0, 1), "tags": (0, 3), "notes": (0, 1)}
+    assert other.export_work()["notes"] == data["notes"]
+
+
+def test_an_import_keeps_what_is_here_and_reports_a_view_name_taken(store: Store, tmp_path):
+    _work(store)
+    data = store.export_work()
+    other = Store(tmp_path / "other.duckdb")
+    other.save_view("Grain talks", {"places": ["Accra"]}, "map")
+    other.set_tags("actor", "Ada Obi", ["watch", "mine"])
+    counts = other.import_work(data)
+    assert counts["saved_views"] == {"added": 0, "present": 0, "conflicts": 1}
+    assert counts["tags"] == {"added": 2, "present": 1, "conflicts": 0}
+    assert other.saved_views()[0].params == {"places": ["Accra"]}  # yours is kept
+    assert other.tags_of("actor", "Ada Obi") == ["mine", "watch"]
+
+
+@pytest.mark.parametrize("data, says", [
+    ([], "not a Dateline work file"),
+    ({"format": "other"}, "not a Dateline work file"),
+    ({"format": "dateline-work", "version": 9}, "version 9"),
+    ({"format": "dateline-work", "version": 1, "tags": {"a": 1}}, "'tags' in this work file is not a list"),
+    ({"format": "dateline-work", "version": 1, "tags": [{"what": "article"}]}, "tags entry 1"),
+    ({"format": "dateline-work", "version": 1, "notes": [
+        {"note_id": "n", "what": "place", "which": "x", "text": "t", "written_at": "2024-01-01T00:00:00",
+         "written_by": "me"}]}, "'article' or 'actor'"),
+    ({"format": "dateline-work", "version": 1, "tags": [
+        {"what": "actor", "which": "x", "tag": "t", "tagged_at": "yesterday", "tagged_by": "me"}]},
+     "not a date and time"),
+])
+def test_a_file_that_is_not_a_work_file_imports_nothing(store: Store, data, says):
+    store.set_tags("article", "a1", ["kept"])
+    with pytest.raises(ValueError, match=says):
+        store.import_work(data)
+    assert store.export_work()["tags"][0]["tag"] == "kept" and len(store.export_work()["tags"]) == 1
+
+
+def test_tags_and_notes_are_in_the_parquet_export(store: Store, tmp_path):
+    _work(store)
+    files = {p.name: p for p in store.export_parquet(tmp_path / "out")}
+    assert len(pq.read_table(files["tags.parquet"])) == 3
+    assert pq.read_table(files["notes.parquet"]).to_pylist()[0]["text"] == "Spokeswoman\nsince March."
