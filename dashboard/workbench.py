@@ -1,5 +1,6 @@
-"""The analyst's kept work in the app: saved views in the sidebar, and the Data page's download
-and import of the kept-work file (saved views, tags and notes).
+"""The analyst's kept work in the app: saved views in the sidebar, the Data page's download and
+import of the kept-work file (saved views, tags and notes), and the co-occurrence network's
+downloads for Gephi (GEXF, GraphML).
 
 A saved view is a named Filter and the page it was saved on (:mod:`components.workbench`).
 Opening one sets the Filter and goes to its page exactly as a copied link would: the Filter
@@ -165,3 +166,26 @@ def data_section() -> None:
         upload = st.file_uploader("Import a work file", type=["json"], key="wb_work_upload")
         if st.button("Import", key="wb_work_import", disabled=upload is None, icon=":material/upload:"):
             _import_upload(upload)
+
+
+def network_downloads(edges, actors, *, key: str) -> None:
+    """GEXF and GraphML downloads of the co-occurrence network drawn from ``edges`` and ``actors``
+    (the frames given to :func:`components.charts.network`), for Gephi and other network tools;
+    the files are made on click."""
+    from components import charts
+
+    def make(kind: str):
+        def build() -> bytes:
+            from components import export
+
+            return getattr(export, f"graph_{kind}")(charts.network_graph(edges, actors))
+        return build
+
+    row = st.container(horizontal=True, gap="small", width="content")
+    row.download_button("GEXF (Gephi)", make("gexf"), file_name=downloads.file_name("actor-network", "gexf"),
+                        mime="application/xml", key=f"{key}_dl_gexf", icon=":material/hub:", on_click="ignore",
+                        width="content", help="The network for Gephi: actors with type, mentions, community "
+                                              "and position; links weighted by shared articles")
+    row.download_button("GraphML", make("graphml"), file_name=downloads.file_name("actor-network", "graphml"),
+                        mime="application/xml", key=f"{key}_dl_graphml", icon=":material/hub:", on_click="ignore",
+                        width="content", help="The same network for Cytoscape, yEd, networkx or igraph")

@@ -109,3 +109,21 @@ def test_the_data_page_offers_the_work_file(monkeypatch, small_store, tmp_path):
     shown: list[str] = []
     wb._import_upload(Upload())
     assert shown == ["work.json: added 1 tag."] and Store(other).tags_of("actor", ACTOR) == ["watch"]
+
+
+def test_the_network_tab_offers_gexf_and_graphml(monkeypatch, small_store):
+    from xml.etree import ElementTree
+
+    from components import charts, export, query
+
+    at = run_app(monkeypatch, small_store, page="views/actors.py")
+    at.session_state["actors_tab"] = "Co-occurrence network"
+    at.run()
+    assert not at.exception
+    buttons = {b.proto.id for b in at.get("download_button")}
+    assert any("actors_network_dl_gexf" in b for b in buttons) and any("actors_network_dl_graphml" in b for b in buttons)
+    store = Store(small_store)  # what the buttons write: the figure's network
+    ranked = query.top_actors(store, Filter(), limit=40)
+    graph = charts.network_graph(query.cooccurrence(store, Filter(), actors=tuple(ranked["actor"])), ranked)
+    root = ElementTree.fromstring(export.graph_gexf(graph))
+    assert {n.get("label") for n in root.iter("{http://gexf.net/1.3}node")} == set(ranked["actor"])
