@@ -189,6 +189,10 @@ def _import_row(table: str, record: object, n: int) -> dict:
         row["filter"] = json.dumps(_params(json.dumps(row["filter"])), sort_keys=True, ensure_ascii=False)
     elif row["what"] not in ("article", "actor"):
         raise ValueError(f"{table} entry {n + 1}: what must be 'article' or 'actor', not {row['what']!r}")
+    elif table == "tags":
+        row["tag"] = " ".join(row["tag"].split())
+    if table != "saved_views" and not (row.get("tag", row.get("text")) or "").strip():
+        raise ValueError(f"{table} entry {n + 1} is empty")
     return row
 
 

@@ -139,6 +139,9 @@ def test_an_import_keeps_what_is_here_and_reports_a_view_name_taken(store: Store
     ({"format": "dateline-work", "version": 1, "tags": [
         {"what": "actor", "which": "x", "tag": "t", "tagged_at": "yesterday", "tagged_by": "me"}]},
      "not a date and time"),
+    ({"format": "dateline-work", "version": 1, "tags": [
+        {"what": "actor", "which": "x", "tag": "  ", "tagged_at": "2024-01-01T00:00:00", "tagged_by": "me"}]},
+     "tags entry 1 is empty"),
 ])
 def test_a_file_that_is_not_a_work_file_imports_nothing(store: Store, data, says):
     store.set_tags("article", "a1", ["kept"])
