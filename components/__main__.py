@@ -3,7 +3,8 @@
 Verbs: ``ingest`` (files → store), ``extract`` (files → JSONL of the extraction contract),
 ``reextract`` (bring a store to the current pipeline version), ``export`` (store → Parquet),
 ``info`` (what a store holds), ``upgrade`` (bring a store of an older Dateline to this one's
-schema), ``demo`` (write a synthetic corpus of fictional stories).
+schema), ``demo`` (write a synthetic corpus of fictional stories); ``views`` (saved views, see
+:mod:`components.workbench_cli`).
 """
 from __future__ import annotations
 
@@ -258,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same corpus)")
     p.set_defaults(func=cmd_demo)
 
+    from .workbench_cli import add_verbs
+
+    add_verbs(sub)  # views (the analyst's kept work)
     return ap
 
 

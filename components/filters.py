@@ -22,6 +22,7 @@ LIST_FIELDS = {
     "countries": "Country",
     "sources": "Source",
     "languages": "Language",
+    "tags": "Tag",
 }
 ACTOR_TYPES = ("person", "organization", "state", "group")
 
@@ -63,6 +64,7 @@ class Filter:
     sources: ``articles.source`` values.
     languages: ``articles.language`` values: ISO 639-1 codes, or ``und`` (undetermined).
     text: words that must occur in the article (title or body), case-insensitive.
+    tags: the analyst's tags (``tags.tag``): articles tagged so, or mentioning an actor tagged so.
     """
 
     actors: tuple[str, ...] = ()
@@ -74,6 +76,7 @@ class Filter:
     sources: tuple[str, ...] = ()
     text: str = ""
     languages: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in LIST_FIELDS:

@@ -80,4 +80,4 @@ def briefing_button(make: Callable[[], bytes], *, key: str) -> None:
                        mime="text/html", key=f"{key}_dl_briefing", icon=":material/description:",
                        on_click="ignore", type="primary",
                        help="One offline HTML page: the filter, key charts, top actors and places, "
-                            "and the quotes with dates and sources")
+                            "the quotes with dates and sources, and your tags and notes on them")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import bootstrap, notices, sidebar, state
+from dashboard import bootstrap, notices, sidebar, state, workbench
 from dashboard.routes import PAGES
 
 
@@ -23,6 +23,8 @@ def main() -> None:
     # a failing sidebar never takes the page (nor the Data page's store switcher) down
     with notices.store_errors(st.sidebar, part="the filter sidebar"):
         sidebar.render()
+    with notices.store_errors(st.sidebar, part="the saved views"):
+        workbench.sidebar(page.url_path)
     with st.sidebar:
         st.caption(f"Store: `{state.db_path().name}` (switch it on the Data page)")
     with notices.store_errors(part=f"the {page.title} page"):

@@ -23,6 +23,7 @@ MULTISELECTS = {
     state.SB_COUNTRIES: ("countries", "Countries", "Any country"),
     state.SB_SOURCES: ("sources", "Sources", "Any source"),
     state.SB_LANGUAGES: ("languages", "Languages", "Any language"),
+    state.SB_TAGS: ("tags", "Tags", "Any tag"),
 }
 
 
@@ -118,6 +119,8 @@ def render() -> None:
                       placeholder="words in title or body", help="Articles that contain these words")
         for key, (field, label, placeholder) in MULTISELECTS.items():
             offered = list(ACTOR_TYPES) if field == "actor_types" else choices.get(field, [])
+            if field == "tags" and not offered and not f.tags:
+                continue  # no tags in this store yet: nothing to pick
             if field == "countries":  # by the name shown, not by the code
                 offered = sorted(offered, key=lambda code: value_label(field, code).casefold())
             st.multiselect(label, _options(offered, getattr(f, field)), key=key,

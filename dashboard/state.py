@@ -11,6 +11,7 @@ Sidebar widgets, chart selections and table rows change it only through :func:`s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 
@@ -50,6 +51,7 @@ SB_PLACES = SIDEBAR_PREFIX + "places"
 SB_COUNTRIES = SIDEBAR_PREFIX + "countries"
 SB_SOURCES = SIDEBAR_PREFIX + "sources"
 SB_LANGUAGES = SIDEBAR_PREFIX + "languages"
+SB_TAGS = SIDEBAR_PREFIX + "tags"
 SB_DATES = SIDEBAR_PREFIX + "dates"
 SB_TEXT = SIDEBAR_PREFIX + "text"
 #: The store's (first, last) article date the date slider spans, or None.
@@ -114,6 +116,13 @@ def mirror_to_url(*, article: str | None = None) -> None:
     if _url_params() != wanted:
         st.query_params.from_dict(wanted)
     st.session_state[URL_FILTER] = get_filter()
+
+
+def switch_page(page: str) -> NoReturn:
+    """Go to ``page`` (a page script, as ``st.switch_page`` takes it) keeping the current Filter in
+    the URL: ``st.switch_page`` alone clears the query string, which the next run would read as
+    the browser's Back button going to an unfiltered view."""
+    st.switch_page(page, query_params=get_filter().to_query_params())
 
 
 def db_path() -> Path:

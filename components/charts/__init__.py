@@ -27,7 +27,8 @@ plotly reads ``<b>`` or ``<a href>`` in labels as markup. Callers must not escap
 =========================  =====================================================================
 module                     what it draws
 =========================  =====================================================================
-:mod:`.actors`             :func:`actors_bar`, :func:`network` (laid out by :mod:`.network_layout`)
+:mod:`.actors`             :func:`actors_bar`, :func:`network` (laid out by :mod:`.network_layout`),
+                           :func:`network_graph` (the same network as nodes and edges)
 :mod:`.geography`          :func:`places_map` (over the country outlines of :mod:`.outlines`)
 :mod:`.per_day`            :func:`timeline`
 :mod:`.plain_bars`         :func:`bars`
@@ -37,7 +38,7 @@ module                     what it draws
 """
 from __future__ import annotations
 
-from .actors import actors_bar, network
+from .actors import NetworkGraph, NetworkNode, actors_bar, network, network_graph
 from .geography import places_map
 from .per_day import timeline
 from .plain_bars import bars
@@ -46,5 +47,6 @@ from .style import (BAR_COLOUR, EMPTY_MESSAGE, LINE_COLOURS, TYPE_COLOURS, TYPE_
 
 __all__ = [
     "BAR_COLOUR", "EMPTY_MESSAGE", "LINE_COLOURS", "TYPE_COLOURS", "TYPE_LABELS", "UNTYPED_COLOUR",
-    "UNTYPED_LABEL", "actors_bar", "bars", "empty_figure", "network", "places_map", "timeline", "type_colour",
+    "UNTYPED_LABEL", "NetworkGraph", "NetworkNode", "actors_bar", "bars", "empty_figure", "network", "network_graph",
+    "places_map", "timeline", "type_colour",
 ]

@@ -1,6 +1,9 @@
 """Actor charts: the most mentioned actors as bars coloured by type (:func:`actors_bar`) and who
-appears with whom (:func:`network`), laid out by :mod:`.network_layout`."""
+appears with whom (:func:`network`), laid out by :mod:`.network_layout`; the same network as plain
+nodes and edges (:func:`network_graph`) for the GEXF and GraphML files."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -62,6 +65,47 @@ def actors_bar(frame: pd.DataFrame, *, title: str = "Most mentioned actors") -> 
                     y=-70 / (height - 100), xanchor="left", x=0.0, traceorder="normal"),
         yaxis=dict(categoryorder="array", categoryarray=order[::-1], automargin=True),
         xaxis=dict(title=dict(text="Mentions"), rangemode="tozero"))
+
+
+@dataclass(frozen=True)
+class NetworkGraph:
+    """The co-occurrence network as :func:`network` draws it, for files other programs read
+    (:mod:`components.export.graph_files`).
+
+    nodes: ``{actor: NetworkNode}``, in the order of the actors frame, then edge ends it lacks.
+    edges: ``[(source, target, shared articles, drawn)]``, every pair of the edges frame (self-loops
+        dropped); ``drawn`` is True for the backbone's edges, the ones the figure draws.
+    """
+
+    nodes: dict[str, "NetworkNode"]
+    edges: list[tuple[str, str, int, bool]]
+
+
+@dataclass(frozen=True)
+class NetworkNode:
+    """One actor of :class:`NetworkGraph`: type (``person``, ``organization``, ``state``,
+    ``group`` or ``other``), mentions, community (the figure's group number; -1 for an actor
+    linked to none), x and y (the figure's position, within [-1, 1])."""
+
+    actor_type: str
+    mentions: int
+    community: int
+    x: float
+    y: float
+
+
+def network_graph(frame: pd.DataFrame, actors: pd.DataFrame) -> NetworkGraph:
+    """The network of :func:`network` (same arguments) as plain nodes and edges: the same
+    nodes, positions and communities as the figure, and every edge, those it draws marked."""
+    edges_df = frame if not is_empty(frame, "source", "target") else None
+    nodes_df = actors if not is_empty(actors, "actor") else None
+    info, edges = _nodes_and_edges(edges_df, nodes_df)
+    kept = backbone(edges)
+    pos = spring_layout(list(info), kept)
+    group = communities(sorted({n for a, b, _ in kept for n in (a, b)}), kept)
+    drawn = {(a, b) for a, b, _ in kept} | {(b, a) for a, b, _ in kept}
+    nodes = {n: NetworkNode(t, int(m), int(group.get(n, -1)), *map(float, pos[n])) for n, (t, m) in info.items()}
+    return NetworkGraph(nodes, [(a, b, int(w), (a, b) in drawn) for a, b, w in edges])
 
 
 def network(frame: pd.DataFrame, actors: pd.DataFrame, *,

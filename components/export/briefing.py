@@ -83,6 +83,27 @@ def _quotes(df: pd.DataFrame | None, *, limit: int) -> str:
     return "".join(parts)
 
 
+def _annotations(df: pd.DataFrame | None) -> str:
+    """The "Tags and notes" section's body: per actor, then per article (as
+    :func:`components.query.annotations` gives them), its tags and its notes with who and when;
+    all escaped, a note's line breaks kept."""
+    if df is None or len(df) == 0:
+        return '<p class="note">No tags or notes on the actors and articles of this briefing.</p>'
+    parts = []
+    for record in df.to_dict(orient="records"):
+        kind = "Actor" if record.get("what") == "actor" else "Article"
+        day = _text(record.get("date"))
+        heading = f"{kind}: <b>{_text(record.get('title') or record.get('which'))}</b>" + (f" · {day}" if day else "")
+        tags = "".join(f"<span>{_text(t)}</span>" for t in record.get("tags") or [])
+        notes = "".join(
+            f"<blockquote><p>{'<br>'.join(_text(line) for line in str(n.get('text') or '').splitlines())}</p>"
+            f'<div class="src">— {_text(n.get("written_by"))}, {_text(n.get("written_at"))}</div></blockquote>'
+            for n in record.get("notes") or [])
+        parts.append(f'<div class="annotated"><p>{heading}</p>'
+                     + (f'<div class="chips">{tags}</div>' if tags else "") + notes + "</div>")
+    return "".join(parts)
+
+
 def _chip_labels(filter_chips: Iterable) -> list[str]:
     labels = []
     for chip in filter_chips or ():
@@ -93,7 +114,7 @@ def _chip_labels(filter_chips: Iterable) -> list[str]:
 def briefing_html(filter_chips, figures: Mapping[str, go.Figure], top_actors: pd.DataFrame,
                   top_places: pd.DataFrame, quotes: pd.DataFrame, *,
                   title: str = "Dateline briefing", generated_at: datetime | None = None,
-                  counts: Mapping[str, int] | None = None) -> bytes:
+                  counts: Mapping[str, int] | None = None, annotations: pd.DataFrame | None = None) -> bytes:
     """One standalone, offline HTML page of the current view, for a briefing.
 
     Args:
@@ -109,6 +130,9 @@ def briefing_html(filter_chips, figures: Mapping[str, go.Figure], top_actors: pd
         title: the page heading.
         generated_at: when the report was made (default: now, UTC).
         counts: optional overview counts (``{"articles": 41, …}``) shown under the heading.
+        annotations: the analyst's tags and notes on the actors and articles covered, as
+            :func:`components.query.annotations` gives them (a "Tags and notes" section); None
+            for no such section.
     Returns:
         UTF-8 HTML bytes. Every text that comes from articles is escaped.
     """
@@ -122,13 +146,13 @@ def briefing_html(filter_chips, figures: Mapping[str, go.Figure], top_actors: pd
                       f'{map_picture(fig, f"chart-{i}")}</div>')
     head = f'<script type="text/javascript">{get_plotlyjs()}</script>'
     return _briefing_page(filter_chips, charts, top_actors, top_places, quotes, head=head,
-                          title=title, generated_at=generated_at, counts=counts)
+                          title=title, generated_at=generated_at, counts=counts, annotations=annotations)
 
 
 def briefing_pdf(filter_chips, figures: Mapping[str, go.Figure], top_actors: pd.DataFrame,
                  top_places: pd.DataFrame, quotes: pd.DataFrame, *,
                  title: str = "Dateline briefing", generated_at: datetime | None = None,
-                 counts: Mapping[str, int] | None = None) -> bytes:
+                 counts: Mapping[str, int] | None = None, annotations: pd.DataFrame | None = None) -> bytes:
     """The briefing of :func:`briefing_html` as a printable PDF (A4): the charts as sharp
     images (drawn by kaleido), the filter, tables and quotes as real text, printed by headless
     Chromium. Arguments as :func:`briefing_html`.
@@ -146,14 +170,14 @@ def briefing_pdf(filter_chips, figures: Mapping[str, go.Figure], top_actors: pd.
                       f'<img alt="{html.escape(str(heading))}" style="width:100%" '
                       f'src="data:image/png;base64,{data}"></div>')
     page = _briefing_page(filter_chips, charts, top_actors, top_places, quotes, head=PDF_CSS,
-                          title=title, generated_at=generated_at, counts=counts)
+                          title=title, generated_at=generated_at, counts=counts, annotations=annotations)
     return print_pdf(page)
 
 
 def _briefing_page(filter_chips, charts: list[str], top_actors: pd.DataFrame | None,
                    top_places: pd.DataFrame | None, quotes: pd.DataFrame | None, *, head: str,
                    title: str, generated_at: datetime | None,
-                   counts: Mapping[str, int] | None) -> bytes:
+                   counts: Mapping[str, int] | None, annotations: pd.DataFrame | None = None) -> bytes:
     """The briefing document around ``charts`` (ready HTML blocks); ``head`` goes into <head>
     as is (trusted: scripts or styles we made)."""
     when = (generated_at or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
@@ -192,6 +216,7 @@ def _briefing_page(filter_chips, charts: list[str], top_actors: pd.DataFrame | N
 {places_table}
 <h2>Quotes</h2>
 {_quotes(quotes, limit=BRIEFING_QUOTES)}
+{"" if annotations is None else "<h2>Tags and notes</h2>" + _annotations(annotations)}
 </body>
 </html>
 """

@@ -18,6 +18,7 @@ module                             what it answers
 :mod:`.periods`                    :func:`period_for`: a day, week or month per bar
 :mod:`.quotes_and_articles`        :func:`quotes`, :func:`articles`, :func:`article`
 :mod:`.ingest_runs`                :func:`ingest_history`
+:mod:`.annotations`                :func:`annotations`: the analyst's tags and notes on what a view covers
 =================================  ==============================================================
 
 Use them through the package: ``from components import query; query.top_actors(store, f)``.
@@ -25,6 +26,7 @@ Use them through the package: ``from components import query; query.top_actors(s
 from __future__ import annotations
 
 from .actors import actor_profile, cooccurrence, top_actors
+from .annotations import ANNOTATION_COLUMNS, annotations
 from .counts import CHOICES_LIMIT, choices, date_span, not_analysed, other_languages_note, overview
 from .frames import UNDATED, day_text
 from .geography import countries, places
@@ -35,7 +37,7 @@ from .quotes_and_articles import ARTICLE_COLUMNS, EXPORT_ROWS, PAGE_ROWS, QUOTE_
 from .sql import filter_sql, search_terms
 
 __all__ = [
-    "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "PERIODS", "QUOTE_COLUMNS", "RUN_COUNTS", "UNDATED",
+    "ANNOTATION_COLUMNS", "annotations", "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "PERIODS", "QUOTE_COLUMNS", "RUN_COUNTS", "UNDATED",
     "actor_profile", "article", "articles", "busiest_days", "choices", "cooccurrence", "countries",
     "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "other_languages_note", "overview", "period_for", "places",
     "quotes",

@@ -94,7 +94,8 @@ def date_span(store: Store, f: Filter | None = None) -> dict:
 def choices(store: Store) -> dict[str, list[str]]:
     """Values offered by the sidebar: ``actors`` (most mentioned first, at most
     :data:`CHOICES_LIMIT`), ``places`` (most mentioned first, at most that many),
-    ``countries`` (codes, sorted), ``sources`` (sorted), ``languages`` (codes, most articles first)."""
+    ``countries`` (codes, sorted), ``sources`` (sorted), ``languages`` (codes, most articles first),
+    ``tags`` (the analyst's tags in use, sorted)."""
     row = store.query("""
         WITH actor_counts AS (
             SELECT actor, n_mentions FROM actors
@@ -109,9 +110,10 @@ def choices(store: Store) -> dict[str, list[str]]:
                (SELECT list(DISTINCT country_code ORDER BY country_code) FROM """ + PLACES_SPOKEN_OF + """) AS countries,
                (SELECT list(DISTINCT source ORDER BY source) FROM articles) AS sources,
                (SELECT list(language ORDER BY n DESC, language) FROM (SELECT language, count(*) AS n
-                  FROM articles WHERE language IS NOT NULL GROUP BY language)) AS languages""",
+                  FROM articles WHERE language IS NOT NULL GROUP BY language)) AS languages,
+               (SELECT list(DISTINCT tag ORDER BY tag) FROM tags) AS tags""",
                       {"lim": CHOICES_LIMIT}, limit=1)
-    keys = ("actors", "places", "countries", "sources", "languages")
+    keys = ("actors", "places", "countries", "sources", "languages", "tags")
     if row.empty:
         return {k: [] for k in keys}
     values = {k: row[k].iloc[0] for k in keys}

@@ -60,7 +60,8 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f",
         (an entity whose actor is of one of these types: the corpus-level type, else the
         mention's), places (``places.name``), countries (``places.country_code``), the inclusive
         date range (undated articles drop out once a bound is set), sources, languages
-        (``articles.language``), and text (every
+        (``articles.language``), tags (the article, or an actor it mentions, carries one of
+        them: ``tags``), and text (every
         word or "quoted phrase" of :func:`search_terms`, case-insensitively, in the title or
         the body).
     ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
@@ -113,12 +114,22 @@ def _filter_conditions(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str =
     for field, column in (("sources", "a.source"), ("languages", "a.language")):
         if wanted(field):
             where.append(f"{column} IN (SELECT unnest({param(field, list(getattr(f, field)))}::VARCHAR[]))")
+    if wanted("tags"):
+        where.append(_tagged(param("tags", list(f.tags))))
     if wanted("text"):
         for i, word in enumerate(search_terms(f.text)):
             p = param(f"text{i}", like_pattern(word))
             where.append(f"(a.title ILIKE {p} ESCAPE '{LIKE_ESCAPE}' OR a.text ILIKE {p} ESCAPE "
                          f"'{LIKE_ESCAPE}')")
     return where, params
+
+
+def _tagged(tags: str) -> str:
+    """The condition on ``articles a`` of a tags filter (``tags``: a list parameter): the article
+    carries one of the tags, or mentions an actor who does (by ``article_actors``)."""
+    return (f"(a.id IN (SELECT which FROM tags WHERE what = 'article' AND tag IN (SELECT unnest({tags}::VARCHAR[])))"
+            " OR a.seq IN (SELECT article_seq FROM article_actors WHERE actor IN (SELECT which FROM tags"
+            f" WHERE what = 'actor' AND tag IN (SELECT unnest({tags}::VARCHAR[])))))")
 
 
 def kept_tables_serve(store: Store, f: Filter) -> bool:

@@ -19,14 +19,19 @@ The package's modules, from the bottom up: :mod:`~components.store.connection` (
 connection, attaching with retry and backoff, intent files), :mod:`~components.store.schema` (the
 tables, schema versions and migrations), :mod:`~components.store.corpus_tables` (the rebuild of
 ``actors`` and ``actor_aliases``), :mod:`~components.store.writes` (one batch of writes),
-:mod:`~components.store.kept` (filtered article sets kept between statements) and
+:mod:`~components.store.kept` (filtered article sets kept between statements),
+:mod:`~components.store.workbench` (the analyst's saved views),
+:mod:`~components.store.annotations` (tags and notes on articles and actors) and
 :mod:`~components.store.database` (the :class:`Store` class over them).
 """
 from __future__ import annotations
 
 from .connection import StoreError, StoreLocked, StoreOutdated
 from .database import Store
+from .annotations import KINDS, NoteRow
 from .kept import Kept, kept_name
 from .schema import PLACES_SPOKEN_OF
+from .workbench import SavedViewRow, ViewExists, analyst
 
-__all__ = ["Kept", "PLACES_SPOKEN_OF", "Store", "StoreError", "StoreLocked", "StoreOutdated", "kept_name"]
+__all__ = ["KINDS", "Kept", "NoteRow", "PLACES_SPOKEN_OF", "SavedViewRow", "Store", "StoreError", "StoreLocked",
+           "StoreOutdated", "ViewExists", "analyst", "kept_name"]

@@ -18,6 +18,8 @@ from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _r
 from .kept import Kept, file_version, use_kept
 from .schema import SCHEMA_VERSION, TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
 from .parts import read_part
+from .annotations import Annotations
+from .workbench import Workbench
 from .writes import _Batch, _write_batch
 
 if TYPE_CHECKING:
@@ -43,8 +45,10 @@ def _version_params(version: str, by_language: Mapping[str, str] | None) -> dict
     return {"version": version, "languages": languages, "versions": [by_language[lang] for lang in languages]}
 
 
-class Store:
-    """A DuckDB file holding articles, their extractions, corpus-level actors and ingest logs.
+class Store(Workbench, Annotations):
+    """A DuckDB file holding articles, their extractions, corpus-level actors and ingest logs,
+    and the analyst's saved views, tags and notes (methods of
+    :class:`~components.store.workbench.Workbench` and :class:`~components.store.annotations.Annotations`).
 
     path: the DuckDB file; None means the ``db`` setting (``data/dateline.duckdb``). The file and
         its tables are created on the first write; reading a store that does not exist returns

@@ -162,6 +162,32 @@ TABLES: dict[str, str] = {
             reason      VARCHAR NOT NULL,
             logged_at   TIMESTAMP NOT NULL
         )""",
+    "saved_views": """
+        CREATE TABLE saved_views (
+            name        VARCHAR PRIMARY KEY,
+            filter      JSON NOT NULL,
+            page        VARCHAR NOT NULL,
+            saved_at    TIMESTAMP NOT NULL,
+            saved_by    VARCHAR NOT NULL
+        )""",
+    "tags": """
+        CREATE TABLE tags (
+            what        VARCHAR NOT NULL,
+            which       VARCHAR NOT NULL,
+            tag         VARCHAR NOT NULL,
+            tagged_at   TIMESTAMP NOT NULL,
+            tagged_by   VARCHAR NOT NULL,
+            PRIMARY KEY (what, which, tag)
+        )""",
+    "notes": """
+        CREATE TABLE notes (
+            note_id     VARCHAR PRIMARY KEY,
+            what        VARCHAR NOT NULL,
+            which       VARCHAR NOT NULL,
+            text        VARCHAR NOT NULL,
+            written_at  TIMESTAMP NOT NULL,
+            written_by  VARCHAR NOT NULL
+        )""",
 }
 
 #: The rows of ``places`` that are places an article speaks of, as a subquery: all but the place
@@ -239,6 +265,8 @@ COUNTED_ALL = [
 #: ``place_counts`` and ``country_counts`` refilled from :data:`PLACES_SPOKEN_OF`: all three then
 #: count every article, as ``meta.counts_seq`` records, and the next rebuild adds only the
 #: articles numbered since.
+#: The analyst's own tables, empty: ``saved_views`` (a named Filter and its page), ``tags`` and
+#: ``notes`` (on articles and actors).
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
@@ -255,7 +283,8 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS n_mentions BIGINT", *FILL_ARTICLE_ACTORS],
     4: [TABLES["article_places"]],
     5: ["ALTER TABLE places ADD COLUMN in_organisation VARCHAR",
-        *FILL_PLACE_COUNTS, *FILL_ARTICLE_PLACES, *COUNTED_ALL],
+        *FILL_PLACE_COUNTS, *FILL_ARTICLE_PLACES, *COUNTED_ALL,
+        TABLES["saved_views"], TABLES["tags"], TABLES["notes"]],
 }
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import charts
 from components.filters import DATE_WINDOW_TEXT
-from dashboard import cached, linked_charts, markdown, notices, state
+from dashboard import annotations, cached, linked_charts, markdown, notices, state, workbench
 
 KEY = "actors"
 NETWORK_TAB = "Co-occurrence network"
@@ -37,6 +37,7 @@ if network_tab.open:
             st.caption("Actors linked when they appear in the same article; click a node to filter.")
             linked_charts.chart(charts.network(edges, ranked), name="network", key=f"{KEY}_network",
                                 file="actor-network", height=600)
+            workbench.network_downloads(edges, ranked, key=f"{KEY}_network")
 with table_tab:
     st.caption("Pick a row to filter to that actor.")
     linked_charts.table(top, key=f"{KEY}_table", file="actors", filter_field="actors", value_column="actor")
@@ -65,6 +66,7 @@ with names_col:
 with roles_col:
     st.markdown("**Roles and titles**")
     st.text("\n".join(profile.get("roles") or []) or "—")
+annotations.section("actor", actor, label="this actor")
 
 place_col, time_col = st.columns(2)
 with place_col:

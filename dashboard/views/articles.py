@@ -6,7 +6,7 @@ import html
 import streamlit as st
 
 from components.query import EXPORT_ROWS, day_text
-from dashboard import cached, highlight, linked_charts, notices, paging, state
+from dashboard import annotations, cached, highlight, linked_charts, notices, paging, state
 
 KEY = "articles"
 
@@ -71,6 +71,7 @@ language = f"language: {doc['language']}" if doc.get("language") else None
 meta = [str(v) for v in (day_text(doc.get("date")), doc.get("source"), language, _dateline(doc.get("dateline")),
                          doc.get("url")) if v]
 st.text(" · ".join(meta))
+annotations.section("article", article_id, label="this article")
 read_tab, plain_tab, entities_tab, quotes_tab = st.tabs(["Highlighted", "Plain text", "Entities", "Quotes"])
 with read_tab:
     st.html(highlight.legend_html())

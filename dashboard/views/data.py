@@ -8,7 +8,7 @@ import streamlit as st
 from components import query, settings
 from components.filters import Filter
 from components.store import Store, StoreError
-from dashboard import cached, ingest_panel, linked_charts, notices, state
+from dashboard import cached, ingest_panel, linked_charts, notices, state, workbench
 
 KEY = "data"
 
@@ -89,3 +89,5 @@ with notices.store_errors():
         if not problems.empty:
             st.markdown("**Problems reported by these runs**")
             linked_charts.table(problems, key=f"{KEY}_problems", file="ingest-problems")
+
+workbench.data_section()

@@ -50,7 +50,7 @@ def _briefing() -> bytes:
                                                       actors=cached.line_actors(f, 8)),
                                            period=period)}
     return export.briefing_html(f.chips(), figures, top, places.head(25), cached.run("quotes", f, limit=500),
-                                counts=counts)
+                                counts=counts, annotations=cached.run("annotations", f, actors=tuple(top["actor"])))
 
 
 downloads.briefing_button(_briefing, key=KEY)

@@ -31,7 +31,7 @@ st.caption(f"{paging.caption(total, first, len(frame), 'quotes')}{who}, newest f
 def _read(row) -> None:
     """Open the quote's article in the reader."""
     st.session_state[state.ARTICLE] = str(row["article_id"])
-    st.switch_page(ARTICLES_PAGE)
+    state.switch_page(ARTICLES_PAGE)
 
 
 linked_charts.table(frame, key=f"{KEY}_table", file="quotes", height=600, on_row=_read, overrides={

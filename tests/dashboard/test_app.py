@@ -450,8 +450,8 @@ def test_a_picked_table_row_filters_to_that_place(monkeypatch, sample_store):
 
 
 @pytest.mark.model
-def test_a_picked_quote_opens_its_article_in_the_reader(monkeypatch, sample_store):
-    at = run_app(monkeypatch, sample_store, page="views/quotes.py")
+def test_a_picked_quote_opens_its_article_in_the_reader_under_the_same_filter(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/quotes.py", params={"actor_types": "person"})
     quote = at.dataframe[0].value.iloc[2]
     inject_selection(monkeypatch, "quotes_table", {"selection": {"rows": [2], "columns": [], "cells": []}},
                      element="dataframe")
@@ -459,6 +459,9 @@ def test_a_picked_quote_opens_its_article_in_the_reader(monkeypatch, sample_stor
     assert not at.exception
     assert at.session_state[state.ARTICLE] == quote["article_id"]
     assert at.selectbox(key=state.ARTICLE).value == quote["article_id"]
+    at.run()  # the page switch kept the Filter in the URL: the next run does not take it for Back
+    assert filter_of(at) == Filter(actor_types=("person",))
+    assert at.query_params["actor_types"] in ("person", ["person"])
 
 
 @pytest.mark.model

@@ -48,3 +48,21 @@ def test_pdf_without_a_browser_raises_a_clear_error(monkeypatch, quotes):
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     with pytest.raises(export.ExportUnavailable):
         export.briefing_pdf([], {}, pd.DataFrame(), pd.DataFrame(), quotes)
+
+
+def test_briefing_lists_the_tags_and_notes_of_what_it_covers_as_text():
+    empty = pd.DataFrame()
+    noted = pd.DataFrame({
+        "what": ["actor", "article"], "which": ["Lena Marsh", "a1"], "title": ["Lena Marsh", "Port <closed>"],
+        "date": pd.to_datetime([None, "2024-12-02"]), "tags": [["watch"], ["port", "<i>odd</i>"]],
+        "notes": [[{"text": "Met in March.\n<script>alert(1)</script>", "written_by": "ana",
+                    "written_at": pd.Timestamp("2026-01-02 10:00")}], []]})
+    page = export.briefing_html([], {}, empty, empty, empty, annotations=noted).decode("utf-8")
+    section = page.split("<h2>Tags and notes</h2>", 1)[1]
+    assert "Actor: <b>Lena Marsh</b>" in section and "Article: <b>Port &lt;closed&gt;</b> · 2024-12-02" in section
+    assert "<span>watch</span>" in section and "<span>&lt;i&gt;odd&lt;/i&gt;</span>" in section
+    assert "Met in March.<br>&lt;script&gt;alert(1)&lt;/script&gt;" in section and "<script>alert" not in page
+    assert "— ana, 2026-01-02" in section
+    none = export.briefing_html([], {}, empty, empty, empty, annotations=empty).decode("utf-8")
+    assert "No tags or notes on the actors and articles of this briefing." in none
+    assert "Tags and notes" not in export.briefing_html([], {}, empty, empty, empty).decode("utf-8")

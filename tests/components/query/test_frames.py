@@ -22,7 +22,7 @@ def test_a_missing_store_gives_empty_frames(tmp_path: Path):
         ("articles", "actors", "places", "quotes", "sources", "days", "undated"), 0)
     assert query.date_span(s) == {"first": None, "last": None, "dated": 0, "outside": 0, "undated": 0}
     assert query.choices(s) == {"actors": [], "places": [], "countries": [], "sources": [],
-                                 "languages": []}
+                                 "languages": [], "tags": []}
     frames = {
         "top_actors": (query.top_actors(s, f), ["actor", "actor_type", "n_mentions", "n_articles", "n_quotes"]),
         "cooccurrence": (query.cooccurrence(s, f), ["source", "target", "n_articles"]),
