@@ -7,7 +7,7 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, typed, with_country_names
-from .sql import kept_tables_serve, place_rows_serve, with_filter
+from .sql import kept_tables_serve, place_rows_serve, place_shown, with_filter
 
 #: :func:`places` with no filter: the corpus-level counts.
 _PLACES_KEPT = ("SELECT name, country_code, {'feature': feature, 'lat': lat, 'lon': lon} AS at,"
@@ -31,7 +31,7 @@ _PLACES_PER_MENTION = """
            mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS at,
            count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
     FROM places p JOIN fa ON fa.seq = p.article_seq
-    WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
+    WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL AND """ + place_shown("p") + """
     GROUP BY p.name, p.country_code
     ORDER BY n_mentions DESC, p.name LIMIT $lim"""
 
@@ -70,12 +70,12 @@ def countries(store: Store, f: Filter) -> pd.DataFrame:
     if kept_tables_serve(store, f):
         sql, params, kept = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}, {}
     else:
-        rows, mentions = (("article_places", "sum(p.n_mentions)::BIGINT") if place_rows_serve(store)
-                          else ("places", "count(*)"))
+        rows, mentions, shown = (("article_places", "sum(p.n_mentions)::BIGINT", "TRUE") if place_rows_serve(store)
+                                 else ("places", "count(*)", place_shown("p")))
         sql, params, kept = with_filter(f, f"""
             SELECT p.country_code, {mentions} AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
             FROM {rows} p JOIN fa ON fa.seq = p.article_seq
-            WHERE p.country_code IS NOT NULL
+            WHERE p.country_code IS NOT NULL AND {shown}
             GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
     frame = store.query(sql, params, kept=kept, limit=1000)
     return typed(with_country_names(frame), ("country_code", "country", "n_mentions", "n_articles"),

@@ -19,13 +19,19 @@ The package's modules, from the bottom up: :mod:`~components.store.connection` (
 connection, attaching with retry and backoff, intent files), :mod:`~components.store.schema` (the
 tables, schema versions and migrations), :mod:`~components.store.corpus_tables` (the rebuild of
 ``actors`` and ``actor_aliases``), :mod:`~components.store.writes` (one batch of writes),
-:mod:`~components.store.kept` (filtered article sets kept between statements) and
+:mod:`~components.store.kept` (filtered article sets kept between statements),
+:mod:`~components.store.corrections` (analysts' corrections and how they change the names),
+:mod:`~components.store.correcting` (the store's methods for them) and
 :mod:`~components.store.database` (the :class:`Store` class over them).
 """
 from __future__ import annotations
 
 from .connection import StoreError, StoreLocked, StoreOutdated
+from .correcting import CorrectionError
+from .corrections import ACTIONS, ACTOR_TYPES, Correction
 from .database import Store
 from .kept import Kept, kept_name
+from .schema import PLACE_SHOWN
 
-__all__ = ["Kept", "Store", "StoreError", "StoreLocked", "StoreOutdated", "kept_name"]
+__all__ = ["ACTIONS", "ACTOR_TYPES", "Correction", "CorrectionError", "Kept", "PLACE_SHOWN", "Store", "StoreError",
+           "StoreLocked", "StoreOutdated", "kept_name"]

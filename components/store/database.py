@@ -14,7 +14,9 @@ import duckdb
 from .. import settings
 from ..records import Article, Extraction, Problem
 from .connection import StoreError, _exec, _interrupt_after, _rollback, attached, kept_tables
+from .correcting import EXPORTED, Correcting, in_force
 from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _resolve_chains, _write_actors
+from .corrections import apply_to_names
 from .kept import Kept, file_version, use_kept
 from .schema import SCHEMA_VERSION, TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
 from .parts import read_part
@@ -43,8 +45,9 @@ def _version_params(version: str, by_language: Mapping[str, str] | None) -> dict
     return {"version": version, "languages": languages, "versions": [by_language[lang] for lang in languages]}
 
 
-class Store:
-    """A DuckDB file holding articles, their extractions, corpus-level actors and ingest logs.
+class Store(Correcting):
+    """A DuckDB file holding articles, their extractions, corpus-level actors, ingest logs and
+    analysts' corrections (the methods of :class:`~components.store.correcting.Correcting`).
 
     path: the DuckDB file; None means the ``db`` setting (``data/dateline.duckdb``). The file and
         its tables are created on the first write; reading a store that does not exist returns
@@ -211,7 +214,8 @@ class Store:
 
     def export_parquet(self, folder: str | Path) -> list[Path]:
         """Write one ``<table>.parquet`` per table into ``folder`` (created if needed) from one
-        consistent snapshot, via DuckDB's COPY; files appear complete or not at all (each is
+        consistent snapshot, via DuckDB's COPY, the analysts' corrections applied (see
+        :data:`~components.store.correcting.EXPORTED`); files appear complete or not at all (each is
         written under a temporary name, then renamed). Returns the paths, in schema order. A store
         that does not exist yet exports empty tables."""
         folder = Path(folder)
@@ -221,7 +225,8 @@ class Store:
             with self._reading() as con:
                 _exec(con, "BEGIN TRANSACTION")
                 for table, (part, _) in zip(TABLES, parts):
-                    _exec(con, f"COPY {table} TO $path (FORMAT parquet)", {"path": str(part)})
+                    _exec(con, f"COPY ({EXPORTED.get(table, 'FROM ' + table)}) TO $path (FORMAT parquet)",
+                          {"path": str(part)})
                 _exec(con, "COMMIT")
             for part, final in parts:
                 part.replace(final)
@@ -291,8 +296,8 @@ class Store:
 
     def rebuild_actors(self) -> None:
         """Rebuild the corpus-level ``actors`` and ``actor_aliases`` tables from the article-level
-        actor names in ``entities``, merged by :func:`components.actors.merge_corpus`; one
-        transaction. The merge runs between a read and the write, so the lock is held only for
+        actor names in ``entities``, merged by :func:`components.actors.merge_corpus`, then the
+        analysts' corrections in force applied; one transaction. The merge runs between a read and the write, so the lock is held only for
         the SQL that fills the tables. Clears the ``actors_stale`` flag that every write of
         extractions sets, unless a write changed the actor counts meanwhile."""
         if not self.exists:
@@ -301,9 +306,9 @@ class Store:
 
         with self._reading() as con:
             counts, fingerprint = _read_actor_counts(con)
-        mapping = _mapping_table(_resolve_chains(merge_corpus(counts)))
-        with self._transaction() as con:
-            _write_actors(con, mapping, fingerprint)
+        machine = _resolve_chains(merge_corpus(counts))
+        with self._transaction() as con:  # (the corrections read with the lock held: none is missed)
+            _write_actors(con, _mapping_table(machine, apply_to_names(machine, in_force(con))), fingerprint)
 
     def migrate(self) -> tuple[int, int] | None:
         """Bring an existing store to this version's schema, in one transaction (any write does

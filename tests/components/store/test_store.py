@@ -271,13 +271,21 @@ def test_each_article_is_stored_with_the_title_it_is_shown_by(store: Store):
         short.id: "Port closed."}
 
 
+def _as_version_5(con) -> None:
+    """Undo in the attached store what schema version 6 added."""
+    con.execute(f"DROP TABLE {connection.ALIAS}.corrections")
+    for column in ("machine_actor", "hidden"):
+        con.execute(f"ALTER TABLE {connection.ALIAS}.actor_aliases DROP COLUMN {column}")
+
+
 def _as_version_4(con) -> None:
-    """Undo in the attached store what schema version 5 added."""
+    """Undo in the attached store what schema versions 5 and 6 added."""
+    _as_version_5(con)
     con.execute(f"DROP TABLE {connection.ALIAS}.article_places")
 
 
 def _as_version_3(con) -> None:
-    """Undo in the attached store what schema versions 4 and 5 added."""
+    """Undo in the attached store what schema versions 4, 5 and 6 added."""
     _as_version_4(con)
     con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN seq")
     for table in schema.ARTICLE_ROW_TABLES:
@@ -298,7 +306,7 @@ def store_of_schema_3(path: Path) -> Store:
 
 
 def _as_version_2(con) -> None:
-    """Undo in the attached store what schema versions 3, 4 and 5 added."""
+    """Undo in the attached store what schema versions 3 to 6 added."""
     _as_version_3(con)
     con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
     con.execute(f"DROP TABLE {connection.ALIAS}.article_actors")
