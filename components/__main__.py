@@ -3,7 +3,9 @@
 Verbs: ``ingest`` (files → store), ``extract`` (files → JSONL of the extraction contract),
 ``reextract`` (bring a store to the current pipeline version), ``export`` (store → Parquet),
 ``info`` (what a store holds), ``upgrade`` (bring a store of an older Dateline to this one's
-schema), ``demo`` (write a synthetic corpus of fictional stories).
+schema), ``demo`` (write a synthetic corpus of fictional stories); the analysts' corrections:
+``actors`` (merge, split, rename, retype, hide), ``places`` (hide) and ``corrections`` (list,
+export, import, undo), in :mod:`components.cli_corrections`.
 """
 from __future__ import annotations
 
@@ -258,6 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same corpus)")
     p.set_defaults(func=cmd_demo)
 
+    from .cli_corrections import add_parsers
+
+    add_parsers(sub)
     return ap
 
 
