@@ -61,6 +61,18 @@ def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
     return typed(frame, columns, ints=("n_mentions", "n_articles"), floats=("lat", "lon"))
 
 
+def place_texts(store: Store, name: str, f: Filter) -> pd.DataFrame:
+    """The texts found in the filtered articles that resolved to the place called ``name`` (as
+    :func:`places` names it), those a correction hides left out, most mentioned first: what an
+    analyst hides when a place is none. Columns: text, n_mentions, n_articles."""
+    sql, params, kept = with_filter(f, f"""
+        SELECT p.text, count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
+        FROM places p JOIN fa ON fa.seq = p.article_seq
+        WHERE p.name = $name AND {place_shown("p")} GROUP BY p.text ORDER BY n_mentions DESC, p.text""", name=name)
+    frame = store.query(sql, params, kept=kept, limit=100)
+    return typed(frame, ("text", "n_mentions", "n_articles"), ints=("n_mentions", "n_articles"))
+
+
 def countries(store: Store, f: Filter) -> pd.DataFrame:
     """Mentions per country in the filtered articles (places resolved to a country, dateline
     places included), most mentioned first: with no filter from the ``country_counts`` table,

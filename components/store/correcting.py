@@ -129,13 +129,14 @@ class Correcting:
         :meth:`import_corrections` into another store of the same corpus; returns how many."""
         return to_file(self.corrections(), path)
 
-    def import_corrections(self, path: str | Path) -> int:
-        """Add the corrections of a file written by :meth:`export_corrections` that this store
-        does not hold yet (by their ``uid``; importing a file twice adds nothing), keeping who made
-        them and when, and apply them; one undone in the file is undone here too. Returns how many
-        were added. Raises :class:`CorrectionError` for a file that is not a corrections file."""
+    def import_corrections(self, path: str | Path | bytes, *, name: str | None = None) -> int:
+        """Add the corrections of a file written by :meth:`export_corrections` (``path``, or its
+        content as bytes, called ``name`` in messages) that this store does not hold yet (by their
+        ``uid``; importing a file twice adds nothing), keeping who made them and when, and apply
+        them; one undone in the file is undone here too. Returns how many were added. Raises
+        :class:`CorrectionError` for a file that is not a corrections file."""
         try:
-            incoming = from_file(path)
+            incoming = from_file(path, name=name)
         except ValueError as e:
             raise CorrectionError(str(e)) from e
         changed = added = 0

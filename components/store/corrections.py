@@ -132,26 +132,34 @@ def _follow(out: Corrected, old: str, new: str | None) -> None:
 def to_file(corrections: Iterable[Correction], path: str | Path) -> int:
     """Write ``corrections`` (undone ones too: an undo is shared like a correction) as a JSON file
     that :func:`from_file` reads back; returns how many."""
+    made = list(corrections)
+    Path(path).write_text(to_json(made), encoding="utf-8")
+    return len(made)
+
+
+def to_json(corrections: Iterable[Correction]) -> str:
+    """``corrections`` as the text of a corrections file (see :func:`to_file`)."""
     rows = []
     for c in corrections:
         row = asdict(c)
         row.pop("id")
         row.update(made_at=c.made_at.isoformat(), undone_at=c.undone_at.isoformat() if c.undone_at else None)
         rows.append(row)
-    data = {"format": FILE_FORMAT, "corrections": rows}
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return len(rows)
+    return json.dumps({"format": FILE_FORMAT, "corrections": rows}, ensure_ascii=False, indent=1) + "\n"
 
 
-def from_file(path: str | Path) -> list[Correction]:
+def from_file(path: str | Path | bytes, *, name: str | None = None) -> list[Correction]:
     """The corrections of a file written by :func:`to_file` (their ``id`` 0: the store numbers
-    them). Raises ValueError, saying what is wrong, for a file that is not one."""
+    them). path: the file, or its content (bytes); name: what to call it in messages (default:
+    the path; "the file" for bytes). Raises ValueError, saying what is wrong, for a file that is
+    not one."""
+    path_name = name or ("the file" if isinstance(path, bytes) else str(path))
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(path.decode("utf-8") if isinstance(path, bytes) else Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ValueError(f"cannot read corrections from {path}: {e}") from e
+        raise ValueError(f"cannot read corrections from {path_name}: {e}") from e
     if not isinstance(data, dict) or data.get("format") != FILE_FORMAT or not isinstance(data.get("corrections"), list):
-        raise ValueError(f"{path} is not a Dateline corrections file (exported by `corrections export` "
+        raise ValueError(f"{path_name} is not a Dateline corrections file (exported by `corrections export` "
                          "or the Data page's download)")
     out = []
     for i, row in enumerate(data["corrections"], 1):
@@ -165,5 +173,5 @@ def from_file(path: str | Path) -> list[Correction]:
                 undone_at=datetime.fromisoformat(row["undone_at"]) if row.get("undone_at") else None,
                 undone_by=row.get("undone_by")))
         except (KeyError, TypeError, ValueError) as e:
-            raise ValueError(f"{path}: correction {i} is malformed ({e})") from e
+            raise ValueError(f"{path_name}: correction {i} is malformed ({e})") from e
     return out
