@@ -13,6 +13,8 @@ from __future__ import annotations
 import difflib
 import getpass
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +23,7 @@ import duckdb
 from .connection import StoreError, _exec
 from .corpus_tables import _mapping_table, _refresh_place_counts, _write_actors
 from .corrections import ACTIONS, ACTOR_TYPES, Correction, apply_to_names, from_file, to_file
-from .schema import SHOWN_PLACES, _utcnow
+from .schema import PLACE_SHOWN, SHOWN_PLACES, _utcnow
 
 #: Close names a "no such actor" error suggests, at most.
 SUGGESTIONS = 3
@@ -100,28 +102,26 @@ class Correcting:
         with self._reading() as con:
             name, value = self._checked(con, action, name, value, article_id)
         correction = Correction(0, uuid.uuid4().hex, _utcnow(), by or who(), action, name, value, article_id)
-        with self._transaction() as con:
-            number = _exec(con, "SELECT coalesce(max(id), 0) + 1 FROM corrections")[0][0]
-            correction = replace(correction, id=number)
+        with self._applying(actors=action != "place_hide", places=action == "place_hide") as con:
+            correction = replace(correction, id=_exec(con, "SELECT coalesce(max(id), 0) + 1 FROM corrections")[0][0])
             _insert(con, correction)
-        self.apply_corrections(places=action == "place_hide", actors=action != "place_hide")
         return correction
 
     def undo_correction(self, number: int, *, by: str | None = None) -> Correction:
         """Undo correction ``number`` (its ``id``): it stays listed, with when and by whom it was
         undone, and no longer applies. Raises :class:`CorrectionError` for an unknown number or
         one undone already."""
-        with self._transaction() as con:
+        with self._reading() as con:
             found = _rows(con, "id = $id", {"id": int(number)})
-            if not found:
-                raise CorrectionError(f"no correction {number} in {self.path}: `corrections list` shows their numbers")
-            if not found[0].in_force:
-                raise CorrectionError(f"correction {number} was undone already, on {found[0].undone_at:%Y-%m-%d %H:%M} "
-                                      f"by {found[0].undone_by}")
-            _exec(con, "UPDATE corrections SET undone_at = $now, undone_by = $by WHERE id = $id",
-                  {"now": _utcnow(), "by": by or who(), "id": int(number)})
+        if not found:
+            raise CorrectionError(f"no correction {number} in {self.path}: `corrections list` shows their numbers")
+        if not found[0].in_force:
+            raise CorrectionError(f"correction {number} was undone already, on {found[0].undone_at:%Y-%m-%d %H:%M} "
+                                  f"by {found[0].undone_by}")
         place = found[0].action == "place_hide"
-        self.apply_corrections(places=place, actors=not place)
+        with self._applying(actors=not place, places=place) as con:
+            _exec(con, "UPDATE corrections SET undone_at = $now, undone_by = $by WHERE id = $id AND undone_at IS NULL",
+                  {"now": _utcnow(), "by": by or who(), "id": int(number)})
         return replace(found[0], undone_at=_utcnow(), undone_by=by or who())
 
     def export_corrections(self, path: str | Path) -> int:
@@ -140,7 +140,7 @@ class Correcting:
         except ValueError as e:
             raise CorrectionError(str(e)) from e
         changed = added = 0
-        with self._transaction() as con:
+        with self._applying(actors=True, places=True) as con:
             held = {c.uid: c for c in _rows(con)}
             number = _exec(con, "SELECT coalesce(max(id), 0) FROM corrections")[0][0]
             for c in incoming:
@@ -152,8 +152,6 @@ class Correcting:
                     _exec(con, "UPDATE corrections SET undone_at = $at, undone_by = $by WHERE uid = $uid",
                           {"at": c.undone_at, "by": c.undone_by, "uid": c.uid})
                     changed += 1
-        if added or changed:
-            self.apply_corrections()
         return added
 
     def apply_corrections(self, *, actors: bool = True, places: bool = True) -> None:
@@ -162,20 +160,29 @@ class Correcting:
         corrections in force, in one transaction, without merging the names again (from
         ``actor_aliases.machine_actor``); a full :meth:`rebuild_actors` when the actor tables lag
         behind ``entities`` anyway."""
-        if not self.exists:
-            return
-        if actors and self.actors_stale():
-            self.rebuild_actors()
-            return
+        if self.exists:
+            with self._applying(actors=actors, places=places):
+                pass
+
+    @contextmanager
+    def _applying(self, *, actors: bool, places: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A transaction in which the caller changes ``corrections``, then (in the same
+        transaction: all or nothing) the actor tables and / or the place counts are brought in line
+        with them (see :meth:`apply_corrections`); while the actor tables lag behind ``entities``,
+        a full :meth:`rebuild_actors` follows instead."""
+        stale = actors and self.actors_stale()
         with self._transaction() as con:
+            yield con
             if places:
                 _exec(con, "INSERT OR IGNORE INTO meta VALUES ('counts_refill', 'yes')")
-            if actors:
+            if actors and not stale:
                 machine = dict(_exec(con, "SELECT alias, machine_actor FROM actor_aliases"
                                           " WHERE machine_actor IS NOT NULL AND alias <> machine_actor"))
                 _write_actors(con, _mapping_table(machine, apply_to_names(machine, in_force(con))), None)
-            else:
+            elif places:
                 _refresh_place_counts(con)
+        if stale:
+            self.rebuild_actors()
 
     def _checked(self, con: duckdb.DuckDBPyConnection, action: str, name: str, value: str | None,
                  article_id: str | None) -> tuple[str, str | None]:
@@ -209,6 +216,8 @@ class Correcting:
             value = (value or "").lower()
             if value not in ACTOR_TYPES:
                 raise CorrectionError(f"unknown type {value!r}: one of {', '.join(ACTOR_TYPES)}")
+            if _exec(con, "SELECT actor_type FROM actors WHERE actor = $n", {"n": name}) == [(value,)]:
+                raise CorrectionError(f'"{name}" is a {value} already')
         return name, value
 
 
@@ -231,16 +240,20 @@ def _checked_place(con: duckdb.DuckDBPyConnection, text: str, article_id: str | 
     """The place text to hide, as the store spells it most often (see :meth:`Correcting.correct`)."""
     if article_id is not None and not _exec(con, "SELECT 1 FROM articles WHERE id = $id", {"id": article_id}):
         raise CorrectionError(f"no article {article_id!r} in the store")
+    params = {"t": text, **({"a": article_id} if article_id else {})}
     where = "lower(text) = lower($t)" + (" AND article_id = $a" if article_id else "")
-    found = _exec(con, f"SELECT text FROM places WHERE {where} GROUP BY text ORDER BY count(*) DESC LIMIT 1",
-                  {"t": text, **({"a": article_id} if article_id else {})})
-    if not found:
-        scope = "" if article_id is None else " AND article_id = $a"
-        texts = [r[0] for r in _exec(con, f"SELECT DISTINCT text FROM places WHERE TRUE{scope}",
-                                     {"a": article_id} if article_id else None)]
-        raise CorrectionError(f'no place "{text}"' + (f" in article {article_id}" if article_id else "")
-                              + _close(text, texts))
-    return found[0][0]
+    shown = PLACE_SHOWN.format(p="p")
+    found = _exec(con, f"SELECT text FROM places p WHERE {where} AND {shown} GROUP BY text ORDER BY count(*) DESC"
+                       " LIMIT 1", params)
+    if found:
+        return found[0][0]
+    scope = f" in article {article_id}" if article_id else ""
+    if _exec(con, f"SELECT 1 FROM places p WHERE {where} LIMIT 1", params):
+        raise CorrectionError(f'the place "{text}" is hidden{scope} already (`corrections list` says by which correction)')
+    texts = [r[0] for r in _exec(con, f"SELECT DISTINCT text FROM places p WHERE {shown}"
+                                      + (" AND article_id = $a" if article_id else ""),
+                                 {"a": article_id} if article_id else None)]
+    raise CorrectionError(f'no place "{text}"{scope}' + _close(text, texts))
 
 
 def _insert(con: duckdb.DuckDBPyConnection, c: Correction) -> None:

@@ -203,12 +203,23 @@ def test_a_correction_applies_without_merging_the_names_again(store: Store, monk
     (("split", "Okafr"), 'no name "Okafr" merged into another actor; did you mean "Okafor"?'),
     (("place_hide", "Londn"), 'no place "Londn"; did you mean "London"?'),
     (("undo", "x"), "unknown correction 'undo'"),
+    (("retype", "Tom Reyes", "person"), '"Tom Reyes" is a person already'),
 ])
 def test_a_correction_that_cannot_be_made_says_why_with_close_names(store: Store, args, says):
     with pytest.raises(CorrectionError) as err:
         store.correct(*args)
     assert says in str(err.value)
     assert store.corrections() == []
+
+
+def test_a_place_hidden_already_is_not_hidden_twice(store: Store):
+    store.correct("place_hide", "London", article_id=ID["A4"])
+    with pytest.raises(CorrectionError, match=f'the place "London" is hidden in article {ID["A4"]} already'):
+        store.correct("place_hide", "London", article_id=ID["A4"])
+    store.correct("place_hide", "london")
+    with pytest.raises(CorrectionError, match='the place "London" is hidden already'):
+        store.correct("place_hide", "London")
+    assert len(store.corrections()) == 2
 
 
 def test_a_place_hidden_in_an_article_must_be_found_there(store: Store):
