@@ -1,7 +1,7 @@
 """Corrections in a real browser: an actor merged into another from the Actors page's "Correct
 this actor" shows on the Actors, Overview and Quotes pages and in the CSV download at once, and
 is still there after a re-extraction with a new pipeline version (the command line's
-``reextract``). On a copy of the sample store, served by its own app, so the other end-to-end
+``reextract``), in the pages and in the Parquet export. On a copy of the sample store, served by its own app, so the other end-to-end
 tests see the machine's reading."""
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from .conftest import APP, ROOT, SHOTS, _free_port, running_app
@@ -113,3 +114,13 @@ def test_an_actor_merged_in_the_app_shows_everywhere_and_survives_reextraction(p
 
     merged(what_pages_show(page, url))
     shot(page, "corrections-after-reextract")
+
+    folder = store_copy.parent / "export"  # and the Parquet export an analyst takes away
+    done = subprocess.run([sys.executable, "-m", "components", "export", str(folder), "--db", str(store_copy)],
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    exported = {r["actor"]: r for r in pq.read_table(folder / "actors.parquet").to_pylist()}
+    assert source not in exported and exported[target]["n_mentions"] == mentions
+    assert source in exported[target]["aliases"]
+    assert pq.read_table(folder / "corrections.parquet").column("action").to_pylist() == ["merge"]
