@@ -38,7 +38,7 @@ from components.store import Store  # noqa: E402
 # The actor tables' rebuild without the corpus-level name merge (which would take long on 100,000
 # long-tailed names): the store's own SQL, with the source's merges as the mapping.
 from components.store.corpus_tables import (_ACTOR_COUNTS_FINGERPRINT_SQL,  # noqa: E402
-                                            _write_actors)
+                                            _mapping_table, _write_actors)
 
 HERE = Path(__file__).resolve().parent
 SOURCE_DB = Path("/tmp/demo10k.duckdb")
@@ -124,7 +124,7 @@ def replicate(source: Path, out: Path, copies: int) -> dict[str, int]:
         run(f"ATTACH '{source}' AS src (READ_ONLY)")
         for sql in MACROS:
             run(sql)
-        mapping = con.sql("SELECT alias, actor FROM src.actor_aliases WHERE alias <> actor").to_arrow_table()
+        mapping = _mapping_table(dict(run("SELECT alias, actor FROM src.actor_aliases WHERE alias <> actor")))
         run("BEGIN TRANSACTION")
         for table, sql in COPY_SQL.items():
             t0 = time.perf_counter()

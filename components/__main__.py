@@ -3,8 +3,10 @@
 Verbs: ``ingest`` (files → store), ``extract`` (files → JSONL of the extraction contract),
 ``reextract`` (bring a store to the current pipeline version), ``export`` (store → Parquet),
 ``info`` (what a store holds), ``upgrade`` (bring a store of an older Dateline to this one's
-schema), ``demo`` (write a synthetic corpus of fictional stories); ``views`` (saved views, see
-:mod:`components.workbench_cli`).
+schema), ``demo`` (write a synthetic corpus of fictional stories); the analysts' corrections:
+``actors`` (merge, split, rename, retype, hide), ``places`` (hide) and ``corrections`` (list,
+export, import, undo), in :mod:`components.cli_corrections`; ``views`` and ``work`` (saved views,
+tags and notes, see :mod:`components.workbench_cli`).
 """
 from __future__ import annotations
 
@@ -262,6 +264,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .workbench_cli import add_verbs
 
     add_verbs(sub)  # views (the analyst's kept work)
+
+    from .cli_corrections import add_parsers
+
+    add_parsers(sub)
     return ap
 
 

@@ -122,6 +122,30 @@ def article(article_id: str) -> dict | None:
     return _call("article", article_id)
 
 
+def place_texts(name: str, f: Filter):
+    """``components.query.place_texts`` for the place ``name`` within ``f`` on the current store, cached."""
+    return _call("place_texts", name, f=f)
+
+
+def corrections() -> list:
+    """Every correction of the current store (:meth:`Store.corrections`), oldest first, cached."""
+    path = str(state.db_path())
+    return _corrections(path, store_version(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _corrections(path: str, version: tuple) -> list:
+    return store_for(path).corrections()
+
+
+def forget() -> None:
+    """Drop every cached result (after a correction: the next run of a page queries again, even
+    if the store's version did not visibly change)."""
+    _run.clear()
+    _summary.clear()
+    _corrections.clear()
+
+
 def ingest_history(limit: int = 20):
     """``components.query.ingest_history`` on the current store, cached."""
     return _call("ingest_history", limit=limit)

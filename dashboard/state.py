@@ -42,6 +42,10 @@ LINKED_ARTICLE = "linked_article"
 PROFILE_ACTOR = "profile_actor"
 #: The last ingest report shown on the Data page (summary line, problems as (origin, reason)).
 LAST_INGEST = "last_ingest"
+#: What the last correction made in the app said, shown once where it was made: (where: "actor",
+#: "reader", "map" or "data"; kind: "done", "undone" or "error"; the message; the correction's
+#: number for its Undo button, or None), or None.
+CORRECTION_NOTE = "correction_note"
 
 #: Sidebar widget keys (one per Filter field) and the chip/clear buttons' key prefix.
 SIDEBAR_PREFIX = "sb_"
@@ -64,6 +68,7 @@ DEFAULTS: dict[str, object] = {
     ARTICLE: None,
     PROFILE_ACTOR: None,
     LAST_INGEST: None,
+    CORRECTION_NOTE: None,
 }
 
 

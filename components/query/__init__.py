@@ -13,7 +13,7 @@ module                             what it answers
 :mod:`.frames`                     frame typing; :func:`day_text` for a date cell
 :mod:`.counts`                     :func:`overview`, :func:`not_analysed`, :func:`other_languages_note`, :func:`date_span`, :func:`choices`
 :mod:`.actors`                     :func:`top_actors`, :func:`cooccurrence`, :func:`actor_profile`
-:mod:`.geography`                  :func:`places`, :func:`countries`
+:mod:`.geography`                  :func:`places`, :func:`countries`, :func:`place_texts`
 :mod:`.per_day`                    :func:`timeline`, :func:`timeline_by_actor`, …
 :mod:`.periods`                    :func:`period_for`: a day, week or month per bar
 :mod:`.quotes_and_articles`        :func:`quotes`, :func:`articles`, :func:`article`
@@ -29,7 +29,7 @@ from .actors import actor_profile, cooccurrence, top_actors
 from .annotations import ANNOTATION_COLUMNS, annotations
 from .counts import CHOICES_LIMIT, choices, date_span, not_analysed, other_languages_note, overview
 from .frames import UNDATED, day_text
-from .geography import countries, places
+from .geography import countries, place_texts, places
 from .ingest_runs import RUN_COUNTS, ingest_history
 from .per_day import busiest_days, timeline, timeline_by_actor
 from .periods import PERIODS, period_for
@@ -39,7 +39,7 @@ from .sql import filter_sql, search_terms
 __all__ = [
     "ANNOTATION_COLUMNS", "annotations", "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "PERIODS", "QUOTE_COLUMNS", "RUN_COUNTS", "UNDATED",
     "actor_profile", "article", "articles", "busiest_days", "choices", "cooccurrence", "countries",
-    "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "other_languages_note", "overview", "period_for", "places",
+    "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "other_languages_note", "overview", "period_for", "place_texts", "places",
     "quotes",
     "search_terms", "timeline", "timeline_by_actor", "top_actors",
 ]

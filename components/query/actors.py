@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..filters import Filter
-from ..store import PLACES_SPOKEN_OF, Store
+from ..store import Store
 from .frames import empty_frame, is_list, typed, with_country_names
 from .periods import by_period, period_for
 from .quotes_and_articles import quotes
 from .sql import (ACTOR_ROWS_CTE, IN_WINDOW, actor_rows_serve, kept_tables_serve, mentions_cte, names_as_found,
-                  place_rows_serve, with_filter, within)
+                  place_rows_serve, place_shown, with_filter, within)
 
 
 def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
@@ -116,14 +116,14 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
             SELECT fa.date AS day, count(*) AS n_mentions, count(DISTINCT e.article_seq) AS n_articles
             FROM entities e JOIN fa ON fa.seq = e.article_seq
             LEFT JOIN actor_aliases al ON al.alias = e.actor
-            WHERE e.actor IN (""" + names_as_found("actor_list") + """) AND coalesce(al.actor, e.actor) = $actor
+            WHERE e.actor IN (""" + names_as_found("actor_list") + """) AND coalesce(al.actor, e.actor) = $actor AND al.hidden IS NOT TRUE
             GROUP BY fa.date""")
     its_places = ("SELECT name, country_code, count(*) AS n_articles FROM article_places x"  # a row per article and place
                   " JOIN fa ON fa.seq = x.article_seq WHERE name IS NOT NULL GROUP BY ALL"
                   if place_rows_serve(store) else
                   "SELECT name, country_code, count(*) AS n_articles FROM ("  # (cheaper than count(DISTINCT))
-                  f" SELECT DISTINCT p.name, p.country_code, p.article_seq FROM {PLACES_SPOKEN_OF} p JOIN fa ON fa.seq = p.article_seq"
-                  " WHERE p.name IS NOT NULL) GROUP BY ALL")
+                  " SELECT DISTINCT p.name, p.country_code, p.article_seq FROM places p JOIN fa ON fa.seq = p.article_seq"
+                  f" WHERE p.name IS NOT NULL AND {place_shown('p')}) GROUP BY ALL")
     sql, params, kept = with_filter(scope, """
         , per_day AS (""" + per_day + """
         ), its_places AS (  -- fa: the articles that mention the actor (and pass the other fields)

@@ -8,10 +8,10 @@ from typing import Mapping
 import pandas as pd
 
 from ..filters import Filter
-from ..store import PLACES_SPOKEN_OF, Store
+from ..store import Store
 from .frames import is_list
 from .sql import (ACTOR_ROWS_CTE, IN_WINDOW, NOT_ANALYSED, actor_rows_serve, kept_tables_serve, mentions_cte, place_rows_serve,
-                  quote_scope, with_filter, within)
+                  place_shown, quote_scope, with_filter, within)
 
 #: Values the sidebar offers per field, at most.
 CHOICES_LIMIT = 500
@@ -31,12 +31,12 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
         actors, source = "(SELECT count(DISTINCT actor) FROM aa)", ACTOR_ROWS_CTE
     else:
         actors, source = "(SELECT count(DISTINCT actor) FROM m)", mentions_cte(f, qparams)
-    place_rows = "article_places" if place_rows_serve(store) else PLACES_SPOKEN_OF
+    place_rows = "article_places p WHERE" if place_rows_serve(store) else f"places p WHERE {place_shown('p')} AND"
     sql, params, kept = with_filter(f, f""", {cte}, {source}
         SELECT (SELECT count(*) FROM fa) AS articles,
                {actors} AS actors,
                (SELECT count(DISTINCT name) FROM {place_rows}
-                  WHERE name IS NOT NULL AND {within(f, "article_seq")}) AS places,
+                  name IS NOT NULL AND {within(f, "article_seq")}) AS places,
                (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
                   WHERE {where}) AS quotes,
                (SELECT count(DISTINCT source) FROM articles
@@ -101,18 +101,20 @@ def choices(store: Store) -> dict[str, list[str]]:
             SELECT actor, n_mentions FROM actors
             UNION ALL  -- a store whose actors were not rebuilt yet: the names as found
             SELECT actor, count(*) FROM entities
-            WHERE actor IS NOT NULL AND NOT EXISTS (SELECT 1 FROM actors) GROUP BY actor
+            WHERE actor IS NOT NULL AND NOT EXISTS (SELECT 1 FROM actor_aliases) GROUP BY actor
+        ), shown AS (
+            SELECT name, country_code FROM places p WHERE {shown}
         ), place_counts AS (
-            SELECT name, count(*) AS n FROM """ + PLACES_SPOKEN_OF + """ WHERE name IS NOT NULL GROUP BY name
+            SELECT name, count(*) AS n FROM shown WHERE name IS NOT NULL GROUP BY name
         )
         SELECT (SELECT list(actor ORDER BY n_mentions DESC, actor)[1:$lim] FROM actor_counts) AS actors,
                (SELECT list(name ORDER BY n DESC, name)[1:$lim] FROM place_counts) AS places,
-               (SELECT list(DISTINCT country_code ORDER BY country_code) FROM """ + PLACES_SPOKEN_OF + """) AS countries,
+               (SELECT list(DISTINCT country_code ORDER BY country_code) FROM shown) AS countries,
                (SELECT list(DISTINCT source ORDER BY source) FROM articles) AS sources,
                (SELECT list(language ORDER BY n DESC, language) FROM (SELECT language, count(*) AS n
                   FROM articles WHERE language IS NOT NULL GROUP BY language)) AS languages,
-               (SELECT list(DISTINCT tag ORDER BY tag) FROM tags) AS tags""",
-                      {"lim": CHOICES_LIMIT}, limit=1)
+               (SELECT list(DISTINCT tag ORDER BY tag) FROM tags) AS tags""".replace(
+        "{shown}", place_shown("p")), {"lim": CHOICES_LIMIT}, limit=1)
     keys = ("actors", "places", "countries", "sources", "languages", "tags")
     if row.empty:
         return {k: [] for k in keys}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..filters import Filter
-from ..store import PLACES_SPOKEN_OF, Store
+from ..store import Store
 from .frames import empty_frame, typed, with_country_names
-from .sql import kept_tables_serve, place_rows_serve, with_filter
+from .sql import kept_tables_serve, place_rows_serve, place_shown, with_filter
 
 #: :func:`places` with no filter: the corpus-level counts.
 _PLACES_KEPT = ("SELECT name, country_code, {'feature': feature, 'lat': lat, 'lon': lon} AS at,"
@@ -30,8 +30,8 @@ _PLACES_PER_MENTION = """
     SELECT p.name, p.country_code,
            mode({'feature': p.feature, 'lat': p.lat, 'lon': p.lon}) AS at,
            count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
-    FROM """ + PLACES_SPOKEN_OF + """ p JOIN fa ON fa.seq = p.article_seq
-    WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL
+    FROM places p JOIN fa ON fa.seq = p.article_seq
+    WHERE p.name IS NOT NULL AND p.lat IS NOT NULL AND p.lon IS NOT NULL AND """ + place_shown("p") + """
     GROUP BY p.name, p.country_code
     ORDER BY n_mentions DESC, p.name LIMIT $lim"""
 
@@ -61,6 +61,18 @@ def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
     return typed(frame, columns, ints=("n_mentions", "n_articles"), floats=("lat", "lon"))
 
 
+def place_texts(store: Store, name: str, f: Filter) -> pd.DataFrame:
+    """The texts found in the filtered articles that resolved to the place called ``name`` (as
+    :func:`places` names it), those a correction hides left out, most mentioned first: what an
+    analyst hides when a place is none. Columns: text, n_mentions, n_articles."""
+    sql, params, kept = with_filter(f, f"""
+        SELECT p.text, count(*) AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
+        FROM places p JOIN fa ON fa.seq = p.article_seq
+        WHERE p.name = $name AND {place_shown("p")} GROUP BY p.text ORDER BY n_mentions DESC, p.text""", name=name)
+    frame = store.query(sql, params, kept=kept, limit=100)
+    return typed(frame, ("text", "n_mentions", "n_articles"), ints=("n_mentions", "n_articles"))
+
+
 def countries(store: Store, f: Filter) -> pd.DataFrame:
     """Mentions per country in the filtered articles (places resolved to a country, dateline
     places included), most mentioned first: with no filter from the ``country_counts`` table,
@@ -70,12 +82,12 @@ def countries(store: Store, f: Filter) -> pd.DataFrame:
     if kept_tables_serve(store, f):
         sql, params, kept = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}, {}
     else:
-        rows, mentions = (("article_places", "sum(p.n_mentions)::BIGINT") if place_rows_serve(store)
-                          else (PLACES_SPOKEN_OF, "count(*)"))
+        rows, mentions, shown = (("article_places", "sum(p.n_mentions)::BIGINT", "TRUE") if place_rows_serve(store)
+                                 else ("places", "count(*)", place_shown("p")))
         sql, params, kept = with_filter(f, f"""
             SELECT p.country_code, {mentions} AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
             FROM {rows} p JOIN fa ON fa.seq = p.article_seq
-            WHERE p.country_code IS NOT NULL
+            WHERE p.country_code IS NOT NULL AND {shown}
             GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
     frame = store.query(sql, params, kept=kept, limit=1000)
     return typed(with_country_names(frame), ("country_code", "country", "n_mentions", "n_articles"),

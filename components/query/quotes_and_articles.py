@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..filters import Filter
-from ..store import PLACES_SPOKEN_OF, Store
+from ..store import Store
 from .frames import empty_frame, is_list, or_none, typed
-from .sql import ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, with_filter, within
+from .sql import (ARTICLE_DAY, IS_SHOWN_ACTOR, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, place_shown, quote_scope, with_filter,
+                  within)
 
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
 ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "language", "dateline", "n_words", "n_actors",
@@ -90,10 +91,10 @@ def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0
         ), na AS (
             SELECT e.article_seq, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e
             LEFT JOIN actor_aliases al ON al.alias = e.actor
-            WHERE e.actor IS NOT NULL AND e.article_seq IN (SELECT seq FROM page) GROUP BY 1
+            WHERE """ + IS_SHOWN_ACTOR + """ AND e.article_seq IN (SELECT seq FROM page) GROUP BY 1
         ), np AS (
-            SELECT article_seq, count(DISTINCT name) AS n FROM """ + PLACES_SPOKEN_OF + """
-            WHERE name IS NOT NULL AND article_seq IN (SELECT seq FROM page) GROUP BY 1
+            SELECT article_seq, count(DISTINCT name) AS n FROM places p
+            WHERE name IS NOT NULL AND article_seq IN (SELECT seq FROM page) AND """ + place_shown("p") + """ GROUP BY 1
         ), nq AS (
             SELECT article_seq, count(*) AS n FROM quotes
             WHERE article_seq IN (SELECT seq FROM page) GROUP BY 1
@@ -120,24 +121,29 @@ def article(store: Store, article_id: str) -> dict | None:
     names) ``, "text", "entities": DataFrame(start_char,
     end_char, text, label, actor, actor_type)`` (actor canonical, type as in ``actors``, in text
     order) ``, "quotes": DataFrame(start_char, end_char, speaker, quote, kind, cue)`` (speaker
-    canonical; quote: the quoted words, as the Quotes page shows them; in text order) ``}``,
-    or None if unknown."""
+    canonical; quote: the quoted words, as the Quotes page shows them; in text order) ``, "places":
+    DataFrame(start_char, end_char, text, name, country_code, from_dateline)`` (the places found in
+    it and in its dateline, in order, those a correction hides left out) ``}``, or None if unknown.
+    An entity whose actor a correction hides has no actor nor actor type."""
     row = store.query(f"""
         WITH this AS (SELECT seq FROM articles WHERE id = $id)  -- its rows are found by their number
         SELECT a.id, {ARTICLE_DAY} AS date, a.title, {TITLE_OR_OPENING} AS display_title, a.source, a.url,
                a.language, a.dateline, a.text,
                (SELECT list({{'start_char': e.start_char, 'end_char': e.end_char, 'text': e.text,
                              'label': e.label,
-                             'actor': CASE WHEN e.actor IS NULL THEN NULL
-                                           ELSE coalesce(al.actor, e.actor) END,
-                             'actor_type': coalesce(ac.actor_type, e.actor_type)}} ORDER BY e.idx)
+                             'actor': CASE WHEN {IS_SHOWN_ACTOR} THEN coalesce(al.actor, e.actor) END,
+                             'actor_type': CASE WHEN {IS_SHOWN_ACTOR} THEN coalesce(ac.actor_type, e.actor_type) END}}
+                            ORDER BY e.idx)
                 FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor
                 LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.article_seq = (SELECT seq FROM this)) AS entities,
                (SELECT list({{'start_char': q.start_char, 'end_char': q.end_char,
                              'speaker': {SPEAKER_OF_QUOTE}, 'quote': q.content, 'kind': q.kind,
                              'cue': q.cue}} ORDER BY q.idx)
                 FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
-                WHERE q.article_seq = (SELECT seq FROM this)) AS quotes
+                WHERE q.article_seq = (SELECT seq FROM this)) AS quotes,
+               (SELECT list({{'start_char': p.start_char, 'end_char': p.end_char, 'text': p.text, 'name': p.name,
+                             'country_code': p.country_code, 'from_dateline': p.from_dateline}} ORDER BY p.idx)
+                FROM places p WHERE p.article_seq = (SELECT seq FROM this) AND {place_shown("p")}) AS places
         FROM articles a WHERE a.id = $id""", {"id": article_id}, limit=1)
     if row.empty:
         return None
@@ -154,4 +160,5 @@ def article(store: Store, article_id: str) -> dict | None:
             "dateline": [str(d) for d in r["dateline"]] if is_list(r["dateline"]) else [],
             "text": r["text"],
             "entities": rows("entities", ("start_char", "end_char", "text", "label", "actor", "actor_type")),
-            "quotes": rows("quotes", ("start_char", "end_char", "speaker", "quote", "kind", "cue"))}
+            "quotes": rows("quotes", ("start_char", "end_char", "speaker", "quote", "kind", "cue")),
+            "places": rows("places", ("start_char", "end_char", "text", "name", "country_code", "from_dateline"))}

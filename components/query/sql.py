@@ -5,19 +5,25 @@ and clauses the views share.
 SQL is built with parameters only (never a user value formatted into the SQL). Actor names are
 corpus-level canonical names (``actors.actor``); the article-level names of ``entities.actor``
 and ``quotes.speaker`` map to them through ``actor_aliases`` (a name with no alias row stands for
-itself, so a store whose actors were not rebuilt yet still filters by the names it has).
+itself, so a store whose actors were not rebuilt yet still filters by the names it has). The
+analysts' corrections apply through those tables too: ``actor_aliases`` holds the corrected
+actors and the names hidden (:data:`IS_SHOWN_ACTOR`), and a ``places`` row is read only if no
+correction hides it (:func:`place_shown`).
 """
 from __future__ import annotations
 
 import re
 
 from ..filters import DATE_WINDOW, Filter
-from ..store import PLACES_SPOKEN_OF, Kept, Store, kept_name
+from ..store import PLACE_SHOWN, TAGGED_ITEM, Kept, Store, kept_name
 
 #: The canonical actor of an ``entities`` row ``e`` joined ``LEFT JOIN actor_aliases al``.
 ACTOR_OF_ENTITY = "coalesce(al.actor, e.actor)"
-#: The canonical speaker of a ``quotes`` row ``q`` joined ``LEFT JOIN actor_aliases sal``.
-SPEAKER_OF_QUOTE = "coalesce(sal.actor, q.speaker)"
+#: The ``entities`` row ``e`` joined ``LEFT JOIN actor_aliases al`` names an actor no correction hides.
+IS_SHOWN_ACTOR = "e.actor IS NOT NULL AND al.hidden IS NOT TRUE"
+#: The canonical speaker of a ``quotes`` row ``q`` joined ``LEFT JOIN actor_aliases sal`` (None when
+#: a correction hid it).
+SPEAKER_OF_QUOTE = "CASE WHEN sal.hidden THEN NULL ELSE coalesce(sal.actor, q.speaker) END"
 #: An article ``a``'s date as every view sees it: NULL (undated) for a DATE that no Python date can
 #: hold (DuckDB's infinity, years before 1 or after 9999: only a hand-edited file has them), so
 #: every frame converts.
@@ -36,6 +42,11 @@ _TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 #: The title an article ``a`` is shown by: its title, else its opening words (stored at ingest:
 #: ``articles.display_title``, see :data:`components.store.schema.DISPLAY_TITLE`).
 TITLE_OR_OPENING = "a.display_title"
+
+
+def place_shown(alias: str) -> str:
+    """The condition that the ``places`` row ``alias`` is not hidden by a correction."""
+    return PLACE_SHOWN.format(p=alias)
 
 
 def search_terms(text: str) -> list[str]:
@@ -98,15 +109,15 @@ def _filter_conditions(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str =
     if wanted("actor_types"):
         where.append(
             "a.seq IN (SELECT e.article_seq FROM entities e LEFT JOIN actor_aliases al ON al.alias = e.actor"
-            " LEFT JOIN actors ac ON ac.actor = al.actor WHERE e.actor IS NOT NULL AND"
+            f" LEFT JOIN actors ac ON ac.actor = al.actor WHERE {IS_SHOWN_ACTOR} AND"
             " coalesce(ac.actor_type, e.actor_type) IN (SELECT unnest("
             f"{param('types', list(f.actor_types))}::VARCHAR[])))")
     if wanted("places"):
-        where.append(f"a.seq IN (SELECT article_seq FROM {PLACES_SPOKEN_OF} WHERE name IN (SELECT unnest("
+        where.append(f"a.seq IN (SELECT article_seq FROM places p WHERE {place_shown('p')} AND name IN (SELECT unnest("
                      f"{param('places', list(f.places))}::VARCHAR[])))")
     if wanted("countries"):
-        where.append(f"a.seq IN (SELECT article_seq FROM {PLACES_SPOKEN_OF} WHERE country_code IN (SELECT unnest("
-                     f"{param('countries', list(f.countries))}::VARCHAR[])))")
+        where.append(f"a.seq IN (SELECT article_seq FROM places p WHERE {place_shown('p')} AND country_code IN"
+                     f" (SELECT unnest({param('countries', list(f.countries))}::VARCHAR[])))")
     if f.date_from and "date_from" not in ignore:
         where.append(f"{ARTICLE_DAY} >= {param('from', f.date_from)}::DATE")
     if f.date_to and "date_to" not in ignore:
@@ -128,7 +139,7 @@ def _tagged(tags: str) -> str:
     """The condition on ``articles a`` of a tags filter (``tags``: a list parameter): the article
     carries one of the tags, or mentions an actor who does (by ``article_actors``)."""
     return (f"(a.id IN (SELECT which FROM tags WHERE what = 'article' AND tag IN (SELECT unnest({tags}::VARCHAR[])))"
-            " OR a.seq IN (SELECT article_seq FROM article_actors WHERE actor IN (SELECT which FROM tags"
+            " OR a.seq IN (SELECT article_seq FROM article_actors WHERE actor IN (SELECT " + TAGGED_ITEM + " FROM tags"
             f" WHERE what = 'actor' AND tag IN (SELECT unnest({tags}::VARCHAR[])))))")
 
 
@@ -223,7 +234,7 @@ def mentions_cte(f: Filter, params: dict, *, only: str | None = None) -> str:
             FROM entities e JOIN fa ON fa.seq = e.article_seq
             LEFT JOIN actor_aliases al ON al.alias = e.actor
             LEFT JOIN actors ac ON ac.actor = al.actor
-            WHERE e.actor IS NOT NULL{raw}{type_clause(f, "coalesce(ac.actor_type, e.actor_type)", params)}
+            WHERE {IS_SHOWN_ACTOR}{raw}{type_clause(f, "coalesce(ac.actor_type, e.actor_type)", params)}
         )"""
 
 

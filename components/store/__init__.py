@@ -21,17 +21,22 @@ tables, schema versions and migrations), :mod:`~components.store.corpus_tables` 
 ``actors`` and ``actor_aliases``), :mod:`~components.store.writes` (one batch of writes),
 :mod:`~components.store.kept` (filtered article sets kept between statements),
 :mod:`~components.store.workbench` (the analyst's saved views),
-:mod:`~components.store.annotations` (tags and notes on articles and actors) and
+:mod:`~components.store.annotations` (tags and notes on articles and actors),
+:mod:`~components.store.corrections` (analysts' corrections and how they change the names),
+:mod:`~components.store.correcting` (the store's methods for them) and
 :mod:`~components.store.database` (the :class:`Store` class over them).
 """
 from __future__ import annotations
 
 from .connection import StoreError, StoreLocked, StoreOutdated
+from .correcting import CorrectionError
+from .corrections import ACTIONS, ACTOR_TYPES, Correction
 from .database import Store
-from .annotations import KINDS, NoteRow
+from .annotations import KINDS, TAGGED_ITEM, NoteRow
 from .kept import Kept, kept_name
-from .schema import PLACES_SPOKEN_OF
+from .schema import PLACE_SHOWN
 from .workbench import SavedViewRow, ViewExists, analyst
 
-__all__ = ["KINDS", "Kept", "NoteRow", "PLACES_SPOKEN_OF", "SavedViewRow", "Store", "StoreError", "StoreLocked",
-           "StoreOutdated", "ViewExists", "analyst", "kept_name"]
+__all__ = ["ACTIONS", "ACTOR_TYPES", "Correction", "CorrectionError", "KINDS", "Kept", "NoteRow", "PLACE_SHOWN",
+           "SavedViewRow", "Store", "StoreError", "StoreLocked", "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst",
+           "kept_name"]

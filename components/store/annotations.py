@@ -54,13 +54,20 @@ def _kind(what: str) -> str:
     return what
 
 
+#: The item a ``tags`` or ``notes`` row is on, as it is called now: an article's id, or an actor's
+#: canonical name as ``actor_aliases`` gives it for the name the row was written on, so that a tag
+#: or a note follows its actor through an analyst's merge or rename (and back on undo).
+TAGGED_ITEM = ("CASE WHEN what = 'actor' THEN coalesce((SELECT al.actor FROM actor_aliases al WHERE al.alias = which), which)"
+        " ELSE which END")
+
+
 class Annotations:
     """The store methods for tags and notes (mixed into :class:`~components.store.Store`)."""
 
     def tags_of(self, what: str, which: str) -> list[str]:
         """The tags on the item (``what``, ``which``), alphabetically (case-insensitively)."""
         with self._reading() as con:
-            rows = _exec(con, "SELECT tag FROM tags WHERE what = $what AND which = $which ORDER BY lower(tag), tag",
+            rows = _exec(con, f"SELECT tag FROM tags WHERE what = $what AND {TAGGED_ITEM} = $which ORDER BY lower(tag), tag",
                          {"what": _kind(what), "which": str(which)})
         return [r[0] for r in rows]
 
@@ -80,10 +87,10 @@ class Annotations:
         if not self.exists and not wanted:
             return [], []
         with self._transaction() as con:
-            have = {r[0] for r in _exec(con, "SELECT tag FROM tags WHERE what = $what AND which = $which", params)}
+            have = {r[0] for r in _exec(con, f"SELECT tag FROM tags WHERE what = $what AND {TAGGED_ITEM} = $which", params)}
             added, removed = sorted(wanted - have), sorted(have - wanted)
             if removed:
-                _exec(con, "DELETE FROM tags WHERE what = $what AND which = $which AND tag IN"
+                _exec(con, f"DELETE FROM tags WHERE what = $what AND {TAGGED_ITEM} = $which AND tag IN"
                            " (SELECT unnest($tags::VARCHAR[]))", {**params, "tags": removed})
             for tag in added:
                 _exec(con, "INSERT INTO tags VALUES ($what, $which, $tag, $at, $by)",
@@ -107,7 +114,7 @@ class Annotations:
     def notes_of(self, what: str, which: str) -> list[NoteRow]:
         """The notes on the item (``what``, ``which``), oldest first."""
         with self._reading() as con:
-            rows = _exec(con, "SELECT * FROM notes WHERE what = $what AND which = $which"
+            rows = _exec(con, f"SELECT * FROM notes WHERE what = $what AND {TAGGED_ITEM} = $which"
                               " ORDER BY written_at, note_id", {"what": _kind(what), "which": str(which)})
         return [NoteRow(*r) for r in rows]
 
@@ -123,14 +130,15 @@ class Annotations:
         ``({which: [tag, …]}, {which: [NoteRow, …]})``, only items that have any."""
         params = {"what": _kind(what), "which": [str(w) for w in which]}
         with self._reading() as con:
-            tag_rows = _exec(con, "SELECT which, tag FROM tags WHERE what = $what AND which IN"
-                                  " (SELECT unnest($which::VARCHAR[])) ORDER BY which, lower(tag), tag", params)
-            note_rows = _exec(con, "SELECT * FROM notes WHERE what = $what AND which IN"
-                                   " (SELECT unnest($which::VARCHAR[])) ORDER BY which, written_at, note_id", params)
+            tag_rows = _exec(con, f"SELECT item, tag FROM (SELECT {TAGGED_ITEM} AS item, tag FROM tags WHERE what = $what)"
+                                  " WHERE item IN (SELECT unnest($which::VARCHAR[])) ORDER BY item, lower(tag), tag",
+                             params)
+            note_rows = _exec(con, f"SELECT {TAGGED_ITEM} AS item, * FROM notes WHERE what = $what AND {TAGGED_ITEM} IN"
+                                   " (SELECT unnest($which::VARCHAR[])) ORDER BY item, written_at, note_id", params)
         tags: dict[str, list[str]] = {}
         for item, tag in tag_rows:
             tags.setdefault(item, []).append(tag)
         notes: dict[str, list[NoteRow]] = {}
-        for row in note_rows:
-            notes.setdefault(row[2], []).append(NoteRow(*row))
+        for item, *row in note_rows:
+            notes.setdefault(item, []).append(NoteRow(*row))
         return tags, notes

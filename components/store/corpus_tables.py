@@ -11,14 +11,17 @@ Every write of extractions sets the flag (:func:`_mark_actors_stale`, in the wri
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
 from .connection import _exec
 from .schema import (ARTICLE_ACTORS_FROM, ARTICLE_PLACES_FROM, COUNTED_ALL, FILL_ARTICLE_ACTORS,
-                     FILL_ARTICLE_PLACES, FILL_PLACE_COUNTS, PLACE_COUNTS_FROM, PLACES_SPOKEN_OF, _set_meta,
-                     _utcnow)
+                     FILL_ARTICLE_PLACES, FILL_PLACE_COUNTS, PLACE_COUNTS_FROM, PLACE_SHOWN, _set_meta, _utcnow)
+
+if TYPE_CHECKING:
+    from .corrections import Corrected
 
 #: Up to this share of the articles touched by changed merges, a rebuild refreshes only their
 #: ``article_actors`` rows; above it, the whole table is refilled (sorted by actor again).
@@ -60,43 +63,60 @@ def _read_actor_counts(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple], tup
     return counts, fingerprint
 
 
-def _mapping_table(mapping: dict[str, str]) -> pa.Table:
-    """``mapping`` (alias → actor, chains resolved) as the Arrow table :func:`_write_actors` reads
-    (built before the lock is taken)."""
-    return pa.table({"alias": list(mapping), "actor": list(mapping.values())},
-                    schema=pa.schema([("alias", pa.string()), ("actor", pa.string())]))
+def _mapping_table(machine: dict[str, str], corrected: "Corrected | None" = None) -> tuple[pa.Table, pa.Table]:
+    """The Arrow tables :func:`_write_actors` reads (built before the lock is taken): the names
+    whose actor is not themselves or that are hidden (``alias, actor, machine_actor, hidden``),
+    and the actors whose type a correction sets (``actor, actor_type``).
+
+    machine: alias → actor as the automatic merge chose (chains resolved; names absent stand for
+        themselves); corrected: the analysts' corrections applied to it
+        (:func:`components.store.corrections.apply_to_names`), None for none."""
+    final = corrected.actors if corrected else machine
+    hidden = corrected.hidden if corrected else set()
+    names = sorted(set(machine) | set(final) | hidden)
+    rows = {"alias": names, "actor": [final.get(n, n) for n in names],
+            "machine_actor": [machine.get(n, n) for n in names],
+            "hidden": [final.get(n, n) in hidden for n in names]}
+    mapping = pa.table(rows, schema=pa.schema([("alias", pa.string()), ("actor", pa.string()),
+                                               ("machine_actor", pa.string()), ("hidden", pa.bool_())]))
+    types = corrected.types if corrected else {}
+    return mapping, pa.table({"actor": list(types), "actor_type": list(types.values())},
+                             schema=pa.schema([("actor", pa.string()), ("actor_type", pa.string())]))
 
 
-def _write_actors(con: duckdb.DuckDBPyConnection, mapping: pa.Table, fingerprint: tuple) -> None:
-    """Refill ``actors`` and ``actor_aliases`` from ``entities`` with ``mapping`` (from
-    :func:`_mapping_table`), and bring ``article_actors`` (:func:`_refresh_article_actors`),
+def _write_actors(con: duckdb.DuckDBPyConnection, mapping: tuple[pa.Table, pa.Table], fingerprint: tuple | None) -> None:
+    """Refill ``actors`` and ``actor_aliases`` from ``entities`` with ``mapping`` (the two tables
+    of :func:`_mapping_table`), and bring ``article_actors`` (:func:`_refresh_article_actors`),
     ``article_places``, ``place_counts`` and ``country_counts`` (:func:`_refresh_place_counts`)
     up to date, inside the caller's transaction; clear ``actors_stale`` if the counts still match
-    ``fingerprint`` (from :func:`_read_actor_counts`)."""
-    con.register("dl_mapping", mapping)
+    ``fingerprint`` (from :func:`_read_actor_counts`; None: leave the flag as it is)."""
+    con.register("dl_mapping", mapping[0])
+    con.register("dl_types", mapping[1])
     try:
-        _exec(con, "CREATE OR REPLACE TEMP TABLE dl_old_aliases AS SELECT alias, actor FROM actor_aliases")
+        _exec(con, "CREATE OR REPLACE TEMP TABLE dl_old_aliases AS SELECT alias, actor, hidden FROM actor_aliases")
         for sql in _REBUILD_ACTORS_SQL:
             _exec(con, sql)
         _refresh_article_actors(con)
         _refresh_place_counts(con)
         _set_meta(con, "actors_built_at", _utcnow().isoformat(timespec="seconds"))
         # Up to date only if no write changed the counts the merge was computed from.
-        if _exec(con, _ACTOR_COUNTS_FINGERPRINT_SQL)[0] == fingerprint:
+        if fingerprint is not None and _exec(con, _ACTOR_COUNTS_FINGERPRINT_SQL)[0] == fingerprint:
             _exec(con, "DELETE FROM meta WHERE key = 'actors_stale'")
     finally:
         con.unregister("dl_mapping")
+        con.unregister("dl_types")
         _exec(con, "DROP TABLE IF EXISTS temp.dl_old_aliases")
 
 
 def _refresh_article_actors(con: duckdb.DuckDBPyConnection) -> None:
     """``article_actors`` after the merge changed: every write added its articles' rows with the
-    names canonical then, so only the articles that mention a name whose canonical actor just
-    changed (``dl_old_aliases`` → ``actor_aliases``) get their rows again; when they are many
+    names canonical then, so only the articles that mention a name whose canonical actor (or
+    whether it is hidden) just changed (``dl_old_aliases`` → ``actor_aliases``) get their rows again; when they are many
     (:data:`REFRESH_SHARE`), or nothing was built before, the table is refilled whole."""
     _exec(con, """CREATE OR REPLACE TEMP TABLE dl_redo AS SELECT DISTINCT e.article_seq FROM entities e
                   WHERE e.actor IN (SELECT n.alias FROM actor_aliases n LEFT JOIN dl_old_aliases o USING (alias)
-                                    WHERE coalesce(o.actor, n.alias) <> n.actor)""")
+                                    WHERE coalesce(o.actor, n.alias) <> n.actor
+                                       OR coalesce(o.hidden, false) <> n.hidden)""")
     try:
         redo, built, total = _exec(con, "SELECT (SELECT count(*) FROM dl_redo), (SELECT count(*) FROM dl_old_aliases),"
                                         " (SELECT count(*) FROM articles)")[0]
@@ -134,18 +154,21 @@ def _refresh_place_counts(con: duckdb.DuckDBPyConnection) -> None:
 #: added (after every other article's: the table stays sorted by article number).
 _ADD_PLACE_COUNTS = [
     """INSERT INTO article_places """ + ARTICLE_PLACES_FROM.format(
-        places=f"(SELECT * FROM {PLACES_SPOKEN_OF} WHERE article_seq > $since)") + " ORDER BY 1, 2, 3",
-    f"""CREATE OR REPLACE TEMP TABLE dl_place_keys AS SELECT DISTINCT name, country_code FROM {PLACES_SPOKEN_OF}
-       WHERE article_seq > $since AND name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL""",
+        places="(SELECT * FROM places p WHERE article_seq > $since AND " + PLACE_SHOWN.format(p="p") + ")")
+    + " ORDER BY 1, 2, 3",
+    """CREATE OR REPLACE TEMP TABLE dl_place_keys AS SELECT DISTINCT name, country_code FROM places p
+       WHERE article_seq > $since AND name IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL AND """
+    + PLACE_SHOWN.format(p="p"),
     """DELETE FROM place_counts WHERE EXISTS (SELECT 1 FROM dl_place_keys k WHERE k.name = place_counts.name
        AND k.country_code IS NOT DISTINCT FROM place_counts.country_code)""",
     "INSERT INTO place_counts " + PLACE_COUNTS_FROM.format(
-        places=f"(SELECT p.* FROM {PLACES_SPOKEN_OF} p SEMI JOIN dl_place_keys k ON k.name = p.name"
-               " AND k.country_code IS NOT DISTINCT FROM p.country_code)"),
+        places="(SELECT p.* FROM places p SEMI JOIN dl_place_keys k ON k.name = p.name"
+               " AND k.country_code IS NOT DISTINCT FROM p.country_code WHERE " + PLACE_SHOWN.format(p="p") + ")"),
     "DROP TABLE temp.dl_place_keys",
-    f"""CREATE OR REPLACE TEMP TABLE dl_new_countries AS
-       SELECT country_code, count(*) AS n_mentions, count(DISTINCT article_seq) AS n_articles FROM {PLACES_SPOKEN_OF}
-       WHERE article_seq > $since AND country_code IS NOT NULL GROUP BY country_code""",
+    """CREATE OR REPLACE TEMP TABLE dl_new_countries AS
+       SELECT country_code, count(*) AS n_mentions, count(DISTINCT article_seq) AS n_articles FROM places p
+       WHERE article_seq > $since AND country_code IS NOT NULL AND """ + PLACE_SHOWN.format(p="p") + """
+       GROUP BY country_code""",
     """UPDATE country_counts SET n_mentions = country_counts.n_mentions + d.n_mentions,
        n_articles = country_counts.n_articles + d.n_articles
        FROM dl_new_countries d WHERE d.country_code = country_counts.country_code""",
@@ -180,7 +203,8 @@ _REBUILD_ACTORS_SQL = [
     "DELETE FROM actor_aliases",
     """
     INSERT INTO actor_aliases
-    SELECT e.actor, coalesce(any_value(m.actor), e.actor), count(*)
+    SELECT e.actor, coalesce(any_value(m.actor), e.actor), count(*), coalesce(any_value(m.machine_actor), e.actor),
+           coalesce(any_value(m.hidden), false)
     FROM entities e LEFT JOIN dl_mapping m ON m.alias = e.actor
     WHERE e.actor IS NOT NULL
     GROUP BY e.actor
@@ -189,7 +213,7 @@ _REBUILD_ACTORS_SQL = [
     INSERT INTO actors
     WITH mentions AS (
         SELECT al.actor, e.actor_type, e.role, e.article_seq
-        FROM entities e JOIN actor_aliases al ON al.alias = e.actor
+        FROM entities e JOIN actor_aliases al ON al.alias = e.actor WHERE NOT al.hidden
     ), types AS (
         SELECT actor, actor_type, count(*) AS n FROM mentions WHERE actor_type IS NOT NULL GROUP BY ALL
     ), best_type AS (
@@ -199,20 +223,22 @@ _REBUILD_ACTORS_SQL = [
     ), role_lists AS (
         SELECT actor, list(role ORDER BY n DESC, role) AS roles FROM role_counts GROUP BY actor
     ), alias_lists AS (
-        SELECT actor, list(alias ORDER BY n_mentions DESC, alias) AS aliases FROM actor_aliases GROUP BY actor
+        SELECT actor, list(alias ORDER BY n_mentions DESC, alias) AS aliases FROM actor_aliases
+        WHERE NOT hidden GROUP BY actor
     ), quote_counts AS (
         SELECT coalesce(al.actor, q.speaker) AS actor, count(*) AS n
         FROM quotes q LEFT JOIN actor_aliases al ON al.alias = q.speaker
-        WHERE q.speaker IS NOT NULL GROUP BY ALL
+        WHERE q.speaker IS NOT NULL AND al.hidden IS NOT TRUE GROUP BY ALL
     ), stats AS (
         SELECT m.actor, count(*) AS n_mentions, count(DISTINCT m.article_seq) AS n_articles,
                min(a.date) AS first_date, max(a.date) AS last_date
         FROM mentions m LEFT JOIN articles a ON a.seq = m.article_seq GROUP BY m.actor
     )
-    SELECT s.actor, t.actor_type, al.aliases, coalesce(r.roles, []::VARCHAR[]), s.n_mentions,
-           s.n_articles, coalesce(q.n, 0), s.first_date, s.last_date
+    SELECT s.actor, coalesce(o.actor_type, t.actor_type), al.aliases, coalesce(r.roles, []::VARCHAR[]),
+           s.n_mentions, s.n_articles, coalesce(q.n, 0), s.first_date, s.last_date
     FROM stats s
     LEFT JOIN best_type t USING (actor)
+    LEFT JOIN dl_types o USING (actor)
     LEFT JOIN role_lists r USING (actor)
     LEFT JOIN alias_lists al USING (actor)
     LEFT JOIN quote_counts q USING (actor)

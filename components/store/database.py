@@ -14,7 +14,9 @@ import duckdb
 from .. import settings
 from ..records import Article, Extraction, Problem
 from .connection import StoreError, _exec, _interrupt_after, _rollback, attached, kept_tables
+from .correcting import EXPORTED, Correcting, in_force
 from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _resolve_chains, _write_actors
+from .corrections import apply_to_names
 from .kept import Kept, file_version, use_kept
 from .schema import SCHEMA_VERSION, TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
 from .parts import read_part
@@ -45,9 +47,10 @@ def _version_params(version: str, by_language: Mapping[str, str] | None) -> dict
     return {"version": version, "languages": languages, "versions": [by_language[lang] for lang in languages]}
 
 
-class Store(Workbench, Annotations):
-    """A DuckDB file holding articles, their extractions, corpus-level actors and ingest logs,
-    and the analyst's saved views, tags and notes (methods of
+class Store(Correcting, Workbench, Annotations):
+    """A DuckDB file holding articles, their extractions, corpus-level actors, ingest logs,
+    analysts' corrections (the methods of :class:`~components.store.correcting.Correcting`) and
+    the analyst's saved views, tags and notes (methods of
     :class:`~components.store.workbench.Workbench` and :class:`~components.store.annotations.Annotations`).
 
     path: the DuckDB file; None means the ``db`` setting (``data/dateline.duckdb``). The file and
@@ -215,7 +218,8 @@ class Store(Workbench, Annotations):
 
     def export_parquet(self, folder: str | Path) -> list[Path]:
         """Write one ``<table>.parquet`` per table into ``folder`` (created if needed) from one
-        consistent snapshot, via DuckDB's COPY; files appear complete or not at all (each is
+        consistent snapshot, via DuckDB's COPY, the analysts' corrections applied (see
+        :data:`~components.store.correcting.EXPORTED`); files appear complete or not at all (each is
         written under a temporary name, then renamed). Returns the paths, in schema order. A store
         that does not exist yet exports empty tables."""
         folder = Path(folder)
@@ -225,7 +229,8 @@ class Store(Workbench, Annotations):
             with self._reading() as con:
                 _exec(con, "BEGIN TRANSACTION")
                 for table, (part, _) in zip(TABLES, parts):
-                    _exec(con, f"COPY {table} TO $path (FORMAT parquet)", {"path": str(part)})
+                    _exec(con, f"COPY ({EXPORTED.get(table, 'FROM ' + table)}) TO $path (FORMAT parquet)",
+                          {"path": str(part)})
                 _exec(con, "COMMIT")
             for part, final in parts:
                 part.replace(final)
@@ -295,8 +300,8 @@ class Store(Workbench, Annotations):
 
     def rebuild_actors(self) -> None:
         """Rebuild the corpus-level ``actors`` and ``actor_aliases`` tables from the article-level
-        actor names in ``entities``, merged by :func:`components.actors.merge_corpus`; one
-        transaction. The merge runs between a read and the write, so the lock is held only for
+        actor names in ``entities``, merged by :func:`components.actors.merge_corpus`, then the
+        analysts' corrections in force applied; one transaction. The merge runs between a read and the write, so the lock is held only for
         the SQL that fills the tables. Clears the ``actors_stale`` flag that every write of
         extractions sets, unless a write changed the actor counts meanwhile."""
         if not self.exists:
@@ -305,9 +310,9 @@ class Store(Workbench, Annotations):
 
         with self._reading() as con:
             counts, fingerprint = _read_actor_counts(con)
-        mapping = _mapping_table(_resolve_chains(merge_corpus(counts)))
-        with self._transaction() as con:
-            _write_actors(con, mapping, fingerprint)
+        machine = _resolve_chains(merge_corpus(counts))
+        with self._transaction() as con:  # (the corrections read with the lock held: none is missed)
+            _write_actors(con, _mapping_table(machine, apply_to_names(machine, in_force(con))), fingerprint)
 
     def migrate(self) -> tuple[int, int] | None:
         """Bring an existing store to this version's schema, in one transaction (any write does

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import charts
 from components.filters import DATE_WINDOW_TEXT
-from dashboard import annotations, cached, linked_charts, markdown, notices, state, workbench
+from dashboard import annotations, cached, corrections_panel, linked_charts, markdown, notices, state, workbench
 
 KEY = "actors"
 NETWORK_TAB = "Co-occurrence network"
@@ -47,6 +47,9 @@ st.subheader("Actor profile")
 names = list(top["actor"])
 names += [a for a in f.actors if a not in names]
 picked = st.session_state.get(state.PROFILE_ACTOR)
+known = cached.run("choices")["actors"]
+if picked and picked not in names and picked in known:  # (an actor just corrected into, off the ranking)
+    names.append(picked)
 if picked not in names:
     st.session_state[state.PROFILE_ACTOR] = f.actors[0] if f.actors else names[0]
 actor = st.selectbox("Actor", names, key=state.PROFILE_ACTOR)
@@ -59,6 +62,7 @@ cols[2].metric("Articles", f"{profile.get('n_articles', 0):,}")
 if actor not in f.actors:
     cols[3].button("Filter to this actor", key=f"{KEY}_profile_filter", icon=":material/filter_alt:",
                    on_click=notices.guarded(lambda: state.set_filter(state.get_filter().toggle("actors", actor))))
+corrections_panel.actor_panel(actor, profile, known)
 names_col, roles_col = st.columns(2)
 with names_col:
     st.markdown("**Also named**")

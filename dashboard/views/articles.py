@@ -6,7 +6,7 @@ import html
 import streamlit as st
 
 from components.query import EXPORT_ROWS, day_text
-from dashboard import annotations, cached, highlight, linked_charts, notices, paging, state
+from dashboard import annotations, cached, corrections_panel, highlight, linked_charts, notices, paging, state
 
 KEY = "articles"
 
@@ -72,7 +72,8 @@ meta = [str(v) for v in (day_text(doc.get("date")), doc.get("source"), language,
                          doc.get("url")) if v]
 st.text(" · ".join(meta))
 annotations.section("article", article_id, label="this article")
-read_tab, plain_tab, entities_tab, quotes_tab = st.tabs(["Highlighted", "Plain text", "Entities", "Quotes"])
+read_tab, plain_tab, entities_tab, quotes_tab, places_tab = st.tabs(
+    ["Highlighted", "Plain text", "Entities", "Quotes", "Places"], key=f"{KEY}_reader_tab")
 with read_tab:
     st.html(highlight.legend_html())
     st.html(highlight.annotated_html(doc.get("text") or "", doc["entities"], doc["quotes"]))
@@ -86,3 +87,5 @@ with quotes_tab:
     else:
         linked_charts.table(doc["quotes"][["speaker", "quote", "kind", "cue", "start_char", "end_char"]],
                             key=f"{KEY}_quotes", file=f"article-{article_id}-quotes")
+with places_tab:
+    corrections_panel.article_places(article_id, doc["places"])

@@ -1,4 +1,5 @@
-"""Data: the store being shown (switch it), ingest files, zips or a folder, and the ingest history."""
+"""Data: the store being shown (switch it), ingest files, zips or a folder, the ingest history and
+the analysts' corrections."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,7 @@ import streamlit as st
 from components import query, settings
 from components.filters import Filter
 from components.store import Store, StoreError
-from dashboard import cached, ingest_panel, linked_charts, notices, state, workbench
+from dashboard import cached, corrections_panel, ingest_panel, linked_charts, notices, state, workbench
 
 KEY = "data"
 
@@ -91,3 +92,7 @@ with notices.store_errors():
             linked_charts.table(problems, key=f"{KEY}_problems", file="ingest-problems")
 
 workbench.data_section()
+
+# --- corrections ---
+with notices.store_errors():
+    corrections_panel.corrections_section()

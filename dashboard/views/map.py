@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import charts
-from dashboard import cached, linked_charts, notices, state
+from dashboard import cached, corrections_panel, linked_charts, notices, state
 
 KEY = "map"
 
@@ -29,6 +29,7 @@ with places_col:
     st.caption("Pick a row to filter to that place.")
     linked_charts.table(places, key=f"{KEY}_places", file="places", filter_field="places", value_column="name",
                         height=400)
+    corrections_panel.map_places(places)
 with countries_col:
     st.subheader("Countries")
     st.caption("Pick a row to filter to that country.")

@@ -272,11 +272,13 @@ def test_each_article_is_stored_with_the_title_it_is_shown_by(store: Store):
 
 
 def _as_version_5(con) -> None:
-    """Undo in the attached store what schema version 6 added: the tables it creates and
-    ``places.in_organisation``."""
+    """Undo in the attached store what schema version 6 added: the tables it creates,
+    ``actor_aliases.machine_actor`` and ``hidden``, and ``places.in_organisation``."""
     for table, sql in schema.TABLES.items():
         if sql in schema.MIGRATIONS[5]:
             con.execute(f"DROP TABLE {connection.ALIAS}.{table}")
+    for column in ("machine_actor", "hidden"):
+        con.execute(f"ALTER TABLE {connection.ALIAS}.actor_aliases DROP COLUMN {column}")
     con.execute(f"ALTER TABLE {connection.ALIAS}.places DROP COLUMN in_organisation")
 
 

@@ -7,7 +7,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from components.store import Store, ViewExists, analyst, connection, schema
+from components.store import Store, ViewExists, analyst, schema
 from components.store.workbench import view_name
 
 
@@ -68,10 +68,10 @@ def test_the_os_user_falls_back_to_unknown(monkeypatch):
 
 def test_a_store_of_schema_5_gains_the_tables_on_upgrade(store: Store):
     store.save_view("kept", {"q": ["grain"]}, "")
-    with store._transaction() as con:  # as a store written by Dateline with schema 5
-        for table in ("saved_views", "tags", "notes"):
-            connection._exec(con, f"DROP TABLE {table}")
-        connection._exec(con, "ALTER TABLE places DROP COLUMN in_organisation")
+    from tests.components.store.test_store import _as_version_5
+
+    with store._attached(str(store.path), read_only=False) as con:  # as a store written by Dateline with schema 5
+        _as_version_5(con)
         schema._set_meta(con, "schema_version", "5")
     assert store.migrate() == (5, schema.SCHEMA_VERSION)
     assert store.saved_views() == [] and store.all_tags() == []

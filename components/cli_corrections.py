@@ -1,0 +1,115 @@
+"""The command line's corrections verbs (``python -m components actors|places|corrections …``),
+thin over the store's methods (:class:`components.store.correcting.Correcting`):
+
+- ``actors merge NAME INTO``, ``actors split ALIAS``, ``actors rename NAME NEW``,
+  ``actors retype NAME TYPE``, ``actors hide NAME``;
+- ``places hide TEXT [--article ID]``;
+- ``corrections list``, ``corrections export FILE``, ``corrections import FILE``, ``corrections undo ID``.
+
+Each takes ``--db``. A name the store does not hold is refused in one line with the closest names
+(:class:`~components.store.CorrectionError`, printed by ``__main__.main`` without a traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import settings
+
+#: ``actors`` sub-verbs: (argument names, the action, its help).
+ACTOR_VERBS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "merge": (("name", "into"), "merge", "every name of actor NAME counts for actor INTO from now on"),
+    "split": (("alias",), "split", "the name ALIAS becomes an actor of its own, whatever the automatic merge said"),
+    "rename": (("name", "new"), "rename", "actor NAME is called NEW"),
+    "retype": (("name", "type"), "retype", "actor NAME is a person, organization, state or group"),
+    "hide": (("name",), "hide", "leave actor NAME (and its names) out of every view, table, count and export"),
+}
+
+
+def _store(a: argparse.Namespace):
+    from .store import Store
+
+    store = Store(a.db)
+    store.check()
+    if not store.exists:
+        from .store import StoreError
+
+        raise StoreError(f"{a.db}: no store yet (run `python -m components ingest PATH --db {a.db}`)")
+    return store
+
+
+def _said(correction) -> str:
+    """One line for a correction: ``#3 merge "Okafor" into "Jane Okafor" (ana, 2026-12-01 21:30)``."""
+    line = f"#{correction.id} {correction.describe()} ({correction.made_by}, {correction.made_at:%Y-%m-%d %H:%M} UTC)"
+    if correction.undone_at:
+        line += f" — undone by {correction.undone_by}, {correction.undone_at:%Y-%m-%d %H:%M} UTC"
+    return line
+
+
+def cmd_actors(a: argparse.Namespace) -> int:
+    names, action, _ = ACTOR_VERBS[a.actors_verb]
+    args = [getattr(a, n) for n in names]
+    done = _store(a).correct(action, args[0], args[1] if len(args) > 1 else None)
+    print(f"corrected: {_said(done)}")
+    return 0
+
+
+def cmd_places(a: argparse.Namespace) -> int:
+    done = _store(a).correct("place_hide", a.text, article_id=a.article)
+    print(f"corrected: {_said(done)}")
+    return 0
+
+
+def cmd_corrections(a: argparse.Namespace) -> int:
+    store = _store(a)
+    if a.corrections_verb == "list":
+        made = store.corrections()
+        for c in made:
+            print(_said(c))
+        if not made:
+            print("no corrections yet (`python -m components actors --help` says how to make one)", file=sys.stderr)
+    elif a.corrections_verb == "export":
+        n = store.export_corrections(a.file)
+        print(f"{n} correction{'s' if n != 1 else ''} written to {a.file}")
+    elif a.corrections_verb == "import":
+        n = store.import_corrections(a.file)
+        print(f"{n} correction{'s' if n != 1 else ''} added from {a.file}"
+              + (" (the others were held already)" if n == 0 else ""))
+    else:
+        done = store.undo_correction(a.id)
+        print(f"undone: {_said(done)}")
+    return 0
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """Add the ``actors``, ``places`` and ``corrections`` verbs to ``sub`` (the sub-parsers of
+    ``python -m components``)."""
+    db = settings.SETTINGS["db"]
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", default=db.value(), help=db.help)
+        return p
+
+    actors = sub.add_parser("actors", help="correct the actors: merge, split, rename, retype, hide")
+    verbs = actors.add_subparsers(dest="actors_verb", required=True, metavar="VERB")
+    for verb, (names, _, help_) in ACTOR_VERBS.items():
+        p = with_db(verbs.add_parser(verb, help=help_, description=help_))
+        for name in names:
+            p.add_argument(name, metavar=name.upper())
+    actors.set_defaults(func=cmd_actors)
+
+    places = sub.add_parser("places", help="correct the places: hide a place text")
+    verbs = places.add_subparsers(dest="places_verb", required=True, metavar="VERB")
+    p = with_db(verbs.add_parser("hide", help="leave the places found as TEXT (any case) out of every count, "
+                                              "list and map"))
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--article", metavar="ID", default=None, help="only in this article (its id); default: everywhere")
+    places.set_defaults(func=cmd_places)
+
+    corrections = sub.add_parser("corrections", help="list, export, import or undo the corrections")
+    verbs = corrections.add_subparsers(dest="corrections_verb", required=True, metavar="VERB")
+    with_db(verbs.add_parser("list", help="every correction, oldest first, with who made it and when"))
+    with_db(verbs.add_parser("export", help="write them to a JSON file to share")).add_argument("file", metavar="FILE")
+    with_db(verbs.add_parser("import", help="add those of a JSON file not held yet")).add_argument("file", metavar="FILE")
+    with_db(verbs.add_parser("undo", help="undo correction ID (it stays listed)")).add_argument("id", type=int, metavar="ID")
+    corrections.set_defaults(func=cmd_corrections)
