@@ -19,13 +19,18 @@ The package's modules, from the bottom up: :mod:`~components.store.connection` (
 connection, attaching with retry and backoff, intent files), :mod:`~components.store.schema` (the
 tables, schema versions and migrations), :mod:`~components.store.corpus_tables` (the rebuild of
 ``actors`` and ``actor_aliases``), :mod:`~components.store.writes` (one batch of writes),
-:mod:`~components.store.kept` (filtered article sets kept between statements) and
-:mod:`~components.store.database` (the :class:`Store` class over them).
+:mod:`~components.store.kept` (filtered article sets kept between statements),
+:mod:`~components.store.search_index` (the full-text search index, an SQLite FTS5 file beside the
+store), :mod:`~components.store.searching` (the Store's side of search: index writes, searches)
+and :mod:`~components.store.database` (the :class:`Store` class over them).
 """
 from __future__ import annotations
 
 from .connection import StoreError, StoreLocked, StoreOutdated
 from .database import Store
-from .kept import Kept, kept_name
+from .kept import Hits, Kept, kept_name
+from .search_index import HIT_CLOSE, HIT_OPEN, SearchIndexMissing
+from .searching import hits_kept
 
-__all__ = ["Kept", "Store", "StoreError", "StoreLocked", "StoreOutdated", "kept_name"]
+__all__ = ["HIT_CLOSE", "HIT_OPEN", "Hits", "Kept", "SearchIndexMissing", "Store", "StoreError", "StoreLocked",
+           "StoreOutdated", "hits_kept", "kept_name"]

@@ -18,7 +18,8 @@ from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _r
 from .kept import Kept, file_version, use_kept
 from .schema import SCHEMA_VERSION, TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
 from .parts import read_part
-from .writes import _Batch, _write_batch
+from .searching import Searching
+from .writes import _Batch
 
 if TYPE_CHECKING:
     import pandas
@@ -43,7 +44,7 @@ def _version_params(version: str, by_language: Mapping[str, str] | None) -> dict
     return {"version": version, "languages": languages, "versions": [by_language[lang] for lang in languages]}
 
 
-class Store:
+class Store(Searching):
     """A DuckDB file holding articles, their extractions, corpus-level actors and ingest logs.
 
     path: the DuckDB file; None means the ``db`` setting (``data/dateline.duckdb``). The file and
@@ -136,6 +137,7 @@ class Store:
         """
         if limit < 0:
             raise ValueError("limit must be >= 0")
+        kept = self._resolve_hits(kept) if kept else kept  # (a search runs before the store is attached)
         with self._reading() as con, _interrupt_after(con, time_limit):
             try:
                 if kept:
@@ -263,11 +265,7 @@ class Store:
         tables = read_part(folder)
         part = _Batch(run_id=run_id, now=_utcnow(), tables=tables,
                       extracted_ids=tables["articles"].column("id").to_pylist())
-        rest = _Batch.build([], list(articles), problems, run_id)
-        with self._transaction() as con:
-            for batch in (part, rest):
-                if not batch.empty:
-                    _write_batch(con, batch)
+        self._write_batches([part, _Batch.build([], list(articles), problems, run_id)])
 
     def start_run(self, inputs: Sequence[str]) -> str:
         """Log the start of an ingest of ``inputs`` (paths as given) in ``ingest_runs`` and return
@@ -320,10 +318,8 @@ class Store:
     # --- connections ---
 
     def _write(self, batch: _Batch) -> None:
-        if batch.empty:
-            return
-        with self._transaction() as con:
-            _write_batch(con, batch)
+        if not batch.empty:
+            self._write_batches([batch])
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
