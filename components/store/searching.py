@@ -22,6 +22,9 @@ from .writes import _Batch, _write_batch
 HITS_CACHED = 8
 _hits_cache: OrderedDict[tuple, pa.Table] = OrderedDict()
 _hits_lock = threading.Lock()
+#: The store's search generation and the index's, as last read: path → (the files' versions, value),
+#: so that the check before each search costs two ``stat`` calls while nothing is written.
+_generations: dict[tuple[Path, str], tuple[tuple, str | None]] = {}
 
 
 class Searching:
@@ -72,8 +75,9 @@ class Searching:
         :meth:`build_search_index` brings it up to date. False for a store that does not exist."""
         if not self.exists:
             return False
-        wanted = self._read(ix.store_generation)
-        return ix.index_generation(self.path) != wanted
+        wanted = _remembered((self.path, "store"), self.version, lambda: self._read(ix.store_generation))
+        held = _remembered((self.path, "index"), ix.index_version(self.path), lambda: ix.index_generation(self.path))
+        return held != wanted
 
     def build_search_index(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Build the search index, or bring it up to date with the store: articles it lacks
@@ -150,6 +154,14 @@ class Searching:
     def _article_seq(self, article_id: str) -> int | None:
         rows = self._read(lambda con: _exec(con, "SELECT seq FROM articles WHERE id = $id", {"id": article_id}))
         return int(rows[0][0]) if rows and rows[0][0] is not None else None
+
+
+def _remembered(key: tuple[Path, str], version: tuple, read: Callable[[], str | None]) -> str | None:
+    """``read()``, remembered under ``key`` while ``version`` (of the file it reads) is unchanged."""
+    known = _generations.get(key)
+    if known is None or known[0] != version:
+        known = _generations[key] = (version, read())
+    return known[1]
 
 
 def hits_kept(match: str, scope: str = "articles") -> tuple[str, Kept]:
