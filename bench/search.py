@@ -11,7 +11,8 @@ you may not write to (e.g. the million-article one of ``bench/build_store.py``) 
   deletes an existing index first; otherwise an up-to-date index is only checked);
 - per search (a word, a phrase, a NOT, a prefix; each alone and with another filter: the store's
   most mentioned actor), the articles it matches and, in seconds (median of ``--repeat``
-  runs): ``hits`` (the index alone: every hit with its bm25 rank), ``list`` (the Articles list's
+  runs): ``hits`` (the index alone: every article it matches, what the Filter reads), ``ranked``
+  (the same with each one's bm25 rank, what the Articles list orders by), ``list`` (the Articles list's
   first page, ranked, with snippets: ``query.articles(marks=True)``, its hits and filtered set
   computed anew), ``overview`` (``query.overview`` under the same Filter, hits already fetched);
 - the load average before and after (timings on a shared machine are indicative only).
@@ -78,17 +79,19 @@ def searches(store, repeat: int) -> None:
 
     top = query.top_actors(store, Filter(), limit=1)
     actor = str(top["actor"].iloc[0]) if len(top) else None
-    print(f"\n{'search':<26} {'filter':<22} {'articles':>9} {'hits s':>7} {'list s':>7} {'overview s':>10}")
+    print(f"\n{'search':<26} {'filter':<22} {'articles':>9} {'hits s':>7} {'ranked s':>8} {'list s':>7} "
+          f"{'overview s':>10}")
     for what, text in SEARCHES:
         for extra in ((), ("actors", actor)) if actor else ((),):
             f = Filter(text=text, **({extra[0]: (extra[1],)} if extra else {}))
             match = query.search_syntax.match_of(text)
             t_hits, _ = _median(lambda: search_index.hits(store.path, match, "articles"), repeat, reset)
+            t_ranked, _ = _median(lambda: search_index.hits(store.path, match, "ranked"), repeat, reset)
             t_list, page = _median(lambda: query.articles(store, f, marks=True), repeat, reset)
             t_over, _ = _median(lambda: query.overview(store, f), repeat, lambda: None)
             label = f"{what}: {text}"
             print(f"{label:<26} {('actor ' + actor) if extra else 'none':<22.22} {page.attrs['total']:>9,} "
-                  f"{t_hits:7.3f} {t_list:7.3f} {t_over:10.3f}", flush=True)
+                  f"{t_hits:7.3f} {t_ranked:8.3f} {t_list:7.3f} {t_over:10.3f}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:

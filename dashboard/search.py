@@ -29,7 +29,7 @@ def ready(f: Filter) -> bool:
     try:
         parse_search(f.text)
     except SearchSyntaxError as e:
-        st.warning(f"The search cannot be read — {e}. Change it in the sidebar.", icon=":material/search_off:")
+        st.warning(f"The search cannot be read: {e} Change it in the sidebar.", icon=":material/search_off:")
         return False
     store = cached.current_store()
     if store.search_index_behind():

@@ -13,7 +13,7 @@ from ..store import Store
 from ..store.search_index import QUOTE_SLOTS
 from .frames import empty_frame, is_list, or_none, typed
 from .search_syntax import match_of
-from .sql import (ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, search_table, with_filter,
+from .sql import (ARTICLE_DAY, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, quote_scope, search_kept, search_table, with_filter,
                   within)
 
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
@@ -97,7 +97,7 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
     when not detected yet), dateline, n_words, n_actors, n_places, n_quotes; with ``marks`` under
     a search also ``snippet``: the article's best passage for it, hits between
     :data:`~components.store.HIT_OPEN` and ``HIT_CLOSE``."""
-    ranked = search_table(f)
+    ranked = search_table(f, "ranked")  # (the Filter reads the hits without ranks: quicker to get)
     rank = f"(SELECT min(r.rank) FROM {ranked} r WHERE r.seq = a.seq)" if ranked else "NULL"
     sql, params, kept = with_filter(f, """
         , page AS (
@@ -126,7 +126,7 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
         ) ON TRUE
         ORDER BY page.rank NULLS LAST, page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1,
                               off=max(int(offset), 0))
-    frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0) + 1)
+    frame = store.query(sql, params, kept={**search_kept(f, "ranked"), **kept}, limit=max(int(limit), 0) + 1)
     page = _paged(frame, limit, offset)
     columns = ARTICLE_COLUMNS
     if marks and ranked:

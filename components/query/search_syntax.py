@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 
 #: What a search that cannot be read says, after its own reason.
-SYNTAX_HINT = ('write words (all must occur), "a phrase", OR between alternatives, NOT or -word '
-               "to exclude, word* for a prefix")
+SYNTAX_HINT = ('Write words (all must occur), "a phrase", OR between alternatives, NOT or -word '
+               "to exclude, word* for a prefix.")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -132,10 +132,10 @@ def parse_search(text: str) -> Search | None:
         join = False
     if not groups and not excluded:
         if (text or "").strip():
-            raise SearchSyntaxError(f"nothing to search for in {text.strip()[:40]!r}: {SYNTAX_HINT}")
+            raise SearchSyntaxError(f"there is no word to search for in {text.strip()[:40]!r}. {SYNTAX_HINT}")
         return None
     if not groups:
-        raise SearchSyntaxError(f"a search cannot only exclude: add a word that must occur ({SYNTAX_HINT})")
+        raise SearchSyntaxError(f"a search cannot only exclude words: add one that must occur. {SYNTAX_HINT}")
     return Search(groups=tuple(tuple(g) for g in groups), excluded=tuple(excluded))
 
 

@@ -106,8 +106,9 @@ def _filter_conditions(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str =
 
 
 def search_kept(f: Filter, scope: str = "articles") -> Kept:
-    """The kept set of the hits of ``f``'s search (``{}`` when it has none): ``{name: Hits}``,
-    the table the Filter's SQL reads (columns seq, rank; for ``scope`` "quotes" seq, idx, rank).
+    """The kept set of the hits of ``f``'s search (``{}`` when it has none): ``{name: Hits}``;
+    for ``scope`` "articles" the table the Filter's SQL reads (column seq), "ranked" (seq, rank:
+    bm25, lower is better), "quotes" (seq, idx, rank).
     Raises SearchSyntaxError for a search that cannot be read."""
     match = match_of(f.text)
     return hits_kept(match, scope)[1] if match else {}

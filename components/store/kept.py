@@ -33,7 +33,7 @@ class Hits:
     """The hits of a search as a kept set (see :func:`components.store.searching.hits_kept`).
 
     match: the FTS5 expression (from :mod:`components.query.search_syntax`, never raw user text).
-    scope: "articles" (rows seq, rank) or "quotes" (rows seq, idx, rank)."""
+    scope: "articles" (rows seq), "ranked" (seq, rank) or "quotes" (seq, idx, rank)."""
 
     match: str
     scope: str = "articles"

@@ -9,8 +9,9 @@ Tables of the index file (all keyed by the article's number, ``articles.seq``):
 
 - ``article_text`` (FTS5: ``title``, ``body``): one row per article, ``rowid`` = its number;
 - ``quote_text`` (FTS5: ``content``): one row per quote, ``rowid`` = number × 65536 + ``quotes.idx``;
-- ``indexed`` (``seq``, ``stamp``): the articles indexed and the extraction they were indexed
-  with (``pipeline_version|extracted_at``), so that a re-extraction re-indexes its quotes;
+- ``indexed`` (``seq``, ``stamp``): the articles indexed, with their id and the extraction they
+  were indexed with (``id|pipeline_version|extracted_at``), so that a re-extraction re-indexes
+  its quotes;
 - ``meta`` (``key``, ``value``): ``generation``, the store's ``meta.search_generation`` the
   index holds everything of.
 
@@ -51,8 +52,9 @@ _SCHEMA = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, body, {_TOKENIZE})",
     f"CREATE VIRTUAL TABLE IF NOT EXISTS quote_text USING fts5(content, {_TOKENIZE})",
 ]
-#: The stamp of an ``articles`` row ``a`` (changes when it is extracted anew).
-STAMP = "coalesce(a.pipeline_version, '') || '|' || coalesce(CAST(a.extracted_at AS VARCHAR), '')"
+#: The stamp of an ``articles`` row ``a``: its id and extraction (so it changes when the article is
+#: extracted anew, and a number given to another article in a store made anew never matches).
+STAMP = "a.id || '|' || coalesce(a.pipeline_version, '') || '|' || coalesce(CAST(a.extracted_at AS VARCHAR), '')"
 
 
 class SearchIndexMissing(StoreError):
@@ -205,14 +207,13 @@ def sync(store_path: Path, read: Callable, *, progress: Callable[[int, int], Non
     total)`` is called after each chunk. Returns the number of articles (re)indexed."""
     generation, stored = read(lambda con: (store_generation(con), dict(_exec(con, f"SELECT a.seq, {STAMP} FROM articles a"))))
     with closing(connect(store_path, create=True)) as con:
-        indexed = dict(con.execute("SELECT seq, stamp FROM indexed").fetchall())
-        remove, add = plan(stored, indexed)
+        con.execute("BEGIN IMMEDIATE")  # (what it holds, read and pruned with no write between)
+        remove, add = plan(stored, dict(con.execute("SELECT seq, stamp FROM indexed").fetchall()))
+        _write_rows(con, remove, [], [])
+        con.execute("COMMIT")
         total = len(add)
         if progress:
             progress(0, total)
-        con.execute("BEGIN IMMEDIATE")
-        _write_rows(con, remove, [], [])
-        con.execute("COMMIT")
         for i in range(0, total, SYNC_CHUNK):
             chunk = add[i:i + SYNC_CHUNK]
             articles, quotes = read(lambda c: article_rows(c, seqs=chunk))
@@ -229,31 +230,39 @@ def sync(store_path: Path, read: Callable, *, progress: Callable[[int, int], Non
 
 def hits(store_path: Path, match: str, scope: str) -> pa.Table:
     """Every hit of the FTS5 expression ``match`` (from :mod:`components.query.search_syntax`,
-    never raw user text), best first: for ``scope`` "articles" a table (seq, rank), for
-    "quotes" (seq, idx, rank); ``rank`` is bm25 (lower is better; titles weigh 3× the body)."""
+    never raw user text): for ``scope`` "articles" a table (seq) of the articles it matches;
+    "ranked" (seq, rank) with their bm25 rank (lower is better; the title weighs 3× the body);
+    "quotes" (seq, idx, rank) for the quotes it matches. The rows come from SQLite as one
+    comma-separated text per column (``group_concat``), ten times faster than a row at a time
+    for half a million hits."""
+    if scope == "quotes":
+        sql = (f"SELECT rowid / {QUOTE_SLOTS} AS seq, rowid % {QUOTE_SLOTS} AS idx, bm25(quote_text) AS rank"
+               " FROM quote_text WHERE quote_text MATCH ?")
+    elif scope == "ranked":
+        sql = "SELECT rowid AS seq, bm25(article_text, 3.0, 1.0) AS rank FROM article_text WHERE article_text MATCH ?"
+    else:
+        sql = "SELECT rowid AS seq FROM article_text WHERE article_text MATCH ?"
+    names = _COLUMNS[scope if scope in _COLUMNS else "articles"]
+    # MATERIALIZED: bm25() may only run in the query that has the MATCH, not inside an aggregate
+    concat = ", ".join(f"group_concat({n})" for n in names)
     with closing(connect(store_path)) as con:
         try:
-            if scope == "quotes":
-                rows = con.execute(f"SELECT rowid / {QUOTE_SLOTS}, rowid % {QUOTE_SLOTS}, bm25(quote_text)"
-                                   " FROM quote_text WHERE quote_text MATCH ? ORDER BY 3", (match,)).fetchall()
-            else:
-                rows = con.execute("SELECT rowid, bm25(article_text, 3.0, 1.0) FROM article_text"
-                                   " WHERE article_text MATCH ? ORDER BY 2", (match,)).fetchall()
+            texts = con.execute(f"WITH h AS MATERIALIZED ({sql}) SELECT {concat} FROM h", (match,)).fetchone()
         except sqlite3.OperationalError as e:
             raise StoreError(f"the search index could not run this search ({e})") from e
-    return _hits_table(rows, scope)
+    if not texts or texts[0] is None:
+        return no_hits(scope)
+    types = [pa.float64() if n == "rank" else pa.int64() for n in names]
+    return pa.table([pa.array(t.split(","), pa.string()).cast(ty) for t, ty in zip(texts, types)], names=names)
+
+
+_COLUMNS = {"articles": ("seq",), "ranked": ("seq", "rank"), "quotes": ("seq", "idx", "rank")}
 
 
 def no_hits(scope: str) -> pa.Table:
     """The table of :func:`hits` when nothing matches."""
-    return _hits_table([], scope)
-
-
-def _hits_table(rows: list[tuple], scope: str) -> pa.Table:
-    names = ["seq", "idx", "rank"] if scope == "quotes" else ["seq", "rank"]
-    columns = list(zip(*rows)) if rows else [()] * len(names)
-    types = [pa.int64()] * (len(names) - 1) + [pa.float64()]
-    return pa.table([pa.array(c, type=t) for c, t in zip(columns, types)], names=names)
+    names = _COLUMNS[scope if scope in _COLUMNS else "articles"]
+    return pa.table([pa.array([], pa.float64() if n == "rank" else pa.int64()) for n in names], names=names)
 
 
 def _marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:

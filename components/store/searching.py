@@ -165,8 +165,8 @@ def _remembered(key: tuple[Path, str], version: tuple, read: Callable[[], str | 
 
 
 def hits_kept(match: str, scope: str = "articles") -> tuple[str, Kept]:
-    """The kept set of a search's hits: ``(its table name, {name: Hits})``; the table has
-    columns seq, rank (and idx for ``scope`` "quotes"), rank lower for better hits."""
+    """The kept set of a search's hits: ``(its table name, {name: Hits})``; the table's columns
+    are those of :func:`components.store.search_index.hits` for ``scope``."""
     name = kept_name("hits", {"match": match, "scope": scope})
     return name, {name: Hits(match=match, scope=scope)}
 

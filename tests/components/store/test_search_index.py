@@ -125,3 +125,11 @@ def test_a_changed_article_is_reindexed_by_a_build(tmp_path):
         con.execute("DELETE FROM meta")
     assert store.search_index_behind() and store.build_search_index() == 1
     assert found(store, "old") == ["Old words here."]
+
+
+def test_a_store_made_anew_beside_an_old_index_finds_only_its_own_articles(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.add_articles([Article.from_text("Old harbour story.", origin="a.txt")])
+    store.path.unlink()  # the store deleted, its index left behind
+    store.add_articles([Article.from_text("New harbour story.", origin="b.txt")])  # numbered 1 again
+    assert found(store, "harbour") == ["New harbour story."] and found(store, "old") == []
