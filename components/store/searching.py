@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from . import search_index as ix
-from .connection import _exec
+from .connection import StoreError, _exec
 from .kept import Hits, Kept, kept_name
 from .writes import _Batch, _write_batch
 
@@ -67,7 +67,7 @@ class Searching:
             ix.apply(self.path, removed, *rows, before, after, create=created)
             if ix.index_generation(self.path) != after:  # it lagged before this write: catch up now
                 self.build_search_index()
-        except sqlite3.Error:  # the generations differ: the next search or write catches up
+        except (sqlite3.Error, StoreError):  # the generations differ: the next search or write catches up
             pass
 
     def search_index_behind(self) -> bool:

@@ -133,3 +133,16 @@ def test_a_store_made_anew_beside_an_old_index_finds_only_its_own_articles(tmp_p
     store.path.unlink()  # the store deleted, its index left behind
     store.add_articles([Article.from_text("New harbour story.", origin="b.txt")])  # numbered 1 again
     assert found(store, "harbour") == ["New harbour story."] and found(store, "old") == []
+
+
+def test_searches_go_on_while_another_process_writes_the_index(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([extraction("Talks in Zürich ended.")])
+    writer = sqlite3.connect(store.search_index_path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # as an ingest's index write, in the middle of its batch
+        writer.execute("INSERT INTO article_text (rowid, title, body) VALUES (99, '', 'zurich again')")
+        assert found(store, "zurich") == ["Talks in Zürich ended."]  # (what was committed)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
