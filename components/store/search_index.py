@@ -156,12 +156,11 @@ def _write_rows(con: sqlite3.Connection, removed: Iterable[int], articles: list[
                 quotes: list[tuple]) -> None:
     """Delete the articles ``removed`` and those of ``articles`` from the index, then add
     ``articles`` and their ``quotes`` (inside the caller's transaction)."""
-    gone = sorted({int(s) for s in removed} | {int(r[0]) for r in articles})
-    for seq in gone:
-        con.execute("DELETE FROM article_text WHERE rowid = ?", (seq,))
-        con.execute("DELETE FROM quote_text WHERE rowid >= ? AND rowid < ?",
-                    (seq * QUOTE_SLOTS, (seq + 1) * QUOTE_SLOTS))
-        con.execute("DELETE FROM indexed WHERE seq = ?", (seq,))
+    gone = [(seq,) for seq in sorted({int(s) for s in removed} | {int(r[0]) for r in articles})]
+    con.executemany("DELETE FROM article_text WHERE rowid = ?", gone)
+    con.executemany(f"DELETE FROM quote_text WHERE rowid >= ? * {QUOTE_SLOTS} AND rowid < (? + 1) * {QUOTE_SLOTS}",
+                    [(seq, seq) for seq, in gone])
+    con.executemany("DELETE FROM indexed WHERE seq = ?", gone)
     con.executemany("INSERT INTO article_text (rowid, title, body) VALUES (?, ?, ?)",
                     [(s, title, text) for s, _, title, text in articles])
     con.executemany("INSERT INTO indexed (seq, stamp) VALUES (?, ?)", [(s, stamp) for s, stamp, _, _ in articles])
@@ -208,8 +207,13 @@ def sync(store_path: Path, read: Callable, *, progress: Callable[[int, int], Non
     generation, stored = read(lambda con: (store_generation(con), dict(_exec(con, f"SELECT a.seq, {STAMP} FROM articles a"))))
     with closing(connect(store_path, create=True)) as con:
         con.execute("BEGIN IMMEDIATE")  # (what it holds, read and pruned with no write between)
-        remove, add = plan(stored, dict(con.execute("SELECT seq, stamp FROM indexed").fetchall()))
-        _write_rows(con, remove, [], [])
+        indexed = dict(con.execute("SELECT seq, stamp FROM indexed").fetchall())
+        remove, add = plan(stored, indexed)
+        if indexed and len(remove) == len(indexed):  # nothing to keep: emptied at once, not row by row
+            for sql in ("DROP TABLE article_text", "DROP TABLE quote_text", "DELETE FROM indexed", *_SCHEMA):
+                con.execute(sql)
+        else:
+            _write_rows(con, remove, [], [])
         con.execute("COMMIT")
         total = len(add)
         if progress:
