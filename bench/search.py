@@ -62,7 +62,7 @@ def build(store, rebuild: bool) -> None:
     t0 = time.perf_counter()
     n = store.build_search_index()
     seconds = time.perf_counter() - t0
-    rate = f", {n / seconds:,.0f} articles/s" if n else " (it was up to date)"
+    rate = f", {n / seconds:,.0f} articles/s" if n else " (it was up to date: every article's stamp compared)"
     print(f"index build: {n:,} of {n_articles:,} articles indexed in {seconds:.1f} s{rate}")
     print(f"index size: {_size_mb(index):,.0f} MB ({index}); store: {_size_mb(store.path):,.0f} MB")
 

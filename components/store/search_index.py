@@ -307,11 +307,18 @@ def snippets(store_path: Path, match: str, seqs: Sequence[int], *, words: int = 
     ``seqs`` that ``match`` hits, with the hits between :data:`HIT_OPEN` and :data:`HIT_CLOSE`."""
     if not seqs:
         return {}
+    snippet = "snippet(article_text, -1, $open, $close, '…', $words)"
+    if "*" in match:  # a prefix: FTS5 would merge its words' lists once per number, so the hits are scanned once
+        sql = (f"WITH h AS MATERIALIZED (SELECT rowid AS id, CASE WHEN rowid IN (SELECT value FROM json_each($seqs))"
+               f" THEN {snippet} END AS s FROM article_text WHERE article_text MATCH $match)"
+               " SELECT id, s FROM h WHERE s IS NOT NULL")
+    else:
+        sql = (f"SELECT rowid, {snippet} FROM article_text WHERE article_text MATCH $match"
+               " AND rowid IN (SELECT value FROM json_each($seqs))")
+    params = {"open": HIT_OPEN, "close": HIT_CLOSE, "words": int(words), "match": match,
+              "seqs": "[" + ",".join(str(int(s)) for s in seqs) + "]"}
     with closing(connect(store_path)) as con:
-        rows = con.execute(
-            "SELECT rowid, snippet(article_text, -1, ?, ?, '…', ?) FROM article_text WHERE article_text MATCH ?"
-            " AND rowid IN (SELECT value FROM json_each(?))",
-            (HIT_OPEN, HIT_CLOSE, int(words), match, "[" + ",".join(str(int(s)) for s in seqs) + "]")).fetchall()
+        rows = con.execute(sql, params).fetchall()
     return {int(s): text for s, text in rows}
 
 

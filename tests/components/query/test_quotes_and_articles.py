@@ -120,6 +120,8 @@ def test_under_a_search_articles_come_best_match_first_with_their_hits(store: St
     snippet = ranked.set_index("article_id").loc[ID["A2"], "snippet"]
     assert f"{HIT_OPEN}Reyes{HIT_CLOSE}" in snippet and "Paris" in snippet
     assert "snippet" not in query.articles(store, Filter(text="london")).columns  # (no marks asked)
+    prefixed = query.articles(store, Filter(text="reye*"), marks=True)["snippet"].tolist()
+    assert len(prefixed) == 2 and all(f"{HIT_OPEN}Reyes{HIT_CLOSE}" in s for s in prefixed)
 
 
 def test_the_reader_gets_the_hits_of_the_search_in_title_and_text(store: Store):
