@@ -1,6 +1,7 @@
 """Time a full run of every dashboard page, on the sample corpus and on a 10,000-article store.
 
     python bench/pages.py [--sample-db FILE] [--large-db FILE] [--skip-large] [--skip-sample] [--repeat N]
+                          [--search TEXT]
 
 ``--large-db /tmp/dateline1m.duckdb`` times the pages on the million-article store of
 ``bench/build_store.py`` (built there, not here).
@@ -15,7 +16,9 @@ and figure building included, the browser's drawing excluded. Per page it prints
 - ``warm``: the same run again (query results come from the cache: what going back to a view
   costs);
 - ``filter``: the run after a filter change (the store's most mentioned actor picked, so the
-  queries run again under a new Filter: what a click on a bar costs).
+  queries run again under a new Filter: what a click on a bar costs);
+- ``search``: the run after the search ``--search`` (default ``port -fees``) is typed instead (the
+  search index is built or caught up first, untimed, as the app does once per store).
 
 After each store it prints the process's resident memory (now and its peak so far): the app
 server's memory, as AppTest runs the app in this process.
@@ -86,8 +89,8 @@ def _timed_run(at) -> tuple[float, int]:
     return time.perf_counter() - t0, len(at.exception)
 
 
-def bench_store(db: Path, *, repeat: int) -> list[tuple[str, float, float, float, int]]:
-    """Time every page on the store ``db``; returns (title, cold, warm, filter, exceptions)
+def bench_store(db: Path, *, repeat: int, search: str = "port -fees") -> list[tuple]:
+    """Time every page on the store ``db``; returns (title, cold, warm, filter, search, exceptions)
     per page, each time the median of ``repeat`` runs."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
@@ -101,9 +104,10 @@ def bench_store(db: Path, *, repeat: int) -> list[tuple[str, float, float, float
     os.environ["DATELINE_DB"] = str(db)
     top = query.top_actors(Store(db), Filter(), limit=1)
     picked = Filter(actors=(str(top["actor"].iloc[0]),)) if len(top) else Filter(text="the")
+    Store(db).build_search_index()  # (once per store, as the app does on its first search)
     rows = []
     for file, title, _ in PAGES:
-        cold, warm, filtered, errors = [], [], [], 0
+        cold, warm, filtered, searched, errors = [], [], [], [], 0
         for _ in range(repeat):
             st.cache_data.clear()
             at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
@@ -117,9 +121,12 @@ def bench_store(db: Path, *, repeat: int) -> list[tuple[str, float, float, float
             at.session_state[state.FILTER] = picked
             seconds, n_errors = _timed_run(at)
             filtered.append(seconds)
-            errors = max(errors, n_errors)
+            at.session_state[state.FILTER] = Filter(text=search)
+            seconds, n_errors2 = _timed_run(at)
+            searched.append(seconds)
+            errors = max(errors, n_errors, n_errors2)
         rows.append((title, statistics.median(cold), statistics.median(warm),
-                     statistics.median(filtered), errors))
+                     statistics.median(filtered), statistics.median(searched), errors))
     return rows
 
 
@@ -150,6 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-large", action="store_true", help="only the sample store")
     parser.add_argument("--skip-sample", action="store_true", help="only the large store")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median printed)")
+    parser.add_argument("--search", default="port -fees", help="the search of the 'search' figure")
     args = parser.parse_args(argv)
 
     import logging
@@ -175,12 +183,13 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"{db}: upgraded from store schema {before} to {after}", flush=True)
 
     print("\nseconds per full page run (AppTest, in-process: script + queries + figures, no browser)")
-    print("cold = no filter, caches cleared; warm = same again; filter = after picking the top actor")
+    print("cold = no filter, caches cleared; warm = same again; filter = after picking the top actor;")
+    print(f"search = after searching {args.search!r} instead")
     for label, db in stores:
         print(f"\n{label}: {db} ({_articles(db):,} articles)")
-        print(f"  {'page':<10} {'cold':>7} {'warm':>7} {'filter':>7}  exceptions")
-        for title, cold, warm, filtered, errors in bench_store(db, repeat=args.repeat):
-            print(f"  {title:<10} {cold:7.2f} {warm:7.2f} {filtered:7.2f}  {errors or ''}", flush=True)
+        print(f"  {'page':<10} {'cold':>7} {'warm':>7} {'filter':>7} {'search':>7}  exceptions")
+        for title, cold, warm, filtered, searched, errors in bench_store(db, repeat=args.repeat, search=args.search):
+            print(f"  {title:<10} {cold:7.2f} {warm:7.2f} {filtered:7.2f} {searched:7.2f}  {errors or ''}", flush=True)
         now, peak = _rss_mb()
         print(f"  memory of this process (the app server): {now:,.0f} MB now, {peak:,.0f} MB at its peak")
 

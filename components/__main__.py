@@ -3,7 +3,8 @@
 Verbs: ``ingest`` (files → store), ``extract`` (files → JSONL of the extraction contract),
 ``reextract`` (bring a store to the current pipeline version), ``export`` (store → Parquet),
 ``info`` (what a store holds), ``upgrade`` (bring a store of an older Dateline to this one's
-schema), ``demo`` (write a synthetic corpus of fictional stories); the analysts' corrections:
+schema), ``search-index`` (build the search index of a store that has none, or bring it up to
+date), ``demo`` (write a synthetic corpus of fictional stories); the analysts' corrections:
 ``actors`` (merge, split, rename, retype, hide), ``places`` (hide) and ``corrections`` (list,
 export, import, undo), in :mod:`components.cli_corrections`; ``views`` and ``work`` (saved views,
 tags and notes, see :mod:`components.workbench_cli`).
@@ -197,6 +198,27 @@ def cmd_upgrade(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search_index(a: argparse.Namespace) -> int:
+    import time
+
+    store = _open_store(a)
+    if not store.exists:
+        print(f"{a.db}: no store yet (run `python -m components ingest PATH --db {a.db}`)")
+        return 1
+    if not store.search_index_behind():
+        print(f"{store.search_index_path} is up to date: nothing to do")
+        return 0
+    t0 = time.monotonic()
+    with tqdm(desc="search index", unit=" articles", disable=a.quiet) as bar:
+        def step(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        n = store.build_search_index(progress=step)
+    print(f"{n:,} articles indexed into {store.search_index_path} in {time.monotonic() - t0:.1f} s", file=sys.stderr)
+    return 0
+
+
 def cmd_demo(a: argparse.Namespace) -> int:
     from .synthetic import write_corpus
 
@@ -255,19 +277,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=db.value(), help=db.help)
     p.set_defaults(func=cmd_upgrade)
 
+    p = sub.add_parser("search-index", help="build the search index of a store, or bring it up to date")
+    p.add_argument("--db", default=db.value(), help=db.help)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_search_index)
+
     p = sub.add_parser("demo", help="write a synthetic corpus of fictional wire stories")
     p.add_argument("output", help="folder to write .txt stories into")
     p.add_argument("--n", type=int, default=40, help="number of stories")
     p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same corpus)")
     p.set_defaults(func=cmd_demo)
 
+    from .cli_corrections import add_parsers
     from .workbench_cli import add_verbs
 
-    add_verbs(sub)  # views (the analyst's kept work)
-
-    from .cli_corrections import add_parsers
-
-    add_parsers(sub)
+    add_parsers(sub)  # actors, places, corrections (the analysts' corrections)
+    add_verbs(sub)  # views, work (the analyst's kept work)
     return ap
 
 

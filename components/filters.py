@@ -63,7 +63,9 @@ class Filter:
         excluded once either bound is set.
     sources: ``articles.source`` values.
     languages: ``articles.language`` values: ISO 639-1 codes, or ``und`` (undetermined).
-    text: words that must occur in the article (title or body), case-insensitive.
+    text: a search in the analyst's syntax (words, "phrases", OR, NOT / -word, prefix*; see
+        :mod:`components.query.search_syntax`) over the article's title, body and quotes, case-
+        and accent-insensitive; URL key ``q``.
     tags: the analyst's tags (``tags.tag``): articles tagged so, or mentioning an actor tagged so.
     """
 
@@ -131,7 +133,7 @@ class Filter:
             span = f"{self.date_from or '…'} – {self.date_to or '…'}"
             out.append(("date_from", None, f"Dates: {span}"))
         if self.text:
-            out.append(("text", None, f"Text: {self.text}"))
+            out.append(("text", None, f"Search: {self.text}"))
         return out
 
     def to_query_params(self) -> dict[str, list[str]]:

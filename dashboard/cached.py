@@ -122,6 +122,14 @@ def article(article_id: str) -> dict | None:
     return _call("article", article_id)
 
 
+def article_hits(article_id: str, f: Filter) -> dict:
+    """``components.query.article_hits`` (where ``f``'s search hits the article) on the current
+    store, cached; no index is opened without a search."""
+    if not f.text:
+        return {"title": [], "text": []}
+    return _call("article_hits", f=f, article_id=article_id)
+
+
 def place_texts(name: str, f: Filter):
     """``components.query.place_texts`` for the place ``name`` within ``f`` on the current store, cached."""
     return _call("place_texts", name, f=f)

@@ -2,13 +2,13 @@
 serves it, see :mod:`dashboard.app`).
 
 It only routes: page config, the session state (Filter from the URL), the first-start
-sample store, the sidebar, and ``st.navigation`` over the pages in ``dashboard/views/``.
+sample store, the sidebar, the search's readiness (:mod:`dashboard.search`), and ``st.navigation`` over the pages in ``dashboard/views/``.
 """
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import bootstrap, notices, sidebar, state, workbench
+from dashboard import bootstrap, notices, search, sidebar, state, workbench
 from dashboard.routes import PAGES
 
 
@@ -28,7 +28,8 @@ def main() -> None:
     with st.sidebar:
         st.caption(f"Store: `{state.db_path().name}` (switch it on the Data page)")
     with notices.store_errors(part=f"the {page.title} page"):
-        page.run()
+        if search.ready(state.get_filter()):
+            page.run()
 
 
 main()

@@ -13,7 +13,7 @@ import streamlit as st
 
 from components.filters import ACTOR_TYPES, DATE_WINDOW_TEXT, Filter, value_label
 
-from . import cached, markdown, notices, state
+from . import cached, markdown, notices, search, state
 
 #: Widget key → Filter field, for the multiselects.
 MULTISELECTS = {
@@ -115,8 +115,8 @@ def render() -> None:
     with st.sidebar:
         st.subheader("Filter")
         _chips(f)
-        st.text_input("Text in article", key=state.SB_TEXT, on_change=_from_widgets,
-                      placeholder="words in title or body", help="Articles that contain these words")
+        st.text_input("Search", key=state.SB_TEXT, on_change=_from_widgets,
+                      placeholder='words, "a phrase", OR, -word, word*', help=search.SYNTAX_HELP)
         for key, (field, label, placeholder) in MULTISELECTS.items():
             offered = list(ACTOR_TYPES) if field == "actor_types" else choices.get(field, [])
             if field == "tags" and not offered and not f.tags:

@@ -10,6 +10,7 @@ run through :meth:`Store.query`; every view starts from the filtered article set
 module                             what it answers
 =================================  ==============================================================
 :mod:`.sql`                        the Filter as SQL (:func:`filter_sql`), fragments the views share
+:mod:`.search_syntax`              the analyst's search syntax parsed for the index (:func:`parse_search`)
 :mod:`.frames`                     frame typing; :func:`day_text` for a date cell
 :mod:`.counts`                     :func:`overview`, :func:`not_analysed`, :func:`other_languages_note`, :func:`date_span`, :func:`choices`
 :mod:`.actors`                     :func:`top_actors`, :func:`cooccurrence`, :func:`actor_profile`
@@ -33,13 +34,15 @@ from .geography import countries, place_texts, places
 from .ingest_runs import RUN_COUNTS, ingest_history
 from .per_day import busiest_days, timeline, timeline_by_actor
 from .periods import PERIODS, period_for
-from .quotes_and_articles import ARTICLE_COLUMNS, EXPORT_ROWS, PAGE_ROWS, QUOTE_COLUMNS, article, articles, quotes
-from .sql import filter_sql, search_terms
+from .quotes_and_articles import (ARTICLE_COLUMNS, EXPORT_ROWS, PAGE_ROWS, QUOTE_COLUMNS, article, article_hits,
+                                  articles, quotes)
+from .search_syntax import SearchSyntaxError, parse_search
+from .sql import filter_sql
 
 __all__ = [
     "ANNOTATION_COLUMNS", "annotations", "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "PERIODS", "QUOTE_COLUMNS", "RUN_COUNTS", "UNDATED",
-    "actor_profile", "article", "articles", "busiest_days", "choices", "cooccurrence", "countries",
+    "actor_profile", "article", "article_hits", "articles", "busiest_days", "choices", "cooccurrence", "countries",
     "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "other_languages_note", "overview", "period_for", "place_texts", "places",
     "quotes",
-    "search_terms", "timeline", "timeline_by_actor", "top_actors",
+    "SearchSyntaxError", "parse_search", "timeline", "timeline_by_actor", "top_actors",
 ]

@@ -11,7 +11,9 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, or_none, typed
-from .sql import (ARTICLE_DAY, IS_SHOWN_ACTOR, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, place_shown, quote_scope, with_filter,
+from .search_syntax import match_of
+from .sql import (ARTICLE_DAY, IS_SHOWN_ACTOR, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, place_shown, quote_scope, search_kept,
+                  search_table, with_filter,
                   within)
 
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
@@ -41,16 +43,20 @@ def _paged(frame: pd.DataFrame, limit: int, offset: int) -> pd.DataFrame:
     return page
 
 
-def quotes(store: Store, f: Filter, *, search: str = "", limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
+def quotes(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
     """Quotes in the filtered articles, newest first (undated last, then in text order). When
     the Filter has actors, the quotes *by* those actors (canonical speaker) in the articles of
-    the Filter's other fields. ``search``: words (or "quoted phrases") that must each occur,
-    case-insensitively, in the quote or its speaker's name. ``speaker`` is the canonical actor (the name as found when
+    the Filter's other fields. Under a search (``f.text``) only the quotes whose own words match
+    it, best match first; ``marks``: their hits are then marked in ``quote`` between
+    :data:`~components.store.HIT_OPEN` and ``HIT_CLOSE``. ``speaker`` is the canonical actor (the name as found when
     it has none), or None. One page: ``limit`` quotes from the ``offset``-th (0 = the newest);
     ``frame.attrs["total"]`` is the number of quotes that match, ``attrs["offset"]`` the offset,
     ``attrs["truncated"]`` whether more than ``limit`` follow the offset.
     Columns: date (NaT when undated), speaker, quote, kind, cue, title, source, article_id."""
-    cte, where, params, kept = quote_scope(f, search=search)
+    cte, where, params, kept = quote_scope(f)
+    ranked = search_table(f, "quotes")
+    rank = (f"(SELECT min(r.rank) FROM {ranked} r WHERE r.seq = h.article_seq AND r.idx = h.idx)" if ranked
+            else "NULL")
     # one statement: the matching quotes are found once, for the page and for the total; the
     # page is picked by keys and date only, then its texts are read by row id
     sql = f"""WITH {cte},
@@ -58,36 +64,47 @@ def quotes(store: Store, f: Filter, *, search: str = "", limit: int = PAGE_ROWS,
             SELECT q.rowid AS q_row, q.article_seq, q.article_id, q.idx FROM quotes q
             LEFT JOIN actor_aliases sal ON sal.alias = q.speaker WHERE {where}
         ), page AS (
-            SELECT h.q_row, a.rowid AS a_row, h.article_id, h.idx, {ARTICLE_DAY} AS date
+            SELECT h.q_row, a.rowid AS a_row, h.article_id, h.article_seq, h.idx, {ARTICLE_DAY} AS date,
+                   {rank} AS rank
             FROM hits h JOIN articles a ON a.seq = h.article_seq
-            ORDER BY date DESC NULLS LAST, h.article_id, h.idx LIMIT $q_lim OFFSET $q_off
+            ORDER BY rank NULLS LAST, date DESC NULLS LAST, h.article_id, h.idx LIMIT $q_lim OFFSET $q_off
         )
         SELECT p.date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
-               {TITLE_OR_OPENING} AS title, a.source, p.article_id, n.total
+               {TITLE_OR_OPENING} AS title, a.source, p.article_id, n.total, p.article_seq, p.idx
         FROM (SELECT count(*) AS total FROM hits) n LEFT JOIN (
             page p JOIN quotes q ON q.rowid = p.q_row JOIN articles a ON a.rowid = p.a_row
             LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
         ) ON TRUE
-        ORDER BY p.date DESC NULLS LAST, p.article_id, p.idx"""
+        ORDER BY p.rank NULLS LAST, p.date DESC NULLS LAST, p.article_id, p.idx"""
     frame = store.query(sql, {**params, "q_lim": int(limit) + 1, "q_off": max(int(offset), 0)},
                         kept=kept, limit=max(int(limit), 0) + 1)
-    return typed(_paged(frame, limit, offset), QUOTE_COLUMNS, days=("date",))
+    page = _paged(frame, limit, offset)
+    if marks and ranked and len(page):
+        keys = list(zip(page["article_seq"].astype(int), page["idx"].astype(int)))
+        marked = store.search_quote_marks(match_of(f.text), keys)
+        page["quote"] = [marked.get(k, q) for k, q in zip(keys, page["quote"])]
+    return typed(page, QUOTE_COLUMNS, days=("date",))
 
 
-def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
-    """The filtered articles, newest first (undated last). ``dateline`` is the dateline's place
+def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
+    """The filtered articles, newest first (undated last); under a search (``f.text``) the best
+    match first (bm25 over title and body, the title weighing more). ``dateline`` is the dateline's place
     names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
     actors and resolved place names. One page: ``limit`` articles from the ``offset``-th;
     ``frame.attrs["total"]`` is the number of articles that match, ``attrs["truncated"]``
     whether more than ``limit`` follow the offset. Columns: article_id, date (datetime64, NaT when undated: see
     :func:`~components.query.day_text`), title, source, language (``articles.language``; None
-    when not detected yet), dateline, n_words, n_actors, n_places, n_quotes."""
+    when not detected yet), dateline, n_words, n_actors, n_places, n_quotes; with ``marks`` under
+    a search also ``snippet``: the article's best passage for it, hits between
+    :data:`~components.store.HIT_OPEN` and ``HIT_CLOSE``."""
+    ranked = search_table(f, "ranked")  # (the Filter reads the hits without ranks: quicker to get)
+    rank = f"(SELECT min(r.rank) FROM {ranked} r WHERE r.seq = a.seq)" if ranked else "NULL"
     sql, params, kept = with_filter(f, """
         , page AS (
             SELECT a.id, a.seq, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
-                   a.language, a.dateline, a.n_words FROM articles a
+                   a.language, a.dateline, a.n_words, """ + rank + """ AS rank FROM articles a
             WHERE """ + within(f, "a.seq") + """
-            ORDER BY 3 DESC NULLS LAST, 4, a.id LIMIT $lim OFFSET $off
+            ORDER BY rank NULLS LAST, 3 DESC NULLS LAST, 4, a.id LIMIT $lim OFFSET $off
         ), na AS (
             SELECT e.article_seq, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e
             LEFT JOIN actor_aliases al ON al.alias = e.actor
@@ -102,16 +119,29 @@ def articles(store: Store, f: Filter, *, limit: int = PAGE_ROWS, offset: int = 0
         SELECT page.id AS article_id, page.date, page.title, page.source, page.language,
                coalesce(array_to_string(page.dateline, ', '), '') AS dateline, page.n_words,
                coalesce(na.n, 0) AS n_actors, coalesce(np.n, 0) AS n_places,
-               coalesce(nq.n, 0) AS n_quotes, n.total
+               coalesce(nq.n, 0) AS n_quotes, n.total, page.seq
         FROM (SELECT count(*) AS total FROM fa) n LEFT JOIN (
             page LEFT JOIN na ON na.article_seq = page.seq LEFT JOIN np ON np.article_seq = page.seq
             LEFT JOIN nq ON nq.article_seq = page.seq
         ) ON TRUE
-        ORDER BY page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1,
+        ORDER BY page.rank NULLS LAST, page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1,
                               off=max(int(offset), 0))
-    frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0) + 1)
-    return typed(_paged(frame, limit, offset), ARTICLE_COLUMNS,
-                 ints=("n_words", "n_actors", "n_places", "n_quotes"), days=("date",))
+    frame = store.query(sql, params, kept={**search_kept(f, "ranked"), **kept}, limit=max(int(limit), 0) + 1)
+    page = _paged(frame, limit, offset)
+    columns = ARTICLE_COLUMNS
+    if marks and ranked:
+        found = store.search_snippets(match_of(f.text), [int(s) for s in page["seq"]]) if len(page) else {}
+        page["snippet"] = [found.get(int(s), "") for s in page["seq"]] if len(page) else []
+        columns = (*ARTICLE_COLUMNS, "snippet")
+    return typed(page, columns, ints=("n_words", "n_actors", "n_places", "n_quotes"), days=("date",))
+
+
+def article_hits(store: Store, f: Filter, article_id: str) -> dict[str, list[tuple[int, int]]]:
+    """Where ``f``'s search hits the article ``article_id``, for the reader to mark:
+    ``{"title": [(start, end)…], "text": […]}`` character offsets into its title and text
+    (empty lists without a search, or where it does not hit)."""
+    match = match_of(f.text)
+    return store.search_highlights(match, article_id) if match else {"title": [], "text": []}
 
 
 def article(store: Store, article_id: str) -> dict | None:

@@ -12,10 +12,10 @@ correction hides it (:func:`place_shown`).
 """
 from __future__ import annotations
 
-import re
-
 from ..filters import DATE_WINDOW, Filter
-from ..store import PLACE_SHOWN, TAGGED_ITEM, Kept, Store, kept_name
+from ..store import PLACE_SHOWN, TAGGED_ITEM, Kept, Store, hits_kept, kept_name
+from ..store.search_index import QUOTE_SLOTS
+from .search_syntax import match_of
 
 #: The canonical actor of an ``entities`` row ``e`` joined ``LEFT JOIN actor_aliases al``.
 ACTOR_OF_ENTITY = "coalesce(al.actor, e.actor)"
@@ -36,9 +36,6 @@ IN_WINDOW = f"BETWEEN DATE '{DATE_WINDOW[0].isoformat()}' AND DATE '{DATE_WINDOW
 #: ``lang_name@version+rules-HASH``, does not start with it. False for an article not extracted yet.
 NOT_ANALYSED = ("a.language IS NOT NULL AND a.language <> 'und'"
                 " AND NOT starts_with(a.pipeline_version, a.language || '_')")
-#: Character that escapes ``%`` and ``_`` in the ILIKE patterns of a text search.
-LIKE_ESCAPE = "\\"
-_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 #: The title an article ``a`` is shown by: its title, else its opening words (stored at ingest:
 #: ``articles.display_title``, see :data:`components.store.schema.DISPLAY_TITLE`).
 TITLE_OR_OPENING = "a.display_title"
@@ -47,19 +44,6 @@ TITLE_OR_OPENING = "a.display_title"
 def place_shown(alias: str) -> str:
     """The condition that the ``places`` row ``alias`` is not hidden by a correction."""
     return PLACE_SHOWN.format(p=alias)
-
-
-def search_terms(text: str) -> list[str]:
-    """The terms of a search: words, and "double-quoted phrases" kept whole
-    (``'grain "port fees"'`` → ``["grain", "port fees"]``)."""
-    return [phrase or word for phrase, word in _TERM.findall(text or "") if (phrase or word).strip()]
-
-
-def like_pattern(word: str) -> str:
-    """An ILIKE pattern (escape :data:`LIKE_ESCAPE`) matching text that contains ``word``."""
-    for ch in (LIKE_ESCAPE, "%", "_"):
-        word = word.replace(ch, LIKE_ESCAPE + ch)
-    return f"%{word}%"
 
 
 def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f",
@@ -72,9 +56,10 @@ def filter_sql(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str = "f",
         mention's), places (``places.name``), countries (``places.country_code``), the inclusive
         date range (undated articles drop out once a bound is set), sources, languages
         (``articles.language``), tags (the article, or an actor it mentions, carries one of
-        them: ``tags``), and text (every
-        word or "quoted phrase" of :func:`search_terms`, case-insensitively, in the title or
-        the body).
+        them: ``tags``), and text (a search in the analyst's syntax, see
+        :mod:`~components.query.search_syntax`, over the title, the body and the quotes: the
+        statement reads the search's hits as the kept set named by :func:`search_kept`, which
+        must be passed with it; SearchSyntaxError for a search that cannot be read).
     ignore: Filter fields to leave out (e.g. ``("actors",)`` for quotes *by* the actors).
     prefix: prefix of the parameter names, so that two filter sets can share one statement.
     columns: the columns of ``articles a`` selected before the date.
@@ -128,10 +113,9 @@ def _filter_conditions(f: Filter, *, ignore: tuple[str, ...] = (), prefix: str =
     if wanted("tags"):
         where.append(_tagged(param("tags", list(f.tags))))
     if wanted("text"):
-        for i, word in enumerate(search_terms(f.text)):
-            p = param(f"text{i}", like_pattern(word))
-            where.append(f"(a.title ILIKE {p} ESCAPE '{LIKE_ESCAPE}' OR a.text ILIKE {p} ESCAPE "
-                         f"'{LIKE_ESCAPE}')")
+        hits = next(iter(search_kept(f)), None)
+        if hits:
+            where.append(f"a.seq IN (SELECT seq FROM {hits})")
     return where, params
 
 
@@ -141,6 +125,20 @@ def _tagged(tags: str) -> str:
     return (f"(a.id IN (SELECT which FROM tags WHERE what = 'article' AND tag IN (SELECT unnest({tags}::VARCHAR[])))"
             " OR a.seq IN (SELECT article_seq FROM article_actors WHERE actor IN (SELECT " + TAGGED_ITEM + " FROM tags"
             f" WHERE what = 'actor' AND tag IN (SELECT unnest({tags}::VARCHAR[])))))")
+
+
+def search_kept(f: Filter, scope: str = "articles") -> Kept:
+    """The kept set of the hits of ``f``'s search (``{}`` when it has none): ``{name: Hits}``;
+    for ``scope`` "articles" the table the Filter's SQL reads (column seq), "ranked" (seq, rank:
+    bm25, lower is better), "quotes" (seq, idx, rank).
+    Raises SearchSyntaxError for a search that cannot be read."""
+    match = match_of(f.text)
+    return hits_kept(match, scope)[1] if match else {}
+
+
+def search_table(f: Filter, scope: str = "articles") -> str | None:
+    """The name of the table of ``f``'s hits (see :func:`search_kept`), None without a search."""
+    return next(iter(search_kept(f, scope)), None)
 
 
 def kept_tables_serve(store: Store, f: Filter) -> bool:
@@ -190,10 +188,11 @@ def article_set(f: Filter, *, ignore: tuple[str, ...] = ()) -> tuple[str, Kept]:
     kept_…``, a kept set (``kept`` for :meth:`Store.query <components.store.Store.query>`):
     evaluated once however many statements of a page read it."""
     sql, params = filter_sql(f, ignore=ignore, columns="a.seq")  # a kept set of a million: 12 MB
-    if not params:  # no condition
+    if not _filter_conditions(f, ignore=ignore)[0]:  # no condition
         return sql, {}
     name = kept_name(sql, params)
-    return f"FROM {name}", {name: (sql, params)}
+    hits = search_kept(f) if "text" not in ignore else {}
+    return f"FROM {name}", {**hits, name: (sql, params)}  # (the hits first: the set reads them)
 
 
 def with_filter(f: Filter, body: str, **params) -> tuple[str, dict, Kept]:
@@ -238,12 +237,13 @@ def mentions_cte(f: Filter, params: dict, *, only: str | None = None) -> str:
         )"""
 
 
-def quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict, Kept]:
+def quote_scope(f: Filter) -> tuple[str, str, dict, Kept]:
     """What :func:`~components.query.quotes` selects: ``(cte, where, params, kept)``. ``cte`` defines ``fq``, the
     articles whose quotes count (the filtered articles; without the actors condition when the
     Filter has actors, as those then select the speaker); ``where`` is the condition on a
-    ``quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker`` row; ``kept`` the kept set
-    ``fq`` reads (see :func:`article_set`)."""
+    ``quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker`` row (under a search: the
+    quote's own words match it too, see :func:`search_kept` with scope "quotes"); ``kept`` the
+    kept sets it reads (see :func:`article_set`)."""
     ignore = ("actors",) if f.actors else ()
     source, kept = article_set(f, ignore=ignore)
     params: dict = {}
@@ -251,8 +251,7 @@ def quote_scope(f: Filter, *, search: str = "") -> tuple[str, str, dict, Kept]:
     if f.actors:
         params["q_actors"] = list(f.actors)
         where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")
-    for i, word in enumerate(search_terms(search)):
-        params[f"q_search{i}"] = like_pattern(word)
-        where.append(f"(q.content ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}' OR "
-                     f"{SPEAKER_OF_QUOTE} ILIKE $q_search{i} ESCAPE '{LIKE_ESCAPE}')")
-    return f"fq AS ({source})", " AND ".join(where), params, kept
+    quote_hits = search_kept(f, "quotes")
+    for name in quote_hits:
+        where.append(f"q.article_seq * {QUOTE_SLOTS} + q.idx IN (SELECT seq * {QUOTE_SLOTS} + idx FROM {name})")
+    return f"fq AS ({source})", " AND ".join(where), params, {**quote_hits, **kept}

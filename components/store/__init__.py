@@ -23,7 +23,7 @@ tables, schema versions and migrations), :mod:`~components.store.corpus_tables` 
 :mod:`~components.store.workbench` (the analyst's saved views),
 :mod:`~components.store.annotations` (tags and notes on articles and actors),
 :mod:`~components.store.corrections` (analysts' corrections and how they change the names),
-:mod:`~components.store.correcting` (the store's methods for them) and
+:mod:`~components.store.correcting` (the store's methods for them),
 :mod:`~components.store.database` (the :class:`Store` class over them).
 """
 from __future__ import annotations
@@ -33,10 +33,12 @@ from .correcting import CorrectionError
 from .corrections import ACTIONS, ACTOR_TYPES, Correction
 from .database import Store
 from .annotations import KINDS, TAGGED_ITEM, NoteRow
-from .kept import Kept, kept_name
+from .kept import Hits, Kept, kept_name
 from .schema import PLACE_SHOWN
+from .search_index import HIT_CLOSE, HIT_OPEN, SearchIndexMissing
+from .searching import hits_kept
 from .workbench import SavedViewRow, ViewExists, analyst
 
-__all__ = ["ACTIONS", "ACTOR_TYPES", "Correction", "CorrectionError", "KINDS", "Kept", "NoteRow", "PLACE_SHOWN",
-           "SavedViewRow", "Store", "StoreError", "StoreLocked", "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst",
-           "kept_name"]
+__all__ = ["ACTIONS", "ACTOR_TYPES", "Correction", "CorrectionError", "HIT_CLOSE", "HIT_OPEN", "Hits", "KINDS", "Kept",
+           "NoteRow", "PLACE_SHOWN", "SavedViewRow", "SearchIndexMissing", "Store", "StoreError", "StoreLocked",
+           "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst", "hits_kept", "kept_name"]

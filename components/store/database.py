@@ -21,8 +21,9 @@ from .kept import Kept, file_version, use_kept
 from .schema import SCHEMA_VERSION, TABLES, _check_version, _ensure_schema, _schema_version, _utcnow
 from .parts import read_part
 from .annotations import Annotations
+from .searching import Searching
 from .workbench import Workbench
-from .writes import _Batch, _write_batch
+from .writes import _Batch
 
 if TYPE_CHECKING:
     import pandas
@@ -47,11 +48,12 @@ def _version_params(version: str, by_language: Mapping[str, str] | None) -> dict
     return {"version": version, "languages": languages, "versions": [by_language[lang] for lang in languages]}
 
 
-class Store(Correcting, Workbench, Annotations):
+class Store(Correcting, Workbench, Annotations, Searching):
     """A DuckDB file holding articles, their extractions, corpus-level actors, ingest logs,
     analysts' corrections (the methods of :class:`~components.store.correcting.Correcting`) and
     the analyst's saved views, tags and notes (methods of
-    :class:`~components.store.workbench.Workbench` and :class:`~components.store.annotations.Annotations`).
+    :class:`~components.store.workbench.Workbench` and :class:`~components.store.annotations.Annotations`);
+    the full-text search index beside it is kept by :class:`~components.store.searching.Searching`.
 
     path: the DuckDB file; None means the ``db`` setting (``data/dateline.duckdb``). The file and
         its tables are created on the first write; reading a store that does not exist returns
@@ -143,6 +145,7 @@ class Store(Correcting, Workbench, Annotations):
         """
         if limit < 0:
             raise ValueError("limit must be >= 0")
+        kept = self._resolve_hits(kept) if kept else kept  # (a search runs before the store is attached)
         with self._reading() as con, _interrupt_after(con, time_limit):
             try:
                 if kept:
@@ -272,11 +275,7 @@ class Store(Correcting, Workbench, Annotations):
         tables = read_part(folder)
         part = _Batch(run_id=run_id, now=_utcnow(), tables=tables,
                       extracted_ids=tables["articles"].column("id").to_pylist())
-        rest = _Batch.build([], list(articles), problems, run_id)
-        with self._transaction() as con:
-            for batch in (part, rest):
-                if not batch.empty:
-                    _write_batch(con, batch)
+        self._write_batches([part, _Batch.build([], list(articles), problems, run_id)])
 
     def start_run(self, inputs: Sequence[str]) -> str:
         """Log the start of an ingest of ``inputs`` (paths as given) in ``ingest_runs`` and return
@@ -329,10 +328,8 @@ class Store(Correcting, Workbench, Annotations):
     # --- connections ---
 
     def _write(self, batch: _Batch) -> None:
-        if batch.empty:
-            return
-        with self._transaction() as con:
-            _write_batch(con, batch)
+        if not batch.empty:
+            self._write_batches([batch])
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -13,9 +13,11 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from .connection import _exec
 
@@ -24,9 +26,22 @@ from .connection import _exec
 KEPT_TABLES = 6
 _NAME = re.compile(r"kept_[0-9a-f]{20}\Z")
 
-Kept = Mapping[str, tuple[str, dict]]
+
+
+@dataclass(frozen=True)
+class Hits:
+    """The hits of a search as a kept set (see :func:`components.store.searching.hits_kept`).
+
+    match: the FTS5 expression (from :mod:`components.query.search_syntax`, never raw user text).
+    scope: "articles" (rows seq), "ranked" (seq, rank) or "quotes" (seq, idx, rank)."""
+
+    match: str
+    scope: str = "articles"
+
+
+Kept = Mapping[str, "tuple[str, dict] | Hits"]
 """Kept sets a statement reads: table name (from :func:`kept_name`) → the ``(sql, params)`` of
-its rows."""
+its rows, or the :class:`Hits` of a search (listed before the sets whose SQL reads them)."""
 
 
 def kept_name(sql: str, params: Mapping) -> str:
@@ -57,11 +72,24 @@ def use_kept(con: duckdb.DuckDBPyConnection, held: dict[str, tuple], kept: Kept,
     """Make every set of ``kept`` readable by its name on ``con`` (the host connection, with the
     store attached): computed now unless ``held`` (name → stamp, the host's record of its kept
     tables, oldest first) has it with this ``stamp`` (the store's path and :func:`file_version`).
-    Then drop the least recently used beyond :data:`KEPT_TABLES`."""
+    Then drop the least recently used beyond :data:`KEPT_TABLES`. A search's hits come as
+    ``(Arrow table, index version)`` (resolved by the store): every set of ``kept`` then counts
+    as made only for that index version too, as their SQL reads the hits."""
+    for value in kept.values():
+        if isinstance(value[0], pa.Table):
+            stamp = (*stamp, *value[1])
     for name, (sql, params) in kept.items():
         if not _NAME.match(name):
             raise ValueError(f"not a kept set's name: {name!r} (see kept_name)")
-        if held.get(name) != stamp:  # (recorded once made: an interrupted one is made anew)
+        if held.get(name) == stamp:  # (recorded once made: an interrupted one is made anew)
+            pass
+        elif isinstance(sql, pa.Table):
+            con.register("dl_search_hits", sql)
+            try:
+                _exec(con, f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM dl_search_hits")
+            finally:
+                con.unregister("dl_search_hits")
+        else:
             _exec(con, f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}", dict(params) or None)
         held.pop(name, None)
         held[name] = stamp  # now the most recently used

@@ -122,15 +122,16 @@ def _parse_date(value: str | None) -> date | None:
     return day if in_window(day) else None
 
 
-def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
-    """All the statements of one batch, inside the caller's transaction."""
+def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> list[int]:
+    """All the statements of one batch, inside the caller's transaction; returns the numbers
+    (``articles.seq``) of the stored articles it removed (older readings of the same page)."""
     names = {name: f"dl_new_{name}" for name in batch.tables}
     for name, table in batch.tables.items():
         con.register(names[name], table)
     try:
         _mark_counts_for_refill(con, batch.extracted_ids)  # (extracted again: rows replaced)
         _delete_old_extractions(con, batch)
-        _replace_older_readings(con, batch)
+        removed = _replace_older_readings(con, batch)
         _upsert_articles(con, batch)
         _insert_extractions(con, batch)
         _log_problems(con, batch)
@@ -139,6 +140,7 @@ def _write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
     finally:
         for view in names.values():
             con.unregister(view)
+    return removed
 
 
 #: The tables that hold rows of an article's extraction, keyed by ``article_id``.
@@ -162,23 +164,26 @@ def _delete_old_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> No
         _delete_extraction_rows(con, stored)
 
 
-def _replace_older_readings(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+def _replace_older_readings(con: duckdb.DuckDBPyConnection, batch: _Batch) -> list[int]:
     """Remove each stored article that an article of the batch reads anew: one with the same URL
     and the same single origin (the same page file) but another id, because the page's text is
     now read differently (boilerplate lines dropped by a newer Dateline) or the file changed.
     Re-ingesting a folder of pages then updates them instead of storing each story twice. When
     an older reading was extracted, the corpus-level tables count its rows: the next rebuild is
-    due (``actors_stale``), even if the new reading comes without an extraction."""
+    due (``actors_stale``), even if the new reading comes without an extraction. Returns the
+    removed articles' numbers."""
     older = _exec(con, """
-        SELECT a.id, a.pipeline_version IS NOT NULL FROM articles a JOIN dl_new_articles n
+        SELECT a.id, a.pipeline_version IS NOT NULL, a.seq FROM articles a JOIN dl_new_articles n
           ON a.url = n.url AND a.origins = n.origins AND len(n.origins) = 1 AND a.id <> n.id""")
-    if any(extracted for _, extracted in older):
+    if any(extracted for _, extracted, _ in older):
         _mark_actors_stale(con, batch.now)
-    older = [id_ for id_, _ in older]
+    seqs = [seq for _, _, seq in older]
+    older = [id_ for id_, _, _ in older]
     if older:
         _mark_counts_for_refill(con, older)
         _delete_extraction_rows(con, older)
         _exec(con, "DELETE FROM articles WHERE id IN (SELECT unnest($ids::VARCHAR[]))", {"ids": older})
+    return seqs
 
 
 def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:

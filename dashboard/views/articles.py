@@ -1,4 +1,5 @@
-"""Articles: the filtered list, and a reader with the entities highlighted."""
+"""Articles: the filtered list (under a search best match first, with a passage showing the
+hits), and a reader with the entities and the search's hits highlighted."""
 from __future__ import annotations
 
 import html
@@ -6,7 +7,7 @@ import html
 import streamlit as st
 
 from components.query import EXPORT_ROWS, day_text
-from dashboard import annotations, cached, corrections_panel, highlight, linked_charts, notices, paging, state
+from dashboard import annotations, cached, corrections_panel, highlight, linked_charts, notices, paging, search, state
 
 KEY = "articles"
 
@@ -24,7 +25,7 @@ if notices.store_is_empty():
     st.stop()
 
 first = paging.offset(KEY, cached.filter_key(f))
-frame = cached.run("articles", f, limit=paging.PAGE_ROWS, offset=first)
+frame = cached.run("articles", f, marks=True, limit=paging.PAGE_ROWS, offset=first)
 paging.back_to_first_if_past_end(KEY, frame, first)
 if frame.empty:
     notices.no_match()
@@ -35,10 +36,18 @@ span = cached.run("date_span", f)
 undated = int(span["undated"])
 order = ("none of them dated" if undated == total else
          f"newest first ({undated:,} undated, listed last)" if undated else "newest first")
+if f.text:
+    order = f"best match first, hits marked {'…'.join(search.CELL_MARKS)}"
 st.caption(f"{paging.caption(total, first, len(frame), 'articles')}, {order}. Pick a row to read the article.")
-linked_charts.table(frame, key=f"{KEY}_table", file="articles", height=320,
+shown = frame
+if "snippet" in frame:  # the passage beside the title
+    shown = frame.assign(snippet=frame["snippet"].map(search.in_cell))
+    shown = shown[["article_id", "date", "title", "snippet", *[c for c in frame.columns if c not in (
+        "article_id", "date", "title", "snippet")]]]
+linked_charts.table(shown, key=f"{KEY}_table", file="articles", height=320,
                     on_row=lambda row: st.session_state.__setitem__(state.ARTICLE, str(row["article_id"])),
-                    overrides={"title": st.column_config.TextColumn("Title", width="large")},
+                    overrides={"title": st.column_config.TextColumn("Title", width="medium"),
+                               "snippet": st.column_config.TextColumn("Where it matches", width="large")},
                     every_row=cached.deferred("articles", f, limit=EXPORT_ROWS),
                     download_note=paging.download_note(total, "articles"))
 paging.picker(KEY, total)
@@ -65,8 +74,11 @@ if not doc:
     st.stop()
 st.divider()
 # Article fields are shown as text: escaped HTML, never markdown.
-heading = doc.get("title") or doc.get("display_title") or _dateline(doc.get("dateline")) or "(untitled)"
-st.html(f"<h3 style='margin:0'>{html.escape(heading)}</h3>")
+hits = cached.article_hits(article_id, f)
+title = doc.get("title")
+heading = (highlight.with_hits(title, 0, len(title), hits["title"]) if title
+           else html.escape(doc.get("display_title") or _dateline(doc.get("dateline")) or "(untitled)"))
+st.html(f"<h3 style='margin:0'>{heading}</h3>")
 language = f"language: {doc['language']}" if doc.get("language") else None
 meta = [str(v) for v in (day_text(doc.get("date")), doc.get("source"), language, _dateline(doc.get("dateline")),
                          doc.get("url")) if v]
@@ -75,8 +87,8 @@ annotations.section("article", article_id, label="this article")
 read_tab, plain_tab, entities_tab, quotes_tab, places_tab = st.tabs(
     ["Highlighted", "Plain text", "Entities", "Quotes", "Places"], key=f"{KEY}_reader_tab")
 with read_tab:
-    st.html(highlight.legend_html())
-    st.html(highlight.annotated_html(doc.get("text") or "", doc["entities"], doc["quotes"]))
+    st.html(highlight.legend_html(search=bool(hits["text"] or hits["title"])))
+    st.html(highlight.annotated_html(doc.get("text") or "", doc["entities"], doc["quotes"], hits=hits["text"]))
 with plain_tab:
     st.text(doc.get("text") or "")
 with entities_tab:

@@ -192,6 +192,20 @@ def test_a_store_of_an_older_dateline_is_named_with_the_upgrade_command_which_up
     assert main(["upgrade", "--db", str(tmp_path / "none.duckdb")]) == 1 and not (tmp_path / "none.duckdb").exists()
 
 
+def test_search_index_builds_the_index_of_an_older_store_then_has_nothing_to_do(tmp_path, capsys):
+    from components.store import Store
+    from tests.components.store.test_store import make_extraction
+
+    db = tmp_path / "s.duckdb"
+    store = Store(db)
+    store.write([make_extraction()])
+    store.search_index_path.unlink()  # a store from before the index
+    assert main(["search-index", "--db", str(db), "-q"]) == 0
+    assert "1 articles indexed" in capsys.readouterr().err and not store.search_index_behind()
+    assert main(["search-index", "--db", str(db)]) == 0 and "up to date" in capsys.readouterr().out
+    assert main(["search-index", "--db", str(tmp_path / "none.duckdb")]) == 1
+
+
 # --- settings and model that cannot be used ----------------------------------------------------
 
 @pytest.mark.parametrize("var,value", [("DATELINE_MAX_FILE_MB", "abc"), ("DATELINE_WORKERS", "two"),

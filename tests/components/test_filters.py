@@ -57,7 +57,7 @@ def test_every_chip_removes_exactly_itself():
     assert labels == ["Actor: Bashar Al Assad", "Actor: Lena Marsh", "Actor type: person", "Place: Lima",
                       "Country: Ghana (GH)", "Country: Peru (PE)", "Source: wire", "Language: English (en)",
                       "Language: French (fr)", "Dates: 2024-09-03 – 2024-10-01",
-                      "Text: grain exports"]
+                      "Search: grain exports"]
     for field, value, label in chips:
         if field == "date_from":
             continue  # see test_the_dates_chip_clears_both_bounds

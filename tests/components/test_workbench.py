@@ -37,7 +37,7 @@ def test_describe_says_what_the_view_filters(store: Store):
     workbench.save_view(store, "a", Filter(actors=("Ada Obi",), text="grain"))
     workbench.save_view(store, "b", Filter())
     a, b = workbench.saved_views(store)
-    assert a.describe() == "Actor: Ada Obi; Text: grain"
+    assert a.describe() == "Actor: Ada Obi; Search: grain"
     assert b.describe() == "no filter (the whole store)"
 
 

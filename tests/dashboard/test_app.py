@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import charts
 from components.filters import Filter
-from dashboard import bootstrap, downloads, highlight, markdown, state
+from dashboard import bootstrap, downloads, highlight, markdown, search, state
 from dashboard.routes import PAGES
 from tests.conftest import ROOT
 
@@ -671,3 +671,50 @@ def test_reader_underlines_quotes_with_their_speaker_and_escapes_them():
     out = highlight.annotated_html(text, inside, quotes)  # a mention inside a quote: marked and underlined
     assert f'{highlight.QUOTE_STYLE}">we</mark>' in out and "> &lt;b&gt;will&lt;/b&gt; act</span>" in out
     assert highlight.annotated_html(text, ents) == highlight.annotated_html(text, ents, quotes.iloc[:0])
+
+
+# --- search -------------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_a_search_ranks_the_articles_shows_where_it_matches_and_marks_the_hits_in_the_reader(monkeypatch,
+                                                                                         sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/articles.py", params={"q": 'harbour -"grain board"'})
+    assert filter_of(at) == Filter(text='harbour -"grain board"')
+    assert any("best match first" in c.value for c in at.caption)
+    listed = at.dataframe[0].value
+    assert len(listed) and all("⟦" in s and "grain board" not in s.lower() for s in listed["snippet"])
+    reader = "".join(h.proto.body for h in at.get("html"))
+    assert f'<b style="{search.HIT_STYLE}">' in reader and "Search hit" in reader
+
+
+@pytest.mark.model
+def test_a_search_that_cannot_be_read_says_how_to_write_one_instead_of_the_page(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/overview.py", params={"q": "-harbour"})
+    assert any("cannot be read" in w.value and "phrase" in w.value for w in at.warning)
+    assert not at.exception
+
+
+@pytest.mark.model
+def test_the_quotes_page_searches_with_the_filter_and_has_no_search_of_its_own(monkeypatch, sample_store):
+    at = run_app(monkeypatch, sample_store, page="views/quotes.py", params={"q": "said OR will"})
+    assert not list(at.main.text_input)  # (the search box is the sidebar's)
+    quotes = at.dataframe[0].value["quote"]
+    assert len(quotes) and all("⟦" in q for q in quotes)
+    assert any("whose words match the search" in c.value for c in at.caption)
+
+
+def test_hits_in_the_reader_stay_escaped_text():
+    text = "<b>Port</b> fees"
+    out = highlight.with_hits(text, 0, len(text), [(3, 7)])
+    assert out == f'&lt;b&gt;<b style="{search.HIT_STYLE}">Port</b>&lt;/b&gt; fees'
+
+
+@pytest.mark.model
+def test_a_store_without_a_search_index_gets_it_built_on_the_first_search(monkeypatch, sample_store, tmp_path):
+    import shutil
+
+    db = tmp_path / "older.duckdb"
+    shutil.copy(sample_store, db)  # (without its .search file: as a store from before search)
+    at = run_app(monkeypatch, db, page="views/articles.py", params={"q": "port"})
+    assert (tmp_path / "older.duckdb.search").exists() and not at.exception
+    assert any("best match first" in c.value for c in at.caption)

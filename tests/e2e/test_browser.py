@@ -254,12 +254,12 @@ def test_clicking_an_actor_bar_narrows_quotes_and_map_and_the_link_keeps_it(page
 
 def test_the_back_button_undoes_a_filter_and_forward_redoes_it(page, app_url):
     open_page(page, app_url)
-    box = page.locator('[data-testid="stSidebar"] input[type="text"]').first
+    box = page.locator('[data-testid="stSidebar"]').get_by_label("Search", exact=True)
 
     def search(words: str) -> int:
         box.fill(words)
         box.press("Enter")
-        wait_for_chip(page, f"Text: {words}")
+        wait_for_chip(page, f"Search: {words}")
         wait_idle(page)
         return metric(page, "Articles")
 
@@ -269,12 +269,12 @@ def test_the_back_button_undoes_a_filter_and_forward_redoes_it(page, app_url):
     def moved(step, words: str | None, articles: int) -> None:
         step()
         if words:
-            wait_for_chip(page, f"Text: {words}")
+            wait_for_chip(page, f"Search: {words}")
         else:
             page.wait_for_function("() => !document.location.search.includes('q=')")
-            page.locator('[data-testid="stSidebar"] button:visible', has_text="✕ Text:").first.wait_for(state="detached")
+            page.locator('[data-testid="stSidebar"] button:visible', has_text="✕ Search:").first.wait_for(state="detached")
         wait_idle(page)
-        assert chips(page) == ([f"Text: {words}"] if words else [])
+        assert chips(page) == ([f"Search: {words}"] if words else [])
         assert url_params(page).get("q") == ([words] if words else None)
         assert metric(page, "Articles") == articles
 
@@ -436,6 +436,37 @@ def test_the_articles_page_of_an_undated_store_lists_and_reads_them(page, app_ur
     page.get_by_text("undated · Harbour Weekly").first.wait_for()  # the reader's date line
     rows = table_json(page, "articles_table")
     assert len(rows) == len(UNDATED_RECORDS) and all(r["date"] is None for r in rows)  # exported empty
+
+
+@pytest.mark.model
+def test_a_search_with_a_phrase_and_a_not_filters_every_page_and_is_in_the_link(page, app_url, e2e_store):
+    from components import query
+    from components.filters import Filter
+    from components.store import Store
+
+    text = '"grain board" -port'
+    store = Store(e2e_store)
+    expected = set(query.articles(store, Filter(text=text))["article_id"])
+    texts = dict(store.query("SELECT id, text FROM articles").itertuples(index=False))
+    assert 0 < len(expected) < SAMPLE_ARTICLES  # (the demo corpus has such articles, and others)
+    open_page(page, app_url)
+    box = page.locator(".st-key-sb_text input")
+    box.fill(text)
+    box.press("Enter")
+    assert wait_for_chip(page, "Search:") == f"Search: {text}"
+    wait_idle(page)
+    assert url_params(page)["q"] == [text]
+    assert metric(page, "Articles") == len(expected)  # the Overview's counts follow
+    go_to(page, "Articles")
+    no_exception(page)
+    shot(page, "articles-search")
+    page.get_by_text("best match first").first.wait_for()
+    listed = {r["article_id"] for r in table_json(page, "articles_table")}
+    assert listed == expected
+    assert all("grain board" in texts[i].lower() and "port" not in re.findall(r"\w+", texts[i].lower())
+               for i in listed)
+    assert page.locator('[data-testid="stMain"] b[style*="outline"]').count()  # the reader marks the hits
+    assert url_params(page)["q"] == [text]
 
 
 def test_the_browser_requested_nothing_but_localhost(requests_seen, app_url):

@@ -21,7 +21,7 @@ def sidebar_button(page, text: str):
 def test_a_saved_view_is_reopened_from_the_sidebar(page, app_url):
     open_page(page, f"{app_url}/map?actor_types=person&q=grain")
     wait_for_chip(page, "Actor type:")
-    assert sorted(chips(page)) == ["Actor type: person", "Text: grain"]
+    assert sorted(chips(page)) == ["Actor type: person", "Search: grain"]
     wanted = url_params(page)
 
     box = page.locator(".st-key-wb_view_name input").first
@@ -41,9 +41,9 @@ def test_a_saved_view_is_reopened_from_the_sidebar(page, app_url):
 
     sidebar_button(page, VIEW).click()
     page.get_by_role("heading", name="Map").first.wait_for()
-    assert wait_for_chip(page, "Text:") == "Text: grain"
+    assert wait_for_chip(page, "Search:") == "Search: grain"
     wait_idle(page)
-    assert sorted(chips(page)) == ["Actor type: person", "Text: grain"]
+    assert sorted(chips(page)) == ["Actor type: person", "Search: grain"]
     assert url_params(page) == wanted
     assert page.url.split("?")[0].rstrip("/").endswith("/map")
     no_exception(page)

@@ -31,7 +31,8 @@ def rows(store: Store) -> dict[str, str]:
     out = {}
     for table in TABLES:
         columns = f"* EXCLUDE ({VOLATILE[table]})" if table in VOLATILE else "*"
-        where = " WHERE key NOT IN ('created_at', 'actors_built_at', 'counts_seq')" if table == "meta" else ""
+        where = (" WHERE key NOT IN ('created_at', 'actors_built_at', 'counts_seq', 'search_generation')"
+                 if table == "meta" else "")  # (search_generation: a random token per write)
         out[table] = store.query(f"SELECT {columns} FROM {table}{where} ORDER BY ALL", limit=100_000).to_csv(index=False)
     return out
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from components import query
 from components.filters import Filter
-from components.store import Store
+from components.store import HIT_CLOSE, HIT_OPEN, Store
 
 from .five_articles import ID, make
 
@@ -30,10 +30,14 @@ def test_quotes_show_canonical_or_raw_speakers_newest_first(store: Store):
     assert frame.set_index("quote").loc["Talks went well.", "source"] == "gazette"
 
 
-def test_quote_search(store: Store):
-    assert query.quotes(store, Filter(), search="TALKS well")["quote"].tolist() == ["Talks went well."]
-    assert query.quotes(store, Filter(), search="okafor")["quote"].tolist() == ["We are ready."]
-    assert query.quotes(store, Filter(), search="ready talks").empty
+def test_under_a_search_the_quotes_are_those_whose_words_match(store: Store):
+    assert query.quotes(store, Filter(text="TALKS well"))["quote"].tolist() == ["Talks went well."]
+    assert set(query.quotes(store, Filter(text="ready OR stay"))["quote"]) == {"We are ready.", "Rates stay."}
+    assert query.quotes(store, Filter(text="okafor")).empty  # in the article, not in a quote
+    assert query.quotes(store, Filter(text="ready talks")).empty
+    assert query.overview(store, Filter(text="ready OR stay"))["quotes"] == 2
+    marked = query.quotes(store, Filter(text="talk*"), marks=True)["quote"].tolist()
+    assert marked == [f"{HIT_OPEN}Talks{HIT_CLOSE} went well."]
     limited = query.quotes(store, Filter(), limit=2)
     assert len(limited) == 2 and limited.attrs["truncated"]
 
@@ -86,7 +90,7 @@ def test_quotes_come_a_page_at_a_time_with_the_number_that_match(store: Store):
     assert first.attrs["total"] == second.attrs["total"] == 5 and second.attrs["offset"] == 2
     last = query.quotes(store, Filter(), limit=2, offset=4)
     assert last["quote"].tolist() == everything[4:] and not last.attrs["truncated"]
-    assert query.quotes(store, Filter(), search="okafor").attrs["total"] == 1
+    assert query.quotes(store, Filter(text="ready")).attrs["total"] == 1
 
 
 def test_articles_come_a_page_at_a_time_with_the_number_that_match(store: Store):
@@ -106,3 +110,23 @@ def test_a_page_past_the_end_is_empty_but_still_says_how_many_match(store: Store
         none = listed(store, Filter(), limit=0)
         assert none.empty and none.attrs["total"] == 5 and none.attrs["truncated"]
         assert listed(store, Filter(text="no such words")).attrs["total"] == 0
+
+
+def test_under_a_search_articles_come_best_match_first_with_their_hits(store: Store):
+    ranked = query.articles(store, Filter(text="london OR reyes"), marks=True)
+    by_id = {v: k for k, v in ID.items()}
+    assert [by_id[a] for a in ranked["article_id"]][0] == "A4"  # both words, and a short text
+    assert set(by_id[a] for a in ranked["article_id"]) == {"A1", "A2", "A4"}
+    snippet = ranked.set_index("article_id").loc[ID["A2"], "snippet"]
+    assert f"{HIT_OPEN}Reyes{HIT_CLOSE}" in snippet and "Paris" in snippet
+    assert "snippet" not in query.articles(store, Filter(text="london")).columns  # (no marks asked)
+    prefixed = query.articles(store, Filter(text="reye*"), marks=True)["snippet"].tolist()
+    assert len(prefixed) == 2 and all(f"{HIT_OPEN}Reyes{HIT_CLOSE}" in s for s in prefixed)
+
+
+def test_the_reader_gets_the_hits_of_the_search_in_title_and_text(store: Store):
+    hits = query.article_hits(store, Filter(text='"tom reyes" OR talk*'), ID["A2"])
+    text = "Okafor met Tom Reyes in Paris. Reyes said \u201cTalks went well.\u201d"
+    assert [text[a:b] for a, b in hits["text"]] == ["Tom Reyes", "Talks"]
+    assert [("Paris talks")[a:b] for a, b in hits["title"]] == ["talks"]
+    assert query.article_hits(store, Filter(), ID["A2"]) == {"title": [], "text": []}

@@ -1,5 +1,5 @@
 """components.query.sql: the filtered article set (any-of within a field, all fields combined, inclusive
-date bounds, text search with literal wildcards), parameters not SQL, and dates no view can draw."""
+date bounds, full-text search), parameters not SQL, and dates no view can draw."""
 from __future__ import annotations
 
 from datetime import date
@@ -35,11 +35,18 @@ from .five_articles import A1, A2, ID, ids
     (Filter(text="paris"), {"A2"}),  # title or body
     (Filter(text="london ready"), {"A1"}),  # every word required
     (Filter(text="london talks"), set()),
-    (Filter(text="50%_"), {"A5"}),  # LIKE wildcards are literal
-    (Filter(text="%"), {"A5"}),
+    (Filter(text="50%_"), {"A5"}),  # punctuation splits words, as in the index: "50"
     (Filter(text='"Tom Reyes visited"'), {"A4"}),  # a quoted phrase
     (Filter(text='"Reyes in"'), {"A2"}),
     (Filter(text='"in Reyes"'), set()),  # the words, but not as this phrase
+    (Filter(text="london OR paris"), {"A1", "A2", "A4"}),
+    (Filter(text="london -ready"), {"A4"}),  # NOT
+    (Filter(text="london NOT ready"), {"A4"}),
+    (Filter(text="reye*"), {"A2", "A4"}),  # a prefix
+    (Filter(text="we are ready"), {"A1"}),  # a quote's words find its article
+    (Filter(text="reyes"), {"A2", "A4"}),  # words, not parts of words
+    (Filter(text="rey"), set()),
+    (Filter(text="OKAFOR or"), set()),  # lower-case "or" is a word
     (Filter(actors=("Jane Okafor",), sources=("gazette",)), {"A2"}),  # fields combined
     (Filter(actors=("Tom Reyes",), places=("London",), date_from=date(2024, 1, 1)), set()),
     (Filter(actors=("Tom Reyes",), places=("London",)), {"A4"}),
@@ -55,19 +62,15 @@ def test_user_values_are_parameters_not_sql(store: Store):
     assert query.overview(store, Filter())["articles"] == 5
 
 
-@pytest.mark.parametrize("text, terms", [
-    ("grain exports", ["grain", "exports"]),
-    ('grain "port fees"', ["grain", "port fees"]),
-    ('"unclosed phrase', ["unclosed", "phrase"]),
-    ('""  ', []),
-])
-def test_search_terms(text, terms):
-    assert query.search_terms(text) == terms
+def test_a_search_that_cannot_be_read_says_how_to_write_one(store: Store):
+    for text in ("%", "-ready", '" "'):
+        with pytest.raises(query.SearchSyntaxError, match="phrase"):
+            query.articles(store, Filter(text=text))
 
 
 def test_filter_sql_can_ignore_fields():
-    sql, params = query.filter_sql(Filter(actors=("A",), text="x"), ignore=("actors",))
-    assert "entities" not in sql and list(params) == ["f_text0"]
+    sql, params = query.filter_sql(Filter(actors=("A",), sources=("x",)), ignore=("actors",))
+    assert "entities" not in sql and list(params) == ["f_sources"]
     assert "'A'" not in sql and "x" not in sql.replace("text", "")
 
 

@@ -1,0 +1,172 @@
+"""The :class:`~components.store.Store`'s side of full-text search (a mix-in of the Store class):
+writing batches of articles into the search index (:mod:`components.store.search_index`) in the
+same write path as the store, keeping the index up to date, and the searches the queries run."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from . import search_index as ix
+from .connection import StoreError, _exec
+from .kept import Hits, Kept, kept_name
+from .writes import _Batch, _write_batch
+
+#: Searches whose hits are kept in memory per process (the newest ones).
+HITS_CACHED = 8
+_hits_cache: OrderedDict[tuple, pa.Table] = OrderedDict()
+_hits_lock = threading.Lock()
+#: The store's search generation and the index's, as last read: path → (the files' versions, value),
+#: so that the check before each search costs two ``stat`` calls while nothing is written.
+_generations: dict[tuple[Path, str], tuple[tuple, str | None]] = {}
+
+
+class Searching:
+    """Full-text search over the store's articles (titles and bodies) and quotes; mixed into
+    :class:`~components.store.Store`, whose ``path``, ``exists``, ``_transaction`` and
+    ``_reading`` it uses."""
+
+    path: Path
+    exists: bool
+    _transaction: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
+    _reading: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
+
+    @property
+    def search_index_path(self) -> Path:
+        """The search index file (``<store>.search``, an SQLite database)."""
+        return ix.index_path(self.path)
+
+    def _write_batches(self, batches: Sequence[_Batch]) -> None:
+        """Write ``batches`` in ONE store transaction, then the same articles into the search
+        index (see :func:`components.store.search_index.apply`)."""
+        if all(batch.empty for batch in batches):
+            return
+        ids = sorted({i for b in batches for i in b.tables["articles"].column("id").to_pylist()})
+        with self._transaction() as con:
+            # a store without articles gets its index now; an older store's missing one is built whole
+            created = not self.search_index_path.exists() and not _exec(con, "SELECT 1 FROM articles LIMIT 1")
+            indexed = created or self.search_index_path.exists()
+            stamps = ix.stamps(con, ids)
+            removed: list[int] = []
+            for batch in batches:
+                if not batch.empty:
+                    removed += _write_batch(con, batch)
+            if not removed and ix.stamps(con, ids) == stamps:  # (read again: nothing to index anew)
+                return
+            rows = ix.article_rows(con, ids=ids) if indexed and ids else ([], [])
+            before, after = ix.bump_generation(con)
+        if not indexed:
+            return
+        try:
+            ix.apply(self.path, removed, *rows, before, after, create=created)
+            if ix.index_generation(self.path) != after:  # it lagged before this write: catch up now
+                self.build_search_index()
+        except (sqlite3.Error, StoreError):  # the generations differ: the next search or write catches up
+            pass
+
+    def search_index_behind(self) -> bool:
+        """Whether the search index lacks something of the store (or does not exist) — then
+        :meth:`build_search_index` brings it up to date. False for a store that does not exist."""
+        if not self.exists:
+            return False
+        wanted = _remembered((self.path, "store"), self.version, lambda: self._read(ix.store_generation))
+        held = _remembered((self.path, "index"), ix.index_version(self.path), lambda: ix.index_generation(self.path))
+        return held != wanted
+
+    def build_search_index(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Build the search index, or bring it up to date with the store: articles it lacks
+        are indexed, articles no longer stored leave it. ``progress(done, total)`` is called as
+        articles are indexed. Returns the number of articles (re)indexed (0 when it was up to date)."""
+        if not self.exists:
+            return 0
+        return ix.sync(self.path, self._read, progress=progress)
+
+    def _read(self, fn: Callable[[duckdb.DuckDBPyConnection], object]):
+        """``fn(con)`` on the store attached read-only."""
+        with self._reading() as con:
+            return fn(con)
+
+    def _ready_for_search(self) -> None:
+        """Catch the index up with the store before a search (it lags only after a write that
+        was interrupted before its index write, or when another process writes right now);
+        raises SearchIndexMissing when the store has no index at all."""
+        if not self.search_index_path.exists():
+            ix.connect(self.path)  # raises SearchIndexMissing, saying what to do
+        if self.search_index_behind():
+            self.build_search_index()
+
+    def _resolve_hits(self, kept: Kept) -> dict:
+        """``kept`` with each :class:`Hits` replaced by ``(its table, the index version)``."""
+        if not any(isinstance(v, Hits) for v in kept.values()):
+            return dict(kept)
+        if self.exists:
+            self._ready_for_search()
+        version = ix.index_version(self.path)
+        out = {}
+        for name, value in kept.items():
+            if isinstance(value, Hits):
+                table = self._hits(value, version) if self.exists else ix.no_hits(value.scope)
+                value = (table, version)
+            out[name] = value
+        return out
+
+    def _hits(self, hits: Hits, version: tuple) -> pa.Table:
+        key = (str(self.path), version, hits.match, hits.scope)
+        with _hits_lock:
+            if key in _hits_cache:
+                _hits_cache.move_to_end(key)
+                return _hits_cache[key]
+        table = ix.hits(self.path, hits.match, hits.scope)
+        with _hits_lock:
+            _hits_cache[key] = table
+            while len(_hits_cache) > HITS_CACHED:
+                _hits_cache.popitem(last=False)
+        return table
+
+    # --- marks for the views ---
+
+    def search_highlights(self, match: str, article_id: str) -> dict[str, list[tuple[int, int]]]:
+        """Where the search ``match`` (an FTS5 expression from
+        :mod:`components.query.search_syntax`) hits the article ``article_id``: ``{"title":
+        [(start, end)…], "text": […]}`` character offsets (empty lists when it does not)."""
+        self._ready_for_search()
+        seq = self._article_seq(article_id)
+        return ix.highlights(self.path, match, seq) if seq is not None else {"title": [], "text": []}
+
+    def search_snippets(self, match: str, seqs: Sequence[int]) -> dict[int, str]:
+        """The best passage of each article numbered in ``seqs`` for ``match``, hits between
+        :data:`~components.store.search_index.HIT_OPEN` and ``HIT_CLOSE``."""
+        self._ready_for_search()
+        return ix.snippets(self.path, match, seqs)
+
+    def search_quote_marks(self, match: str, keys: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
+        """The content of each quote ``(article number, idx)`` of ``keys`` that ``match`` hits,
+        hits marked as in :meth:`search_snippets`."""
+        self._ready_for_search()
+        return ix.quote_marks(self.path, match, keys)
+
+    def _article_seq(self, article_id: str) -> int | None:
+        rows = self._read(lambda con: _exec(con, "SELECT seq FROM articles WHERE id = $id", {"id": article_id}))
+        return int(rows[0][0]) if rows and rows[0][0] is not None else None
+
+
+def _remembered(key: tuple[Path, str], version: tuple, read: Callable[[], str | None]) -> str | None:
+    """``read()``, remembered under ``key`` while ``version`` (of the file it reads) is unchanged."""
+    known = _generations.get(key)
+    if known is None or known[0] != version:
+        known = _generations[key] = (version, read())
+    return known[1]
+
+
+def hits_kept(match: str, scope: str = "articles") -> tuple[str, Kept]:
+    """The kept set of a search's hits: ``(its table name, {name: Hits})``; the table's columns
+    are those of :func:`components.store.search_index.hits` for ``scope``."""
+    name = kept_name("hits", {"match": match, "scope": scope})
+    return name, {name: Hits(match=match, scope=scope)}
+

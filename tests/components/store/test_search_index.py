@@ -1,0 +1,148 @@
+"""The search index beside the store: written with every ingest, idempotent, replaced articles
+leave it, a crash between the store's commit and the index write is noticed and caught up, an
+older store without an index gets one built with progress, accents and case are ignored."""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import replace
+
+import pytest
+
+from components import query
+from components.filters import Filter
+from components.records import Article, Extraction, Quote
+from components.store import SearchIndexMissing, Store, search_index
+
+from .test_store import make_extraction
+
+
+def extraction(text: str, *, origin: str = "a.txt", url: str | None = None, version: str = "v1",
+               quote: str | None = None) -> Extraction:
+    """An article of ``text`` (with one quote of ``quote``'s words when given)."""
+    quotes = []
+    if quote:
+        start = text.index(quote)
+        quotes = [Quote(start, start + len(quote), quote, "full", None, None, None, None)]
+    article = Article.from_text(text, date="2024-03-01", title="Wire", source="wire", origin=origin, url=url,
+                                language="en")
+    return Extraction(article, version, [], [], quotes, [])
+
+
+def found(store: Store, text: str) -> list[str]:
+    """The texts of the articles the search ``text`` finds."""
+    ids = query.articles(store, Filter(text=text))["article_id"].tolist()
+    rows = store.query("SELECT id, text FROM articles")
+    texts = dict(zip(rows["id"], rows["text"]))
+    return sorted(texts[i] for i in ids)
+
+
+def indexed_rows(store: Store) -> tuple[int, int]:
+    """(articles, quotes) rows in the index file."""
+    with closing(sqlite3.connect(store.search_index_path)) as con:
+        return (con.execute("SELECT count(*) FROM article_text").fetchone()[0],
+                con.execute("SELECT count(*) FROM quote_text").fetchone()[0])
+
+
+def test_an_ingest_writes_the_index_beside_the_store_and_accents_are_ignored(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([extraction("Talks in Zürich ended."), extraction("Talks in Geneva ended.", origin="b.txt")])
+    assert store.search_index_path == tmp_path / "s.duckdb.search" and store.search_index_path.exists()
+    assert found(store, "zurich") == ["Talks in Zürich ended."]
+    assert found(store, "ZÜRICH talks") == ["Talks in Zürich ended."]
+    assert not store.search_index_behind()
+
+
+def test_reingesting_changes_nothing_and_a_new_reading_replaces_the_old(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([extraction("Port fees rose.", url="http://x/1", quote="fees rose")])
+    before = search_index.index_generation(store.path), store.meta()["search_generation"]
+    store.write([extraction("Port fees rose.", url="http://x/1", quote="fees rose")])
+    assert indexed_rows(store) == (1, 1)
+    assert (search_index.index_generation(store.path), store.meta()["search_generation"]) == before
+    store.write([extraction("Port fees fell.", url="http://x/1")])  # the same page, read anew
+    assert found(store, "fees") == ["Port fees fell."] and found(store, "rose") == []
+    assert indexed_rows(store) == (1, 0)
+
+
+def test_a_reextraction_indexes_the_new_quotes(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([extraction("He said we stay.")])
+    assert query.quotes(store, Filter(text="stay")).empty
+    store.write([extraction("He said we stay.", version="v2", quote="we stay")])
+    assert query.quotes(store, Filter(text="stay"))["quote"].tolist() == ["we stay"]
+
+
+def test_a_crash_before_the_index_write_is_noticed_and_caught_up(tmp_path, monkeypatch):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([extraction("First story.")])
+
+    def crash(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")  # (or the process killed right there)
+
+    monkeypatch.setattr(search_index, "apply", crash)
+    store.write([extraction("Second story.", origin="b.txt")])
+    monkeypatch.undo()
+    assert store.search_index_behind()
+    assert found(store, "story") == ["First story.", "Second story."]  # a search catches up first
+    assert not store.search_index_behind()
+    monkeypatch.setattr(search_index, "apply", crash)
+    store.write([extraction("Third story.", origin="c.txt")])
+    monkeypatch.undo()
+    store.write([extraction("Fourth story.", origin="d.txt")])  # the next write catches up too
+    assert not store.search_index_behind() and indexed_rows(store) == (4, 0)
+
+
+def test_an_older_store_gets_its_index_built_with_progress(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([make_extraction(), extraction("Talks in Geneva.", origin="b.txt")])
+    store.search_index_path.unlink()  # as a store written before the index existed
+    store.write([extraction("Talks in Oslo.", origin="c.txt")])
+    assert not store.search_index_path.exists()  # not one holding only the newest articles
+    assert store.search_index_behind()
+    with pytest.raises(SearchIndexMissing, match="search-index"):
+        query.articles(store, Filter(text="talks"))
+    seen = []
+    assert store.build_search_index(progress=lambda done, total: seen.append((done, total))) == 3
+    assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+    assert found(store, "geneva OR oslo") == ["Talks in Geneva.", "Talks in Oslo."]
+    assert indexed_rows(store) == (3, 1) and store.build_search_index() == 0
+
+
+def test_a_missing_store_finds_nothing(tmp_path):
+    store = Store(tmp_path / "none.duckdb")
+    assert query.articles(store, Filter(text="x")).empty and not store.search_index_behind()
+    assert not store.search_index_path.exists() and not store.exists
+
+
+def test_a_changed_article_is_reindexed_by_a_build(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    first = extraction("Old words here.")
+    store.write([first])
+    store.write([replace(first, pipeline_version="v2")])
+    with closing(sqlite3.connect(store.search_index_path)) as con, con:
+        con.execute("UPDATE indexed SET stamp = 'stale'")
+        con.execute("DELETE FROM meta")
+    assert store.search_index_behind() and store.build_search_index() == 1
+    assert found(store, "old") == ["Old words here."]
+
+
+def test_a_store_made_anew_beside_an_old_index_finds_only_its_own_articles(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.add_articles([Article.from_text("Old harbour story.", origin="a.txt")])
+    store.path.unlink()  # the store deleted, its index left behind
+    store.add_articles([Article.from_text("New harbour story.", origin="b.txt")])  # numbered 1 again
+    assert found(store, "harbour") == ["New harbour story."] and found(store, "old") == []
+
+
+def test_searches_go_on_while_another_process_writes_the_index(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    store.write([extraction("Talks in Zürich ended.")])
+    writer = sqlite3.connect(store.search_index_path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # as an ingest's index write, in the middle of its batch
+        writer.execute("INSERT INTO article_text (rowid, title, body) VALUES (99, '', 'zurich again')")
+        assert found(store, "zurich") == ["Talks in Zürich ended."]  # (what was committed)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
