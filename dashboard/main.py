@@ -15,9 +15,9 @@ from dashboard.routes import PAGES
 def main() -> None:
     """Run one page of the app."""
     st.set_page_config(page_title="Dateline", layout="wide")
-    state.init()
     page = st.navigation([st.Page(file, title=title, url_path=url, default=i == 0)
                           for i, (file, title, url) in enumerate(PAGES)])
+    state.init(page.url_path)
     with notices.store_errors(part="the sample store"):
         bootstrap.ensure_sample(state.db_path())
     # a failing sidebar never takes the page (nor the Data page's store switcher) down

@@ -5,7 +5,9 @@ session's first run and written back to ``st.query_params`` on every run, so a l
 the address bar reopens the same view (the page is part of the URL path, via ``st.navigation``).
 Each new Filter is a new entry in the browser's history (Streamlit pushes one per change of the
 query string); when a run finds the URL naming another Filter than the one last written, the
-analyst went Back or Forward, and the URL's Filter becomes the current one.
+analyst went Back or Forward, and the URL's Filter becomes the current one, except for a URL with
+no query string on another page: a click in the page menu (Streamlit drops the query string
+there), which keeps the Filter.
 Sidebar widgets, chart selections and table rows change it only through :func:`set_filter`.
 """
 from __future__ import annotations
@@ -29,6 +31,8 @@ DB_PATH = "db_path"
 URL_READ = "url_read"
 #: The Filter last written into the URL (by :func:`mirror_to_url`).
 URL_FILTER = "url_filter"
+#: The URL path of the page the last run showed.
+LAST_PAGE = "last_page"
 #: Prefix of the keys remembering the last chart selection handled, per chart widget key.
 LAST_EVENT_PREFIX = "last_event::"
 #: The article picked in the Articles page's reader.
@@ -72,15 +76,20 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def init() -> None:
+def init(page: str | None = None) -> None:
     """Put every default into the session (once), the store path from the ``db`` setting, and
-    the Filter from the URL query string on the session's first run."""
+    the Filter from the URL query string on the session's first run, or later when the browser's
+    Back or Forward button brought another one (see the module's docstring); ``page`` is the URL
+    path of the page this run shows."""
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
     st.session_state.setdefault(DB_PATH, str(settings.get("db")))
-    from_url = Filter.from_query_params(_url_params())
-    if st.session_state[URL_READ] and from_url != st.session_state.get(URL_FILTER, from_url):
+    params = _url_params()
+    from_url = Filter.from_query_params(params)
+    menu_click = not params and page != st.session_state.get(LAST_PAGE, page)
+    if st.session_state[URL_READ] and from_url != st.session_state.get(URL_FILTER, from_url) and not menu_click:
         st.session_state[FILTER] = from_url  # the browser's Back or Forward button
+    st.session_state[LAST_PAGE] = page
     if not st.session_state[URL_READ]:
         st.session_state[FILTER] = from_url
         if st.query_params.get(ARTICLE_PARAM):  # a link to an open article (the Articles page reads it)

@@ -349,6 +349,10 @@ def test_the_browsers_back_and_forward_buttons_bring_the_filter_of_that_url_back
     at.query_params.update({"actor_types": "organization"})  # Forward again
     at.run()
     assert filter_of(at) == Filter(actor_types=("organization",), text="port")
+    at.query_params.clear()  # a click in the page menu: Streamlit drops the query string
+    at.switch_page("views/quotes.py").run()
+    assert filter_of(at) == Filter(actor_types=("organization",), text="port")
+    assert at.query_params["actor_types"] in ("organization", ["organization"])
     at.sidebar.text_input(key=state.SB_TEXT).input("harbour").run()  # a widget still writes the URL
     assert filter_of(at) == Filter(actor_types=("organization",), text="harbour")
     assert at.query_params["q"] in ("harbour", ["harbour"])
