@@ -15,7 +15,7 @@ from datetime import datetime
 
 from .connection import _exec
 from .schema import _utcnow
-from .workbench import analyst
+from .workbench import analyst, one_line
 
 #: What can be tagged and annotated.
 KINDS = ("article", "actor")
@@ -38,14 +38,8 @@ class NoteRow:
 
 
 def tag_name(tag: str) -> str:
-    """``tag`` as stored: whitespace runs made one space, trimmed. Raises ValueError for an
-    empty or overlong tag."""
-    clean = " ".join(str(tag or "").split())
-    if not clean:
-        raise ValueError("a tag cannot be empty")
-    if len(clean) > MAX_TAG:
-        raise ValueError(f"a tag has at most {MAX_TAG} characters ({clean[:20]}… has {len(clean)})")
-    return clean
+    """``tag`` as stored (see :func:`~components.store.workbench.one_line`)."""
+    return one_line(tag, what="a tag", limit=MAX_TAG)
 
 
 def _kind(what: str) -> str:

@@ -49,15 +49,21 @@ class SavedViewRow:
     saved_by: str
 
 
-def view_name(name: str) -> str:
-    """``name`` as it is stored: whitespace runs made one space, trimmed. Raises ValueError for
-    an empty or overlong name (the message says so)."""
-    clean = " ".join(str(name or "").split())
+def one_line(text: str, *, what: str, limit: int) -> str:
+    """``text`` as a name or tag is stored: whitespace runs made one space, trimmed. Raises
+    ValueError, saying so of ``what`` ("a saved view's name"), when it is empty or longer than
+    ``limit`` characters."""
+    clean = " ".join(str(text or "").split())
     if not clean:
-        raise ValueError("a saved view needs a name: type one")
-    if len(clean) > MAX_NAME:
-        raise ValueError(f"a saved view's name has at most {MAX_NAME} characters ({len(clean)} given)")
+        raise ValueError(f"{what} cannot be empty: type one")
+    if len(clean) > limit:
+        raise ValueError(f"{what} has at most {limit} characters ({len(clean)} given)")
     return clean
+
+
+def view_name(name: str) -> str:
+    """``name`` as it is stored (see :func:`one_line`)."""
+    return one_line(name, what="a saved view's name", limit=MAX_NAME)
 
 
 class Workbench:
