@@ -39,7 +39,9 @@ def named_organisations(doc: Doc, mentions: list[Mention]) -> None:
             continue
         words = doc[token.i + 1:token.i + 1 + _ORG_TAIL]
         for word in words:
-            if not word.text[:1].isupper() or word.ent_type_ not in ("", "ORG"):
+            # outside any entity, in an organisation's, or in the place's own ("West Coast
+            # Fisheries Guild" tagged a location whole)
+            if not word.text[:1].isupper() or (word.ent_type_ not in ("", "ORG") and word.ent_iob_ != "I"):
                 break
             if word.lower_ in ORG_NAME_WORDS:
                 m.in_organisation = doc.text[m.start:word.idx + len(word)]

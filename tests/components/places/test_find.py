@@ -150,6 +150,13 @@ def test_a_place_the_tagger_cut_off_an_organisation_name_is_marked_with_the_whol
     assert marked == {"West Coast": "West Coast Fisheries Guild", "Accra": None, "Ghana": "Ghana Airways"}
 
 
+def test_a_place_inside_an_organisation_name_tagged_a_location_whole_is_marked_too():
+    doc = make_doc("Boats stayed near Oslo, the West Coast Fisheries Guild said. Storms hit the West Coast.",
+                   [("Oslo", "GPE"), ("the West Coast Fisheries Guild", "LOC"), ("West Coast", "LOC")])
+    assert [(p.text, p.in_organisation) for p in find_places(doc)] == [
+        ("Oslo", None), ("West Coast", "West Coast Fisheries Guild"), ("West Coast", None)]
+
+
 def test_a_place_followed_by_capitalised_words_of_no_organisation_stays_a_place():
     doc = make_doc("Officials in Accra Tuesday said talks in Nairobi. Police arrived.",
                    [("Accra", "GPE"), ("Nairobi", "GPE")])
