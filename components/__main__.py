@@ -90,9 +90,7 @@ def _open_store(a: argparse.Namespace):
     one: a folder, not a DuckDB file, another program's database)."""
     from .store import Store
 
-    store = Store(a.db)
-    store.check()
-    return store
+    return Store.opened(a.db)
 
 
 def cmd_ingest(a: argparse.Namespace) -> int:
@@ -168,7 +166,9 @@ def cmd_info(a: argparse.Namespace) -> int:
     store = _open_store(a)
     summary = store.summary()
     if not summary:
-        print(f"{a.db}: no store yet (run `python -m components ingest PATH --db {a.db}`)")
+        from .store import no_store_yet
+
+        print(no_store_yet(a.db))
         return 1
     for table, n in summary.items():
         print(f"{table:20} {n:>10,}")
@@ -185,7 +185,9 @@ def cmd_upgrade(a: argparse.Namespace) -> int:
 
     store = _open_store(a)
     if not store.exists:
-        print(f"{a.db}: no store yet (run `python -m components ingest PATH --db {a.db}`)")
+        from .store import no_store_yet
+
+        print(no_store_yet(a.db))
         return 1
     print(f"upgrading {a.db} to this Dateline's schema (one transaction; about 20 s per million articles) …",
           file=sys.stderr)
@@ -203,7 +205,9 @@ def cmd_search_index(a: argparse.Namespace) -> int:
 
     store = _open_store(a)
     if not store.exists:
-        print(f"{a.db}: no store yet (run `python -m components ingest PATH --db {a.db}`)")
+        from .store import no_store_yet
+
+        print(no_store_yet(a.db))
         return 1
     if not store.search_index_behind():
         print(f"{store.search_index_path} is up to date: nothing to do")

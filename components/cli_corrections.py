@@ -29,13 +29,7 @@ ACTOR_VERBS: dict[str, tuple[tuple[str, ...], str, str]] = {
 def _store(a: argparse.Namespace):
     from .store import Store
 
-    store = Store(a.db)
-    store.check()
-    if not store.exists:
-        from .store import StoreError
-
-        raise StoreError(f"{a.db}: no store yet (run `python -m components ingest PATH --db {a.db}`)")
-    return store
+    return Store.opened(a.db, existing=True)
 
 
 def _said(correction) -> str:

@@ -10,15 +10,16 @@ copied link would, and a view saved before the Filter gained a field still opens
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from .filters import Filter
-from .store import Store
+from .store import SavedViewRow, Store
 from .store.workbench import MAX_NAME
 
 __all__ = ["MAX_NAME", "SavedView", "export_work", "find_view", "import_summary", "import_work", "save_view",
-           "saved_views"]
+           "saved_views", "views_of"]
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,13 @@ class SavedView:
 
 def saved_views(store: Store) -> list[SavedView]:
     """Every saved view of ``store``, by name; ``[]`` when there is none (or no store)."""
+    return views_of(store.saved_views())
+
+
+def views_of(rows: Sequence[SavedViewRow]) -> list[SavedView]:
+    """The saved views of ``rows`` (from :meth:`Store.saved_views`), each with its Filter."""
     return [SavedView(row.name, Filter.from_query_params(row.params), row.page, row.saved_at, row.saved_by)
-            for row in store.saved_views()]
+            for row in rows]
 
 
 def save_view(store: Store, name: str, f: Filter, page: str = "", *, replace: bool = False) -> str:

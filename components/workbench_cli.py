@@ -17,9 +17,7 @@ def _store(a: argparse.Namespace):
     """The store named by ``--db``, checked (StoreError when it cannot be one)."""
     from .store import Store
 
-    store = Store(a.db)
-    store.check()
-    return store
+    return Store.opened(a.db)
 
 
 def cmd_views_list(a: argparse.Namespace) -> int:

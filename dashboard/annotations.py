@@ -13,7 +13,7 @@ import streamlit as st
 
 from components.store import NoteRow
 
-from . import cached, markdown, notices, state
+from . import cached, markdown, notices
 
 #: Prefix of every widget key of the panels (``wb_<what>_<digest of which>_…``).
 PREFIX = "wb_"
@@ -24,17 +24,10 @@ def widget_key(what: str, which: str) -> str:
     return f"{PREFIX}{what}_{hashlib.sha1(str(which).encode('utf-8')).hexdigest()[:12]}"
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _read(path: str, version: tuple, what: str, which: str) -> tuple[list[str], list[NoteRow], list[str]]:
-    store = cached.store_for(path)
-    return store.tags_of(what, which), store.notes_of(what, which), store.all_tags()
-
-
 def read(what: str, which: str) -> tuple[list[str], list[NoteRow], list[str]]:
     """``(tags of the item, its notes, every tag in use)`` on the current store, cached until it
     is written."""
-    path = str(state.db_path())
-    return _read(path, cached.store_version(path), what, which)
+    return cached.stored("tags_of", what, which), cached.stored("notes_of", what, which), cached.stored("all_tags")
 
 
 def note_markdown(text: str) -> str:

@@ -72,7 +72,7 @@ def prefetch(path: str | Path, name: str, f: Filter | None = None, **options) ->
 def prefetch_summary(path: str | Path) -> None:
     """Put :func:`summary` of the store at ``path`` into the cache (as :func:`prefetch`)."""
     resolved = str(Path(path).expanduser().resolve())
-    _summary(resolved, store_version(resolved))
+    _stored(resolved, store_version(resolved), "summary", ())
 
 
 def run(name: str, f: Filter | None = None, **options):
@@ -135,23 +135,29 @@ def place_texts(name: str, f: Filter):
     return _call("place_texts", name, f=f)
 
 
+def stored(method: str, *args):
+    """``Store.<method>(*args)`` on the current store (a read: ``summary``, ``corrections``,
+    ``saved_views``, ``tags_of``…), cached until the store is written, as :func:`run` caches
+    queries (``args`` must be plain values)."""
+    path = str(state.db_path())
+    return _stored(path, store_version(path), method, args)
+
+
+@st.cache_data(show_spinner=False, max_entries=MAX_ENTRIES)
+def _stored(path: str, version: tuple, method: str, args: tuple):
+    return getattr(store_for(path), method)(*args)
+
+
 def corrections() -> list:
     """Every correction of the current store (:meth:`Store.corrections`), oldest first, cached."""
-    path = str(state.db_path())
-    return _corrections(path, store_version(path))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _corrections(path: str, version: tuple) -> list:
-    return store_for(path).corrections()
+    return stored("corrections")
 
 
 def forget() -> None:
     """Drop every cached result (after a correction: the next run of a page queries again, even
     if the store's version did not visibly change)."""
     _run.clear()
-    _summary.clear()
-    _corrections.clear()
+    _stored.clear()
 
 
 def ingest_history(limit: int = 20):
@@ -161,10 +167,4 @@ def ingest_history(limit: int = 20):
 
 def summary() -> dict[str, int]:
     """Row count per store table (``{}`` for a store that does not exist), cached."""
-    path = str(state.db_path())
-    return _summary(path, store_version(path))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _summary(path: str, version: tuple) -> dict[str, int]:
-    return store_for(path).summary()
+    return stored("summary")

@@ -24,15 +24,9 @@ PENDING_REPLACE = "wb_view_pending"
 OPEN_PREFIX = "wb_open_"
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _views(path: str, version: tuple) -> list[workbench.SavedView]:
-    return workbench.saved_views(cached.store_for(path))
-
-
 def saved_views() -> list[workbench.SavedView]:
-    """The current store's saved views, cached until the store is written."""
-    path = str(state.db_path())
-    return _views(path, cached.store_version(path))
+    """The current store's saved views, read once until the store is written."""
+    return workbench.views_of(cached.stored("saved_views"))
 
 
 def page_title(url_path: str) -> str:

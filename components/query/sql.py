@@ -7,8 +7,8 @@ corpus-level canonical names (``actors.actor``); the article-level names of ``en
 and ``quotes.speaker`` map to them through ``actor_aliases`` (a name with no alias row stands for
 itself, so a store whose actors were not rebuilt yet still filters by the names it has). The
 analysts' corrections apply through those tables too: ``actor_aliases`` holds the corrected
-actors and the names hidden (:data:`IS_SHOWN_ACTOR`), and a ``places`` row is read only if no
-correction hides it (:func:`place_shown`).
+actors and the names hidden (:data:`IS_SHOWN_ACTOR`), and a ``places`` row is read only if it
+is no name inside an organisation's name and no correction hides it (:func:`place_shown`).
 """
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ TITLE_OR_OPENING = "a.display_title"
 
 
 def place_shown(alias: str) -> str:
-    """The condition that the ``places`` row ``alias`` is not hidden by a correction."""
+    """The condition that the ``places`` row ``alias`` is shown: no place name inside an
+    organisation's name, and not hidden by a correction (:data:`~components.store.PLACE_SHOWN`)."""
     return PLACE_SHOWN.format(p=alias)
 
 

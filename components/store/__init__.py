@@ -28,7 +28,7 @@ tables, schema versions and migrations), :mod:`~components.store.corpus_tables` 
 """
 from __future__ import annotations
 
-from .connection import StoreError, StoreLocked, StoreOutdated
+from .connection import StoreError, StoreLocked, StoreOutdated, no_store_yet
 from .correcting import CorrectionError
 from .corrections import ACTIONS, ACTOR_TYPES, Correction
 from .database import Store
@@ -41,4 +41,5 @@ from .workbench import SavedViewRow, ViewExists, analyst
 
 __all__ = ["ACTIONS", "ACTOR_TYPES", "Correction", "CorrectionError", "HIT_CLOSE", "HIT_OPEN", "Hits", "KINDS", "Kept",
            "NoteRow", "PLACE_SHOWN", "SavedViewRow", "SearchIndexMissing", "Store", "StoreError", "StoreLocked",
-           "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst", "hits_kept", "kept_name"]
+           "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst", "hits_kept", "kept_name",
+           "no_store_yet"]

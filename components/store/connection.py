@@ -260,6 +260,11 @@ def _interrupt_after(con: duckdb.DuckDBPyConnection, seconds: float | None) -> I
         _watchdog.disarm(token)
 
 
+def no_store_yet(path: object) -> str:
+    """What to say of a store path where nothing is stored yet, and what to do."""
+    return f"{path}: no store yet (run `python -m components ingest PATH --db {path}`)"
+
+
 def _open_error(target: str, error: Exception) -> StoreError:
     """The StoreError for a file DuckDB cannot open (other than a lock held elsewhere)."""
     if "not a valid DuckDB database file" in str(error):

@@ -13,7 +13,7 @@ import duckdb
 
 from .. import settings
 from ..records import Article, Extraction, Problem
-from .connection import StoreError, _exec, _interrupt_after, _rollback, attached, kept_tables
+from .connection import StoreError, _exec, _interrupt_after, _rollback, attached, kept_tables, no_store_yet
 from .correcting import EXPORTED, Correcting, in_force
 from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _resolve_chains, _write_actors
 from .corrections import apply_to_names
@@ -42,8 +42,7 @@ _EXPECTED_VERSION = ("coalesce(list_extract($versions::VARCHAR[], list_position(
 
 
 def _version_params(version: str, by_language: Mapping[str, str] | None) -> dict:
-    """The parameters of :data:`_EXPECTED_VERSION`: ``version`` for every language, except those
-    of ``by_language`` (language code → version)."""
+    """The parameters of :data:`_EXPECTED_VERSION`: ``version``, but ``by_language``'s (code → version)."""
     languages = sorted(by_language or {})
     return {"version": version, "languages": languages, "versions": [by_language[lang] for lang in languages]}
 
@@ -65,6 +64,15 @@ class Store(Correcting, Workbench, Annotations, Searching):
     def __init__(self, path: str | Path | None = None, *, timeout: float = 30.0) -> None:
         self.path = Path(path if path is not None else settings.get("db")).expanduser().resolve()
         self.timeout = float(timeout)
+
+    @classmethod
+    def opened(cls, path: str | Path | None, *, existing: bool = False) -> "Store":
+        """The store at ``path``, checked (:meth:`check`); with ``existing``, StoreError if it holds nothing yet."""
+        store = cls(path)
+        store.check()
+        if existing and not store.exists:
+            raise StoreError(no_store_yet(path))
+        return store
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -106,11 +114,7 @@ class Store(Correcting, Workbench, Annotations, Searching):
         entities are stored but actors were never built."""
         if not self.exists:
             return False
-        known = _FACTS.get(self.path)  # asked before most statements: no attach while the file is unchanged
-        if known is not None and known[0] == self.version and "actors_stale" in known[1]:
-            return bool(known[1]["actors_stale"])
-        with self._reading() as con:
-            return self._fact(con, "actors_stale", _actors_stale)
+        return bool(self._known("actors_stale", _actors_stale))  # asked before most statements
 
     def check(self) -> None:
         """Raise StoreError (saying what to do) if ``path`` cannot be used as a Dateline store: it
@@ -368,6 +372,14 @@ class Store(Correcting, Workbench, Annotations, Searching):
             for sql in TABLES.values():
                 _exec(con, sql)
             yield con
+
+    def _known(self, name: str, read: Callable[[duckdb.DuckDBPyConnection], object]):
+        """As :meth:`_fact`, unattached: no attach (dearer than the check) while the file is unchanged."""
+        known = _FACTS.get(self.path)
+        if known is not None and known[0] == self.version and name in known[1]:
+            return known[1][name]
+        with self._reading() as con:
+            return self._fact(con, name, read)
 
     def _fact(self, con: duckdb.DuckDBPyConnection, name: str, read: Callable[[duckdb.DuckDBPyConnection], object]):
         """``read(con)`` for the store attached as ``con`` (the host lock held), remembered under

@@ -22,9 +22,10 @@ from .writes import _Batch, _write_batch
 HITS_CACHED = 8
 _hits_cache: OrderedDict[tuple, pa.Table] = OrderedDict()
 _hits_lock = threading.Lock()
-#: The store's search generation and the index's, as last read: path → (the files' versions, value),
-#: so that the check before each search costs two ``stat`` calls while nothing is written.
-_generations: dict[tuple[Path, str], tuple[tuple, str | None]] = {}
+#: The index's search generation, as last read: path → (the index file's version, value), so that
+#: the check before each search costs ``stat`` calls while nothing is written (the store's side is
+#: one of the Store's remembered facts).
+_generations: dict[Path, tuple[tuple, str | None]] = {}
 
 
 class Searching:
@@ -36,6 +37,7 @@ class Searching:
     exists: bool
     _transaction: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
     _reading: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]]
+    _known: Callable[[str, Callable[[duckdb.DuckDBPyConnection], object]], object]
 
     @property
     def search_index_path(self) -> Path:
@@ -75,9 +77,8 @@ class Searching:
         :meth:`build_search_index` brings it up to date. False for a store that does not exist."""
         if not self.exists:
             return False
-        wanted = _remembered((self.path, "store"), self.version, lambda: self._read(ix.store_generation))
-        held = _remembered((self.path, "index"), ix.index_version(self.path), lambda: ix.index_generation(self.path))
-        return held != wanted
+        wanted = self._known("search_generation", ix.store_generation)
+        return _index_generation(self.path) != wanted
 
     def build_search_index(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Build the search index, or bring it up to date with the store: articles it lacks
@@ -156,11 +157,13 @@ class Searching:
         return int(rows[0][0]) if rows and rows[0][0] is not None else None
 
 
-def _remembered(key: tuple[Path, str], version: tuple, read: Callable[[], str | None]) -> str | None:
-    """``read()``, remembered under ``key`` while ``version`` (of the file it reads) is unchanged."""
-    known = _generations.get(key)
+def _index_generation(path: Path) -> str | None:
+    """The search generation of the index of the store at ``path``, remembered while the index
+    file is unchanged."""
+    version = ix.index_version(path)
+    known = _generations.get(path)
     if known is None or known[0] != version:
-        known = _generations[key] = (version, read())
+        known = _generations[path] = (version, ix.index_generation(path))
     return known[1]
 
 
