@@ -5,9 +5,10 @@
 Works on a copy of FILE (a store built by ``bench/build_store.py``, e.g. ``--copies 10`` for
 100,000 articles), removed afterwards unless ``--keep``. Prints the seconds of: the upgrade to
 this schema; each correction made through :meth:`Store.correct` (rename, merge, retype, hide an
-actor; hide a place everywhere and in one article), each recorded and applied in full (the actor
-tables rebuilt from ``actor_aliases.machine_actor`` without merging the names again, or the place
-counts refilled); an undo; a full rebuild (the automatic merge of every name, then the
+actor; hide a place everywhere and in one article; take a place as another of the gazetteer's,
+everywhere and in one article), each recorded and applied in full (the actor tables rebuilt from
+``actor_aliases.machine_actor`` without merging the names again, or the ``places`` rows and the
+place counts brought in line); undos; a full rebuild (the automatic merge of every name, then the
 corrections) for comparison; and the first queries of the views after them. Then the load
 average: timings under contention are indicative only. Benchmarks print figures; they never fail
 on a time.
@@ -58,6 +59,14 @@ def run(store: Store) -> None:
               lambda: store.correct("place_hide", str(texts.iloc[0]), article_id=some_article))
     timed("undo the actor hidden", lambda: store.undo_correction(hidden.id))
     timed("undo the place hidden everywhere", lambda: store.undo_correction(placed.id))
+    other = _another_place(store, place)
+    picked = timed(f"take the place {place!r} as {other['name']} ({other['country_code']}) everywhere",
+                   lambda: store.correct("place_pick", place, other))
+    if len(texts):
+        here = _another_place(store, str(texts.iloc[0]))
+        timed(f"take the place {texts.iloc[0]!r} as another in one article",
+              lambda: store.correct("place_pick", str(texts.iloc[0]), here, article_id=some_article))
+    timed("undo the place taken as another everywhere", lambda: store.undo_correction(picked.id))
     timed("full rebuild: merge every name, then the corrections", store.rebuild_actors)
     timed("first query after: top actors, no filter", lambda: query.top_actors(store, Filter()))
     timed("first query after: places, no filter", lambda: query.places(store, Filter()))
@@ -66,6 +75,19 @@ def run(store: Store) -> None:
     timed("overview under a filter", lambda: query.overview(store, by_language))
     timed("articles filtered by a place (places read, hidden ones left out)",
           lambda: query.articles(store, Filter(places=(place,))))
+
+
+def _another_place(store: Store, text: str) -> dict:
+    """A place ``text`` may stand for other than the one the store holds most often: the
+    gazetteer's next one, else the same moved one degree north."""
+    from components.places.choices import choices
+
+    held = store.query("SELECT name, country_code, lat, lon, geonameid, feature FROM places WHERE text = $t"
+                       " AND lat IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC LIMIT 1", {"t": text})
+    held = held.iloc[0].to_dict() if len(held) else {"name": text, "country_code": None, "lat": 0.0, "lon": 0.0,
+                                                     "geonameid": None, "feature": "other"}
+    others = [c.place for c in choices(text) if c.entry.geonameid != held["geonameid"]]
+    return others[0] if others else {**held, "lat": min(89.0, float(held["lat"]) + 1)}
 
 
 def main(argv: list[str] | None = None) -> None:

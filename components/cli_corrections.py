@@ -3,7 +3,8 @@ thin over the store's methods (:class:`components.store.correcting.Correcting`):
 
 - ``actors merge NAME INTO``, ``actors split ALIAS``, ``actors rename NAME NEW``,
   ``actors retype NAME TYPE``, ``actors hide NAME``;
-- ``places hide TEXT [--article ID]``;
+- ``places hide TEXT [--article ID]``, ``places pick TEXT [CHOICE] [--as NAME] [--article ID]``
+  (without CHOICE: the gazetteer's places of that name, numbered, to pick from);
 - ``corrections list``, ``corrections export FILE``, ``corrections import FILE``, ``corrections undo ID``.
 
 Each takes ``--db``. A name the store does not hold is refused in one line with the closest names
@@ -49,9 +50,40 @@ def cmd_actors(a: argparse.Namespace) -> int:
 
 
 def cmd_places(a: argparse.Namespace) -> int:
-    done = _store(a).correct("place_hide", a.text, article_id=a.article)
+    store = _store(a)
+    if a.places_verb == "hide":
+        done = store.correct("place_hide", a.text, article_id=a.article)
+    else:
+        from .places.choices import choices
+
+        lookup = a.as_name or a.text
+        offered = choices(lookup)
+        if not offered:
+            print(f'the gazetteer knows no place called "{lookup}": try another spelling with --as NAME',
+                  file=sys.stderr)
+            return 2
+        if a.choice is None:
+            print(f'places called "{lookup}", best known first (pick one: places pick "{a.text}" NUMBER'
+                  + (f' --as "{a.as_name}"' if a.as_name else "") + "):")
+            for i, c in enumerate(offered, 1):
+                print(f"{i:>3}. {c.label}" + (f" [GeoNames {c.entry.geonameid}]" if c.entry.geonameid else ""))
+            return 0
+        chosen = _chosen(offered, a.choice)
+        if chosen is None:
+            print(f"no place {a.choice} among the {len(offered)} listed: give its number or GeoNames id "
+                  f'(`places pick "{a.text}"` lists them)', file=sys.stderr)
+            return 2
+        done = store.correct("place_pick", a.text, chosen.place, article_id=a.article)
     print(f"corrected: {_said(done)}")
     return 0
+
+
+def _chosen(offered: list, choice: int):
+    """The :class:`~components.places.choices.Choice` numbered ``choice`` (from 1) in ``offered``,
+    or the one with that GeoNames id; None if neither."""
+    if 1 <= choice <= len(offered):
+        return offered[choice - 1]
+    return next((c for c in offered if c.entry.geonameid == choice), None)
 
 
 def cmd_corrections(a: argparse.Namespace) -> int:
@@ -92,11 +124,20 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
             p.add_argument(name, metavar=name.upper())
     actors.set_defaults(func=cmd_actors)
 
-    places = sub.add_parser("places", help="correct the places: hide a place text")
+    places = sub.add_parser("places", help="correct the places: hide a place text, or pick another place for it")
     verbs = places.add_subparsers(dest="places_verb", required=True, metavar="VERB")
     p = with_db(verbs.add_parser("hide", help="leave the places found as TEXT (any case) out of every count, "
                                               "list and map"))
     p.add_argument("text", metavar="TEXT")
+    p.add_argument("--article", metavar="ID", default=None, help="only in this article (its id); default: everywhere")
+    pick_help = ("the places found as TEXT (any case) are another of the gazetteer's places: without CHOICE, list "
+                 "those called TEXT, numbered; with it, take that one")
+    p = with_db(verbs.add_parser("pick", help=pick_help, description=pick_help))
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("choice", metavar="CHOICE", type=int, nargs="?", default=None,
+                   help="the number of a place in the list, or its GeoNames id")
+    p.add_argument("--as", dest="as_name", metavar="NAME", default=None,
+                   help='look the gazetteer up under NAME instead of TEXT ("Gaza Strip" for "the Strip")')
     p.add_argument("--article", metavar="ID", default=None, help="only in this article (its id); default: everywhere")
     places.set_defaults(func=cmd_places)
 

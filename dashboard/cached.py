@@ -135,6 +135,15 @@ def place_texts(name: str, f: Filter):
     return _call("place_texts", name, f=f)
 
 
+@st.cache_data(show_spinner="Looking the name up in the gazetteer…", max_entries=MAX_ENTRIES)
+def place_choices(name: str) -> list[tuple[str, dict]]:
+    """The gazetteer's places called ``name``, best known first, as (label, place) pairs
+    (:func:`components.places.choices.choices`; the gazetteer is loaded on the first call)."""
+    from components.places.choices import choices
+
+    return [(c.label, c.place) for c in choices(name)]
+
+
 def stored(method: str, *args):
     """``Store.<method>(*args)`` on the current store (a read: ``summary``, ``corrections``,
     ``saved_views``, ``tags_of``…), cached until the store is written, as :func:`run` caches

@@ -1,5 +1,6 @@
-"""Analysts' corrections in the app: "Correct this actor" under the actor profile, hiding a place
-in the reader and on the map, and the Data page's list of corrections (undo, download, import).
+"""Analysts' corrections in the app: "Correct this actor" under the actor profile, correcting a
+place (hide it, or take it as another of the gazetteer's places) in the reader and on the map, and
+the Data page's list of corrections (undo, download, import).
 
 Each correction is one click: the store records and applies it (:meth:`Store.correct
 <components.store.correcting.Correcting.correct>`), the cached queries are dropped
@@ -26,7 +27,7 @@ def _note(where: str, kind: str, text: str, number: int | None = None) -> None:
     st.session_state[state.CORRECTION_NOTE] = (where, kind, text, number)
 
 
-def _made(where: str, action: str, name: str | None, value: str | None = None, *, article_id: str | None = None,
+def _made(where: str, action: str, name: str | None, value: str | dict | None = None, *, article_id: str | None = None,
           name_key: str | None = None, value_key: str | None = None,
           then: Callable[[Correction], None] | None = None) -> None:
     """(A button's callback.) Make a correction on the store shown, say so under ``where``; a
@@ -132,42 +133,83 @@ def actor_panel(actor: str, profile: dict, actors: list[str]) -> None:
 
 
 def article_places(article_id: str, places: pd.DataFrame) -> None:
-    """The places found in the reader's article, and hiding one of them (here or everywhere)."""
+    """The places found in the reader's article, and correcting one of them: hide it, or take it
+    as another of the gazetteer's places (here or everywhere)."""
     show_note("reader")
     if places.empty:
         st.caption("No places found in this article (or all of them hidden).")
         return
-    st.dataframe(places.rename(columns={"text": "Found as", "name": "Place", "country_code": "Country",
-                                        "from_dateline": "From the dateline"})
-                 [["Found as", "Place", "Country", "From the dateline"]],
-                 hide_index=True, key=f"{KEY}_reader_places")
+    st.dataframe(_per_text(places), hide_index=True, key=f"{KEY}_reader_places")
     texts = list(dict.fromkeys(places["text"].astype(str)))
-    text = st.selectbox("A place that is none", texts, index=None, key=f"{KEY}_reader_text",
-                        placeholder="Found as…")
-    here_col, all_col = st.columns(2)
-    here_col.button("Hide in this article", key=f"{KEY}_reader_hide_here", icon=":material/location_off:",
-                    disabled=text is None, on_click=notices.guarded(_made), args=("reader", "place_hide", None),
-                    kwargs={"article_id": article_id, "name_key": f"{KEY}_reader_text"})
-    all_col.button("Hide everywhere", key=f"{KEY}_reader_hide_all", icon=":material/wrong_location:",
-                   disabled=text is None, on_click=notices.guarded(_made), args=("reader", "place_hide", None),
-                   kwargs={"name_key": f"{KEY}_reader_text"})
+    text = st.selectbox("Correct a place", texts, index=None, key=f"{KEY}_reader_text", placeholder="Found as…")
+    if text is not None:
+        _place_actions("reader", text, article_id)
+
+
+#: What the reader calls a place text the gazetteer knows no place of.
+UNKNOWN_PLACE = "not in the gazetteer"
+
+
+def _per_text(places: pd.DataFrame) -> pd.DataFrame:
+    """The reader's places (one row per mention, see :func:`components.query.article`) as the
+    Places tab lists them: one row per text and place, in the order first found, with its
+    mentions and whether the dateline names it."""
+    rows = places.assign(name=places["name"].fillna(UNKNOWN_PLACE), country=places["country"].fillna(""))
+    shown = (rows.groupby(["text", "name", "country"], sort=False, dropna=False)
+             .agg(mentions=("text", "size"), from_dateline=("from_dateline", "any")).reset_index())
+    return shown.rename(columns={"text": "Found as", "name": "Place", "country": "Country", "mentions": "Mentions",
+                                 "from_dateline": "In the dateline"})
 
 
 def map_places(places: pd.DataFrame) -> None:
-    """Hiding a place of the map that is none: pick it, then the text it was found as."""
-    with st.expander("Hide a place that is none", icon=":material/wrong_location:",
+    """Correcting a place of the map: pick it, then the text it was found as; hide that text, or
+    take it as another of the gazetteer's places."""
+    with st.expander("Correct a place", icon=":material/edit_location_alt:",
                      expanded=bool((st.session_state.get(state.CORRECTION_NOTE) or ("",))[0] == "map")):
         show_note("map")
         name = st.selectbox("Place", list(places["name"]), index=None, key=f"{KEY}_map_place",
                             placeholder="A place on the map…")
         if name is None:
-            st.caption("Pick a place to see the words it was found as (\"Arctic\" in \"Arctic Research Forum\").")
+            st.caption("Pick a place to see the words it was found as (\"Arctic\" in \"Arctic Research Forum\"), "
+                       "then hide them or say which place they are.")
             return
         texts = cached.place_texts(name, state.get_filter())
-        for i, row in enumerate(texts.itertuples()):
-            label = f"Hide “{row.text}” everywhere ({row.n_mentions:,} mention{'s' if row.n_mentions != 1 else ''})"
-            st.button(markdown.escape(label), key=f"{KEY}_map_hide_{i}", icon=":material/visibility_off:",
-                      on_click=notices.guarded(_made), args=("map", "place_hide", row.text))
+        if texts.empty:
+            return
+        counts = dict(zip(texts["text"], texts["n_mentions"]))
+        text = st.selectbox("Found as", list(counts), key=f"{KEY}_map_text_{name}",
+                            format_func=lambda t: f"“{t}” ({counts[t]:,} mention{'s' if counts[t] != 1 else ''})")
+        _place_actions("map", text, None)
+
+
+def _place_actions(where: str, text: str, article_id: str | None) -> None:
+    """Hide the place text ``text``, or take it as another of the gazetteer's places, in article
+    ``article_id`` (with a button for everywhere too) or everywhere (None)."""
+    hide_col, pick_col = st.columns(2)
+    with hide_col:
+        st.caption("Not a place")
+        if article_id is not None:
+            st.button("Hide in this article", key=f"{KEY}_{where}_hide_here", icon=":material/location_off:",
+                      on_click=notices.guarded(_made), args=(where, "place_hide", text),
+                      kwargs={"article_id": article_id})
+        st.button("Hide everywhere", key=f"{KEY}_{where}_hide_all", icon=":material/wrong_location:",
+                  help=f"Every place found as “{text}” leaves the map, the counts and the lists (nothing is deleted).",
+                  on_click=notices.guarded(_made), args=(where, "place_hide", text))
+    with pick_col:
+        lookup = st.text_input("Another place: look up", value=text, key=f"{KEY}_{where}_lookup_{text}",
+                               help="The gazetteer's places of this name; type another name to see its places "
+                                    "(\"Gaza Strip\" for \"the Strip\").").strip()
+        offered = cached.place_choices(lookup) if lookup else []
+        chosen = st.selectbox("It is", range(len(offered)), index=None, key=f"{KEY}_{where}_choice_{lookup}",
+                              format_func=lambda i: offered[i][0],
+                              placeholder="Pick a place…" if offered else "The gazetteer knows no such place")
+        place = offered[chosen][1] if chosen is not None else None
+        if article_id is not None:
+            st.button("Use in this article", key=f"{KEY}_{where}_pick_here", icon=":material/where_to_vote:",
+                      disabled=place is None, on_click=notices.guarded(_made), args=(where, "place_pick", text, place),
+                      kwargs={"article_id": article_id})
+        st.button("Use everywhere", key=f"{KEY}_{where}_pick_all", icon=":material/edit_location_alt:",
+                  disabled=place is None, on_click=notices.guarded(_made), args=(where, "place_pick", text, place))
 
 
 def corrections_section() -> None:
@@ -176,7 +218,7 @@ def corrections_section() -> None:
     show_note("data")
     made = cached.corrections()
     if not made:
-        st.caption("No corrections yet. Correct an actor under its profile on the Actors page, or hide a place "
+        st.caption("No corrections yet. Correct an actor under its profile on the Actors page, or a place "
                    "in the reader or on the Map page.")
     for c in list(reversed(made))[:LISTED]:
         what_col, who_col, undo_col = st.columns([4, 2, 1], vertical_alignment="center")

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..filters import Filter
 from ..store import Store
-from .frames import empty_frame, is_list, or_none, typed
+from .frames import empty_frame, is_list, or_none, typed, with_country_names
 from .search_syntax import match_of
 from .sql import (ARTICLE_DAY, IS_SHOWN_ACTOR, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, place_shown, quote_scope, search_kept,
                   search_table, with_filter,
@@ -22,6 +22,8 @@ ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "language", "datelin
 
 
 #: Rows per page of the Quotes and Articles tables.
+#: The columns of the reader's places (see :func:`article`).
+PLACE_COLUMNS = ("start_char", "end_char", "text", "name", "country_code", "country", "from_dateline")
 PAGE_ROWS = 200
 #: Rows a download of one of those tables holds at most (the first ones, in the table's order).
 EXPORT_ROWS = 100_000
@@ -152,8 +154,9 @@ def article(store: Store, article_id: str) -> dict | None:
     end_char, text, label, actor, actor_type)`` (actor canonical, type as in ``actors``, in text
     order) ``, "quotes": DataFrame(start_char, end_char, speaker, quote, kind, cue)`` (speaker
     canonical; quote: the quoted words, as the Quotes page shows them; in text order) ``, "places":
-    DataFrame(start_char, end_char, text, name, country_code, from_dateline)`` (the places found in
-    it and in its dateline, in order, those a correction hides left out) ``}``, or None if unknown.
+    DataFrame(start_char, end_char, text, name, country_code, country, from_dateline)`` (the places
+    found in it and in its dateline, in order, those a correction hides left out; country: the
+    country's name) ``}``, or None if unknown.
     An entity whose actor a correction hides has no actor nor actor type."""
     row = store.query(f"""
         WITH this AS (SELECT seq FROM articles WHERE id = $id)  -- its rows are found by their number
@@ -191,4 +194,4 @@ def article(store: Store, article_id: str) -> dict | None:
             "text": r["text"],
             "entities": rows("entities", ("start_char", "end_char", "text", "label", "actor", "actor_type")),
             "quotes": rows("quotes", ("start_char", "end_char", "speaker", "quote", "kind", "cue")),
-            "places": rows("places", ("start_char", "end_char", "text", "name", "country_code", "from_dateline"))}
+            "places": typed(with_country_names(rows("places", PLACE_COLUMNS[:5] + PLACE_COLUMNS[6:])), PLACE_COLUMNS)}

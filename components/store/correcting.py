@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import getpass
+import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,9 @@ import duckdb
 
 from .connection import StoreError, _exec
 from .corpus_tables import _mapping_table, _refresh_place_counts, _write_actors
-from .corrections import ACTIONS, ACTOR_TYPES, Correction, apply_to_names, from_file, to_file
+from .corrections import (ACTIONS, ACTOR_TYPES, PLACE_ACTIONS, Correction, apply_to_names, from_file, picked_place,
+                          place_value, place_words, to_file)
+from .place_picks import apply_place_picks
 from .schema import PLACE_SHOWN, SHOWN_PLACES, _utcnow
 
 #: Close names a "no such actor" error suggests, at most.
@@ -87,22 +90,25 @@ class Correcting:
         with self._reading() as con:
             return _rows(con)
 
-    def correct(self, action: str, name: str, value: str | None = None, *, article_id: str | None = None,
+    def correct(self, action: str, name: str, value: str | dict | None = None, *, article_id: str | None = None,
                 by: str | None = None) -> Correction:
         """Record a correction and apply it at once (see :mod:`components.store.corrections` for
         what each ``action`` does).
 
         name: the actor (merge, rename, retype, hide), the name as found (split), or the place
-        text (place_hide), as the store holds it (any case for a place); value: the actor to merge
-        into, the new name, or the type (one of :data:`~components.store.corrections.ACTOR_TYPES`);
-        article_id: place_hide in that article only (None: everywhere); by: who (default: the OS user).
+        text (place_hide, place_pick), as the store holds it (any case for a place); value: the
+        actor to merge into, the new name, the type (one of
+        :data:`~components.store.corrections.ACTOR_TYPES`), or the place picked (a dict with the
+        keys of :data:`~components.store.corrections.PLACE_FIELDS`, or its JSON; see
+        :attr:`components.places.choices.Choice.place`); article_id: place_hide or place_pick in
+        that article only (None: everywhere); by: who (default: the OS user).
         Returns the stored correction. Raises :class:`CorrectionError` when the names are unknown
         (with the closest ones) or the correction would change nothing."""
         name, value = (name or "").strip(), (value.strip() if isinstance(value, str) else value)
         with self._reading() as con:
             name, value = self._checked(con, action, name, value, article_id)
         correction = Correction(0, uuid.uuid4().hex, _utcnow(), by or who(), action, name, value, article_id)
-        with self._applying(actors=action != "place_hide", places=action == "place_hide") as con:
+        with self._applying(**_applies(action)) as con:
             correction = replace(correction, id=_exec(con, "SELECT coalesce(max(id), 0) + 1 FROM corrections")[0][0])
             _insert(con, correction)
         return correction
@@ -118,8 +124,7 @@ class Correcting:
         if not found[0].in_force:
             raise CorrectionError(f"correction {number} was undone already, on {found[0].undone_at:%Y-%m-%d %H:%M} "
                                   f"by {found[0].undone_by}")
-        place = found[0].action == "place_hide"
-        with self._applying(actors=not place, places=place) as con:
+        with self._applying(**_applies(found[0].action)) as con:
             _exec(con, "UPDATE corrections SET undone_at = $now, undone_by = $by WHERE id = $id AND undone_at IS NULL",
                   {"now": _utcnow(), "by": by or who(), "id": int(number)})
         return replace(found[0], undone_at=_utcnow(), undone_by=by or who())
@@ -140,7 +145,7 @@ class Correcting:
         except ValueError as e:
             raise CorrectionError(str(e)) from e
         changed = added = 0
-        with self._applying(actors=True, places=True) as con:
+        with self._applying(actors=True, places=True, picks=True) as con:
             held = {c.uid: c for c in _rows(con)}
             number = _exec(con, "SELECT coalesce(max(id), 0) FROM corrections")[0][0]
             for c in incoming:
@@ -161,18 +166,21 @@ class Correcting:
         ``actor_aliases.machine_actor``); a full :meth:`rebuild_actors` when the actor tables lag
         behind ``entities`` anyway."""
         if self.exists:
-            with self._applying(actors=actors, places=places):
+            with self._applying(actors=actors, places=places, picks=places):
                 pass
 
     @contextmanager
-    def _applying(self, *, actors: bool, places: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _applying(self, *, actors: bool, places: bool, picks: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """A transaction in which the caller changes ``corrections``, then (in the same
-        transaction: all or nothing) the actor tables and / or the place counts are brought in line
-        with them (see :meth:`apply_corrections`); while the actor tables lag behind ``entities``,
-        a full :meth:`rebuild_actors` follows instead."""
+        transaction: all or nothing) the actor tables, the ``places`` rows (``picks``: see
+        :mod:`~components.store.place_picks`) and / or the place counts are brought in line with
+        them (see :meth:`apply_corrections`); while the actor tables lag behind ``entities``, a
+        full :meth:`rebuild_actors` follows instead."""
         stale = actors and self.actors_stale()
         with self._transaction() as con:
             yield con
+            if picks:
+                apply_place_picks(con)
             if places:
                 _exec(con, "INSERT OR IGNORE INTO meta VALUES ('counts_refill', 'yes')")
             if actors and not stale:
@@ -194,6 +202,8 @@ class Correcting:
             raise CorrectionError("give the name the correction applies to")
         if action == "place_hide":
             return _checked_place(con, name, article_id), None
+        if action == "place_pick":
+            return _checked_pick(con, name, value, article_id)
         actors = {r[0] for r in _exec(con, "SELECT actor FROM actors")}
         if action == "split":
             return _checked_split(con, name), None
@@ -254,6 +264,29 @@ def _checked_place(con: duckdb.DuckDBPyConnection, text: str, article_id: str | 
                                       + (" AND article_id = $a" if article_id else ""),
                                  {"a": article_id} if article_id else None)]
     raise CorrectionError(f'no place "{text}"{scope}' + _close(text, texts))
+
+
+def _checked_pick(con: duckdb.DuckDBPyConnection, text: str, value: str | dict | None,
+                  article_id: str | None) -> tuple[str, str]:
+    """The place text and the place picked for it (as JSON), checked (see :meth:`Correcting.correct`)."""
+    try:
+        value = place_value(value if isinstance(value, dict) else json.loads(value or "null"))
+    except (ValueError, TypeError) as e:
+        raise CorrectionError(f"pick one of the gazetteer's places for \"{text}\" ({e})") from e
+    text = _checked_place(con, text, article_id)
+    place = picked_place(value)
+    params = {"t": text, "a": article_id, **place}
+    differ = " OR ".join(f"{c} IS DISTINCT FROM ${c}" for c in place)
+    if not _exec(con, f"SELECT 1 FROM places p WHERE lower(text) = lower($t) AND ($a IS NULL OR article_id = $a)"
+                      f" AND {PLACE_SHOWN.format(p='p')} AND ({differ}) LIMIT 1", params):
+        scope = f" in article {article_id}" if article_id else ""
+        raise CorrectionError(f'"{text}" is {place_words(value)} already{scope}')
+    return text, value
+
+
+def _applies(action: str) -> dict[str, bool]:
+    """What a correction's ``action`` changes, as :meth:`Correcting._applying` takes it."""
+    return {"actors": action not in PLACE_ACTIONS, "places": action in PLACE_ACTIONS, "picks": action == "place_pick"}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, c: Correction) -> None:

@@ -16,7 +16,12 @@ names the earlier ones left:
 - ``hide`` NAME: the actor and its names are left out of every table, count, view and export
   (its ``entities`` rows stay);
 - ``place_hide`` TEXT (in one article, or everywhere): the places found as that text (any case)
-  are left out of every count, list and map (its ``places`` rows stay).
+  are left out of every count, list and map (its ``places`` rows stay);
+- ``place_pick`` TEXT → PLACE (in one article, or everywhere): the places found as that text (any
+  case) are PLACE, another of the gazetteer's places (:func:`place_value`): the ``places`` rows
+  take its name, country, point, GeoNames id and feature, and keep what the machine chose in
+  ``places.machine`` (:mod:`components.store.place_picks`); where picks overlap, the later one
+  applies.
 """
 from __future__ import annotations
 
@@ -34,7 +39,15 @@ ACTIONS: dict[str, str | None] = {
     "retype": "the new type",
     "hide": None,
     "place_hide": None,
+    "place_pick": "the place picked (JSON, see place_value)",
 }
+#: What a ``place_pick`` correction's value holds of the place picked, as the ``places`` columns
+#: of the same names do.
+PLACE_FIELDS = ("name", "country_code", "lat", "lon", "geonameid", "feature")
+#: The features a place can have (``places.feature``).
+PLACE_FEATURES = ("country", "admin", "city", "other")
+#: The actions about places (the others are about actors).
+PLACE_ACTIONS = ("place_hide", "place_pick")
 #: The types an actor can be given.
 ACTOR_TYPES = ("person", "organization", "state", "group")
 #: What a corrections file says it is (``format`` of :func:`to_file`).
@@ -72,9 +85,10 @@ class Correction:
         """What it does, in a few words: ``merge "Okafor" into "Jane Okafor"``."""
         what = {"merge": f'merge "{self.name}" into "{self.value}"', "split": f'split "{self.name}" off its actor',
                 "rename": f'rename "{self.name}" to "{self.value}"', "retype": f'make "{self.name}" a {self.value}',
-                "hide": f'hide "{self.name}"', "place_hide": f'hide the place "{self.name}"'}[self.action]
+                "hide": f'hide "{self.name}"', "place_hide": f'hide the place "{self.name}"',
+                "place_pick": f'take the place "{self.name}" as {place_words(self.value)}'}[self.action]
         return what + (f" in article {self.article_id}" if self.article_id else
-                       " everywhere" if self.action == "place_hide" else "")
+                       " everywhere" if self.action in PLACE_ACTIONS else "")
 
 
 @dataclass
@@ -97,7 +111,7 @@ def apply_to_names(machine: dict[str, str], corrections: Iterable[Correction]) -
     out = Corrected(actors=dict(machine))
     actors = out.actors
     for c in corrections:
-        if not c.in_force or c.action == "place_hide":
+        if not c.in_force or c.action in PLACE_ACTIONS:
             continue
         if c.action in ("merge", "rename") and c.value and c.value != c.name:
             names = [a for a, x in actors.items() if x == c.name]
@@ -127,6 +141,44 @@ def _follow(out: Corrected, old: str, new: str | None) -> None:
             out.types[new] = kind
         if was_hidden:
             out.hidden.add(new)
+
+
+def place_value(place: dict) -> str:
+    """A ``place_pick`` correction's value: the place (a dict with the keys of
+    :data:`PLACE_FIELDS`; others are ignored), checked, as JSON. Raises ValueError, saying what is
+    wrong, for a place without a name, with a point off the globe or an unknown feature."""
+    try:
+        out = {"name": str(place["name"]).strip(),
+               "country_code": str(place["country_code"]).upper() if place.get("country_code") else None,
+               "lat": float(place["lat"]), "lon": float(place["lon"]),
+               "geonameid": int(place["geonameid"]) if place.get("geonameid") is not None else None,
+               "feature": str(place["feature"])}
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValueError(f"not a place: {e}") from e
+    if not out["name"] or not (-90 <= out["lat"] <= 90 and -180 <= out["lon"] <= 180):
+        raise ValueError(f"not a place: {place!r} (a name and a point on the globe are needed)")
+    if out["feature"] not in PLACE_FEATURES:
+        raise ValueError(f"unknown feature {out['feature']!r}: one of {', '.join(PLACE_FEATURES)}")
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+
+def picked_place(value: str | None) -> dict:
+    """The place of a ``place_pick`` correction's ``value`` (see :func:`place_value`), a dict with
+    the keys of :data:`PLACE_FIELDS`. Raises ValueError for a value that is not one."""
+    try:
+        return json.loads(place_value(json.loads(value or "")))
+    except (TypeError, AttributeError, json.JSONDecodeError) as e:
+        raise ValueError(f"not a place: {value!r}") from e
+
+
+def place_words(value: str | None) -> str:
+    """A picked place in a few words: ``Georgia (US, 32.88, -83.22)``."""
+    try:
+        p = picked_place(value)
+    except ValueError:
+        return repr(value)
+    point = f"{p['lat']:.2f}, {p['lon']:.2f}"
+    return f"{p['name']} ({p['country_code'] + ', ' if p['country_code'] else ''}{point})"
 
 
 def to_file(corrections: Iterable[Correction], path: str | Path) -> int:
@@ -166,6 +218,8 @@ def from_file(path: str | Path | bytes, *, name: str | None = None) -> list[Corr
         try:
             if row["action"] not in ACTIONS:
                 raise ValueError(f"unknown action {row['action']!r}")
+            if row["action"] == "place_pick":
+                picked_place(row.get("value"))
             out.append(Correction(
                 id=0, uid=str(row["uid"]), made_at=datetime.fromisoformat(row["made_at"]),
                 made_by=str(row["made_by"]), action=row["action"], name=str(row["name"]),

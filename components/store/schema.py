@@ -16,7 +16,7 @@ import duckdb
 
 from .connection import ALIAS, StoreError, StoreOutdated, _exec
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: The title an article is shown by, over the columns ``title`` and ``text`` of one row: its title,
 #: else its opening words (whitespace runs made one space, 72 characters, "…" when the text is
@@ -81,7 +81,9 @@ TABLES: dict[str, str] = {
             geonameid        BIGINT,
             feature          VARCHAR,
             article_seq      BIGINT,
-            in_organisation  VARCHAR
+            in_organisation  VARCHAR,
+            machine          STRUCT(name VARCHAR, country_code VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT,
+                                    feature VARCHAR)
         )""",
     "quotes": """
         CREATE TABLE quotes (
@@ -302,6 +304,9 @@ COUNTED_ALL = [
 #: re-extracts the articles (the rules changed, so every article is stale). The analyst's own
 #: tables, empty: ``saved_views`` (a named Filter and its page), ``tags`` and ``notes`` (on
 #: articles and actors).
+#: 6 → 7: ``places.machine`` (added last): what the machine chose for a row an analyst's
+#: ``place_pick`` correction changed (:mod:`components.store.place_picks`); NULL on every row (a
+#: store of version 6 has no picks).
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE articles ADD COLUMN language VARCHAR"],
     2: ["ALTER TABLE articles ADD COLUMN display_title VARCHAR",
@@ -323,6 +328,8 @@ MIGRATIONS: dict[int, list[str]] = {
         "UPDATE actor_aliases SET machine_actor = actor, hidden = false",
         "ALTER TABLE places ADD COLUMN in_organisation VARCHAR",
         TABLES["saved_views"], TABLES["tags"], TABLES["notes"]],
+    6: ["ALTER TABLE places ADD COLUMN machine STRUCT(name VARCHAR, country_code VARCHAR, lat DOUBLE, lon DOUBLE,"
+        " geonameid BIGINT, feature VARCHAR)"],
 }
 
 

@@ -15,6 +15,7 @@ from ..ingest.dates import WINDOW, in_window
 from ..records import Article, Extraction, Problem
 from .connection import _exec
 from .corpus_tables import _mark_actors_stale, _mark_counts_for_refill
+from .place_picks import apply_place_picks
 from .schema import ARTICLE_ACTORS_FROM, ARTICLE_ROW_TABLES, DISPLAY_TITLE, _utcnow
 
 _STR = pa.string()
@@ -206,12 +207,15 @@ def _upsert_articles(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
 
 
 def _insert_extractions(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
-    """The batch's entities, places and quotes, and its articles' ``article_actors`` rows (kept
-    up to date on every write; the actors rebuild re-sorts them)."""
+    """The batch's entities, places (with the analysts' place picks applied) and quotes, and its
+    articles' ``article_actors`` rows (kept up to date on every write; the actors rebuild re-sorts
+    them)."""
     for table in ("entities", "places", "quotes"):
         if batch.tables[table].num_rows:
             _exec(con, f"INSERT INTO {table} BY NAME SELECT n.*, a.seq AS article_seq FROM dl_new_{table} n"
                   " JOIN articles a ON a.id = n.article_id ORDER BY a.seq, n.idx")
+    if batch.tables["places"].num_rows:
+        apply_place_picks(con, new_rows="dl_new_places")
     if batch.tables["entities"].num_rows:
         _exec(con, "INSERT INTO article_actors " + ARTICLE_ACTORS_FROM.format(entities="dl_new_entities"))
 

@@ -53,6 +53,30 @@ def test_places_hide_everywhere_or_in_one_article(db: str, capsys):
     assert "London" not in set(query.places(Store(db), Filter())["name"])
 
 
+def test_places_pick_lists_the_gazetteers_places_then_takes_one(db: str, capsys):
+    code, out, _ = run(capsys, "places", "pick", "Paris", "--db", db)
+    listed = out.splitlines()[1:]
+    assert code == 0 and listed[0].startswith("  1. Paris — city or town, Île-de-France, France (pop. ")
+    texas = next(line for line in listed if ", Texas, United States" in line)
+    number, geonameid = texas.split(".")[0].strip(), texas.rsplit("GeoNames ", 1)[1].rstrip("]")
+    code, out, _ = run(capsys, "places", "pick", "Paris", number, "--article", ID["A2"], "--db", db)
+    assert code == 0 and out.startswith('corrected: #1 take the place "Paris" as Paris (US, 33.66, -95.56) in article')
+    assert query.places(Store(db), Filter()).set_index("name").loc["Paris", "country_code"] == "US"
+    code, _, err = run(capsys, "places", "pick", "Paris", geonameid, "--db", db)  # (by its GeoNames id)
+    assert code == 2 and err == 'error: "Paris" is Paris (US, 33.66, -95.56) already\n'
+    code, out, _ = run(capsys, "places", "pick", "London", "--as", "Londres", "--db", db)
+    assert code == 0 and 'pick one: places pick "London" NUMBER --as "Londres"' in out
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (("places", "pick", "Paris", "999"), "no place 999 among the "),
+    (("places", "pick", "Parris"), 'the gazetteer knows no place called "Parris": try another spelling with --as NAME'),
+])
+def test_places_pick_refuses_what_it_cannot_take_in_one_line(db: str, capsys, argv, says):
+    code, out, err = run(capsys, *argv, "--db", db)
+    assert code == 2 and says in err and Store(db).corrections() == []
+
+
 def test_corrections_list_export_import_and_undo(db: str, capsys, tmp_path: Path):
     run(capsys, "actors", "hide", "Kenya", "--db", db)
     run(capsys, "places", "hide", "Paris", "--db", db)

@@ -3,6 +3,7 @@ correction of the Actors page, hiding a place in the reader and on the Map page,
 page's list (undo, download, import); every page follows at once."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -43,6 +44,11 @@ def ranked(at: AppTest) -> list[str]:
 def said(at: AppTest) -> list[str]:
     """The messages shown (success, then errors), as the user reads them (markdown escapes undone)."""
     return [m.value.replace("\\", "") for m in [*at.success, *at.error]]
+
+
+def reader_places(at: AppTest):
+    """The reader's Places tab's table (a table without selection: AppTest does not know its key)."""
+    return next(d.value for d in at.dataframe if "Found as" in d.value.columns)
 
 
 def test_merge_from_the_profile_shows_on_every_page_at_once(monkeypatch, db):
@@ -114,9 +120,59 @@ def test_the_reader_hides_a_place_in_its_article_or_everywhere(monkeypatch, db):
 def test_the_map_page_hides_a_place_by_the_words_it_was_found_as(monkeypatch, db):
     at = run_app(monkeypatch, db, page="views/map.py")
     at.selectbox(key="correct_map_place").select("Paris").run()
-    assert at.button(key="correct_map_hide_0").label.replace("\\", "") == "Hide “Paris” everywhere (1 mention)"
-    at.button(key="correct_map_hide_0").click().run()
+    found_as = at.selectbox(key="correct_map_text_Paris")
+    assert found_as.value == "Paris" and found_as.format_func("Paris") == "“Paris” (1 mention)"
+    at.button(key="correct_map_hide_all").click().run()
     assert not at.exception and "Paris" not in list(at.dataframe(key="map_places").value["name"])
+
+
+def test_the_map_page_takes_a_place_as_another_of_the_gazetteers(monkeypatch, db):
+    at = run_app(monkeypatch, db, page="views/map.py")
+    at.selectbox(key="correct_map_place").select("Paris").run()
+    assert at.button(key="correct_map_pick_all").disabled  # (nothing picked yet)
+    choice = at.selectbox(key="correct_map_choice_Paris")
+    texas = next(i for i in choice.options if "Texas" in i)
+    choice.select(texas).run()
+    at.button(key="correct_map_pick_all").click().run()
+    assert not at.exception and said(at)[0].startswith('Done: take the place "Paris" as Paris (US, 33.66, -95.56)')
+    paris = query.places(Store(db), Filter()).set_index("name").loc["Paris"]
+    assert (paris["country_code"], round(paris["lat"], 1)) == ("US", 33.7)
+    at.button(key="correct_map_undo").click().run()
+    paris = query.places(Store(db), Filter()).set_index("name").loc["Paris"]
+    assert paris["country_code"] == "FR" and said(at)[0].startswith('Undone: take the place "Paris"')
+
+
+def test_the_reader_takes_a_place_as_another_under_a_name_typed(monkeypatch, db):
+    at = run_app(monkeypatch, db, page="views/articles.py", params={"article": ID["A4"]})
+    at.selectbox(key="correct_reader_text").select("London").run()
+    at.text_input(key="correct_reader_lookup_London").input("London, Ontario").run()
+    assert at.selectbox(key="correct_reader_choice_London, Ontario").options == []
+    at.text_input(key="correct_reader_lookup_London").input("London").run()
+    choice = at.selectbox(key="correct_reader_choice_London")
+    choice.select(next(i for i in choice.options if "Ontario" in i)).run()
+    at.button(key="correct_reader_pick_here").click().run()
+    assert not at.exception and said(at)[0].endswith(f"in article {ID['A4']}. Every page shows it now.")
+    places = query.places(Store(db), Filter())
+    assert set(places[places["name"] == "London"]["country_code"]) == {"GB", "CA"}
+    listed = reader_places(at)
+    assert listed[["Found as", "Place", "Country", "Mentions"]].values.tolist() == [["London", "London", "Canada", 1]]
+
+
+def test_the_readers_places_are_listed_once_per_text_with_country_names(monkeypatch, db):
+    from components.records import Place
+    from tests.components.query.five_articles import A1
+
+    again = [*A1.places, Place(60, 66, "London", **{k: getattr(A1.places[0], k) for k in
+                                                    ("name", "country_code", "lat", "lon", "geonameid", "feature")}),
+             Place(None, None, "Atlantis")]
+    store = Store(db)
+    store.write([dataclasses.replace(A1, places=again)])
+    store.rebuild_actors()
+    at = run_app(monkeypatch, db, page="views/articles.py", params={"article": ID["A1"]})
+    assert not at.exception, at.exception[0].message
+    listed = reader_places(at)
+    assert listed[["Found as", "Place", "Country", "Mentions"]].values.tolist() == [
+        ["London", "London", "United Kingdom", 2], ["Atlantis", "not in the gazetteer", "", 1]]
 
 
 def test_the_data_page_lists_undoes_downloads_and_imports_corrections(monkeypatch, db, tmp_path):

@@ -1,8 +1,10 @@
 """Corrections in a real browser: an actor merged into another from the Actors page's "Correct
 this actor" shows on the Actors, Overview and Quotes pages and in the CSV download at once, and
 is still there after a re-extraction with a new pipeline version (the command line's
-``reextract``), in the pages and in the Parquet export. On a copy of the sample store, served by its own app, so the other end-to-end
-tests see the machine's reading."""
+``reextract``), in the pages and in the Parquet export; a place taken as another of the
+gazetteer's places in the reader moves on the map, and stays moved after a re-extraction. On a
+copy of the sample store, served by its own app, so the other end-to-end tests see the machine's
+reading."""
 from __future__ import annotations
 
 import csv
@@ -45,7 +47,7 @@ def url(store_copy: Path) -> str:
 
 
 def pick(page, key: str, option: str) -> None:
-    """Choose ``option`` in the selectbox with widget key ``key`` (typed, then Enter)."""
+    """Choose ``option`` in the selectbox with widget key ``key`` (typed, then clicked)."""
     box = page.locator(f".st-key-{key}").first
     box.scroll_into_view_if_needed()
     box.click()
@@ -78,6 +80,20 @@ def what_pages_show(page, url: str) -> dict:
     return {"actors": actors, "csv": in_csv, "bars": bars, "speakers": speakers}
 
 
+def reextract(store_copy: Path) -> None:
+    """Extract every article of the store again (the command line's ``reextract``), as if an
+    older pipeline had extracted them."""
+    with duckdb.connect(str(store_copy)) as con:
+        con.execute("UPDATE articles SET pipeline_version = ?", [OLD_VERSION])
+    done = subprocess.run([sys.executable, "-m", "components", "reextract", "--db", str(store_copy), "-q"],
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
+                          timeout=900)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("41 articles re-extracted")
+    with duckdb.connect(str(store_copy), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles WHERE pipeline_version = ?", [OLD_VERSION]).fetchone() == (0,)
+
+
 def test_an_actor_merged_in_the_app_shows_everywhere_and_survives_reextraction(page, url, store_copy):
     before = what_pages_show(page, url)
     people = [a for a, r in before["actors"].items() if r.get("actor_type") == "person"]
@@ -102,16 +118,7 @@ def test_an_actor_merged_in_the_app_shows_everywhere_and_survives_reextraction(p
 
     merged(what_pages_show(page, url))
 
-    with duckdb.connect(str(store_copy)) as con:  # as if an older pipeline had extracted every article
-        con.execute("UPDATE articles SET pipeline_version = ?", [OLD_VERSION])
-    done = subprocess.run([sys.executable, "-m", "components", "reextract", "--db", str(store_copy), "-q"],
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
-                          timeout=900)
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.startswith("41 articles re-extracted")
-    with duckdb.connect(str(store_copy), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM articles WHERE pipeline_version = ?", [OLD_VERSION]).fetchone() == (0,)
-
+    reextract(store_copy)
     merged(what_pages_show(page, url))
     shot(page, "corrections-after-reextract")
 
@@ -124,3 +131,39 @@ def test_an_actor_merged_in_the_app_shows_everywhere_and_survives_reextraction(p
     assert source not in exported and exported[target]["n_mentions"] == mentions
     assert source in exported[target]["aliases"]
     assert pq.read_table(folder / "corrections.parquet").column("action").to_pylist() == ["merge"]
+
+
+def on_the_map(page, url: str) -> set[tuple[str, str]]:
+    """(place, country code) of each row of the Map page's table of places."""
+    open_page(page, f"{url}/map")
+    rows = table_json(page, "map_places")
+    no_exception(page)
+    return {(r["name"], r["country_code"]) for r in rows}
+
+
+def test_a_place_taken_as_another_in_the_reader_moves_on_the_map_and_survives_reextraction(page, url, store_copy):
+    from components.places.choices import choices
+
+    with duckdb.connect(str(store_copy), read_only=True) as con:  # place → (text, an article it is found in)
+        found = {name: (text, article) for name, text, article in con.execute(
+            "SELECT name, text, any_value(article_id) FROM places WHERE in_organisation IS NULL AND name IS NOT NULL"
+            " GROUP BY ALL").fetchall()}
+    before = on_the_map(page, url)
+    name, text, article, other = next(
+        (n, found[n][0], found[n][1], c) for n, code in sorted(before) if n in found and found[n][0].isalpha()
+        for c in choices(found[n][0])[:4] if c.entry.name == n and c.entry.country_code not in {None, code})
+    moved = (name, other.entry.country_code)
+    assert moved not in before
+
+    open_page(page, f"{url}/articles?article={article}")
+    show_tab(page, "Places")
+    pick(page, "correct_reader_text", text)
+    pick(page, f"correct_reader_choice_{text}", other.label)
+    page.locator(".st-key-correct_reader_pick_all button").click()
+    page.get_by_text(f'Done: take the place "{text}" as {name} ({other.entry.country_code}').first.wait_for()
+    wait_idle(page)
+    shot(page, "corrections-place-picked")
+    assert moved in on_the_map(page, url)
+
+    reextract(store_copy)
+    assert moved in on_the_map(page, url)

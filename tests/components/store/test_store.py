@@ -271,9 +271,16 @@ def test_each_article_is_stored_with_the_title_it_is_shown_by(store: Store):
         short.id: "Port closed."}
 
 
+def _as_version_6(con) -> None:
+    """Undo in the attached store what schema version 7 added: ``places.machine``."""
+    con.execute(f"ALTER TABLE {connection.ALIAS}.places DROP COLUMN machine")
+
+
 def _as_version_5(con) -> None:
-    """Undo in the attached store what schema version 6 added: the tables it creates,
-    ``actor_aliases.machine_actor`` and ``hidden``, and ``places.in_organisation``."""
+    """Undo in the attached store what schema versions 6 and 7 added: the tables version 6
+    creates, ``actor_aliases.machine_actor`` and ``hidden``, ``places.in_organisation``, and
+    ``places.machine``."""
+    _as_version_6(con)
     for table, sql in schema.TABLES.items():
         if sql in schema.MIGRATIONS[5]:
             con.execute(f"DROP TABLE {connection.ALIAS}.{table}")
@@ -283,13 +290,13 @@ def _as_version_5(con) -> None:
 
 
 def _as_version_4(con) -> None:
-    """Undo in the attached store what schema versions 5 and 6 added."""
+    """Undo in the attached store what schema versions 5 to 7 added."""
     _as_version_5(con)
     con.execute(f"DROP TABLE {connection.ALIAS}.article_places")
 
 
 def _as_version_3(con) -> None:
-    """Undo in the attached store what schema versions 4 to 6 added."""
+    """Undo in the attached store what schema versions 4 to 7 added."""
     _as_version_4(con)
     con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN seq")
     for table in schema.ARTICLE_ROW_TABLES:
@@ -310,7 +317,7 @@ def store_of_schema_3(path: Path) -> Store:
 
 
 def _as_version_2(con) -> None:
-    """Undo in the attached store what schema versions 3 to 6 added."""
+    """Undo in the attached store what schema versions 3 to 7 added."""
     _as_version_3(con)
     con.execute(f"ALTER TABLE {connection.ALIAS}.articles DROP COLUMN display_title")
     con.execute(f"DROP TABLE {connection.ALIAS}.article_actors")
