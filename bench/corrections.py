@@ -54,11 +54,14 @@ def run(store: Store) -> None:
     timed(f"retype {c!r}", lambda: store.correct("retype", c, "group"))
     hidden = timed(f"hide {c!r}", lambda: store.correct("hide", c))
     placed = timed(f"hide the place {place!r} everywhere", lambda: store.correct("place_hide", place))
+    hidden_here = None
     if len(texts):
-        timed(f"hide the place {texts.iloc[0]!r} in one article",
-              lambda: store.correct("place_hide", str(texts.iloc[0]), article_id=some_article))
+        hidden_here = timed(f"hide the place {texts.iloc[0]!r} in one article",
+                            lambda: store.correct("place_hide", str(texts.iloc[0]), article_id=some_article))
     timed("undo the actor hidden", lambda: store.undo_correction(hidden.id))
     timed("undo the place hidden everywhere", lambda: store.undo_correction(placed.id))
+    if hidden_here:
+        store.undo_correction(hidden_here.id)
     other = _another_place(store, place)
     picked = timed(f"take the place {place!r} as {other['name']} ({other['country_code']}) everywhere",
                    lambda: store.correct("place_pick", place, other))

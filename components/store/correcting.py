@@ -108,7 +108,7 @@ class Correcting:
         with self._reading() as con:
             name, value = self._checked(con, action, name, value, article_id)
         correction = Correction(0, uuid.uuid4().hex, _utcnow(), by or who(), action, name, value, article_id)
-        with self._applying(**_applies(action)) as con:
+        with self._applying(**_applies(action, name)) as con:
             correction = replace(correction, id=_exec(con, "SELECT coalesce(max(id), 0) + 1 FROM corrections")[0][0])
             _insert(con, correction)
         return correction
@@ -124,7 +124,7 @@ class Correcting:
         if not found[0].in_force:
             raise CorrectionError(f"correction {number} was undone already, on {found[0].undone_at:%Y-%m-%d %H:%M} "
                                   f"by {found[0].undone_by}")
-        with self._applying(**_applies(found[0].action)) as con:
+        with self._applying(**_applies(found[0].action, found[0].name)) as con:
             _exec(con, "UPDATE corrections SET undone_at = $now, undone_by = $by WHERE id = $id AND undone_at IS NULL",
                   {"now": _utcnow(), "by": by or who(), "id": int(number)})
         return replace(found[0], undone_at=_utcnow(), undone_by=by or who())
@@ -145,7 +145,7 @@ class Correcting:
         except ValueError as e:
             raise CorrectionError(str(e)) from e
         changed = added = 0
-        with self._applying(actors=True, places=True, picks=True) as con:
+        with self._applying(actors=True, places=True, picks=None) as con:
             held = {c.uid: c for c in _rows(con)}
             number = _exec(con, "SELECT coalesce(max(id), 0) FROM corrections")[0][0]
             for c in incoming:
@@ -166,21 +166,22 @@ class Correcting:
         ``actor_aliases.machine_actor``); a full :meth:`rebuild_actors` when the actor tables lag
         behind ``entities`` anyway."""
         if self.exists:
-            with self._applying(actors=actors, places=places, picks=places):
+            with self._applying(actors=actors, places=places, picks=None if places else ()):
                 pass
 
     @contextmanager
-    def _applying(self, *, actors: bool, places: bool, picks: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _applying(self, *, actors: bool, places: bool, picks: tuple[str, ...] | None = ()
+                  ) -> Iterator[duckdb.DuckDBPyConnection]:
         """A transaction in which the caller changes ``corrections``, then (in the same
-        transaction: all or nothing) the actor tables, the ``places`` rows (``picks``: see
-        :mod:`~components.store.place_picks`) and / or the place counts are brought in line with
-        them (see :meth:`apply_corrections`); while the actor tables lag behind ``entities``, a
-        full :meth:`rebuild_actors` follows instead."""
+        transaction: all or nothing) the actor tables, the ``places`` rows of the texts ``picks``
+        (None: every row; see :mod:`~components.store.place_picks`) and / or the place counts are
+        brought in line with them (see :meth:`apply_corrections`); while the actor tables lag
+        behind ``entities``, a full :meth:`rebuild_actors` follows instead."""
         stale = actors and self.actors_stale()
         with self._transaction() as con:
             yield con
-            if picks:
-                apply_place_picks(con)
+            if picks is None or picks:
+                apply_place_picks(con, texts=picks)
             if places:
                 _exec(con, "INSERT OR IGNORE INTO meta VALUES ('counts_refill', 'yes')")
             if actors and not stale:
@@ -284,9 +285,10 @@ def _checked_pick(con: duckdb.DuckDBPyConnection, text: str, value: str | dict |
     return text, value
 
 
-def _applies(action: str) -> dict[str, bool]:
-    """What a correction's ``action`` changes, as :meth:`Correcting._applying` takes it."""
-    return {"actors": action not in PLACE_ACTIONS, "places": action in PLACE_ACTIONS, "picks": action == "place_pick"}
+def _applies(action: str, name: str) -> dict:
+    """What a correction's ``action`` on ``name`` changes, as :meth:`Correcting._applying` takes it."""
+    return {"actors": action not in PLACE_ACTIONS, "places": action in PLACE_ACTIONS,
+            "picks": (name,) if action == "place_pick" else ()}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, c: Correction) -> None:

@@ -10,6 +10,8 @@ no trace, and a row written by a new ingest or re-extraction takes the picks at 
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import duckdb
 import pyarrow as pa
 
@@ -36,18 +38,23 @@ def _picks(con: duckdb.DuckDBPyConnection) -> pa.Table:
     return pa.table(columns, schema=_PICKS)
 
 
-def apply_place_picks(con: duckdb.DuckDBPyConnection, *, new_rows: str | None = None) -> None:
+def apply_place_picks(con: duckdb.DuckDBPyConnection, *, texts: Sequence[str] | None = None,
+                      new_rows: str | None = None) -> None:
     """Bring the ``places`` rows in line with the picks in force (in the caller's transaction).
 
-    new_rows: None for every row (after a pick was made, undone or imported); or the name of a
-    table or view whose ``article_id`` column lists the articles whose rows were just written (an
-    ingest's batch): only theirs are looked at, and none is given back (new rows hold what the
-    machine chose)."""
+    texts: the place texts (any case) whose rows to bring in line (those of a pick just made or
+    undone), None for every row (after an import). new_rows: instead, the name of a table or view
+    whose ``article_id`` column lists the articles whose rows were just written (an ingest's
+    batch): only theirs are looked at, and none is given back (new rows hold what the machine
+    chose)."""
     picks = _picks(con)
-    scope = f"places.article_id IN (SELECT article_id FROM {new_rows})" if new_rows else "TRUE"
-    if new_rows is None:
+    params = {"texts": sorted({t.lower() for t in texts})} if texts is not None else None
+    if new_rows:
+        scope = f"places.article_id IN (SELECT article_id FROM {new_rows})"
+    else:
+        scope = "lower(places.text) IN (SELECT unnest($texts::VARCHAR[]))" if texts is not None else "TRUE"
         _exec(con, "UPDATE places SET " + ", ".join(f"{c} = machine.{c}" for c in PLACE_FIELDS)
-              + ", machine = NULL WHERE machine IS NOT NULL")
+              + f", machine = NULL WHERE machine IS NOT NULL AND {scope}", params)
     if not picks.num_rows:
         return
     con.register("dl_place_picks", picks)
@@ -59,6 +66,6 @@ def apply_place_picks(con: duckdb.DuckDBPyConnection, *, new_rows: str | None = 
                    AND (k.article_id IS NULL OR k.article_id = places.article_id)
                   WHERE {scope}
                   QUALIFY row_number() OVER (PARTITION BY places.article_id, places.idx ORDER BY k.rank DESC) = 1) k
-            WHERE places.article_id = k.row_article AND places.idx = k.row_idx""")
+            WHERE places.article_id = k.row_article AND places.idx = k.row_idx""", params)
     finally:
         con.unregister("dl_place_picks")
