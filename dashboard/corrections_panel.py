@@ -185,31 +185,31 @@ def map_places(places: pd.DataFrame) -> None:
 def _place_actions(where: str, text: str, article_id: str | None) -> None:
     """Hide the place text ``text``, or take it as another of the gazetteer's places, in article
     ``article_id`` (with a button for everywhere too) or everywhere (None)."""
-    hide_col, pick_col = st.columns(2)
-    with hide_col:
-        st.caption("Not a place")
-        if article_id is not None:
-            st.button("Hide in this article", key=f"{KEY}_{where}_hide_here", icon=":material/location_off:",
-                      on_click=notices.guarded(_made), args=(where, "place_hide", text),
-                      kwargs={"article_id": article_id})
-        st.button("Hide everywhere", key=f"{KEY}_{where}_hide_all", icon=":material/wrong_location:",
-                  help=f"Every place found as “{text}” leaves the map, the counts and the lists (nothing is deleted).",
-                  on_click=notices.guarded(_made), args=(where, "place_hide", text))
-    with pick_col:
-        lookup = st.text_input("Another place: look up", value=text, key=f"{KEY}_{where}_lookup_{text}",
-                               help="The gazetteer's places of this name; type another name to see its places "
-                                    "(\"Gaza Strip\" for \"the Strip\").").strip()
-        offered = cached.place_choices(lookup) if lookup else []
-        chosen = st.selectbox("It is", range(len(offered)), index=None, key=f"{KEY}_{where}_choice_{lookup}",
-                              format_func=lambda i: offered[i][0],
-                              placeholder="Pick a place…" if offered else "The gazetteer knows no such place")
-        place = offered[chosen][1] if chosen is not None else None
-        if article_id is not None:
-            st.button("Use in this article", key=f"{KEY}_{where}_pick_here", icon=":material/where_to_vote:",
-                      disabled=place is None, on_click=notices.guarded(_made), args=(where, "place_pick", text, place),
-                      kwargs={"article_id": article_id})
-        st.button("Use everywhere", key=f"{KEY}_{where}_pick_all", icon=":material/edit_location_alt:",
-                  disabled=place is None, on_click=notices.guarded(_made), args=(where, "place_pick", text, place))
+    st.caption(f"Not a place? Hide “{text}”; nothing is deleted.")
+    row = st.container(horizontal=True, gap="small")
+    if article_id is not None:
+        row.button("Hide in this article", key=f"{KEY}_{where}_hide_here", icon=":material/location_off:",
+                   on_click=notices.guarded(_made), args=(where, "place_hide", text), kwargs={"article_id": article_id})
+    row.button("Hide everywhere", key=f"{KEY}_{where}_hide_all", icon=":material/wrong_location:",
+               help=f"Every place found as “{text}” leaves the map, the counts and the lists.",
+               on_click=notices.guarded(_made), args=(where, "place_hide", text))
+    st.caption(f"Another place? Pick which of the gazetteer's places “{text}” is.")
+    lookup_col, choice_col = st.columns([1, 3])
+    lookup = lookup_col.text_input("Look up", value=text, key=f"{KEY}_{where}_lookup_{text}",
+                                   help="The gazetteer's places of this name; type another name to see its places "
+                                        "(\"Gaza Strip\" for \"the Strip\").").strip()
+    offered = cached.place_choices(lookup) if lookup else []
+    chosen = choice_col.selectbox("It is", range(len(offered)), index=None, key=f"{KEY}_{where}_choice_{lookup}",
+                                  format_func=lambda i: offered[i][0],
+                                  placeholder="Pick a place…" if offered else "The gazetteer knows no such place")
+    place = offered[chosen][1] if chosen is not None else None
+    row = st.container(horizontal=True, gap="small")
+    if article_id is not None:
+        row.button("Use in this article", key=f"{KEY}_{where}_pick_here", icon=":material/where_to_vote:",
+                   disabled=place is None, on_click=notices.guarded(_made), args=(where, "place_pick", text, place),
+                   kwargs={"article_id": article_id})
+    row.button("Use everywhere", key=f"{KEY}_{where}_pick_all", icon=":material/edit_location_alt:",
+               disabled=place is None, on_click=notices.guarded(_made), args=(where, "place_pick", text, place))
 
 
 def corrections_section() -> None:

@@ -29,9 +29,9 @@ with places_col:
     st.caption("Pick a row to filter to that place.")
     linked_charts.table(places, key=f"{KEY}_places", file="places", filter_field="places", value_column="name",
                         height=400)
-    corrections_panel.map_places(places)
 with countries_col:
     st.subheader("Countries")
     st.caption("Pick a row to filter to that country.")
     linked_charts.table(countries, key=f"{KEY}_countries", file="countries", filter_field="countries",
                         value_column="country_code", height=400)
+corrections_panel.map_places(places)
