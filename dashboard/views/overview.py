@@ -17,8 +17,15 @@ if notices.store_is_empty():
 counts = cached.run("overview", f)
 labels = (("articles", "Articles"), ("actors", "Actors"), ("places", "Places"), ("quotes", "Quotes"),
           ("sources", "Sources"), ("days", "Days"))
+#: What a count of none means where it is no finding but missing data.
+UNKNOWN = {"sources": "No article here names its source (its file gave none).",
+           "days": "No article here has a date."}
 for col, (name, label) in zip(st.columns(len(labels)), labels):
-    col.metric(label, f"{counts.get(name, 0):,}")
+    n = counts.get(name, 0)
+    if not n and name in UNKNOWN and counts.get("articles"):
+        col.metric(label, "—", help=UNKNOWN[name])
+    else:
+        col.metric(label, f"{n:,}")
 if not counts.get("articles"):
     notices.no_match()
     st.stop()

@@ -386,6 +386,8 @@ def test_sample_overview_counts_the_whole_corpus(monkeypatch, sample_store):
     at = run_app(monkeypatch, sample_store)
     counts = {m.label: m.value for m in at.metric}
     assert counts["Articles"] == "41"
+    sources = next(m for m in at.metric if m.label == "Sources")  # (the demo files name no source)
+    assert sources.value == "—" and "names its source" in sources.help
 
 
 @pytest.mark.model
