@@ -249,8 +249,9 @@ def quote_scope(f: Filter) -> tuple[str, str, dict, Kept]:
     source, kept = article_set(f, ignore=ignore)
     params: dict = {}
     where = [within(f, "q.article_seq", cte="fq", ignore=ignore)]
-    if f.actors:
+    if f.actors:  # (the speakers as found first: a few rows reach the join, not every quote)
         params["q_actors"] = list(f.actors)
+        where.append(f"q.speaker IN ({names_as_found('q_actors')})")
         where.append(f"{SPEAKER_OF_QUOTE} IN (SELECT unnest($q_actors::VARCHAR[]))")
     quote_hits = search_kept(f, "quotes")
     for name in quote_hits:
