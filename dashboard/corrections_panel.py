@@ -90,7 +90,8 @@ def _follow_actor(done: Correction) -> None:
 
 
 def actor_panel(actor: str, profile: dict, actors: list[str]) -> None:
-    """"Correct this actor": merge it into another of ``actors``, split off one of its names
+    """"Correct this actor": merge it into another actor (one of ``actors``, the most mentioned,
+    or any typed), split off one of its names
     (``profile["aliases"]``), rename it, change its type, hide it."""
     with st.expander("Correct this actor", icon=":material/edit:",
                      expanded=bool((st.session_state.get(state.CORRECTION_NOTE) or ("",))[0] == "actor")):
@@ -100,8 +101,10 @@ def actor_panel(actor: str, profile: dict, actors: list[str]) -> None:
         merge_col, split_col = st.columns(2)
         others = [a for a in actors if a != actor]
         with merge_col:
-            target = st.selectbox("Merge into", others, index=None, key=f"{KEY}_merge_target",
-                                  placeholder="Another actor…", help="Every name of this actor counts for that one.")
+            target = st.selectbox("Merge into", others, index=None, key=f"{KEY}_merge_target", accept_new_options=True,
+                                  placeholder="Another actor…",
+                                  help="Every name of this actor counts for that one. The most mentioned actors "
+                                       "are listed; type the name of any other.")
             st.button("Merge", key=f"{KEY}_merge", icon=":material/merge:", disabled=target is None,
                       on_click=notices.guarded(_made), args=("actor", "merge", actor),
                       kwargs={"value_key": f"{KEY}_merge_target", "then": _follow_actor})
