@@ -81,6 +81,7 @@ def _follow_actor(done: Correction) -> None:
     actor it is now (none when hidden), and a Filter on it is on that one instead."""
     old, new = done.name, done.value if done.action in ("merge", "rename") else None
     st.session_state[state.PROFILE_ACTOR] = new
+    st.session_state[f"{KEY}_merge_target"] = None  # (done: the box would offer the profile's own actor)
     f = state.get_filter()
     if old in f.actors:
         f = f.toggle("actors", old)
