@@ -146,7 +146,8 @@ def _follow(out: Corrected, old: str, new: str | None) -> None:
 def place_value(place: dict) -> str:
     """A ``place_pick`` correction's value: the place (a dict with the keys of
     :data:`PLACE_FIELDS`; others are ignored), checked, as JSON. Raises ValueError, saying what is
-    wrong, for a place without a name, with a point off the globe or an unknown feature."""
+    wrong, for a place without a name, with a point off the globe, a GeoNames id that is none or
+    an unknown feature."""
     try:
         out = {"name": str(place["name"]).strip(),
                "country_code": str(place["country_code"]).upper() if place.get("country_code") else None,
@@ -157,6 +158,8 @@ def place_value(place: dict) -> str:
         raise ValueError(f"not a place: {e}") from e
     if not out["name"] or not (-90 <= out["lat"] <= 90 and -180 <= out["lon"] <= 180):
         raise ValueError(f"not a place: {place!r} (a name and a point on the globe are needed)")
+    if out["geonameid"] is not None and not 0 < out["geonameid"] < 2 ** 63:
+        raise ValueError(f"not a GeoNames id: {out['geonameid']}")
     if out["feature"] not in PLACE_FEATURES:
         raise ValueError(f"unknown feature {out['feature']!r}: one of {', '.join(PLACE_FEATURES)}")
     return json.dumps(out, ensure_ascii=False, sort_keys=True)

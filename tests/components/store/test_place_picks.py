@@ -4,16 +4,19 @@ follows; undo gives back what the machine chose; re-extraction, new articles and
 keep the pick."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from components import query
 from components.filters import Filter
 from components.store import CorrectionError, Store
-from components.store.corrections import from_file
+from components.store.corrections import PLACE_FEATURES, PLACE_FIELDS, from_file, picked_place, place_value
 from tests.components.query.five_articles import ALL, ID
 from tests.components.store.test_correcting import corrected_views, store  # noqa: F401 (fixture)
 
@@ -119,3 +122,33 @@ def test_a_hidden_place_is_not_picked(store: Store):
     store.correct("place_hide", "Paris")
     with pytest.raises(CorrectionError, match='the place "Paris" is hidden already'):
         store.correct("place_pick", "Paris", PARIS_TEXAS)
+
+
+odd = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=8),
+                st.lists(st.integers(), max_size=2))
+#: Places as a file may hold them: each field valid or odd, some missing, some extra.
+files_places = st.fixed_dictionaries({}, optional={
+    "name": st.one_of(st.text(max_size=12), odd), "country_code": st.one_of(st.sampled_from(["us", "GB", ""]), odd),
+    "lat": st.one_of(st.floats(-90, 90), odd), "lon": st.one_of(st.floats(-180, 180), odd),
+    "geonameid": st.one_of(st.integers(-10, 2 ** 70), odd), "feature": st.one_of(st.sampled_from(PLACE_FEATURES), odd),
+    "other": odd})
+
+
+@settings(max_examples=400, deadline=None)
+@given(files_places, st.text(max_size=30))
+def test_a_picked_place_read_from_a_file_is_checked_and_never_breaks(place, raw):
+    """A pick's value comes from files teams share: anything is either a place or a ValueError."""
+    try:
+        value = place_value(place)
+    except ValueError:
+        value = None
+    if value is not None:
+        again = picked_place(value)
+        assert set(again) == set(PLACE_FIELDS) and again["name"] and -90 <= again["lat"] <= 90
+        assert again["geonameid"] is None or 0 < again["geonameid"] < 2 ** 63  # (a BIGINT)
+        assert place_value(again) == value
+    for text in (raw, json.dumps(place, default=str)):
+        try:
+            picked_place(text)
+        except ValueError:
+            pass
