@@ -153,7 +153,10 @@ def test_the_store_answers_while_a_dask_ingest_writes(client, tmp_path):
     reader = run_python(READER, str(store.path), str(stop), wait=False)
     try:
         assert reader.stdout.readline().strip() == "0"  # the reader is up before the ingest starts
-        ingest_dask([str(ROOT / "data" / "demo")], store=store, client=client, partition_size=8)
+        # (one partition in flight: each is stored before the next is parsed, so the store holds a
+        # part of the corpus for a second or more whatever order the scheduler runs them in; with
+        # all in flight a full CI run once saw only 0 and 40)
+        ingest_dask([str(ROOT / "data" / "demo")], store=store, client=client, partition_size=8, in_flight=1)
         time.sleep(0.2)
     finally:
         stop.touch()
