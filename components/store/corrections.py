@@ -154,7 +154,7 @@ def place_value(place: dict) -> str:
                "lat": float(place["lat"]), "lon": float(place["lon"]),
                "geonameid": int(place["geonameid"]) if place.get("geonameid") is not None else None,
                "feature": str(place["feature"])}
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError, OverflowError) as e:  # (OverflowError: an infinite GeoNames id)
         raise ValueError(f"not a place: {e}") from e
     if not out["name"] or not (-90 <= out["lat"] <= 90 and -180 <= out["lon"] <= 180):
         raise ValueError(f"not a place: {place!r} (a name and a point on the globe are needed)")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from components import query
@@ -136,6 +136,7 @@ files_places = st.fixed_dictionaries({}, optional={
 
 @settings(max_examples=400, deadline=None)
 @given(files_places, st.text(max_size=30))
+@example({"name": "x", "lat": 0.0, "lon": 0.0, "geonameid": float("inf"), "feature": "city"}, "")  # (found in CI)
 def test_a_picked_place_read_from_a_file_is_checked_and_never_breaks(place, raw):
     """A pick's value comes from files teams share: anything is either a place or a ValueError."""
     try:
