@@ -253,36 +253,35 @@ def build_parser() -> argparse.ArgumentParser:
     _add_nlp_options(p)
     p.set_defaults(func=cmd_extract)
 
-    db = settings.SETTINGS["db"]
     p = sub.add_parser("ingest", help="read files/folders/zips into the store")
     p.add_argument("paths", nargs="+", help="files, folders (recursive) or zips")
-    p.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
     _add_engine_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("reextract", help="re-run extraction where the pipeline version changed")
-    p.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
     p.set_defaults(func=cmd_reextract)
 
     p = sub.add_parser("export", help="write every table of the store as Parquet")
     p.add_argument("output", help="folder to write the .parquet files into")
-    p.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("info", help="row counts of the store's tables")
-    p.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(p)
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("upgrade", help="bring a store written by an older Dateline to this one's schema")
-    p.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(p)
     p.set_defaults(func=cmd_upgrade)
 
     p = sub.add_parser("search-index", help="build the search index of a store, or bring it up to date")
-    p.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_search_index)
 

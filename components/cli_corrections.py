@@ -26,6 +26,13 @@ ACTOR_VERBS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "hide": (("name",), "hide", "leave actor NAME (and its names) out of every view, table, count and export"),
 }
 
+#: ``places`` sub-verbs and their help (both take TEXT and ``--article``).
+PLACE_VERBS = {
+    "hide": "leave the places found as TEXT (any case) out of every count, list and map",
+    "pick": "the places found as TEXT (any case) are another of the gazetteer's places: without CHOICE, list "
+            "those called TEXT, numbered; with it, take that one",
+}
+
 
 def _store(a: argparse.Namespace):
     from .store import Store
@@ -110,41 +117,31 @@ def cmd_corrections(a: argparse.Namespace) -> int:
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     """Add the ``actors``, ``places`` and ``corrections`` verbs to ``sub`` (the sub-parsers of
     ``python -m components``)."""
-    db = settings.SETTINGS["db"]
-
-    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--db", default=db.value(), help=db.help)
-        return p
-
     actors = sub.add_parser("actors", help="correct the actors: merge, split, rename, retype, hide")
     verbs = actors.add_subparsers(dest="actors_verb", required=True, metavar="VERB")
     for verb, (names, _, help_) in ACTOR_VERBS.items():
-        p = with_db(verbs.add_parser(verb, help=help_, description=help_))
+        p = settings.with_db(verbs.add_parser(verb, help=help_, description=help_))
         for name in names:
             p.add_argument(name, metavar=name.upper())
     actors.set_defaults(func=cmd_actors)
 
     places = sub.add_parser("places", help="correct the places: hide a place text, or pick another place for it")
     verbs = places.add_subparsers(dest="places_verb", required=True, metavar="VERB")
-    p = with_db(verbs.add_parser("hide", help="leave the places found as TEXT (any case) out of every count, "
-                                              "list and map"))
-    p.add_argument("text", metavar="TEXT")
-    p.add_argument("--article", metavar="ID", default=None, help="only in this article (its id); default: everywhere")
-    pick_help = ("the places found as TEXT (any case) are another of the gazetteer's places: without CHOICE, list "
-                 "those called TEXT, numbered; with it, take that one")
-    p = with_db(verbs.add_parser("pick", help=pick_help, description=pick_help))
-    p.add_argument("text", metavar="TEXT")
-    p.add_argument("choice", metavar="CHOICE", type=int, nargs="?", default=None,
-                   help="the number of a place in the list, or its GeoNames id")
-    p.add_argument("--as", dest="as_name", metavar="NAME", default=None,
-                   help='look the gazetteer up under NAME instead of TEXT ("Gaza Strip" for "the Strip")')
-    p.add_argument("--article", metavar="ID", default=None, help="only in this article (its id); default: everywhere")
+    for verb, help_ in PLACE_VERBS.items():
+        p = settings.with_db(verbs.add_parser(verb, help=help_, description=help_))
+        p.add_argument("text", metavar="TEXT")
+        if verb == "pick":
+            p.add_argument("choice", metavar="CHOICE", type=int, nargs="?", default=None,
+                           help="the number of a place in the list, or its GeoNames id")
+            p.add_argument("--as", dest="as_name", metavar="NAME", default=None,
+                           help='look the gazetteer up under NAME instead of TEXT ("Gaza Strip" for "the Strip")')
+        p.add_argument("--article", metavar="ID", default=None, help="only in this article (its id); default: everywhere")
     places.set_defaults(func=cmd_places)
 
     corrections = sub.add_parser("corrections", help="list, export, import or undo the corrections")
     verbs = corrections.add_subparsers(dest="corrections_verb", required=True, metavar="VERB")
-    with_db(verbs.add_parser("list", help="every correction, oldest first, with who made it and when"))
-    with_db(verbs.add_parser("export", help="write them to a JSON file to share")).add_argument("file", metavar="FILE")
-    with_db(verbs.add_parser("import", help="add those of a JSON file not held yet")).add_argument("file", metavar="FILE")
-    with_db(verbs.add_parser("undo", help="undo correction ID (it stays listed)")).add_argument("id", type=int, metavar="ID")
+    settings.with_db(verbs.add_parser("list", help="every correction, oldest first, with who made it and when"))
+    settings.with_db(verbs.add_parser("export", help="write them to a JSON file to share")).add_argument("file", metavar="FILE")
+    settings.with_db(verbs.add_parser("import", help="add those of a JSON file not held yet")).add_argument("file", metavar="FILE")
+    settings.with_db(verbs.add_parser("undo", help="undo correction ID (it stays listed)")).add_argument("id", type=int, metavar="ID")
     corrections.set_defaults(func=cmd_corrections)

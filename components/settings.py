@@ -104,3 +104,11 @@ def paths(name: str) -> list[Path]:
     """The value of a path-list setting (``ingest_roots``) as resolved paths: split on
     ``os.pathsep``, ``~`` expanded, empty entries dropped."""
     return [Path(p).expanduser().resolve() for p in str(get(name)).split(os.pathsep) if p.strip()]
+
+
+def with_db(parser):
+    """``parser`` (an ``argparse`` parser) given the option ``--db``: the store file, the ``db``
+    setting's value in force by default, with its help; returns ``parser``."""
+    db = SETTINGS["db"]
+    parser.add_argument("--db", default=db.value(), help=db.help)
+    return parser

@@ -84,15 +84,14 @@ def cmd_work_import(a: argparse.Namespace) -> int:
 def add_verbs(sub: argparse._SubParsersAction) -> None:
     """Add the verbs ``views`` (``list``, ``delete NAME``) and ``work`` (``export FILE``,
     ``import FILE``) to the sub-parsers ``sub``."""
-    db = settings.SETTINGS["db"]
     p = sub.add_parser("views", help="list or delete the saved views (named filters saved in the app)")
     actions = p.add_subparsers(dest="action", required=True)
     q = actions.add_parser("list", help="every saved view: name, page, who, when, filters")
-    q.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(q)
     q.set_defaults(func=cmd_views_list)
     q = actions.add_parser("delete", help="delete one saved view")
     q.add_argument("name", help="the saved view's name (quote it if it has spaces)")
-    q.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(q)
     q.set_defaults(func=cmd_views_delete)
 
     p = sub.add_parser("work", help="export or import your saved views, tags and notes as one JSON file")
@@ -100,9 +99,9 @@ def add_verbs(sub: argparse._SubParsersAction) -> None:
     q = actions.add_parser("export", help="write every saved view, tag and note to a JSON file")
     q.add_argument("file", help="the JSON file to write")
     q.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    q.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(q)
     q.set_defaults(func=cmd_work_export)
     q = actions.add_parser("import", help="add the saved views, tags and notes of a JSON file (what is here stays)")
     q.add_argument("file", help="a file written by `work export` or the Data page")
-    q.add_argument("--db", default=db.value(), help=db.help)
+    settings.with_db(q)
     q.set_defaults(func=cmd_work_import)
