@@ -23,8 +23,8 @@ import duckdb
 
 from .connection import StoreError, _exec
 from .corpus_tables import _mapping_table, _refresh_place_counts, _write_actors
-from .corrections import (ACTIONS, ACTOR_TYPES, PLACE_ACTIONS, Correction, apply_to_names, from_file, picked_place,
-                          place_value, place_words, to_file)
+from .corrections import (ACTIONS, ACTOR_TYPES, PLACE_ACTIONS, Correction, apply_to_names, from_file, place_value,
+                          place_words, to_file)
 from .place_picks import apply_place_picks
 from .schema import PLACE_SHOWN, SHOWN_PLACES, _utcnow
 
@@ -275,7 +275,7 @@ def _checked_pick(con: duckdb.DuckDBPyConnection, text: str, value: str | dict |
     except (ValueError, TypeError) as e:
         raise CorrectionError(f"pick one of the gazetteer's places for \"{text}\" ({e})") from e
     text = _checked_place(con, text, article_id)
-    place = picked_place(value)
+    place = json.loads(value)
     params = {"t": text, "a": article_id, **place}
     differ = " OR ".join(f"{c} IS DISTINCT FROM ${c}" for c in place)
     if not _exec(con, f"SELECT 1 FROM places p WHERE lower(text) = lower($t) AND ($a IS NULL OR article_id = $a)"
