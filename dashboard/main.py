@@ -3,11 +3,13 @@ serves it, see :mod:`dashboard.app`).
 
 It only routes: page config, the session state (Filter from the URL), the first-start
 sample store, the sidebar, the search's readiness (:mod:`dashboard.search`), and ``st.navigation`` over the pages in ``dashboard/views/``.
+The run's reads keep the store file attached between statements (:func:`components.store.holding`).
 """
 from __future__ import annotations
 
 import streamlit as st
 
+from components.store import holding
 from dashboard import bootstrap, notices, search, sidebar, state, workbench
 from dashboard.routes import PAGES
 
@@ -32,4 +34,5 @@ def main() -> None:
             page.run()
 
 
-main()
+with holding():
+    main()

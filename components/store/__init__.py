@@ -5,7 +5,8 @@ analysts too; ``docs/store.md`` documents every column, :mod:`components.store.s
 
 Concurrency. A process holding a DuckDB file open read-write locks it against every other process,
 readers included, and a reader locks out writers. So nothing here keeps the file open: each call
-attaches it for as long as it needs and detaches it again. A write is one batch in one transaction
+attaches it for as long as it needs and detaches it again (or, inside :func:`holding`, at the end
+of a burst of reads such as a page run; a writer that asks for the file gets it sooner). A write is one batch in one transaction
 (the NLP work happens before, outside the lock), so an ingest holds the lock for milliseconds per
 batch and the app, reading between batches, keeps working. Both sides retry with backoff while the
 file is locked by another process, up to ``timeout`` seconds, then raise :class:`StoreLocked`.
@@ -28,7 +29,7 @@ tables, schema versions and migrations), :mod:`~components.store.corpus_tables` 
 """
 from __future__ import annotations
 
-from .connection import StoreError, StoreLocked, StoreOutdated, no_store_yet
+from .connection import StoreError, StoreLocked, StoreOutdated, holding, no_store_yet
 from .correcting import CorrectionError
 from .corrections import ACTIONS, ACTOR_TYPES, Correction
 from .database import Store
@@ -41,5 +42,5 @@ from .workbench import SavedViewRow, ViewExists, analyst
 
 __all__ = ["ACTIONS", "ACTOR_TYPES", "Correction", "CorrectionError", "HIT_CLOSE", "HIT_OPEN", "Hits", "KINDS", "Kept",
            "NoteRow", "PLACE_SHOWN", "SavedViewRow", "SearchIndexMissing", "Store", "StoreError", "StoreLocked",
-           "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst", "hits_kept", "kept_name",
+           "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst", "hits_kept", "holding", "kept_name",
            "no_store_yet"]
