@@ -170,17 +170,7 @@ def _attach(path: Path, target: str, *, read_only: bool,
                 raise StoreError("a store call was made while another one of this thread was "
                                  "still reading or writing; finish that one first")
             try:
-                con = host.connection()
-                if read_only and host.held == target:  # still attached for a holding() scope
-                    host.busy = True
-                    return con, host
-                if host.held is not None:  # another file, or a write: let go of the held one
-                    host.held = None
-                    _detach(con)
-                _exec(con, f"DETACH DATABASE IF EXISTS {ALIAS}")  # left by a failed detach
-                _exec(con, sql, {"target": target})
-                if read_only and on_disk and host.holders:
-                    host.held = target
+                con = _attach_now(host, target, sql, keep=read_only and on_disk)
                 host.busy = True
                 return con, host
             except duckdb.IOException as e:
@@ -204,6 +194,22 @@ def _attach(path: Path, target: str, *, read_only: bool,
     finally:
         if signalled:
             intent.unlink(missing_ok=True)
+
+
+def _attach_now(host: _Host, target: str, sql: str, *, keep: bool) -> duckdb.DuckDBPyConnection:
+    """Attach ``target`` with ``sql`` to the host connection (``lock`` held), unless a
+    :func:`holding` scope kept it attached; ``keep``: a read of a file, which such a scope keeps."""
+    con = host.connection()
+    if keep and host.held == target:
+        return con
+    if host.held is not None:  # another file, or a write: let go of the held one
+        host.held = None
+        _detach(con)
+    _exec(con, f"DETACH DATABASE IF EXISTS {ALIAS}")  # left by a failed detach
+    _exec(con, sql, {"target": target})
+    if keep and host.holders:
+        host.held = target
+    return con
 
 
 def _intent_path(path: Path) -> Path:
