@@ -104,6 +104,14 @@ def line_actors(f: Filter, top: int) -> tuple[str, ...]:
     return tuple(names[:max(int(top), 0)])
 
 
+def not_analysed(f: Filter) -> dict[str, int]:
+    """``components.query.not_analysed`` under ``f`` on the current store, cached; asked under a
+    filter only when the whole store has such articles (counted once per store version), so a
+    store analysed throughout spares every filter change that query."""
+    everywhere = run("not_analysed", Filter())
+    return run("not_analysed", f) if everywhere and not f.is_empty else everywhere
+
+
 def deferred(name: str, f: Filter, **options):
     """A function that runs ``components.query.<name>(store, f, **options)`` when called, not
     cached, on the store the app shows *now* (for large results fetched on a click, such as a

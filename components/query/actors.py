@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..filters import Filter
-from ..store import Store
+from ..store import Kept, Store
 from .frames import empty_frame, is_list, typed, with_country_names
 from .periods import by_period, period_for
 from .quotes_and_articles import quotes
-from .sql import (ACTOR_ROWS_CTE, IN_WINDOW, actor_rows_serve, kept_tables_serve, mentions_cte, names_as_found,
-                  place_rows_serve, place_shown, with_filter, within)
+from .sql import (IN_WINDOW, actor_rows_serve, actor_totals, kept_tables_serve, mentions_cte,
+                  names_as_found, place_rows_serve, place_shown, with_filter, within)
 
 
 def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
@@ -27,9 +27,10 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
                             limit=max(int(limit), 0))
         return typed(frame, columns, ints=ints)
     params: dict = {"lim": int(limit)}
+    totals: Kept = {}
     if actor_rows_serve(store, f):  # the actor's type: as in ``actors``, joined below
-        source, top = ACTOR_ROWS_CTE, ("SELECT actor, NULL AS actor_type, sum(n_mentions) AS n_mentions,"
-                                       " count(*) AS n_articles FROM aa GROUP BY actor")
+        rows, totals = actor_totals(f)
+        source, top = f"aa AS ({rows})", "SELECT actor, NULL AS actor_type, n_mentions, n_articles FROM aa"
     else:
         source, top = mentions_cte(f, params), ("SELECT actor, mode(actor_type) AS actor_type, count(*) AS n_mentions,"
                                                 " count(DISTINCT article_seq) AS n_articles FROM m GROUP BY actor")
@@ -45,7 +46,7 @@ def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
                top.n_articles, coalesce(said.n_quotes, 0) AS n_quotes
         FROM top LEFT JOIN said USING (actor) LEFT JOIN actors ac USING (actor)
         ORDER BY n_mentions DESC, actor""", **params)
-    frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
+    frame = store.query(sql, params, kept={**kept, **totals}, limit=max(int(limit), 0))
     return typed(frame, columns, ints=ints)
 
 

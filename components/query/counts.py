@@ -8,10 +8,10 @@ from typing import Mapping
 import pandas as pd
 
 from ..filters import Filter
-from ..store import Store
+from ..store import Kept, Store
 from .frames import is_list
-from .sql import (ACTOR_ROWS_CTE, IN_WINDOW, NOT_ANALYSED, actor_rows_serve, kept_tables_serve, mentions_cte, place_rows_serve,
-                  place_shown, quote_scope, with_filter, within)
+from .sql import (IN_WINDOW, NOT_ANALYSED, actor_rows_serve, actor_totals, kept_tables_serve, mentions_cte, place_rows_serve,
+                  place_shown, place_totals, quote_scope, with_filter, within)
 
 #: Values the sidebar offers per field, at most.
 CHOICES_LIMIT = 500
@@ -25,25 +25,33 @@ def overview(store: Store, f: Filter) -> dict[str, int]:
     them), ``sources``, ``days`` (distinct dates), ``undated`` (articles without a date). With
     no filter the actors are counted in the corpus-level ``actors`` table (unless it lags)."""
     cte, where, qparams, quoted = quote_scope(f)
+    totals: Kept = {}
     if kept_tables_serve(store, f):
         actors, source = "(SELECT count(*) FROM actors)", mentions_cte(f, qparams)
-    elif actor_rows_serve(store, f):
-        actors, source = "(SELECT count(DISTINCT actor) FROM aa)", ACTOR_ROWS_CTE
+    elif actor_rows_serve(store, f):  # (the kept set top_actors ranks too)
+        rows, totals = actor_totals(f)
+        actors, source = "(SELECT count(*) FROM aa)", f"aa AS ({rows})"
     else:
         actors, source = "(SELECT count(DISTINCT actor) FROM m)", mentions_cte(f, qparams)
-    place_rows = "article_places p WHERE" if place_rows_serve(store) else f"places p WHERE {place_shown('p')} AND"
+    if place_rows_serve(store) and f.is_empty:
+        places = "(SELECT count(DISTINCT name) FROM article_places WHERE name IS NOT NULL)"
+    elif place_rows_serve(store):  # (the kept set places ranks too)
+        rows, place_kept = place_totals(f)
+        places = f"(SELECT count(DISTINCT name) FROM ({rows}))"
+        totals = {**totals, **place_kept}
+    else:
+        places = f"(SELECT count(DISTINCT name) FROM places p WHERE {place_shown('p')} AND name IS NOT NULL AND {within(f, 'article_seq')})"
     sql, params, kept = with_filter(f, f""", {cte}, {source}
         SELECT (SELECT count(*) FROM fa) AS articles,
                {actors} AS actors,
-               (SELECT count(DISTINCT name) FROM {place_rows}
-                  name IS NOT NULL AND {within(f, "article_seq")}) AS places,
+               {places} AS places,
                (SELECT count(*) FROM quotes q LEFT JOIN actor_aliases sal ON sal.alias = q.speaker
                   WHERE {where}) AS quotes,
                (SELECT count(DISTINCT source) FROM articles
                   WHERE {within(f, "seq")}) AS sources,
                (SELECT count(DISTINCT date) FROM fa) AS days,
                (SELECT count(*) FROM fa WHERE date IS NULL) AS undated""", **qparams)
-    row = store.query(sql, params, kept={**kept, **quoted}, limit=1)
+    row = store.query(sql, params, kept={**kept, **quoted, **totals}, limit=1)
     keys = ("articles", "actors", "places", "quotes", "sources", "days", "undated")
     return {k: int(row[k].iloc[0]) if len(row) else 0 for k in keys}
 

@@ -7,19 +7,15 @@ import pandas as pd
 from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, typed, with_country_names
-from .sql import kept_tables_serve, place_rows_serve, place_shown, with_filter
+from .sql import kept_tables_serve, place_rows_serve, place_shown, place_totals, with_filter
 
 #: :func:`places` with no filter: the corpus-level counts.
 _PLACES_KEPT = ("SELECT name, country_code, {'feature': feature, 'lat': lat, 'lon': lon} AS at,"
                 " n_mentions, n_articles FROM place_counts ORDER BY n_mentions DESC, name LIMIT $lim")
-#: :func:`places` under a filter, from the rows per article and place (``article_places``), each
+#: :func:`places` under a filter, from the rows per article and place (``article_places``,
+#: summed per place in the kept set ``p``: :func:`~components.query.sql.place_totals`), each
 #: place at its corpus-wide coordinates (``place_counts``, which holds every place with some).
 _PLACES_PER_ARTICLE = """
-    , p AS (
-        SELECT x.name, x.country_code, sum(x.n_mentions)::BIGINT AS n_mentions, count(*) AS n_articles
-        FROM article_places x JOIN fa ON fa.seq = x.article_seq
-        WHERE x.name IS NOT NULL GROUP BY x.name, x.country_code
-    )
     SELECT p.name, p.country_code, {'feature': c.feature, 'lat': c.lat, 'lon': c.lon} AS at,
            p.n_mentions, p.n_articles
     FROM p JOIN place_counts c ON c.name = p.name AND c.country_code IS NOT DISTINCT FROM p.country_code
@@ -49,8 +45,12 @@ def places(store: Store, f: Filter, *, limit: int = 1000) -> pd.DataFrame:
     if kept_tables_serve(store, f):
         sql, params, kept = _PLACES_KEPT, {"lim": int(limit)}, {}
     else:
-        body = _PLACES_PER_ARTICLE if place_rows_serve(store) else _PLACES_PER_MENTION
+        body, totals = _PLACES_PER_MENTION, {}
+        if place_rows_serve(store):
+            rows, totals = place_totals(f)
+            body = f", p AS ({rows}) {_PLACES_PER_ARTICLE}"
         sql, params, kept = with_filter(f, body, lim=int(limit))
+        kept = {**kept, **totals}
     frame = store.query(sql, params, kept=kept, limit=max(int(limit), 0))
     columns = ("name", "country_code", "country", "feature", "lat", "lon", "n_mentions", "n_articles")
     if frame.empty:

@@ -196,6 +196,37 @@ def article_set(f: Filter, *, ignore: tuple[str, ...] = ()) -> tuple[str, Kept]:
     return f"FROM {name}", {**hits, name: (sql, params)}  # (the hits first: the set reads them)
 
 
+def _kept_over(f: Filter, select: str) -> tuple[str, Kept]:
+    """``(source, kept)`` of ``select`` (a statement reading ``fa``, the filtered articles, with
+    no parameters) kept as a set of its own (see :func:`article_set`), so that the statements of
+    a page that all need it compute it once; with no condition, the statement itself."""
+    source, kept = article_set(f)
+    sql = f"WITH fa AS ({source}) {select}"
+    if not kept:
+        return f"FROM ({sql})", {}
+    name = kept_name(sql, {})
+    return f"FROM {name}", {**kept, name: (sql, {})}
+
+
+def actor_totals(f: Filter) -> tuple[str, Kept]:
+    """``(source, kept)`` for a CTE of the canonical actors mentioned in the filtered articles,
+    one row each: actor, n_mentions, n_articles (from ``article_actors``: only where
+    :func:`actor_rows_serve` allows). A kept set, shared by :func:`~components.query.top_actors`
+    and the actors count of :func:`~components.query.overview`."""
+    return _kept_over(f, "SELECT x.actor, sum(x.n_mentions) AS n_mentions, count(*) AS n_articles"
+                         " FROM article_actors x JOIN fa ON fa.seq = x.article_seq GROUP BY x.actor")
+
+
+def place_totals(f: Filter) -> tuple[str, Kept]:
+    """``(source, kept)`` for a CTE of the resolved places mentioned in the filtered articles,
+    one row per name and country: name, country_code, n_mentions, n_articles (from
+    ``article_places``: only where :func:`place_rows_serve` allows). A kept set, shared by
+    :func:`~components.query.places` and the places count of :func:`~components.query.overview`."""
+    return _kept_over(f, "SELECT x.name, x.country_code, sum(x.n_mentions)::BIGINT AS n_mentions,"
+                         " count(*) AS n_articles FROM article_places x JOIN fa ON fa.seq = x.article_seq"
+                         " WHERE x.name IS NOT NULL GROUP BY x.name, x.country_code")
+
+
 def with_filter(f: Filter, body: str, **params) -> tuple[str, dict, Kept]:
     """``WITH fa AS (<filtered articles>) <body>``, the merged parameters, and the kept set it
     reads (pass all three to :meth:`Store.query <components.store.Store.query>`: ``sql, params,

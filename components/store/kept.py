@@ -21,9 +21,10 @@ import pyarrow as pa
 
 from .connection import _exec
 
-#: Kept sets held at once per process (the views keep at most one row per article, its number
-#: and date: ~12 MB for a set of a million articles).
-KEPT_TABLES = 6
+#: Kept sets held at once per process: a Filter keeps up to three (its articles, at most one row
+#: per article, its number and date: ~12 MB for a set of a million articles; and its actors'
+#: and places' totals, a row per actor or place), a search one more for its hits.
+KEPT_TABLES = 12
 _NAME = re.compile(r"kept_[0-9a-f]{20}\Z")
 
 

@@ -26,7 +26,7 @@ if summary:
     shown = ("articles", "entities", "places", "quotes", "actors")
     for col, name in zip(st.columns(len(shown)), shown):
         col.metric(name.capitalize(), f"{summary.get(name, 0):,}")
-    passed_over = cached.run("not_analysed", Filter())
+    passed_over = cached.not_analysed(Filter())
     if passed_over:
         st.caption(query.other_languages_note(passed_over).capitalize()
                    + " (" + ", ".join(f"{lang}: {n:,}" for lang, n in passed_over.items()) + ").")

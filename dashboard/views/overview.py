@@ -29,7 +29,7 @@ for col, (name, label) in zip(st.columns(len(labels)), labels):
 if not counts.get("articles"):
     notices.no_match()
     st.stop()
-passed_over = cached.run("not_analysed", f)
+passed_over = cached.not_analysed(f)
 if passed_over:
     st.caption(query.other_languages_note(passed_over).capitalize()
                + f" ({', '.join(passed_over)}): they have no actors, places or quotes; each language "

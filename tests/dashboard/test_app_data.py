@@ -141,6 +141,11 @@ def test_the_overview_and_the_data_page_count_articles_in_other_languages(monkey
     at = run_app(monkeypatch, db, page=DATA)
     assert not at.exception
     assert any(c.value == "3 articles in 2 other languages stored, not analysed (de: 2, es: 1)." for c in at.caption)
+    # under a filter the Overview counts the filtered ones only, and says nothing where there are none
+    at = run_app(monkeypatch, db, params={"languages": "de"})
+    assert any(c.value.startswith("2 articles in 1 other language stored, not analysed (de)") for c in at.caption)
+    at = run_app(monkeypatch, db, params={"languages": "en"})
+    assert not at.exception and not any("not analysed" in c.value for c in at.caption)
 
 
 
