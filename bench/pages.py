@@ -25,7 +25,9 @@ server's memory, as AppTest runs the app in this process.
 
 The sample store (``data/seed`` + ``data/demo``) and the large store (``python -m components demo
 DIR --n 10000`` then ``ingest``) are built only when their file is missing, with progress
-printed; the large one takes several minutes. Benchmarks print figures; they never fail on a time.
+printed; the large one takes several minutes. After each store it prints how busy the CPUs were
+during its runs (:mod:`machine`: the busier beyond this process's own use, the more other work
+slowed it). Benchmarks print figures; they never fail on a time.
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from machine import CpuUse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -188,8 +192,10 @@ def main(argv: list[str] | None = None) -> None:
     for label, db in stores:
         print(f"\n{label}: {db} ({_articles(db):,} articles)")
         print(f"  {'page':<10} {'cold':>7} {'warm':>7} {'filter':>7} {'search':>7}  exceptions")
-        for title, cold, warm, filtered, searched, errors in bench_store(db, repeat=args.repeat, search=args.search):
-            print(f"  {title:<10} {cold:7.2f} {warm:7.2f} {filtered:7.2f} {searched:7.2f}  {errors or ''}", flush=True)
+        with CpuUse() as cpu:
+            for title, cold, warm, filtered, searched, errors in bench_store(db, repeat=args.repeat, search=args.search):
+                print(f"  {title:<10} {cold:7.2f} {warm:7.2f} {filtered:7.2f} {searched:7.2f}  {errors or ''}", flush=True)
+        print(f"  during these runs: {cpu} (one CPU kept busy by the app's Python, both by DuckDB at times)")
         now, peak = _rss_mb()
         print(f"  memory of this process (the app server): {now:,.0f} MB now, {peak:,.0f} MB at its peak")
 

@@ -12,6 +12,10 @@ run in progress, no element is waiting for its JavaScript, and every plotly char
 - ``again``: back to it after visiting another page (cached results: what going back costs);
 - ``filter``: the page opened with the store's most mentioned actor in the URL (a new session:
   the queries run again under that Filter);
+- ``click``: the store's second most mentioned actor picked in the sidebar's Actors list (typed,
+  then Enter; timed from the Enter) on the page open with no filter, as an analyst changes the
+  Filter: the same session, no page load, the queries run again under the new Filter (another
+  actor than ``filter``'s, whose results the cache holds);
 - ``new+f``: the same link opened on a server started just before (a new process: nothing
   loaded, nothing cached), in the same tab (the app's JavaScript in the browser's cache).
 
@@ -39,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dashboard.routes import PAGES  # noqa: E402
+from machine import CpuUse  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -123,10 +128,32 @@ def timed(action, page, title: str, frames: Frames) -> tuple[float, tuple[float,
 
 #: The figures of one page: (title, {column: (seconds, (load, server, draw))}).
 Row = tuple[str, dict[str, tuple[float, tuple[float, float, float]]]]
-COLUMNS = ("first", "again", "filter", "new+f")
+COLUMNS = ("first", "again", "filter", "click", "new+f")
 
 
-def run(url: str, filter_query: str, restart) -> list[Row]:
+def pick_actor(page, actor: str) -> float:
+    """Pick ``actor`` in the sidebar's Actors list as an analyst does (type, Enter), and wait
+    until the Filter took it (the URL names it); the caller waits for the page to settle.
+    Returns the ``time.perf_counter()`` of the Enter."""
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Actors").first
+    box.locator("input").click()
+    page.keyboard.type(actor)
+    t0 = time.perf_counter()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_url(lambda u: "actors=" in u, timeout=TIMEOUT_MS)
+    return t0
+
+
+def timed_pick(page, title: str, actor: str, frames: "Frames") -> tuple[float, tuple[float, float, float]]:
+    """(seconds from the Enter that picks ``actor`` until ``title``'s page settled, its split)."""
+    t0 = pick_actor(page, actor)
+    settle(page, title)
+    t1 = time.perf_counter()
+    return t1 - t0, frames.split(t0, t1)
+
+
+def run(url: str, filter_query: str, restart, actor: str | None = None) -> list[Row]:
     """One :data:`Row` per page (see the module's docstring); ``restart()`` starts a new server
     on the same URL (for the ``new+f`` column)."""
     from playwright.sync_api import sync_playwright
@@ -146,7 +173,11 @@ def run(url: str, filter_query: str, restart) -> list[Row]:
             figures["again"] = timed(lambda: menu(title), page, title, frames)
             target = f"{url}/{'' if i == 0 else path}?{filter_query}"
             figures["filter"] = timed(lambda: page.goto(target), page, title, frames)
-            timed(lambda: page.goto(f"{url}/{'' if i == 0 else path}"), page, title, frames)  # no filter
+            unfiltered = f"{url}/{'' if i == 0 else path}"
+            timed(lambda: page.goto(unfiltered), page, title, frames)  # no filter
+            if actor:
+                figures["click"] = timed_pick(page, title, actor, frames)
+                timed(lambda: page.goto(unfiltered), page, title, frames)
             rows.append((title, figures))
         for i, (_, title, path) in enumerate(PAGES):
             page.goto("about:blank")  # else the tab reconnects to the new server and warms it
@@ -161,12 +192,13 @@ def print_rows(rows: list[Row]) -> None:
     """The seconds table, then the load + server + draw table."""
     print(f"  {'page':<10}" + "".join(f" {c:>7}" for c in COLUMNS))
     for title, figures in rows:
-        print(f"  {title:<10}" + "".join(f" {figures[c][0]:7.2f}" for c in COLUMNS))
+        print(f"  {title:<10}" + "".join(f" {figures[c][0]:7.2f}" if c in figures else f" {'—':>7}"
+                                         for c in COLUMNS))
     print("\n  where the time went: load + server + draw (see the module's docstring)")
     print(f"  {'page':<10}" + "".join(f" {c:>16}" for c in COLUMNS))
     for title, figures in rows:
-        print(f"  {title:<10}" + "".join(" {:>16}".format("{:.2f}+{:.2f}+{:.2f}".format(*figures[c][1]))
-                                         for c in COLUMNS))
+        print(f"  {title:<10}" + "".join(" {:>16}".format("{:.2f}+{:.2f}+{:.2f}".format(*figures[c][1])
+                                                          if c in figures else "—") for c in COLUMNS))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -180,8 +212,9 @@ def main(argv: list[str] | None = None) -> None:
     from components.filters import Filter
     from components.store import Store
 
-    top = query.top_actors(Store(args.db), Filter(), limit=1)
+    top = query.top_actors(Store(args.db), Filter(), limit=2)
     picked = Filter(actors=(str(top["actor"].iloc[0]),)) if len(top) else Filter(text="the")
+    clicked = str(top["actor"].iloc[1]) if len(top) > 1 else None
     filter_query = urllib.parse.urlencode(picked.to_query_params(), doseq=True)
     port = args.port or _free_port()
     log = Path("/tmp") / f"dateline-pages-browser-{port}.log"
@@ -197,16 +230,18 @@ def main(argv: list[str] | None = None) -> None:
 
     load_before = os.getloadavg()
     try:
-        rows = run(f"http://127.0.0.1:{port}", filter_query, restart)
+        with CpuUse() as cpu:
+            rows = run(f"http://127.0.0.1:{port}", filter_query, restart, clicked)
     finally:
         stop(servers[-1])
     print(f"\nseconds until the page settled in Chromium, {args.db} ({Store(args.db).summary().get('articles', 0):,} articles)")
-    print(f"filter: {filter_query}")
+    print(f"filter: {filter_query}" + (f"; click: actors={clicked}" if clicked else ""))
     print_rows(rows)
     now, peak = memory[0]
     print(f"  server memory: {now:,.0f} MB now, {peak:,.0f} MB at its peak")
     print("  load average (1, 5, 15 min): before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}".format(
         *load_before, *os.getloadavg()))
+    print(f"  during the run: {cpu} (the browser and the server included)")
 
 
 def stop(server: subprocess.Popen) -> None:

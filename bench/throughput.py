@@ -3,8 +3,10 @@ texts (../shared/eval/bbc/all.jsonl) with the same batch size. "Bare" is the mod
 loads it, its full default pipeline (``spacy.load(model)``: every pipe, nothing replaced, no rule
 step); ``extract`` is Dateline's whole path (its pipeline with the rule steps, the language
 routing, the records and their JSON encoding). Words are counted as ``len(text.split())``.
-A benchmark: prints figures, never fails on a time. The load average (1 minute) is printed
-before and after: other processes on the machine slow both runs alike only if the load is steady.
+A benchmark: prints figures, never fails on a time. For each number of workers it prints how
+busy the CPUs were and how much of their time the host took (:mod:`machine`; with N workers on
+N free CPUs, ~100% busy and ~0% taken); the load average (1 minute) is printed before and after
+too, though on a virtual machine it counts more than work for the CPUs.
 
 With ``--workers N`` (N > 1) both also run in N spawned spaCy processes (``n_process``), and the
 speed-up of N processes over one is printed for each; the peak memory is printed for the parent
@@ -34,6 +36,7 @@ from components import settings
 from components.ingest import read_paths
 from components.nlp import load_pipelines
 from components.records import Article
+from machine import CpuUse
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "eval" / "bbc" / "all.jsonl"
@@ -144,13 +147,15 @@ def main() -> int:
     results = {}
     per_k = 1000 / (len(articles) * a.rounds)
     for workers in sorted({1, a.workers}):
-        results[workers] = m = measure(bare_nlp, nlp, articles, a, workers)
+        with CpuUse() as cpu:
+            results[workers] = m = measure(bare_nlp, nlp, articles, a, workers)
         memory = f"; largest worker {m['mb_bare']:.0f} MB (bare), {m['mb_full']:.0f} MB (extract)" if workers > 1 else ""
         print(f"workers={workers}: bare nlp.pipe {words / m['t_bare']:7.0f} words/s ({m['t_bare']:.1f} s)   "
               f"extract {words / m['t_full']:7.0f} words/s ({m['t_full']:.1f} s)   ratio extract/bare = "
               f"{m['t_bare'] / m['t_full']:.3f}{memory}")
         print(f"workers={workers}: parent CPU bare {m['cpu_bare']:.1f} s ({m['cpu_bare'] * per_k:.2f} s per 1,000 "
               f"articles)   extract {m['cpu_full']:.1f} s ({m['cpu_full'] * per_k:.2f} s per 1,000 articles)")
+        print(f"workers={workers}: {cpu}")
     if a.workers > 1:
         one, many = results[1], results[a.workers]
         print(f"speed-up of {a.workers} processes over 1: bare {one['t_bare'] / many['t_bare']:.2f}x, "

@@ -1,0 +1,61 @@
+"""What the machine's CPUs did while a benchmark ran, read from ``/proc/stat`` (Linux).
+
+The load average is a poor guide on a virtual machine: it counts tasks waiting in the kernel as
+well as those that want a CPU, and on this project's 2-CPU machines it was seen at 1.5–3 while
+``vmstat`` showed both CPUs idle. What tells whether a benchmark had the CPUs to itself is how busy
+they were while it ran (all processes, this one included: a benchmark that keeps both CPUs busy
+reads ~100%) and how much of their time the host took for other guests (*steal*)::
+
+    with CpuUse() as cpu:
+        run()
+    print(cpu)   # "CPUs 97% busy, 2% taken by the host (2 CPUs, 33.4 s)"
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+STAT = Path("/proc/stat")
+
+
+def _ticks() -> tuple[int, int, int] | None:
+    """(busy, steal, total) clock ticks of all CPUs since boot, None where ``/proc/stat`` is missing.
+    Busy: user, nice, system, irq and softirq; idle and iowait count as free; guest time is
+    part of user time already."""
+    try:
+        fields = [int(x) for x in STAT.read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, idle, iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+    busy = user + nice + system + irq + softirq
+    return busy, steal, busy + steal + idle + iowait
+
+
+class CpuUse:
+    """A context manager measuring the CPUs' use between its entry and exit: :attr:`busy` and
+    :attr:`stolen` (shares of all CPUs' time, 0–1; None without ``/proc/stat``) and
+    :attr:`seconds` (wall time); ``str()`` says it in one line."""
+
+    def __init__(self) -> None:
+        self.busy: float | None = None
+        self.stolen: float | None = None
+        self.seconds = 0.0
+
+    def __enter__(self) -> "CpuUse":
+        self._start, self._t0 = _ticks(), time.perf_counter()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        end = _ticks()
+        self.seconds = time.perf_counter() - self._t0
+        if self._start is None or end is None or end[2] <= self._start[2]:
+            return
+        busy, steal, total = (b - a for a, b in zip(self._start, end))
+        self.busy, self.stolen = busy / total, steal / total
+
+    def __str__(self) -> str:
+        if self.busy is None:
+            return f"CPU use unknown (no {STAT}; {self.seconds:.1f} s)"
+        return (f"CPUs {self.busy:.0%} busy, {self.stolen:.0%} taken by the host "
+                f"({os.cpu_count()} CPUs, {self.seconds:.1f} s)")
