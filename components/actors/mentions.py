@@ -279,32 +279,40 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
 def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
     """Fix labels the small model commonly gets wrong, in place: a PERSON that is a country
     ("Mali") or a news agency ("Reuters"), a PERSON or NORP that is a large city used as a place
-    ("the city Aleppo", or labelled GPE elsewhere in the article), and an ORG that is a large
-    city's name right after a locative word ("officials in Accra", "between Beirut and Accra"
-    with Accra a GPE elsewhere) and does not act there (a club that wins at home stays one). A name that is part of a longer person name in the article
-    ("Jordan" with "Michael Jordan") is left alone."""
+    ("the city Aleppo", labelled GPE elsewhere in the article, or joined by "and"/"or" to a place
+    just before it: "between Beirut and Accra"), and an ORG that is a large city's name right
+    after a locative word ("officials in Accra"), or joined to a place or with Accra a GPE
+    elsewhere, that does not act there (a club that wins at home stays one). A name that is
+    part of a longer person name in the article ("Jordan" with "Michael Jordan") is left alone.
+    Mentions are taken in the article's order, so a place fixed here counts for the next one
+    ("between Accra and Rotterdam")."""
     person_keys = {fold_tokens(m.name) for m in mentions if m.label == "PERSON"}
     places = {fold(m.name) for m in mentions if m.label == "GPE"}
-    for m in mentions:
+    place_ends = {m.end for m in mentions if m.label == "GPE"}  # token after each place
+    for m in sorted(mentions, key=lambda m: m.start):
         if m.label not in ("PERSON", "NORP", "ORG"):
             continue
         prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+        joined = prev in ("and", "or") and m.start - 1 in place_ends  # "Beirut and Accra"
         city = m.end - m.start == 1 and is_city(m.name) and not country_name(m.name, demonym=True)
         if m.label == "ORG":
-            if m.acts or not (city and (prev in LOCATIVE_BEFORE or (prev in ("and", "or") and fold(m.name) in places))):
+            if m.acts or not (city and (prev in LOCATIVE_BEFORE or joined
+                                        or (prev in ("and", "or") and fold(m.name) in places))):
                 continue
             label = "GPE"
         elif m.label == "PERSON" and is_news_agency(m.name):
             label = "ORG"
         elif m.label == "PERSON" and country_name(m.name):
             label = "GPE"
-        elif city and (fold(m.name) in places or prev in LOCATIVE_BEFORE):
+        elif city and (fold(m.name) in places or prev in LOCATIVE_BEFORE or joined):
             label = "GPE"
         else:
             continue
         key = fold_tokens(m.name)
         if not any(len(k) > len(key) and is_subsequence(key, k) for k in person_keys):
             m.label = label
+            if label == "GPE":
+                place_ends.add(m.end)
 
 
 def _split_pairs(doc: Doc, text: str, mentions: list[_Mention]) -> None:

@@ -170,6 +170,28 @@ def test_a_city_the_model_calls_an_organisation_after_in_is_a_place():
     assert (e.label, e.actor) == ("GPE", None)
 
 
+@pytest.mark.parametrize("text, ents, places", [
+    # a large city the model calls a person, joined by "and" to a place just before it
+    ("Trade between Beirut and Accra grew.", [("Beirut", "GPE"), ("Accra", "PERSON")], {"Beirut", "Accra"}),
+    # both called persons: the first is a place after "between", then the second joins it
+    ("Trade between Accra and Rotterdam grew.", [("Accra", "PERSON"), ("Rotterdam", "PERSON")], {"Accra", "Rotterdam"}),
+    # a person who is no large city stays a person beside a place
+    ("Talks between Paris and Hilton ended.", [("Paris", "GPE"), ("Hilton", "PERSON")], {"Paris"}),
+    # a city's name joined to a person is no place
+    ("Meetings between Smith and Jackson ended.", [("Smith", "PERSON"), ("Jackson", "PERSON")], set()),
+])
+def test_a_large_city_joined_to_a_place_by_and_is_a_place(text, ents, places):
+    found = find_actors(make_doc(text, *ents))
+    assert {e.text for e in found if e.label == "GPE"} == places
+    assert all(e.actor_type == "person" for e in found if e.label == "PERSON")
+
+
+def test_a_city_the_model_calls_an_organisation_joined_to_a_place_is_a_place():
+    doc = handmade_doc("Flights between Lagos and Accra resumed.", [("Lagos", "GPE"), ("Accra", "ORG")],
+                       parse=[(5, "nsubj"), (0, "prep"), (1, "pobj"), (2, "cc"), (2, "conj"), (5, "ROOT"), (5, "punct")])
+    assert {e.label for e in find_actors(doc)} == {"GPE"}
+
+
 def test_an_organisation_named_after_its_city_stays_one_away_from_a_locative_word():
     (e,) = find_actors(make_doc("Accra signed a new striker.", ("Accra", "ORG")))
     assert (e.label, e.actor, e.actor_type) == ("ORG", "Accra", "organization")
