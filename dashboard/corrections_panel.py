@@ -238,7 +238,7 @@ def corrections_section() -> None:
     download_col, upload_col = st.columns(2)
     download_col.download_button("Download as JSON", to_json(made), file_name="dateline-corrections.json",
                                  mime="application/json", key=f"{KEY}_data_download", icon=":material/download:",
-                                 disabled=not made, help="To share with a team: import it into another store "
+                                 on_click="ignore", disabled=not made, help="To share with a team: import it into another store "
                                                          "of the same corpus.")
     with upload_col:
         upload = st.file_uploader("Import a corrections file", type=["json"], key=f"{KEY}_data_upload")

@@ -724,3 +724,22 @@ def test_a_store_without_a_search_index_gets_it_built_on_the_first_search(monkey
     at = run_app(monkeypatch, db, page="views/articles.py", params={"q": "port"})
     assert (tmp_path / "older.duckdb.search").exists() and not at.exception
     assert any("best match first" in c.value for c in at.caption)
+
+
+def test_no_download_button_reruns_the_page():
+    """A download (chart, table, briefing, corrections, saved work, network) is served without a
+    rerun of the page (``on_click="ignore"``): a rerun would redo the page's queries for nothing
+    and close a list the analyst opens right after."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    rerunning = []
+    for path in sorted((ROOT / "dashboard").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "download_button":
+                ignored = any(k.arg == "on_click" and isinstance(k.value, ast.Constant) and k.value.value == "ignore"
+                              for k in node.keywords)
+                if not ignored:
+                    rerunning.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not rerunning, "download buttons that rerun the page: " + ", ".join(rerunning)
