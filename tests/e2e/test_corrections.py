@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import APP, ROOT, SHOTS, _free_port, running_app
 from .test_browser import JS_BARS, download, go_to, graph, no_exception, open_page, shot, show_tab, table_json, wait_idle
@@ -46,13 +47,25 @@ def url(store_copy: Path) -> str:
         yield base
 
 
-def pick(page, key: str, option: str) -> None:
-    """Choose ``option`` in the selectbox with widget key ``key`` (typed, then clicked)."""
+def pick(page, key: str, option: str, *, attempts: int = 3) -> None:
+    """Choose ``option`` in the selectbox with widget key ``key`` (typed, then clicked). A list
+    that closes before the click (seen now and then in headless Chromium while the page still
+    settles: the option is detached) is opened again, up to ``attempts`` times."""
     box = page.locator(f".st-key-{key}").first
-    box.scroll_into_view_if_needed()
-    box.click()
-    page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=True).first.click()
+    for attempt in range(attempts):
+        wait_idle(page)
+        box.scroll_into_view_if_needed()
+        box.click()
+        page.keyboard.press("Control+A")  # (what an earlier attempt typed goes)
+        page.keyboard.press("Backspace")
+        page.keyboard.type(option)
+        try:
+            page.get_by_role("option", name=option, exact=True).first.click(timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
     wait_idle(page)
 
 
