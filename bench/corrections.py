@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from components import query  # noqa: E402
 from components.filters import Filter  # noqa: E402
 from components.store import Store  # noqa: E402
+from components.store.corrections import PLACE_FIELDS  # noqa: E402
 
 
 def timed(label: str, fn):
@@ -85,7 +86,7 @@ def _another_place(store: Store, text: str) -> dict:
     gazetteer's next one, else the same moved one degree north."""
     from components.places.choices import choices
 
-    held = store.query("SELECT name, country_code, lat, lon, geonameid, feature FROM places WHERE text = $t"
+    held = store.query(f"SELECT {', '.join(PLACE_FIELDS)} FROM places WHERE text = $t"
                        " AND lat IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC LIMIT 1", {"t": text})
     held = held.iloc[0].to_dict() if len(held) else {"name": text, "country_code": None, "lat": 0.0, "lon": 0.0,
                                                      "geonameid": None, "feature": "other"}

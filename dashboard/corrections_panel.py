@@ -238,8 +238,8 @@ def corrections_section() -> None:
     download_col, upload_col = st.columns(2)
     download_col.download_button("Download as JSON", to_json(made), file_name="dateline-corrections.json",
                                  mime="application/json", key=f"{KEY}_data_download", icon=":material/download:",
-                                 on_click="ignore", disabled=not made, help="To share with a team: import it into another store "
-                                                         "of the same corpus.")
+                                 on_click="ignore", disabled=not made,
+                                 help="To share with a team: import it into another store of the same corpus.")
     with upload_col:
         upload = st.file_uploader("Import a corrections file", type=["json"], key=f"{KEY}_data_upload")
         st.button("Import", key=f"{KEY}_data_import", icon=":material/upload:", disabled=upload is None,

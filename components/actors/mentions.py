@@ -284,12 +284,12 @@ def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
     after a locative word ("officials in Accra"), or joined to a place or with Accra a GPE
     elsewhere, that does not act there (a club that wins at home stays one). A name that is
     part of a longer person name in the article ("Jordan" with "Michael Jordan") is left alone.
-    Mentions are taken in the article's order, so a place fixed here counts for the next one
-    ("between Accra and Rotterdam")."""
+    ``mentions`` come in the article's order (as ``doc.ents``), so a place fixed here counts for
+    the next one ("between Accra and Rotterdam")."""
     person_keys = {fold_tokens(m.name) for m in mentions if m.label == "PERSON"}
     places = {fold(m.name) for m in mentions if m.label == "GPE"}
     place_ends = {m.end for m in mentions if m.label == "GPE"}  # token after each place
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in mentions:
         if m.label not in ("PERSON", "NORP", "ORG"):
             continue
         prev = doc[m.start - 1].lower_ if m.start > 0 else ""

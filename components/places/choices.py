@@ -38,7 +38,6 @@ class Choice:
                 "geonameid": e.geonameid, "feature": e.feature}
 
 
-
 def choices(name: str, *, most: int = MOST) -> list[Choice]:
     """The gazetteer's places called ``name`` (any case or accents; alternate names too), best
     known first, each once, at most ``most``; empty for a name it does not know. Loads the

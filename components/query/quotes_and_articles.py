@@ -21,9 +21,9 @@ ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "language", "datelin
                    "n_places", "n_quotes")
 
 
-#: Rows per page of the Quotes and Articles tables.
-#: The columns of the reader's places (see :func:`article`).
+#: The columns of the reader's places (see :func:`article`); ``country`` is named from ``country_code``.
 PLACE_COLUMNS = ("start_char", "end_char", "text", "name", "country_code", "country", "from_dateline")
+#: Rows per page of the Quotes and Articles tables.
 PAGE_ROWS = 200
 #: Rows a download of one of those tables holds at most (the first ones, in the table's order).
 EXPORT_ROWS = 100_000
@@ -194,4 +194,5 @@ def article(store: Store, article_id: str) -> dict | None:
             "text": r["text"],
             "entities": rows("entities", ("start_char", "end_char", "text", "label", "actor", "actor_type")),
             "quotes": rows("quotes", ("start_char", "end_char", "speaker", "quote", "kind", "cue")),
-            "places": typed(with_country_names(rows("places", PLACE_COLUMNS[:5] + PLACE_COLUMNS[6:])), PLACE_COLUMNS)}
+            "places": typed(with_country_names(rows("places", tuple(c for c in PLACE_COLUMNS if c != "country"))),
+                            PLACE_COLUMNS)}

@@ -155,10 +155,11 @@ def _attach(path: Path, target: str, *, read_only: bool,
                          f"(for example {path / 'dateline.duckdb'})")
     intent = _intent_path(path) if on_disk and not read_only else None
     if on_disk and read_only:
-        if _host.held is not None and _intent_age(_intent_path(path)) <= INTENT_FRESH:
+        wanted = _intent_path(path)
+        if _host.held is not None and _intent_age(wanted) <= INTENT_FRESH:
             with _host.lock:  # a writer waits for this file: let go of it while yielding
                 _let_go(_host)
-        _yield_to_writer(_intent_path(path), deadline)
+        _yield_to_writer(wanted, deadline)
     sql = f"ATTACH $target AS {ALIAS}" + (" (READ_ONLY)" if read_only else "")
     delay, signalled = 0.005, False
     try:
