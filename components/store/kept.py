@@ -75,10 +75,11 @@ def use_kept(con: duckdb.DuckDBPyConnection, held: dict[str, tuple], kept: Kept,
     tables, oldest first) has it with this ``stamp`` (the store's path and :func:`file_version`).
     Then drop the least recently used beyond :data:`KEPT_TABLES`. A search's hits come as
     ``(Arrow table, index version)`` (resolved by the store): every set of ``kept`` then counts
-    as made only for that index version too, as their SQL reads the hits."""
-    for value in kept.values():
-        if isinstance(value[0], pa.Table):
-            stamp = (*stamp, *value[1])
+    as made only for that index version too, as their SQL reads the hits (the version counted
+    once: the Overview's counts read the hits in articles and in quotes, the top actors only those
+    in articles, and they share the same sets)."""
+    versions = sorted({value[1] for value in kept.values() if isinstance(value[0], pa.Table)})
+    stamp = (*stamp, *(part for version in versions for part in version))
     for name, (sql, params) in kept.items():
         if not _NAME.match(name):
             raise ValueError(f"not a kept set's name: {name!r} (see kept_name)")

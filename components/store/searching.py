@@ -118,11 +118,17 @@ class Searching:
         return out
 
     def _hits(self, hits: Hits, version: tuple) -> pa.Table:
+        """The table of ``hits`` in the index of ``version``, from the process's cache when it
+        holds it; the articles a search matches come from its ranked hits when those are
+        cached (the Articles page asks for both: the index is read once)."""
         key = (str(self.path), version, hits.match, hits.scope)
+        ranked = (*key[:3], "ranked")
         with _hits_lock:
             if key in _hits_cache:
                 _hits_cache.move_to_end(key)
                 return _hits_cache[key]
+            if hits.scope == "articles" and ranked in _hits_cache:
+                return _hits_cache[ranked].select(["seq"])
         table = ix.hits(self.path, hits.match, hits.scope)
         with _hits_lock:
             _hits_cache[key] = table

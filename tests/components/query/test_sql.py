@@ -10,7 +10,7 @@ import pytest
 from components import query
 from components.filters import Filter
 from components.records import Article
-from components.store import Store
+from components.store import Store, holding
 
 from .five_articles import A1, A2, ID, ids
 
@@ -166,3 +166,27 @@ def test_kept_sets_are_bounded_and_shared(store: Store):
         temp = connection._host.connection().execute(
             "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'temp' AND table_name LIKE 'kept_%'").fetchone()[0]
     assert temp == kept.KEPT_TABLES
+
+
+def test_a_search_s_sets_are_made_once_for_the_statements_of_a_page(store: Store, monkeypatch):
+    """The Overview's counts read a search's hits in articles and in quotes, the top actors and
+    places only those in articles: they share the filtered articles and the totals made once,
+    however many hit tables each statement reads."""
+    from components.store import kept
+
+    made: list[str] = []
+    real = kept._exec
+
+    def counting(con, sql, params=None):
+        if sql.startswith("CREATE OR REPLACE TEMP TABLE"):
+            made.append(sql.split()[5])
+        return real(con, sql, params)
+
+    monkeypatch.setattr(kept, "_exec", counting)
+    f = Filter(text="talks")
+    with holding():
+        counts = query.overview(store, f)
+        top = query.top_actors(store, f)
+        places = query.places(store, f)
+    assert counts["articles"] > 0 and len(top) and len(places)
+    assert len(made) == len(set(made)), "a set was made twice"
