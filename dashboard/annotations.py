@@ -103,8 +103,15 @@ def summary(tags: list[str], notes: list[NoteRow]) -> str:
 
 
 def section(what: str, which: str, *, label: str) -> None:
-    """:func:`panel` in an expander whose title shows the item's tags and how many notes it has."""
+    """:func:`panel` in an expander whose title shows the item's tags and how many notes it has;
+    the panel is made only while the expander is open."""
     tags, notes, _ = read(what, which)
-    with st.expander(markdown.escape(summary(tags, notes)), icon=":material/sell:",
-                     key=widget_key(what, which) + "_box"):
-        panel(what, which, label=label)
+    # Its widgets are made only while it is open (opening it reruns the page). Its title counts
+    # the tags and notes, and a new title makes a new box: it opens as the last one was left.
+    was_open = widget_key(what, which) + "_was_open"
+    box = st.expander(markdown.escape(summary(tags, notes)), icon=":material/sell:", key=widget_key(what, which) + "_box",
+                      on_change="rerun", expanded=st.session_state.get(was_open, False))
+    st.session_state[was_open] = box.open
+    if box.open:
+        with box:
+            panel(what, which, label=label)

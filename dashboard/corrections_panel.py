@@ -94,8 +94,12 @@ def actor_panel(actor: str, profile: dict, actors: list[str]) -> None:
     """"Correct this actor": merge it into another actor (one of ``actors``, the most mentioned,
     or any typed), split off one of its names
     (``profile["aliases"]``), rename it, change its type, hide it."""
-    with st.expander("Correct this actor", icon=":material/edit:",
-                     expanded=bool((st.session_state.get(state.CORRECTION_NOTE) or ("",))[0] == "actor")):
+    # made only while open (a rerun opens it), and it stays as the analyst left it, also while
+    # the profile moves to the actor a correction made
+    box = st.expander("Correct this actor", icon=":material/edit:", key=f"{KEY}_actor_box", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         show_note("actor")
         st.caption("Corrections are kept in the store with your name and apply to every page, download and "
                    "export, also after a re-extraction; the Data page lists them and undoes any.")

@@ -38,9 +38,10 @@ if network_tab.open:
             linked_charts.chart(charts.network(edges, ranked), name="network", key=f"{KEY}_network",
                                 file="actor-network", height=600)
             workbench.network_downloads(edges, ranked, key=f"{KEY}_network")
-with table_tab:
-    st.caption("Pick a row to filter to that actor.")
-    linked_charts.table(top, key=f"{KEY}_table", file="actors", filter_field="actors", value_column="actor")
+if table_tab.open:
+    with table_tab:
+        st.caption("Pick a row to filter to that actor.")
+        linked_charts.table(top, key=f"{KEY}_table", file="actors", filter_field="actors", value_column="actor")
 
 st.divider()
 st.subheader("Actor profile")

@@ -12,12 +12,21 @@ from tests.dashboard.test_workbench import ACTOR, small_store  # noqa: F401 - th
 ARTICLES = "views/articles.py"
 
 
+def opened(at, key: str) -> None:
+    """Open the tags and notes box of ``key`` (see annotations.widget_key) as the analyst does:
+    its widgets are made only then (a page with the box closed has none of them)."""
+    assert key + "_tags" not in [w.key for w in at.multiselect]
+    at.session_state[key + "_box"] = True
+    at.run()
+
+
 def test_the_reader_tags_an_article_and_keeps_notes_as_text(monkeypatch, small_store):  # noqa: F811
     store = Store(small_store)
     store.set_tags("actor", "Someone", ["known"])  # a tag in use elsewhere is offered
     at = run_app(monkeypatch, small_store, page=ARTICLES).run()  # (AppTest tells the two "Talks" apart by label)
     article = at.session_state[state.ARTICLE]
     key = annotations.widget_key("article", article)
+    opened(at, key)
     tags = at.multiselect(key=key + "_tags")
     assert "known" in tags.options
     tags.select("known").select("needs checking").run()
@@ -39,6 +48,7 @@ def test_the_actor_profile_tags_an_actor_and_the_tag_filters(monkeypatch, small_
     at = run_app(monkeypatch, small_store, page="views/actors.py")
     actor = at.session_state[state.PROFILE_ACTOR]
     key = annotations.widget_key("actor", actor)
+    opened(at, key)
     at.multiselect(key=key + "_tags").select("watch").run()
     assert not at.exception and Store(small_store).tags_of("actor", actor) == ["watch"]
     at.text_area(key=key + "_note").input("Met in March.").run()

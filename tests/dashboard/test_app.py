@@ -432,6 +432,20 @@ def test_the_actor_network_is_drawn_when_its_tab_is_opened(monkeypatch, sample_s
 
 
 @pytest.mark.model
+def test_the_actor_table_and_the_correction_box_are_made_when_opened(monkeypatch, sample_store):
+    """A page opened by a link draws only what shows: the ranking's table tab and the "Correct
+    this actor" box are made when the analyst opens them (each opening reruns the page)."""
+    at = run_app(monkeypatch, sample_store, page="views/actors.py")
+    keys = lambda: {d.key for d in at.dataframe} | {s.key for s in at.selectbox}  # noqa: E731
+    assert not {"actors_table", "correct_merge_target"} & keys()
+    at.session_state["actors_tab"] = "Table"
+    at.session_state["correct_actor_box"] = True
+    at.run()
+    assert not at.exception
+    assert {"actors_table", "correct_merge_target"} <= keys()
+
+
+@pytest.mark.model
 def test_a_box_drag_on_the_timeline_sets_the_date_range(monkeypatch, sample_store):
     at = run_app(monkeypatch, sample_store, page="views/timeline.py")
     event = {"selection": {"points": [], "point_indices": [], "lasso": [],

@@ -28,10 +28,19 @@ def db(tmp_path: Path, monkeypatch) -> Path:
     return s.path
 
 
+def opened(at: AppTest) -> AppTest:
+    """The Actors page ``at`` with its "Correct this actor" box and its Table tab opened (their
+    widgets are made only then), run."""
+    at.session_state["correct_actor_box"] = True
+    at.session_state["actors_tab"] = "Table"
+    return at.run()
+
+
 def profile_of(monkeypatch, db: Path, actor: str) -> AppTest:
-    """The Actors page showing ``actor``'s profile."""
+    """The Actors page showing ``actor``'s profile, its corrections box and table open."""
     at = run_app(monkeypatch, db, page="views/actors.py")
-    at.selectbox(key=state.PROFILE_ACTOR).select(actor).run()
+    at.selectbox(key=state.PROFILE_ACTOR).select(actor)
+    opened(at)
     assert not at.exception
     return at
 
@@ -64,7 +73,7 @@ def test_merge_from_the_profile_shows_on_every_page_at_once(monkeypatch, db):
 
 
 def test_rename_follows_into_the_filter_and_the_profile(monkeypatch, db):
-    at = run_app(monkeypatch, db, page="views/actors.py", params={"actors": "Tom Reyes"})
+    at = opened(run_app(monkeypatch, db, page="views/actors.py", params={"actors": "Tom Reyes"}))
     at.text_input(key="correct_rename_to").input("Thomas Reyes")
     at.button(key="correct_rename").click().run()
     assert not at.exception
