@@ -13,7 +13,7 @@ import streamlit as st
 
 from components.store import NoteRow
 
-from . import cached, markdown, notices
+from . import cached, markdown, notices, on_demand
 
 #: Prefix of every widget key of the panels (``wb_<what>_<digest of which>_…``).
 PREFIX = "wb_"
@@ -106,12 +106,8 @@ def section(what: str, which: str, *, label: str) -> None:
     """:func:`panel` in an expander whose title shows the item's tags and how many notes it has;
     the panel is made only while the expander is open."""
     tags, notes, _ = read(what, which)
-    # Its widgets are made only while it is open (opening it reruns the page). Its title counts
-    # the tags and notes, and a new title makes a new box: it opens as the last one was left.
-    was_open = widget_key(what, which) + "_was_open"
-    box = st.expander(markdown.escape(summary(tags, notes)), icon=":material/sell:", key=widget_key(what, which) + "_box",
-                      on_change="rerun", expanded=st.session_state.get(was_open, False))
-    st.session_state[was_open] = box.open
-    if box.open:
+    box = on_demand.expander(markdown.escape(summary(tags, notes)), key=widget_key(what, which) + "_box",
+                             icon=":material/sell:")
+    if box:
         with box:
             panel(what, which, label=label)

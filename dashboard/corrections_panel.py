@@ -16,7 +16,7 @@ import streamlit as st
 
 from components.store import ACTOR_TYPES, Correction, StoreError
 from components.store.corrections import to_json
-from dashboard import cached, markdown, notices, state
+from dashboard import cached, markdown, notices, on_demand, state
 
 KEY = "correct"
 #: Corrections the Data page lists with their own Undo button, newest first.
@@ -94,10 +94,8 @@ def actor_panel(actor: str, profile: dict, actors: list[str]) -> None:
     """"Correct this actor": merge it into another actor (one of ``actors``, the most mentioned,
     or any typed), split off one of its names
     (``profile["aliases"]``), rename it, change its type, hide it."""
-    # made only while open (a rerun opens it), and it stays as the analyst left it, also while
-    # the profile moves to the actor a correction made
-    box = st.expander("Correct this actor", icon=":material/edit:", key=f"{KEY}_actor_box", on_change="rerun")
-    if not box.open:
+    box = on_demand.expander("Correct this actor", key=f"{KEY}_actor_box", icon=":material/edit:")
+    if not box:
         return
     with box:
         show_note("actor")
@@ -172,8 +170,10 @@ def _per_text(places: pd.DataFrame) -> pd.DataFrame:
 def map_places(places: pd.DataFrame) -> None:
     """Correcting a place of the map: pick it, then the text it was found as; hide that text, or
     take it as another of the gazetteer's places."""
-    with st.expander("Correct a place", icon=":material/edit_location_alt:",
-                     expanded=bool((st.session_state.get(state.CORRECTION_NOTE) or ("",))[0] == "map")):
+    box = on_demand.expander("Correct a place", key=f"{KEY}_map_box", icon=":material/edit_location_alt:")
+    if not box:
+        return
+    with box:
         show_note("map")
         name = st.selectbox("Place", list(places["name"]), index=None, key=f"{KEY}_map_place",
                             placeholder="A place on the map…")

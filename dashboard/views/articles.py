@@ -84,20 +84,26 @@ meta = [str(v) for v in (day_text(doc.get("date")), doc.get("source"), language,
                          doc.get("url")) if v]
 st.text(" · ".join(meta))
 annotations.section("article", article_id, label="this article")
+# (a tab's contents are made only while it is shown: choosing a tab reruns the page)
 read_tab, plain_tab, entities_tab, quotes_tab, places_tab = st.tabs(
-    ["Highlighted", "Plain text", "Entities", "Quotes", "Places"], key=f"{KEY}_reader_tab")
-with read_tab:
-    st.html(highlight.legend_html(search=bool(hits["text"] or hits["title"])))
-    st.html(highlight.annotated_html(doc.get("text") or "", doc["entities"], doc["quotes"], hits=hits["text"]))
-with plain_tab:
-    st.text(doc.get("text") or "")
-with entities_tab:
-    linked_charts.table(doc["entities"], key=f"{KEY}_entities", file=f"article-{article_id}-entities")
-with quotes_tab:
-    if doc["quotes"].empty:
-        st.caption("No quotes found in this article.")
-    else:
-        linked_charts.table(doc["quotes"][["speaker", "quote", "kind", "cue", "start_char", "end_char"]],
-                            key=f"{KEY}_quotes", file=f"article-{article_id}-quotes")
-with places_tab:
-    corrections_panel.article_places(article_id, doc["places"])
+    ["Highlighted", "Plain text", "Entities", "Quotes", "Places"], key=f"{KEY}_reader_tab", on_change="rerun")
+if read_tab.open:
+    with read_tab:
+        st.html(highlight.legend_html(search=bool(hits["text"] or hits["title"])))
+        st.html(highlight.annotated_html(doc.get("text") or "", doc["entities"], doc["quotes"], hits=hits["text"]))
+if plain_tab.open:
+    with plain_tab:
+        st.text(doc.get("text") or "")
+if entities_tab.open:
+    with entities_tab:
+        linked_charts.table(doc["entities"], key=f"{KEY}_entities", file=f"article-{article_id}-entities")
+if quotes_tab.open:
+    with quotes_tab:
+        if doc["quotes"].empty:
+            st.caption("No quotes found in this article.")
+        else:
+            linked_charts.table(doc["quotes"][["speaker", "quote", "kind", "cue", "start_char", "end_char"]],
+                                key=f"{KEY}_quotes", file=f"article-{article_id}-quotes")
+if places_tab.open:
+    with places_tab:
+        corrections_panel.article_places(article_id, doc["places"])

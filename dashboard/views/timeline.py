@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import charts, query
 from components.filters import DATE_WINDOW_TEXT
-from dashboard import cached, linked_charts, notices, state
+from dashboard import cached, linked_charts, notices, on_demand, state
 
 KEY = "timeline"
 
@@ -44,5 +44,7 @@ linked_charts.chart(charts.timeline(per_day, by_actor, period=period), name="tim
 st.subheader(f"Per {period}")
 linked_charts.table(per_day, key=f"{KEY}_table", file="timeline")
 if by_actor is not None and not by_actor.empty:
-    with st.expander(f"Mentions per {period} of the top actors"):
-        linked_charts.table(by_actor, key=f"{KEY}_by_actor", file="timeline-by-actor")
+    box = on_demand.expander(f"Mentions per {period} of the top actors", key=f"{KEY}_by_actor_box")
+    if box:
+        with box:
+            linked_charts.table(by_actor, key=f"{KEY}_by_actor", file="timeline-by-actor")

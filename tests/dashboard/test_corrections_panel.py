@@ -55,6 +55,13 @@ def said(at: AppTest) -> list[str]:
     return [m.value.replace("\\", "") for m in [*at.success, *at.error]]
 
 
+def reader_tab(at: AppTest, tab: str = "Places") -> AppTest:
+    """The reader of ``at`` (the Articles page) showing its ``tab`` (a tab's contents are made
+    only while it is shown), run."""
+    at.session_state["articles_reader_tab"] = tab
+    return at.run()
+
+
 def reader_places(at: AppTest):
     """The reader's Places tab's table (a table without selection: AppTest does not know its key)."""
     return next(d.value for d in at.dataframe if "Found as" in d.value.columns)
@@ -113,7 +120,7 @@ def test_the_undo_button_beside_the_message_undoes_it(monkeypatch, db):
 
 
 def test_the_reader_hides_a_place_in_its_article_or_everywhere(monkeypatch, db):
-    at = run_app(monkeypatch, db, page="views/articles.py", params={"article": ID["A4"]})
+    at = reader_tab(run_app(monkeypatch, db, page="views/articles.py", params={"article": ID["A4"]}))
     assert at.selectbox(key=state.ARTICLE).value == ID["A4"]
     at.selectbox(key="correct_reader_text").select("London").run()
     at.button(key="correct_reader_hide_here").click().run()
@@ -128,6 +135,8 @@ def test_the_reader_hides_a_place_in_its_article_or_everywhere(monkeypatch, db):
 
 def test_the_map_page_hides_a_place_by_the_words_it_was_found_as(monkeypatch, db):
     at = run_app(monkeypatch, db, page="views/map.py")
+    at.session_state["correct_map_box"] = True  # (its widgets are made once it is open)
+    at.run()
     at.selectbox(key="correct_map_place").select("Paris").run()
     found_as = at.selectbox(key="correct_map_text_Paris")
     assert found_as.value == "Paris" and found_as.format_func("Paris") == "“Paris” (1 mention)"
@@ -137,6 +146,8 @@ def test_the_map_page_hides_a_place_by_the_words_it_was_found_as(monkeypatch, db
 
 def test_the_map_page_takes_a_place_as_another_of_the_gazetteers(monkeypatch, db):
     at = run_app(monkeypatch, db, page="views/map.py")
+    at.session_state["correct_map_box"] = True  # (its widgets are made once it is open)
+    at.run()
     at.selectbox(key="correct_map_place").select("Paris").run()
     assert at.button(key="correct_map_pick_all").disabled  # (nothing picked yet)
     choice = at.selectbox(key="correct_map_choice_Paris")
@@ -152,7 +163,7 @@ def test_the_map_page_takes_a_place_as_another_of_the_gazetteers(monkeypatch, db
 
 
 def test_the_reader_takes_a_place_as_another_under_a_name_typed(monkeypatch, db):
-    at = run_app(monkeypatch, db, page="views/articles.py", params={"article": ID["A4"]})
+    at = reader_tab(run_app(monkeypatch, db, page="views/articles.py", params={"article": ID["A4"]}))
     at.selectbox(key="correct_reader_text").select("London").run()
     at.text_input(key="correct_reader_lookup_London").input("London, Ontario").run()
     assert at.selectbox(key="correct_reader_choice_London, Ontario").options == []
@@ -177,7 +188,7 @@ def test_the_readers_places_are_listed_once_per_text_with_country_names(monkeypa
     store = Store(db)
     store.write([dataclasses.replace(A1, places=again)])
     store.rebuild_actors()
-    at = run_app(monkeypatch, db, page="views/articles.py", params={"article": ID["A1"]})
+    at = reader_tab(run_app(monkeypatch, db, page="views/articles.py", params={"article": ID["A1"]}))
     assert not at.exception, at.exception[0].message
     listed = reader_places(at)
     assert listed[["Found as", "Place", "Country", "Mentions"]].values.tolist() == [

@@ -144,9 +144,11 @@ def table_json(page, key: str) -> list[dict]:
 
 
 def show_tab(page, label: str) -> None:
-    """Open the ``st.tabs`` tab called ``label``."""
+    """Open the ``st.tabs`` tab called ``label``, and wait for the rerun that makes the contents
+    of a tab made only while shown."""
     page.get_by_role("tab", name=label, exact=True).first.click()
     page.wait_for_timeout(200)
+    wait_idle(page)
 
 
 def metric(page, label: str) -> int:
