@@ -24,8 +24,10 @@ the browser sent the page's request over the WebSocket (the HTML and JavaScript 
 by its URL; about 0 for a menu click), ``server`` from that request to the last message of the
 run (the script, its queries and figures, and the transfer), ``draw`` from there until settled
 (the browser laying out the page and drawing the charts). Then the first server's resident
-memory, now and at its peak (``VmRSS``/``VmHWM``). Benchmarks print figures; they never fail on
-a time.
+memory, now and at its peak (``VmRSS``/``VmHWM``). Last, for scale, the first visit of two
+pages that are not Dateline's (a title alone; a title and one plotly chart), each in a new
+browser: what Streamlit and plotly cost before any of Dateline's work. Benchmarks print
+figures; they never fail on a time.
 """
 from __future__ import annotations
 
@@ -66,10 +68,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
-    """``streamlit run dashboard/app.py`` on ``port`` serving ``db``, once it answers its health check."""
+def start_server(db: Path, port: int, log: Path, script: Path = ROOT / "dashboard" / "app.py") -> subprocess.Popen:
+    """``streamlit run dashboard/app.py`` (or ``script``) on ``port`` serving ``db``, once it
+    answers its health check."""
     env = {**os.environ, "DATELINE_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log.open("a"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
@@ -188,6 +191,42 @@ def run(url: str, filter_query: str, restart, actor: str | None = None) -> list[
     return rows
 
 
+#: Pages that are not Dateline's, for what any Streamlit page costs on this machine: a title
+#: alone, and a title with one plotly chart of two bars.
+FLOOR_PAGES = {
+    "a title": "import streamlit as st\nst.title('Floor')\n",
+    "a title and one plotly chart": ("import plotly.graph_objects as go\nimport streamlit as st\nst.title('Floor')\n"
+                                     "st.plotly_chart(go.Figure(go.Bar(x=['a', 'b'], y=[1, 2])))\n"),
+}
+
+
+def floor(port: int, log: Path, times: int = 3) -> dict[str, float]:
+    """The median seconds of ``times`` first visits (a new browser each: nothing cached) of each
+    of :data:`FLOOR_PAGES`, until settled: the part of a first visit that is Streamlit's own."""
+    import statistics
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as pw:
+        for name, code in FLOOR_PAGES.items():
+            script = Path(folder) / "floor.py"
+            script.write_text(code)
+            server = start_server(Path(folder) / "none.duckdb", port, log, script)
+            try:
+                seconds = []
+                for _ in range(times):
+                    browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+                    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                    seconds.append(timed(lambda: page.goto(f"http://127.0.0.1:{port}"), page, "Floor", Frames(page))[0])
+                    browser.close()
+            finally:
+                stop(server)
+            out[name] = statistics.median(seconds)
+    return out
+
+
 def print_rows(rows: list[Row]) -> None:
     """The seconds table, then the load + server + draw table."""
     print(f"  {'page':<10}" + "".join(f" {c:>7}" for c in COLUMNS))
@@ -234,6 +273,7 @@ def main(argv: list[str] | None = None) -> None:
             rows = run(f"http://127.0.0.1:{port}", filter_query, restart, clicked)
     finally:
         stop(servers[-1])
+    floors = floor(port, log)
     print(f"\nseconds until the page settled in Chromium, {args.db} ({Store(args.db).summary().get('articles', 0):,} articles)")
     print(f"filter: {filter_query}" + (f"; click: actors={clicked}" if clicked else ""))
     print_rows(rows)
@@ -242,6 +282,8 @@ def main(argv: list[str] | None = None) -> None:
     print("  load average (1, 5, 15 min): before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}".format(
         *load_before, *os.getloadavg()))
     print(f"  during the run: {cpu} (the browser and the server included)")
+    print("  what any Streamlit page costs here, first visit in a new browser (median of 3): "
+          + "; ".join(f"{name} {seconds:.2f} s" for name, seconds in floors.items()))
 
 
 def stop(server: subprocess.Popen) -> None:
