@@ -29,7 +29,7 @@ tables, schema versions and migrations), :mod:`~components.store.corpus_tables` 
 """
 from __future__ import annotations
 
-from .connection import StoreError, StoreLocked, StoreOutdated, holding, no_store_yet
+from .connection import StoreError, StoreLocked, StoreOutdated, drop_kept_tables, holding, no_store_yet
 from .correcting import CorrectionError
 from .corrections import ACTIONS, ACTOR_TYPES, Correction
 from .database import Store
@@ -37,10 +37,10 @@ from .annotations import KINDS, TAGGED_ITEM, NoteRow
 from .kept import Hits, Kept, kept_name
 from .schema import PLACE_SHOWN
 from .search_index import HIT_CLOSE, HIT_OPEN, SearchIndexMissing
-from .searching import hits_kept
+from .searching import forget_hits, hits_kept
 from .workbench import SavedViewRow, ViewExists, analyst
 
 __all__ = ["ACTIONS", "ACTOR_TYPES", "Correction", "CorrectionError", "HIT_CLOSE", "HIT_OPEN", "Hits", "KINDS", "Kept",
            "NoteRow", "PLACE_SHOWN", "SavedViewRow", "SearchIndexMissing", "Store", "StoreError", "StoreLocked",
-           "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst", "hits_kept", "holding", "kept_name",
-           "no_store_yet"]
+           "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst", "drop_kept_tables", "forget_hits", "hits_kept",
+           "holding", "kept_name", "no_store_yet"]

@@ -28,6 +28,13 @@ _hits_lock = threading.Lock()
 _generations: dict[Path, tuple[tuple, str | None]] = {}
 
 
+def forget_hits() -> None:
+    """Forget the search hits the process holds (:data:`HITS_CACHED`), so that the next search
+    reads the index anew: for a benchmark timing a search's first statements."""
+    with _hits_lock:
+        _hits_cache.clear()
+
+
 class Searching:
     """Full-text search over the store's articles (titles and bodies) and quotes; mixed into
     :class:`~components.store.Store`, whose ``path``, ``exists``, ``_transaction`` and

@@ -190,3 +190,21 @@ def test_a_search_s_sets_are_made_once_for_the_statements_of_a_page(store: Store
         places = query.places(store, f)
     assert counts["articles"] > 0 and len(top) and len(places)
     assert len(made) == len(set(made)), "a set was made twice"
+
+
+def test_dropping_the_kept_sets_makes_the_next_statements_compute_them_again(store: Store):
+    """What a benchmark of first visits relies on: after drop_kept_tables and forget_hits, a
+    Filter seen before is evaluated anew (same answers), its search read from the index again."""
+    from components.store import connection, drop_kept_tables, forget_hits, searching
+
+    f = Filter(text="talks", sources=("gazette", "wire"))
+    before = query.overview(store, f)
+    assert connection.kept_tables() and searching._hits_cache
+    drop_kept_tables()
+    forget_hits()
+    assert not connection.kept_tables() and not searching._hits_cache
+    with connection._host.lock:
+        temp = connection._host.connection().execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'temp' AND table_name LIKE 'kept_%'").fetchone()[0]
+    assert temp == 0
+    assert query.overview(store, f) == before and connection.kept_tables() and searching._hits_cache
