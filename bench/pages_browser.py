@@ -3,9 +3,11 @@ Debian's Chromium through Playwright, on one store.
 
     python bench/pages_browser.py --db /tmp/dateline1m.duckdb
 
-How: a fresh server (so every query cache is empty) and one browser tab. Per page, in menu order,
-four figures in seconds, each from the action to the page *settled* (Streamlit reports no script
-run in progress, no element is waiting for its JavaScript, and every plotly chart has drawn):
+How: a fresh server (so every query cache is empty) and one browser tab; with ``--repeat N``,
+N such rounds (each on a new server and a new browser), and per figure the median visit. Per
+page, in menu order, five figures in seconds, each from the action to the page *settled*
+(Streamlit reports no script run in progress, no element is waiting for its JavaScript, and
+every plotly chart has drawn):
 
 - ``first``: the first visit through the sidebar menu, no filter (queries run cold); for the
   first page, the app opened in a new tab (the browser's cache empty) on the just-started server;
@@ -26,7 +28,8 @@ run (the script, its queries and figures, and the transfer), ``draw`` from there
 (the browser laying out the page and drawing the charts). Then the first server's resident
 memory, now and at its peak (``VmRSS``/``VmHWM``). Last, for scale, the first visit of two
 pages that are not Dateline's (a title alone; a title and one plotly chart), each in a new
-browser: what Streamlit and plotly cost before any of Dateline's work. Benchmarks print
+browser, and a visit by a link right after: what Streamlit and plotly cost before any of
+Dateline's work. Benchmarks print
 figures; they never fail on a time.
 """
 from __future__ import annotations
@@ -200,31 +203,48 @@ FLOOR_PAGES = {
 }
 
 
-def floor(port: int, log: Path, times: int = 3) -> dict[str, float]:
-    """The median seconds of ``times`` first visits (a new browser each: nothing cached) of each
-    of :data:`FLOOR_PAGES`, until settled: the part of a first visit that is Streamlit's own."""
+def floor(port: int, log: Path, times: int = 3) -> dict[str, tuple[float, float]]:
+    """Per page of :data:`FLOOR_PAGES`, the median seconds until settled of ``times`` first
+    visits (a new browser each: nothing cached) and of the visit by a link right after (the
+    same tab: a new session, the JavaScript cached): the part of a first visit and of a link
+    visit that is Streamlit's own."""
     import statistics
     import tempfile
 
     from playwright.sync_api import sync_playwright
 
-    out: dict[str, float] = {}
+    out: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as pw:
         for name, code in FLOOR_PAGES.items():
             script = Path(folder) / "floor.py"
             script.write_text(code)
             server = start_server(Path(folder) / "none.duckdb", port, log, script)
             try:
-                seconds = []
+                first, link = [], []
                 for _ in range(times):
                     browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
                     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                    seconds.append(timed(lambda: page.goto(f"http://127.0.0.1:{port}"), page, "Floor", Frames(page))[0])
+                    visit = lambda: page.goto(f"http://127.0.0.1:{port}/?again=1")  # noqa: E731
+                    first.append(timed(visit, page, "Floor", Frames(page))[0])
+                    page.goto("about:blank")
+                    link.append(timed(visit, page, "Floor", Frames(page))[0])
                     browser.close()
             finally:
                 stop(server)
-            out[name] = statistics.median(seconds)
+            out[name] = (statistics.median(first), statistics.median(link))
     return out
+
+
+def medians(rounds: list[list[Row]]) -> list[Row]:
+    """Per page and column, the visit of median seconds over ``rounds`` (its split with it)."""
+    rows: list[Row] = []
+    for i, (title, _) in enumerate(rounds[0]):
+        figures = {}
+        for column in rounds[0][i][1]:
+            visits = sorted((r[i][1][column] for r in rounds), key=lambda visit: visit[0])
+            figures[column] = visits[(len(visits) - 1) // 2]
+        rows.append((title, figures))
+    return rows
 
 
 def print_rows(rows: list[Row]) -> None:
@@ -244,6 +264,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True, help="the store to serve")
     parser.add_argument("--port", type=int, default=0, help="the server's port (default: a free one)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of every visit, each on a new server and a new browser; medians printed")
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         parser.error(f"{CHROMIUM} is missing: run `sh tests/setup-browser.sh`")
@@ -268,13 +290,18 @@ def main(argv: list[str] | None = None) -> None:
         servers.append(start_server(args.db, port, log))
 
     load_before = os.getloadavg()
+    rounds: list[list[Row]] = []
     try:
         with CpuUse() as cpu:
-            rows = run(f"http://127.0.0.1:{port}", filter_query, restart, clicked)
+            for i in range(max(args.repeat, 1)):
+                if i:
+                    restart()
+                rounds.append(run(f"http://127.0.0.1:{port}", filter_query, restart, clicked))
     finally:
         stop(servers[-1])
+    rows = medians(rounds)
     floors = floor(port, log)
-    print(f"\nseconds until the page settled in Chromium, {args.db} ({Store(args.db).summary().get('articles', 0):,} articles)")
+    print(f"\nseconds until the page settled in Chromium (median of {len(rounds)} round{'s' if len(rounds) > 1 else ''}), {args.db} ({Store(args.db).summary().get('articles', 0):,} articles)")
     print(f"filter: {filter_query}" + (f"; click: actors={clicked}" if clicked else ""))
     print_rows(rows)
     now, peak = memory[0]
@@ -282,8 +309,8 @@ def main(argv: list[str] | None = None) -> None:
     print("  load average (1, 5, 15 min): before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}".format(
         *load_before, *os.getloadavg()))
     print(f"  during the run: {cpu} (the browser and the server included)")
-    print("  what any Streamlit page costs here, first visit in a new browser (median of 3): "
-          + "; ".join(f"{name} {seconds:.2f} s" for name, seconds in floors.items()))
+    print("  what any Streamlit page costs here (medians of 3; first visit in a new browser, then by a link): "
+          + "; ".join(f"{name} {first:.2f} s, {link:.2f} s" for name, (first, link) in floors.items()))
 
 
 def stop(server: subprocess.Popen) -> None:

@@ -19,12 +19,21 @@ from components.store.corrections import to_json
 from dashboard import cached, markdown, notices, on_demand, state
 
 KEY = "correct"
+#: Shown while a correction or an undo is applied (a few seconds at a million articles).
+WORKING = "Applying the correction to every article it touches…"
 #: Corrections the Data page lists with their own Undo button, newest first.
 LISTED = 50
 
 
 def _note(where: str, kind: str, text: str, number: int | None = None) -> None:
     st.session_state[state.CORRECTION_NOTE] = (where, kind, text, number)
+
+
+def _working():
+    """(In a button's callback.) A toast saying a correction is being applied (a few seconds at
+    a million articles), shown wherever the page is scrolled until the caller changes it to say
+    how it went (``.toast(...)``): what a callback writes on the page goes to its top."""
+    return st.toast(WORKING, icon=":material/hourglass_top:", duration="infinite")
 
 
 def _made(where: str, action: str, name: str | None, value: str | dict | None = None, *, article_id: str | None = None,
@@ -37,12 +46,15 @@ def _made(where: str, action: str, name: str | None, value: str | dict | None = 
         name = st.session_state.get(name_key)
     if value_key:
         value = st.session_state.get(value_key)
+    working = _working()
     try:
         done = cached.current_store().correct(action, (name or "").strip(), value, article_id=article_id)
     except StoreError as err:
+        working.toast("The correction was not made.", icon=":material/error:", duration="short")
         _note(where, "error", str(err))
         return
     cached.forget()
+    working.toast(f"Done: {markdown.escape(done.describe())}.", icon=":material/check_circle:", duration="short")
     _note(where, "done", f"Done: {done.describe()}. Every page shows it now.", done.id)
     if then:
         then(done)
@@ -50,12 +62,15 @@ def _made(where: str, action: str, name: str | None, value: str | dict | None = 
 
 def _undo(where: str, number: int) -> None:
     """(A button's callback.) Undo correction ``number`` and say so under ``where``."""
+    working = _working()
     try:
         undone = cached.current_store().undo_correction(number)
     except StoreError as err:
+        working.toast("Nothing was undone.", icon=":material/error:", duration="short")
         _note(where, "error", str(err))
         return
     cached.forget()
+    working.toast(f"Undone: {markdown.escape(undone.describe())}.", icon=":material/check_circle:", duration="short")
     _note(where, "undone", f"Undone: {undone.describe()}.")
 
 

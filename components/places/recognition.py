@@ -183,7 +183,8 @@ def _add_other_entity(span: Span, label: str, gaz: gazetteer.Gazetteer, found: _
         return
     cands = gaz.lookup(span.text.rstrip(_TRAILING_DASHES))
     prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if cands and _whole_is_place(span, label, cands, place_texts, prev):
+    joined = prev in ("and", "or") and span.start >= 2 and found.taken[span.start - 2]  # "Beirut and Accra"
+    if cands and _whole_is_place(span, label, cands, place_texts, prev, joined=joined):
         found.add(span, cands)
     elif label in ("ORG", "EVENT", "FAC", "PRODUCT", "LAW", "NORP") or _ends_with_street(span):
         found.organisation = span.text if label == "ORG" else None
@@ -270,14 +271,19 @@ def _ends_with_street(span: Span) -> bool:
 
 
 def _whole_is_place(span: Span, label: str, cands: list[Candidate], place_texts: set[str],
-                    prev: str) -> bool:
-    """Whether an ORG / PERSON / NORP … entity is as a whole a place name."""
+                    prev: str, *, joined: bool = False) -> bool:
+    """Whether an ORG / PERSON / NORP … entity is as a whole a place name. ``prev``: the word
+    before it (lower case); ``joined``: "and"/"or" joins it to a place found just before it
+    ("trade between Beirut and Accra"), where a large city (as the actors step takes it, see
+    :func:`components.actors.mentions._relabel`) is the place, not a person."""
     key = name_key(span.text)
     if key in place_texts:
         return True
     top = cands[0]
     if label == "PERSON":
         if len(span) > 1 and top.primary and top.entry.kind in ("country", "admin1"):
+            return True
+        if joined and len(span) == 1 and _good(top, min_pop=100_000, text=span.text):
             return True
         return prev in LOCATIVE_PREPOSITIONS and _good(top, min_pop=1000, text=span.text)
     if not span.text[:1].isupper() or key in NOT_PLACE_WORDS:

@@ -235,6 +235,15 @@ def sync(store_path: Path, read: Callable, *, progress: Callable[[int, int], Non
 
 # --- searching ------------------------------------------------------------------------------------
 
+#: A ranked search in an index of more than this many articles ranks its hits in parts at once,
+#: one per CPU (at most 4), each a range of article numbers on a connection of its own: SQLite
+#: ranks one hit at a time per connection (bm25 takes ~1 µs a hit), and the ranks do not depend
+#: on the parts, as bm25 reads its statistics (rows, mean lengths, rows per term) from the whole
+#: index. (Each part reads those statistics again: two parts rank 250,000 hits in 0.24 s, one in 0.33 s.)
+RANK_SPLIT_ROWS = 100_000
+RANK_PARTS = max(1, min(os.cpu_count() or 1, 4))
+
+
 def hits(store_path: Path, match: str, scope: str) -> pa.Table:
     """Every hit of the FTS5 expression ``match`` (from :mod:`components.query.search_syntax`,
     never raw user text): for ``scope`` "articles" a table (seq) of the articles it matches;
@@ -263,15 +272,6 @@ def hits(store_path: Path, match: str, scope: str) -> pa.Table:
     parts = [pa.table([pc.split_pattern(pa.array([t], pa.string()), ",").flatten().cast(ty)
                        for t, ty in zip(part, types)], names=names) for part in texts if part[0] is not None]
     return pa.concat_tables(parts) if parts else no_hits(scope)
-
-
-#: A ranked search in an index of more than this many articles ranks its hits in parts at once,
-#: one per CPU (at most 4), each a range of article numbers on a connection of its own: SQLite
-#: ranks one hit at a time per connection (bm25 takes ~1 µs a hit), and the ranks do not depend
-#: on the parts, as bm25 reads its statistics (rows, mean lengths, rows per term) from the whole
-#: index. (Each part reads those statistics again: two parts rank 250,000 hits in 0.24 s, one in 0.33 s.)
-RANK_SPLIT_ROWS = 100_000
-RANK_PARTS = max(1, min(os.cpu_count() or 1, 4))
 
 
 def _rank_ranges(store_path: Path, table: str) -> list[tuple[int, int] | None]:

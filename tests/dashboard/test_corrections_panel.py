@@ -73,6 +73,8 @@ def test_merge_from_the_profile_shows_on_every_page_at_once(monkeypatch, db):
     at.button(key="correct_merge").click().run()
     assert not at.exception
     assert said(at) == ['Done: merge "Tom Reyes" into "Jane Okafor". Every page shows it now.']
+    # the toast that said "Applying…" while it ran says how it went, wherever the page is scrolled
+    assert [t.value.replace("\\", "") for t in at.toast] == ['Done: merge "Tom Reyes" into "Jane Okafor".']
     assert "Tom Reyes" not in ranked(at) and at.selectbox(key=state.PROFILE_ACTOR).value == "Jane Okafor"
     at.switch_page("views/quotes.py").run()
     assert "Tom Reyes" not in set(at.dataframe[0].value["speaker"])
@@ -117,6 +119,7 @@ def test_the_undo_button_beside_the_message_undoes_it(monkeypatch, db):
     assert "Kenya" not in ranked(at)
     at.button(key="correct_actor_undo").click().run()
     assert said(at) == ['Undone: hide "Kenya".'] and "Kenya" in ranked(at)
+    assert [t.value.replace("\\", "") for t in at.toast] == ['Undone: hide "Kenya".']
 
 
 def test_the_reader_hides_a_place_in_its_article_or_everywhere(monkeypatch, db):

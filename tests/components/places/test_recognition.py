@@ -35,6 +35,23 @@ def test_place_names_spacy_labelled_otherwise():
     assert places["Ohio"].feature == "admin"
 
 
+@pytest.mark.parametrize("text, ents, expected", [
+    # a large city the model took for a person, joined to a place just before it
+    ("Trade between Beirut and Accra grew.", [("Beirut", "GPE"), ("Accra", "PERSON")], {"Beirut", "Accra"}),
+    # and the next one joined to that one
+    ("Flights link Beirut and Accra and Rotterdam.", [("Beirut", "GPE"), ("Accra", "PERSON"),
+                                                       ("Rotterdam", "PERSON")], {"Beirut", "Accra", "Rotterdam"}),
+    ("Talks in Lagos or Accra were planned.", [("Lagos", "GPE"), ("Accra", "PERSON")], {"Lagos", "Accra"}),
+    # not joined to a place, or not a large city: still a person
+    ("Smith and Accra spoke on Monday.", [("Smith", "PERSON"), ("Accra", "PERSON")], set()),
+    ("Officials in Kenya and Ruto met.", [("Kenya", "GPE"), ("Ruto", "PERSON")], {"Kenya"}),
+])
+def test_large_city_joined_by_and_to_a_place_is_a_place(text, ents, expected):
+    """The places step takes these as the actors step does (components.actors.mentions): a
+    name it drops from the actors is on the map."""
+    assert {p.text for p in find_places(make_doc(text, ents))} == expected
+
+
 def test_place_at_the_start_of_an_organisation_name():
     text = "The Ohio Department of Natural Resources closed the park."
     doc = make_doc(text, [("Ohio Department of Natural Resources", "ORG")])
