@@ -29,8 +29,7 @@ run (the script, its queries and figures, and the transfer), ``draw`` from there
 memory, now and at its peak (``VmRSS``/``VmHWM``). Last, for scale, the first visit of two
 pages that are not Dateline's (a title alone; a title and one plotly chart), each in a new
 browser, and a visit by a link right after: what Streamlit and plotly cost before any of
-Dateline's work. Benchmarks print
-figures; they never fail on a time.
+Dateline's work. Benchmarks print figures; they never fail on a time.
 """
 from __future__ import annotations
 

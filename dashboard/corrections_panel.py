@@ -29,11 +29,29 @@ def _note(where: str, kind: str, text: str, number: int | None = None) -> None:
     st.session_state[state.CORRECTION_NOTE] = (where, kind, text, number)
 
 
-def _working():
-    """(In a button's callback.) A toast saying a correction is being applied (a few seconds at
-    a million articles), shown wherever the page is scrolled until the caller changes it to say
-    how it went (``.toast(...)``): what a callback writes on the page goes to its top."""
-    return st.toast(WORKING, icon=":material/hourglass_top:", duration="infinite")
+def _applied(where: str, change: Callable[[], Correction], *, undo: bool = False) -> Correction | None:
+    """(In a button's callback.) Run ``change`` (a correction, or with ``undo`` an undo, on the
+    store shown) and say under ``where`` how it went; returns what it did, or None when the store
+    refused it (the reason said there). Meanwhile a toast says it is being applied (a few seconds
+    at a million articles), wherever the page is scrolled (what a callback writes on the page goes
+    to its top), and then says how it went."""
+    working = st.toast(WORKING, icon=":material/hourglass_top:", duration="infinite")
+    try:
+        made = change()
+    except StoreError as err:
+        working.toast("Nothing was undone." if undo else "The correction was not made.", icon=":material/error:",
+                      duration="short")
+        _note(where, "error", str(err))
+        return None
+    cached.forget()
+    word = "Undone" if undo else "Done"
+    said = f"{word}: {made.describe()}."
+    working.toast(f"{word}: {markdown.escape(made.describe())}.", icon=":material/check_circle:", duration="short")
+    if undo:
+        _note(where, "undone", said)
+    else:
+        _note(where, "done", f"{said} Every page shows it now.", made.id)
+    return made
 
 
 def _made(where: str, action: str, name: str | None, value: str | dict | None = None, *, article_id: str | None = None,
@@ -46,32 +64,15 @@ def _made(where: str, action: str, name: str | None, value: str | dict | None = 
         name = st.session_state.get(name_key)
     if value_key:
         value = st.session_state.get(value_key)
-    working = _working()
-    try:
-        done = cached.current_store().correct(action, (name or "").strip(), value, article_id=article_id)
-    except StoreError as err:
-        working.toast("The correction was not made.", icon=":material/error:", duration="short")
-        _note(where, "error", str(err))
-        return
-    cached.forget()
-    working.toast(f"Done: {markdown.escape(done.describe())}.", icon=":material/check_circle:", duration="short")
-    _note(where, "done", f"Done: {done.describe()}. Every page shows it now.", done.id)
-    if then:
+    done = _applied(where, lambda: cached.current_store().correct(action, (name or "").strip(), value,
+                                                                  article_id=article_id))
+    if done and then:
         then(done)
 
 
 def _undo(where: str, number: int) -> None:
     """(A button's callback.) Undo correction ``number`` and say so under ``where``."""
-    working = _working()
-    try:
-        undone = cached.current_store().undo_correction(number)
-    except StoreError as err:
-        working.toast("Nothing was undone.", icon=":material/error:", duration="short")
-        _note(where, "error", str(err))
-        return
-    cached.forget()
-    working.toast(f"Undone: {markdown.escape(undone.describe())}.", icon=":material/check_circle:", duration="short")
-    _note(where, "undone", f"Undone: {undone.describe()}.")
+    _applied(where, lambda: cached.current_store().undo_correction(number), undo=True)
 
 
 def show_note(where: str) -> None:
