@@ -73,24 +73,28 @@ with roles_col:
     st.text("\n".join(profile.get("roles") or []) or "—")
 annotations.section("actor", actor, label="this actor")
 
-place_col, time_col = st.columns(2)
-with place_col:
-    st.markdown("**Places in this actor's articles**")
-    linked_charts.table(profile["places"], key=f"{KEY}_profile_places", file=f"{actor}-places",
-                        filter_field="places", value_column="name", height=300)
-with time_col:
-    st.markdown("**Mentions over time**")
-    if profile["timeline"].empty and profile.get("n_mentions"):
-        st.caption(f"No dated mentions: the articles that mention {markdown.escape(actor)} are undated "
-                   f"or dated outside {DATE_WINDOW_TEXT}.")
-    elif profile["timeline"].empty:
-        notices.no_match("dated mentions")
-    else:
-        linked_charts.chart(charts.timeline(profile["timeline"], period=profile["period"]),
-                            name="timeline", key=f"{KEY}_profile_timeline", file=f"{actor}-timeline")
-st.markdown("**Quotes**")
-quotes = profile["quotes"]
-if quotes.empty:
-    st.caption("No quotes attributed under the current filter.")
-else:
-    linked_charts.table(quotes, key=f"{KEY}_profile_quotes", file=f"{actor}-quotes")
+# One of the profile's three parts at a time, each made only while its tab is shown: the page
+# draws a chart or a table less per visit (opening a tab reruns the page from the cache).
+timeline_tab, places_tab, quotes_tab = st.tabs(["Mentions over time", "Places", "Quotes"],
+                                               key=f"{KEY}_profile_tab", on_change="rerun")
+if timeline_tab.open:
+    with timeline_tab:
+        if profile["timeline"].empty and profile.get("n_mentions"):
+            st.caption(f"No dated mentions: the articles that mention {markdown.escape(actor)} are undated "
+                       f"or dated outside {DATE_WINDOW_TEXT}.")
+        elif profile["timeline"].empty:
+            notices.no_match("dated mentions")
+        else:
+            linked_charts.chart(charts.timeline(profile["timeline"], period=profile["period"]),
+                                name="timeline", key=f"{KEY}_profile_timeline", file=f"{actor}-timeline")
+if places_tab.open:
+    with places_tab:
+        st.caption(f"Places in the articles that mention {markdown.escape(actor)}; pick a row to filter to it.")
+        linked_charts.table(profile["places"], key=f"{KEY}_profile_places", file=f"{actor}-places",
+                            filter_field="places", value_column="name", height=300)
+if quotes_tab.open:
+    with quotes_tab:
+        if profile["quotes"].empty:
+            st.caption("No quotes attributed under the current filter.")
+        else:
+            linked_charts.table(profile["quotes"], key=f"{KEY}_profile_quotes", file=f"{actor}-quotes")

@@ -446,6 +446,28 @@ def test_the_actor_table_and_the_correction_box_are_made_when_opened(monkeypatch
 
 
 @pytest.mark.model
+def test_the_profile_shows_one_part_at_a_time_and_its_place_rows_filter(monkeypatch, sample_store):
+    """The actor profile's mentions over time, places and quotes are tabs, each made only while
+    shown; a place picked in its tab filters every view to it (with the profile's actor)."""
+    at = run_app(monkeypatch, sample_store, page="views/actors.py", params={"actors": "Kofi Mensah"})
+    tables = lambda: [d.value for d in at.dataframe]  # noqa: E731 (the ranking's table tab is closed)
+    assert not at.exception and tables() == []
+    at.session_state["actors_profile_tab"] = "Quotes"
+    at.run()
+    [quotes] = tables()
+    assert len(quotes) and set(quotes["speaker"]) == {"Kofi Mensah"}
+    at.session_state["actors_profile_tab"] = "Places"
+    at.run()
+    [places] = tables()
+    assert {"name", "n_articles"} <= set(places.columns)
+    inject_selection(monkeypatch, "actors_profile_places", {"selection": {"rows": [0], "columns": [], "cells": []}},
+                     element="dataframe")
+    at.run()
+    assert not at.exception
+    assert filter_of(at) == Filter(actors=("Kofi Mensah",), places=(places.iloc[0]["name"],))
+
+
+@pytest.mark.model
 def test_a_box_drag_on_the_timeline_sets_the_date_range(monkeypatch, sample_store):
     at = run_app(monkeypatch, sample_store, page="views/timeline.py")
     event = {"selection": {"points": [], "point_indices": [], "lasso": [],
