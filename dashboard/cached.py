@@ -125,6 +125,12 @@ def profile(actor: str, f: Filter) -> dict:
     return _call("actor_profile", actor, f=f)
 
 
+def profile_places(actor: str, f: Filter):
+    """``components.query.actor_places`` (the places of ``actor``'s articles within ``f``) on
+    the current store, cached."""
+    return _call("actor_places", actor, f=f)
+
+
 def article(article_id: str) -> dict | None:
     """``components.query.article`` on the current store, cached."""
     return _call("article", article_id)

@@ -1,5 +1,6 @@
 """Actors in the filtered articles: the most mentioned (:func:`top_actors`), who appears with
-whom (:func:`cooccurrence`) and one actor's profile (:func:`actor_profile`)."""
+whom (:func:`cooccurrence`) and one actor's profile (:func:`actor_profile`, its places
+:func:`actor_places`)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -8,7 +9,6 @@ from ..filters import Filter
 from ..store import Kept, Store
 from .frames import empty_frame, is_list, typed, with_country_names
 from .periods import by_period, period_for
-from .quotes_and_articles import quotes
 from .sql import (IN_WINDOW, actor_rows_serve, actor_totals, kept_tables_serve, mentions_cte,
                   names_as_found, place_rows_serve, place_shown, with_filter, within)
 
@@ -99,16 +99,21 @@ def cooccurrence(store: Store, f: Filter, *, limit: int = 40, actors: tuple[str,
     return typed(frame, ("source", "target", "n_articles"), ints=("n_articles",))
 
 
+def profile_scope(actor: str, f: Filter) -> Filter:
+    """The Filter of one actor's profile within ``f``: ``f``'s places, countries, dates, sources
+    and search, with its actors (and actor types) replaced by ``actor``."""
+    return Filter(actors=(actor,), actor_types=(), places=f.places, countries=f.countries,
+                  date_from=f.date_from, date_to=f.date_to, sources=f.sources, text=f.text)
+
+
 def actor_profile(store: Store, actor: str, f: Filter) -> dict:
-    """One actor within the filter: the Filter's other fields apply and its actors are replaced
-    by ``actor``. ``{"actor", "actor_type", "aliases": [..], "roles": [..]`` (corpus-level, from
-    ``actors``), ``"n_mentions", "n_articles"`` (within the filter), ``"places":
-    DataFrame(name, country_code, country, n_articles)`` (places of the articles that mention it),
-    ``"timeline": DataFrame(day, n_articles, n_mentions)`` (per ``"period"``: ``"day"``,
-    ``"week"`` or ``"month"``, by the span of its dates), ``"quotes": DataFrame`` (by it, as
-    :func:`~components.query.quotes`) ``}``."""
-    scope = Filter(actors=(actor,), actor_types=(), places=f.places, countries=f.countries,
-                   date_from=f.date_from, date_to=f.date_to, sources=f.sources, text=f.text)
+    """One actor within the filter (see :func:`profile_scope`): ``{"actor", "actor_type",
+    "aliases": [..], "roles": [..]`` (corpus-level, from ``actors``), ``"n_mentions",
+    "n_articles"`` (within the filter), ``"timeline": DataFrame(day, n_articles, n_mentions)``
+    (per ``"period"``: ``"day"``, ``"week"`` or ``"month"``, by the span of its dates) ``}``.
+    Its places are :func:`actor_places`, its quotes :func:`~components.query.quotes` under
+    :func:`profile_scope`: asked for only when shown."""
+    scope = profile_scope(actor, f)
     fast = actor_rows_serve(store, scope)
     per_day = ("""  -- its rows per article, sorted by actor: a few blocks read
             SELECT fa.date AS day, sum(x.n_mentions) AS n_mentions, count(*) AS n_articles
@@ -119,16 +124,8 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
             LEFT JOIN actor_aliases al ON al.alias = e.actor
             WHERE e.actor IN (""" + names_as_found("actor_list") + """) AND coalesce(al.actor, e.actor) = $actor AND al.hidden IS NOT TRUE
             GROUP BY fa.date""")
-    its_places = ("SELECT name, country_code, count(*) AS n_articles FROM article_places x"  # a row per article and place
-                  " JOIN fa ON fa.seq = x.article_seq WHERE name IS NOT NULL GROUP BY ALL"
-                  if place_rows_serve(store) else
-                  "SELECT name, country_code, count(*) AS n_articles FROM ("  # (cheaper than count(DISTINCT))
-                  " SELECT DISTINCT p.name, p.country_code, p.article_seq FROM places p JOIN fa ON fa.seq = p.article_seq"
-                  f" WHERE p.name IS NOT NULL AND {place_shown('p')}) GROUP BY ALL")
     sql, params, kept = with_filter(scope, """
         , per_day AS (""" + per_day + """
-        ), its_places AS (  -- fa: the articles that mention the actor (and pass the other fields)
-            """ + its_places + """
         )
         SELECT (SELECT any_value(actor_type) FROM actors WHERE actor = $actor) AS actor_type,
                (SELECT any_value(aliases) FROM actors WHERE actor = $actor) AS aliases,
@@ -136,16 +133,13 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
                (SELECT coalesce(sum(n_mentions), 0) FROM per_day) AS n_mentions,
                (SELECT coalesce(sum(n_articles), 0) FROM per_day) AS n_articles,  -- one date per article
                (SELECT list({'day': day, 'n_articles': n_articles, 'n_mentions': n_mentions} ORDER BY day)
-                FROM per_day WHERE day """ + IN_WINDOW + """) AS timeline,
-               (SELECT list({'name': name, 'country_code': country_code, 'n_articles': n_articles}
-                            ORDER BY n_articles DESC, name) FROM its_places) AS places""", actor=actor, **({} if fast else {"actor_list": [actor]}))
+                FROM per_day WHERE day """ + IN_WINDOW + """) AS timeline""",
+        actor=actor, **({} if fast else {"actor_list": [actor]}))
     row = store.query(sql, params, kept=kept, limit=1)
     r = row.iloc[0] if len(row) else pd.Series(dtype=object)
-
-    def rows(name: str, columns: tuple[str, ...]) -> pd.DataFrame:
-        value = r.get(name)
-        return pd.DataFrame(list(value), columns=list(columns)) if is_list(value) else empty_frame(*columns)
-
+    value = r.get("timeline")
+    per_date = (pd.DataFrame(list(value), columns=["day", "n_articles", "n_mentions"]) if is_list(value)
+                else empty_frame("day", "n_articles", "n_mentions"))
     actor_type = r.get("actor_type")
     if actor_type is None or pd.isna(actor_type):  # not in ``actors`` (not rebuilt yet): as its mentions say
         found = store.query("SELECT mode(actor_type) AS t FROM entities WHERE actor = $actor", {"actor": actor}, limit=1)
@@ -155,10 +149,22 @@ def actor_profile(store: Store, actor: str, f: Filter) -> dict:
             "aliases": [str(a) for a in aliases] if is_list(aliases) else [actor],
             "roles": [str(x) for x in roles] if is_list(roles) else [],
             "n_mentions": int(r.get("n_mentions", 0) or 0), "n_articles": int(r.get("n_articles", 0) or 0),
-            "places": typed(with_country_names(rows("places", ("name", "country_code", "n_articles"))),
-                            ("name", "country_code", "country", "n_articles"), ints=("n_articles",)),
-            **_timeline(rows("timeline", ("day", "n_articles", "n_mentions"))),
-            "quotes": quotes(store, scope)}
+            **_timeline(per_date)}
+
+
+def actor_places(store: Store, actor: str, f: Filter) -> pd.DataFrame:
+    """The resolved places of the articles that mention ``actor`` within ``f`` (see
+    :func:`profile_scope`), in most of those articles first. Columns: name, country_code,
+    country (its name), n_articles."""
+    its_places = ("SELECT name, country_code, count(*) AS n_articles FROM article_places x"  # a row per article and place
+                  " JOIN fa ON fa.seq = x.article_seq WHERE name IS NOT NULL GROUP BY ALL"
+                  if place_rows_serve(store) else
+                  "SELECT name, country_code, count(*) AS n_articles FROM ("  # (cheaper than count(DISTINCT))
+                  " SELECT DISTINCT p.name, p.country_code, p.article_seq FROM places p JOIN fa ON fa.seq = p.article_seq"
+                  f" WHERE p.name IS NOT NULL AND {place_shown('p')}) GROUP BY ALL")
+    sql, params, kept = with_filter(profile_scope(actor, f), its_places + " ORDER BY n_articles DESC, name, country_code")
+    frame = store.query(sql, params, kept=kept)
+    return typed(with_country_names(frame), ("name", "country_code", "country", "n_articles"), ints=("n_articles",))
 
 
 def _timeline(per_day: pd.DataFrame) -> dict:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts
+from components import charts, query
 from components.filters import DATE_WINDOW_TEXT
 from dashboard import annotations, cached, corrections_panel, linked_charts, markdown, notices, state, workbench
 
@@ -90,11 +90,12 @@ if timeline_tab.open:
 if places_tab.open:
     with places_tab:
         st.caption(f"Places in the articles that mention {markdown.escape(actor)}; pick a row to filter to it.")
-        linked_charts.table(profile["places"], key=f"{KEY}_profile_places", file=f"{actor}-places",
+        linked_charts.table(cached.profile_places(actor, f), key=f"{KEY}_profile_places", file=f"{actor}-places",
                             filter_field="places", value_column="name", height=300)
 if quotes_tab.open:
     with quotes_tab:
-        if profile["quotes"].empty:
+        quotes = cached.run("quotes", query.profile_scope(actor, f))
+        if quotes.empty:
             st.caption("No quotes attributed under the current filter.")
         else:
-            linked_charts.table(profile["quotes"], key=f"{KEY}_profile_quotes", file=f"{actor}-quotes")
+            linked_charts.table(quotes, key=f"{KEY}_profile_quotes", file=f"{actor}-quotes")

@@ -42,13 +42,18 @@ def test_actor_profile(store: Store):
     p = query.actor_profile(store, "Jane Okafor", Filter(actors=("Tom Reyes",)))
     assert p["actor_type"] == "person" and sorted(p["aliases"]) == ["Jane Okafor", "Okafor"]
     assert p["roles"] == ["trade minister"] and (p["n_mentions"], p["n_articles"]) == (2, 2)
-    assert set(p["places"]["name"]) == {"London", "Paris"}
     assert p["timeline"]["day"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-01", "2024-03-03"]
-    assert p["quotes"]["quote"].tolist() == ["We are ready."]  # by her, not by the filter's Reyes
+    scope = query.profile_scope("Jane Okafor", Filter(actors=("Tom Reyes",), sources=("wire", "gazette")))
+    assert scope == Filter(actors=("Jane Okafor",), sources=("wire", "gazette"))
+    assert set(query.actor_places(store, "Jane Okafor", Filter(actors=("Tom Reyes",)))["name"]) == {"London", "Paris"}
+    assert query.quotes(store, scope)["quote"].tolist() == ["We are ready."]  # by her, not by the filter's Reyes
     narrowed = query.actor_profile(store, "Jane Okafor", Filter(sources=("gazette",)))
-    assert narrowed["n_mentions"] == 1 and narrowed["quotes"].empty
+    assert narrowed["n_mentions"] == 1
+    assert query.quotes(store, query.profile_scope("Jane Okafor", Filter(sources=("gazette",)))).empty
     unknown = query.actor_profile(store, "Nobody", Filter())
-    assert unknown["n_mentions"] == 0 and unknown["places"].empty and unknown["quotes"].empty
+    assert unknown["n_mentions"] == 0 and unknown["timeline"].empty
+    assert query.actor_places(store, "Nobody", Filter()).empty
+    assert list(query.actor_places(store, "Nobody", Filter()).columns) == ["name", "country_code", "country", "n_articles"]
 
 
 def test_cooccurrence_of_actors_ranked_already_is_that_of_the_same_ranking(store: Store):

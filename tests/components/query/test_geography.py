@@ -102,7 +102,7 @@ def test_under_a_filter_the_rows_per_article_count_what_every_mention_counts(tmp
         spots = query.places(s, f)
         ranked = spots.drop(columns=["feature", "lat", "lon"]).sort_values(
             ["n_mentions", "name", "country_code"], ascending=[False, True, True], ignore_index=True)
-        profile = pd.concat([query.actor_profile(s, who, f)["places"].assign(actor=who)
+        profile = pd.concat([query.actor_places(s, who, f).assign(actor=who)
                              for who in ("Jane Okafor", "Lee Park", "Tom Reyes")]).sort_values(
             ["actor", "n_articles", "name", "country_code"], ascending=[True, False, True, True], ignore_index=True)
         return ranked, spots, query.countries(s, f), query.overview(s, f)["places"], profile
