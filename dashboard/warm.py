@@ -7,6 +7,8 @@ Before the server answers (about a second at a million articles):
   own modules), about 0.5 s of the first script run otherwise;
 - the country outlines of the map (``components.charts.outlines.country_outlines``, read from
   ``countryinfo``), about 0.5 s;
+- the names the sidebar's lists show for country and language codes
+  (``components.filters.value_label``, from ``countryinfo`` and ``pycountry``), about 0.2 s;
 
 and what they loaded is frozen out of the garbage collector's sight (:func:`gc.freeze`), so that
 the full collection Streamlit runs after every script run does not walk it again each time.
@@ -74,20 +76,33 @@ async def lifespan(_app) -> AsyncIterator[None]:
 
 
 def load_modules() -> None:
-    """Import :data:`MODULES` and read the country outlines (each failure logged, none raised)."""
+    """Import :data:`MODULES` and read the country outlines and the names of country and language
+    codes (each failure logged, none raised)."""
     for name in MODULES:
         try:
             importlib.import_module(name)
         except Exception as err:  # noqa: BLE001 - start-up work is optional: the page imports it again
             log.warning("Start-up: could not import %s (%s: %s); the first page will.", name,
                         type(err).__name__, err)
-    try:
-        from components.charts.outlines import country_outlines
+    for what, read in (("the country outlines", _read_outlines), ("the names of codes", _read_code_names)):
+        try:
+            read()
+        except Exception as err:  # noqa: BLE001 - as above
+            log.warning("Start-up: could not read %s (%s: %s); the first page will.", what,
+                        type(err).__name__, err)
 
-        country_outlines()
-    except Exception as err:  # noqa: BLE001 - as above
-        log.warning("Start-up: could not read the country outlines (%s: %s); the first map will.",
-                    type(err).__name__, err)
+
+def _read_outlines() -> None:
+    from components.charts.outlines import country_outlines
+
+    country_outlines()
+
+
+def _read_code_names() -> None:
+    from components.filters import value_label
+
+    value_label("countries", "GH")  # (each table is read on its first use)
+    value_label("languages", "en")
 
 
 def prefetch_first_page(path: str | Path) -> None:

@@ -29,3 +29,21 @@ def test_start_up_leaves_a_store_that_does_not_exist_alone(tmp_path):
     path = tmp_path / "not-yet.duckdb"
     warm.prefetch_first_page(path)
     assert not path.exists()
+
+
+def test_start_up_reads_the_tables_the_first_page_reads(monkeypatch):
+    """The map's outlines and the names the sidebar shows for country and language codes are
+    read before the server answers, not by the first page."""
+    import pycountry
+
+    from components.charts import outlines
+    from components.lexicon import countries, languages
+
+    outlines.country_outlines.cache_clear()
+    countries._tables.cache_clear()
+    languages.language_name.cache_clear()
+    monkeypatch.setattr(pycountry.languages, "_is_loaded", False)
+    warm.load_modules()
+    assert outlines.country_outlines.cache_info().currsize == 1
+    assert countries._tables.cache_info().currsize == 1
+    assert pycountry.languages._is_loaded
