@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import charts, query
 from components.filters import DATE_WINDOW_TEXT
-from dashboard import annotations, cached, corrections_panel, linked_charts, markdown, notices, state, workbench
+from dashboard import annotations, cached, corrections_panel, linked_charts, markdown, notices, paging, state, workbench
 
 KEY = "actors"
 NETWORK_TAB = "Co-occurrence network"
@@ -94,8 +94,14 @@ if places_tab.open:
                             filter_field="places", value_column="name", height=300)
 if quotes_tab.open:
     with quotes_tab:
-        quotes = cached.run("quotes", query.profile_scope(actor, f))
+        scope = query.profile_scope(actor, f)
+        quotes = cached.run("quotes", scope)
         if quotes.empty:
             st.caption("No quotes attributed under the current filter.")
         else:
-            linked_charts.table(quotes, key=f"{KEY}_profile_quotes", file=f"{actor}-quotes")
+            total = int(quotes.attrs.get("total", len(quotes)))
+            st.caption(f"{paging.caption(total, 0, len(quotes), 'quotes')} by {markdown.escape(actor)}, newest first"
+                       + ("; every one on the Quotes page under this actor." if total > len(quotes) else "."))
+            linked_charts.table(quotes, key=f"{KEY}_profile_quotes", file=f"{actor}-quotes",
+                                every_row=cached.deferred("quotes", scope, limit=query.EXPORT_ROWS),
+                                download_note=paging.download_note(total, "quotes"))

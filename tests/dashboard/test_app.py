@@ -456,6 +456,7 @@ def test_the_profile_shows_one_part_at_a_time_and_its_place_rows_filter(monkeypa
     at.run()
     [quotes] = tables()
     assert len(quotes) and set(quotes["speaker"]) == {"Kofi Mensah"}
+    assert f"{len(quotes)} quotes by Kofi Mensah, newest first." in [c.value for c in at.caption]
     at.session_state["actors_profile_tab"] = "Places"
     at.run()
     [places] = tables()
