@@ -42,7 +42,8 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
         period: what a row of ``frame`` counts: ``"day"``, ``"week"`` or ``"month"``, its
             ``day`` being the period's first day (as :func:`components.query.timeline` gives it).
     Returns:
-        Bars of articles (left axis) and lines of mentions (right axis) on a date axis; a day's
+        Bars of articles (left axis) and lines of mentions (right axis; per day as steps, one a
+        day, not a zigzag between days) on a date axis; a day's
         bar's customdata is ``[iso_day, "days"]``, a week's or month's ``[first_day, "days",
         last_day]`` (a click selects its whole period); the lines take no hover or click, their
         counts are in the bar's tooltip (``hovertext``). ``dragmode="zoom"``
@@ -71,6 +72,8 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
         traces += _actor_lines(lines.dropna(subset=["day"]), line_days)
     elif "n_mentions" in df:
         traces.append(_mentions_line(df, days, line_days))
+    for line in traces[1:] if period == "day" else ():  # a day's count holds for its whole day
+        line["line"]["shape"] = "hvh"
     # the lines' counts are told in the bar's tooltip and the lines take no hover: a click then
     # always lands on the bar (plotly selects on click the first point hovered, and a line's
     # points cannot be selected)

@@ -19,6 +19,7 @@ def test_timeline_bars_carry_iso_days_and_a_click_selects_them(days):
     assert fig.layout.selectdirection == "h"  # Box Select, once picked, drags a date range
     assert fig.layout.yaxis.fixedrange and fig.layout.yaxis2.fixedrange  # a plain drag zooms the dates only
     assert fig.layout.xaxis.type == "date"
+    assert fig.data[1].name == "Mentions" and fig.data[1].line.shape == "hvh"  # per day: steps
 
 
 def test_timeline_lines_per_actor_fill_days_without_mentions_with_zero(days):
@@ -31,6 +32,7 @@ def test_timeline_lines_per_actor_fill_days_without_mentions_with_zero(days):
     lena = lines["Lena Marsh"]
     assert list(lena.x) == ["2024-09-03", "2024-09-04", "2024-09-05", "2024-09-06"]
     assert list(lena.y) == [3, 0, 0, 2]
+    assert lena.line.shape == "hvh"  # a day's count is a step as wide as its bar, not a zigzag
     assert lena.yaxis == "y2"
     # the lines take no hover (a click must land on a bar): the bar's tooltip tells their counts
     assert all(t.hoverinfo == "skip" for t in lines.values())
