@@ -173,12 +173,16 @@ def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:
     articles and organisation in others takes the type of most of its mentions
     (:func:`components.actors.corpus_types`), as the store's ``actors`` table does."""
     counts: dict[tuple[str, str | None, str | None], int] = {}
-    for ex in extractions:
+    acronyms: dict[tuple[str, str], set[int]] = {}  # (as written, resolved to) → articles
+    for i, ex in enumerate(extractions):
         for e in ex.entities:
             if e.actor:
                 key = (e.actor, e.actor_type, ex.article.language)
                 counts[key] = counts.get(key, 0) + 1
-    mapping = actors.merge_corpus((n, t, c, lang) for (n, t, lang), c in counts.items())
+                if e.text != e.actor and e.text.isupper():
+                    acronyms.setdefault((e.text, e.actor), set()).add(i)
+    mapping = actors.merge_corpus([(n, t, c, lang) for (n, t, lang), c in counts.items()],
+                                  [(text, actor, len(seen)) for (text, actor), seen in acronyms.items()])
     types = actors.corpus_types((n, t, c) for (n, t, _), c in counts.items())
     if mapping or types:
         for ex in extractions:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from .mentions import NAME_PARTICLES
-from .names import fold_tokens, is_short_form, singular_key, spelling_rank
+from .names import acronym, fold_tokens, is_short_form, singular_key, spelling_rank
 
 # Longest surname (in words) that merges across a corpus on its own ("al Assad").
 MAX_SURNAME_WORDS = 3
@@ -64,12 +64,14 @@ def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tup
     return {k: best[root(k)] for k in keys if best[root(k)] != k}
 
 
-def merge_corpus(actors: Iterable[tuple]) -> dict[str, str]:
+def merge_corpus(actors: Iterable[tuple], acronyms: Iterable[tuple[str, str, int]] = ()) -> dict[str, str]:
     """Map article-level actor names to corpus-level canonical names.
 
     actors: ``(name, actor_type, n_mentions)`` or ``(name, actor_type, n_mentions, language)``
     for every distinct article-level actor (language: the ISO 639-1 code of its articles, None
     when unknown).
+    acronyms: what articles that spell an acronym out resolved it to, as
+    :func:`acronym_merges` reads them; an acronym that stands for one name goes with that name.
     Returns ``{name: canonical}`` for the names that change (others stay as they are).
     Only names of one type and one language merge, and a name found with several types or
     languages that would merge differently in each stays as it is ("Jordan" the country is
@@ -98,7 +100,42 @@ def merge_corpus(actors: Iterable[tuple]) -> dict[str, str]:
         target = spelling[(kind, lang, key)]
         for name, _ in names:
             targets[name].add(target)
-    return {name: t.pop() for name, t in targets.items() if len(t) == 1 and name not in t}
+    merged = {name: t.pop() for name, t in targets.items() if len(t) == 1 and name not in t}
+    for short, full in acronym_merges(acronyms).items():
+        if short not in targets or full not in targets:
+            continue
+        full, group = merged.get(full, full), merged.get(short, short)
+        for name in [n for n in targets if merged.get(n, n) == group and n != full]:
+            merged[name] = full  # (the acronym and the spellings merged with it)
+    return merged
+
+
+#: An acronym found alone stands for a name across the corpus when the articles that spell it out
+#: resolved it to that name in at least this share of them, and in two articles at least: "EU"
+#: is "European Union" once two articles say so, unless another expansion competes.
+ACRONYM_SHARE = 0.75
+ACRONYM_MIN_ARTICLES = 2
+
+
+def acronym_merges(evidence: Iterable[tuple[str, str, int]]) -> dict[str, str]:
+    """The acronyms that stand for one name across a corpus: ``{acronym: name}``.
+
+    evidence: ``(text, actor, articles)``: a mention's text as written (such as "EU"), the actor
+    its article resolved it to (the organisation spelled out in the same article, see
+    :mod:`components.actors.mentions`: "European Union"), and in how many articles. Rows whose
+    actor's initials (:func:`~components.actors.names.acronym`) are not the text are no evidence.
+    An acronym maps to the name that holds at least :data:`ACRONYM_SHARE` of its articles, and
+    :data:`ACRONYM_MIN_ARTICLES` of them."""
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for text, actor, articles in evidence:
+        if text and actor and text != actor and acronym(actor) == text:
+            found[text][actor] = found[text].get(actor, 0) + int(articles)
+    out = {}
+    for text, names in found.items():
+        best, n = max(names.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= ACRONYM_MIN_ARTICLES and n >= ACRONYM_SHARE * sum(names.values()):
+            out[text] = best
+    return out
 
 
 # Types one name may carry in different articles that the corpus settles by its mentions: a

@@ -55,12 +55,14 @@ def _mark_actors_stale(con: duckdb.DuckDBPyConnection, now: datetime) -> None:
           {"now": now.isoformat(timespec="seconds")})
 
 
-def _read_actor_counts(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple], tuple]:
-    """The (actor name, type, mentions, language of the articles) rows the merge reads, sorted,
-    and their fingerprint."""
+def _read_actor_counts(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple], list[tuple], tuple]:
+    """What the merge reads (:func:`components.actors.merge_corpus`): the (actor name, type,
+    mentions, language of the articles) rows, sorted; the (acronym as written, actor its article
+    resolved it to, articles) rows; and the fingerprint of the first."""
     counts = _exec(con, _ACTOR_COUNTS_SQL + " ORDER BY ALL")
+    acronyms = _exec(con, _ACRONYMS_SQL + " ORDER BY ALL")
     fingerprint = _exec(con, _ACTOR_COUNTS_FINGERPRINT_SQL)[0]
-    return counts, fingerprint
+    return counts, acronyms, fingerprint
 
 
 def _mapping_table(machine: dict[str, str], corrected: "Corrected | None" = None) -> tuple[pa.Table, pa.Table]:
@@ -194,6 +196,10 @@ def _resolve_chains(mapping: dict[str, str]) -> dict[str, str]:
 #: What the corpus-level merge reads: (actor name, type, mentions) from ``entities``.
 _ACTOR_COUNTS_SQL = ("SELECT e.actor, e.actor_type, count(*) AS n, a.language FROM entities e"
                      " JOIN articles a ON a.seq = e.article_seq WHERE e.actor IS NOT NULL GROUP BY ALL")
+#: Mentions written as an acronym (capitals, 2–8 letters) that their article resolved to another
+#: name (the organisation it spells out there): the evidence of :func:`components.actors.acronym_merges`.
+_ACRONYMS_SQL = ("SELECT text, actor, count(DISTINCT article_seq) AS n FROM entities WHERE actor IS NOT NULL"
+                 " AND text <> actor AND regexp_full_match(text, '[A-Z]{2,8}') GROUP BY ALL")
 #: A fingerprint of those counts, to tell whether they changed between two reads.
 _ACTOR_COUNTS_FINGERPRINT_SQL = (f"SELECT count(*), coalesce(sum(hash(actor, actor_type, n, language)), 0)"
                                  f" FROM ({_ACTOR_COUNTS_SQL})")

@@ -17,7 +17,7 @@ from tests.components.query.five_articles import ALL, ID
 
 @pytest.fixture
 def db(tmp_path: Path, monkeypatch) -> str:
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts: {"Okafor": "Jane Okafor"})
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts, *_: {"Okafor": "Jane Okafor"})
     s = Store(tmp_path / "c.duckdb")
     s.write(list(ALL))
     s.rebuild_actors()

@@ -167,3 +167,24 @@ def test_english_articles_come_out_of_the_pipelines_as_out_of_the_english_one(pi
     articles = [a for a in read_paths([seed_path]) if isinstance(a, Article)]
     assert [ex.to_contract() for ex in extract_articles(articles, nlp=pipelines)] == [
         ex.to_contract() for ex in extract_articles(articles, nlp=nlp)]
+
+
+def test_merging_across_articles_takes_an_acronym_to_the_name_articles_spell_it_out_as():
+    """As the store's rebuild does: "EU" alone in one article is the "European Union" two other
+    articles resolved their "EU" to; a surname goes to the one full name ending in it."""
+    from components.extraction import merge_actors_across
+    from components.records import Entity, Extraction
+
+    def article(text: str, origin: str) -> Extraction:
+        long_form = "European Union" in text
+        entities = [Entity(m.start(), m.end(), m.group(), "ORG", "European Union" if long_form else "EU", "organization")
+                    for m in re.finditer(r"European Union|EU", text)]
+        entities += [Entity(m.start(), m.end(), m.group(), "PERSON", m.group(), "person")
+                     for m in re.finditer(r"Ursula von der Leyen|von der Leyen", text)]
+        return Extraction(Article.from_text(text, title="EU", origin=origin, language="en"), "v1", entities, [], [], [])
+
+    merged = merge_actors_across([article("The European Union met. The EU agreed.", "a.txt"),
+                                  article("Ursula von der Leyen of the European Union said the EU would act.", "b.txt"),
+                                  article("The EU met again; von der Leyen spoke.", "c.txt")])
+    assert [(e.text, e.actor) for e in merged[2].entities] == [("EU", "European Union"),
+                                                              ("von der Leyen", "Ursula von der Leyen")]

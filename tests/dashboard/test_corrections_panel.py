@@ -21,7 +21,7 @@ from tests.dashboard.test_app import run_app
 
 @pytest.fixture
 def db(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts: {"Okafor": "Jane Okafor"})
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts, *_: {"Okafor": "Jane Okafor"})
     s = Store(tmp_path / "five.duckdb")
     s.write(list(ALL))
     s.rebuild_actors()

@@ -289,3 +289,17 @@ def test_a_city_is_an_actor_only_when_it_acts(nlp, text, city, is_actor):
     ents = [e for e in find_actors(nlp(text)) if e.text == city]
     assert ents
     assert (ents[0].actor == city and ents[0].actor_type == "state") if is_actor else ents[0].actor is None
+
+
+def test_an_acronym_goes_with_the_name_the_articles_that_spell_it_out_resolve_it_to():
+    """"EU" alone in some articles is "European Union" across the corpus once two articles that
+    spell it out resolved it so, with the spellings merged with it; competing or thin evidence,
+    or a name whose initials are not the acronym, changes nothing."""
+    names = [("EU", "organization", 7), ("Eu", "organization", 1), ("European Union", "organization", 9)]
+    assert merge_corpus(names, [("EU", "European Union", 2)]) == {"EU": "European Union", "Eu": "European Union"}
+    assert merge_corpus(names, [("EU", "European Union", 1)]) == {"EU": "Eu"}  # one article: no evidence yet
+    assert merge_corpus(names, [("EU", "European Union", 3), ("EU", "Energy Unit", 2)]) == {"EU": "Eu"}  # competing
+    assert merge_corpus(names, [("EU", "Europe", 5)]) == {"EU": "Eu"}  # not its initials
+    assert merge_corpus([("WTO", "organization", 3), ("World Trade Organisation", "organization", 8)],
+                        [("WTO", "World Trade Organisation", 7), ("WTO", "World Tourism Organisation", 1)]) == {
+        "WTO": "World Trade Organisation"}

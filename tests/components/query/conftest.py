@@ -18,7 +18,7 @@ def store(tmp_path_factory) -> Store:
     s = Store(tmp_path_factory.mktemp("query") / "q.duckdb", timeout=10)
     s.write(list(ALL))
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(components.actors, "merge_corpus", lambda counts: {"Okafor": "Jane Okafor"})
+        mp.setattr(components.actors, "merge_corpus", lambda counts, *_: {"Okafor": "Jane Okafor"})
         s.rebuild_actors()
     run = s.start_run(["in/folder"])
     s.add_articles([], problems=[Problem("in/folder/bad.bin", "binary file (NUL bytes)")], run_id=run)

@@ -46,7 +46,7 @@ def crowd(tmp_path_factory) -> Store:
                                 entities=tuple((n, "PERSON", n, TYPE.get(n, "organization"), None) for n in names)))
     s.write(extractions)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(components.actors, "merge_corpus", lambda counts: {ALIAS: "Actor 00"})
+        mp.setattr(components.actors, "merge_corpus", lambda counts, *_: {ALIAS: "Actor 00"})
         s.rebuild_actors()
     return s
 

@@ -76,7 +76,7 @@ def _store_with_places_everywhere(path) -> Store:
     s = Store(path)
     s.write([*ALL, *extra])
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(components.actors, "merge_corpus", lambda counts: {"Okafor": "Jane Okafor"})
+        mp.setattr(components.actors, "merge_corpus", lambda counts, *_: {"Okafor": "Jane Okafor"})
         s.rebuild_actors()
     return s
 

@@ -21,7 +21,7 @@ def tagged(tmp_path_factory) -> Store:
     s = Store(tmp_path_factory.mktemp("tags") / "t.duckdb", timeout=10)
     s.write(list(ALL))
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(components.actors, "merge_corpus", lambda counts: {"Okafor": "Jane Okafor"})
+        mp.setattr(components.actors, "merge_corpus", lambda counts, *_: {"Okafor": "Jane Okafor"})
         s.rebuild_actors()
     s.set_tags("article", ID["A3"], ["port"])
     s.set_tags("article", ID["A5"], ["port", "fees"])

@@ -20,7 +20,7 @@ MERGES = {"Okafor": "Jane Okafor"}
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch) -> Store:
     """The five articles, "Okafor" merged into "Jane Okafor" by the (stand-in) automatic merge."""
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts: dict(MERGES))
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts, *_: dict(MERGES))
     s = Store(tmp_path / "c.duckdb", timeout=10)
     s.write(list(ALL))
     s.rebuild_actors()
@@ -182,7 +182,7 @@ def test_export_then_import_into_a_fresh_store_of_the_corpus_gives_the_same_acto
 
 
 def test_a_correction_applies_without_merging_the_names_again(store: Store, monkeypatch):
-    def merge_corpus(counts):
+    def merge_corpus(counts, *_):
         raise AssertionError("merged again")
 
     monkeypatch.setattr(components.actors, "merge_corpus", merge_corpus)

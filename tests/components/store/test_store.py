@@ -380,7 +380,7 @@ def test_a_store_from_before_the_places_of_each_article_gains_them_filled(store:
     rebuild adds only the articles written after the upgrade)."""
     import components.actors
 
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts: {})
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts, *_: {})
     store.write([make_extraction("Ann Lee", origin="1.txt")])
     store.rebuild_actors()
     store.write([make_extraction("Bo Chen", origin="2.txt")])  # not counted yet: no rebuild since
@@ -594,7 +594,7 @@ def test_rebuild_actors_merges_aliases_across_articles(store: Store, monkeypatch
 
     received = []
 
-    def merge_corpus(actors):
+    def merge_corpus(actors, *_):
         received.extend(actors)
         return {"Assad": "Bashar al-Assad"}
 
@@ -616,7 +616,7 @@ def test_rebuild_actors_merges_aliases_across_articles(store: Store, monkeypatch
     assert aliases == [["Assad", "Bashar al-Assad"], ["Bashar al-Assad", "Bashar al-Assad"],
                        ["Moscow", "Moscow"]]
 
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors: {})
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors, *_: {})
     store.rebuild_actors()  # a rebuild replaces the tables
     assert sorted(store.query("SELECT actor FROM actors")["actor"]) == ["Assad", "Bashar al-Assad", "Moscow"]
 
@@ -712,7 +712,7 @@ def test_check_accepts_a_store_and_a_path_where_nothing_exists_yet(store: Store)
 def test_every_write_of_extractions_marks_actors_stale_until_they_are_rebuilt(store: Store, monkeypatch):
     import components.actors
 
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors: {})
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors, *_: {})
     assert not store.actors_stale()
     store.write([make_extraction()])
     assert store.actors_stale() and "actors_stale" in store.meta()
@@ -733,7 +733,7 @@ def test_what_a_read_remembers_of_the_file_follows_a_write_by_another_process(st
 
     import components.actors
 
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors: {})
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors, *_: {})
     store.write([make_extraction()])
     store.rebuild_actors()
     assert not store.actors_stale()
@@ -749,7 +749,7 @@ def test_what_a_read_remembers_of_the_file_follows_a_write_by_another_process(st
 def test_a_write_during_a_rebuild_leaves_actors_stale(store: Store, monkeypatch):
     import components.actors
 
-    def merge_while_another_batch_comes_in(actors):
+    def merge_while_another_batch_comes_in(actors, *_):
         store.write([make_extraction("Maria Zakharova")])  # between the rebuild's read and its write
         return {}
 
@@ -790,7 +790,7 @@ def test_every_table_and_column_is_documented(store: Store):
 def test_every_meta_key_is_documented(store: Store, monkeypatch):
     import components.actors
 
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors: {})
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors, *_: {})
     store.write([make_extraction()])
     keys = set(store.meta())
     store.rebuild_actors()
@@ -876,7 +876,7 @@ def test_the_actors_of_each_article_follow_every_write_and_the_merges_of_the_reb
     import components.actors
 
     original = components.actors.merge_corpus
-    components.actors.merge_corpus = lambda counts: {"Peskov": "Dmitry Peskov"}
+    components.actors.merge_corpus = lambda counts, *_: {"Peskov": "Dmitry Peskov"}
     try:
         store.rebuild_actors()
     finally:
@@ -908,7 +908,7 @@ def test_rebuilds_refresh_the_counts_as_a_refill_would(tmp_path: Path, monkeypat
     from components.store import corpus_tables
 
     merges: dict[str, str] = {}
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts: dict(merges))
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts, *_: dict(merges))
     monkeypatch.setattr(corpus_tables, "REFRESH_SHARE", 1.0)  # a small store: refresh, never refill
     s = Store(tmp_path / "counts.duckdb")
 
@@ -937,3 +937,21 @@ def test_rebuilds_refresh_the_counts_as_a_refill_would(tmp_path: Path, monkeypat
     rebuilt()
     named = s.query("SELECT name FROM article_places WHERE country_code = 'KE' AND article_seq = 6")["name"]
     assert named.isna().tolist() == [True]
+
+
+def test_an_acronym_alone_counts_for_the_name_other_articles_spell_it_out_as(tmp_path):
+    """Two articles say "European Union … EU" (the article resolved its "EU" to the name); a
+    third says "EU" alone: after the rebuild all three count for the European Union."""
+    def article(text: str, origin: str) -> Extraction:
+        entities = [Entity(m.start(), m.end(), m.group(), "ORG", "European Union" if "European" in text else "EU",
+                           "organization") for m in re.finditer(r"European Union|EU", text)]
+        return Extraction(Article.from_text(text, date="2024-12-02", title="EU", source="wire", origin=origin,
+                                            language="en"), "v1", entities, [], [], [])
+
+    store = Store(tmp_path / "s.duckdb")
+    store.write([article("The European Union met. The EU agreed.", "a.txt"),
+                 article("Ministers of the European Union met; the EU said no.", "b.txt"),
+                 article("The EU met again.", "c.txt")])
+    store.rebuild_actors()
+    actors = store.query("SELECT actor, n_articles FROM actors ORDER BY actor")
+    assert actors.to_dict("records") == [{"actor": "European Union", "n_articles": 3}]
