@@ -37,18 +37,25 @@ def back_to_first_if_past_end(key: str, frame, first: int) -> None:
         st.rerun()
 
 
+def _of(total: int, noun: str) -> str:
+    """``noun`` (a plural in "s": "quotes") as ``total`` of them read: "1 quote", "5 quotes"."""
+    return noun[:-1] if total == 1 and noun.endswith("s") else noun
+
+
 def caption(total: int, first: int, shown: int, noun: str) -> str:
     """``"rows 201–400 of 124,580 quotes"`` (``first``: offset of the first row shown; ``shown``:
-    rows on the page), or ``"5 quotes"`` when one page holds them all."""
+    rows on the page), or ``"5 quotes"`` (``"1 quote"``) when one page holds them all; ``noun``:
+    the plural."""
     if first == 0 and shown >= total:
-        return f"{total:,} {noun}"
+        return f"{total:,} {_of(total, noun)}"
     return f"rows {first + 1:,}–{first + shown:,} of {total:,} {noun}"
 
 
 def download_note(total: int, noun: str) -> str:
-    """The help line of a paged table's downloads: what the file holds."""
+    """The help line of a paged table's downloads: what the file holds (``noun``: the plural)."""
     if total <= EXPORT_ROWS:
-        return f"Download all {total:,} matching {noun} (every page)"
+        return f"Download all {total:,} matching {noun} (every page)" if total != 1 else \
+            f"Download the 1 matching {_of(total, noun)}"
     return (f"Download the first {EXPORT_ROWS:,} of the {total:,} matching {noun}, in the table's order "
             "(narrow the filter for the rest)")
 

@@ -780,3 +780,13 @@ def test_no_download_button_reruns_the_page():
                 if not ignored:
                     rerunning.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not rerunning, "download buttons that rerun the page: " + ", ".join(rerunning)
+
+
+def test_a_paged_table_counts_one_row_in_the_singular():
+    from dashboard import paging
+
+    assert paging.caption(1, 0, 1, "quotes") == "1 quote"
+    assert paging.caption(5, 0, 5, "quotes") == "5 quotes"
+    assert paging.caption(450, 200, 200, "articles") == "rows 201–400 of 450 articles"
+    assert paging.download_note(1, "articles") == "Download the 1 matching article"
+    assert paging.download_note(2, "articles") == "Download all 2 matching articles (every page)"
