@@ -101,12 +101,16 @@ def merge_corpus(actors: Iterable[tuple], acronyms: Iterable[tuple[str, str, int
         for name, _ in names:
             targets[name].add(target)
     merged = {name: t.pop() for name, t in targets.items() if len(t) == 1 and name not in t}
-    for short, full in acronym_merges(acronyms).items():
-        if short not in targets or full not in targets:
-            continue
-        full, group = merged.get(full, full), merged.get(short, short)
-        for name in [n for n in targets if merged.get(n, n) == group and n != full]:
-            merged[name] = full  # (the acronym and the spellings merged with it)
+    by_acronym = {short: full for short, full in acronym_merges(acronyms).items() if short in targets and full in targets}
+    if by_acronym:
+        members: dict[str, list[str]] = defaultdict(list)  # canonical name → the names merged into it, itself too
+        for name in targets:
+            members[merged.get(name, name)].append(name)
+        for short, full in by_acronym.items():
+            full = merged.get(full, full)
+            for name in members[merged.get(short, short)]:  # (the acronym and the spellings merged with it)
+                if name != full:
+                    merged[name] = full
     return merged
 
 

@@ -10,7 +10,7 @@ from ..store import Kept, Store
 from .frames import empty_frame, is_list, typed, with_country_names
 from .periods import by_period, period_for
 from .sql import (IN_WINDOW, actor_rows_serve, actor_totals, kept_tables_serve, mentions_cte,
-                  names_as_found, place_rows_serve, place_shown, with_filter, within)
+                  names_as_found, place_rows_serve, place_shown, place_totals, with_filter, within)
 
 
 def top_actors(store: Store, f: Filter, *, limit: int = 25) -> pd.DataFrame:
@@ -156,13 +156,15 @@ def actor_places(store: Store, actor: str, f: Filter) -> pd.DataFrame:
     """The resolved places of the articles that mention ``actor`` within ``f`` (see
     :func:`profile_scope`), in most of those articles first. Columns: name, country_code,
     country (its name), n_articles."""
-    its_places = ("SELECT name, country_code, count(*) AS n_articles FROM article_places x"  # a row per article and place
-                  " JOIN fa ON fa.seq = x.article_seq WHERE name IS NOT NULL GROUP BY ALL"
-                  if place_rows_serve(store) else
-                  "SELECT name, country_code, count(*) AS n_articles FROM ("  # (cheaper than count(DISTINCT))
-                  " SELECT DISTINCT p.name, p.country_code, p.article_seq FROM places p JOIN fa ON fa.seq = p.article_seq"
-                  f" WHERE p.name IS NOT NULL AND {place_shown('p')}) GROUP BY ALL")
-    sql, params, kept = with_filter(profile_scope(actor, f), its_places + " ORDER BY n_articles DESC, name, country_code")
+    scope, order = profile_scope(actor, f), " ORDER BY n_articles DESC, name, country_code"
+    if place_rows_serve(store):  # the kept set the map's places read under the same Filter
+        rows, kept = place_totals(scope)
+        sql, params = f"SELECT name, country_code, n_articles {rows}{order}", {}
+    else:
+        sql, params, kept = with_filter(scope, "SELECT name, country_code, count(*) AS n_articles FROM ("
+                                        " SELECT DISTINCT p.name, p.country_code, p.article_seq FROM places p"
+                                        f" JOIN fa ON fa.seq = p.article_seq WHERE p.name IS NOT NULL AND {place_shown('p')})"
+                                        " GROUP BY ALL" + order)
     frame = store.query(sql, params, kept=kept)
     return typed(with_country_names(frame), ("name", "country_code", "country", "n_articles"), ints=("n_articles",))
 
