@@ -32,6 +32,32 @@ def _ticks() -> tuple[int, int, int] | None:
     return busy, steal, busy + steal + idle + iowait
 
 
+#: Additions in :func:`python_speed`'s loop.
+SPEED_LOOP = 2_000_000
+
+
+def _loop(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+def python_speed(rounds: int = 5) -> str:
+    """How fast one CPU of this machine runs Python, in one line: the fastest of ``rounds``
+    timings of a fixed loop (:data:`SPEED_LOOP` integer additions in a function). The same
+    code's figures from two machines compare only after scaling by this (the benches print it
+    first)."""
+    best = min(_timed_loop() for _ in range(rounds))
+    return f"this machine's Python: {SPEED_LOOP:,} additions in {best * 1000:.0f} ms (fastest of {rounds}; less is faster)"
+
+
+def _timed_loop() -> float:
+    start = time.perf_counter()
+    _loop(SPEED_LOOP)
+    return time.perf_counter() - start
+
+
 class CpuUse:
     """A context manager measuring the CPUs' use between its entry and exit: :attr:`busy` and
     :attr:`stolen` (shares of all CPUs' time, 0–1; None without ``/proc/stat``) and

@@ -12,9 +12,8 @@ from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, or_none, typed, with_country_names
 from .search_syntax import match_of
-from .sql import (ARTICLE_DAY, IS_SHOWN_ACTOR, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, place_shown, quote_scope, search_kept,
-                  search_table, with_filter,
-                  within)
+from .sql import (ARTICLE_DAY, IS_SHOWN_ACTOR, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, actor_rows_serve, only_a_search,
+                  place_rows_serve, place_shown, quote_scope, search_kept, search_table, with_filter, within)
 
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
 ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "language", "dateline", "n_words", "n_actors",
@@ -27,6 +26,10 @@ PLACE_COLUMNS = ("start_char", "end_char", "text", "name", "country_code", "coun
 PAGE_ROWS = 200
 #: Rows a download of one of those tables holds at most (the first ones, in the table's order).
 EXPORT_ROWS = 100_000
+#: Under a Filter that is only a search, the Articles list's pages that end within this many
+#: rows come from the best hits alone (:func:`~components.store.search_index.hits`, scope
+#: "best"); pages further on, from every hit ranked.
+BEST_ROWS = 5_000
 
 
 def _paged(frame: pd.DataFrame, limit: int, offset: int) -> pd.DataFrame:
@@ -90,7 +93,9 @@ def quotes(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_RO
 
 def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
     """The filtered articles, newest first (undated last); under a search (``f.text``) the best
-    match first (bm25 over title and body, the title weighing more). ``dateline`` is the dateline's place
+    match first (bm25 over title and body, the title weighing more), equal matches the article
+    stored last first (for a Filter that is only a search and a page within the first
+    :data:`BEST_ROWS`, only the best hits are ranked in full). ``dateline`` is the dateline's place
     names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
     actors and resolved place names. One page: ``limit`` articles from the ``offset``-th;
     ``frame.attrs["total"]`` is the number of articles that match, ``attrs["truncated"]``
@@ -99,22 +104,24 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
     when not detected yet), dateline, n_words, n_actors, n_places, n_quotes; with ``marks`` under
     a search also ``snippet``: the article's best passage for it, hits between
     :data:`~components.store.HIT_OPEN` and ``HIT_CLOSE``."""
-    ranked = search_table(f, "ranked")  # (the Filter reads the hits without ranks: quicker to get)
-    # (one row per article: joined, three times quicker than a subquery over 250,000 hits)
-    rank, rank_join = ("r.rank", f"LEFT JOIN {ranked} r ON r.seq = a.seq") if ranked else ("NULL", "")
+    rows = max(int(limit), 0) + 1 + max(int(offset), 0)  # (the rows up to this page's end, and one more)
+    scope, best = ("best", rows) if only_a_search(f) and rows <= BEST_ROWS else ("ranked", None)
+    ranked = search_table(f, scope, best)  # (the Filter reads the hits without ranks: quicker to get)
+    if best:  # (the page is among the best hits: no other article is read)
+        source = f"{ranked} r JOIN articles a ON a.seq = r.seq WHERE TRUE"
+    elif ranked:  # (one row per article: joined, three times quicker than a subquery over 250,000 hits)
+        source = f"articles a LEFT JOIN {ranked} r ON r.seq = a.seq WHERE {within(f, 'a.seq')}"
+    else:
+        source = f"articles a WHERE {within(f, 'a.seq')}"
+    order, page_order = (("rank NULLS LAST, a.seq DESC", "page.rank NULLS LAST, page.seq DESC") if ranked else
+                         ("3 DESC NULLS LAST, 4, a.id", "page.date DESC NULLS LAST, page.title, page.id"))
     sql, params, kept = with_filter(f, """
         , page AS (
             SELECT a.id, a.seq, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
-                   a.language, a.dateline, a.n_words, """ + rank + """ AS rank FROM articles a """ + rank_join + """
-            WHERE """ + within(f, "a.seq") + """
-            ORDER BY rank NULLS LAST, 3 DESC NULLS LAST, 4, a.id LIMIT $lim OFFSET $off
-        ), na AS (
-            SELECT e.article_seq, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e
-            LEFT JOIN actor_aliases al ON al.alias = e.actor
-            WHERE """ + IS_SHOWN_ACTOR + """ AND e.article_seq IN (SELECT seq FROM page) GROUP BY 1
-        ), np AS (
-            SELECT article_seq, count(DISTINCT name) AS n FROM places p
-            WHERE name IS NOT NULL AND article_seq IN (SELECT seq FROM page) AND """ + place_shown("p") + """ GROUP BY 1
+                   a.language, a.dateline, a.n_words, """ + ("r.rank" if ranked else "NULL") + """ AS rank
+            FROM """ + source + """ ORDER BY """ + order + """ LIMIT $lim OFFSET $off
+        ), na AS (""" + _page_actor_counts(store) + """
+        ), np AS (""" + _page_place_counts(store) + """
         ), nq AS (
             SELECT article_seq, count(*) AS n FROM quotes
             WHERE article_seq IN (SELECT seq FROM page) GROUP BY 1
@@ -127,9 +134,8 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
             page LEFT JOIN na ON na.article_seq = page.seq LEFT JOIN np ON np.article_seq = page.seq
             LEFT JOIN nq ON nq.article_seq = page.seq
         ) ON TRUE
-        ORDER BY page.rank NULLS LAST, page.date DESC NULLS LAST, page.title, page.id""", lim=int(limit) + 1,
-                              off=max(int(offset), 0))
-    frame = store.query(sql, params, kept={**search_kept(f, "ranked"), **kept}, limit=max(int(limit), 0) + 1)
+        ORDER BY """ + page_order, lim=int(limit) + 1, off=max(int(offset), 0))
+    frame = store.query(sql, params, kept={**search_kept(f, scope, best), **kept}, limit=max(int(limit), 0) + 1)
     page = _paged(frame, limit, offset)
     columns = ARTICLE_COLUMNS
     if marks and ranked:
@@ -137,6 +143,25 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
         page["snippet"] = [found.get(int(s), "") for s in page["seq"]] if len(page) else []
         columns = (*ARTICLE_COLUMNS, "snippet")
     return typed(page, columns, ints=("n_words", "n_actors", "n_places", "n_quotes"), days=("date",))
+
+
+def _page_actor_counts(store: Store) -> str:
+    """SQL of (article_seq, n): the distinct canonical actors each article of ``page`` mentions,
+    from ``article_actors`` (a row per article and actor: 3× quicker than the mentions) unless it
+    lags behind the mentions."""
+    if actor_rows_serve(store, Filter()):
+        return "SELECT article_seq, count(*) AS n FROM article_actors WHERE article_seq IN (SELECT seq FROM page) GROUP BY 1"
+    return ("SELECT e.article_seq, count(DISTINCT coalesce(al.actor, e.actor)) AS n FROM entities e"
+            " LEFT JOIN actor_aliases al ON al.alias = e.actor"
+            f" WHERE {IS_SHOWN_ACTOR} AND e.article_seq IN (SELECT seq FROM page) GROUP BY 1")
+
+
+def _page_place_counts(store: Store) -> str:
+    """SQL of (article_seq, n): the distinct names of resolved places of each article of ``page``,
+    from ``article_places`` (a row per article and place) unless it lags behind ``places``."""
+    rows, shown = ("article_places p", "TRUE") if place_rows_serve(store) else ("places p", place_shown("p"))
+    return (f"SELECT article_seq, count(DISTINCT name) AS n FROM {rows}"
+            f" WHERE name IS NOT NULL AND article_seq IN (SELECT seq FROM page) AND {shown} GROUP BY 1")
 
 
 def article_hits(store: Store, f: Filter, article_id: str) -> dict[str, list[tuple[int, int]]]:

@@ -128,18 +128,25 @@ def _tagged(tags: str) -> str:
             f" WHERE what = 'actor' AND tag IN (SELECT unnest({tags}::VARCHAR[])))))")
 
 
-def search_kept(f: Filter, scope: str = "articles") -> Kept:
+def search_kept(f: Filter, scope: str = "articles", limit: int | None = None) -> Kept:
     """The kept set of the hits of ``f``'s search (``{}`` when it has none): ``{name: Hits}``;
     for ``scope`` "articles" the table the Filter's SQL reads (column seq), "ranked" (seq, rank:
-    bm25, lower is better), "quotes" (seq, idx, rank).
+    bm25, lower is better), "best" (the ``limit`` best of "ranked", see
+    :data:`~components.store.search_index.BEST_ORDER`), "quotes" (seq, idx, rank).
     Raises SearchSyntaxError for a search that cannot be read."""
     match = match_of(f.text)
-    return hits_kept(match, scope)[1] if match else {}
+    return hits_kept(match, scope, limit)[1] if match else {}
 
 
-def search_table(f: Filter, scope: str = "articles") -> str | None:
+def search_table(f: Filter, scope: str = "articles", limit: int | None = None) -> str | None:
     """The name of the table of ``f``'s hits (see :func:`search_kept`), None without a search."""
-    return next(iter(search_kept(f, scope)), None)
+    return next(iter(search_kept(f, scope, limit)), None)
+
+
+def only_a_search(f: Filter) -> bool:
+    """Whether ``f`` has a search and nothing else that leaves articles out: its articles are
+    then exactly the search's hits."""
+    return bool(match_of(f.text)) and not _filter_conditions(f, ignore=("text",))[0]
 
 
 def kept_tables_serve(store: Store, f: Filter) -> bool:

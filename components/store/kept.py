@@ -34,10 +34,12 @@ class Hits:
     """The hits of a search as a kept set (see :func:`components.store.searching.hits_kept`).
 
     match: the FTS5 expression (from :mod:`components.query.search_syntax`, never raw user text).
-    scope: "articles" (rows seq), "ranked" (seq, rank) or "quotes" (seq, idx, rank)."""
+    scope: "articles" (rows seq), "ranked" (seq, rank), "best" (the ``limit`` best of
+    "ranked") or "quotes" (seq, idx, rank)."""
 
     match: str
     scope: str = "articles"
+    limit: int | None = None
 
 
 Kept = Mapping[str, "tuple[str, dict] | Hits"]

@@ -245,34 +245,52 @@ SPLIT_ROWS = 100_000
 PARTS = max(1, min(os.cpu_count() or 1, 4))
 
 
-def hits(store_path: Path, match: str, scope: str) -> pa.Table:
+def hits(store_path: Path, match: str, scope: str, limit: int | None = None) -> pa.Table:
     """Every hit of the FTS5 expression ``match`` (from :mod:`components.query.search_syntax`,
     never raw user text): for ``scope`` "articles" a table (seq) of the articles it matches;
     "ranked" (seq, rank) with their bm25 rank (lower is better; the title weighs 3× the body);
-    "quotes" (seq, idx, rank) for the quotes it matches. The rows come from SQLite as one
+    "best" the first ``limit`` rows of "ranked" in :data:`BEST_ORDER` (bm25 still ranks every
+    hit, but SQLite keeps only each part's best as it goes: 0.4–0.5 s instead of 0.7–0.8 s for
+    250,000 hits, as no other row crosses into Python); "quotes" (seq, idx, rank) for the
+    quotes it matches. The rows come from SQLite as one
     comma-separated text per column (``group_concat``), ten times faster than a row at a time
     for half a million hits, and Arrow splits and parses them. The hits of a large index are read
     in parts at once (see :data:`PARTS`)."""
     if scope == "quotes":
         table, sql = "quote_text", (f"SELECT rowid / {QUOTE_SLOTS} AS seq, rowid % {QUOTE_SLOTS} AS idx,"
                                     " bm25(quote_text) AS rank FROM quote_text WHERE quote_text MATCH ?")
-    elif scope == "ranked":
+    elif scope in ("ranked", "best"):
         table, sql = "article_text", ("SELECT rowid AS seq, bm25(article_text, 3.0, 1.0) AS rank"
                                       " FROM article_text WHERE article_text MATCH ?")
     else:
         table, sql = "article_text", "SELECT rowid AS seq FROM article_text WHERE article_text MATCH ?"
     names = _COLUMNS[scope if scope in _COLUMNS else "articles"]
+    best = scope == "best"
+    tail = f" ORDER BY {BEST_ORDER} LIMIT {max(int(limit or 0), 0)}" if best else ""
     ranges = _part_ranges(store_path, table)
     if len(ranges) == 1:
-        texts = [_hit_texts(store_path, sql, match, names, ranges[0])]
+        texts = [_hit_texts(store_path, sql, match, names, ranges[0], tail)]
     else:
         with ThreadPoolExecutor(len(ranges)) as pool:  # (sqlite3 lets go of the GIL while it runs)
-            texts = list(pool.map(lambda rowids: _hit_texts(store_path, sql, match, names, rowids), ranges))
+            texts = list(pool.map(lambda rowids: _hit_texts(store_path, sql, match, names, rowids, tail), ranges))
     types = [pa.float64() if n == "rank" else pa.int64() for n in names]
     # split and parsed in Arrow: 300,000 article numbers in 11 ms (74 ms through str.split)
     parts = [pa.table([pc.split_pattern(pa.array([t], pa.string()), ",").flatten().cast(ty)
                        for t, ty in zip(part, types)], names=names) for part in texts if part[0] is not None]
-    return pa.concat_tables(parts) if parts else no_hits(scope)
+    found = pa.concat_tables(parts) if parts else no_hits(scope)
+    return best_of(found, limit) if best else found
+
+
+#: The order of the "best" hits (:func:`hits`), as SQL over (seq, rank): the best match first,
+#: equal matches the article stored last first. A total order, so that each part's best rows,
+#: put together, hold the best rows of all.
+BEST_ORDER = "rank, seq DESC"
+
+
+def best_of(ranked: pa.Table, limit: int | None) -> pa.Table:
+    """The first ``limit`` rows of ``ranked`` (columns seq, rank) in :data:`BEST_ORDER`."""
+    ordered = ranked.sort_by([("rank", "ascending"), ("seq", "descending")])
+    return ordered.slice(0, max(int(limit or 0), 0))
 
 
 def _part_ranges(store_path: Path, table: str) -> list[tuple[int, int] | None]:
@@ -290,12 +308,13 @@ def _part_ranges(store_path: Path, table: str) -> list[tuple[int, int] | None]:
 
 
 def _hit_texts(store_path: Path, sql: str, match: str, names: Sequence[str],
-               rowids: tuple[int, int] | None) -> tuple[str | None, ...]:
+               rowids: tuple[int, int] | None, tail: str = "") -> tuple[str | None, ...]:
     """The hits of ``sql`` (one of :func:`hits`' statements) for ``match``, those with a row
-    number in ``rowids`` (inclusive; all for None): one comma-separated text per column of
-    ``names`` (None for no hit)."""
+    number in ``rowids`` (inclusive; all for None), ``tail`` (an ORDER BY and LIMIT) appended:
+    one comma-separated text per column of ``names`` (None for no hit)."""
     if rowids is not None:
         sql += f" AND rowid BETWEEN {int(rowids[0])} AND {int(rowids[1])}"
+    sql += tail
     # MATERIALIZED: bm25() may only run in the query that has the MATCH, not inside an aggregate
     concat = ", ".join(f"group_concat({n})" for n in names)
     with closing(connect(store_path)) as con:
@@ -305,7 +324,7 @@ def _hit_texts(store_path: Path, sql: str, match: str, names: Sequence[str],
             raise StoreError(f"the search index could not run this search ({e})") from e
 
 
-_COLUMNS = {"articles": ("seq",), "ranked": ("seq", "rank"), "quotes": ("seq", "idx", "rank")}
+_COLUMNS = {"articles": ("seq",), "ranked": ("seq", "rank"), "best": ("seq", "rank"), "quotes": ("seq", "idx", "rank")}
 
 
 def no_hits(scope: str) -> pa.Table:

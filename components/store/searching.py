@@ -128,15 +128,17 @@ class Searching:
         """The table of ``hits`` in the index of ``version``, from the process's cache when it
         holds it; the articles a search matches come from its ranked hits when those are
         cached (the Articles page asks for both: the index is read once)."""
-        key = (str(self.path), version, hits.match, hits.scope)
-        ranked = (*key[:3], "ranked")
+        key = (str(self.path), version, hits.match, hits.scope, hits.limit)
+        ranked = (*key[:3], "ranked", None)
         with _hits_lock:
             if key in _hits_cache:
                 _hits_cache.move_to_end(key)
                 return _hits_cache[key]
             if hits.scope == "articles" and ranked in _hits_cache:
                 return _hits_cache[ranked].select(["seq"])
-        table = ix.hits(self.path, hits.match, hits.scope)
+            if hits.scope == "best" and ranked in _hits_cache:
+                return ix.best_of(_hits_cache[ranked], hits.limit)
+        table = ix.hits(self.path, hits.match, hits.scope, hits.limit)
         with _hits_lock:
             _hits_cache[key] = table
             while len(_hits_cache) > HITS_CACHED:
@@ -180,9 +182,10 @@ def _index_generation(path: Path) -> str | None:
     return known[1]
 
 
-def hits_kept(match: str, scope: str = "articles") -> tuple[str, Kept]:
+def hits_kept(match: str, scope: str = "articles", limit: int | None = None) -> tuple[str, Kept]:
     """The kept set of a search's hits: ``(its table name, {name: Hits})``; the table's columns
-    are those of :func:`components.store.search_index.hits` for ``scope``."""
-    name = kept_name("hits", {"match": match, "scope": scope})
-    return name, {name: Hits(match=match, scope=scope)}
+    are those of :func:`components.store.search_index.hits` for ``scope`` (and ``limit``, for
+    "best")."""
+    name = kept_name("hits", {"match": match, "scope": scope, **({"limit": limit} if limit is not None else {})})
+    return name, {name: Hits(match=match, scope=scope, limit=limit)}
 

@@ -165,15 +165,60 @@ def test_reading_in_parts_gives_the_hits_and_ranks_of_reading_at_once(tmp_path, 
         assert table.num_rows == expected
         assert "rank" not in table.column_names or len(set(table.column("rank").to_pylist())) > 3
         assert sorted(parts.to_pylist(), key=str) == sorted(table.to_pylist(), key=str)
+    # the best hits, each part's best put together, are the best of every hit ranked
+    best = search_index.hits(store.path, "grain OR talks", "best", 7).to_pylist()
+    ordered = sorted(whole["ranked"].to_pylist(), key=lambda r: (r["rank"], -r["seq"]))
+    assert best == ordered[:7]
 
 
 def test_the_articles_list_under_a_search_reads_the_index_once(tmp_path, monkeypatch):
-    """The list needs the hits ranked and the Filter the hits alone: both come from one search
-    of the index."""
+    """Under a search and another condition the list needs the hits ranked and the Filter the
+    hits alone: both come from one search of the index. Under a search alone it asks for the
+    best hits only, and for the hits unranked to count them."""
     store = Store(tmp_path / "s.duckdb")
     store.write([extraction("Talks in Zürich ended."), extraction("Talks in Geneva ended.", origin="b.txt")])
     searches = []
     real = search_index.hits
-    monkeypatch.setattr(search_index, "hits", lambda *a: searches.append(a[1:]) or real(*a))
-    assert query.articles(store, Filter(text="geneva"))["article_id"].size == 1
-    assert [scope for _, scope in searches] == ["ranked"]
+    monkeypatch.setattr(search_index, "hits", lambda *a: searches.append(a[2]) or real(*a))
+    assert query.articles(store, Filter(text="geneva", sources=("wire",)))["article_id"].size == 1
+    assert searches == ["ranked"]
+    searches.clear()
+    listed = query.articles(store, Filter(text="talks"))
+    assert (listed["article_id"].size, listed.attrs["total"]) == (2, 2)
+    assert sorted(searches) == ["articles", "best"]
+
+
+def test_the_pages_of_a_search_alone_are_those_of_every_hit_ranked(tmp_path, monkeypatch):
+    """Under a search alone the first pages come from the best hits only: page after page they
+    hold the articles, in the order, that ranking every hit gives (the best match first, equal
+    matches the article stored last first), up to the page where every hit is ranked."""
+    from components.query import quotes_and_articles
+    from components.store import forget_hits
+
+    store = Store(tmp_path / "s.duckdb")
+    # equal texts but for the number: equal ranks, in groups
+    texts = [f"Story {i}: " + " ".join(["port"] * (1 + i % 3) + ["fees"] * (i % 2)) for i in range(23)]
+    store.write([extraction(t, origin=f"{i}.txt") for i, t in enumerate(texts)])
+
+    def pages(best_rows: int) -> list[list[str]]:
+        monkeypatch.setattr(quotes_and_articles, "BEST_ROWS", best_rows)
+        forget_hits()
+        out = []
+        for offset in range(0, 25, 4):
+            page = query.articles(store, Filter(text="port"), limit=4, offset=offset)
+            assert page.attrs["total"] == 23
+            out.append(page["article_id"].tolist())
+        return out
+
+    every_hit_ranked = pages(0)
+    assert pages(10) == pages(1000) == every_hit_ranked
+    monkeypatch.setattr(search_index, "SPLIT_ROWS", 5)  # (read in parts, each with its best)
+    monkeypatch.setattr(search_index, "PARTS", 3)
+    assert pages(10) == pages(1000) == every_hit_ranked
+    assert sum(len(p) for p in every_hit_ranked) == 23
+    rows = store.query("SELECT id, seq FROM articles")
+    seq = dict(zip(rows["id"], rows["seq"]))
+    ranks = {int(r["seq"]): r["rank"] for r in search_index.hits(store.path, '"port"', "ranked").to_pylist()}
+    listed = [seq[i] for p in every_hit_ranked for i in p]
+    assert listed == sorted(listed, key=lambda s: (ranks[s], -s))
+    assert len(set(ranks.values())) < 23  # (ties were there to order)
