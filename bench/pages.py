@@ -42,7 +42,7 @@ import sys
 import time
 from pathlib import Path
 
-from machine import CpuUse, python_speed
+from machine import CpuUse, machine_speed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> None:
             if before != after:
                 print(f"{db}: upgraded from store schema {before} to {after}", flush=True)
 
-    print(python_speed())
+    print(machine_speed())
     print("\nseconds per full page run (AppTest, in-process: script + queries + figures, no browser)")
     print("cold = no filter, caches cleared; warm = same again; filter = after picking the top actor;")
     print(f"search = after searching {args.search!r} instead")

@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dashboard.routes import PAGES  # noqa: E402
-from machine import CpuUse, python_speed  # noqa: E402
+from machine import CpuUse, machine_speed  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> None:
     from components.filters import Filter
     from components.store import Store
 
-    print(python_speed(), flush=True)
+    print(machine_speed(), flush=True)
     top = query.top_actors(Store(args.db), Filter(), limit=2)
     picked = Filter(actors=(str(top["actor"].iloc[0]),)) if len(top) else Filter(text="the")
     clicked = str(top["actor"].iloc[1]) if len(top) > 1 else None

@@ -36,7 +36,7 @@ from components import settings
 from components.ingest import read_paths
 from components.nlp import load_pipelines
 from components.records import Article
-from machine import CpuUse, python_speed
+from machine import CpuUse, machine_speed
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "eval" / "bbc" / "all.jsonl"
@@ -141,7 +141,7 @@ def main() -> int:
     # Warm-up: load the model's and the rule steps' lazy resources (gazetteer index…) once.
     list(extract_articles(articles[:5], nlp=nlp, batch_size=a.batch_size))
     list(bare_nlp.pipe([x.text for x in articles[:5]]))
-    print(python_speed())
+    print(machine_speed())
     print(f"texts={len(articles)} words={words // a.rounds:,} batch_size={a.batch_size} rounds={a.rounds} "
           f"model={bare_nlp.meta['name']}; bare pipes: {', '.join(bare_nlp.pipe_names)}; "
           f"extract pipes: {', '.join(nlp.default.pipe_names)}")
