@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .columns import ints, is_empty, iso_day
+from .columns import ints, is_empty, iso_day, iso_days
 from .style import BAR_COLOUR, LINE_COLOURS, count_ticks, empty_figure, escaped, styled_figure
 
 MAX_LINE_DAYS = 1500               # timeline lines get a point for every day up to this span
@@ -26,7 +26,7 @@ def _line_days(days: list[str]) -> list[str]:
     span = pd.date_range(days[0], days[-1], freq="D")
     if len(span) > MAX_LINE_DAYS:
         return days
-    return [d.strftime("%Y-%m-%d") for d in span]
+    return iso_days(span)
 
 
 def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
@@ -58,7 +58,7 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
     df = frame.dropna(subset=["day"]).sort_values("day")
     if df.empty:
         return empty_figure(title)
-    days = [iso_day(d) for d in df["day"]]
+    days = iso_days(df["day"])
     traces: list[dict] = []
     traces.append(dict(
         type="bar",
@@ -95,16 +95,13 @@ def _actor_lines(lines: pd.DataFrame, line_days: list[str]) -> list[dict]:
     """One line per actor of ``lines`` (columns day, actor, n_mentions; most mentioned first) over
     ``line_days`` (ISO days: every day of :func:`_line_days`, or the bars' periods), on the right
     axis, named after the actor (escaped); no hover (see :func:`_tooltips`)."""
-    order = (lines.groupby("actor")["n_mentions"].sum().sort_values(ascending=False, kind="stable")
-             .index.tolist())
+    counts = (pd.DataFrame({"actor": lines["actor"].to_numpy(), "day": iso_days(lines["day"]),
+                            "n": ints(lines["n_mentions"])}).groupby(["actor", "day"], sort=False)["n"].sum())
+    order = counts.groupby(level="actor").sum().sort_values(ascending=False, kind="stable").index
     traces: list[dict] = []
     for i, actor in enumerate(order):
-        part = lines[lines["actor"] == actor]
         # a day with no mention is a zero, not a gap the line jumps over
-        counts: dict[str, int] = {}
-        for d, n in zip(part["day"], ints(part["n_mentions"])):
-            counts[iso_day(d)] = counts.get(iso_day(d), 0) + int(n)
-        ys = [counts.get(d, 0) for d in line_days]
+        ys = counts.loc[actor].reindex(line_days, fill_value=0).astype(int).tolist()
         traces.append(dict(
             type="scatter", x=line_days, y=ys, mode="lines", name=escaped(actor), yaxis="y2",
             line=dict(width=2, color=LINE_COLOURS[i % len(LINE_COLOURS)]), hoverinfo="skip",
