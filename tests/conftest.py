@@ -3,10 +3,13 @@ the seed article bundled in data/seed, and small corpora written to tmp folders.
 
 Every test that uses the ``nlp`` fixture, directly or through another fixture (the end-to-end
 tests' store, the undated store), is marked ``model`` at collection, so ``pytest -m "not model"``
-never loads the model."""
+never loads the model. The tests run in as many processes as the machine has CPUs
+(pytest-xdist, ``-n auto`` in pyproject.toml; each test file in one process), ``-n 0``
+runs them in this one."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,17 @@ def _default_store_outside_the_repo(tmp_path_factory):
     an app script run that outlives its test) can create or fill the repository's
     data/dateline.duckdb."""
     os.environ["DATELINE_DB"] = str(tmp_path_factory.mktemp("default-store") / "dateline.duckdb")
+
+
+@pytest.fixture(autouse=True)
+def _main_module_put_back():
+    """Put the process's ``__main__`` module back after each test: Streamlit runs an app script
+    (an ``AppTest`` run) as ``__main__`` and leaves it in ``sys.modules``, and a later test of the
+    same process that spawns worker processes would have each of them run that script."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main
 
 
 @pytest.fixture(scope="session")
