@@ -260,7 +260,9 @@ def hits(store_path: Path, match: str, scope: str, limit: int | None = None) -> 
         table, sql = "quote_text", (f"SELECT rowid / {QUOTE_SLOTS} AS seq, rowid % {QUOTE_SLOTS} AS idx,"
                                     " bm25(quote_text) AS rank FROM quote_text WHERE quote_text MATCH ?")
     elif scope in ("ranked", "best"):
-        table, sql = "article_text", ("SELECT rowid AS seq, bm25(article_text, 3.0, 1.0) AS rank"
+        # (rounded: the rank that orders the best hits in SQLite is then exactly the one that
+        # reaches DuckDB as text, so both order equal ranks alike)
+        table, sql = "article_text", ("SELECT rowid AS seq, round(bm25(article_text, 3.0, 1.0), 9) AS rank"
                                       " FROM article_text WHERE article_text MATCH ?")
     else:
         table, sql = "article_text", "SELECT rowid AS seq FROM article_text WHERE article_text MATCH ?"
