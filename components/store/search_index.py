@@ -249,19 +249,17 @@ def hits(store_path: Path, match: str, scope: str, limit: int | None = None) -> 
     """Every hit of the FTS5 expression ``match`` (from :mod:`components.query.search_syntax`,
     never raw user text): for ``scope`` "articles" a table (seq) of the articles it matches;
     "ranked" (seq, rank) with their bm25 rank (lower is better; the title weighs 3× the body);
-    "best" the first ``limit`` rows of "ranked" in :data:`BEST_ORDER` (bm25 still ranks every
-    hit, but SQLite keeps only each part's best as it goes: 0.4–0.5 s instead of 0.7–0.8 s for
-    250,000 hits, as no other row crosses into Python); "quotes" (seq, idx, rank) for the
-    quotes it matches. The rows come from SQLite as one
-    comma-separated text per column (``group_concat``), ten times faster than a row at a time
-    for half a million hits, and Arrow splits and parses them. The hits of a large index are read
-    in parts at once (see :data:`PARTS`)."""
+    "best" the first ``limit`` rows of "ranked" in :data:`BEST_ORDER` (bm25 still ranks every hit,
+    but SQLite keeps each part's best as it goes: no other row crosses into Python, 0.4–0.5 s
+    instead of 0.7–0.8 s for 250,000 hits); "quotes" (seq, idx, rank) for the quotes it matches.
+    The rows come from SQLite as one comma-separated text per column (``group_concat``), ten
+    times faster than a row at a time for half a million hits, and Arrow splits and parses them.
+    The hits of a large index are read in parts at once (see :data:`PARTS`)."""
     if scope == "quotes":
         table, sql = "quote_text", (f"SELECT rowid / {QUOTE_SLOTS} AS seq, rowid % {QUOTE_SLOTS} AS idx,"
                                     " bm25(quote_text) AS rank FROM quote_text WHERE quote_text MATCH ?")
     elif scope in ("ranked", "best"):
-        # (rounded: the rank that orders the best hits in SQLite is then exactly the one that
-        # reaches DuckDB as text, so both order equal ranks alike)
+        # (rounded: the rank SQLite orders the best hits by is then exactly the one DuckDB reads)
         table, sql = "article_text", ("SELECT rowid AS seq, round(bm25(article_text, 3.0, 1.0), 9) AS rank"
                                       " FROM article_text WHERE article_text MATCH ?")
     else:
