@@ -266,7 +266,8 @@ def hits(store_path: Path, match: str, scope: str, limit: int | None = None) -> 
         table, sql = "article_text", "SELECT rowid AS seq FROM article_text WHERE article_text MATCH ?"
     names = _COLUMNS[scope if scope in _COLUMNS else "articles"]
     best = scope == "best"
-    tail = f" ORDER BY {BEST_ORDER} LIMIT {max(int(limit or 0), 0)}" if best else ""
+    order = ", ".join(f"{column}{' DESC' if way == 'descending' else ''}" for column, way in BEST_ORDER)
+    tail = f" ORDER BY {order} LIMIT {max(int(limit or 0), 0)}" if best else ""
     ranges = _part_ranges(store_path, table)
     if len(ranges) == 1:
         texts = [_hit_texts(store_path, sql, match, names, ranges[0], tail)]
@@ -281,16 +282,15 @@ def hits(store_path: Path, match: str, scope: str, limit: int | None = None) -> 
     return best_of(found, limit) if best else found
 
 
-#: The order of the "best" hits (:func:`hits`), as SQL over (seq, rank): the best match first,
-#: equal matches the article stored last first. A total order, so that each part's best rows,
-#: put together, hold the best rows of all.
-BEST_ORDER = "rank, seq DESC"
+#: The order of the "best" hits (:func:`hits`: SQLite's ORDER BY and Arrow's sort both read it):
+#: the best match first, equal matches the article stored last first. A total order, so that
+#: each part's best rows, put together, hold the best rows of all.
+BEST_ORDER = (("rank", "ascending"), ("seq", "descending"))
 
 
 def best_of(ranked: pa.Table, limit: int | None) -> pa.Table:
     """The first ``limit`` rows of ``ranked`` (columns seq, rank) in :data:`BEST_ORDER`."""
-    ordered = ranked.sort_by([("rank", "ascending"), ("seq", "descending")])
-    return ordered.slice(0, max(int(limit or 0), 0))
+    return ranked.sort_by(list(BEST_ORDER)).slice(0, max(int(limit or 0), 0))
 
 
 def _part_ranges(store_path: Path, table: str) -> list[tuple[int, int] | None]:
