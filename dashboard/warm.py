@@ -6,7 +6,7 @@ Before the server answers (about a second at a million articles):
 - the modules every page imports (:data:`MODULES`: pandas and pyarrow, plotly's figures, the app's
   own modules), about 0.5 s of the first script run otherwise;
 - the country outlines of the map (``components.charts.outlines.country_outlines``, read from
-  ``countryinfo``), about 0.5 s;
+  ``countryinfo``, and the GeoJSON text :mod:`dashboard.map_outlines` sends), about 0.5 s;
 - the names the sidebar's lists show for country and language codes
   (``components.filters.value_label``, from ``countryinfo`` and ``pycountry``), about 0.2 s;
 
@@ -93,9 +93,9 @@ def load_modules() -> None:
 
 
 def _read_outlines() -> None:
-    from components.charts.outlines import country_outlines
+    from components.charts.outlines import outlines_geojson
 
-    country_outlines()
+    outlines_geojson()  # (reads them first)
 
 
 def _read_code_names() -> None:

@@ -29,7 +29,8 @@ module                     what it draws
 =========================  =====================================================================
 :mod:`.actors`             :func:`actors_bar`, :func:`network` (laid out by :mod:`.network_layout`),
                            :func:`network_graph` (the same network as nodes and edges)
-:mod:`.geography`          :func:`places_map` (over the country outlines of :mod:`.outlines`)
+:mod:`.geography`          :func:`places_map` (over the country outlines of :mod:`.outlines`),
+                           :func:`standalone` (a map's outlines inline, for a file)
 :mod:`.per_day`            :func:`timeline`
 :mod:`.plain_bars`         :func:`bars`
 :mod:`.style`              colours, fonts, the template; :func:`empty_figure`
@@ -39,7 +40,7 @@ module                     what it draws
 from __future__ import annotations
 
 from .actors import NetworkGraph, NetworkNode, actors_bar, network, network_graph
-from .geography import places_map
+from .geography import places_map, standalone
 from .per_day import timeline
 from .plain_bars import bars
 from .style import (BAR_COLOUR, EMPTY_MESSAGE, LINE_COLOURS, TYPE_COLOURS, TYPE_LABELS, UNTYPED_COLOUR,
@@ -48,5 +49,5 @@ from .style import (BAR_COLOUR, EMPTY_MESSAGE, LINE_COLOURS, TYPE_COLOURS, TYPE_
 __all__ = [
     "BAR_COLOUR", "EMPTY_MESSAGE", "LINE_COLOURS", "TYPE_COLOURS", "TYPE_LABELS", "UNTYPED_COLOUR",
     "UNTYPED_LABEL", "NetworkGraph", "NetworkNode", "actors_bar", "bars", "empty_figure", "network", "network_graph",
-    "places_map", "timeline", "type_colour",
+    "places_map", "standalone", "timeline", "type_colour",
 ]

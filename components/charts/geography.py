@@ -1,5 +1,6 @@
 """The map of places mentioned (:func:`places_map`): circles over country outlines shaded by
-mentions, drawn with no tile server (the outlines come from :mod:`.outlines`)."""
+mentions, drawn with no tile server (the outlines come from :mod:`.outlines`, inline or from a URL
+of the app's own server; :func:`standalone` puts them inline for a file that must stand alone)."""
 from __future__ import annotations
 
 import math
@@ -39,7 +40,7 @@ def _fit(lat: np.ndarray, lon: np.ndarray) -> tuple[dict, float]:
 
 
 def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
-               title: str = "Places mentioned") -> go.Figure:
+               title: str = "Places mentioned", outlines_url: str | None = None) -> go.Figure:
     """Map of :func:`components.query.places` (the world once: it pans and zooms out no further,
     :data:`WORLD_BOUNDS`): circles sized by mentions over country outlines
     shaded by mentions, with no tile server (offline); customdata = place name.
@@ -51,6 +52,10 @@ def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
             :func:`components.query.countries`); if None, summed from ``frame``. Countries
             alone (no place with coordinates) still give a map of shaded countries.
         title: the chart title.
+        outlines_url: where the browser drawing the figure reads the country outlines (a URL of
+            the app's own server sending :func:`~.outlines.outlines_geojson`): the figure then
+            names it instead of carrying ~190 kB of GeoJSON, which plotly copies and serialises
+            whenever a figure is built and sent. None: inline (see :func:`standalone`).
     Returns:
         Trace 0: every known country outline in light grey (background, not clickable);
         trace 1: countries with mentions shaded by mentions, customdata
@@ -71,14 +76,27 @@ def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
     n_articles = ints(df["n_articles"]) if "n_articles" in df else mentions
     codes = df["country_code"] if "country_code" in df else pd.Series([None] * len(df))
     per_country = _mentions_per_country(countries if has_countries else None, codes, mentions)
-    traces = _country_traces(per_country)
+    traces = _country_traces(per_country, outlines_url)
+    traces.append(_circles(df, codes, mentions, n_articles))
+    if len(df):
+        centre, zoom = _fit(df["lat"].astype(float).to_numpy(), df["lon"].astype(float).to_numpy())
+    else:
+        centre, zoom = WORLD_VIEW
+    return styled_figure(traces, title, height=520, map=dict(style="white-bg", center=centre, zoom=zoom,
+                                                                 bounds=WORLD_BOUNDS),
+                         margin=dict(l=0, r=0, t=56, b=0))
+
+
+def _circles(df: pd.DataFrame, codes: pd.Series, mentions: np.ndarray, n_articles: np.ndarray) -> dict:
+    """The trace of the places ``df`` (name, lat, lon) as circles whose area grows with
+    ``mentions``; customdata ``[name, "places", country code (of ``codes``), mentions, articles]``."""
     # arrays, not lists: plotly copies a figure's data twice, an array in one step
     customdata = np.empty((len(df), 5), dtype=object)
     customdata[:, 0] = df["name"].astype(str).to_numpy()
     customdata[:, 1] = "places"
     customdata[:, 2] = [c if isinstance(c, str) else "" for c in codes]
     customdata[:, 3], customdata[:, 4] = mentions.astype(int), n_articles.astype(int)
-    traces.append(dict(
+    return dict(
         type="scattermap", mode="markers",
         lat=df["lat"].to_numpy(dtype=float), lon=df["lon"].to_numpy(dtype=float),
         marker=dict(size=scaled(mentions, MARKER_MIN, MARKER_MAX), color=PLACE_COLOUR, opacity=0.75),
@@ -87,14 +105,7 @@ def places_map(frame: pd.DataFrame, countries: pd.DataFrame | None = None, *,
         hovertemplate=("<b>%{text}</b> %{customdata[2]}<br>%{customdata[3]} mentions"
                        " in %{customdata[4]} articles<extra></extra>"),
         name="places", showlegend=False,
-    ))
-    if len(df):
-        centre, zoom = _fit(df["lat"].astype(float).to_numpy(), df["lon"].astype(float).to_numpy())
-    else:
-        centre, zoom = WORLD_VIEW
-    return styled_figure(traces, title, height=520, map=dict(style="white-bg", center=centre, zoom=zoom,
-                                                                 bounds=WORLD_BOUNDS),
-                         margin=dict(l=0, r=0, t=56, b=0))
+    )
 
 
 def _mentions_per_country(countries: pd.DataFrame | None, codes: pd.Series, mentions: np.ndarray) -> pd.DataFrame:
@@ -111,16 +122,17 @@ def _mentions_per_country(countries: pd.DataFrame | None, codes: pd.Series, ment
     return per_country.assign(country_code=per_country["country_code"].astype(str).str.upper())
 
 
-def _country_traces(per_country: pd.DataFrame) -> list[dict]:
+def _country_traces(per_country: pd.DataFrame, outlines_url: str | None) -> list[dict]:
     """Trace 0: every known outline in light grey (not clickable); trace 1: the countries of
     ``per_country`` that have an outline, shaded by mentions (an empty trace when none, so the
-    numbering stays stable)."""
+    numbering stays stable). Their GeoJSON: ``outlines_url`` when given, else inline (trace 1
+    only the outlines it shades)."""
     outlines = country_outlines()
     names = {f["id"]: f["properties"]["name"] for f in outlines["features"]}
     shaded = per_country[per_country["country_code"].isin(names.keys())]
     traces: list[dict] = []
     traces.append(dict(
-        type="choroplethmap", geojson=outlines, locations=[f["id"] for f in outlines["features"]],
+        type="choroplethmap", geojson=outlines_url or outlines, locations=[f["id"] for f in outlines["features"]],
         z=[0] * len(outlines["features"]), colorscale=[[0, OUTLINE_FILL], [1, OUTLINE_FILL]],
         showscale=False, marker_line=dict(width=0.5, color=OUTLINE_LINE), hoverinfo="skip",
         customdata=[[f["id"], "countries"] for f in outlines["features"]],
@@ -128,7 +140,8 @@ def _country_traces(per_country: pd.DataFrame) -> list[dict]:
     ))
     if len(shaded):
         traces.append(dict(
-            type="choroplethmap", geojson=outlines_for(shaded["country_code"]), locations=shaded["country_code"].tolist(),
+            type="choroplethmap", geojson=outlines_url or outlines_for(shaded["country_code"]),
+            locations=shaded["country_code"].tolist(),
             z=shaded["n_mentions"].tolist(), colorscale=COUNTRY_SCALE, zmin=0,
             marker_opacity=0.75, marker_line=dict(width=0.5, color=OUTLINE_LINE),
             colorbar=dict(title=dict(text="Mentions<br>per country", font=dict(size=12)),
@@ -141,6 +154,19 @@ def _country_traces(per_country: pd.DataFrame) -> list[dict]:
         ))
     else:
         # keep trace numbering stable: trace 1 is always the shaded countries
-        traces.append(dict(type="choroplethmap", geojson=outlines_for([]), locations=[], z=[],
+        traces.append(dict(type="choroplethmap", geojson=outlines_url or outlines_for([]), locations=[], z=[],
                            showscale=False, name="countries", showlegend=False))
     return traces
+
+
+def standalone(fig: go.Figure) -> go.Figure:
+    """``fig`` as a file must carry it (an export, drawn where no app serves the outlines): a copy
+    whose map outlines named by URL (:func:`places_map`'s ``outlines_url``) are inline, each
+    trace with the outlines of its locations; ``fig`` itself when it names none."""
+    named = [i for i, t in enumerate(fig.data) if t.type == "choroplethmap" and isinstance(t.geojson, str)]
+    if not named:
+        return fig
+    copy = go.Figure(fig)
+    for i in named:
+        copy.data[i].geojson = outlines_for(copy.data[i].locations or [])
+    return copy

@@ -1,7 +1,9 @@
 """Country outlines for the offline map, from the installed ``countryinfo`` package.
 
-The map draws countries as a ``go.Choroplethmap`` whose GeoJSON is given inline, so nothing is
-fetched from a tile server or a CDN. ``countryinfo`` ships one low-resolution outline per country
+The map draws countries as a ``go.Choroplethmap`` whose GeoJSON comes from this machine, never
+from a tile server or a CDN: inline in a figure that must stand alone (exports), or, in the app, as
+:func:`outlines_geojson` served by the app's own server at a URL the figure names (the browser
+reads it once per page instead of with every map's figure). ``countryinfo`` ships one low-resolution outline per country
 (173 of its entries have one; a few, such as Hungary or Serbia, have none); they are read once
 per process.
 
@@ -12,6 +14,7 @@ in one step; plotly's JSON writer turns it back into the same numbers).
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 import numpy as np
@@ -78,3 +81,11 @@ def outlines_for(codes) -> dict:
     wanted = {str(c).upper() for c in codes}
     return {"type": "FeatureCollection",
             "features": [f for f in country_outlines()["features"] if f["id"] in wanted]}
+
+
+@lru_cache(maxsize=1)
+def outlines_geojson() -> bytes:
+    """:func:`country_outlines` as compact GeoJSON text (UTF-8), for a server to send: encoded
+    once per process."""
+    return json.dumps(country_outlines(), separators=(",", ":"), ensure_ascii=False,
+                      default=lambda ring: ring.tolist()).encode("utf-8")

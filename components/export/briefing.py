@@ -11,6 +11,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..charts import standalone
 from .browser import print_pdf
 from .figures import HTML_CONFIG, figure_png, map_picture
 
@@ -140,6 +141,7 @@ def briefing_html(filter_chips, figures: Mapping[str, go.Figure], top_actors: pd
 
     charts = []
     for i, (heading, fig) in enumerate(figures.items()):
+        fig = standalone(fig)
         div = fig.to_html(full_html=False, include_plotlyjs=False, include_mathjax=False,
                           config=HTML_CONFIG, div_id=f"chart-{i}", default_width="100%")
         charts.append(f'<div class="chart"><h3>{html.escape(str(heading))}</h3>{div}'

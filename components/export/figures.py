@@ -14,6 +14,7 @@ import html
 
 import plotly.graph_objects as go
 
+from ..charts import standalone
 from .browser import ExportUnavailable, render
 
 #: Trace types drawn by MapLibre (see the module's docstring).
@@ -30,7 +31,7 @@ HTML_CONFIG = {"displaylogo": False, "responsive": True}
 def _image(fig: go.Figure, fmt: str, width: int | None, height: int | None, scale: float) -> bytes:
     w = width or fig.layout.width or DEFAULT_WIDTH
     h = height or fig.layout.height or DEFAULT_HEIGHT
-    return render(fig, {"format": fmt, "width": int(w), "height": int(h), "scale": scale})
+    return render(standalone(fig), {"format": fmt, "width": int(w), "height": int(h), "scale": scale})
 
 
 def figure_png(fig: go.Figure, *, width: int | None = None, height: int | None = None,
@@ -80,7 +81,7 @@ def figure_html(fig: go.Figure, *, title: str | None = None) -> bytes:
     Returns:
         UTF-8 HTML bytes.
     """
-    name = title or _figure_title(fig) or "Dateline chart"
+    name, fig = title or _figure_title(fig) or "Dateline chart", standalone(fig)
     page = fig.to_html(include_plotlyjs=True, full_html=True, include_mathjax=False, div_id="dateline-chart",
                        config=HTML_CONFIG, default_width="100%", default_height="100%")
     page = page.replace("</body>", map_picture(fig, "dateline-chart") + "\n</body>", 1)

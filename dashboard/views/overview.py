@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import charts, query
 from components.filters import DATE_WINDOW_TEXT
-from dashboard import cached, downloads, linked_charts, notices, state
+from dashboard import cached, downloads, linked_charts, map_outlines, notices, state
 
 KEY = "overview"
 
@@ -86,5 +86,5 @@ st.subheader("Places")
 if places.empty:
     notices.no_match("places")
 else:
-    linked_charts.chart(charts.places_map(places, countries), name="map", key=f"{KEY}_map",
+    linked_charts.chart(charts.places_map(places, countries, outlines_url=map_outlines.url()), name="map", key=f"{KEY}_map",
                         file="places-map", height=460)

@@ -32,18 +32,20 @@ def test_start_up_leaves_a_store_that_does_not_exist_alone(tmp_path):
 
 
 def test_start_up_reads_the_tables_the_first_page_reads(monkeypatch):
-    """The map's outlines and the names the sidebar shows for country and language codes are
-    read before the server answers, not by the first page."""
+    """The map's outlines (and their text the server sends) and the names the sidebar shows for
+    country and language codes are read before the server answers, not by the first page."""
     import pycountry
 
     from components.charts import outlines
     from components.lexicon import countries, languages
 
     outlines.country_outlines.cache_clear()
+    outlines.outlines_geojson.cache_clear()
     countries._tables.cache_clear()
     languages.language_name.cache_clear()
     monkeypatch.setattr(pycountry.languages, "_is_loaded", False)
     warm.load_modules()
     assert outlines.country_outlines.cache_info().currsize == 1
+    assert outlines.outlines_geojson.cache_info().currsize == 1
     assert countries._tables.cache_info().currsize == 1
     assert pycountry.languages._is_loaded

@@ -356,6 +356,33 @@ def test_clicking_a_place_on_the_map_filters_to_it(page, app_url):
     shot(page, "map-after-place-click")
 
 
+#: Features per GeoJSON source of the drawn map (MapLibre's sources: the outlines of trace 0,
+#: the shaded countries of trace 1, …) and the outlines' URL the figure names.
+JS_OUTLINE_SOURCES = """gd => {
+    const style = gd._fullLayout.map._subplot.map.getStyle();
+    const counts = Object.values(style.sources).filter(s => s.type === 'geojson' && s.data && s.data.features)
+        .map(s => s.data.features.length);
+    return {url: gd.data[0].geojson, counts};
+}"""
+
+
+def test_the_maps_draw_the_outlines_the_app_s_own_server_sends_read_once(page, app_url):
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    open_page(page, f"{app_url}/map")
+    assert map_points(page, "map_map")
+    drawn = graph(page, "map_map").evaluate(JS_OUTLINE_SOURCES)
+    assert drawn["url"] == "/dateline-outlines.geojson"
+    assert max(drawn["counts"]) > 150                 # every country outlined …
+    assert any(0 < n < 100 for n in drawn["counts"])  # … and the sample's few countries shaded
+    go_to(page, "Overview")
+    assert map_points(page, "overview_map")
+    outlines = [u for u in asked if u.endswith("/dateline-outlines.geojson")]
+    assert outlines == [f"{app_url}/dateline-outlines.geojson"]  # from the app, once for both maps
+    assert all(is_local(u) for u in asked)
+    no_exception(page)
+
+
 def test_the_map_shows_the_world_once_even_zoomed_out(page, app_url):
     open_page(page, f"{app_url}/map")
     gd = graph(page, "map_map")

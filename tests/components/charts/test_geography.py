@@ -50,3 +50,16 @@ def test_map_is_offline_and_fitted_to_the_places(places):
     assert -77.1 < fig.layout.map.center.lon < 10.8
     near = charts.places_map(places.iloc[:1])
     assert near.layout.map.zoom > fig.layout.map.zoom   # one city: zoomed in closer
+
+
+def test_map_names_its_outlines_by_url_and_standalone_puts_them_back(places):
+    countries = pd.DataFrame({"country_code": ["NO", "SE"], "n_mentions": [7, 2], "n_articles": [3, 1]})
+    inline = charts.places_map(places, countries)
+    named = charts.places_map(places, countries, outlines_url="/base/dateline-outlines.geojson")
+    assert [t.geojson for t in named.data[:2]] == ["/base/dateline-outlines.geojson"] * 2
+    assert list(named.data[1].locations) == ["NO", "SE"]          # only these are shaded
+    assert len(named.to_json()) < len(inline.to_json()) - 100_000  # ~190 kB of GeoJSON less to send
+    alone = charts.standalone(named)
+    assert alone is not named and named.data[0].geojson == "/base/dateline-outlines.geojson"  # a copy
+    assert json.loads(alone.to_json()) == json.loads(inline.to_json())  # as if drawn inline
+    assert charts.standalone(inline) is inline                     # nothing to put back

@@ -23,11 +23,13 @@ def test_figure_html_is_standalone_and_offline():
 
 
 @pytest.mark.browser
-def test_map_html_carries_its_outlines_inline_and_its_picture_for_a_page_opened_as_a_file():
+@pytest.mark.parametrize("outlines_url", [None, "/dateline-outlines.geojson"])  # (the app's map names them)
+def test_map_html_carries_its_outlines_inline_and_its_picture_for_a_page_opened_as_a_file(outlines_url):
     places = pd.DataFrame({"name": ["Oslo"], "country_code": ["NO"], "feature": ["city"],
                            "lat": [59.9], "lon": [10.7], "n_mentions": [3], "n_articles": [1]})
-    page = export.figure_html(charts.places_map(places)).decode("utf-8")
+    page = export.figure_html(charts.places_map(places, outlines_url=outlines_url)).decode("utf-8")
     assert '"FeatureCollection"' in page and '"white-bg"' in page
+    assert "dateline-outlines" not in page
     assert external_refs(page) == []
     assert page.count('<img src="data:image/png;base64,') == 1 and 'location.protocol === "file:"' in page
     bars = export.figure_html(charts.bars(pd.DataFrame({"name": ["Oslo"], "n": [3]}), "name", "n")).decode("utf-8")
