@@ -33,6 +33,11 @@ HOLDING_NOUNS = frozenset({"share", "shares", "stake", "stakes", "holding", "hol
 # US federal judicial district): the name after "of" is the place, not a place called
 # "Western District" elsewhere.
 DISTRICT_WORDS = frozenset({"district"})
+# Nouns naming an administrative area with its name ("São Paulo state", "the province of
+# Istanbul", "Lagos State"): such a mention means the area, not the city it is named after
+# (as news style distinguishes them, e.g. the AP Stylebook's "New York state").
+AREA_NOUNS = frozenset({"state", "province", "region", "prefecture", "governorate", "oblast",
+                        "territory", "department", "county"})
 # Nouns that a place name follows in apposition ("the city Aleppo", "the capital Kyiv").
 PLACE_NOUNS = frozenset({"city", "capital", "town", "province", "region"})
 # Words that may stand around a known name inside a longer place name the gazetteer does not

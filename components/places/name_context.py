@@ -1,8 +1,9 @@
 """What the words around a toponym say about it, read once every mention of an article is found
 (:func:`~components.places.recognition.find_mentions`): that it begins an organisation's name
 ("West Coast Fisheries Guild", :func:`named_organisations`), that it is a court district named
-after a state ("the Western District of New York", :func:`districts`), or that a state or country
-follows it after a comma ("Paris, Texas", :func:`pairs`).
+after a state ("the Western District of New York", :func:`districts`), that a state or country
+follows it after a comma ("Paris, Texas", :func:`pairs`), or whether it names a province or the
+city that is most of it ("Istanbul", :func:`namesake_areas`).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..lexicon.actor_cues import ORG_NAME_WORDS
 from ..lexicon.normalise import name_key
-from ..lexicon.place_words import DISTRICT_WORDS
+from ..lexicon.place_words import AREA_NOUNS, DISTRICT_WORDS
 
 if TYPE_CHECKING:
     from .gazetteer import Candidate
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
 
 # A district's name and "of" right before a state's ("the Western District of New York").
 _DISTRICT_BEFORE = re.compile(r"((?:[A-Z][\w.-]* )*(?:%s)) of $" % "|".join(w.title() for w in DISTRICT_WORDS))
+
+# An area noun right after the name ("Istanbul province") or "<noun> of" right before it.
+_AREA_AFTER = re.compile(r"\s+(?:%s)\b" % "|".join(sorted(AREA_NOUNS)), re.IGNORECASE)
+_AREA_BEFORE = re.compile(r"\b(?:%s) of\s+$" % "|".join(sorted(AREA_NOUNS)), re.IGNORECASE)
+#: Share of an area's people a city of the same name holds from which the area is "mostly the
+#: city" (:func:`namesake_areas`): a majority.
+NAMESAKE_SHARE = 0.5
 
 # Capitalised words after a place name that may still belong to an organisation's name ("West
 # Coast Fisheries Guild"), at most.
@@ -83,3 +91,23 @@ def pairs(doc: Doc, mentions: list[Mention]) -> None:
             a.hint = keys
 
 
+
+
+def namesake_areas(mentions: list[Mention], text: str) -> None:
+    """A state or province that is mostly the city it is named after ("İstanbul", "Lagos": the
+    city holds at least :data:`NAMESAKE_SHARE` of its people): a mention means the city, unless
+    an area noun qualifies it ("Istanbul province", "the state of Lagos", "Lagos State": then
+    the area), and the other reading is dropped. A province around a smaller city of its name
+    ("Quebec", "São Paulo") keeps both readings, for the context to choose."""
+    for m in mentions:
+        if m.fixed is not None or m.start is None:
+            continue
+        areas = {c.entry.admin1: c for c in m.candidates if c.entry.kind == "admin1" and c.entry.admin1}
+        cities = [c for c in m.candidates if c.entry.kind == "city" and c.entry.admin1 in areas
+                  and c.entry.population >= NAMESAKE_SHARE * max(areas[c.entry.admin1].entry.population, 1)]
+        if not cities:
+            continue
+        qualified = (any(w in AREA_NOUNS for w in m.text.lower().split()[1:]) or _AREA_AFTER.match(text, m.end)
+                     or _AREA_BEFORE.search(text, max(0, m.start - 30), m.start))
+        dropped = {id(areas[c.entry.admin1]) for c in cities} if not qualified else {id(c) for c in cities}
+        m.candidates = [c for c in m.candidates if id(c) not in dropped]

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from . import gazetteer
 from .gazetteer import Candidate, Entry
-from .name_context import districts, named_organisations, pairs
+from .name_context import districts, named_organisations, namesake_areas, pairs
 from ..lexicon.countries import country_code, country_of_demonym
 from ..lexicon.name_alikes import CELESTIAL_BODIES
 from ..lexicon.normalise import name_key
@@ -152,8 +152,9 @@ def find_mentions(doc: Doc, *, gaz: gazetteer.Gazetteer | None = None) -> list[M
     named_organisations(doc, out)
     pairs(doc, out)
     text, tops = doc.text, {name_key(m.text): (m.fixed or m.candidates[0].entry) for m in out if m.fixed or m.candidates}
-    out = [m for m in out if not _used_otherwise(m, people, text, tops)]
-    return districts(out, text)
+    out = districts([m for m in out if not _used_otherwise(m, people, text, tops)], text)
+    namesake_areas(out, text)
+    return out
 
 
 def _add_place_entity(part: Span, label: str, gaz: gazetteer.Gazetteer, found: _Found, place_texts: set[str],

@@ -95,3 +95,32 @@ def test_a_mention_qualified_otherwise_keeps_its_own_place():
                    [("Paris", "GPE"), ("Texas", "GPE"), ("Paris", "GPE"), ("France", "GPE")])
     paris = [p for p in find_places(doc) if p.text == "Paris"]
     assert [p.country_code for p in paris] == ["US", "FR"]
+
+
+@pytest.mark.parametrize("text, feature", [
+    ("Protests in Istanbul grew on Monday.", "city"),
+    ("The governor of Istanbul province banned the march.", "admin"),
+    ("Voters in the province of Istanbul chose a mayor.", "admin"),
+])
+def test_a_province_that_is_mostly_its_city_is_the_city_unless_the_text_says_province(text, feature):
+    doc = make_doc(text, [("Istanbul", "GPE")])
+    [istanbul] = find_places(doc)
+    assert (istanbul.country_code, istanbul.feature) == ("TR", feature)
+    assert istanbul.name == ("Istanbul" if feature == "city" else "İstanbul")
+
+
+def test_a_province_around_a_smaller_city_of_its_name_keeps_both_readings():
+    from components.places.gazetteer import Candidate, Entry
+    from components.places.name_context import namesake_areas
+    from components.places.recognition import Mention
+
+    def mention(city_people: int) -> Mention:
+        area = Entry(1, "Ardenne", 50.0, 5.0, "BE", "BE.X", "admin1", 1_000_000)
+        city = Entry(2, "Ardenne", 50.1, 5.1, "BE", "BE.X", "city", city_people)
+        elsewhere = Entry(3, "Ardenne", 45.0, -70.0, "US", "US.ME", "city", 900_000)
+        return Mention(10, 17, "Ardenne", [Candidate(area, True), Candidate(city, True), Candidate(elsewhere, True)])
+
+    most, some = mention(600_000), mention(400_000)
+    namesake_areas([most, some], "In the Ardenne it rained.")
+    assert [c.entry.geonameid for c in most.candidates] == [2, 3]      # the area is mostly the city: the city
+    assert [c.entry.geonameid for c in some.candidates] == [1, 2, 3]   # a smaller city: context chooses
