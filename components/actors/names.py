@@ -22,10 +22,12 @@ def fold_tokens(text: str) -> tuple[str, ...]:
 
 
 def singular_key(words: tuple[str, ...], *, keep_ss: bool = False) -> tuple[str, ...]:
-    """Folded ``words`` with a plural "s" taken off the last one when it is longer than three
-    letters ("lib dems" → "lib dem"); with ``keep_ss``, not off a word ending in "ss"
-    ("congress")."""
+    """Folded ``words`` with the last one made singular when it is longer than three letters:
+    a plural "s" taken off ("lib dems" → "lib dem"), "ies" after a consonant made "y" ("tories"
+    → "tory"); with ``keep_ss``, not off a word ending in "ss" ("congress")."""
     last = words[-1] if words else ""
+    if len(last) > 4 and last.endswith("ies") and last[-4] not in "aeiou":
+        return (*words[:-1], last[:-3] + "y")
     if len(last) > 3 and last.endswith("s") and not (keep_ss and last.endswith("ss")):
         return (*words[:-1], last[:-1])
     return words

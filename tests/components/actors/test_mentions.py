@@ -248,6 +248,14 @@ def test_country_name(text, demonym, name):
     ([("Donald Trump", "person", 3), ("Donald Trump Jr", "person", 2)], {}),
     # case and plural variants of groups and places
     ([("Republicans", "group", 2), ("Republican", "group", 5)], {"Republicans": "Republican"}),
+    ([("Tories", "group", 203), ("Tory", "group", 221)], {"Tories": "Tory"}),
+    ([("Allies", "group", 3), ("Ally", "group", 1), ("Keys", "group", 2), ("Key", "group", 1)],
+     {"Ally": "Allies", "Key": "Keys"}),   # "-ies" after a consonant; "keys" only loses its "s"
+    # an organisation's "Party" comes and goes; a longer name stays itself
+    ([("Labour", "organization", 478), ("Labour Party", "organization", 50),
+      ("Parliamentary Labour Party", "organization", 9), ("Party", "organization", 2)],
+     {"Labour Party": "Labour"}),
+    ([("Labour", "person", 29), ("Labour Party", "organization", 50)], {}),
     ([("MOSCOW", "state", 4), ("Moscow", "state", 3)], {"MOSCOW": "Moscow"}),
 ])
 def test_merge_corpus(actors, expected):
