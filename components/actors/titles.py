@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..lexicon.given_names import GIVEN_NAMES
 from ..lexicon.normalise import word_key
 from ..lexicon.titles import HONORIFICS, NAME_TITLES, ROLE_MODIFIERS, TITLE_HEADS
 
@@ -36,7 +37,8 @@ def leading_title_end(doc: Doc, start: int, end: int) -> int:
     """Index of the first token of the name inside the mention ``doc[start:end]`` once leading
     titles are set aside ("President Bashar Al Assad" → index of "Bashar"). Titles in
     :data:`NAME_TITLES` stay in the name; the name keeps at least one token and must start
-    with a capital letter; returns ``start`` when nothing is a title."""
+    with a capital letter; returns ``start`` when nothing is a title. A title after a label
+    the model took in ("Lib Dem MP Lembit Opik") is set aside with it (:func:`_labelled_title_end`)."""
     i = after_title = start
     while i < end - 1:
         w = word_key(doc[i].text)
@@ -51,7 +53,25 @@ def leading_title_end(doc: Doc, start: int, end: int) -> int:
             break
     if after_title > start and not doc[after_title].text[:1].isupper():
         return start
-    return after_title
+    return after_title if after_title > start else _labelled_title_end(doc, start, end)
+
+
+def _labelled_title_end(doc: Doc, start: int, end: int) -> int:
+    """Index of the name's first token in a mention made of a label, a title and a name ("Lib
+    Dem MP Lembit Opik", "Tory leader Michael Howard"): capitalised words whose first is no
+    given name, then the first title word (not one of :data:`NAME_TITLES`) and any titles after
+    it, then a capitalised word that is none; ``start`` when the mention is not so ("Ken Judge
+    Clarke" begins with a given name, "Rt Rev Dr" has no name)."""
+    for i in range(start + 1, end - 1):
+        if is_title_word(doc[i].text) and word_key(doc[i].text) not in NAME_TITLES:
+            name = i + 1
+            while name < end - 1 and is_title_word(doc[name].text):  # "Rt Rev Dr …"
+                name += 1
+            if (all(t.text[:1].isupper() for t in doc[start:name + 1]) and not is_title_word(doc[name].text)
+                    and word_key(doc[start].text).split("-")[0] not in GIVEN_NAMES):
+                return name
+            return start
+    return start
 
 
 def _can_extend(tok) -> bool:

@@ -108,6 +108,9 @@ def test_possessive_and_article_are_trimmed(text, phrase, label, mention, actor)
     ("It backed Syrian President Bashar Al Assad.", "President Bashar Al Assad", "Bashar Al Assad",
      "Syrian President"),
     ("Then Gen. Mark Smith spoke.", "Gen. Mark Smith", "Mark Smith", "Gen."),
+    # a label the model took in before the title goes with it
+    ("Lib Dem MP Lembit Opik told the BBC.", "Lib Dem MP Lembit Opik", "Lembit Opik", "Lib Dem MP"),
+    ("Then Rt Rev Michael Scott-Joynt spoke.", "Rt Rev Michael Scott-Joynt", "Michael Scott-Joynt", "Rt Rev"),
     # apposition after the name
     ("Peskov, the Kremlin spokesman, said so.", "Peskov", "Peskov", "Kremlin spokesman"),
     ("Jane Okafor, a spokeswoman for the trade ministry, said so.", "Jane Okafor", "Jane Okafor",
@@ -119,10 +122,16 @@ def test_possessive_and_article_are_trimmed(text, phrase, label, mention, actor)
     ("Peskov, 56, said so.", "Peskov", "Peskov", None),
     # a regnal title stays part of the name
     ("Pope Francis spoke.", "Pope Francis", "Pope Francis", None),
+    # a given name first: a title word inside is part of the name
+    ("Then Ken Judge Clarke spoke.", "Ken Judge Clarke", "Ken Judge Clarke", None),
 ])
 def test_role_is_split_off_and_kept(text, phrase, name, role):
     (e,) = find_actors(make_doc(text, (phrase, "PERSON")))
     assert (e.text, e.actor, e.actor_type, e.role) == (name, name, "person", role)
+
+
+def test_a_mention_of_titles_alone_is_no_person_s_name():
+    assert [e.actor for e in find_actors(make_doc("The Rt Rev Dr spoke.", ("Rt Rev Dr", "PERSON")))] != ["Dr"]
 
 
 # --- types, demonyms, states --------------------------------------------------------------
