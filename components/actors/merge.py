@@ -13,22 +13,13 @@ from .names import acronym, fold_tokens, is_short_form, singular_key, spelling_r
 MAX_SURNAME_WORDS = 3
 
 
-#: The word an organisation's name may end with or go without: "Labour Party" is "Labour".
-PARTY = "party"
-
-
 def _corpus_key(name: str, kind: str | None) -> tuple[str, ...]:
     """Key under which spellings of one actor fold together across a corpus: folded words
     (:func:`~components.actors.names.fold_tokens`); for a group made singular ("Tories" is
-    "Tory"), for an organisation without a last word :data:`PARTY` ("Labour Party" is
-    "Labour"; "Parliamentary Labour Party" stays itself). ("Jr" stays: "Donald Trump Jr" is not
-    "Donald Trump".)"""
-    words = fold_tokens(name)
-    if kind == "group":
-        return singular_key(words)
-    if kind == "organization" and len(words) > 1 and words[-1] == PARTY:
-        return words[:-1]
-    return words
+    "Tory"). An organisation's plural or "Party" does not fold: "Rolling Stone" is not the
+    Rolling Stones, nor India's "Congress Party" the US "Congress". ("Jr" stays: "Donald Trump
+    Jr" is not "Donald Trump".)"""
+    return singular_key(fold_tokens(name)) if kind == "group" else fold_tokens(name)
 
 
 def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -87,8 +78,7 @@ def merge_corpus(actors: Iterable[tuple], acronyms: Iterable[tuple[str, str, int
     Only names of one type and one language merge, and a name found with several types or
     languages that would merge differently in each stays as it is ("Jordan" the country is
     not moved to "Michael Jordan" because a person "Jordan" is). Spellings that fold alike
-    (case, hyphens, diacritics, a group's plural, an organisation's "Party": see
-    :func:`_corpus_key`) become one, spelled as most mentioned
+    (case, hyphens, diacritics, a group's plural: see :func:`_corpus_key`) become one, spelled as most mentioned
     (mixed case first); a person's name joins the one longer name with the same first and
     last word ("Hillary Clinton" → "Hillary Rodham Clinton" cluster) and a lone surname
     ("Assad") the one person whose name ends with it. A surname two people share ("Smith"
