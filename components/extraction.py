@@ -168,12 +168,14 @@ def _extract_window(window: list[Article], pipelines: Pipelines, *, batch_size: 
 def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:
     """Apply corpus-level actor merging (:func:`components.actors.merge_corpus`) to a list of
     extractions in place and return it: "Assad" in one article and "Bashar al-Assad" in
-    another become one actor when nothing else competes for the name; names merge only within
+    another become one actor when nothing else competes for the name (an acronym or a party's
+    name joins a name on the evidence of the articles); names merge only within
     one type and one language (the articles' ``language``); a name typed person in some
     articles and organisation in others takes the type of most of its mentions
     (:func:`components.actors.corpus_types`), as the store's ``actors`` table does."""
     counts: dict[tuple[str, str | None, str | None], int] = {}
     acronyms: dict[tuple[str, str], set[int]] = {}  # (as written, resolved to) → articles
+    named = [{e.actor for e in ex.entities if e.actor} for ex in extractions]  # per article
     for i, ex in enumerate(extractions):
         for e in ex.entities:
             if e.actor:
@@ -182,7 +184,8 @@ def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:
                 if e.text != e.actor and e.text.isupper():
                     acronyms.setdefault((e.text, e.actor), set()).add(i)
     mapping = actors.merge_corpus([(n, t, c, lang) for (n, t, lang), c in counts.items()],
-                                  [(text, actor, len(seen)) for (text, actor), seen in acronyms.items()])
+                                  [(text, actor, len(seen)) for (text, actor), seen in acronyms.items()],
+                                  actors.party_evidence(named))
     types = actors.corpus_types((n, t, c) for (n, t, _), c in counts.items())
     if mapping or types:
         for ex in extractions:

@@ -2,7 +2,7 @@
 actor name and a type (:mod:`.mentions`, using name cleaning in :mod:`.names` and titles and
 roles in :mod:`.titles`); across a corpus, spelling variants and short names merge
 (:mod:`.merge`)."""
-from .merge import corpus_types, merge_corpus
+from .merge import corpus_types, merge_corpus, party_evidence
 from .mentions import find_actors
 
-__all__ = ["corpus_types", "find_actors", "merge_corpus"]
+__all__ = ["corpus_types", "find_actors", "merge_corpus", "party_evidence"]

@@ -1,8 +1,11 @@
 """Actors across a corpus: spelling variants fold together ("Bashar al-Assad", "Bashar Al
 Assad"), and a short person name maps to the one full name that ends with it, unless two people
-share it. The store applies :func:`merge_corpus` to every actor it holds after each ingest."""
+share it; an acronym goes with the name articles spell it out as, a party's name ("Labour
+Party") with its short name when articles name both. The store applies :func:`merge_corpus` to
+every actor it holds after each ingest."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterable
 
@@ -66,7 +69,8 @@ def _union_people(keys: dict[tuple[str, ...], int]) -> dict[tuple[str, ...], tup
     return {k: best[root(k)] for k in keys if best[root(k)] != k}
 
 
-def merge_corpus(actors: Iterable[tuple], acronyms: Iterable[tuple[str, str, int]] = ()) -> dict[str, str]:
+def merge_corpus(actors: Iterable[tuple], acronyms: Iterable[tuple[str, str, int]] = (),
+                 parties: Iterable[tuple[str, str, int, int]] = ()) -> dict[str, str]:
     """Map article-level actor names to corpus-level canonical names.
 
     actors: ``(name, actor_type, n_mentions)`` or ``(name, actor_type, n_mentions, language)``
@@ -74,6 +78,9 @@ def merge_corpus(actors: Iterable[tuple], acronyms: Iterable[tuple[str, str, int
     when unknown).
     acronyms: what articles that spell an acronym out resolved it to, as
     :func:`acronym_merges` reads them; an acronym that stands for one name goes with that name.
+    parties: party names named in the same articles as the name without "Party", as
+    :func:`party_merges` reads them; "Labour Party" goes with "Labour" when most of its articles
+    name both.
     Returns ``{name: canonical}`` for the names that change (others stay as they are).
     Only names of one type and one language merge, and a name found with several types or
     languages that would merge differently in each stays as it is ("Jordan" the country is
@@ -103,16 +110,17 @@ def merge_corpus(actors: Iterable[tuple], acronyms: Iterable[tuple[str, str, int
         for name, _ in names:
             targets[name].add(target)
     merged = {name: t.pop() for name, t in targets.items() if len(t) == 1 and name not in t}
-    by_acronym = {short: full for short, full in acronym_merges(acronyms).items() if short in targets and full in targets}
-    if by_acronym:
+    by_evidence = {name: to for name, to in (*acronym_merges(acronyms).items(), *party_merges(parties).items())
+                   if name in targets and to in targets}  # (an acronym → its name, a party → its short name)
+    if by_evidence:
         members: dict[str, list[str]] = defaultdict(list)  # canonical name → the names merged into it, itself too
         for name in targets:
             members[merged.get(name, name)].append(name)
-        for short, full in by_acronym.items():
-            full = merged.get(full, full)
-            for name in members[merged.get(short, short)]:  # (the acronym and the spellings merged with it)
-                if name != full:
-                    merged[name] = full
+        for name, to in by_evidence.items():
+            to = merged.get(to, to)
+            for member in members[merged.get(name, name)]:  # (the name and the spellings merged with it)
+                if member != to:
+                    merged[member] = to
     return merged
 
 
@@ -142,6 +150,55 @@ def acronym_merges(evidence: Iterable[tuple[str, str, int]]) -> dict[str, str]:
         if n >= ACRONYM_MIN_ARTICLES and n >= ACRONYM_SHARE * sum(names.values()):
             out[text] = best
     return out
+
+
+#: A party's name ("Labour Party") and the name without "Party" ("Labour") are one actor across a
+#: corpus when at least this share of the articles naming the party name both, and two articles
+#: at least (India's "Congress Party" is seldom named beside the US "Congress").
+PARTY_SHARE = 0.5
+PARTY_MIN_ARTICLES = 2
+#: A party's name: words, then "party" in any case (what :func:`party_base` takes off).
+PARTY_NAME = re.compile(r"(\S.*?)\s+party", re.IGNORECASE)
+
+
+def party_base(name: str) -> str | None:
+    """The name of a party without its last word "Party" ("Labour Party" → "Labour"), None for
+    a name that does not end so."""
+    found = PARTY_NAME.fullmatch(name or "")
+    return found.group(1) if found else None
+
+
+def party_merges(evidence: Iterable[tuple[str, str, int, int]]) -> dict[str, str]:
+    """The party names that are their short name across a corpus: ``{party name: short name}``.
+
+    evidence: ``(party name, short name, articles naming both, articles naming the party
+    name)``, the short name being the party name without "Party" (:func:`party_base`, any case;
+    other rows are no evidence). A party name maps to its short name when they are named
+    together in :data:`PARTY_MIN_ARTICLES` articles and :data:`PARTY_SHARE` of the party name's."""
+    out = {}
+    for party, short, together, articles in evidence:
+        base = party_base(party)
+        if (base and short and base.lower() == short.lower() and together >= PARTY_MIN_ARTICLES
+                and together >= PARTY_SHARE * articles):
+            out[party] = short
+    return out
+
+
+def party_evidence(articles: Iterable[Iterable[str]]) -> list[tuple[str, str, int, int]]:
+    """What :func:`party_merges` reads, from the actor names of each article (the store reads
+    the same from its ``entities`` table): (party name, name without "Party" as written,
+    articles naming both, articles naming the party name)."""
+    together: dict[tuple[str, str], int] = defaultdict(int)
+    named: dict[str, int] = defaultdict(int)
+    for names in articles:
+        by_lower: dict[str, list[str]] = defaultdict(list)
+        for name in set(names):
+            by_lower[name.lower()].append(name)
+        for party in {n for n in set(names) if party_base(n)}:
+            named[party] += 1
+            for short in by_lower.get(party_base(party).lower(), ()):
+                together[(party, short)] += 1
+    return [(party, short, n, named[party]) for (party, short), n in sorted(together.items())]
 
 
 # Types one name may carry in different articles that the corpus settles by its mentions: a

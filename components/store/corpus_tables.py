@@ -55,14 +55,16 @@ def _mark_actors_stale(con: duckdb.DuckDBPyConnection, now: datetime) -> None:
           {"now": now.isoformat(timespec="seconds")})
 
 
-def _read_actor_counts(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple], list[tuple], tuple]:
+def _read_actor_counts(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple], tuple[list[tuple], list[tuple]], tuple]:
     """What the merge reads (:func:`components.actors.merge_corpus`): the (actor name, type,
-    mentions, language of the articles) rows, sorted; the (acronym as written, actor its article
-    resolved it to, articles) rows; and the fingerprint of the first."""
+    mentions, language of the articles) rows, sorted; its evidence, in its order of arguments:
+    the (acronym as written, actor its article resolved it to, articles) rows and the (party
+    name, name without "Party", articles naming both, articles naming the party) rows; and the
+    fingerprint of the first."""
     counts = _exec(con, _ACTOR_COUNTS_SQL + " ORDER BY ALL")
-    acronyms = _exec(con, _ACRONYMS_SQL + " ORDER BY ALL")
+    evidence = (_exec(con, _ACRONYMS_SQL + " ORDER BY ALL"), _exec(con, _PARTIES_SQL + " ORDER BY ALL"))
     fingerprint = _exec(con, _ACTOR_COUNTS_FINGERPRINT_SQL)[0]
-    return counts, acronyms, fingerprint
+    return counts, evidence, fingerprint
 
 
 def _mapping_table(machine: dict[str, str], corrected: "Corrected | None" = None) -> tuple[pa.Table, pa.Table]:
@@ -200,6 +202,15 @@ _ACTOR_COUNTS_SQL = ("SELECT e.actor, e.actor_type, count(*) AS n, a.language FR
 #: name (the organisation it spells out there): the evidence of :func:`components.actors.acronym_merges`.
 _ACRONYMS_SQL = ("SELECT text, actor, count(DISTINCT article_seq) AS n FROM entities WHERE actor IS NOT NULL"
                  " AND text <> actor AND regexp_full_match(text, '[A-Z]{2,8}') GROUP BY ALL")
+#: Party names ("Labour Party") and the names without "Party" ("Labour") their articles name too:
+#: the evidence of :func:`components.actors.merge.party_merges` (the same pattern as its ``PARTY_NAME``).
+_PARTIES_SQL = r"""
+    WITH party AS (SELECT DISTINCT article_seq, actor, lower(regexp_extract(actor, '^(\S.*?)\s+[Pp][Aa][Rr][Tt][Yy]$', 1)) AS base
+                   FROM entities WHERE regexp_full_match(actor, '\S.*?\s+[Pp][Aa][Rr][Tt][Yy]')),
+         articles AS (SELECT actor, count(*) AS n FROM party GROUP BY actor)
+    SELECT p.actor, b.actor AS short, count(DISTINCT p.article_seq) AS together, any_value(a.n) AS n
+    FROM party p JOIN entities b ON b.article_seq = p.article_seq AND lower(b.actor) = p.base
+    JOIN articles a ON a.actor = p.actor GROUP BY p.actor, b.actor"""
 #: A fingerprint of those counts, to tell whether they changed between two reads.
 _ACTOR_COUNTS_FINGERPRINT_SQL = (f"SELECT count(*), coalesce(sum(hash(actor, actor_type, n, language)), 0)"
                                  f" FROM ({_ACTOR_COUNTS_SQL})")

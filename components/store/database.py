@@ -312,8 +312,8 @@ class Store(Correcting, Workbench, Annotations, Searching):
         from ..actors import merge_corpus  # imports spaCy: only when needed
 
         with self._reading() as con:
-            counts, acronyms, fingerprint = _read_actor_counts(con)
-        machine = _resolve_chains(merge_corpus(counts, acronyms))
+            counts, evidence, fingerprint = _read_actor_counts(con)
+        machine = _resolve_chains(merge_corpus(counts, *evidence))
         with self._transaction() as con:  # (the corrections read with the lock held: none is missed)
             _write_actors(con, _mapping_table(machine, apply_to_names(machine, in_force(con))), fingerprint)
 

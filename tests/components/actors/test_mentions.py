@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from components.actors.names import country_name
-from components.actors import find_actors, merge_corpus
+from components.actors import find_actors, merge_corpus, party_evidence
 from tests.handmade_docs import make_doc as handmade_doc
 
 
@@ -317,3 +317,22 @@ def test_an_acronym_goes_with_the_name_the_articles_that_spell_it_out_resolve_it
     assert merge_corpus([("WTO", "organization", 3), ("World Trade Organisation", "organization", 8)],
                         [("WTO", "World Trade Organisation", 7), ("WTO", "World Tourism Organisation", 1)]) == {
         "WTO": "World Trade Organisation"}
+
+
+def test_a_party_s_name_joins_its_short_name_where_the_articles_name_both():
+    from components.actors.merge import party_base, party_merges
+
+    articles = [{"Labour Party", "Labour", "Tony Blair"}, {"Labour party", "Labour"}, {"Labour Party"},
+                {"Labour"}, {"Congress Party", "Sonia Gandhi"}, {"Congress"}, {"Congress Party", "BJP"}]
+    evidence = party_evidence(articles)
+    assert ("Labour Party", "Labour", 1, 2) in evidence and ("Labour party", "Labour", 1, 1) in evidence
+    assert not [row for row in evidence if row[0] == "Congress Party"]   # never named beside "Congress"
+    names = [("Labour", "organization", 9), ("Labour Party", "organization", 5), ("Labour party", "organization", 1),
+             ("Congress", "organization", 8), ("Congress Party", "organization", 2)]
+    assert merge_corpus(names) == {"Labour party": "Labour Party"}        # no evidence: spellings only
+    two_articles = [*articles, {"Labour Party", "Labour"}]
+    assert merge_corpus(names, parties=party_evidence(two_articles)) == {
+        "Labour Party": "Labour", "Labour party": "Labour"}                # named together in 2 of its 3
+    assert party_merges([("Labour Party", "Labour", 2, 5)]) == {}           # 2 of 5: too few
+    assert party_merges([("Labour Party", "Tory", 4, 4)]) == {}             # not its short name
+    assert (party_base("Labour Party"), party_base("Party"), party_base("Party poppers")) == ("Labour", None, None)

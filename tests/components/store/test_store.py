@@ -589,6 +589,24 @@ def test_runs_and_problems_are_logged(store: Store):
         store.finish_run("nope")
 
 
+def test_rebuild_joins_a_party_s_name_to_its_short_name_where_the_articles_name_both(store: Store):
+    def article(i: int, *names: str) -> Extraction:
+        ex = make_extraction(content=f"Vote {i}.", origin=f"{i}.txt")
+        text = ex.article.text + " " + " and ".join(names) + "."
+        at, entities = len(ex.article.text) + 1, []
+        for name in names:
+            entities.append(Entity(at, at + len(name), name, "ORG", name, "organization"))
+            at += len(name) + len(" and ")
+        return replace(ex, article=replace(ex.article, text=text, id=f"party-{i}"), entities=[*ex.entities, *entities])
+
+    store.write([article(1, "Labour Party", "Labour"), article(2, "Labour Party", "Labour"), article(3, "Labour Party"),
+                 article(4, "Congress Party"), article(5, "Congress"), article(6, "Congress Party", "Labour")])
+    store.rebuild_actors()
+    aliases = dict(store.query("SELECT alias, actor FROM actor_aliases").values.tolist())
+    assert aliases["Labour Party"] == aliases["Labour"] == "Labour"      # named together in 2 of its 3 articles
+    assert (aliases["Congress Party"], aliases["Congress"]) == ("Congress Party", "Congress")  # never together
+
+
 def test_rebuild_actors_merges_aliases_across_articles(store: Store, monkeypatch):
     import components.actors
 
