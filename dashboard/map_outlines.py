@@ -13,11 +13,14 @@ import asyncio
 import hashlib
 from functools import lru_cache
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from components import charts
 from components.charts.outlines import outlines_geojson
 
 #: The file name of the outlines under the app's URL path.
@@ -45,6 +48,12 @@ async def _send(request: Request) -> Response:
     if request.headers.get("if-none-match") == tag:
         return Response(status_code=304, headers=headers)
     return Response(body, media_type="application/geo+json", headers=headers)
+
+
+def places_map(places: pd.DataFrame, countries: pd.DataFrame) -> go.Figure:
+    """:func:`components.charts.places_map` of ``places`` and ``countries`` as the app draws it:
+    the outlines named by :func:`url`."""
+    return charts.places_map(places, countries, outlines_url=url())
 
 
 def route() -> Route:

@@ -194,10 +194,11 @@ def party_evidence(articles: Iterable[Iterable[str]]) -> list[tuple[str, str, in
         by_lower: dict[str, list[str]] = defaultdict(list)
         for name in set(names):
             by_lower[name.lower()].append(name)
-        for party in {n for n in set(names) if party_base(n)}:
-            named[party] += 1
-            for short in by_lower.get(party_base(party).lower(), ()):
-                together[(party, short)] += 1
+        for party, base in ((n, party_base(n)) for n in set(names)):
+            if base:
+                named[party] += 1
+                for short in by_lower.get(base.lower(), ()):
+                    together[(party, short)] += 1
     return [(party, short, n, named[party]) for (party, short), n in sorted(together.items())]
 
 

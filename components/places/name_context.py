@@ -109,5 +109,5 @@ def namesake_areas(mentions: list[Mention], text: str) -> None:
             continue
         qualified = (any(w in AREA_NOUNS for w in m.text.lower().split()[1:]) or _AREA_AFTER.match(text, m.end)
                      or _AREA_BEFORE.search(text, max(0, m.start - 30), m.start))
-        dropped = {id(areas[c.entry.admin1]) for c in cities} if not qualified else {id(c) for c in cities}
-        m.candidates = [c for c in m.candidates if id(c) not in dropped]
+        dropped = set(cities) if qualified else {areas[c.entry.admin1] for c in cities}
+        m.candidates = [c for c in m.candidates if c not in dropped]

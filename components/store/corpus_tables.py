@@ -205,8 +205,8 @@ _ACRONYMS_SQL = ("SELECT text, actor, count(DISTINCT article_seq) AS n FROM enti
 #: Party names ("Labour Party") and the names without "Party" ("Labour") their articles name too:
 #: the evidence of :func:`components.actors.merge.party_merges` (the same pattern as its ``PARTY_NAME``).
 _PARTIES_SQL = r"""
-    WITH party AS (SELECT DISTINCT article_seq, actor, lower(regexp_extract(actor, '^(\S.*?)\s+[Pp][Aa][Rr][Tt][Yy]$', 1)) AS base
-                   FROM entities WHERE regexp_full_match(actor, '\S.*?\s+[Pp][Aa][Rr][Tt][Yy]')),
+    WITH party AS (SELECT DISTINCT article_seq, actor, lower(regexp_extract(actor, '(?i)^(\S.*?)\s+party$', 1)) AS base
+                   FROM entities WHERE regexp_full_match(actor, '(?i)\S.*?\s+party')),
          articles AS (SELECT actor, count(*) AS n FROM party GROUP BY actor)
     SELECT p.actor, b.actor AS short, count(DISTINCT p.article_seq) AS together, any_value(a.n) AS n
     FROM party p JOIN entities b ON b.article_seq = p.article_seq AND lower(b.actor) = p.base

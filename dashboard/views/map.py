@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts
 from dashboard import cached, corrections_panel, linked_charts, map_outlines, notices, state
 
 KEY = "map"
@@ -21,7 +20,7 @@ if places.empty and countries.empty:
 
 st.caption("Circles: places mentioned, sized by mentions; countries shaded by mentions. "
            "Click a place to filter every view to it.")
-linked_charts.chart(charts.places_map(places, countries, outlines_url=map_outlines.url()), name="map", key=f"{KEY}_map", file="map", height=600)
+linked_charts.chart(map_outlines.places_map(places, countries), name="map", key=f"{KEY}_map", file="map", height=600)
 
 places_col, countries_col = st.columns([3, 2])
 with places_col:

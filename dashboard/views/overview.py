@@ -86,5 +86,5 @@ st.subheader("Places")
 if places.empty:
     notices.no_match("places")
 else:
-    linked_charts.chart(charts.places_map(places, countries, outlines_url=map_outlines.url()), name="map", key=f"{KEY}_map",
+    linked_charts.chart(map_outlines.places_map(places, countries), name="map", key=f"{KEY}_map",
                         file="places-map", height=460)
