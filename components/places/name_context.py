@@ -97,7 +97,8 @@ def namesake_areas(mentions: list[Mention], text: str) -> None:
     """A state or province that is mostly the city it is named after ("İstanbul", "Lagos": the
     city holds at least :data:`NAMESAKE_SHARE` of its people): a mention means the city, unless
     an area noun qualifies it ("Istanbul province", "the state of Lagos", "Lagos State": then
-    the area), and the other reading is dropped. A province around a smaller city of its name
+    the area), and the other reading is dropped (so the two mentions of "Istanbul" in "Istanbul …
+    Istanbul province" are two places: see ``_one_reading`` of :mod:`.resolution`). A province around a smaller city of its name
     ("Quebec", "São Paulo") keeps both readings, for the context to choose."""
     for m in mentions:
         if m.fixed is not None or m.start is None:

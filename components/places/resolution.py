@@ -193,11 +193,16 @@ def _one_reading(keys: list[str], mentions: list[Mention]) -> None:
     keys) with the same readings takes the place of the first mention the text qualifies
     ("Paris, Texas"), else of the first mention; only a mention qualified itself ("Paris,
     France") keeps its own."""
-    first: dict[tuple[str, int], Entry] = {}  # (name key, number of readings) → its place
+    first: dict[tuple[str, tuple[Entry, ...]], Entry] = {}  # (name key, its readings) → its place
     for qualified in (True, False):
         for key, m in zip(keys, mentions):
             if m.choice is not None and m.fixed is None and bool(m.hint) == qualified:
-                first.setdefault((key, len(m.candidates)), m.choice)
+                first.setdefault((key, _readings(m)), m.choice)
     for key, m in zip(keys, mentions):
-        if m.fixed is None and not m.hint and (key, len(m.candidates)) in first:
-            m.choice = first[key, len(m.candidates)]
+        if m.fixed is None and not m.hint and (key, _readings(m)) in first:
+            m.choice = first[key, _readings(m)]
+
+
+def _readings(m: Mention) -> tuple[Entry, ...]:
+    """The places ``m`` may be (its candidates' entries, in order)."""
+    return tuple(c.entry for c in m.candidates)

@@ -109,6 +109,12 @@ def test_a_province_that_is_mostly_its_city_is_the_city_unless_the_text_says_pro
     assert istanbul.name == ("Istanbul" if feature == "city" else "İstanbul")
 
 
+def test_the_province_named_outright_stays_the_province_beside_the_city():
+    doc = make_doc("Protests in Istanbul grew. The governor of Istanbul province spoke.",
+                   [("Istanbul", "GPE"), ("Istanbul", "GPE")])
+    assert [p.feature for p in find_places(doc)] == ["city", "admin"]
+
+
 def test_a_province_around_a_smaller_city_of_its_name_keeps_both_readings():
     from components.places.gazetteer import Candidate, Entry
     from components.places.name_context import namesake_areas
