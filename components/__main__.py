@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tqdm import tqdm
@@ -93,9 +94,26 @@ def _open_store(a: argparse.Namespace):
     return Store.opened(a.db)
 
 
+def _ingest_bar(a: argparse.Namespace, desc: str) -> tuple[tqdm, Callable[[int, int], None]]:
+    """A terminal bar through the bytes of ``a.paths`` (one large JSON Lines file moves it too),
+    the articles read so far beside it, and the ``progress`` callback of an ingest that moves it."""
+    from .ingest import count_bytes
+
+    bar = tqdm(desc=desc, total=count_bytes(a.paths), unit="B", unit_scale=True, unit_divisor=1024,
+               disable=a.quiet, postfix={"articles": 0})
+    articles = 0
+
+    def progress(n: int, bytes_read: int) -> None:
+        nonlocal articles
+        articles += n
+        bar.update(max(0, min(bytes_read, bar.total) - bar.n))
+        bar.set_postfix(articles=articles)
+
+    return bar, progress
+
+
 def cmd_ingest(a: argparse.Namespace) -> int:
     from .corpus import ingest
-    from .ingest import count_files
 
     if a.engine != "dask" and (a.scheduler or a.dashboard):
         print("error: --scheduler and --dashboard need --engine dask", file=sys.stderr)
@@ -107,39 +125,27 @@ def cmd_ingest(a: argparse.Namespace) -> int:
     if a.engine == "dask":
         return _ingest_dask(a, store)
     nlp = _pipelines(a)
-    stored = 0
-    with tqdm(desc="ingest", total=count_files(a.paths), unit=" files", disable=a.quiet) as bar:
-        def done(n: int) -> None:
-            nonlocal stored
-            stored += n
-            bar.set_postfix(articles=stored)
-
+    bar, progress = _ingest_bar(a, "ingest")
+    with bar:
         report = ingest(a.paths, store=store, nlp=nlp, batch_size=a.batch_size, workers=a.workers,
-                        progress=done, on_file=lambda _origin: bar.update())
+                        progress=progress)
     _report(report.problems, f"{report.summary()} -> {a.db}")
     return 1 if report.problems and not report.articles else 0
 
 
 def _ingest_dask(a: argparse.Namespace, store) -> int:
     """``ingest --engine dask``: a LocalCluster of ``--workers`` processes, or the cluster at
-    ``--scheduler``; a progress bar over partitions as they are stored."""
+    ``--scheduler``; a progress bar through the inputs as their partitions are stored."""
     from .cluster import dask_client, ingest_dask
 
     with dask_client(a.scheduler, workers=a.workers, dashboard=a.dashboard) as client:
         _pipelines(a)  # the notes, and a missing model said here rather than by every worker
         if a.dashboard or a.scheduler:
             print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
-        with tqdm(desc="ingest (dask)", unit=" partitions", disable=a.quiet) as bar:
-            stored = 0
-
-            def done(n: int) -> None:
-                nonlocal stored
-                stored += n
-                bar.update()
-                bar.set_postfix(articles=stored)
-
+        bar, progress = _ingest_bar(a, "ingest (dask)")
+        with bar:
             report = ingest_dask(a.paths, store=store, client=client, model=a.model, models=a.models,
-                                 partition_size=a.partition_size, batch_size=a.batch_size, progress=done)
+                                 partition_size=a.partition_size, batch_size=a.batch_size, progress=progress)
     _report(report.problems, f"{report.summary()} -> {a.db}")
     return 1 if report.problems and not report.articles else 0
 
@@ -251,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
-    p.set_defaults(func=cmd_extract)
+    p.set_defaults(func=cmd_extract, interrupted="nothing was written (the output is written at the end)")
 
     p = sub.add_parser("ingest", help="read files/folders/zips into the store")
     p.add_argument("paths", nargs="+", help="files, folders (recursive) or zips")
@@ -259,13 +265,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
     _add_engine_options(p)
-    p.set_defaults(func=cmd_ingest)
+    p.set_defaults(func=cmd_ingest, interrupted=RESUME)
 
     p = sub.add_parser("reextract", help="re-run extraction where the pipeline version changed")
     settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
-    p.set_defaults(func=cmd_reextract)
+    p.set_defaults(func=cmd_reextract, interrupted=RESUME)
 
     p = sub.add_parser("export", help="write every table of the store as Parquet")
     p.add_argument("output", help="folder to write the .parquet files into")
@@ -283,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search-index", help="build the search index of a store, or bring it up to date")
     settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.set_defaults(func=cmd_search_index)
+    p.set_defaults(func=cmd_search_index, interrupted=RESUME)
 
     p = sub.add_parser("demo", help="write a synthetic corpus of fictional wire stories")
     p.add_argument("output", help="folder to write .txt stories into")
@@ -299,13 +305,20 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+#: What an interrupted verb that writes the store in batches says (its ``interrupted`` default).
+RESUME = ("what was stored before stays stored; run the same command again to go on "
+          "(what is stored and up to date is skipped)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the verb named in ``argv``; returns the process exit code (2 when the store cannot be
     used, a setting's variable is malformed or the model is not installed: the message, which says
-    what to do, is printed without a traceback)."""
+    what to do, is printed without a traceback; 130 after Ctrl-C, with a line saying what was
+    kept)."""
     from .settings import SettingError
-    from .store import StoreError
+    from .store import StoreError, stopped_by_ctrl_c
 
+    a = None
     try:
         settings.check()
         a = build_parser().parse_args(argv)
@@ -313,6 +326,12 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreError, SettingError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, RuntimeError) as err:  # (after StoreError, a RuntimeError)
+        if not stopped_by_ctrl_c(err):
+            raise
+        hint = getattr(a, "interrupted", None)
+        print(f"\ninterrupted{': ' + hint if hint else ''}", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # the output was piped into a reader that stopped (`| head`): no traceback
         import os
 

@@ -26,6 +26,11 @@ from .store import Store
 Progress = Callable[[int], None]
 """Called with the number of articles just handled (added, re-extracted or skipped)."""
 
+IngestProgress = Callable[[int, int], None]
+"""Called as a batch of an ingest is stored, with the number of articles read in it and how far
+the run has read through its inputs, in bytes (all of them: :func:`components.ingest.count_bytes`
+of its paths; uploads are not counted)."""
+
 FileProgress = Callable[[str], None]
 """Called with each file's (or zip member's) origin once it has been read; as many calls as
 :func:`components.ingest.count_files` counts."""
@@ -80,13 +85,16 @@ class ChunkPlan:
     parsing: todo: the articles to extract (not stored, or stored from another pipeline
     version); new_ids: those of ``todo`` not stored at all; kept: articles whose new origin
     alone is recorded (stored and up to date, and copies of articles read earlier in the run);
-    problems: the problems read since the previous chunk (written with this one)."""
+    problems: the problems read since the previous chunk (written with this one); read: the
+    chunk's articles; bytes_read: how far the run had read through its inputs (bytes) when the
+    chunk was cut."""
 
     todo: list[Article]
     new_ids: set[str]
     kept: list[Article]
     problems: list[Problem]
     read: int
+    bytes_read: int = 0
 
     def count(self, report: IngestReport) -> None:
         """Add this chunk's articles to ``report``'s counts (added, re-extracted, unchanged, words)."""
@@ -102,13 +110,20 @@ class ChunkReader:
     engines share (this module's :func:`ingest`, and :mod:`components.cluster`).
 
     Problems and duplicates are counted in ``report`` as they are read; a duplicate's origin is
-    recorded with the chunk read after it (its first reading is in that chunk or an earlier one)."""
+    recorded with the chunk read after it (its first reading is in that chunk or an earlier one).
+    :attr:`bytes_read`: the inputs' bytes read so far, counted by :meth:`add_bytes` (the
+    ``on_bytes`` of :func:`read_inputs`)."""
 
     def __init__(self, report: IngestReport, *, version: str, by_language: dict[str, str]) -> None:
         self.report = report
         self.version, self.by_language = version, by_language
         self._seen: set[str] = set()
         self._written_problems = 0
+        self.bytes_read = 0
+
+    def add_bytes(self, n: int) -> None:
+        """Count ``n`` more bytes of the inputs read."""
+        self.bytes_read += n
 
     @classmethod
     def start(cls, store: Store, nlp: Pipelines, inputs: Sequence[str]) -> "ChunkReader":
@@ -145,7 +160,7 @@ class ChunkReader:
         self._written_problems = len(self.report.problems)
         return ChunkPlan(todo=todo, new_ids=store.missing_articles([a.id for a in todo]),
                          kept=[a for a in chunk if a.id not in stale] + copies, problems=problems,
-                         read=len(chunk))
+                         read=len(chunk), bytes_read=self.bytes_read)
 
     def finish(self, store: Store) -> None:
         """End the run: log the problems read after the last chunk, rebuild the corpus-level actors
@@ -163,9 +178,11 @@ class ChunkReader:
 
 
 def read_inputs(paths: Sequence[str], uploads: Sequence[tuple[str, bytes]] = (),
-                on_file: FileProgress | None = None) -> Iterator[Article | Problem]:
-    """The articles and problems of ``paths`` then ``uploads``, streamed (see :func:`ingest`)."""
-    return chain(read_paths(paths, on_file=on_file), read_uploads(uploads, on_file=on_file))
+                on_file: FileProgress | None = None,
+                on_bytes: Callable[[int], None] | None = None) -> Iterator[Article | Problem]:
+    """The articles and problems of ``paths`` then ``uploads``, streamed (see :func:`ingest`);
+    ``on_bytes``: as for :func:`components.ingest.read_paths` (``paths`` only)."""
+    return chain(read_paths(paths, on_file=on_file, on_bytes=on_bytes), read_uploads(uploads, on_file=on_file))
 
 
 def input_names(paths: Sequence[str], uploads: Sequence[tuple[str, bytes]] = ()) -> list[str]:
@@ -175,7 +192,7 @@ def input_names(paths: Sequence[str], uploads: Sequence[tuple[str, bytes]] = ())
 
 def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, bytes]] = (),
            nlp: Language | Pipelines | None = None, batch_size: int = 64, workers: int = 1, commit_every: int = 256,
-           progress: Progress | None = None, on_file: FileProgress | None = None) -> IngestReport:
+           progress: IngestProgress | None = None, on_file: FileProgress | None = None) -> IngestReport:
     """Read ``paths`` (files, folders, zips) and ``uploads``, extract what is new or stale, write
     it to ``store``; rebuild the corpus-level actors if any extraction was written — by this run
     or by an earlier one that stopped before its rebuild (see :meth:`Store.actors_stale`).
@@ -184,7 +201,7 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
         :func:`components.ingest.read_uploads` after ``paths`` and stored as ``upload:<name>``.
     nlp: as for :func:`components.extraction.extract_articles` (default: the configured pipelines).
     batch_size / workers: passed to ``nlp.pipe``; commit_every: articles per store transaction.
-    progress: called after each batch with the number of articles handled.
+    progress: called after each batch is stored (see :data:`IngestProgress`).
     on_file: called as each input file has been read (see :data:`FileProgress`; for uploads,
         :func:`components.ingest.count_uploads` counts the calls).
     Returns an :class:`IngestReport`. The Dask engine (:func:`components.cluster.ingest_dask`)
@@ -192,7 +209,7 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
     nlp = as_pipelines(nlp)
     reader = ChunkReader.start(store, nlp, input_names(paths, uploads))
     report = reader.report
-    chunks = reader.chunks(read_inputs(paths, uploads, on_file), commit_every)
+    chunks = reader.chunks(read_inputs(paths, uploads, on_file, reader.add_bytes), commit_every)
     with worker_pool(nlp, workers):  # started once for the whole ingest
         for plan, extractions in _extracted(reader, store, chunks, nlp, batch_size=batch_size, workers=workers):
             count_not_analysed(nlp, extractions, report.not_analysed)
@@ -200,8 +217,8 @@ def ingest(paths: Sequence[str], *, store: Store, uploads: Sequence[tuple[str, b
             # origin (file name) recorded; a copy comes after its first reading (in this or an earlier batch).
             store.write(extractions, problems=plan.problems, run_id=report.run_id, articles=plan.kept)
             plan.count(report)
-            if progress and plan.read:
-                progress(plan.read)
+            if progress:
+                progress(plan.read, plan.bytes_read)
     reader.finish(store)
     return report
 

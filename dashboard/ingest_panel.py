@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components import settings
-from components.ingest import count_files, count_uploads, outside_roots
+from components.ingest import count_bytes, count_files, count_uploads, outside_roots
 from components.store import StoreError
 
 from . import bootstrap, cached, state
@@ -45,20 +45,29 @@ def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = (
     progress bar; the report is stored under :data:`dashboard.state.LAST_INGEST` (summary line and
     a problems frame). Returns True when the ingest ran (False if the store could not be written)."""
     total = max(1, count_files(paths) + count_uploads(uploads))
+    size = count_bytes(paths)  # (a folder on the server, or one large file: the bar goes through its bytes)
     bar = st.progress(0.0, text="Loading the language model…")
     nlp = bootstrap.model()
-    read = 0
+    read = stored = 0
 
     def on_file(origin: str) -> None:
         nonlocal read
         read += 1
-        bar.progress(min(read / total, 1.0), text=f"Read {read:,} of {total:,} files ({Path(origin).name})")
+        if not size:
+            bar.progress(min(read / total, 1.0), text=f"Read {read:,} of {total:,} files ({Path(origin).name})")
+
+    def on_stored(articles: int, bytes_read: int) -> None:
+        nonlocal stored
+        stored += articles
+        if size:
+            done = min(bytes_read / size, 1.0)
+            bar.progress(done, text=f"{stored:,} articles stored; {done:.0%} of {size / 2**20:,.1f} MB read")
 
     try:
         from components import corpus  # imports spaCy: only when an ingest runs
 
         report = corpus.ingest(list(paths), uploads=list(uploads), store=cached.current_store(), nlp=nlp,
-                               on_file=on_file)
+                               on_file=on_file, progress=on_stored)
     except StoreError as err:
         bar.empty()
         st.error(str(err))

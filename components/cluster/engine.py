@@ -22,16 +22,13 @@ import shutil
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
-from ..corpus import ChunkPlan, ChunkReader, FileProgress, IngestReport, input_names, read_inputs
+from ..corpus import ChunkPlan, ChunkReader, FileProgress, IngestProgress, IngestReport, input_names, read_inputs
 from ..nlp import Pipelines, load_pipelines
 from ..store import Store, StoreError
 from ..store.parts import ids_digest, part_meta, schema_fingerprint
 from .worker import PLUGIN_NAME, LoadPipelines, extract_part
-
-PartProgress = Callable[[int], None]
-"""Called as each partition is stored, with the number of articles read in it."""
 
 
 def run_folder(store: Store, inputs: Sequence[str], nlp: Pipelines, partition_size: int) -> Path:
@@ -58,7 +55,7 @@ class _Run:
     """The partitions of one Dask ingest, submitted as read and stored in reading order."""
 
     def __init__(self, store: Store, client, reader: ChunkReader, folder: Path, task: dict[str, Any],
-                 progress: PartProgress | None) -> None:
+                 progress: IngestProgress | None) -> None:
         from distributed import as_completed
 
         self.store, self.client, self.reader, self.folder = store, client, reader, folder
@@ -126,7 +123,7 @@ class _Run:
                 report.not_analysed[lang] = report.not_analysed.get(lang, 0) + n
         plan.count(report)
         if self.progress:
-            self.progress(plan.read)
+            self.progress(plan.read, plan.bytes_read)
 
     def close(self) -> None:
         """Remove the run folder, and the store's parts folder, if nothing is left in them."""
@@ -137,7 +134,7 @@ class _Run:
 
 def ingest_dask(paths: Sequence[str], *, store: Store, client, model: str | None = None,
                 models: str | None = None, partition_size: int = 256, batch_size: int = 64,
-                in_flight: int | None = None, progress: PartProgress | None = None,
+                in_flight: int | None = None, progress: IngestProgress | None = None,
                 on_file: FileProgress | None = None) -> IngestReport:
     """Ingest ``paths`` (files, folders, zips) into ``store`` on a Dask cluster: the same store,
     row for row, as :func:`components.corpus.ingest` makes of them (run ids and times aside).
@@ -150,7 +147,7 @@ def ingest_dask(paths: Sequence[str], *, store: Store, client, model: str | None
     partition_size: articles per partition (one task, one part folder, one store transaction).
     batch_size: passed to ``nlp.pipe`` on the workers.
     in_flight: partitions read and not yet stored, at most (default: twice the workers' threads, plus one).
-    progress: called as each partition is stored (:data:`PartProgress`); on_file: as for
+    progress: called as each partition is stored (:data:`~components.corpus.IngestProgress`); on_file: as for
         :func:`components.corpus.ingest`.
     Returns an :class:`~components.corpus.IngestReport`. Raises what a task raised on a worker."""
     nlp = load_pipelines(model, models)
@@ -160,7 +157,7 @@ def ingest_dask(paths: Sequence[str], *, store: Store, client, model: str | None
     limit = in_flight or 2 * max(1, sum(client.nthreads().values())) + 1
     run = _Run(store, client, reader, run_folder(store, inputs, nlp, partition_size),
                {"model": model, "models": models, "batch_size": batch_size}, progress)
-    for k, (chunk, copies) in enumerate(reader.chunks(read_inputs(paths, on_file=on_file), partition_size)):
+    for k, (chunk, copies) in enumerate(reader.chunks(read_inputs(paths, on_file=on_file, on_bytes=reader.add_bytes), partition_size)):
         run.add(k, reader.plan(store, chunk, copies))
         run.store_ready()
         while len(run.partitions) >= limit:  # read ahead no further: flat memory

@@ -38,7 +38,7 @@ from .limits import MB, default_limit, too_large
 from .structured import read_jsonl_lines
 from .walk import Source, iter_sources, os_reason, outside_roots
 
-__all__ = ["read_paths", "count_files", "read_uploads", "count_uploads", "upload_origin", "outside_roots",
+__all__ = ["read_paths", "count_files", "count_bytes", "read_uploads", "count_uploads", "upload_origin", "outside_roots",
            "FORMATS", "format_of"]
 
 #: How an uploaded file is named in reports and in the store's ``origins``: ``upload:<name>``.
@@ -47,7 +47,8 @@ UPLOAD_PREFIX = "upload:"
 
 def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
                max_file_bytes: int | None = None, max_zip_bytes: int | None = None,
-               on_file: Callable[[str], None] | None = None) -> Iterator[Article | Problem]:
+               on_file: Callable[[str], None] | None = None,
+               on_bytes: Callable[[int], None] | None = None) -> Iterator[Article | Problem]:
     """Yield an Article for every article found under ``paths`` and a Problem for every file,
     zip member or record that could not be read, in a deterministic order.
 
@@ -57,6 +58,11 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
     max_zip_bytes: largest total a zip may expand to (default: setting ``max_zip_mb``).
     on_file: called with a file's (or zip member's) origin once it has been read, whatever it
         gave — for a progress bar whose total is :func:`count_files`.
+    on_bytes: called with the number of the inputs' bytes just read: before each article (or
+        problem), its line's bytes in a large JSON Lines file as it streams (:func:`_stream_jsonl`)
+        and its share of a file read whole (:func:`_spread`); a zip's size once all its members
+        are read; the calls add up to :func:`count_bytes` (for a progress bar that moves through
+        one large file too).
     Never raises for bad input.
     """
     if isinstance(paths, (str, os.PathLike)):
@@ -69,10 +75,14 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
         elif src.fmt == "zip":
             yield from _read_zip(src.path, src.origin, max_file_bytes=max_file, max_zip_bytes=max_zip,
                                  on_file=on_file)
+            if on_bytes:
+                on_bytes(_size(src.path))
         else:
-            yield from _guarded(_read_file(src, max_file_bytes=max_file), src.origin)
+            counted = _Counted(on_bytes)
+            yield from _guarded(_read_file(src, max_file_bytes=max_file, on_bytes=counted), src.origin)
             if on_file:
                 on_file(src.origin)
+            counted.rest(_size(src.path))
 
 
 def upload_origin(name: str) -> str:
@@ -135,31 +145,96 @@ def count_files(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
     return n
 
 
+def count_bytes(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> int:
+    """How many bytes :func:`read_paths` will report through ``on_bytes``: the sizes of the files
+    (and zips) it reads; walks the folders, reads nothing."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return sum(_size(src.path) for src in iter_sources(paths) if isinstance(src, Source))
+
+
+def _size(path: Path) -> int:
+    """The size of the file at ``path`` in bytes (0 when it cannot be read)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _Counted:
+    """An ``on_bytes`` callback (or None) that remembers how much it was given, so that the
+    caller can report the rest of a file once it is read (:meth:`rest`)."""
+
+    def __init__(self, on_bytes: Callable[[int], None] | None) -> None:
+        self.on_bytes, self.given = on_bytes, 0
+
+    def __call__(self, n: int) -> None:
+        if self.on_bytes and n > 0:
+            self.given += n
+            self.on_bytes(n)
+
+    def rest(self, size: int) -> None:
+        """Report what is left of a file of ``size`` bytes."""
+        self(size - self.given)
+
+
 #: A JSON Lines file larger than this is streamed, one line at a time (:func:`_stream_jsonl`).
 STREAM_JSONL_BYTES = 4 * MB
 
 
-def _read_file(src: Source, *, max_file_bytes: int) -> Iterator[Article | Problem]:
+def _read_file(src: Source, *, max_file_bytes: int,
+               on_bytes: Callable[[int], None] | None = None) -> Iterator[Article | Problem]:
     size = src.path.stat().st_size
     if src.fmt == "jsonl" and size > STREAM_JSONL_BYTES:
-        yield from _stream_jsonl(src, max_line_bytes=max_file_bytes)
+        yield from _stream_jsonl(src, max_line_bytes=max_file_bytes, on_bytes=on_bytes)
         return
     if size > max_file_bytes:
         yield Problem(src.origin, too_large(size, max_file_bytes, setting="max_file_mb"))
         return
     with open(src.path, "rb") as f:
         data = f.read(max_file_bytes + 1)  # more than the limit if it grew since stat()
-    yield from _read_bytes(data, src.origin, src.fmt, max_file_bytes=max_file_bytes)
+    items = _read_bytes(data, src.origin, src.fmt, max_file_bytes=max_file_bytes)
+    yield from _spread(items, len(data), on_bytes) if on_bytes else items
 
 
-def _stream_jsonl(src: Source, *, max_line_bytes: int) -> Iterator[Article | Problem]:
+def _spread(items: Iterator[Article | Problem], size: int,
+            on_bytes: Callable[[int], None]) -> Iterator[Article | Problem]:
+    """``items``, the articles and problems of a file of ``size`` bytes read whole, each after its
+    share of the bytes through ``on_bytes``: the file is parsed first, so that a bar moves through
+    a file of thousands of records as they are stored, not at once. An error while parsing is
+    raised after the items parsed before it (as if they had been yielded one by one)."""
+    parsed: list[Article | Problem] = []
+    error: Exception | None = None
+    try:
+        parsed.extend(items)
+    except Exception as err:  # noqa: BLE001 - raised again below, for _guarded to report
+        error = err
+    given = 0
+    for i, item in enumerate(parsed, start=1):
+        share = size * i // len(parsed) - given
+        given += share
+        on_bytes(share)
+        yield item
+    if error is not None:
+        raise error
+
+
+def _stream_jsonl(src: Source, *, max_line_bytes: int,
+                  on_bytes: Callable[[int], None] | None = None) -> Iterator[Article | Problem]:
     """The articles of a large JSON Lines file on disk, read line by line: whatever its size,
     one line is in memory at a time, so a file of a million articles is a stream of them, never
     refused for its size; a line over ``max_line_bytes`` (setting ``max_file_mb``) is a Problem
-    at its line. Its encoding is told from its first 64 KiB (:func:`.decoding.iter_lines`)."""
+    at its line. Its encoding is told from its first 64 KiB (:func:`.decoding.iter_lines`).
+    ``on_bytes``: called before each article or problem with the bytes read since the last."""
     try:
         with open(src.path, "rb") as f:
-            yield from read_jsonl_lines(iter_lines(f, max_line_bytes=max_line_bytes), src.origin)
+            reported = 0
+            for item in read_jsonl_lines(iter_lines(f, max_line_bytes=max_line_bytes), src.origin):
+                if on_bytes:
+                    position = f.tell()
+                    on_bytes(position - reported)
+                    reported = position
+                yield item
     except Unreadable as err:
         yield Problem(src.origin, err.reason)
 

@@ -36,6 +36,7 @@ import atexit
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import tempfile
 from collections import deque
@@ -78,6 +79,9 @@ def _start(files: Mapping[str, str], default: str) -> None:
     _FILES.update(files)
     _DEFAULT[:] = [default]
     atexit.register(_exit_now)
+    # Ctrl-C in a terminal reaches every process of the command: the parent alone answers it
+    # (and stops the workers, :meth:`Workers.close`), no worker prints its own traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _exit_now() -> None:
@@ -164,10 +168,24 @@ class Workers:
         while pending:
             yield from _read(pending.popleft().result())
 
-    def close(self) -> None:
-        """Stop the workers (tasks not started are dropped) and remove the pipelines' files."""
-        self._pool.shutdown(cancel_futures=True)
-        self._files.cleanup()
+    def close(self, *, now: bool = False) -> None:
+        """Stop the workers (tasks not started are dropped) and remove the pipelines' files.
+        ``now``: without waiting for the tasks running (their results are not wanted: the work
+        was interrupted); a second Ctrl-C while waiting stops them at once too."""
+        try:
+            if not now:
+                self._pool.shutdown(cancel_futures=True)
+        except KeyboardInterrupt:
+            now = True
+            raise
+        finally:
+            if now:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                # (the pool's own processes: Python 3.11 has no public way to stop them mid-task)
+                for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                    process.terminate()
+                    process.join(5)
+            self._files.cleanup()
 
 
 def _read(found: list[tuple[str, dict[str, Any] | None]]) -> Iterator[tuple[str, Results | None]]:
@@ -187,11 +205,15 @@ def worker_pool(pipelines: Pipelines, n: int) -> Iterator[Workers | None]:
         return
     workers = Workers(pipelines, n)
     _CURRENT.append(workers)
+    interrupted = False
     try:
         yield workers
+    except BaseException:  # (an error or Ctrl-C: the tasks running are not waited for)
+        interrupted = True
+        raise
     finally:
         _CURRENT.remove(workers)
-        workers.close()
+        workers.close(now=interrupted)
 
 
 def current_workers() -> Workers | None:

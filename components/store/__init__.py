@@ -29,7 +29,7 @@ tables, schema versions and migrations), :mod:`~components.store.corpus_tables` 
 """
 from __future__ import annotations
 
-from .connection import StoreError, StoreLocked, StoreOutdated, drop_kept_tables, holding, no_store_yet
+from .connection import StoreError, StoreLocked, StoreOutdated, drop_kept_tables, holding, no_store_yet, stopped_by_ctrl_c
 from .correcting import CorrectionError
 from .corrections import ACTIONS, ACTOR_TYPES, Correction
 from .database import Store
@@ -43,4 +43,4 @@ from .workbench import SavedViewRow, ViewExists, analyst
 __all__ = ["ACTIONS", "ACTOR_TYPES", "Correction", "CorrectionError", "HIT_CLOSE", "HIT_OPEN", "Hits", "KINDS", "Kept",
            "NoteRow", "PLACE_SHOWN", "SavedViewRow", "SearchIndexMissing", "Store", "StoreError", "StoreLocked",
            "StoreOutdated", "TAGGED_ITEM", "ViewExists", "analyst", "drop_kept_tables", "forget_hits", "hits_kept",
-           "holding", "kept_name", "no_store_yet"]
+           "holding", "kept_name", "no_store_yet", "stopped_by_ctrl_c"]

@@ -248,6 +248,13 @@ def _intent_age(intent: Path) -> float:
         return float("inf")
 
 
+def stopped_by_ctrl_c(err: BaseException) -> bool:
+    """Whether ``err`` is Ctrl-C: a KeyboardInterrupt, or what DuckDB raises instead when SIGINT
+    arrives while one of its statements runs (a RuntimeError "Query interrupted"; a statement
+    stopped by its time limit raises ``duckdb.InterruptException``)."""
+    return isinstance(err, KeyboardInterrupt) or (type(err) is RuntimeError and str(err) == "Query interrupted")
+
+
 def _exec(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence | dict | None = None) -> list[tuple]:
     """Run one statement and return all its rows (so no result is left open on the host)."""
     return con.execute(sql, params).fetchall()

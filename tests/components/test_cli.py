@@ -5,6 +5,7 @@ import json
 import math
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -107,16 +108,66 @@ def test_extract_reads_jsonl_and_keeps_given_ids(tmp_path):
 def test_ingest_info_and_export_from_the_shell(tmp_path, small_corpus):
     db = tmp_path / "c.duckdb"
     run = [sys.executable, "-m", "components"]
-    r = subprocess.run(run + ["ingest", str(small_corpus), "--db", str(db), "-q"],
+    r = subprocess.run(run + ["ingest", str(small_corpus), "--db", str(db)],
                        cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "broken.txt" in r.stderr and "3 articles read" in r.stderr
+    # the bar goes through the inputs' bytes, the articles beside it
+    bar = r.stderr.replace("\r", "\n").splitlines()
+    assert any(line.startswith("ingest: 100%") and "B/s" in line and "articles=3" in line for line in bar), r.stderr
     info = subprocess.run(run + ["info", "--db", str(db)], cwd=ROOT, capture_output=True, text=True)
     assert "articles" in info.stdout
     exp = subprocess.run(run + ["export", str(tmp_path / "pq"), "--db", str(db)], cwd=ROOT,
                          capture_output=True, text=True)
     assert exp.returncode == 0, exp.stderr
     assert (tmp_path / "pq" / "articles.parquet").exists()
+
+
+def running_in_group(pgid: int) -> list[str]:
+    """The processes of process group ``pgid`` still running (dead ones not yet reaped left out),
+    as ``/proc/PID/stat`` lines."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":  # (state, ppid, pgrp)
+            found.append(stat.read_text())
+    return found
+
+
+@pytest.mark.model
+def test_ctrl_c_during_an_ingest_with_workers_ends_it_in_a_line_keeping_what_was_stored(tmp_path):
+    """Ctrl-C in a terminal (SIGINT to every process of the command): the command ends within
+    seconds with exit code 130 and one line saying what to do, no traceback from it or its worker
+    processes, none of them left running; the batches stored before stay stored."""
+    import os
+    import signal
+    import time
+
+    from components.store import Store
+
+    stories, db = tmp_path / "stories", tmp_path / "c.duckdb"
+    assert main(["demo", str(stories), "--n", "700"]) == 0
+    err = (tmp_path / "err.txt").open("w+")
+    ingest = subprocess.Popen([sys.executable, "-m", "components", "ingest", str(stories), "--db", str(db),
+                               "--workers", "2"], cwd=ROOT, stderr=err, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 240
+        while "articles=256" not in (tmp_path / "err.txt").read_text() and time.monotonic() < deadline:
+            assert ingest.poll() is None, (tmp_path / "err.txt").read_text()
+            time.sleep(0.2)
+        os.killpg(ingest.pid, signal.SIGINT)
+        assert ingest.wait(timeout=30) == 130
+    finally:
+        if ingest.poll() is None:
+            os.killpg(ingest.pid, signal.SIGKILL)
+    time.sleep(0.5)
+    assert running_in_group(ingest.pid) == []  # no worker left behind
+    text = (tmp_path / "err.txt").read_text()
+    assert "Traceback" not in text and "interrupted: what was stored before stays stored" in text
+    assert 256 <= Store(db).summary()["articles"] < 700
 
 
 @pytest.mark.model

@@ -180,6 +180,31 @@ def test_a_long_upload_is_stored_next_to_a_good_one(small_corpus, tmp_path, shor
     _assert_long_article_stored_with_right_offsets(store, body, short_max_length)
 
 
+def test_progress_moves_through_the_bytes_of_one_large_file_as_batches_are_stored(tmp_path, nlp, monkeypatch):
+    """The CLI's bar through a JSON Lines file of a million stories: each stored batch says how far
+    into the inputs it read, never past what it stored, reaching every byte at the end."""
+    import json
+
+    import components.ingest as ingest
+
+    monkeypatch.setattr(ingest, "STREAM_JSONL_BYTES", 0)  # streamed, as a large file is
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"text": f"Rain fell on Lisbon on day {i}, officials said."}) + "\n" for i in range(7)]
+    lines.insert(3, lines[0])  # a copy, and a line that cannot be read
+    lines.insert(5, "{not json\n")
+    feed.write_text("".join(lines), encoding="utf-8")
+    ends = [sum(len(x.encode()) for x in lines[:k + 1]) for k in range(len(lines))]
+    seen: list[tuple[int, int]] = []
+    report = corpus.ingest([feed], store=Store(tmp_path / "s.duckdb"), nlp=nlp, commit_every=2,
+                           progress=lambda n, at: seen.append((n, at)))
+    assert report.added == 7 and report.duplicates == 1 and len(report.problems) == 1
+    assert [n for n, _ in seen] == [2, 2, 2, 1]
+    # each batch of two fresh stories read up to the end of its second one's line
+    fresh_ends = [ends[k] for k in (0, 1, 2, 4, 6, 7, 8)]
+    assert [at for _, at in seen] == [fresh_ends[1], fresh_ends[3], fresh_ends[5], feed.stat().st_size]
+    assert ingest.count_bytes([feed]) == feed.stat().st_size
+
+
 @pytest.mark.parametrize("commit_every", [1, 256])
 def test_a_copy_read_in_the_same_run_adds_its_file_to_origins(tmp_path, nlp, commit_every):
     folder = tmp_path / "dup"

@@ -13,6 +13,7 @@ import pytest
 
 from components import corpus
 from components.cluster import dask_client, ingest_dask, run_folder
+from components.ingest import count_bytes
 from components.nlp import load_pipelines
 from components.store import Store, StoreError
 from components.store.schema import ARTICLE_ROW_TABLES, TABLES
@@ -93,9 +94,14 @@ def local_rows(inputs, tmp_path, pipelines) -> dict[str, str]:
 
 def test_the_dask_engine_stores_what_the_local_engine_stores(client, inputs, local_rows, tmp_path):
     store = Store(tmp_path / "dask.duckdb")
-    report = ingest_dask(inputs, store=store, client=client, partition_size=8)
+    seen: list[tuple[int, int]] = []
+    report = ingest_dask(inputs, store=store, client=client, partition_size=8,
+                         progress=lambda n, at: seen.append((n, at)))
     assert rows(store) == local_rows and numbered_alike(store)
     assert (report.added, report.duplicates) == (41, 1)
+    # the CLI's bar: through the inputs' bytes as partitions are stored, to the last byte
+    assert sum(n for n, _ in seen) == report.articles and len(seen) == 6
+    assert [at for _, at in seen] == sorted(at for _, at in seen) and seen[-1][1] == count_bytes(inputs) > 0
     assert sorted(Path(p.origin).name for p in report.problems) == ["broken.txt", "missing.txt"]
     assert not Path(f"{store.path}.parts").exists()  # every part stored, then removed
 

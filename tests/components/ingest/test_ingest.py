@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from components.ingest import count_files, read_paths
+from components.ingest import count_bytes, count_files, read_paths
 from components.ingest.dates import normalise_date
 from components.ingest.header import split_header
 from components.records import Article, Problem
@@ -595,3 +595,50 @@ def test_count_files_matches_the_files_read(tmp_path):
     seen: list[str] = []
     list(read_paths([folder], on_file=seen.append))
     assert count_files([folder]) == len(seen) == 5
+
+
+def test_the_bytes_read_add_up_to_count_bytes_whatever_each_file_gave(tmp_path):
+    folder = tmp_path / "p"
+    write(folder / "a.txt", STORY)
+    write(folder / "b.jsonl", json.dumps({"text": "x"}) + "\n" + json.dumps({"text": "y"}) + "\n")
+    write(folder / "c.zip", make_zip({"1.txt": "One.", "2.txt": "Two."}))
+    write(folder / "d.zip", b"broken")
+    write(folder / "e.txt", b"\x00\x01binary\x00" * 50)
+    write(folder / "f.txt", "a story too long for the limit " * 40)
+    steps: list[int] = []
+    items = list(read_paths([folder], on_bytes=steps.append, max_file_bytes=1000))
+    assert any(isinstance(x, Problem) for x in items)  # (the broken zip, the binary and the long file)
+    assert all(n > 0 for n in steps)
+    assert sum(steps) == count_bytes([folder]) == sum(f.stat().st_size for f in folder.iterdir())
+
+
+def test_a_file_read_whole_is_counted_in_shares_before_its_articles(tmp_path):
+    path = write(tmp_path / "feed.jsonl", "".join(json.dumps({"text": f"Story {i}."}) + "\n" for i in range(3))
+                 + "{not json\n")
+    total = 0
+
+    def count(n: int) -> None:
+        nonlocal total
+        total += n
+
+    seen = [(type(item).__name__, total) for item in read_paths([path], on_bytes=count)]
+    size = path.stat().st_size
+    assert seen == [("Article", size // 4), ("Article", size // 2), ("Article", size * 3 // 4), ("Problem", size)]
+
+
+def test_a_file_whose_parsing_fails_midway_keeps_what_it_gave_and_its_bytes(tmp_path, monkeypatch):
+    import components.ingest as ingest
+
+    path = write(tmp_path / "feed.jsonl", "".join(json.dumps({"text": f"Story {i}."}) + "\n" for i in range(3)))
+
+    read_document = ingest.read_document
+
+    def breaks(data, origin, fmt):
+        yield from list(read_document(data, origin, fmt))[:2]
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(ingest, "read_document", breaks)
+    steps: list[int] = []
+    items = list(read_paths([path], on_bytes=steps.append))
+    assert [type(x).__name__ for x in items] == ["Article", "Article", "Problem"]
+    assert "parser bug" in items[-1].reason and sum(steps) == path.stat().st_size

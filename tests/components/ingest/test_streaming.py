@@ -69,3 +69,38 @@ def test_a_legacy_encoded_line_among_utf8_lines_is_decoded(monkeypatch):
                                           (b"\n  \n\n", "empty file")])
 def test_a_streamed_file_that_is_no_text_is_one_problem(data, reason, monkeypatch):
     assert read(data, streamed=True, monkeypatch=monkeypatch) == [("Problem", "feed.jsonl", reason)]
+
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=records, codec=st.sampled_from(("utf-8", "utf-8-sig", "utf-16-le", "utf-16")), blank=st.booleans(),
+       broken=st.booleans())
+def test_a_streamed_file_counts_its_bytes_as_it_goes(rows, codec, blank, broken, monkeypatch):
+    """A progress bar through one large file moves with it: before each article (or problem) of a
+    streamed file, the bytes counted reach at least the end of its line (exactly, for UTF-8
+    without a byte-order mark, read line by line; other encodings are decoded in blocks) and
+    never pass the file's size; at the end they are its size."""
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    if blank:
+        lines.insert(1, "  ")
+    if broken:
+        lines.append('{"text": ')
+    try:
+        data = ("\n".join(lines) + "\n").encode(codec)
+    except UnicodeEncodeError:
+        assume(False)
+    monkeypatch.setattr(ingest, "STREAM_JSONL_BYTES", 0)
+    counted = [0]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "feed.jsonl"
+        path.write_bytes(data)
+        at = [(int(x.origin.rsplit(":", 1)[-1]), counted[0]) for x in read_paths(
+            [path], on_bytes=lambda n: counted.__setitem__(0, counted[0] + n)) if x.origin.startswith(str(path) + ":")]
+    assert counted[0] == len(data)
+    body = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"}.get(codec, codec)
+    bom = len(data) - len(("\n".join(lines) + "\n").encode(body))
+    line_end = {k: bom + len(("\n".join(lines[:k]) + "\n").encode(body)) for k in range(1, len(lines) + 1)}
+    assert [count for _, count in at] == sorted(count for _, count in at)
+    assert all(line_end[k] <= count <= len(data) for k, count in at)
+    if codec == "utf-8":
+        assert all(count == line_end[k] for k, count in at)
