@@ -156,7 +156,7 @@ def cmd_reextract(a: argparse.Namespace) -> int:
     store = _open_store(a)
     with tqdm(desc="re-extract", unit=" articles", disable=a.quiet) as bar:
         n = reextract(store=store, nlp=_pipelines(a), batch_size=a.batch_size,
-                      workers=a.workers, progress=bar.update)
+                      workers=a.workers, progress=bar.update, total=lambda n: bar.reset(total=n))
     print(f"{n} articles re-extracted in {a.db}", file=sys.stderr)
     return 0
 

@@ -259,16 +259,18 @@ def _extracted(reader: ChunkReader, store: Store, chunks: Iterator[tuple[list[Ar
 
 
 def reextract(*, store: Store, nlp: Language | Pipelines | None = None, batch_size: int = 64, workers: int = 1,
-              commit_every: int = 256, progress: Progress | None = None) -> int:
+              commit_every: int = 256, progress: Progress | None = None,
+              total: Callable[[int], None] | None = None) -> int:
     """Re-run extraction for every stored article whose results come from another pipeline
     version (an article's expected version is its language's pipeline's: see
     :meth:`components.nlp.Pipelines.version_for`), and rebuild the corpus-level actors if any
     were re-extracted or the store's actors are stale (:meth:`Store.actors_stale`); returns how
-    many were re-extracted. ``nlp``: as for :func:`ingest`."""
+    many were re-extracted. ``nlp``: as for :func:`ingest`; ``progress``: called after each batch
+    is stored; ``total``: called once, before, with the number of articles to re-extract."""
     nlp = as_pipelines(nlp)
     done = 0
     with worker_pool(nlp, workers):  # started once for the whole run
-        stale = store.stale_articles(nlp.version_for(None), by_language=nlp.versions)
+        stale = store.stale_articles(nlp.version_for(None), by_language=nlp.versions, counted=total)
         # one stream, so that worker processes go on parsing while a chunk is written
         for chunk in _batches(extract_articles(stale, nlp=nlp, batch_size=batch_size, workers=workers),
                               commit_every):

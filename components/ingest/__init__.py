@@ -78,11 +78,12 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
             if on_bytes:
                 on_bytes(_size(src.path))
         else:
-            counted = _Counted(on_bytes)
+            counted = _Counted(on_bytes) if on_bytes else None
             yield from _guarded(_read_file(src, max_file_bytes=max_file, on_bytes=counted), src.origin)
             if on_file:
                 on_file(src.origin)
-            counted.rest(_size(src.path))
+            if counted:
+                counted.rest(_size(src.path))
 
 
 def upload_origin(name: str) -> str:
@@ -162,14 +163,14 @@ def _size(path: Path) -> int:
 
 
 class _Counted:
-    """An ``on_bytes`` callback (or None) that remembers how much it was given, so that the
-    caller can report the rest of a file once it is read (:meth:`rest`)."""
+    """An ``on_bytes`` callback that remembers how much it was given, so that the caller can
+    report the rest of a file once it is read (:meth:`rest`)."""
 
-    def __init__(self, on_bytes: Callable[[int], None] | None) -> None:
+    def __init__(self, on_bytes: Callable[[int], None]) -> None:
         self.on_bytes, self.given = on_bytes, 0
 
     def __call__(self, n: int) -> None:
-        if self.on_bytes and n > 0:
+        if n > 0:
             self.given += n
             self.on_bytes(n)
 

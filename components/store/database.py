@@ -48,17 +48,15 @@ def _version_params(version: str, by_language: Mapping[str, str] | None) -> dict
 
 
 class Store(Correcting, Workbench, Annotations, Searching):
-    """A DuckDB file holding articles, their extractions, corpus-level actors, ingest logs,
-    analysts' corrections (the methods of :class:`~components.store.correcting.Correcting`) and
-    the analyst's saved views, tags and notes (methods of
-    :class:`~components.store.workbench.Workbench` and :class:`~components.store.annotations.Annotations`);
-    the full-text search index beside it is kept by :class:`~components.store.searching.Searching`.
+    """A DuckDB file holding articles, their extractions, corpus-level actors, ingest logs, analysts' corrections
+    (the methods of :class:`~components.store.correcting.Correcting`) and the analyst's saved views, tags and notes
+    (:class:`~components.store.workbench.Workbench`, :class:`~components.store.annotations.Annotations`); the
+    full-text search index beside it is kept by :class:`~components.store.searching.Searching`.
 
-    path: the DuckDB file; None means the ``db`` setting (``data/dateline.duckdb``). The file and
-        its tables are created on the first write; reading a store that does not exist returns
-        empty results and never creates it.
-    timeout: seconds to keep retrying while another process holds the file, before
-        :class:`StoreLocked` is raised.
+    path: the DuckDB file; None means the ``db`` setting (``data/dateline.duckdb``). The file and its tables
+        are created on the first write; reading a store that does not exist returns empty results and never
+        creates it.
+    timeout: seconds to keep retrying while another process holds the file, before :class:`StoreLocked`.
     """
 
     def __init__(self, path: str | Path | None = None, *, timeout: float = 30.0) -> None:
@@ -197,19 +195,21 @@ class Store(Correcting, Workbench, Annotations, Searching):
                            {"ids": sorted(wanted)})
         return wanted - {r[0] for r in stored}
 
-    def stale_articles(self, pipeline_version: str, *,
-                       by_language: Mapping[str, str] | None = None) -> Iterator[Article]:
-        """Stored articles whose extraction is missing or from another pipeline version than the
-        one expected for their language (``pipeline_version`` and ``by_language`` as for
-        :meth:`needs_extraction`), or whose language was never detected (a store from before languages), oldest ingest first, each
-        with its stored language. Articles are read a chunk at a time and the file is not held between chunks,
-        so the caller may write extractions while it iterates."""
+    def stale_articles(self, pipeline_version: str, *, by_language: Mapping[str, str] | None = None,
+                       counted: Callable[[int], None] | None = None) -> Iterator[Article]:
+        """Stored articles whose extraction is missing or from another pipeline version than the one expected for their
+        language (``pipeline_version``, ``by_language``: as for :meth:`needs_extraction`), or whose language was never
+        detected (a store from before languages), oldest ingest first, each with its stored language; ``counted(n)`` is
+        called with their number before the first. Read a chunk at a time, the file not held between chunks (so the
+        caller may write extractions while it iterates)."""
         if not self.exists:
             return
         with self._reading() as con:
             ids = [r[0] for r in _exec(
                 con, f"SELECT id FROM articles WHERE pipeline_version IS DISTINCT FROM {_EXPECTED_VERSION}"
                 " OR language IS NULL ORDER BY first_ingested, id", _version_params(pipeline_version, by_language))]
+        if counted:
+            counted(len(ids))
         for i in range(0, len(ids), STALE_CHUNK):
             chunk = ids[i:i + STALE_CHUNK]
             with self._reading() as con:

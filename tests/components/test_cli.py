@@ -151,8 +151,11 @@ def test_ctrl_c_during_an_ingest_with_workers_ends_it_in_a_line_keeping_what_was
     stories, db = tmp_path / "stories", tmp_path / "c.duckdb"
     assert main(["demo", str(stories), "--n", "700"]) == 0
     err = (tmp_path / "err.txt").open("w+")
+    # (in a process group of its own, as a terminal's command; Ctrl-C not ignored even where these tests
+    # run in the background, whose commands inherit SIGINT ignored)
     ingest = subprocess.Popen([sys.executable, "-m", "components", "ingest", str(stories), "--db", str(db),
-                               "--workers", "2"], cwd=ROOT, stderr=err, start_new_session=True)
+                               "--workers", "2"], cwd=ROOT, stderr=err, start_new_session=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 240
         while "articles=256" not in (tmp_path / "err.txt").read_text() and time.monotonic() < deadline:

@@ -58,8 +58,11 @@ def test_reextract_brings_store_to_current_version(small_corpus, tmp_path, nlp, 
     store = Store(tmp_path / "s.duckdb")
     corpus.ingest([small_corpus], store=store, nlp=nlp)
     monkeypatch.setattr(nlp_version, "rules_hash", lambda: "0123456789ab")  # as after a rule change
-    assert corpus.reextract(store=store, nlp=nlp) == 3
-    assert corpus.reextract(store=store, nlp=nlp) == 0
+    totals: list[int] = []
+    steps: list[int] = []
+    assert corpus.reextract(store=store, nlp=nlp, total=totals.append, progress=steps.append, commit_every=2) == 3
+    assert totals == [3] and steps == [2, 1]  # (the CLI's bar: its total known before the first batch)
+    assert corpus.reextract(store=store, nlp=nlp, total=totals.append) == 0 and totals == [3, 0]
 
 
 def test_crash_mid_ingest_keeps_what_was_stored(small_corpus, tmp_path, nlp, monkeypatch):
