@@ -44,8 +44,8 @@ def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = (
     """Ingest ``paths`` and ``uploads`` (``(name, content)`` pairs) into the current store with a
     progress bar; the report is stored under :data:`dashboard.state.LAST_INGEST` (summary line and
     a problems frame). Returns True when the ingest ran (False if the store could not be written)."""
-    total = max(1, count_files(paths) + count_uploads(uploads))
     size = count_bytes(paths)  # (a folder on the server, or one large file: the bar goes through its bytes)
+    total = 0 if size else max(1, count_files(paths) + count_uploads(uploads))  # (uploads: by files)
     bar = st.progress(0.0, text="Loading the language model…")
     nlp = bootstrap.model()
     read = stored = 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit import config
@@ -15,7 +16,10 @@ from dashboard import map_outlines
 def _get(path: str, headers: dict[str, str] | None = None):
     scope = {"type": "http", "method": "GET", "path": path, "query_string": b"",
              "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]}
-    return asyncio.run(map_outlines._send(Request(scope)))
+    # in a thread of its own, as the server's loop runs it (a test run earlier in this process may
+    # have left an event loop marked running in this thread, where asyncio.run refuses to start)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, map_outlines._send(Request(scope))).result()
 
 
 def test_the_server_sends_the_outlines_and_answers_a_browser_that_holds_them_with_304():
