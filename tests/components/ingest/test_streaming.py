@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import components.ingest as ingest
 from components.ingest import read_paths
-from components.records import Article, Problem
+from components.records import Article
 
 # Unicode encodings (a byte-order mark, or UTF-8) read back exactly, streamed or whole.
 EXACT = ("utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be")
@@ -30,18 +30,26 @@ def read(data: bytes, *, streamed: bool, monkeypatch, **kwargs) -> list:
                 for x in read_paths([path], **kwargs)]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=records, codec=st.sampled_from(EXACT), blank=st.booleans(), broken=st.booleans())
-def test_a_streamed_file_gives_what_the_whole_file_gives(rows, codec, blank, broken, monkeypatch):
+def feed(rows: list[dict], codec: str, *, blank: bool, broken: bool) -> tuple[list[str], bytes]:
+    """The lines of a JSON Lines file of ``rows`` (a blank line second if ``blank``, a broken
+    record last if ``broken``) and the file's bytes in ``codec`` (a case skipped where ``codec``
+    cannot encode a row)."""
     lines = [json.dumps(row, ensure_ascii=False) for row in rows]
     if blank:
         lines.insert(1, "  ")
     if broken:
         lines.append('{"text": ')
     try:
-        data = ("\n".join(lines) + "\n").encode(codec)
+        return lines, ("\n".join(lines) + "\n").encode(codec)
     except UnicodeEncodeError:
         assume(False)
+        raise
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=records, codec=st.sampled_from(EXACT), blank=st.booleans(), broken=st.booleans())
+def test_a_streamed_file_gives_what_the_whole_file_gives(rows, codec, blank, broken, monkeypatch):
+    lines, data = feed(rows, codec, blank=blank, broken=broken)
     whole = read(data, streamed=False, monkeypatch=monkeypatch)
     assert read(data, streamed=True, monkeypatch=monkeypatch) == whole
     if codec in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):  # with a BOM, or UTF-8: every story is read
@@ -80,15 +88,7 @@ def test_a_streamed_file_counts_its_bytes_as_it_goes(rows, codec, blank, broken,
     streamed file, the bytes counted reach at least the end of its line (exactly, for UTF-8
     without a byte-order mark, read line by line; other encodings are decoded in blocks) and
     never pass the file's size; at the end they are its size."""
-    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
-    if blank:
-        lines.insert(1, "  ")
-    if broken:
-        lines.append('{"text": ')
-    try:
-        data = ("\n".join(lines) + "\n").encode(codec)
-    except UnicodeEncodeError:
-        assume(False)
+    lines, data = feed(rows, codec, blank=blank, broken=broken)
     monkeypatch.setattr(ingest, "STREAM_JSONL_BYTES", 0)
     counted = [0]
     with tempfile.TemporaryDirectory() as folder:
