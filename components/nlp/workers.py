@@ -180,10 +180,13 @@ class Workers:
             raise
         finally:
             if now:
+                # (the pool's own processes, taken before shutdown() forgets them: Python 3.11 has no
+                # public way to stop them mid-task, and they ignore Ctrl-C)
+                processes = list((getattr(self._pool, "_processes", None) or {}).values())
                 self._pool.shutdown(wait=False, cancel_futures=True)
-                # (the pool's own processes: Python 3.11 has no public way to stop them mid-task)
-                for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+                for process in processes:
                     process.terminate()
+                for process in processes:
                     process.join(5)
             self._files.cleanup()
 
