@@ -48,6 +48,7 @@ def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = (
     total = 0 if size else max(1, count_files(paths) + count_uploads(uploads))  # (uploads: by files)
     bar = st.progress(0.0, text="Loading the language model…")
     nlp = bootstrap.model()
+    bar.progress(0.0, text="Analysing the first articles (the bar moves as each batch is stored)…")
     read = stored = 0
 
     def on_file(origin: str) -> None:
