@@ -78,12 +78,12 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
             if on_bytes:
                 on_bytes(_size(src.path))
         else:
-            counted = _Counted(on_bytes) if on_bytes else None
-            yield from _guarded(_read_file(src, max_file_bytes=max_file, on_bytes=counted), src.origin)
+            at = _Position(on_bytes) if on_bytes else None
+            yield from _guarded(_read_file(src, max_file_bytes=max_file, at=at), src.origin)
             if on_file:
                 on_file(src.origin)
-            if counted:
-                counted.rest(_size(src.path))
+            if at:
+                at(_size(src.path))  # (the rest of it: a file read whole, or one that could not be read)
 
 
 def upload_origin(name: str) -> str:
@@ -162,32 +162,29 @@ def _size(path: Path) -> int:
         return 0
 
 
-class _Counted:
-    """An ``on_bytes`` callback that remembers how much it was given, so that the caller can
-    report the rest of a file once it is read (:meth:`rest`)."""
+class _Position:
+    """How far the reading of one file has got: called with a position in the file (bytes from
+    its start, never going back), it passes the bytes since the last position on to ``on_bytes``
+    (:func:`read_paths`'), so each reader of a file says only where it is."""
 
     def __init__(self, on_bytes: Callable[[int], None]) -> None:
-        self.on_bytes, self.given = on_bytes, 0
+        self.on_bytes, self.at = on_bytes, 0
 
-    def __call__(self, n: int) -> None:
-        if n > 0:
-            self.given += n
-            self.on_bytes(n)
-
-    def rest(self, size: int) -> None:
-        """Report what is left of a file of ``size`` bytes."""
-        self(size - self.given)
+    def __call__(self, position: int) -> None:
+        if position > self.at:
+            self.on_bytes(position - self.at)
+            self.at = position
 
 
 #: A JSON Lines file larger than this is streamed, one line at a time (:func:`_stream_jsonl`).
 STREAM_JSONL_BYTES = 4 * MB
 
 
-def _read_file(src: Source, *, max_file_bytes: int,
-               on_bytes: Callable[[int], None] | None = None) -> Iterator[Article | Problem]:
+def _read_file(src: Source, *, max_file_bytes: int, at: _Position | None = None) -> Iterator[Article | Problem]:
+    """The articles and problems of the file ``src``; ``at``: told how far its reading has got."""
     size = src.path.stat().st_size
     if src.fmt == "jsonl" and size > STREAM_JSONL_BYTES:
-        yield from _stream_jsonl(src, max_line_bytes=max_file_bytes, on_bytes=on_bytes)
+        yield from _stream_jsonl(src, max_line_bytes=max_file_bytes, at=at)
         return
     if size > max_file_bytes:
         yield Problem(src.origin, too_large(size, max_file_bytes, setting="max_file_mb"))
@@ -195,13 +192,12 @@ def _read_file(src: Source, *, max_file_bytes: int,
     with open(src.path, "rb") as f:
         data = f.read(max_file_bytes + 1)  # more than the limit if it grew since stat()
     items = _read_bytes(data, src.origin, src.fmt, max_file_bytes=max_file_bytes)
-    yield from _spread(items, len(data), on_bytes) if on_bytes else items
+    yield from _spread(items, len(data), at) if at else items
 
 
-def _spread(items: Iterator[Article | Problem], size: int,
-            on_bytes: Callable[[int], None]) -> Iterator[Article | Problem]:
-    """``items``, the articles and problems of a file of ``size`` bytes read whole, each after its
-    share of the bytes through ``on_bytes``: the file is parsed first, so that a bar moves through
+def _spread(items: Iterator[Article | Problem], size: int, at: _Position) -> Iterator[Article | Problem]:
+    """``items``, the articles and problems of a file of ``size`` bytes read whole, each after
+    ``at`` is told its share of the bytes: the file is parsed first, so that a bar moves through
     a file of thousands of records as they are stored, not at once. An error while parsing is
     raised after the items parsed before it (as if they had been yielded one by one)."""
     parsed: list[Article | Problem] = []
@@ -210,31 +206,24 @@ def _spread(items: Iterator[Article | Problem], size: int,
         parsed.extend(items)
     except Exception as err:  # noqa: BLE001 - raised again below, for _guarded to report
         error = err
-    given = 0
     for i, item in enumerate(parsed, start=1):
-        share = size * i // len(parsed) - given
-        given += share
-        on_bytes(share)
+        at(size * i // len(parsed))
         yield item
     if error is not None:
         raise error
 
 
-def _stream_jsonl(src: Source, *, max_line_bytes: int,
-                  on_bytes: Callable[[int], None] | None = None) -> Iterator[Article | Problem]:
+def _stream_jsonl(src: Source, *, max_line_bytes: int, at: _Position | None = None) -> Iterator[Article | Problem]:
     """The articles of a large JSON Lines file on disk, read line by line: whatever its size,
     one line is in memory at a time, so a file of a million articles is a stream of them, never
     refused for its size; a line over ``max_line_bytes`` (setting ``max_file_mb``) is a Problem
     at its line. Its encoding is told from its first 64 KiB (:func:`.decoding.iter_lines`).
-    ``on_bytes``: called before each article or problem with the bytes read since the last."""
+    ``at``: told before each article or problem how far the file has been read."""
     try:
         with open(src.path, "rb") as f:
-            reported = 0
             for item in read_jsonl_lines(iter_lines(f, max_line_bytes=max_line_bytes), src.origin):
-                if on_bytes:
-                    position = f.tell()
-                    on_bytes(position - reported)
-                    reported = position
+                if at:
+                    at(f.tell())
                 yield item
     except Unreadable as err:
         yield Problem(src.origin, err.reason)
