@@ -13,9 +13,9 @@ from pathlib import Path
 import streamlit as st
 
 from components import settings
-from components.ingest import count_files
 
 from . import cached
+from .ingest_bar import IngestBar
 
 #: The bundled sample corpus: the seed article and the fictional demo stories.
 SAMPLE_DIRS = tuple(settings.PROJECT_ROOT / "data" / name for name in ("seed", "demo"))
@@ -53,19 +53,13 @@ def ensure_sample(path: Path) -> None:
         with box.container():
             st.info("First start: building the sample store from the bundled corpus in `data/` "
                     "(the seed article and fictional demo stories). This takes less than a minute.")
-            total = max(1, count_files(sources))
-            bar = st.progress(0.0, text="Loading the language model…")
-            done = 0
-
-            def on_file(origin: str) -> None:
-                nonlocal done
-                done += 1
-                bar.progress(min(done / total, 1.0), text=f"Read {done} of {total} files")
-
+            bar = IngestBar(sources)
+            nlp = model()
+            bar.analysing()
             from components import corpus
 
-            report = corpus.ingest(sources, store=cached.store_for(str(path)), nlp=model(),
-                                   on_file=on_file)
-            bar.progress(1.0, text=report.summary())
+            report = corpus.ingest(sources, store=cached.store_for(str(path)), nlp=nlp,
+                                   on_file=bar.on_file, progress=bar.on_stored)
+            bar.finish(report.summary())
         box.empty()
         st.toast(f"Sample corpus ready: {report.summary()}", icon=":material/check_circle:")

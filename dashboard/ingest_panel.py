@@ -10,10 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from components import settings
-from components.ingest import count_bytes, count_files, count_uploads, outside_roots
+from components.ingest import outside_roots
 from components.store import StoreError
 
 from . import bootstrap, cached, state
+from .ingest_bar import IngestBar
 
 
 def upload_limit_mb() -> int:
@@ -44,36 +45,19 @@ def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = (
     """Ingest ``paths`` and ``uploads`` (``(name, content)`` pairs) into the current store with a
     progress bar; the report is stored under :data:`dashboard.state.LAST_INGEST` (summary line and
     a problems frame). Returns True when the ingest ran (False if the store could not be written)."""
-    size = count_bytes(paths)  # (a folder on the server, or one large file: the bar goes through its bytes)
-    total = 0 if size else max(1, count_files(paths) + count_uploads(uploads))  # (uploads: by files)
-    bar = st.progress(0.0, text="Loading the language model…")
+    bar = IngestBar(paths, uploads)
     nlp = bootstrap.model()
-    bar.progress(0.0, text="Analysing the first articles (the bar moves as each batch is stored)…")
-    read = stored = 0
-
-    def on_file(origin: str) -> None:
-        nonlocal read
-        read += 1
-        if not size:
-            bar.progress(min(read / total, 1.0), text=f"Read {read:,} of {total:,} files ({Path(origin).name})")
-
-    def on_stored(articles: int, bytes_read: int) -> None:
-        nonlocal stored
-        stored += articles
-        if size:
-            done = min(bytes_read / size, 1.0)
-            bar.progress(done, text=f"{stored:,} articles stored; {done:.0%} of {size / 2**20:,.1f} MB read")
-
+    bar.analysing()
     try:
         from components import corpus  # imports spaCy: only when an ingest runs
 
         report = corpus.ingest(list(paths), uploads=list(uploads), store=cached.current_store(), nlp=nlp,
-                               on_file=on_file, progress=on_stored)
+                               on_file=bar.on_file, progress=bar.on_stored)
     except StoreError as err:
         bar.empty()
         st.error(str(err))
         return False
-    bar.progress(1.0, text="Done")
+    bar.finish()
     problems = pd.DataFrame([(p.origin, p.reason) for p in report.problems], columns=["file", "problem"])
     st.session_state[state.LAST_INGEST] = {"summary": report.summary(), "problems": problems}
     return True

@@ -1,0 +1,56 @@
+"""The progress bar of an ingest in the app: the first start's sample corpus
+(:mod:`dashboard.bootstrap`) and the Data page's folders, files and uploads
+(:mod:`dashboard.ingest_panel`) show the same bar, moving the way the CLI's does."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import streamlit as st
+
+from components.ingest import count_bytes, count_files, count_uploads
+
+#: The bar's text once the model is loaded, until the first batch is stored.
+ANALYSING = "Analysing the first articles (the bar moves as each batch is stored)…"
+
+
+class IngestBar:
+    """A Streamlit progress bar for one ingest of ``paths`` (files and folders on the server)
+    and ``uploads`` (``(name, content)`` pairs). Paths move it through their bytes
+    (:func:`components.ingest.count_bytes`; each stored batch moves it to how far the run had
+    read: "256 articles stored; 86% of 0.6 MB read"); uploads alone, by files ("Read 3 of 5
+    files (a.txt)"). Pass :meth:`on_file` and :meth:`on_stored` to
+    :func:`components.corpus.ingest` (its ``on_file`` and ``progress``)."""
+
+    def __init__(self, paths: Sequence[str], uploads: Sequence[tuple[str, bytes]] = ()) -> None:
+        self.size = count_bytes(paths)
+        self.files = 0 if self.size else max(1, count_files(paths) + count_uploads(uploads))
+        self.read = self.stored = 0
+        self._bar = st.progress(0.0, text="Loading the language model…")
+
+    def analysing(self) -> None:
+        """Say the model is loaded and the first articles are being analysed."""
+        self._bar.progress(0.0, text=ANALYSING)
+
+    def on_file(self, origin: str) -> None:
+        """One more input file read (``origin``: its path or upload name)."""
+        self.read += 1
+        if not self.size:
+            self._bar.progress(min(self.read / self.files, 1.0),
+                               text=f"Read {self.read:,} of {self.files:,} files ({Path(origin).name})")
+
+    def on_stored(self, articles: int, bytes_read: int) -> None:
+        """A batch of ``articles`` stored, the run having read ``bytes_read`` bytes of the paths."""
+        self.stored += articles
+        if self.size:
+            done = min(bytes_read / self.size, 1.0)
+            self._bar.progress(done, text=f"{self.stored:,} articles stored; {done:.0%} of "
+                                          f"{self.size / 2**20:,.1f} MB read")
+
+    def finish(self, text: str = "Done") -> None:
+        """Fill the bar, saying ``text``."""
+        self._bar.progress(1.0, text=text)
+
+    def empty(self) -> None:
+        """Take the bar off the page."""
+        self._bar.empty()
