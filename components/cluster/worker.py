@@ -3,6 +3,7 @@ a worker plugin, so the model is never pickled with a task) and one partition's 
 written as a part folder beside the store (:func:`extract_part`)."""
 from __future__ import annotations
 
+import logging
 from typing import Any, Sequence
 
 from distributed import WorkerPlugin
@@ -13,9 +14,18 @@ from ..records import Article
 PLUGIN_NAME = "dateline-pipelines"
 
 
+def not_a_cancel_on_close(record: logging.LogRecord) -> bool:
+    """False for the warning a Dask worker logs for each task still running when it is closed
+    (as after Ctrl-C: "Async instruction for <Task cancelled …> ended with CancelledError",
+    which Dask's own comment says happens only in ``Worker.close()``); a logging filter for
+    ``distributed.worker.state_machine``, whose other records it lets through."""
+    return not record.getMessage().endswith("ended with CancelledError")
+
+
 class LoadPipelines(WorkerPlugin):
     """Loads the pipelines as each worker starts (or joins later), so the first task does not pay
-    for it and a worker that cannot load them fails at once, saying why.
+    for it and a worker that cannot load them fails at once, saying why; and keeps the worker
+    from printing a warning per running task when it is stopped (:func:`not_a_cancel_on_close`).
 
     model / models: as the ``--model`` and ``--models`` options (None: the worker's settings)."""
 
@@ -26,6 +36,9 @@ class LoadPipelines(WorkerPlugin):
         """Load the pipelines in this worker's process (``worker``: the Dask worker, unused)."""
         from ..nlp import load_pipelines  # spaCy imported on the worker only
 
+        cancels = logging.getLogger("distributed.worker.state_machine")
+        if not_a_cancel_on_close not in cancels.filters:
+            cancels.addFilter(not_a_cancel_on_close)
         load_pipelines(self.model, self.models)  # each model cached by load_model, once per process
 
 

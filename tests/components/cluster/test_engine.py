@@ -5,6 +5,7 @@ a Dask ingest writes. Unit tests run an in-process cluster (one worker thread); 
 real LocalCluster of two worker processes."""
 from __future__ import annotations
 
+import logging
 import shutil
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 
 from components import corpus
 from components.cluster import dask_client, ingest_dask, run_folder
+from components.cluster.worker import PLUGIN_NAME, LoadPipelines
 from components.ingest import count_bytes
 from components.nlp import load_pipelines
 from components.store import Store, StoreError
@@ -198,3 +200,19 @@ def test_a_worker_that_cannot_write_its_parts_gets_an_error_that_says_what_to_do
     Path(f"{store.path}.parts").write_text("not a folder")  # as a path the workers cannot write to
     with pytest.raises(StoreError, match="a disk every worker sees under the same path"):
         ingest_dask([str(ROOT / "data" / "seed")], store=store, client=client)
+
+
+def test_a_worker_stopped_mid_task_logs_no_warning_per_cancelled_task_and_keeps_the_others(client):
+    # (Ctrl-C closes the workers while tasks run: Dask warned once per task, in every worker)
+    client.register_plugin(LoadPipelines(None, None), name=PLUGIN_NAME)  # (its workers run in this process)
+    log = logging.getLogger("distributed.worker.state_machine")
+    seen: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: seen.append(record.getMessage())
+    log.addHandler(handler)
+    try:
+        log.warning("Async instruction for <Task cancelled name=\"execute('run-part-00003')\"> ended with CancelledError")
+        log.warning("Async instruction for <Task finished name=\"execute('run-part-00004')\"> ended with OSError")
+    finally:
+        log.removeHandler(handler)
+    assert seen == ["Async instruction for <Task finished name=\"execute('run-part-00004')\"> ended with OSError"]
