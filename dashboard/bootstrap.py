@@ -20,6 +20,10 @@ from .ingest_bar import IngestBar
 #: The bundled sample corpus: the seed article and the fictional demo stories.
 SAMPLE_DIRS = tuple(settings.PROJECT_ROOT / "data" / name for name in ("seed", "demo"))
 
+#: Articles per store transaction while the sample store is built: the bar moves as each batch is
+#: stored, and the whole sample (~40 articles) would otherwise be one batch.
+SAMPLE_BATCH = 8
+
 _lock = threading.Lock()
 
 
@@ -58,7 +62,7 @@ def ensure_sample(path: Path) -> None:
             bar.analysing()
             from components import corpus
 
-            report = corpus.ingest(sources, store=cached.store_for(str(path)), nlp=nlp,
+            report = corpus.ingest(sources, store=cached.store_for(str(path)), nlp=nlp, commit_every=SAMPLE_BATCH,
                                    on_file=bar.on_file, progress=bar.on_stored)
             bar.finish(report.summary())
         box.empty()

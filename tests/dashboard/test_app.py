@@ -123,11 +123,21 @@ def test_the_first_start_fills_the_default_store_with_the_sample(monkeypatch, tm
     default = tmp_path / "dateline.duckdb"
     monkeypatch.setitem(settings.SETTINGS, "db", settings.Setting("db", str(default), "test default"))
     monkeypatch.delenv("DATELINE_DB", raising=False)
+    from components.ingest import count_bytes
+    from dashboard.ingest_bar import IngestBar
+
+    stored: list[tuple[int, int]] = []  # (articles, bytes read) as the bar heard of each batch
+    shown = IngestBar.on_stored
+    monkeypatch.setattr(IngestBar, "on_stored", lambda bar, n, read: (stored.append((n, read)), shown(bar, n, read)))
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
     assert default.exists()
     assert {m.label: m.value for m in at.metric}["Articles"] == "41"
     assert any("Sample corpus ready" in t.value for t in at.toast)
+    # the bar moved batch by batch, through the sample's bytes, to the end
+    assert len(stored) >= 5 and sum(n for n, _ in stored) == 41
+    reads = [read for _, read in stored]
+    assert reads == sorted(reads) and reads[-1] == count_bytes(bootstrap.SAMPLE_DIRS)
 
 
 # --- dates the slider cannot show, undated articles, unexpected errors ----------------------------
