@@ -127,7 +127,7 @@ def _extract_in_workers(articles: Iterable[Article], pipelines: Pipelines, pool:
     there when it has none); this process only builds the records from what comes back."""
     sent: deque[Article] = deque()
 
-    def items() -> Iterator[nlp_mod.workers.Item]:
+    def items() -> Iterator[nlp_mod.batches.Item]:
         for article in articles:
             sent.append(article)
             yield article.text, doc_values(article), article.language

@@ -14,8 +14,9 @@ from typing import Any, Callable, Generic, Iterable, Iterator, Mapping, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .language import detect_language
 from .long_texts import LONG_TEXT_CHARS, PIECE_CHARS, join_pieces, split_text
-from .pipeline import rule_pipes, run_rule_pipes
+from .pipeline import analysing_language, rule_pipes, run_rule_pipes
 
 T = TypeVar("T")
 
@@ -85,6 +86,38 @@ def pipe_with_context(nlp: Language, items: Iterable[tuple[str, T]], *, batch_si
         yield doc, pending.popleft().context
     while pending:
         yield in_pieces(pending.popleft())
+
+
+#: The Doc extensions the rule steps set: an article's results as :func:`analyse_batch` gives them.
+RESULTS = ("actors", "places", "quotes")
+
+Item = tuple[str, Mapping[str, Any], str | None]
+"""An article for :func:`analyse_batch`: its text, the extension values its Doc starts with
+(:data:`DocValues`), and its language (an ISO 639-1 code or ``"und"``), or None to detect it."""
+
+
+def analyse_batch(batch: list[Item], *, batch_size: int, default: str, served: Mapping | set,
+                  pipeline: Callable[[str], Language]) -> list[tuple[str, dict[str, Any] | None]]:
+    """What a worker process does with a task (:mod:`.workers`): for each article of ``batch``, in
+    order, its language (detected when the item has none) and the results (:data:`RESULTS`, plain
+    data) of its language's pipeline, or None when no pipeline analyses that language.
+
+    default: the default pipeline's language; served: the other pipelines' languages;
+    pipeline: the pipeline of a language (of ``default`` or one of ``served``). Each pipeline
+    parses its share of the batch in one pass."""
+    languages = [language or detect_language(text) for text, _, language in batch]
+    found: list[dict[str, Any] | None] = [None] * len(batch)
+    by_key: dict[str, list[int]] = {}
+    for i, language in enumerate(languages):
+        key = analysing_language(language, default, served)
+        if key is not None:
+            by_key.setdefault(key, []).append(i)
+    for key, indices in by_key.items():
+        docs = pipe_with_context(pipeline(key), ((batch[i][0], i) for i in indices),
+                                 batch_size=batch_size, doc_values=lambda i: batch[i][1])
+        for doc, i in docs:
+            found[i] = {name: doc._.get(name) for name in RESULTS}
+    return list(zip(languages, found))
 
 
 def _with_values(nlp: Language, text: str, values: Mapping[str, Any] | None) -> str | Doc:

@@ -21,9 +21,11 @@ from ..places import gazetteer
 # package (the rules' code and their tables), except the modules in NOT_RULES, which decide
 # nothing about it. Their bytes are hashed into the pipeline version (:func:`rules_hash`), so a
 # change to any of them re-extracts every stored article on the next ingest or reextract.
+# ``components.nlp.workers`` only decides which process runs the analysis (its pool, its tasks,
+# Ctrl-C): what a worker does with a task is ``components.nlp.batches.analyse_batch``, hashed.
 RULE_ROOTS = ("components.actors.component", "components.places.component", "components.quotes.component",
               "components.nlp", "components.extraction")
-NOT_RULES = frozenset({"components", "components.settings"})
+NOT_RULES = frozenset({"components", "components.settings", "components.nlp.workers"})
 
 
 def pipeline_version(nlp: Language) -> str:

@@ -49,23 +49,14 @@ from typing import Any, Iterable, Iterator, Mapping
 from spacy.language import Language
 from spacy.util import minibatch
 
-from .batches import _main_hidden_from_workers, pipe_with_context
-from .language import detect_language
-from .pipeline import Pipelines, analysing_language
-
-#: The Doc extensions the rule steps set, sent back from a worker for each article.
-RESULTS = ("actors", "places", "quotes")
+from .batches import Item, _main_hidden_from_workers, analyse_batch
+from .pipeline import Pipelines
 
 #: Articles per task at most: about a second of parsing for news articles, so that the workers
 #: finish a run together (the last task of one is all the other waits for) while a task still
 #: costs little to send. spaCy is as fast per article in batches of 16 as of 64 (CPU seconds,
 #: 300 BBC articles: 14.9 and 14.9).
 TASK_ARTICLES = 16
-
-Item = tuple[str, Mapping[str, Any], str | None]
-"""An article for a worker: its text, the extension values its Doc starts with
-(:data:`components.nlp.batches.DocValues`), and its language (an ISO 639-1 code or ``"und"``), or
-None for the worker to detect it."""
 
 # In a worker process: the files of the pipelines it was started with, by key (a language code),
 # each unpickled when a task first needs it (a run of English articles never loads the French
@@ -99,22 +90,8 @@ def _pipeline(key: str) -> Language:
 
 
 def _run(batch: list[Item], batch_size: int) -> list[tuple[str, dict[str, Any] | None]]:
-    """In a worker: for each article of ``batch``, in order, its language (detected when the item
-    has none) and the results (:data:`RESULTS`) of its language's pipeline, or None when no
-    pipeline analyses that language. Each pipeline parses its share of the batch in one pass."""
-    languages = [language or detect_language(text) for text, _, language in batch]
-    found: list[dict[str, Any] | None] = [None] * len(batch)
-    by_key: dict[str, list[int]] = {}
-    for i, language in enumerate(languages):
-        key = analysing_language(language, _DEFAULT[0], _FILES)
-        if key is not None:
-            by_key.setdefault(key, []).append(i)
-    for key, indices in by_key.items():
-        docs = pipe_with_context(_pipeline(key), ((batch[i][0], i) for i in indices),
-                                 batch_size=batch_size, doc_values=lambda i: batch[i][1])
-        for doc, i in docs:
-            found[i] = {name: doc._.get(name) for name in RESULTS}
-    return list(zip(languages, found))
+    """In a worker: :func:`~components.nlp.batches.analyse_batch` with this process's pipelines."""
+    return analyse_batch(batch, batch_size=batch_size, default=_DEFAULT[0], served=_FILES, pipeline=_pipeline)
 
 
 def _ready() -> bool:
