@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Sequence
 
 import streamlit as st
+from tqdm import tqdm
 
 from components.ingest import count_bytes, count_files, count_uploads
 
@@ -18,7 +19,7 @@ class IngestBar:
     """A Streamlit progress bar for one ingest of ``paths`` (files and folders on the server)
     and ``uploads`` (``(name, content)`` pairs). Paths move it through their bytes
     (:func:`components.ingest.count_bytes`; each stored batch moves it to how far the run had
-    read: "256 articles stored; 86% of 0.6 MB read"); uploads alone, by files ("Read 3 of 5
+    read: "256 articles stored; 86% of 614kB read"); uploads alone, by files ("Read 3 of 5
     files (a.txt)"). Pass :meth:`on_file` and :meth:`on_stored` to
     :func:`components.corpus.ingest` (its ``on_file`` and ``progress``)."""
 
@@ -44,8 +45,8 @@ class IngestBar:
         self.stored += articles
         if self.size:
             done = min(bytes_read / self.size, 1.0)
-            self._bar.progress(done, text=f"{self.stored:,} articles stored; {done:.0%} of "
-                                          f"{self.size / 2**20:,.1f} MB read")
+            size = tqdm.format_sizeof(self.size, "B", 1024)  # (as the CLI's bar writes sizes)
+            self._bar.progress(done, text=f"{self.stored:,} articles stored; {done:.0%} of {size} read")
 
     def finish(self, text: str = "Done") -> None:
         """Fill the bar, saying ``text``."""

@@ -28,7 +28,7 @@ def test_paths_move_the_bar_through_their_bytes(tmp_path):
         bar.on_stored(40, 380_000)
 
     [(value, text)] = bar_after(script, folder=str(folder))
-    assert text == "296 articles stored; 95% of 0.4 MB read"
+    assert text == "296 articles stored; 95% of 391kB read"
     assert value == 0.95
 
 
