@@ -24,8 +24,21 @@ from pathlib import Path
 
 import duckdb
 
-#: DuckDB settings of the host connection: never download or auto-load an extension.
+from .. import settings
+
+#: DuckDB settings of the host connection: never download or auto-load an extension. Its memory
+#: (the ``store_memory_mb`` setting) is added as it is made (:func:`host_config`).
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+
+def host_config() -> dict[str, str | bool]:
+    """:data:`DUCKDB_CONFIG` with the memory DuckDB may hold (``memory_limit``: the
+    ``store_memory_mb`` setting; DuckDB's own default is 80% of the machine's memory, which a
+    store's pages fill as it grows) and where it spills past it (a folder of this process in the
+    system's temporary folder, made only if it spills; DuckDB's default is ``.tmp`` in the
+    current folder)."""
+    spill = Path(tempfile.gettempdir()) / f"dateline-duckdb-{os.getpid()}"
+    return {**DUCKDB_CONFIG, "memory_limit": f"{settings.get('store_memory_mb')}MB", "temp_directory": str(spill)}
 #: Name under which the store file is attached to the host connection.
 ALIAS = "dateline_store"
 #: Longest pause between two attempts to get a locked file, in seconds.
@@ -66,7 +79,7 @@ class _Host:
     def connection(self) -> duckdb.DuckDBPyConnection:
         """The connection (created on first use); call with ``lock`` held."""
         if self._con is None:
-            self._con = duckdb.connect(":memory:", config=DUCKDB_CONFIG)
+            self._con = duckdb.connect(":memory:", config=host_config())
         return self._con
 
 
@@ -110,6 +123,11 @@ def attached(path: Path, target: str, *, read_only: bool,
     try:
         _exec(con, f"USE {ALIAS}")
         yield con
+    except duckdb.OutOfMemoryException as e:
+        setting = settings.SETTINGS["store_memory_mb"]
+        said = str(e).splitlines()[0]  # (not DuckDB's advice to SET memory_limit, which users cannot)
+        raise StoreError(f"{target}: {said} — the store may hold {setting.value():,} MB of memory: allow it more with "
+                         f"{setting.env_var} (such as {setting.env_var}={2 * setting.value()})") from e
     except duckdb.Error as e:
         raise StoreError(f"{target}: {e}") from e
     finally:

@@ -49,10 +49,11 @@ def snapshot(store: Store) -> dict[str, str]:
     return {t: store.query(f"SELECT * FROM {t} ORDER BY ALL").to_csv() for t in TABLES}
 
 
-def run_python(code: str, *args: str, wait: bool = True):
-    """Run ``code`` in a fresh Python process with the project importable."""
+def run_python(code: str, *args: str, wait: bool = True, env: dict[str, str] | None = None):
+    """Run ``code`` in a fresh Python process with the project importable (and ``env`` added to
+    its environment)."""
     cmd = [sys.executable, "-c", textwrap.dedent(code), *args]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
     if wait:
         return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -973,3 +974,26 @@ def test_an_acronym_alone_counts_for_the_name_other_articles_spell_it_out_as(tmp
     store.rebuild_actors()
     actors = store.query("SELECT actor, n_articles FROM actors ORDER BY actor")
     assert actors.to_dict("records") == [{"actor": "European Union", "n_articles": 3}]
+
+
+# --- the memory DuckDB may hold ----------------------------------------------------------------
+
+def test_the_store_holds_no_more_memory_than_its_setting_and_says_how_to_allow_more(tmp_path: Path):
+    store = Store(tmp_path / "s.duckdb")
+    store.add_articles([Article.from_text("A story about the harbour.", title="Harbour")])
+    code = """
+        import sys, tempfile
+        from components.store import Store, StoreError
+        store = Store(sys.argv[1])
+        row = store.query("SELECT current_setting('memory_limit') AS m, current_setting('temp_directory') AS t")
+        print(row["m"].iloc[0]); print(row["t"].iloc[0].startswith(tempfile.gettempdir()))
+        try:  # (one text of 20 million numbers is built whole in memory: DuckDB cannot spill it)
+            store.query("SELECT string_agg(i::VARCHAR || 'padding', ',') AS l FROM range(20000000) t(i)")
+        except StoreError as e:
+            print(e)
+    """
+    done = run_python(code, str(store.path), env={"DATELINE_STORE_MEMORY_MB": "64"})
+    limit, in_tmp, error = done.stdout.splitlines()[:3]
+    assert limit == "61.0 MiB" and in_tmp == "True", done.stderr  # (64 MB as DuckDB counts it)
+    assert "Out of Memory" in error and "DATELINE_STORE_MEMORY_MB=128" in error
+    assert "Traceback" not in done.stderr
