@@ -30,15 +30,6 @@ from .. import settings
 #: (the ``store_memory_mb`` setting) is added as it is made (:func:`host_config`).
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
-
-def host_config() -> dict[str, str | bool]:
-    """:data:`DUCKDB_CONFIG` with the memory DuckDB may hold (``memory_limit``: the
-    ``store_memory_mb`` setting; DuckDB's own default is 80% of the machine's memory, which a
-    store's pages fill as it grows) and where it spills past it (a folder of this process in the
-    system's temporary folder, made only if it spills; DuckDB's default is ``.tmp`` in the
-    current folder)."""
-    spill = Path(tempfile.gettempdir()) / f"dateline-duckdb-{os.getpid()}"
-    return {**DUCKDB_CONFIG, "memory_limit": f"{settings.get('store_memory_mb')}MB", "temp_directory": str(spill)}
 #: Name under which the store file is attached to the host connection.
 ALIAS = "dateline_store"
 #: Longest pause between two attempts to get a locked file, in seconds.
@@ -48,6 +39,16 @@ INTENT_FRESH = 1.0
 #: … but never longer than this (seconds), so a writer that died does not stall readers.
 YIELD_MAX = 1.0
 _LOCK_MESSAGE = "Could not set lock on file"
+
+
+def host_config() -> dict[str, str | bool]:
+    """:data:`DUCKDB_CONFIG` with the memory DuckDB may hold (``memory_limit``: the
+    ``store_memory_mb`` setting; DuckDB's own default is 80% of the machine's memory, which a
+    store's pages fill as it grows) and where it spills past it (a folder of this process in the
+    system's temporary folder, made only if it spills; DuckDB's default is ``.tmp`` in the
+    current folder)."""
+    spill = Path(tempfile.gettempdir()) / f"dateline-duckdb-{os.getpid()}"
+    return {**DUCKDB_CONFIG, "memory_limit": f"{settings.get('store_memory_mb')}MB", "temp_directory": str(spill)}
 
 
 class StoreError(RuntimeError):
