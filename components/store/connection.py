@@ -15,6 +15,7 @@ import itertools
 import os
 import random
 import re
+import shutil
 import tempfile
 import threading
 import time
@@ -47,8 +48,31 @@ def host_config() -> dict[str, str | bool]:
     store's pages fill as it grows) and where it spills past it (a folder of this process in the
     system's temporary folder, made only if it spills; DuckDB's default is ``.tmp`` in the
     current folder)."""
-    spill = Path(tempfile.gettempdir()) / f"dateline-duckdb-{os.getpid()}"
+    spill = Path(tempfile.gettempdir()) / f"{SPILL_PREFIX}{os.getpid()}"
     return {**DUCKDB_CONFIG, "memory_limit": f"{settings.get('store_memory_mb')}MB", "temp_directory": str(spill)}
+
+
+#: The name of a process's spill folder (:func:`host_config`), before its process id.
+SPILL_PREFIX = "dateline-duckdb-"
+
+
+def sweep_spills(folder: Path | None = None) -> list[Path]:
+    """Delete the spill folders in ``folder`` (the system's temporary folder by default) of
+    Dateline processes that no longer run: DuckDB deletes what it spilled as a statement ends but
+    leaves the folder, and a process killed mid-statement leaves its files (possibly gigabytes).
+    Those of running processes, or of any this user may not signal, stay. Returns those deleted."""
+    gone = []
+    for path in Path(folder or tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*"):
+        pid = path.name[len(SPILL_PREFIX):]
+        try:
+            if pid.isdigit() and int(pid) != os.getpid() and path.is_dir():
+                os.kill(int(pid), 0)  # (raises ProcessLookupError when no process has that number)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+            gone.append(path)
+        except (OSError, OverflowError):  # (another user's process, or a number too large for a pid)
+            pass
+    return gone
 
 
 class StoreError(RuntimeError):
@@ -80,6 +104,7 @@ class _Host:
     def connection(self) -> duckdb.DuckDBPyConnection:
         """The connection (created on first use); call with ``lock`` held."""
         if self._con is None:
+            sweep_spills()  # (what a killed process spilled)
             self._con = duckdb.connect(":memory:", config=host_config())
         return self._con
 

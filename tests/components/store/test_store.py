@@ -997,3 +997,24 @@ def test_the_store_holds_no_more_memory_than_its_setting_and_says_how_to_allow_m
     assert limit == "61.0 MiB" and in_tmp == "True", done.stderr  # (64 MB as DuckDB counts it)
     assert "Out of Memory" in error and "DATELINE_STORE_MEMORY_MB=128" in error
     assert "Traceback" not in done.stderr
+
+
+def test_a_spill_folder_left_by_a_killed_process_is_deleted_and_a_running_ones_kept(tmp_path: Path):
+    from components.store.connection import SPILL_PREFIX, sweep_spills
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # (its number is free now: no process runs under it)
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        folders = {name: tmp_path / f"{SPILL_PREFIX}{pid}" for name, pid in
+                   (("dead", dead.pid), ("alive", alive.pid), ("own", os.getpid()), ("huge", 10**30))}
+        for folder in folders.values():
+            folder.mkdir()
+            (folder / "duckdb_temp_storage-0.tmp").write_bytes(b"x" * 1000)
+        other = tmp_path / "not-ours-123"
+        other.mkdir()
+        assert sweep_spills(tmp_path) == [folders["dead"]]
+        assert not folders["dead"].exists()
+        assert all(folders[n].exists() for n in ("alive", "own", "huge")) and other.exists()
+    finally:
+        alive.kill()
+        alive.wait()
