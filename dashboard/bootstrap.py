@@ -42,18 +42,33 @@ def is_default_store(path: Path) -> bool:
     return path == default and settings.SETTINGS["db"].env_var not in os.environ
 
 
+def unfinished_mark(path: Path) -> Path:
+    """The file beside the store ``path`` that says its sample is not all in yet: made before
+    the first article is stored, removed once the last one is."""
+    return Path(str(path) + ".first-start")
+
+
 def ensure_sample(path: Path) -> None:
-    """Ingest the sample corpus into ``path`` if it is the default store and does not exist,
-    with a progress bar; a second session arriving meanwhile waits for the first."""
-    if path.exists() or not is_default_store(path):
+    """Ingest the sample corpus into ``path`` if it is the default store and does not exist, or
+    its sample was not all stored (a first start stopped part way: the browser tab closed or
+    left, the server stopped), with a progress bar; the articles already stored are skipped. A
+    second session arriving meanwhile says so and waits for the first, then takes over from
+    where it stopped if it stopped."""
+    mark = unfinished_mark(path)
+    if (path.exists() and not mark.exists()) or not is_default_store(path):
         return
     sources = [str(p) for p in SAMPLE_DIRS if p.exists()]
     if not sources:
         return
-    with _lock:
-        if path.exists():
+    box = st.empty()
+    if not _lock.acquire(blocking=False):
+        box.info("The sample store is being built for another tab or window; this page opens when it is ready.",
+                 icon=":material/hourglass_top:")
+        _lock.acquire()
+    try:
+        if path.exists() and not mark.exists():
+            box.empty()
             return
-        box = st.empty()
         with box.container():
             st.info("First start: building the sample store from the bundled corpus in `data/` "
                     "(the seed article and fictional demo stories). This takes less than a minute.")
@@ -62,8 +77,12 @@ def ensure_sample(path: Path) -> None:
             bar.analysing()
             from components import corpus
 
+            mark.touch()
             report = corpus.ingest(sources, store=cached.store_for(str(path)), nlp=nlp, commit_every=SAMPLE_BATCH,
                                    on_file=bar.on_file, progress=bar.on_stored)
+            mark.unlink(missing_ok=True)
             bar.finish(report.summary())
         box.empty()
-        st.toast(f"Sample corpus ready: {report.summary()}", icon=":material/check_circle:")
+    finally:
+        _lock.release()
+    st.toast(f"Sample corpus ready: {report.summary()}", icon=":material/check_circle:")

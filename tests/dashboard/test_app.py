@@ -140,6 +140,37 @@ def test_the_first_start_fills_the_default_store_with_the_sample(monkeypatch, tm
     assert reads == sorted(reads) and reads[-1] == count_bytes(bootstrap.SAMPLE_DIRS)
 
 
+
+@pytest.mark.model
+def test_a_first_start_stopped_part_way_is_taken_up_by_the_next_visit(monkeypatch, tmp_path, nlp):
+    """The tab closed (or the server stopped) while the sample was being stored: the next visit
+    stores the rest, rather than showing the first batches for good."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+
+    from components import settings
+    from components.store import Store
+    from dashboard.ingest_bar import IngestBar
+
+    default = tmp_path / "dateline.duckdb"
+    monkeypatch.setitem(settings.SETTINGS, "db", settings.Setting("db", str(default), "test default"))
+    monkeypatch.delenv("DATELINE_DB", raising=False)
+    shown = IngestBar.on_stored
+
+    def left_after_one_batch(bar, n, read):  # (as Streamlit stops the run of a session that left)
+        shown(bar, n, read)
+        raise StopException()
+
+    monkeypatch.setattr(IngestBar, "on_stored", left_after_one_batch)
+    AppTest.from_file(APP, default_timeout=120).run()
+    assert Store(default).summary()["articles"] == bootstrap.SAMPLE_BATCH
+    assert bootstrap.unfinished_mark(default).exists()
+    monkeypatch.setattr(IngestBar, "on_stored", shown)
+    at = AppTest.from_file(APP, default_timeout=120).run()  # the next visit
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Articles"] == "41"
+    assert not bootstrap.unfinished_mark(default).exists()
+    assert any("Sample corpus ready" in t.value for t in at.toast)
+
 # --- dates the slider cannot show, undated articles, unexpected errors ----------------------------
 
 def _store_of(path: Path, dates: list[str | None]) -> Path:
