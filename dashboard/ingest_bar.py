@@ -15,42 +15,63 @@ from components.ingest import count_bytes, count_files, count_uploads
 ANALYSING = "Analysing the first articles (the bar moves as each batch is stored)…"
 
 
-class IngestBar:
-    """A Streamlit progress bar for one ingest of ``paths`` (files and folders on the server)
-    and ``uploads`` (``(name, content)`` pairs). Paths move it through their bytes
-    (:func:`components.ingest.count_bytes`; each stored batch moves it to how far the run had
-    read: "256 articles stored; 86% of 614kB read"); uploads alone, by files ("Read 3 of 5
-    files (a.txt)"). Pass :meth:`on_file` and :meth:`on_stored` to
-    :func:`components.corpus.ingest` (its ``on_file`` and ``progress``)."""
+class IngestCount:
+    """How far one ingest of ``paths`` (files and folders on the server) and ``uploads``
+    (``(name, content)`` pairs) has come, as a bar shows it: :attr:`done` (0–1) and :attr:`text`.
+    Paths move it through their bytes (:func:`components.ingest.count_bytes`; each stored batch
+    moves it to how far the run had read: "256 articles stored; 86% of 614kB read"); uploads alone,
+    by files ("Read 3 of 5 files (a.txt)"). Pass :meth:`on_file` and :meth:`on_stored` to
+    :func:`components.corpus.ingest` (its ``on_file`` and ``progress``). Plain numbers, so that an
+    ingest running in a thread of its own can move it while pages draw it
+    (:mod:`dashboard.ingest_panel`)."""
 
     def __init__(self, paths: Sequence[str], uploads: Sequence[tuple[str, bytes]] = ()) -> None:
         self.size = count_bytes(paths)
         self.files = 0 if self.size else max(1, count_files(paths) + count_uploads(uploads))
         self.read = self.stored = 0
-        self._bar = st.progress(0.0, text="Loading the language model…")
+        self.done, self.text = 0.0, "Loading the language model…"
+
+    def _moved(self) -> None:
+        """Called after every change of :attr:`done` or :attr:`text` (:class:`IngestBar` draws)."""
 
     def analysing(self) -> None:
         """Say the model is loaded and the first articles are being analysed."""
-        self._bar.progress(0.0, text=ANALYSING)
+        self.done, self.text = 0.0, ANALYSING
+        self._moved()
 
     def on_file(self, origin: str) -> None:
         """One more input file read (``origin``: its path or upload name)."""
         self.read += 1
         if not self.size:
-            self._bar.progress(min(self.read / self.files, 1.0),
-                               text=f"Read {self.read:,} of {self.files:,} files ({Path(origin).name})")
+            self.done = min(self.read / self.files, 1.0)
+            self.text = f"Read {self.read:,} of {self.files:,} files ({Path(origin).name})"
+            self._moved()
 
     def on_stored(self, articles: int, bytes_read: int) -> None:
         """A batch of ``articles`` stored, the run having read ``bytes_read`` bytes of the paths."""
         self.stored += articles
         if self.size:
-            done = min(bytes_read / self.size, 1.0)
+            self.done = min(bytes_read / self.size, 1.0)
             size = tqdm.format_sizeof(self.size, "B", 1024)  # (as the CLI's bar writes sizes)
-            self._bar.progress(done, text=f"{self.stored:,} articles stored; {done:.0%} of {size} read")
+            self.text = f"{self.stored:,} articles stored; {self.done:.0%} of {size} read"
+            self._moved()
 
     def finish(self, text: str = "Done") -> None:
-        """Fill the bar, saying ``text``."""
-        self._bar.progress(1.0, text=text)
+        """Full, saying ``text``."""
+        self.done, self.text = 1.0, text
+        self._moved()
+
+
+class IngestBar(IngestCount):
+    """An :class:`IngestCount` drawn as a Streamlit progress bar where it is made, moving as
+    the ingest runs in the same script run (the first start's)."""
+
+    def __init__(self, paths: Sequence[str], uploads: Sequence[tuple[str, bytes]] = ()) -> None:
+        super().__init__(paths, uploads)
+        self._bar = st.progress(self.done, text=self.text)
+
+    def _moved(self) -> None:
+        self._bar.progress(self.done, text=self.text)
 
     def empty(self) -> None:
         """Take the bar off the page."""

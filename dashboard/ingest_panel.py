@@ -1,8 +1,14 @@
 """The Data page's ingest runner: uploaded files (read in memory) or a folder under the app's
-ingest roots → :func:`components.corpus.ingest`, with a progress bar, and the run's report (summary
-and per-file problems) kept for display."""
+ingest roots → :func:`components.corpus.ingest`, in a thread of the server of its own (an
+:class:`IngestJob`), so that going to another page, closing the tab or starting another session
+does not stop it (a page's own run is stopped as the analyst leaves it); the Data page shows its
+bar while it runs, and the run's report (summary and per-file problems) once it ends."""
 from __future__ import annotations
 
+import itertools
+import logging
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
@@ -11,10 +17,52 @@ import streamlit as st
 
 from components import settings
 from components.ingest import outside_roots
-from components.store import StoreError
+from components.store import Store, StoreError
 
-from . import bootstrap, cached, state
-from .ingest_bar import IngestBar
+from . import bootstrap, state
+from .ingest_bar import IngestCount
+
+log = logging.getLogger(__name__)
+#: Seconds between two redraws of a running ingest's bar.
+REDRAW_S = 1.0
+#: The session's key of the ingest it started or saw running (its :attr:`IngestJob.number`):
+#: its report is shown there once it ends.
+WATCHED = "ingest_watched"
+
+
+@dataclass
+class IngestJob:
+    """One ingest into the store ``store`` (its path), run by a thread of the server.
+
+    count: how far it has come (the bar). report: the :class:`components.corpus.IngestReport`
+    once it ended, or ``error``: a line saying why it stopped. number: unique per process."""
+
+    store: str
+    count: IngestCount
+    number: int = field(default_factory=itertools.count(1).__next__)
+    report: object | None = None
+    error: str | None = None
+    thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether its thread still runs."""
+        return self.thread is not None and self.thread.is_alive()
+
+
+_jobs: dict[str, IngestJob] = {}  # store path → its last ingest (one at a time per store)
+_jobs_lock = threading.Lock()
+
+
+def job_for(store: str | Path) -> IngestJob | None:
+    """The last ingest started into the store at ``store`` in this server (running or ended), or None."""
+    return _jobs.get(str(store))
+
+
+def busy(store: str | Path) -> bool:
+    """Whether an ingest into the store at ``store`` is running."""
+    job = job_for(store)
+    return job is not None and job.running
 
 
 def upload_limit_mb() -> int:
@@ -42,25 +90,72 @@ def ingest_folder(typed: str, roots: Sequence[Path]) -> bool:
 
 
 def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = ()) -> bool:
-    """Ingest ``paths`` and ``uploads`` (``(name, content)`` pairs) into the current store with a
-    progress bar; the report is stored under :data:`dashboard.state.LAST_INGEST` (summary line and
-    a problems frame). Returns True when the ingest ran (False if the store could not be written)."""
-    bar = IngestBar(paths, uploads)
+    """Start ingesting ``paths`` and ``uploads`` (``(name, content)`` pairs) into the current store
+    in a thread of its own (:class:`IngestJob`), the model loaded first in this run (its spinner);
+    the page shows its bar and then its report (:func:`follow`). Returns True when it started
+    (False, saying why, while another ingest into the store runs)."""
+    store = str(state.db_path())
+    count = IngestCount(paths, uploads)
     nlp = bootstrap.model()
-    bar.analysing()
+    with _jobs_lock:
+        if busy(store):
+            st.warning("An ingest into this store is already running (from this or another tab): its bar is "
+                       "below; start this one when it has ended.", icon=":material/hourglass_top:")
+            return False
+        job = _jobs[store] = IngestJob(store=store, count=count)
+        job.thread = threading.Thread(target=_run, args=(job, list(paths), list(uploads), nlp),
+                                      name=f"dateline-ingest-{job.number}", daemon=True)
+        job.thread.start()
+    count.analysing()
+    st.session_state[WATCHED] = job.number
+    return True
+
+
+def _run(job: IngestJob, paths: list[str], uploads: list[tuple[str, bytes]], nlp) -> None:
+    """The job's thread: the ingest, its report or why it stopped kept in ``job``."""
     try:
         from components import corpus  # imports spaCy: only when an ingest runs
 
-        report = corpus.ingest(list(paths), uploads=list(uploads), store=cached.current_store(), nlp=nlp,
-                               on_file=bar.on_file, progress=bar.on_stored)
+        job.report = corpus.ingest(paths, uploads=uploads, store=Store(job.store), nlp=nlp,
+                                   on_file=job.count.on_file, progress=job.count.on_stored)
+        job.count.finish()
     except StoreError as err:
-        bar.empty()
-        st.error(str(err))
-        return False
-    bar.finish()
-    problems = pd.DataFrame([(p.origin, p.reason) for p in report.problems], columns=["file", "problem"])
-    st.session_state[state.LAST_INGEST] = {"summary": report.summary(), "problems": problems}
-    return True
+        job.error = str(err)
+    except Exception as err:  # noqa: BLE001 - said in a line on the page, the traceback in the log
+        log.exception("The ingest into %s stopped", job.store)
+        job.error = (f"The ingest stopped ({type(err).__name__}); what it stored is kept, and ingesting the "
+                     "same files again goes on from there. The details are in the server log.")
+
+
+def follow() -> None:
+    """The current store's ingest on the Data page: its bar, redrawn every :data:`REDRAW_S`
+    seconds while it runs (then the page is drawn again, with the new articles); once it has
+    ended, its report, in the session that started it or saw it run."""
+    job = job_for(state.db_path())
+    if job is None:
+        return
+    if job.running:
+        st.session_state[WATCHED] = job.number
+        _moving(job)
+    elif st.session_state.get(WATCHED) == job.number:
+        del st.session_state[WATCHED]
+        if job.error:
+            st.session_state[state.LAST_INGEST] = None
+            st.error(job.error, icon=":material/error:")
+            return
+        problems = pd.DataFrame([(p.origin, p.reason) for p in job.report.problems], columns=["file", "problem"])
+        st.session_state[state.LAST_INGEST] = {"summary": job.report.summary(), "problems": problems}
+
+
+@st.fragment(run_every=REDRAW_S)
+def _moving(job: IngestJob) -> None:
+    """The bar of the running ``job``; the whole page again once it has ended."""
+    if job.running:
+        st.progress(job.count.done, text=job.count.text)
+        st.caption("It goes on if you leave this page or close the tab; the other pages show its "
+                   "articles as they are stored.")
+    else:
+        st.rerun()
 
 
 def ingest_uploads(files: Sequence) -> bool:

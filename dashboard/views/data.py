@@ -57,26 +57,28 @@ with st.form(f"{KEY}_switch", border=True):
 st.subheader("Add articles")
 st.caption("Text, HTML, JSON/JSONL or CSV files, or zips of them. Articles already in the store are "
            "skipped; files that cannot be read are listed with the reason.")
+running = ingest_panel.busy(path)  # (one ingest at a time per store: its bar is below)
 upload_col, folder_col = st.columns(2)
 with upload_col:
     uploads = st.file_uploader("Upload files or zips", accept_multiple_files=True, key=f"{KEY}_uploads",
                                max_upload_size=ingest_panel.upload_limit_mb(),
                                help="Read in memory and recorded under their own names (`upload:name.txt`). "
                                     "A larger file or zip: put it in a folder and ingest the folder.")
-    if st.button("Ingest uploaded files", key=f"{KEY}_ingest_uploads", disabled=not uploads,
+    if st.button("Ingest uploaded files", key=f"{KEY}_ingest_uploads", disabled=not uploads or running,
                  icon=":material/upload:"):
         if ingest_panel.ingest_uploads(uploads):
-            st.rerun()  # redraw the store summary and history with the new articles
+            st.rerun()  # the page again: its bar, the buttons held until it ends
 with folder_col:
     roots = settings.paths("ingest_roots")
     folder = st.text_input("Folder or file on this machine", key=f"{KEY}_folder",
                            placeholder="/path/to/articles",
                            help="Only under " + ", ".join(f"`{r}`" for r in roots) + " (setting "
                                 f"`{settings.SETTINGS['ingest_roots'].env_var}`).")
-    if st.button("Ingest folder", key=f"{KEY}_ingest_folder", disabled=not folder.strip(),
+    if st.button("Ingest folder", key=f"{KEY}_ingest_folder", disabled=not folder.strip() or running,
                  icon=":material/folder:"):
         if ingest_panel.ingest_folder(folder.strip(), roots):
             st.rerun()
+ingest_panel.follow()
 ingest_panel.show_last_report()
 
 # --- history ---

@@ -53,6 +53,18 @@ def run_app(monkeypatch, db: Path, *, page: str | None = None, params: dict | No
     return at
 
 
+def ingest_ended(at: AppTest, timeout: float = 120) -> AppTest:
+    """``at`` drawn again once the Data page's ingest (which runs in a thread of its own,
+    :mod:`dashboard.ingest_panel`) into its store has ended."""
+    from dashboard import ingest_panel
+
+    job = ingest_panel.job_for(Path(at.session_state[state.DB_PATH]).resolve())
+    assert job is not None, "no ingest was started"
+    job.thread.join(timeout)
+    assert not job.running, f"the ingest did not end within {timeout} s"
+    return at.run()
+
+
 def inject_selection(monkeypatch, key: str, event: dict, *, element: str = "plotly_chart") -> None:
     """Make ``st.<element>`` return ``event`` for the widget ``key`` (as if the user had clicked
     or box-selected in the browser); selections cannot be set through session state."""
@@ -562,12 +574,49 @@ def test_the_data_page_ingests_a_folder_and_reports_unreadable_files(monkeypatch
     at.text_input(key="data_folder").input(str(small_corpus)).run()
     at.button(key="data_ingest_folder").click().run()
     assert not at.exception
+    at = ingest_ended(at)
     assert any("3 articles read: 3 added" in s.value for s in at.success)
     problems = next(d.value for d in at.dataframe if list(d.value.columns) == ["file", "problem"])
     assert list(problems["file"].map(lambda p: Path(p).name)) == ["broken.txt"]
     at.switch_page("views/articles.py").run()
     assert len(at.dataframe[0].value) == 3
 
+
+
+@pytest.mark.model
+def test_an_ingest_goes_on_while_the_analyst_visits_other_pages(monkeypatch, empty_store, small_corpus, nlp):
+    import threading
+
+    from dashboard.ingest_bar import IngestCount
+
+    monkeypatch.setenv("DATELINE_INGEST_ROOTS", str(small_corpus.parent))
+    release, stored = threading.Event(), threading.Event()
+    counted = IngestCount.on_stored
+
+    def held(count, n, read):  # (the ingest's thread waits here once its batch is stored)
+        counted(count, n, read)
+        stored.set()
+        release.wait(60)
+
+    monkeypatch.setattr(IngestCount, "on_stored", held)
+    at = run_app(monkeypatch, empty_store, page="views/data.py")
+    at.text_input(key="data_folder").input(str(small_corpus)).run()
+    at.button(key="data_ingest_folder").click().run()
+    assert stored.wait(60)
+    at.run()
+    assert not at.exception
+    [bar] = [el.proto.text for el in at.get("progress")]
+    assert bar.startswith("3 articles stored; 100% of ")
+    assert at.button(key="data_ingest_folder").disabled  # (one ingest at a time into a store)
+    at.switch_page("views/articles.py").run()  # the analyst leaves the Data page …
+    assert not at.exception and len(at.dataframe[0].value) == 3  # … and sees what is stored so far
+    release.set()
+    at.switch_page("views/data.py")
+    at = ingest_ended(at)
+    assert any("3 articles read: 3 added" in s.value for s in at.success)
+    assert not at.get("progress")
+    at.text_input(key="data_folder").input(str(small_corpus)).run()
+    assert not at.button(key="data_ingest_folder").disabled
 
 # --- pieces -------------------------------------------------------------------------------------
 

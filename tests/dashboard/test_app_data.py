@@ -13,7 +13,7 @@ import pytest
 from components import settings
 from components.store import Store
 from dashboard import state
-from tests.dashboard.test_app import run_app
+from tests.dashboard.test_app import ingest_ended, run_app
 from tests.components.store.test_store import not_a_store
 
 DATA = "views/data.py"
@@ -94,6 +94,7 @@ def test_uploads_are_stored_under_their_own_names_without_temporary_files(monkey
         ("scan.pdf", b"%PDF-1.4", "application/pdf")]).run()
     at.button(key="data_ingest_uploads").click().run()
     assert not at.exception
+    at = ingest_ended(at)
     assert any("2 articles read: 2 added" in s.value for s in at.success)
     problems = next(d.value for d in at.dataframe if list(d.value.columns) == ["file", "problem"])
     assert problems["file"].tolist() == ["upload:scan.pdf"]
