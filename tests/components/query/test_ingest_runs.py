@@ -1,6 +1,8 @@
 """components.query.ingest_runs: recent runs, their counts as numbers, and the problems they logged."""
 from __future__ import annotations
 
+import pandas as pd
+
 from components import query
 from components.store import Store
 
@@ -24,3 +26,18 @@ def test_a_run_logs_its_counts_as_numbers_and_a_run_without_them_counts_zero(tmp
     assert runs.loc[done, ["added", "reextracted", "unchanged", "duplicates", "problems"]].tolist() == [3, 0, 0, 2, 1]
     assert runs.loc[running, ["added", "problems"]].tolist() == [0, 0]
     assert runs["seconds"].isna().tolist() == [True, False]  # newest first: the running one
+
+
+def test_a_run_stopped_part_way_counts_the_articles_it_stored_first(tmp_path):
+    from components.records import Article
+
+    store = Store(tmp_path / "runs.duckdb")
+    first = store.start_run(["a/"])
+    store.add_articles([Article.from_text("One."), Article.from_text("Two.")], run_id=first)
+    store.finish_run(first, added=2)
+    stopped = store.start_run(["a/", "b/"])  # (Ctrl-C, or the server stopped, after one batch)
+    store.add_articles([Article.from_text("One."), Article.from_text("Three."), Article.from_text("Four.")],
+                       run_id=stopped)
+    runs = query.ingest_history(store)[0].set_index("run_id")
+    assert runs.loc[stopped, ["added", "unchanged"]].tolist() == [2, 0]  # (One. was the first run's)
+    assert runs.loc[first, "added"] == 2 and pd.isna(runs.loc[stopped, "seconds"])
