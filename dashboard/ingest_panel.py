@@ -147,6 +147,14 @@ def follow() -> None:
         st.session_state[state.LAST_INGEST] = {"summary": job.report.summary(), "problems": problems}
 
 
+def sidebar_note() -> None:
+    """A line under the sidebar while an ingest into the current store runs (on every page)."""
+    job = job_for(state.db_path())
+    if job is not None and job.running:
+        st.caption(f"An ingest is running ({job.count.text[:1].lower() + job.count.text[1:]}); "
+                   "its articles appear as they are stored. Its bar is on the Data page.")
+
+
 @st.fragment(run_every=REDRAW_S)
 def _moving(job: IngestJob) -> None:
     """The bar of the running ``job``; the whole page again once it has ended."""

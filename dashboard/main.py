@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.store import holding
-from dashboard import bootstrap, notices, search, sidebar, state, workbench
+from dashboard import bootstrap, ingest_panel, notices, search, sidebar, state, workbench
 from dashboard.routes import PAGES
 
 
@@ -29,6 +29,7 @@ def main() -> None:
         workbench.sidebar(page.url_path)
     with st.sidebar:
         st.caption(f"Store: `{state.db_path().name}` (switch it on the Data page)")
+        ingest_panel.sidebar_note()
     with notices.store_errors(part=f"the {page.title} page"):
         if search.ready(state.get_filter()):
             page.run()

@@ -610,6 +610,7 @@ def test_an_ingest_goes_on_while_the_analyst_visits_other_pages(monkeypatch, emp
     assert at.button(key="data_ingest_folder").disabled  # (one ingest at a time into a store)
     at.switch_page("views/articles.py").run()  # the analyst leaves the Data page …
     assert not at.exception and len(at.dataframe[0].value) == 3  # … and sees what is stored so far
+    assert any("An ingest is running (3 articles stored" in c.value for c in at.sidebar.caption)
     release.set()
     at.switch_page("views/data.py")
     at = ingest_ended(at)
