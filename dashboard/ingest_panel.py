@@ -52,6 +52,9 @@ class IngestJob:
 
 _jobs: dict[str, IngestJob] = {}  # store path → its last ingest (one at a time per store)
 _jobs_lock = threading.Lock()
+#: Held by the ingest that runs: ingests into different stores take turns, as they share the
+#: process's spaCy pipelines (and its CPUs).
+_running = threading.Lock()
 
 
 def job_for(store: str | Path) -> IngestJob | None:
@@ -75,7 +78,7 @@ def upload_limit_mb() -> int:
 def ingest_folder(typed: str, roots: Sequence[Path]) -> bool:
     """Ingest the folder or file ``typed`` on the Data page if it lies under one of ``roots``
     (resolved: no link or ``..`` gets out); otherwise an error naming the roots. Returns True when
-    the ingest ran."""
+    the ingest started."""
     target = Path(typed).expanduser()
     if outside_roots(target, roots):  # checked first: says nothing about what exists elsewhere
         env = settings.SETTINGS["ingest_roots"].env_var
@@ -102,11 +105,13 @@ def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = (
             st.warning("An ingest into this store is already running (from this or another tab): its bar is "
                        "below; start this one when it has ended.", icon=":material/hourglass_top:")
             return False
+        count.analysing()
+        if _running.locked():
+            count.text = "Waiting for the ingest into another store to end…"
         job = _jobs[store] = IngestJob(store=store, count=count)
         job.thread = threading.Thread(target=_run, args=(job, list(paths), list(uploads), nlp),
                                       name=f"dateline-ingest-{job.number}", daemon=True)
         job.thread.start()
-    count.analysing()
     st.session_state[WATCHED] = job.number
     return True
 
@@ -116,8 +121,10 @@ def _run(job: IngestJob, paths: list[str], uploads: list[tuple[str, bytes]], nlp
     try:
         from components import corpus  # imports spaCy: only when an ingest runs
 
-        job.report = corpus.ingest(paths, uploads=uploads, store=Store(job.store), nlp=nlp,
-                                   on_file=job.count.on_file, progress=job.count.on_stored)
+        with _running:  # (the bar says it waits: see run_ingest)
+            job.count.analysing()
+            job.report = corpus.ingest(paths, uploads=uploads, store=Store(job.store), nlp=nlp,
+                                       on_file=job.count.on_file, progress=job.count.on_stored)
         job.count.finish()
     except StoreError as err:
         job.error = str(err)
@@ -168,7 +175,7 @@ def _moving(job: IngestJob) -> None:
 
 def ingest_uploads(files: Sequence) -> bool:
     """Ingest uploaded files (Streamlit ``UploadedFile``s) from memory, each under its own name
-    (``upload:<name>``); nothing is written to disk. Returns True when the ingest ran."""
+    (``upload:<name>``); nothing is written to disk. Returns True when the ingest started."""
     return run_ingest([], uploads=[(f.name, f.getvalue()) for f in files])
 
 

@@ -619,6 +619,36 @@ def test_an_ingest_goes_on_while_the_analyst_visits_other_pages(monkeypatch, emp
     at.text_input(key="data_folder").input(str(small_corpus)).run()
     assert not at.button(key="data_ingest_folder").disabled
 
+
+@pytest.mark.model
+def test_ingests_into_two_stores_take_turns(monkeypatch, tmp_path, small_corpus, nlp):
+    import threading
+
+    from dashboard.ingest_bar import IngestCount
+
+    monkeypatch.setenv("DATELINE_INGEST_ROOTS", str(small_corpus.parent))
+    release, stored = threading.Event(), threading.Event()
+    counted = IngestCount.on_stored
+
+    def held(count, n, read):  # (the first ingest waits here once its batch is stored)
+        counted(count, n, read)
+        stored.set()
+        release.wait(60)
+
+    monkeypatch.setattr(IngestCount, "on_stored", held)
+    first = run_app(monkeypatch, tmp_path / "a.duckdb", page="views/data.py")
+    first.text_input(key="data_folder").input(str(small_corpus)).run()
+    first.button(key="data_ingest_folder").click().run()
+    assert stored.wait(60)
+    monkeypatch.setattr(IngestCount, "on_stored", counted)
+    second = run_app(monkeypatch, tmp_path / "b.duckdb", page="views/data.py")
+    second.text_input(key="data_folder").input(str(small_corpus)).run()
+    second.button(key="data_ingest_folder").click().run()
+    assert [el.proto.text for el in second.get("progress")] == ["Waiting for the ingest into another store to end…"]
+    release.set()
+    for at in (ingest_ended(first), ingest_ended(second)):
+        assert any("3 articles read: 3 added" in s.value for s in at.success)
+
 # --- pieces -------------------------------------------------------------------------------------
 
 def test_reader_escapes_article_text_and_marks_entities():
