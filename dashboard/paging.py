@@ -51,6 +51,19 @@ def caption(total: int, first: int, shown: int, noun: str) -> str:
     return f"rows {first + 1:,}–{first + shown:,} of {total:,} {noun}"
 
 
+def date_order(span: dict, noun: str = "articles") -> str:
+    """How a list of the articles, or of their quotes (``noun``), that ``span``
+    (:func:`components.query.date_span` of its Filter) describes is ordered, for its caption:
+    "newest first", saying where the undated go, or "none of them dated"."""
+    undated = int(span["undated"])
+    if undated and not span["dated"] and not span["outside"]:
+        return "none of them dated"
+    if not undated:
+        return "newest first"
+    return (f"newest first ({undated:,} undated, listed last)" if noun == "articles" else
+            f"newest first (those of {undated:,} undated {_of(undated, 'articles')} listed last)")
+
+
 def download_note(total: int, noun: str) -> str:
     """The help line of a paged table's downloads: what the file holds (``noun``: the plural)."""
     if total <= EXPORT_ROWS:

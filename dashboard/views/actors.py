@@ -100,7 +100,8 @@ if quotes_tab.open:
             st.caption("No quotes attributed under the current filter.")
         else:
             total = int(quotes.attrs.get("total", len(quotes)))
-            st.caption(f"{paging.caption(total, 0, len(quotes), 'quotes')} by {markdown.escape(actor)}, newest first"
+            order = paging.date_order(cached.run("date_span", scope), "quotes")
+            st.caption(f"{paging.caption(total, 0, len(quotes), 'quotes')} by {markdown.escape(actor)}, {order}"
                        + ("; every one on the Quotes page under this actor." if total > len(quotes) else "."))
             linked_charts.table(quotes, key=f"{KEY}_profile_quotes", file=f"{actor}-quotes",
                                 every_row=cached.deferred("quotes", scope, limit=query.EXPORT_ROWS),

@@ -32,10 +32,7 @@ if frame.empty:
     st.stop()
 
 total = int(frame.attrs.get("total", len(frame)))
-span = cached.run("date_span", f)
-undated = int(span["undated"])
-order = ("none of them dated" if undated == total else
-         f"newest first ({undated:,} undated, listed last)" if undated else "newest first")
+order = paging.date_order(cached.run("date_span", f))
 if f.text:
     order = f"best match first, hits marked {'…'.join(search.CELL_MARKS)}"
 st.caption(f"{paging.caption(total, first, len(frame), 'articles')}, {order}. Pick a row to read the article.")

@@ -26,7 +26,7 @@ if f.text:
     frame = frame.assign(quote=frame["quote"].map(search.in_cell))
 who = f" by {markdown.escape(', '.join(f.actors))}" if f.actors else ""
 order = (f"whose words match the search, best match first, hits marked {'…'.join(search.CELL_MARKS)}" if f.text
-         else "newest first")
+         else paging.date_order(cached.run("date_span", f), "quotes"))
 st.caption(f"{paging.caption(total, first, len(frame), 'quotes')}{who}, {order}. Click a column header "
            "to sort this page; pick a row to read its article. Search them in the sidebar.")
 

@@ -323,6 +323,22 @@ def test_the_articles_page_lists_and_reads_undated_articles(monkeypatch, undated
     assert any("3 articles, none of them dated" in c.value for c in at.caption)
 
 
+
+@pytest.mark.parametrize("dates,says", [([None, None], "2 quotes, none of them dated"),
+                                        (["2024-03-01", None], "2 quotes, newest first (those of 1 undated article listed last)"),
+                                        (["2024-03-01", "2024-03-02"], "2 quotes, newest first.")])
+def test_the_quotes_page_says_how_its_quotes_are_ordered_by_their_articles_dates(monkeypatch, tmp_path, dates, says):
+    from components.records import Article, Extraction, Quote
+    from components.store import Store
+
+    db = tmp_path / "quotes.duckdb"
+    Store(db).write([Extraction(Article.from_text(f'Ann Lee said: "We are ready {i}." in Oslo.', date=d), "v1", [], [],
+                                [Quote(start=14, end=31, content=f"We are ready {i}.", kind="full", speaker="Ann Lee")])
+                     for i, d in enumerate(dates)])
+    at = run_app(monkeypatch, db, page="views/quotes.py")
+    assert not at.exception
+    assert any(c.value.startswith(says) for c in at.caption), [c.value for c in at.caption]
+
 def test_the_overview_counts_undated_articles(monkeypatch, undated_store):
     at = run_app(monkeypatch, undated_store)
     assert not at.exception
