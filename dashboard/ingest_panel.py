@@ -19,7 +19,7 @@ from components import settings
 from components.ingest import outside_roots
 from components.store import Store, StoreError
 
-from . import bootstrap, state
+from . import state
 from .ingest_bar import IngestCount
 
 log = logging.getLogger(__name__)
@@ -94,39 +94,40 @@ def ingest_folder(typed: str, roots: Sequence[Path]) -> bool:
 
 def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = ()) -> bool:
     """Start ingesting ``paths`` and ``uploads`` (``(name, content)`` pairs) into the current store
-    in a thread of its own (:class:`IngestJob`), the model loaded first in this run (its spinner);
+    in a thread of its own (:class:`IngestJob`), which loads the model first (once per process);
     the page shows its bar and then its report (:func:`follow`). Returns True when it started
     (False, saying why, while another ingest into the store runs)."""
     store = str(state.db_path())
     count = IngestCount(paths, uploads)
-    nlp = bootstrap.model()
     with _jobs_lock:
         if busy(store):
             st.warning("An ingest into this store is already running (from this or another tab): its bar is "
                        "below; start this one when it has ended.", icon=":material/hourglass_top:")
             return False
-        count.analysing()
         if _running.locked():
             count.text = "Waiting for the ingest into another store to end…"
         job = _jobs[store] = IngestJob(store=store, count=count)
-        job.thread = threading.Thread(target=_run, args=(job, list(paths), list(uploads), nlp),
+        job.thread = threading.Thread(target=_run, args=(job, list(paths), list(uploads)),
                                       name=f"dateline-ingest-{job.number}", daemon=True)
         job.thread.start()
     st.session_state[WATCHED] = job.number
     return True
 
 
-def _run(job: IngestJob, paths: list[str], uploads: list[tuple[str, bytes]], nlp) -> None:
-    """The job's thread: the ingest, its report or why it stopped kept in ``job``."""
+def _run(job: IngestJob, paths: list[str], uploads: list[tuple[str, bytes]]) -> None:
+    """The job's thread: the model (loaded once per process, as the first start's), the ingest,
+    its report or why it stopped kept in ``job``."""
     try:
-        from components import corpus  # imports spaCy: only when an ingest runs
+        from components import corpus, nlp  # imports spaCy: only when an ingest runs
 
         with _running:  # (the bar says it waits: see run_ingest)
+            job.count.text = "Loading the language model…"
+            pipelines = nlp.load_pipelines()
             job.count.analysing()
-            job.report = corpus.ingest(paths, uploads=uploads, store=Store(job.store), nlp=nlp,
+            job.report = corpus.ingest(paths, uploads=uploads, store=Store(job.store), nlp=pipelines,
                                        on_file=job.count.on_file, progress=job.count.on_stored)
         job.count.finish()
-    except StoreError as err:
+    except (StoreError, settings.SettingError) as err:  # (a missing model says how to install it)
         job.error = str(err)
     except Exception as err:  # noqa: BLE001 - said in a line on the page, the traceback in the log
         log.exception("The ingest into %s stopped", job.store)
