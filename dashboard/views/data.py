@@ -19,23 +19,32 @@ st.title("Data")
 path = state.db_path()
 st.subheader("Store")
 st.text(str(path))
-summary: dict | None = None
-with notices.store_errors():
-    summary = cached.summary()
-if summary:
-    shown = ("articles", "entities", "places", "quotes", "actors")
-    for col, name in zip(st.columns(len(shown)), shown):
-        col.metric(name.capitalize(), f"{summary.get(name, 0):,}")
-    passed_over = cached.not_analysed(Filter())
-    if passed_over:
-        st.caption(query.other_languages_note(passed_over).capitalize()
-                   + " (" + ", ".join(f"{lang}: {n:,}" for lang, n in passed_over.items()) + ").")
-    with st.expander("Rows per table"):
-        st.dataframe({"table": list(summary), "rows": list(summary.values())}, hide_index=True,
-                     key=f"{KEY}_summary")
-elif summary is not None:
-    st.info("This store does not exist yet: it is created by the first ingest below.",
-            icon=":material/inbox:")
+running = ingest_panel.busy(path)  # (one ingest at a time per store: its bar is below)
+
+
+def store_summary() -> None:
+    """The store's row counts (and the articles of languages not analysed)."""
+    summary: dict | None = None
+    with notices.store_errors():
+        summary = cached.summary()
+    if summary:
+        shown = ("articles", "entities", "places", "quotes", "actors")
+        for col, name in zip(st.columns(len(shown)), shown):
+            col.metric(name.capitalize(), f"{summary.get(name, 0):,}")
+        passed_over = cached.not_analysed(Filter())
+        if passed_over:
+            st.caption(query.other_languages_note(passed_over).capitalize()
+                       + " (" + ", ".join(f"{lang}: {n:,}" for lang, n in passed_over.items()) + ").")
+        with st.expander("Rows per table"):
+            st.dataframe({"table": list(summary), "rows": list(summary.values())}, hide_index=True,
+                         key=f"{KEY}_summary")
+    elif summary is not None:
+        st.info("This store does not exist yet: it is created by the first ingest below.",
+                icon=":material/inbox:")
+
+
+# (counted again as the store grows while an ingest runs)
+st.fragment(store_summary, run_every=ingest_panel.REDRAW_S if running else None)()
 
 stores = sorted({str(p.resolve()) for p in (settings.PROJECT_ROOT / "data").glob("*.duckdb")} | {str(path)})
 with st.form(f"{KEY}_switch", border=True):
@@ -57,7 +66,6 @@ with st.form(f"{KEY}_switch", border=True):
 st.subheader("Add articles")
 st.caption("Text, HTML, JSON/JSONL or CSV files, or zips of them. Articles already in the store are "
            "skipped; files that cannot be read are listed with the reason.")
-running = ingest_panel.busy(path)  # (one ingest at a time per store: its bar is below)
 upload_col, folder_col = st.columns(2)
 with upload_col:
     uploads = st.file_uploader("Upload files or zips", accept_multiple_files=True, key=f"{KEY}_uploads",
