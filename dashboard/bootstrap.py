@@ -15,7 +15,7 @@ import streamlit as st
 from components import settings
 
 from . import cached
-from .ingest_bar import IngestBar
+from .ingest_bar import LOADING, IngestBar
 
 #: The bundled sample corpus: the seed article and the fictional demo stories.
 SAMPLE_DIRS = tuple(settings.PROJECT_ROOT / "data" / name for name in ("seed", "demo"))
@@ -27,7 +27,7 @@ SAMPLE_BATCH = 8
 _lock = threading.Lock()
 
 
-@st.cache_resource(show_spinner="Loading the language model…")
+@st.cache_resource(show_spinner=LOADING)
 def model():
     """The configured spaCy pipelines, one per language, loaded once per app process."""
     from components import nlp

@@ -11,6 +11,8 @@ from tqdm import tqdm
 
 from components.ingest import count_bytes, count_files, count_uploads
 
+#: The bar's text while the language model loads (once per process).
+LOADING = "Loading the language model…"
 #: The bar's text once the model is loaded, until the first batch is stored.
 ANALYSING = "Analysing the first articles (the bar moves as each batch is stored)…"
 
@@ -29,7 +31,7 @@ class IngestCount:
         self.size = count_bytes(paths)
         self.files = 0 if self.size else max(1, count_files(paths) + count_uploads(uploads))
         self.read = self.stored = 0
-        self.done, self.text = 0.0, "Loading the language model…"
+        self.done, self.text = 0.0, LOADING
 
     def _moved(self) -> None:
         """Called after every change of :attr:`done` or :attr:`text` (:class:`IngestBar` draws)."""

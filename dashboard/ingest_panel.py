@@ -20,7 +20,7 @@ from components.ingest import outside_roots
 from components.store import Store, StoreError
 
 from . import state
-from .ingest_bar import IngestCount
+from .ingest_bar import LOADING, IngestCount
 
 log = logging.getLogger(__name__)
 #: Seconds between two redraws of a running ingest's bar.
@@ -121,7 +121,7 @@ def _run(job: IngestJob, paths: list[str], uploads: list[tuple[str, bytes]]) -> 
         from components import corpus, nlp  # imports spaCy: only when an ingest runs
 
         with _running:  # (the bar says it waits: see run_ingest)
-            job.count.text = "Loading the language model…"
+            job.count.text = LOADING
             pipelines = nlp.load_pipelines()
             job.count.analysing()
             job.report = corpus.ingest(paths, uploads=uploads, store=Store(job.store), nlp=pipelines,

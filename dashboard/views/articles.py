@@ -32,9 +32,8 @@ if frame.empty:
     st.stop()
 
 total = int(frame.attrs.get("total", len(frame)))
-order = paging.date_order(cached.run("date_span", f))
-if f.text:
-    order = f"best match first, hits marked {'…'.join(search.CELL_MARKS)}"
+order = (f"best match first, hits marked {'…'.join(search.CELL_MARKS)}" if f.text
+         else paging.date_order(cached.run("date_span", f)))
 st.caption(f"{paging.caption(total, first, len(frame), 'articles')}, {order}. Pick a row to read the article.")
 shown = frame
 if "snippet" in frame:  # the passage beside the title
