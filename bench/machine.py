@@ -62,6 +62,53 @@ def machine_speed(rounds: int = 3) -> str:
             f"{python * 1000:.0f} ms; DuckDB on one thread, a distinct count of 10,000,000 numbers in {sql * 1000:.0f} ms")
 
 
+#: :func:`machine_scaling`'s probes: Python code that does a fixed piece of work, run by a fresh
+#: interpreter (one BLAS thread) that prints its seconds. Integer additions in Python (the CPU
+#: alone); products of 256 × 256 float32 matrices (vector units, as a model's layers); reads of
+#: random rows of a 24 MB table (the size of a CPU's shared last-level cache: two processes that
+#: each keep that much in use, as a model's weights, tables and caches are, share the cache) and of
+#: a 400 MB table (memory, as the store's joins).
+SCALING_PROBES = {
+    "Python": "import time\nt = time.perf_counter()\ns = 0\nfor i in range(40_000_000): s += i\n"
+              "print(time.perf_counter() - t)",
+    "matrix products": "import time, numpy as np\na = np.ones((256, 256), np.float32)\nt = time.perf_counter()\n"
+                       "for _ in range(12000): a @ a\nprint(time.perf_counter() - t)",
+    "cache-sized reads": "import time, numpy as np\ntable = np.ones((375_000, 16), np.float32)\n"
+                         "rows = np.random.default_rng(0).integers(0, len(table), 100_000)\nt = time.perf_counter()\n"
+                         "for _ in range(400): table[rows].sum()\nprint(time.perf_counter() - t)",
+    "memory reads": "import time, numpy as np\ntable = np.ones((1_600_000, 64), np.float32)\n"
+                    "rows = np.random.default_rng(0).integers(0, len(table), 100_000)\nt = time.perf_counter()\n"
+                    "for _ in range(80): table[rows].sum()\nprint(time.perf_counter() - t)",
+}
+
+
+def machine_scaling(processes: int) -> str:
+    """How much more work ``processes`` processes do at once than one on this machine, per kind
+    of work (:data:`SCALING_PROBES`), in one line: each probe timed alone, then ``processes``
+    copies at once, then alone again; the speed-up is ``processes`` × (the quicker time alone) /
+    (the copies' mean time), so that a pause of the host during one run alone does not count.
+    Where two free CPUs give less than 2× here, the machine (cores that share a physical core,
+    caches or memory bandwidth, or a clock that drops with more cores busy) caps any program's
+    speed-up, Dateline's included."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+    def run(code: str, n: int) -> list[float]:
+        procs = [subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True)
+                 for _ in range(n)]
+        return [float(p.communicate()[0]) for p in procs]
+
+    out = []
+    for name, code in SCALING_PROBES.items():
+        first = run(code, 1)[0]
+        together = run(code, processes)
+        alone = min(first, run(code, 1)[0])
+        out.append(f"{name} {processes * alone / (sum(together) / len(together)):.2f}x")
+    return f"this machine's own speed-up of {processes} processes over 1: " + ", ".join(out)
+
+
 def _timed(work) -> float:
     start = time.perf_counter()
     work()

@@ -19,7 +19,11 @@ every plotly chart has drawn):
   Filter: the same session, no page load, the queries run again under the new Filter (another
   actor than ``filter``'s, whose results the cache holds);
 - ``new+f``: the same link opened on a server started just before (a new process: nothing
-  loaded, nothing cached), in the same tab (the app's JavaScript in the browser's cache).
+  loaded, nothing cached), in the same tab (the app's JavaScript in the browser's cache);
+- ``day``: the page's link, no filter, opened by a browser started anew on a profile that opened
+  the app once before (its disk cache holds Streamlit's and plotly's JavaScript, which Streamlit
+  serves as immutable) on a server started just before: an analyst's first visit of a day, where
+  ``first`` is the first visit ever of a browser.
 
 Then the same visits split into where their time went, ``load + server + draw``: ``load`` until
 the browser sent the page's request over the WebSocket (the HTML and JavaScript of a page opened
@@ -133,7 +137,7 @@ def timed(action, page, title: str, frames: Frames) -> tuple[float, tuple[float,
 
 #: The figures of one page: (title, {column: (seconds, (load, server, draw))}).
 Row = tuple[str, dict[str, tuple[float, tuple[float, float, float]]]]
-COLUMNS = ("first", "again", "filter", "click", "new+f")
+COLUMNS = ("first", "again", "filter", "click", "new+f", "day")
 
 
 def pick_actor(page, actor: str) -> float:
@@ -190,7 +194,34 @@ def run(url: str, filter_query: str, restart, actor: str | None = None) -> list[
             target = f"{url}/{'' if i == 0 else path}?{filter_query}"
             rows[i][1]["new+f"] = timed(lambda: page.goto(target), page, title, frames)
         browser.close()
+        for i, (_, visit) in enumerate(returning_visits(pw, url, restart)):
+            rows[i][1]["day"] = visit
     return rows
+
+
+def returning_visits(pw, url: str, restart) -> list[tuple[str, tuple[float, tuple[float, float, float]]]]:
+    """Per page, ``(title, its day figure)`` (see the module's docstring): a browser profile
+    opens the app once (filling its disk cache), then per page a new server and the same profile
+    in a browser started anew open the page's link."""
+    import tempfile
+
+    out = []
+    with tempfile.TemporaryDirectory() as profile:
+        def launch():
+            return pw.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), headless=True,
+                                                         args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000})
+        context = launch()
+        page = context.pages[0] if context.pages else context.new_page()
+        timed(lambda: page.goto(url), page, PAGES[0][1], Frames(page))
+        context.close()
+        for i, (_, title, path) in enumerate(PAGES):
+            restart()
+            context = launch()
+            page = context.pages[0] if context.pages else context.new_page()
+            target = f"{url}/{'' if i == 0 else path}"
+            out.append((title, timed(lambda: page.goto(target), page, title, Frames(page))))
+            context.close()
+    return out
 
 
 #: Pages that are not Dateline's, for what any Streamlit page costs on this machine: a title

@@ -9,9 +9,11 @@ N free CPUs, ~100% busy and ~0% taken); the load average (1 minute) is printed b
 too, though on a virtual machine it counts more than work for the CPUs.
 
 With ``--workers N`` (N > 1) both also run in N spawned spaCy processes (``n_process``), and the
-speed-up of N processes over one is printed for each; the peak memory is printed for the parent
-and for the largest worker. For each run the parent's CPU seconds (``getrusage(RUSAGE_SELF)``,
-user + system, less this script's memory sampler) are printed, in all and per 1,000 articles: with
+speed-up of N processes over one is printed for each, then the machine's own speed-up of N
+processes on fixed pieces of work (:func:`machine.machine_scaling`: what caps any program's);
+the peak memory is printed for the parent and for the largest worker. For each run the parent's
+CPU seconds (``getrusage(RUSAGE_SELF)``, user + system, less this script's memory sampler) are
+printed, in all and per 1,000 articles: with
 N processes, what the parent does while the workers parse (sending texts, reading results,
 building records and JSON); CPU time barely changes with the machine's load, unlike wall time.
 
@@ -36,7 +38,7 @@ from components import settings
 from components.ingest import read_paths
 from components.nlp import load_pipelines
 from components.records import Article
-from machine import CpuUse, machine_speed
+from machine import CpuUse, machine_scaling, machine_speed
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "eval" / "bbc" / "all.jsonl"
@@ -161,6 +163,7 @@ def main() -> int:
         one, many = results[1], results[a.workers]
         print(f"speed-up of {a.workers} processes over 1: bare {one['t_bare'] / many['t_bare']:.2f}x, "
               f"extract {one['t_full'] / many['t_full']:.2f}x")
+        print(machine_scaling(a.workers))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS (parent) {rss:.0f} MB; load average (1 min) {load_before:.2f} before, "
           f"{os.getloadavg()[0]:.2f} after, on {os.cpu_count()} cores")
