@@ -180,6 +180,14 @@ def cmd_info(a: argparse.Namespace) -> int:
         print(f"{table:20} {n:>10,}")
     meta = store.meta()
     print(f"{'actors built':20} {meta.get('actors_built_at', 'never')}")
+    from . import query
+
+    versions = query.extraction_versions(store)
+    for version, n in zip(versions["version"], versions["n_articles"]):
+        print(f"{'analysed by':20} {version} ({n:,} article{'s' if n != 1 else ''})")
+    older = query.older_versions_note(versions, a.db)
+    if older:
+        print(older)
     if store.actors_stale():
         print(f"actors and actor_aliases are out of date (an ingest stopped before rebuilding them): "
               f"`python -m components reextract --db {a.db}` rebuilds them")

@@ -12,7 +12,7 @@ module                             what it answers
 :mod:`.sql`                        the Filter as SQL (:func:`filter_sql`), fragments the views share
 :mod:`.search_syntax`              the analyst's search syntax parsed for the index (:func:`parse_search`)
 :mod:`.frames`                     frame typing; :func:`day_text` for a date cell
-:mod:`.counts`                     :func:`overview`, :func:`not_analysed`, :func:`other_languages_note`, :func:`date_span`, :func:`choices`
+:mod:`.counts`                     :func:`overview`, :func:`not_analysed`, :func:`extraction_versions`, :func:`date_span`, …
 :mod:`.actors`                     :func:`top_actors`, :func:`cooccurrence`, :func:`actor_profile`, :func:`actor_places`
 :mod:`.geography`                  :func:`places`, :func:`countries`, :func:`place_texts`
 :mod:`.per_day`                    :func:`timeline`, :func:`timeline_by_actor`, …
@@ -28,7 +28,8 @@ from __future__ import annotations
 
 from .actors import actor_places, actor_profile, cooccurrence, profile_scope, top_actors
 from .annotations import ANNOTATION_COLUMNS, annotations
-from .counts import CHOICES_LIMIT, choices, date_span, not_analysed, other_languages_note, overview
+from .counts import (CHOICES_LIMIT, choices, date_span, extraction_versions, not_analysed, older_versions_note,
+                     other_languages_note, overview)
 from .frames import UNDATED, day_text
 from .geography import countries, place_texts, places
 from .ingest_runs import RUN_COUNTS, ingest_history
@@ -42,7 +43,8 @@ from .sql import filter_sql
 __all__ = [
     "ANNOTATION_COLUMNS", "annotations", "ARTICLE_COLUMNS", "CHOICES_LIMIT", "EXPORT_ROWS", "PAGE_ROWS", "PERIODS", "QUOTE_COLUMNS", "RUN_COUNTS", "UNDATED",
     "actor_places", "actor_profile", "article", "article_hits", "articles", "busiest_days", "choices", "cooccurrence", "countries",
-    "date_span", "day_text", "filter_sql", "ingest_history", "not_analysed", "other_languages_note", "overview", "period_for", "place_texts", "places",
+    "date_span", "day_text", "extraction_versions", "filter_sql", "ingest_history", "not_analysed", "older_versions_note",
+    "other_languages_note", "overview", "period_for", "place_texts", "places",
     "profile_scope", "quotes",
     "SearchSyntaxError", "parse_search", "timeline", "timeline_by_actor", "top_actors",
 ]

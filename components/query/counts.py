@@ -1,6 +1,7 @@
 """Counts for the whole filtered view (:func:`overview`), the articles no pipeline of their
-language analysed (:func:`not_analysed`), how its dates spread (:func:`date_span`), and the
-values the sidebar offers (:func:`choices`)."""
+language analysed (:func:`not_analysed`), the versions of the pipelines that analysed the store
+(:func:`extraction_versions`), how its dates spread (:func:`date_span`), and the values the
+sidebar offers (:func:`choices`)."""
 from __future__ import annotations
 
 from typing import Mapping
@@ -74,6 +75,45 @@ def other_languages_note(by_language: Mapping[str, int]) -> str:
     articles, languages = sum(by_language.values()), len(by_language)
     return (f"{articles:,} article{'s' if articles != 1 else ''} in {languages} other "
             f"language{'s' if languages != 1 else ''} stored, not analysed")
+
+
+def extraction_versions(store: Store) -> pd.DataFrame:
+    """The pipeline versions that analysed the stored articles (``lang_name@version+rules-HASH``:
+    see :func:`components.nlp.pipeline_version`), one row per version, latest extraction first.
+    Columns: ``pipeline`` (its pipeline's language: the version up to the first "_"),
+    ``version``, ``n_articles``, ``last_extracted`` (when the latest of them was extracted),
+    ``newest`` (whether it is the version of its pipeline's latest extraction: the others'
+    articles were analysed by an older model or older rules, until ``reextract`` analyses them
+    again). Articles not extracted yet, and those no pipeline of their language analysed
+    (:data:`~components.query.sql.NOT_ANALYSED`: nothing of theirs would change), are left out."""
+    frame = store.query(f"""
+        SELECT split_part(a.pipeline_version, '_', 1) AS pipeline, a.pipeline_version AS version,
+               count(*) AS n_articles, max(a.extracted_at) AS last_extracted
+        FROM articles a WHERE a.pipeline_version IS NOT NULL AND NOT coalesce({NOT_ANALYSED}, FALSE)
+        GROUP BY ALL ORDER BY last_extracted DESC NULLS LAST, version""")
+    if frame.empty:
+        return pd.DataFrame({"pipeline": pd.Series(dtype=object), "version": pd.Series(dtype=object),
+                             "n_articles": pd.Series(dtype="int64"),
+                             "last_extracted": pd.Series(dtype="datetime64[us]"), "newest": pd.Series(dtype=bool)})
+    latest = frame.groupby("pipeline")["last_extracted"].transform("max")
+    frame["newest"] = (frame["last_extracted"] == latest) | latest.isna()
+    return frame
+
+
+def older_versions_note(versions: pd.DataFrame, db: str) -> str | None:
+    """What the CLI and the app say of a store some of whose articles an older pipeline
+    analysed (``versions``: as :func:`extraction_versions` gives them), or None when every
+    analysed article has its pipeline's newest version: how many, by what, and the command
+    that analyses them again (``db``: the store's path as the user gave it)."""
+    older = versions[~versions["newest"]]
+    if older.empty:
+        return None
+    n, total = int(older["n_articles"].sum()), int(versions["n_articles"].sum())
+    newest = ", ".join(versions.loc[versions["newest"], "version"])
+    return (f"{n:,} of {total:,} analysed article{'s' if total != 1 else ''} {'were' if n != 1 else 'was'} analysed by an older model "
+            f"or older rules ({', '.join(older['version'])}) than the newest here ({newest}): their actors, "
+            f"places and quotes may differ from the others'. `python -m components reextract --db {db}` "
+            "analyses them again with this Dateline.")
 
 
 def date_span(store: Store, f: Filter | None = None) -> dict:

@@ -23,7 +23,8 @@ running = ingest_panel.busy(path)  # (one ingest at a time per store: its bar is
 
 
 def store_summary() -> None:
-    """The store's row counts (and the articles of languages not analysed)."""
+    """The store's row counts (and the articles of languages not analysed, or analysed by an
+    older pipeline)."""
     summary: dict | None = None
     with notices.store_errors():
         summary = cached.summary()
@@ -35,6 +36,9 @@ def store_summary() -> None:
         if passed_over:
             st.caption(query.other_languages_note(passed_over).capitalize()
                        + " (" + ", ".join(f"{lang}: {n:,}" for lang, n in passed_over.items()) + ").")
+        older = query.older_versions_note(cached.run("extraction_versions"), str(path))
+        if older:
+            st.warning(older, icon=":material/history:")
         with st.expander("Rows per table"):
             st.dataframe({"table": list(summary), "rows": list(summary.values())}, hide_index=True,
                          key=f"{KEY}_summary")

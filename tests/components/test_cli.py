@@ -235,6 +235,20 @@ def test_info_says_when_actors_are_stale(tmp_path, capsys):
     assert "out of date" in out and "reextract" in out
 
 
+
+def test_info_names_the_versions_that_analysed_the_store_and_the_older_ones(tmp_path, capsys):
+    from components.store import Store
+    from tests.components.store.test_store import make_extraction
+
+    db = tmp_path / "s.duckdb"
+    Store(db).write([make_extraction(version="en_m@1+rules-aaaaaaaaaaaa")])
+    Store(db).write([make_extraction("Sergei Lavrov", version="en_m@1+rules-bbbbbbbbbbbb")])  # after an upgrade
+    assert main(["info", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert f"{'analysed by':20} en_m@1+rules-bbbbbbbbbbbb (1 article)\n" in out
+    assert "1 of 2 analysed articles was analysed by an older model or older rules (en_m@1+rules-aaaaaaaaaaaa)" in out
+    assert f"`python -m components reextract --db {db}`" in out
+
 def test_a_store_of_an_older_dateline_is_named_with_the_upgrade_command_which_upgrades_it(tmp_path, capsys):
     from components.store import schema
     from tests.components.store.test_store import store_of_schema_3

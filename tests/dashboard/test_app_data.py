@@ -150,6 +150,23 @@ def test_the_overview_and_the_data_page_count_articles_in_other_languages(monkey
 
 
 
+
+def test_the_data_page_names_articles_an_older_pipeline_analysed(monkeypatch, tmp_path):
+    from components.records import Article, Extraction
+
+    db = tmp_path / "versions.duckdb"
+    old, new = "en_core_web_sm@3.8.0+rules-0123456789ab", "en_core_web_sm@3.8.0+rules-ba9876543210"
+    articles = [Article.from_text(f"The port opens on day {i}.", language="en", title=str(i)) for i in range(3)]
+    Store(db).write([Extraction(a, old, [], [], []) for a in articles])
+    at = run_app(monkeypatch, db, page=DATA)
+    assert not at.exception and not at.warning  # one version throughout: nothing to say
+    Store(db).write([Extraction(articles[0], new, [], [], [])])
+    at = run_app(monkeypatch, db, page=DATA)
+    assert not at.exception
+    said = [w.value for w in at.warning]
+    assert len(said) == 1 and said[0].startswith("2 of 3 analysed articles were analysed by an older model")
+    assert f"python -m components reextract --db {db}" in said[0]
+
 def test_the_languages_facet_filters_round_trips_through_the_url_and_the_reader_shows_the_language(
         monkeypatch, tmp_path):
     from components.records import Article, Extraction

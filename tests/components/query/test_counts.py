@@ -49,3 +49,33 @@ def test_not_analysed_counts_articles_a_pipeline_of_another_language_passed_over
         content_id(texts["de"]), content_id(texts["es"])}
     assert query.overview(s, Filter(languages=("en",)))["articles"] == 1
     assert query.not_analysed(s, Filter(languages=("en", "es"))) == {"es": 1}
+
+
+def test_extraction_versions_name_the_articles_an_older_pipeline_analysed(tmp_path):
+    """After an upgrade an ingest re-extracts only its own inputs: the store then holds articles
+    analysed by older rules, which the CLI's info and the Data page name, with the command."""
+    from components.records import Article, Extraction
+
+    old, new, french = ("en_core_web_sm@3.8.0+rules-0123456789ab", "en_core_web_sm@3.8.0+rules-ba9876543210",
+                        "fr_core_news_sm@3.8.0+rules-0123456789ab")
+    english = [Article.from_text(f"The port authority said on day {i} that the terminal would open.", language="en")
+               for i in range(3)]
+    s = Store(tmp_path / "versions.duckdb")
+    s.write([Extraction(a, old, [], [], []) for a in english])
+    s.write([Extraction(Article.from_text("Le port ouvrira au printemps, a dit l'autorité portuaire lundi.",
+                                          language="fr"), french, [], [], []),
+             # a German article the English pipeline passed over: nothing of it would change
+             Extraction(Article.from_text("Die Hafenbehörde teilte mit, dass das Terminal öffnet.", language="de"),
+                        old, [], [], [])])
+    assert query.older_versions_note(query.extraction_versions(s), "v.duckdb") is None  # each its newest
+    s.write([Extraction(english[0], new, [], [], [])])  # a later ingest, after an upgrade, re-read one file
+
+    versions = query.extraction_versions(s)
+    by_version = dict(zip(versions["version"], zip(versions["n_articles"], versions["newest"])))
+    assert by_version == {new: (1, True), old: (2, False), french: (1, True)}
+    assert list(versions["version"])[0] == new  # the latest extraction first
+    note = query.older_versions_note(versions, "v.duckdb")
+    assert note.startswith("2 of 4 analysed articles were analysed by an older model or older rules "
+                           f"({old}) than the newest here ({new}, {french})")
+    assert "`python -m components reextract --db v.duckdb`" in note
+    assert query.extraction_versions(Store(tmp_path / "missing.duckdb")).empty
