@@ -2,7 +2,8 @@
 
 Verbs: ``ingest`` (files → store), ``extract`` (files → JSONL of the extraction contract),
 ``reextract`` (bring a store to the current pipeline version), ``export`` (store → Parquet),
-``info`` (what a store holds), ``upgrade`` (bring a store of an older Dateline to this one's
+``info`` (what a store holds, and which pipeline versions analysed it), ``versions`` (the
+pipeline versions this Dateline stores), ``upgrade`` (bring a store of an older Dateline to this one's
 schema), ``search-index`` (build the search index of a store that has none, or bring it up to
 date), ``demo`` (write a synthetic corpus of fictional stories); the analysts' corrections:
 ``actors`` (merge, split, rename, retype, hide), ``places`` (hide) and ``corrections`` (list,
@@ -181,8 +182,9 @@ def cmd_info(a: argparse.Namespace) -> int:
     meta = store.meta()
     print(f"{'actors built':20} {meta.get('actors_built_at', 'never')}")
     from . import query
+    from .nlp.installed import installed_versions
 
-    versions = query.extraction_versions(store)
+    versions = query.extraction_versions(store, installed_versions())
     for version, n in zip(versions["version"], versions["n_articles"]):
         print(f"{'analysed by':20} {version} ({n:,} article{'s' if n != 1 else ''})")
     older = query.older_versions_note(versions, a.db)
@@ -192,6 +194,18 @@ def cmd_info(a: argparse.Namespace) -> int:
         print(f"actors and actor_aliases are out of date (an ingest stopped before rebuilding them): "
               f"`python -m components reextract --db {a.db}` rebuilds them")
     return 0
+
+
+def cmd_versions(a: argparse.Namespace) -> int:
+    from .nlp.installed import installed_versions
+
+    found = installed_versions()
+    if a.json:
+        print(json.dumps(found))
+        return 0
+    for lang, version in found.items():
+        print(f"{lang}  {version}")
+    return 0 if found else 1
 
 
 def cmd_upgrade(a: argparse.Namespace) -> int:
@@ -253,6 +267,33 @@ def _report(problems: list[Problem], summary: str) -> None:
             print(f"  {p.origin}: {p.reason}", file=sys.stderr)
 
 
+def _add_store_verbs(sub) -> None:
+    """The sub-parsers of the verbs that read or keep up a store (export, info, versions, upgrade,
+    search-index)."""
+    p = sub.add_parser("export", help="write every table of the store as Parquet")
+    p.add_argument("output", help="folder to write the .parquet files into")
+    settings.with_db(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("info", help="row counts of the store's tables")
+    settings.with_db(p)
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("versions", help="the pipeline versions an ingest would store now, per language "
+                                        "(read without loading a model)")
+    p.add_argument("--json", action="store_true", help="as one JSON object {language: version}")
+    p.set_defaults(func=cmd_versions)
+
+    p = sub.add_parser("upgrade", help="bring a store written by an older Dateline to this one's schema")
+    settings.with_db(p)
+    p.set_defaults(func=cmd_upgrade)
+
+    p = sub.add_parser("search-index", help="build the search index of a store, or bring it up to date")
+    settings.with_db(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_search_index, interrupted=RESUME)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m components`` with one sub-parser per verb."""
     ap = argparse.ArgumentParser(prog="python -m components", description=__doc__,
@@ -281,23 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_nlp_options(p)
     p.set_defaults(func=cmd_reextract, interrupted=RESUME)
 
-    p = sub.add_parser("export", help="write every table of the store as Parquet")
-    p.add_argument("output", help="folder to write the .parquet files into")
-    settings.with_db(p)
-    p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("info", help="row counts of the store's tables")
-    settings.with_db(p)
-    p.set_defaults(func=cmd_info)
-
-    p = sub.add_parser("upgrade", help="bring a store written by an older Dateline to this one's schema")
-    settings.with_db(p)
-    p.set_defaults(func=cmd_upgrade)
-
-    p = sub.add_parser("search-index", help="build the search index of a store, or bring it up to date")
-    settings.with_db(p)
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.set_defaults(func=cmd_search_index, interrupted=RESUME)
+    _add_store_verbs(sub)
 
     p = sub.add_parser("demo", help="write a synthetic corpus of fictional wire stories")
     p.add_argument("output", help="folder to write .txt stories into")

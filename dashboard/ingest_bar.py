@@ -23,7 +23,9 @@ class IngestCount:
     Paths move it through their bytes (:func:`components.ingest.count_bytes`; each stored batch
     moves it to how far the run had read: "256 articles stored; 86% of 614kB read"); uploads alone,
     by files ("Read 3 of 5 files (a.txt)"). Pass :meth:`on_file` and :meth:`on_stored` to
-    :func:`components.corpus.ingest` (its ``on_file`` and ``progress``). Plain numbers, so that an
+    :func:`components.corpus.ingest` (its ``on_file`` and ``progress``); for a re-extraction of
+    stored articles (no paths), :meth:`on_total` and :meth:`on_reanalysed` to
+    :func:`components.corpus.reextract` (its ``total`` and ``progress``). Plain numbers, so that an
     ingest running in a thread of its own can move it while pages draw it
     (:mod:`dashboard.ingest_panel`)."""
 
@@ -57,6 +59,19 @@ class IngestCount:
             size = tqdm.format_sizeof(self.size, "B", 1024)  # (as the CLI's bar writes sizes)
             self.text = f"{self.stored:,} articles stored; {self.done:.0%} of {size} read"
             self._moved()
+
+    def on_total(self, articles: int) -> None:
+        """A re-extraction (:func:`components.corpus.reextract`'s ``total``) has ``articles`` to analyse again."""
+        self.files = max(1, articles)
+        self.text = f"Analysing {articles:,} stored article{'s' if articles != 1 else ''} again…"
+        self._moved()
+
+    def on_reanalysed(self, articles: int) -> None:
+        """A batch of ``articles`` analysed again and stored (:func:`components.corpus.reextract`'s ``progress``)."""
+        self.stored += articles
+        self.done = min(self.stored / self.files, 1.0)
+        self.text = f"{self.stored:,} of {self.files:,} articles analysed again"
+        self._moved()
 
     def finish(self, text: str = "Done") -> None:
         """Full, saying ``text``."""

@@ -1,5 +1,6 @@
 """The Data page's ingest runner: uploaded files (read in memory) or a folder under the app's
-ingest roots → :func:`components.corpus.ingest`, in a thread of the server of its own (an
+ingest roots → :func:`components.corpus.ingest` (or the stored articles an older model or older
+rules analysed → :func:`components.corpus.reextract`), in a thread of the server of its own (an
 :class:`IngestJob`), so that going to another page, closing the tab or starting another session
 does not stop it (a page's own run is stopped as the analyst leaves it); the Data page shows its
 bar while it runs, and the run's report (summary and per-file problems) once it ends."""
@@ -34,8 +35,9 @@ WATCHED = "ingest_watched"
 class IngestJob:
     """One ingest into the store ``store`` (its path), run by a thread of the server.
 
-    count: how far it has come (the bar). report: the :class:`components.corpus.IngestReport`
-    once it ended, or ``error``: a line saying why it stopped. number: unique per process."""
+    count: how far it has come (the bar). report: once it ended, the
+    :class:`components.corpus.IngestReport` (or a re-extraction's :class:`Reanalysed`), or
+    ``error``: a line saying why it stopped. number: unique per process."""
 
     store: str
     count: IngestCount
@@ -92,13 +94,55 @@ def ingest_folder(typed: str, roots: Sequence[Path]) -> bool:
     return run_ingest([str(target.resolve())])
 
 
+@dataclass(frozen=True)
+class Reanalysed:
+    """What a re-extraction started on the Data page reports, as an ingest's report does: its
+    :meth:`summary` and (none) ``problems``. articles: how many were analysed again."""
+
+    articles: int
+    problems: tuple = ()
+
+    def summary(self) -> str:
+        """One line for the page."""
+        if not self.articles:
+            return "Every article was up to date: none was analysed again."
+        return (f"{self.articles:,} article{'s' if self.articles != 1 else ''} analysed again by this Dateline's "
+                "model and rules; the actors were rebuilt.")
+
+
 def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = ()) -> bool:
     """Start ingesting ``paths`` and ``uploads`` (``(name, content)`` pairs) into the current store
     in a thread of its own (:class:`IngestJob`), which loads the model first (once per process);
     the page shows its bar and then its report (:func:`follow`). Returns True when it started
     (False, saying why, while another ingest into the store runs)."""
+    def ingest(job: IngestJob, pipelines) -> object:
+        from components import corpus
+
+        return corpus.ingest(paths, uploads=uploads, store=Store(job.store), nlp=pipelines,
+                             on_file=job.count.on_file, progress=job.count.on_stored)
+
+    return _start(IngestCount(paths, uploads), ingest)
+
+
+def run_reextract() -> bool:
+    """Start analysing again, in a thread of its own, the current store's articles that another
+    version of the model or rules analysed (:func:`components.corpus.reextract`: the ``reextract``
+    command), as :func:`run_ingest` runs an ingest: the same bar, then a :class:`Reanalysed`
+    report. Returns True when it started."""
+    def reextract(job: IngestJob, pipelines) -> Reanalysed:
+        from components import corpus
+
+        return Reanalysed(corpus.reextract(store=Store(job.store), nlp=pipelines, total=job.count.on_total,
+                                           progress=job.count.on_reanalysed))
+
+    return _start(IngestCount([]), reextract)
+
+
+def _start(count: IngestCount, work) -> bool:
+    """Start ``work(job, pipelines)`` (an ingest or a re-extraction into the current store, which
+    returns its report) in a thread of its own, its bar moved through ``count``; False, saying
+    why, while another ingest into the store runs."""
     store = str(state.db_path())
-    count = IngestCount(paths, uploads)
     with _jobs_lock:
         if busy(store):
             st.warning("An ingest into this store is already running (from this or another tab): its bar is "
@@ -107,25 +151,24 @@ def run_ingest(paths: Sequence[str], *, uploads: Sequence[tuple[str, bytes]] = (
         if _running.locked():
             count.text = "Waiting for the ingest into another store to end…"
         job = _jobs[store] = IngestJob(store=store, count=count)
-        job.thread = threading.Thread(target=_run, args=(job, list(paths), list(uploads)),
-                                      name=f"dateline-ingest-{job.number}", daemon=True)
+        job.thread = threading.Thread(target=_run, args=(job, work), name=f"dateline-ingest-{job.number}",
+                                      daemon=True)
         job.thread.start()
     st.session_state[WATCHED] = job.number
     return True
 
 
-def _run(job: IngestJob, paths: list[str], uploads: list[tuple[str, bytes]]) -> None:
-    """The job's thread: the model (loaded once per process, as the first start's), the ingest,
-    its report or why it stopped kept in ``job``."""
+def _run(job: IngestJob, work) -> None:
+    """The job's thread: the model (loaded once per process, as the first start's), then
+    ``work`` (see :func:`_start`), its report or why it stopped kept in ``job``."""
     try:
-        from components import corpus, nlp  # imports spaCy: only when an ingest runs
+        from components import nlp  # imports spaCy: only when an ingest runs
 
-        with _running:  # (the bar says it waits: see run_ingest)
+        with _running:  # (the bar says it waits: see _start)
             job.count.text = LOADING
             pipelines = nlp.load_pipelines()
             job.count.analysing()
-            job.report = corpus.ingest(paths, uploads=uploads, store=Store(job.store), nlp=pipelines,
-                                       on_file=job.count.on_file, progress=job.count.on_stored)
+            job.report = work(job, pipelines)
         job.count.finish()
     except (StoreError, settings.SettingError) as err:  # (a missing model says how to install it)
         job.error = str(err)

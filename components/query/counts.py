@@ -4,7 +4,7 @@ language analysed (:func:`not_analysed`), the versions of the pipelines that ana
 sidebar offers (:func:`choices`)."""
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import pandas as pd
 
@@ -77,15 +77,21 @@ def other_languages_note(by_language: Mapping[str, int]) -> str:
             f"language{'s' if languages != 1 else ''} stored, not analysed")
 
 
-def extraction_versions(store: Store) -> pd.DataFrame:
+def extraction_versions(store: Store, installed: Mapping[str, str] | Iterable[tuple[str, str]] | None = None
+                        ) -> pd.DataFrame:
     """The pipeline versions that analysed the stored articles (``lang_name@version+rules-HASH``:
     see :func:`components.nlp.pipeline_version`), one row per version, latest extraction first.
-    Columns: ``pipeline`` (its pipeline's language: the version up to the first "_"),
+
+    installed: ``{language code: version}`` (or its items) of the pipelines this Dateline analyses
+        with (:func:`components.nlp.installed.installed_versions`); None when unknown, and for a
+        pipeline it lacks, the version of that pipeline's latest extraction in the store stands in.
+    Returns columns ``pipeline`` (its pipeline's language: the version up to the first "_"),
     ``version``, ``n_articles``, ``last_extracted`` (when the latest of them was extracted),
-    ``newest`` (whether it is the version of its pipeline's latest extraction: the others'
-    articles were analysed by an older model or older rules, until ``reextract`` analyses them
-    again). Articles not extracted yet, and those no pipeline of their language analysed
-    (:data:`~components.query.sql.NOT_ANALYSED`: nothing of theirs would change), are left out."""
+    ``current`` (the version ``version`` is compared with: as above) and ``up_to_date``
+    (``version == current``: the others' articles were analysed by another model or other rules,
+    until ``reextract`` analyses them again). Articles not extracted yet, and those no pipeline
+    of their language analysed (:data:`~components.query.sql.NOT_ANALYSED`: nothing of theirs
+    would change), are left out."""
     frame = store.query(f"""
         SELECT split_part(a.pipeline_version, '_', 1) AS pipeline, a.pipeline_version AS version,
                count(*) AS n_articles, max(a.extracted_at) AS last_extracted
@@ -93,27 +99,30 @@ def extraction_versions(store: Store) -> pd.DataFrame:
         GROUP BY ALL ORDER BY last_extracted DESC NULLS LAST, version""")
     if frame.empty:
         return pd.DataFrame({"pipeline": pd.Series(dtype=object), "version": pd.Series(dtype=object),
-                             "n_articles": pd.Series(dtype="int64"),
-                             "last_extracted": pd.Series(dtype="datetime64[us]"), "newest": pd.Series(dtype=bool)})
-    latest = frame.groupby("pipeline")["last_extracted"].transform("max")
-    frame["newest"] = (frame["last_extracted"] == latest) | latest.isna()
+                             "n_articles": pd.Series(dtype="int64"), "last_extracted": pd.Series(dtype="datetime64[us]"),
+                             "current": pd.Series(dtype=object), "up_to_date": pd.Series(dtype=bool)})
+    latest = frame.groupby("pipeline")["version"].transform("first")  # (the rows are latest first)
+    known = dict(installed or {})
+    frame["current"] = [known.get(p, v) for p, v in zip(frame["pipeline"], latest)]
+    frame["up_to_date"] = frame["version"] == frame["current"]
     return frame
 
 
-def older_versions_note(versions: pd.DataFrame, db: str) -> str | None:
-    """What the CLI and the app say of a store some of whose articles an older pipeline
-    analysed (``versions``: as :func:`extraction_versions` gives them), or None when every
-    analysed article has its pipeline's newest version: how many, by what, and the command
-    that analyses them again (``db``: the store's path as the user gave it)."""
-    older = versions[~versions["newest"]]
-    if older.empty:
+def older_versions_note(versions: pd.DataFrame, db: str, *, installed: bool = True) -> str | None:
+    """What the CLI and the app say of a store some of whose articles another pipeline version
+    analysed (``versions``: as :func:`extraction_versions` gives them; ``installed``: whether
+    it compared them with this Dateline's versions, not the store's latest), or None when none
+    did: how many, by what, and the command that analyses them again (``db``: the store's path
+    as the user gave it)."""
+    other = versions[~versions["up_to_date"]]
+    if other.empty:
         return None
-    n, total = int(older["n_articles"].sum()), int(versions["n_articles"].sum())
-    newest = ", ".join(versions.loc[versions["newest"], "version"])
-    return (f"{n:,} of {total:,} analysed article{'s' if total != 1 else ''} {'were' if n != 1 else 'was'} analysed by an older model "
-            f"or older rules ({', '.join(older['version'])}) than the newest here ({newest}): their actors, "
-            f"places and quotes may differ from the others'. `python -m components reextract --db {db}` "
-            "analyses them again with this Dateline.")
+    n, total = int(other["n_articles"].sum()), int(versions["n_articles"].sum())
+    current = ", ".join(dict.fromkeys(other["current"]))
+    return (f"{n:,} of {total:,} analysed article{'s' if total != 1 else ''} {'were' if n != 1 else 'was'} analysed by "
+            f"another version of the model or rules ({', '.join(other['version'])}) than "
+            f"{'this Dateline' + chr(39) + 's' if installed else 'the latest here'} ({current}): their actors, places and "
+            f"quotes may differ from what a new analysis finds. `python -m components reextract --db {db}` analyses them again.")
 
 
 def date_span(store: Store, f: Filter | None = None) -> dict:

@@ -9,7 +9,7 @@ import streamlit as st
 from components import query, settings
 from components.filters import Filter
 from components.store import Store, StoreError
-from dashboard import cached, corrections_panel, ingest_panel, linked_charts, notices, state, workbench
+from dashboard import cached, corrections_panel, ingest_panel, linked_charts, notices, state, versions, workbench
 
 KEY = "data"
 
@@ -36,19 +36,30 @@ def store_summary() -> None:
         if passed_over:
             st.caption(query.other_languages_note(passed_over).capitalize()
                        + " (" + ", ".join(f"{lang}: {n:,}" for lang, n in passed_over.items()) + ").")
-        older = query.older_versions_note(cached.run("extraction_versions"), str(path))
+        current = versions.installed()  # (None while being found: then the store's latest stand in)
+        found = cached.run("extraction_versions", installed=tuple(sorted(current.items())) if current else None)
+        older = query.older_versions_note(found, str(path), installed=current is not None)
         if older:
             st.warning(older, icon=":material/history:")
+            if st.button("Analyse them again here", key=f"{KEY}_reextract", disabled=running,
+                         icon=":material/refresh:", help="Runs in the server, as an ingest does: its bar is "
+                         "below, and leaving the page does not stop it."):
+                if ingest_panel.run_reextract():
+                    st.rerun()  # the page again: its bar, the buttons held until it ends
         with st.expander("Rows per table"):
             st.dataframe({"table": list(summary), "rows": list(summary.values())}, hide_index=True,
                          key=f"{KEY}_summary")
     elif summary is not None:
         st.info("This store does not exist yet: it is created by the first ingest below.",
                 icon=":material/inbox:")
+    if redrawn and not running and not versions.pending():
+        st.rerun()  # the versions are found: the page once more, no longer redrawn every second
 
 
-# (counted again as the store grows while an ingest runs)
-st.fragment(store_summary, run_every=ingest_panel.REDRAW_S if running else None)()
+versions.start()  # (this Dateline's pipeline versions, found by a process of its own)
+# Drawn again every second while an ingest runs (the store grows), or until the versions are found.
+redrawn = running or versions.pending()
+st.fragment(store_summary, run_every=ingest_panel.REDRAW_S if redrawn else None)()
 
 stores = sorted({str(p.resolve()) for p in (settings.PROJECT_ROOT / "data").glob("*.duckdb")} | {str(path)})
 with st.form(f"{KEY}_switch", border=True):

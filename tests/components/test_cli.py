@@ -241,12 +241,18 @@ def test_info_names_the_versions_that_analysed_the_store_and_the_older_ones(tmp_
     from tests.components.store.test_store import make_extraction
 
     db = tmp_path / "s.duckdb"
-    Store(db).write([make_extraction(version="en_m@1+rules-aaaaaaaaaaaa")])
-    Store(db).write([make_extraction("Sergei Lavrov", version="en_m@1+rules-bbbbbbbbbbbb")])  # after an upgrade
+    from components.nlp.installed import installed_versions
+
+    assert main(["versions", "--json"]) == 0
+    current = json.loads(capsys.readouterr().out)["en"]
+    assert current == installed_versions()["en"] and "+rules-" in current
+    Store(db).write([make_extraction(version="en_m@1+rules-aaaaaaaaaaaa")])  # by another Dateline
+    Store(db).write([make_extraction("Sergei Lavrov", version=current)])  # by this one
     assert main(["info", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert f"{'analysed by':20} en_m@1+rules-bbbbbbbbbbbb (1 article)\n" in out
-    assert "1 of 2 analysed articles was analysed by an older model or older rules (en_m@1+rules-aaaaaaaaaaaa)" in out
+    assert f"{'analysed by':20} {current} (1 article)\n" in out
+    assert (f"1 of 2 analysed articles was analysed by another version of the model or rules (en_m@1+rules-aaaaaaaaaaaa)"
+            f" than this Dateline's ({current})") in out
     assert f"`python -m components reextract --db {db}`" in out
 
 def test_a_store_of_an_older_dateline_is_named_with_the_upgrade_command_which_upgrades_it(tmp_path, capsys):

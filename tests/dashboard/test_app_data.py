@@ -154,18 +154,51 @@ def test_the_overview_and_the_data_page_count_articles_in_other_languages(monkey
 def test_the_data_page_names_articles_an_older_pipeline_analysed(monkeypatch, tmp_path):
     from components.records import Article, Extraction
 
+    from dashboard import versions
+
     db = tmp_path / "versions.duckdb"
     old, new = "en_core_web_sm@3.8.0+rules-0123456789ab", "en_core_web_sm@3.8.0+rules-ba9876543210"
     articles = [Article.from_text(f"The port opens on day {i}.", language="en", title=str(i)) for i in range(3)]
     Store(db).write([Extraction(a, old, [], [], []) for a in articles])
+    monkeypatch.setattr(versions, "installed", lambda wait=0.0: None)  # (still being found)
     at = run_app(monkeypatch, db, page=DATA)
     assert not at.exception and not at.warning  # one version throughout: nothing to say
+    monkeypatch.setattr(versions, "installed", lambda wait=0.0: {"en": new})  # found: an upgraded Dateline
+    at = run_app(monkeypatch, db, page=DATA)
+    said = [w.value for w in at.warning]
+    assert len(said) == 1 and said[0].startswith("3 of 3 analysed articles were analysed by another version of "
+                                                 f"the model or rules ({old}) than this Dateline's ({new})")
     Store(db).write([Extraction(articles[0], new, [], [], [])])
     at = run_app(monkeypatch, db, page=DATA)
     assert not at.exception
     said = [w.value for w in at.warning]
-    assert len(said) == 1 and said[0].startswith("2 of 3 analysed articles were analysed by an older model")
+    assert len(said) == 1 and said[0].startswith("2 of 3 analysed articles were analysed by another version")
     assert f"python -m components reextract --db {db}" in said[0]
+
+
+@pytest.mark.model
+def test_the_data_page_analyses_the_older_articles_again_in_the_server(monkeypatch, tmp_path, pipelines):
+    from components import query
+    from components.records import Article, Extraction
+    from tests.dashboard.test_app import ingest_ended
+
+    db = tmp_path / "versions.duckdb"
+    texts = ["Port officials in Rotterdam said on Monday that the new terminal would open in May.",
+             "The mayor of Lyon, Anne Martin, told reporters the bridge would close for repairs."]
+    Store(db).write([Extraction(Article.from_text(t, language="en", title=t[:8]), "en_old@1+rules-0123456789ab",
+                                [], [], []) for t in texts])
+    from dashboard import versions
+
+    assert versions.installed(wait=60)  # (found by a process of its own, as the page asks)
+    at = run_app(monkeypatch, db, page=DATA)
+    at.button(key="data_reextract").click().run()
+    assert not at.exception
+    at = ingest_ended(at)
+    assert any(s.value.startswith("2 articles analysed again") for s in at.success)
+    assert not at.warning and "data_reextract" not in [b.key for b in at.button]  # all up to date
+    versions = query.extraction_versions(Store(db))
+    assert len(versions) == 1 and versions["version"].iloc[0] == pipelines.version_for("en")
+    assert Store(db).summary()["entities"] > 0  # analysed this time: the old rows had none
 
 def test_the_languages_facet_filters_round_trips_through_the_url_and_the_reader_shows_the_language(
         monkeypatch, tmp_path):

@@ -67,15 +67,22 @@ def test_extraction_versions_name_the_articles_an_older_pipeline_analysed(tmp_pa
              # a German article the English pipeline passed over: nothing of it would change
              Extraction(Article.from_text("Die Hafenbehörde teilte mit, dass das Terminal öffnet.", language="de"),
                         old, [], [], [])])
-    assert query.older_versions_note(query.extraction_versions(s), "v.duckdb") is None  # each its newest
-    s.write([Extraction(english[0], new, [], [], [])])  # a later ingest, after an upgrade, re-read one file
+    # Compared with the store's latest (this Dateline's versions unknown): each pipeline has one.
+    assert query.older_versions_note(query.extraction_versions(s), "v.duckdb", installed=False) is None
+    # Compared with this Dateline's: the whole store is behind its English rules (an upgrade).
+    upgraded = query.extraction_versions(s, {"en": new, "fr": french})
+    assert list(upgraded["up_to_date"]) == [True, False]  # (the French article, written later, first)
+    assert query.older_versions_note(upgraded, "v.duckdb").startswith(
+        f"3 of 4 analysed articles were analysed by another version of the model or rules ({old}) than this "
+        f"Dateline's ({new})")
 
-    versions = query.extraction_versions(s)
-    by_version = dict(zip(versions["version"], zip(versions["n_articles"], versions["newest"])))
-    assert by_version == {new: (1, True), old: (2, False), french: (1, True)}
-    assert list(versions["version"])[0] == new  # the latest extraction first
+    s.write([Extraction(english[0], new, [], [], [])])  # a later ingest re-read one file
+    for installed in (None, {"en": new}, [("en", new), ("fr", french)]):
+        versions = query.extraction_versions(s, installed)
+        assert dict(zip(versions["version"], zip(versions["n_articles"], versions["up_to_date"]))) == {
+            new: (1, True), old: (2, False), french: (1, True)}
+        assert list(versions["version"])[0] == new  # the latest extraction first
     note = query.older_versions_note(versions, "v.duckdb")
-    assert note.startswith("2 of 4 analysed articles were analysed by an older model or older rules "
-                           f"({old}) than the newest here ({new}, {french})")
+    assert note.startswith(f"2 of 4 analysed articles were analysed by another version of the model or rules ({old})")
     assert "`python -m components reextract --db v.duckdb`" in note
     assert query.extraction_versions(Store(tmp_path / "missing.duckdb")).empty
