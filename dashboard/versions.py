@@ -12,27 +12,43 @@ import json
 import subprocess
 import sys
 import threading
+import time
 
 from components import settings
 
+#: Seconds the process may take; then it is stopped and the store's latest versions stand in.
+GIVE_UP_S = 60.0
+
 _lock = threading.Lock()
 _process: subprocess.Popen | None = None
+_started = 0.0
 _found: dict[str, str] | None = None
 
 
 def start() -> None:
     """Start finding the versions (once per server process)."""
-    global _process
+    global _process, _started
     with _lock:
         if _process is None:
+            _started = time.monotonic()
             _process = subprocess.Popen([sys.executable, "-m", "components", "versions", "--json"],
                                         cwd=settings.PROJECT_ROOT, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL, text=True)
 
 
 def pending() -> bool:
-    """Whether the versions are being found (its process started and still running)."""
-    return _process is not None and _found is None and _process.poll() is None
+    """Whether the versions are being found (its process started, still running, and not for
+    longer than :data:`GIVE_UP_S`: then it is stopped, and nothing was found)."""
+    global _found
+    with _lock:
+        if _process is None or _found is not None or _process.poll() is not None:
+            return False
+        if time.monotonic() - _started > GIVE_UP_S:
+            _process.kill()
+            _process.communicate()
+            _found = {}
+            return False
+        return True
 
 
 def installed(wait: float = 0.0) -> dict[str, str] | None:
