@@ -116,11 +116,8 @@ def _ingest_bar(a: argparse.Namespace, desc: str) -> tuple[tqdm, Callable[[int, 
 def cmd_ingest(a: argparse.Namespace) -> int:
     from .corpus import ingest
 
-    if a.engine != "dask" and (a.scheduler or a.dashboard):
-        print("error: --scheduler and --dashboard need --engine dask", file=sys.stderr)
-        return 2
-    if a.partition_size < 1:
-        print("error: --partition-size must be at least 1", file=sys.stderr)
+    if problem := _engine_problem(a):
+        print(problem, file=sys.stderr)
         return 2
     store = _open_store(a)
     if a.engine == "dask":
@@ -154,12 +151,36 @@ def _ingest_dask(a: argparse.Namespace, store) -> int:
 def cmd_reextract(a: argparse.Namespace) -> int:
     from .corpus import reextract
 
+    if problem := _engine_problem(a):
+        print(problem, file=sys.stderr)
+        return 2
     store = _open_store(a)
-    with tqdm(desc="re-extract", unit=" articles", disable=a.quiet) as bar:
-        n = reextract(store=store, nlp=_pipelines(a), batch_size=a.batch_size,
-                      workers=a.workers, progress=bar.update, total=lambda n: bar.reset(total=n))
+    with tqdm(desc="re-extract" + (" (dask)" if a.engine == "dask" else ""), unit=" articles",
+              disable=a.quiet) as bar:
+        if a.engine == "dask":
+            from .cluster import dask_client, reextract_dask
+
+            with dask_client(a.scheduler, workers=a.workers, dashboard=a.dashboard) as client:
+                _pipelines(a)  # the notes, and a missing model said here rather than by every worker
+                if a.dashboard or a.scheduler:
+                    print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
+                n = reextract_dask(store=store, client=client, model=a.model, models=a.models,
+                                   partition_size=a.partition_size, batch_size=a.batch_size,
+                                   progress=bar.update, total=lambda n: bar.reset(total=n))
+        else:
+            n = reextract(store=store, nlp=_pipelines(a), batch_size=a.batch_size,
+                          workers=a.workers, progress=bar.update, total=lambda n: bar.reset(total=n))
     print(f"{n} articles re-extracted in {a.db}", file=sys.stderr)
     return 0
+
+
+def _engine_problem(a: argparse.Namespace) -> str | None:
+    """What is wrong with the engine options of ``a`` (ingest, reextract), in a line, or None."""
+    if a.engine != "dask" and (a.scheduler or a.dashboard):
+        return "error: --scheduler and --dashboard need --engine dask"
+    if a.partition_size < 1:
+        return "error: --partition-size must be at least 1"
+    return None
 
 
 def cmd_export(a: argparse.Namespace) -> int:
@@ -320,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
+    _add_engine_options(p)
     p.set_defaults(func=cmd_reextract, interrupted=RESUME)
 
     _add_store_verbs(sub)

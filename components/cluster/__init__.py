@@ -1,4 +1,5 @@
-"""The Dask engine: ``python -m components ingest PATH… --engine dask`` parses on a Dask cluster
+"""The Dask engine: ``python -m components ingest PATH… --engine dask`` (and ``reextract --engine
+dask``) parses on a Dask cluster
 (a ``LocalCluster`` of worker processes on this machine, or a running ``dask scheduler`` with
 ``dask worker`` processes on other machines) and stores the same rows as the local engine
 (:func:`components.corpus.ingest`).
@@ -14,9 +15,9 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from ..settings import SettingError
-from .engine import ingest_dask, run_folder
+from .engine import ingest_dask, reextract_dask, run_folder
 
-__all__ = ["ClusterUnreachable", "dask_client", "ingest_dask", "run_folder", "DASHBOARD_ADDRESS"]
+__all__ = ["ClusterUnreachable", "dask_client", "ingest_dask", "reextract_dask", "run_folder", "DASHBOARD_ADDRESS"]
 
 
 class ClusterUnreachable(SettingError):

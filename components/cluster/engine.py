@@ -9,6 +9,9 @@ is cheap beside parsing (well under a millisecond per article against ~12 ms), a
 ``in_flight`` partitions are read ahead of the one being loaded, so memory stays flat however
 large the input is. Workers need only the model and the part folders' path (on a shared disk).
 
+:func:`reextract_dask` does the same with the stored articles another pipeline version analysed
+(``reextract --engine dask``).
+
 A crash loses nothing: a partition's part folder is complete or absent, and each one is loaded in
 one transaction and then removed. The next run of the same inputs (the run folder is named after
 them, the pipeline versions and the partition size) skips what is stored, loads the parts that
@@ -17,8 +20,11 @@ were written but not loaded, and sends the rest to the workers.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import shutil
+import uuid
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +44,15 @@ def run_folder(store: Store, inputs: Sequence[str], nlp: Pipelines, partition_si
     key = "\0".join([*(os.path.abspath(i) for i in inputs), nlp.version_for(None),
                      repr(sorted(nlp.versions.items())), str(partition_size), schema_fingerprint()])
     return Path(f"{store.path}.parts") / hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _check_versions(meta: dict, expected: set[str]) -> None:
+    """Raise StoreError when a part's ``meta`` names a pipeline version outside ``expected``
+    (the versions this machine's pipelines give: a worker runs another Dateline or models)."""
+    if not set(meta.get("versions", ())) <= expected:
+        raise StoreError(f"a worker extracted with pipeline version(s) {meta.get('versions')}, this "
+                         f"machine expects {sorted(expected)}: install the same Dateline and models "
+                         "on every worker (and restart them)")
 
 
 @dataclass
@@ -112,11 +127,7 @@ class _Run:
             self.store.write([], problems=plan.problems, run_id=report.run_id, articles=plan.kept)
         else:
             meta = part_meta(part.folder) or {}
-            expected = {self.reader.version, *self.reader.by_language.values()}
-            if not set(meta.get("versions", ())) <= expected:
-                raise StoreError(f"a worker extracted with pipeline version(s) {meta.get('versions')}, this "
-                                 f"machine expects {sorted(expected)}: install the same Dateline and models "
-                                 "on every worker (and restart them)")
+            _check_versions(meta, {self.reader.version, *self.reader.by_language.values()})
             self.store.load_part(part.folder, articles=plan.kept, problems=plan.problems, run_id=report.run_id)
             shutil.rmtree(part.folder, ignore_errors=True)
             for lang, n in meta.get("not_analysed", {}).items():
@@ -170,3 +181,59 @@ def ingest_dask(paths: Sequence[str], *, store: Store, client, model: str | None
     reader.finish(store)
     run.close()
     return reader.report
+
+
+def reextract_dask(*, store: Store, client, model: str | None = None, models: str | None = None,
+                   partition_size: int = 256, batch_size: int = 64, in_flight: int | None = None,
+                   progress: Callable[[int], None] | None = None, total: Callable[[int], None] | None = None) -> int:
+    """Re-extract on a Dask cluster every stored article whose results come from another pipeline
+    version, as :func:`components.corpus.reextract` does in this process (the same rows), then
+    rebuild the corpus-level actors; returns how many were re-extracted.
+
+    client, model, models, partition_size, batch_size, in_flight: as for :func:`ingest_dask`
+        (the stale articles, read from the store a chunk at a time, are the partitions' input).
+    progress: called with each stored partition's number of articles; total: called once, before,
+        with the number of articles to re-extract.
+    Partitions are stored in order, each in one transaction; a crash loses only the partitions
+    parsed and not yet stored (the next run starts with a new run folder and finds what is still
+    stale)."""
+    nlp = load_pipelines(model, models)
+    client.register_plugin(LoadPipelines(model, models), name=PLUGIN_NAME)
+    folder = Path(f"{store.path}.parts") / "reextract"
+    shutil.rmtree(folder, ignore_errors=True)  # (a crashed run's parts: their articles are still stale)
+    expected = {nlp.version_for(None), *nlp.versions.values()}
+    limit = in_flight or 2 * max(1, sum(client.nthreads().values())) + 1
+    task = {"model": model, "models": models, "batch_size": batch_size}
+    stale = iter(store.stale_articles(nlp.version_for(None), by_language=nlp.versions, counted=total))
+    waiting: list[tuple[Path, Any, int]] = []  # (part folder, task, articles), in the stale articles' order
+    done, run = 0, uuid.uuid4().hex[:8]
+
+    def store_oldest() -> None:
+        nonlocal done
+        part, future, n = waiting.pop(0)
+        future.result()  # (a worker's exception comes out here)
+        _check_versions(part_meta(part) or {}, expected)
+        store.load_part(part)
+        shutil.rmtree(part, ignore_errors=True)
+        done += n
+        if progress:
+            progress(n)
+
+    for k in itertools.count():
+        chunk = list(itertools.islice(stale, partition_size))
+        if not chunk:
+            break
+        part = folder / f"part-{k:05d}"
+        future = client.submit(extract_part, chunk, str(part), digest=ids_digest([a.id for a in chunk]), **task,
+                               key=f"dateline-reextract-{run}-{k:05d}", pure=False)
+        waiting.append((part, future, len(chunk)))
+        while len(waiting) >= limit:  # read ahead no further: flat memory
+            store_oldest()
+    while waiting:
+        store_oldest()
+    for empty in (folder, folder.parent):
+        with suppress(OSError):
+            empty.rmdir()
+    if store.actors_stale():
+        store.rebuild_actors()
+    return done

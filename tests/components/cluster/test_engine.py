@@ -144,6 +144,44 @@ def test_a_part_written_but_not_stored_is_stored_by_the_next_run(client, inputs,
     assert not folder.exists()
 
 
+
+def test_a_dask_reextract_stores_what_the_local_one_stores(client, inputs, pipelines, tmp_path, monkeypatch):
+    from components.nlp import version as nlp_version
+    from components.cluster import reextract_dask
+
+    local, dask = Store(tmp_path / "local.duckdb"), Store(tmp_path / "dask.duckdb")
+    for store in (local, dask):
+        corpus.ingest(inputs, store=store, nlp=pipelines, commit_every=8)
+    monkeypatch.setattr(nlp_version, "rules_hash", lambda: "0123456789ab")  # as after an upgrade
+    totals, steps = [], []
+    assert corpus.reextract(store=local, nlp=pipelines) == 41
+    assert reextract_dask(store=dask, client=client, partition_size=8, total=totals.append,
+                          progress=steps.append) == 41
+    assert corpus_rows(dask) == corpus_rows(local) and numbered_alike(dask)
+    assert all(v.endswith("+rules-0123456789ab") for v in dask.query("SELECT DISTINCT pipeline_version AS v FROM articles")["v"])
+    assert totals == [41] and steps == [8, 8, 8, 8, 8, 1]  # (the CLI's bar: its total known first)
+    assert not Path(f"{dask.path}.parts").exists()  # every part stored, then removed
+    counting = Counting(client)
+    assert reextract_dask(store=dask, client=counting, partition_size=8) == 0 and counting.submitted == 0
+
+
+def test_the_command_line_reextracts_on_a_cluster(inputs, pipelines, tmp_path, monkeypatch, capsys):
+    import components.cluster
+    from components.__main__ import main
+    from components.nlp import version as nlp_version
+
+    store = Store(tmp_path / "s.duckdb")
+    corpus.ingest(inputs[:1], store=store, nlp=pipelines)
+    monkeypatch.setattr(nlp_version, "rules_hash", lambda: "0123456789ab")  # as after an upgrade
+    real = components.cluster.dask_client
+    monkeypatch.setattr(components.cluster, "dask_client",  # (in this process: the rules' hash patched there too)
+                        lambda scheduler, **kw: real(scheduler, **{**kw, "processes": False}))
+    assert main(["reextract", "--db", str(store.path), "--engine", "dask", "-q"]) == 0
+    n = store.summary()["articles"]
+    assert f"{n} articles re-extracted" in capsys.readouterr().err
+    assert main(["reextract", "--db", str(store.path), "--dashboard"]) == 2
+    assert "--scheduler and --dashboard need --engine dask" in capsys.readouterr().err
+
 READER = """
     import sys, time
     from pathlib import Path
