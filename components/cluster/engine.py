@@ -5,7 +5,7 @@ into the store in order, one transaction per partition.
 Why articles are read here and not on the workers: a folder of a million files and a single JSONL
 of a million lines must partition alike, and deciding what to parse needs the store (already
 stored? duplicate of an article read earlier in the run?), which only this process opens. Reading
-is cheap beside parsing (well under a millisecond per article against ~12 ms), and at most
+is cheap beside parsing (well under a millisecond per article against ~50 ms), and at most
 ``in_flight`` partitions are read ahead of the one being loaded, so memory stays flat however
 large the input is. Workers need only the model and the part folders' path (on a shared disk).
 

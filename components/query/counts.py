@@ -86,20 +86,22 @@ def extraction_versions(store: Store, installed: Mapping[str, str] | Iterable[tu
         with (:func:`components.nlp.installed.installed_versions`); None when unknown, and for a
         pipeline it lacks, the version of that pipeline's latest extraction in the store stands in.
     Returns columns ``pipeline`` (its pipeline's language: the version up to the first "_"),
-    ``version``, ``n_articles``, ``last_extracted`` (when the latest of them was extracted),
-    ``current`` (the version ``version`` is compared with: as above) and ``up_to_date``
-    (``version == current``: the others' articles were analysed by another model or other rules,
-    until ``reextract`` analyses them again). Articles not extracted yet, and those no pipeline
+    ``version``, ``n_articles``, ``n_words`` (their words), ``last_extracted`` (when the latest
+    of them was extracted), ``current`` (the version ``version`` is compared with: as above) and
+    ``up_to_date`` (``version == current``: the others' articles were analysed by another model
+    or other rules, until ``reextract`` analyses them again). Articles not extracted yet, and those no pipeline
     of their language analysed (:data:`~components.query.sql.NOT_ANALYSED`: nothing of theirs
     would change), are left out."""
     frame = store.query(f"""
         SELECT split_part(a.pipeline_version, '_', 1) AS pipeline, a.pipeline_version AS version,
-               count(*) AS n_articles, max(a.extracted_at) AS last_extracted
+               count(*) AS n_articles, coalesce(sum(a.n_words), 0)::BIGINT AS n_words,
+               max(a.extracted_at) AS last_extracted
         FROM articles a WHERE a.pipeline_version IS NOT NULL AND NOT coalesce({NOT_ANALYSED}, FALSE)
         GROUP BY ALL ORDER BY last_extracted DESC NULLS LAST, version""")
     if frame.empty:
         return pd.DataFrame({"pipeline": pd.Series(dtype=object), "version": pd.Series(dtype=object),
-                             "n_articles": pd.Series(dtype="int64"), "last_extracted": pd.Series(dtype="datetime64[us]"),
+                             "n_articles": pd.Series(dtype="int64"), "n_words": pd.Series(dtype="int64"),
+                             "last_extracted": pd.Series(dtype="datetime64[us]"),
                              "current": pd.Series(dtype=object), "up_to_date": pd.Series(dtype=bool)})
     latest = frame.groupby("pipeline")["version"].transform("first")  # (the rows are latest first)
     known = dict(installed or {})
@@ -119,10 +121,19 @@ def older_versions_note(versions: pd.DataFrame, db: str, *, installed: bool = Tr
         return None
     n, total = int(other["n_articles"].sum()), int(versions["n_articles"].sum())
     current = ", ".join(dict.fromkeys(other["current"]))
+    hours = int(other["n_words"].sum()) / CORE_WORDS_PER_SECOND / 3600
+    cluster = (f" Their {int(other['n_words'].sum()):,} words take ~{hours:,.0f} hours on one core: on a Dask cluster, add "
+               "`--engine dask --scheduler ADDRESS` (README: On a cluster)." if hours >= 1 else "")
     return (f"{n:,} of {total:,} analysed article{'s' if total != 1 else ''} {'were' if n != 1 else 'was'} analysed by "
             f"another version of the model or rules ({', '.join(other['version'])}) than "
             f"{'this Dateline' + chr(39) + 's' if installed else 'the latest here'} ({current}): their actors, places and "
-            f"quotes may differ from what a new analysis finds. `python -m components reextract --db {db}` analyses them again.")
+            f"quotes may differ from what a new analysis finds. `python -m components reextract --db {db}` analyses them "
+            f"again.{cluster}")
+
+
+#: Words one core analyses a second (docs/scaling.md, "Per core": 5,000–6,700 measured), for how
+#: long a re-extraction takes.
+CORE_WORDS_PER_SECOND = 5000
 
 
 def date_span(store: Store, f: Filter | None = None) -> dict:

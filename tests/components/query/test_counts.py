@@ -84,5 +84,9 @@ def test_extraction_versions_name_the_articles_an_older_pipeline_analysed(tmp_pa
         assert list(versions["version"])[0] == new  # the latest extraction first
     note = query.older_versions_note(versions, "v.duckdb")
     assert note.startswith(f"2 of 4 analysed articles were analysed by another version of the model or rules ({old})")
-    assert "`python -m components reextract --db v.duckdb`" in note
+    assert "`python -m components reextract --db v.duckdb`" in note and "Dask" not in note  # (minutes)
+    # A store of a million stories behind: the note says how long one core takes, and the cluster.
+    big = versions.assign(n_words=[300 if current else 300_000_000 for current in versions["up_to_date"]])
+    assert "Their 300,000,000 words take ~17 hours on one core: on a Dask cluster, add `--engine dask" in (
+        query.older_versions_note(big, "v.duckdb"))
     assert query.extraction_versions(Store(tmp_path / "missing.duckdb")).empty
