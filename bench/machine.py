@@ -65,9 +65,9 @@ def machine_speed(rounds: int = 3) -> str:
 #: :func:`machine_scaling`'s probes: Python code that does a fixed piece of work, run by a fresh
 #: interpreter (one BLAS thread) that prints its seconds. Integer additions in Python (the CPU
 #: alone); products of 256 × 256 float32 matrices (vector units, as a model's layers); reads of
-#: random rows of a 24 MB table (the size of a CPU's shared last-level cache: two processes that
-#: each keep that much in use, as a model's weights, tables and caches are, share the cache) and of
-#: a 400 MB table (memory, as the store's joins).
+#: random rows of a 24 MB table (about a CPU's shared last-level cache, which two processes that
+#: each keep that much in use share) and of a 400 MB table (memory bandwidth, shared with the
+#: host's other guests).
 SCALING_PROBES = {
     "Python": "import time\nt = time.perf_counter()\ns = 0\nfor i in range(40_000_000): s += i\n"
               "print(time.perf_counter() - t)",
@@ -89,7 +89,8 @@ def machine_scaling(processes: int) -> str:
     (the copies' mean time), so that a pause of the host during one run alone does not count.
     Where two free CPUs give less than 2× here, the machine (cores that share a physical core,
     caches or memory bandwidth, or a clock that drops with more cores busy) caps any program's
-    speed-up, Dateline's included."""
+    speed-up at that moment, Dateline's included; on a virtual machine the figures move from one
+    run to the next with the host's other guests."""
     import subprocess
     import sys
 
