@@ -199,11 +199,27 @@ def follow() -> None:
 
 
 def sidebar_note() -> None:
-    """A line under the sidebar while an ingest into the current store runs (on every page)."""
+    """A line under the sidebar while an ingest into the current store runs (on every page),
+    redrawn every :data:`REDRAW_S` seconds: how far it has come, a button that draws the page
+    again with the articles stored since it was drawn, and the whole page drawn again once the
+    ingest ends (so the views end up showing everything it stored)."""
     job = job_for(state.db_path())
     if job is not None and job.running:
-        st.caption(f"An ingest is running ({job.count.text[:1].lower() + job.count.text[1:]}); "
-                   "its articles appear as they are stored. Its bar is on the Data page.")
+        _sidebar_moving(job, job.count.stored)
+
+
+@st.fragment(run_every=REDRAW_S)
+def _sidebar_moving(job: IngestJob, shown: int) -> None:
+    """The sidebar's line on the running ``job``; ``shown``: the articles it had stored when the
+    page was drawn."""
+    if not job.running:
+        st.rerun()
+    st.caption(f"An ingest is running ({job.count.text[:1].lower() + job.count.text[1:]}). Its bar is on "
+               "the Data page; this page is drawn again when it ends.")
+    new = job.count.stored - shown
+    if new > 0 and st.button(f"Show the {new:,} articles stored since", key="ingest_show_new",
+                             icon=":material/refresh:"):
+        st.rerun()
 
 
 @st.fragment(run_every=REDRAW_S)

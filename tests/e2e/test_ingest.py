@@ -1,6 +1,7 @@
 """The Data page's ingest in Chromium, on a server of its own: started there, it goes on while the
-analyst reads another page (a page's own script run is stopped as the analyst leaves it), and the
-Data page shows its report when the analyst comes back."""
+analyst reads another page (a page's own script run is stopped as the analyst leaves it), that
+page is drawn again by itself when the ingest ends, and the Data page shows its report when the
+analyst comes back."""
 from __future__ import annotations
 
 import os
@@ -38,6 +39,10 @@ def test_an_ingest_goes_on_while_the_analyst_reads_another_page(browser_context,
             page.get_by_text("256 articles stored").first.wait_for(timeout=120_000)
             go_to(page, "Overview")
             assert page.get_by_text("An ingest is running").count() == 1  # (the sidebar says so)
+            # Once it ends the Overview is drawn again by itself, with every article it stored.
+            page.wait_for_function(f"""() => [...document.querySelectorAll('[data-testid="stMetric"]')].some(
+                m => m.innerText.startsWith('Articles') && m.innerText.includes('{STORIES}'))""", timeout=120_000)
+            assert page.get_by_text("An ingest is running").count() == 0
             go_to(page, "Data")
             page.get_by_text(f"{STORIES} articles read: {STORIES} added").first.wait_for(timeout=120_000)
             shot(page, "data-ingest-went-on")
