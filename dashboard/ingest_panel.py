@@ -11,7 +11,7 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -51,6 +51,9 @@ class IngestJob:
         """Whether its thread still runs."""
         return self.thread is not None and self.thread.is_alive()
 
+
+#: What a job's thread runs once the model is loaded: ``work(job, pipelines)`` → its report.
+Work = Callable[[IngestJob, Any], object]
 
 _jobs: dict[str, IngestJob] = {}  # store path → its last ingest (one at a time per store)
 _jobs_lock = threading.Lock()
@@ -138,7 +141,7 @@ def run_reextract() -> bool:
     return _start(IngestCount([]), reextract)
 
 
-def _start(count: IngestCount, work) -> bool:
+def _start(count: IngestCount, work: Work) -> bool:
     """Start ``work(job, pipelines)`` (an ingest or a re-extraction into the current store, which
     returns its report) in a thread of its own, its bar moved through ``count``; False, saying
     why, while another ingest into the store runs."""
@@ -158,7 +161,7 @@ def _start(count: IngestCount, work) -> bool:
     return True
 
 
-def _run(job: IngestJob, work) -> None:
+def _run(job: IngestJob, work: Work) -> None:
     """The job's thread: the model (loaded once per process, as the first start's), then
     ``work`` (see :func:`_start`), its report or why it stopped kept in ``job``."""
     try:
