@@ -208,16 +208,17 @@ def returning_visits(pw, url: str, restart) -> list[tuple[str, tuple[float, tupl
     out = []
     with tempfile.TemporaryDirectory() as profile:
         def launch():
-            return pw.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), headless=True,
-                                                         args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000})
-        context = launch()
-        page = context.pages[0] if context.pages else context.new_page()
+            """A browser started anew on ``profile``, and its tab."""
+            context = pw.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), headless=True,
+                                                            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000})
+            return context, (context.pages[0] if context.pages else context.new_page())
+
+        context, page = launch()
         timed(lambda: page.goto(url), page, PAGES[0][1], Frames(page))
         context.close()
         for i, (_, title, path) in enumerate(PAGES):
             restart()
-            context = launch()
-            page = context.pages[0] if context.pages else context.new_page()
+            context, page = launch()
             target = f"{url}/{'' if i == 0 else path}"
             out.append((title, timed(lambda: page.goto(target), page, title, Frames(page))))
             context.close()

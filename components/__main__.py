@@ -8,7 +8,8 @@ schema), ``search-index`` (build the search index of a store that has none, or b
 date), ``demo`` (write a synthetic corpus of fictional stories); the analysts' corrections:
 ``actors`` (merge, split, rename, retype, hide), ``places`` (hide) and ``corrections`` (list,
 export, import, undo), in :mod:`components.cli_corrections`; ``views`` and ``work`` (saved views,
-tags and notes, see :mod:`components.workbench_cli`).
+tags and notes, see :mod:`components.workbench_cli`). The engine options of ``ingest`` and
+``reextract`` (``--engine dask`` …) are in :mod:`components.cli_engine`.
 """
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from tqdm import tqdm
 
 from . import settings
+from .cli_engine import add_engine_options, engine_problem
 from .records import Problem
 
 
@@ -28,19 +31,6 @@ def _add_nlp_options(p: argparse.ArgumentParser) -> None:
     for name in ("model", "models", "batch_size", "workers"):
         s = settings.SETTINGS[name]
         p.add_argument("--" + name.replace("_", "-"), type=type(s.default), default=s.value(), help=s.help)
-
-
-def _add_engine_options(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("engine", "where the parsing runs (README: On a cluster)")
-    g.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="local: this process (and --workers spaCy processes); dask: a Dask cluster")
-    g.add_argument("--scheduler", metavar="ADDRESS", default=None,
-                   help="with --engine dask: a running scheduler (tcp://host:8786); default: a LocalCluster "
-                        "of --workers worker processes on this machine")
-    g.add_argument("--partition-size", type=int, default=256, metavar="N",
-                   help="with --engine dask: articles per partition (one task, one store transaction)")
-    g.add_argument("--dashboard", action="store_true",
-                   help="with --engine dask: serve Dask's dashboard (LocalCluster: on 127.0.0.1:8787)")
 
 
 def _pipelines(a: argparse.Namespace):
@@ -116,7 +106,7 @@ def _ingest_bar(a: argparse.Namespace, desc: str) -> tuple[tqdm, Callable[[int, 
 def cmd_ingest(a: argparse.Namespace) -> int:
     from .corpus import ingest
 
-    if problem := _engine_problem(a):
+    if problem := engine_problem(a):
         print(problem, file=sys.stderr)
         return 2
     store = _open_store(a)
@@ -131,15 +121,26 @@ def cmd_ingest(a: argparse.Namespace) -> int:
     return 1 if report.problems and not report.articles else 0
 
 
-def _ingest_dask(a: argparse.Namespace, store) -> int:
-    """``ingest --engine dask``: a LocalCluster of ``--workers`` processes, or the cluster at
-    ``--scheduler``; a progress bar through the inputs as their partitions are stored."""
-    from .cluster import dask_client, ingest_dask
+@contextmanager
+def _cluster(a: argparse.Namespace):
+    """The Dask client of ``--engine dask`` for the block: a LocalCluster of ``--workers``
+    processes, or the cluster at ``--scheduler``; the pipelines' notes (and a missing model)
+    said here rather than by every worker, and the dashboard's address when there is one."""
+    from .cluster import dask_client
 
     with dask_client(a.scheduler, workers=a.workers, dashboard=a.dashboard) as client:
-        _pipelines(a)  # the notes, and a missing model said here rather than by every worker
+        _pipelines(a)
         if a.dashboard or a.scheduler:
             print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
+        yield client
+
+
+def _ingest_dask(a: argparse.Namespace, store) -> int:
+    """``ingest --engine dask`` (see :func:`_cluster`); a progress bar through the inputs as
+    their partitions are stored."""
+    from .cluster import ingest_dask
+
+    with _cluster(a) as client:
         bar, progress = _ingest_bar(a, "ingest (dask)")
         with bar:
             report = ingest_dask(a.paths, store=store, client=client, model=a.model, models=a.models,
@@ -151,19 +152,16 @@ def _ingest_dask(a: argparse.Namespace, store) -> int:
 def cmd_reextract(a: argparse.Namespace) -> int:
     from .corpus import reextract
 
-    if problem := _engine_problem(a):
+    if problem := engine_problem(a):
         print(problem, file=sys.stderr)
         return 2
     store = _open_store(a)
     with tqdm(desc="re-extract" + (" (dask)" if a.engine == "dask" else ""), unit=" articles",
               disable=a.quiet) as bar:
         if a.engine == "dask":
-            from .cluster import dask_client, reextract_dask
+            from .cluster import reextract_dask
 
-            with dask_client(a.scheduler, workers=a.workers, dashboard=a.dashboard) as client:
-                _pipelines(a)  # the notes, and a missing model said here rather than by every worker
-                if a.dashboard or a.scheduler:
-                    print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
+            with _cluster(a) as client:
                 n = reextract_dask(store=store, client=client, model=a.model, models=a.models,
                                    partition_size=a.partition_size, batch_size=a.batch_size,
                                    progress=bar.update, total=lambda n: bar.reset(total=n))
@@ -172,15 +170,6 @@ def cmd_reextract(a: argparse.Namespace) -> int:
                           workers=a.workers, progress=bar.update, total=lambda n: bar.reset(total=n))
     print(f"{n} articles re-extracted in {a.db}", file=sys.stderr)
     return 0
-
-
-def _engine_problem(a: argparse.Namespace) -> str | None:
-    """What is wrong with the engine options of ``a`` (ingest, reextract), in a line, or None."""
-    if a.engine != "dask" and (a.scheduler or a.dashboard):
-        return "error: --scheduler and --dashboard need --engine dask"
-    if a.partition_size < 1:
-        return "error: --partition-size must be at least 1"
-    return None
 
 
 def cmd_export(a: argparse.Namespace) -> int:
@@ -334,14 +323,14 @@ def build_parser() -> argparse.ArgumentParser:
     settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
-    _add_engine_options(p)
+    add_engine_options(p)
     p.set_defaults(func=cmd_ingest, interrupted=RESUME)
 
     p = sub.add_parser("reextract", help="re-run extraction where the pipeline version changed")
     settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
-    _add_engine_options(p)
+    add_engine_options(p)
     p.set_defaults(func=cmd_reextract, interrupted=RESUME)
 
     _add_store_verbs(sub)

@@ -33,6 +33,7 @@ class IngestCount:
         self.size = count_bytes(paths)
         self.files = 0 if self.size else max(1, count_files(paths) + count_uploads(uploads))
         self.read = self.stored = 0
+        self.to_analyse = 0  # (a re-extraction's articles: :meth:`on_total`)
         self.done, self.text = 0.0, LOADING
 
     def _moved(self) -> None:
@@ -62,15 +63,15 @@ class IngestCount:
 
     def on_total(self, articles: int) -> None:
         """A re-extraction (:func:`components.corpus.reextract`'s ``total``) has ``articles`` to analyse again."""
-        self.files = max(1, articles)
+        self.to_analyse = articles
         self.text = f"Analysing {articles:,} stored article{'s' if articles != 1 else ''} again…"
         self._moved()
 
     def on_reanalysed(self, articles: int) -> None:
         """A batch of ``articles`` analysed again and stored (:func:`components.corpus.reextract`'s ``progress``)."""
         self.stored += articles
-        self.done = min(self.stored / self.files, 1.0)
-        self.text = f"{self.stored:,} of {self.files:,} articles analysed again"
+        self.done = min(self.stored / max(1, self.to_analyse), 1.0)
+        self.text = f"{self.stored:,} of {self.to_analyse:,} articles analysed again"
         self._moved()
 
     def finish(self, text: str = "Done") -> None:

@@ -24,6 +24,7 @@ import itertools
 import os
 import shutil
 import uuid
+from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -44,6 +45,21 @@ def run_folder(store: Store, inputs: Sequence[str], nlp: Pipelines, partition_si
     key = "\0".join([*(os.path.abspath(i) for i in inputs), nlp.version_for(None),
                      repr(sorted(nlp.versions.items())), str(partition_size), schema_fingerprint()])
     return Path(f"{store.path}.parts") / hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _prepare(client, model: str | None, models: str | None, in_flight: int | None) -> int:
+    """Give the cluster's workers the pipelines (:class:`LoadPipelines`, once per worker) and
+    return how many partitions may be read and not yet stored: ``in_flight``, by default twice
+    the workers' threads, plus one."""
+    client.register_plugin(LoadPipelines(model, models), name=PLUGIN_NAME)
+    return in_flight or 2 * max(1, sum(client.nthreads().values())) + 1
+
+
+def _remove_if_empty(*folders: Path) -> None:
+    """Remove each of ``folders`` that is empty (a run's folder, then the store's parts folder)."""
+    for folder in folders:
+        with suppress(OSError):
+            folder.rmdir()
 
 
 def _check_versions(meta: dict, expected: set[str]) -> None:
@@ -138,9 +154,7 @@ class _Run:
 
     def close(self) -> None:
         """Remove the run folder, and the store's parts folder, if nothing is left in them."""
-        for folder in (self.folder, self.folder.parent):
-            with suppress(OSError):
-                folder.rmdir()
+        _remove_if_empty(self.folder, self.folder.parent)
 
 
 def ingest_dask(paths: Sequence[str], *, store: Store, client, model: str | None = None,
@@ -164,8 +178,7 @@ def ingest_dask(paths: Sequence[str], *, store: Store, client, model: str | None
     nlp = load_pipelines(model, models)
     inputs = input_names(paths)
     reader = ChunkReader.start(store, nlp, inputs)
-    client.register_plugin(LoadPipelines(model, models), name=PLUGIN_NAME)
-    limit = in_flight or 2 * max(1, sum(client.nthreads().values())) + 1
+    limit = _prepare(client, model, models, in_flight)
     run = _Run(store, client, reader, run_folder(store, inputs, nlp, partition_size),
                {"model": model, "models": models, "batch_size": batch_size}, progress)
     for k, (chunk, copies) in enumerate(reader.chunks(read_inputs(paths, on_file=on_file, on_bytes=reader.add_bytes), partition_size)):
@@ -198,19 +211,18 @@ def reextract_dask(*, store: Store, client, model: str | None = None, models: st
     parsed and not yet stored (the next run starts with a new run folder and finds what is still
     stale)."""
     nlp = load_pipelines(model, models)
-    client.register_plugin(LoadPipelines(model, models), name=PLUGIN_NAME)
+    limit = _prepare(client, model, models, in_flight)
     folder = Path(f"{store.path}.parts") / "reextract"
     shutil.rmtree(folder, ignore_errors=True)  # (a crashed run's parts: their articles are still stale)
     expected = {nlp.version_for(None), *nlp.versions.values()}
-    limit = in_flight or 2 * max(1, sum(client.nthreads().values())) + 1
     task = {"model": model, "models": models, "batch_size": batch_size}
     stale = iter(store.stale_articles(nlp.version_for(None), by_language=nlp.versions, counted=total))
-    waiting: list[tuple[Path, Any, int]] = []  # (part folder, task, articles), in the stale articles' order
+    waiting: deque[tuple[Path, Any, int]] = deque()  # (part folder, task, articles), in the stale articles' order
     done, run = 0, uuid.uuid4().hex[:8]
 
     def store_oldest() -> None:
         nonlocal done
-        part, future, n = waiting.pop(0)
+        part, future, n = waiting.popleft()
         future.result()  # (a worker's exception comes out here)
         _check_versions(part_meta(part) or {}, expected)
         store.load_part(part)
@@ -231,9 +243,7 @@ def reextract_dask(*, store: Store, client, model: str | None = None, models: st
             store_oldest()
     while waiting:
         store_oldest()
-    for empty in (folder, folder.parent):
-        with suppress(OSError):
-            empty.rmdir()
+    _remove_if_empty(folder, folder.parent)
     if store.actors_stale():
         store.rebuild_actors()
     return done

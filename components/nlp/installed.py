@@ -10,9 +10,10 @@ so that its server does not import spaCy before an ingest.
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 from .. import settings
-from .version import rules_hash
+from .version import pipeline_version
 
 
 def _meta(model: str) -> dict:
@@ -34,9 +35,9 @@ def installed_versions() -> dict[str, str]:
     would store now. Articles of a language without a pipeline of its own are extracted under
     the ``model`` setting's language's version."""
     out: dict[str, str] = {}
-    hashed = rules_hash()
     for model in (settings.get("model"), *settings.language_models().values()):
         meta = _meta(model)
         if meta.get("lang") and meta.get("name") and meta.get("version"):
-            out.setdefault(meta["lang"], f"{meta['lang']}_{meta['name']}@{meta['version']}+rules-{hashed}")
+            # (pipeline_version reads only a pipeline's meta: given the package's, the same text)
+            out.setdefault(meta["lang"], pipeline_version(SimpleNamespace(meta=meta)))
     return out

@@ -119,16 +119,16 @@ def older_versions_note(versions: pd.DataFrame, db: str, *, installed: bool = Tr
     other = versions[~versions["up_to_date"]]
     if other.empty:
         return None
-    n, total = int(other["n_articles"].sum()), int(versions["n_articles"].sum())
+    n, total, words = int(other["n_articles"].sum()), int(versions["n_articles"].sum()), int(other["n_words"].sum())
     current = ", ".join(dict.fromkeys(other["current"]))
-    hours = int(other["n_words"].sum()) / CORE_WORDS_PER_SECOND / 3600
-    cluster = (f" Their {int(other['n_words'].sum()):,} words take ~{hours:,.0f} hours on one core: on a Dask cluster, add "
+    than = "this Dateline's" if installed else "the latest here"
+    hours = words / CORE_WORDS_PER_SECOND / 3600
+    cluster = (f" Their {words:,} words take ~{hours:,.0f} hours on one core: on a Dask cluster, add "
                "`--engine dask --scheduler ADDRESS` (README: On a cluster)." if hours >= 1 else "")
     return (f"{n:,} of {total:,} analysed article{'s' if total != 1 else ''} {'were' if n != 1 else 'was'} analysed by "
-            f"another version of the model or rules ({', '.join(other['version'])}) than "
-            f"{'this Dateline' + chr(39) + 's' if installed else 'the latest here'} ({current}): their actors, places and "
-            f"quotes may differ from what a new analysis finds. `python -m components reextract --db {db}` analyses them "
-            f"again.{cluster}")
+            f"another version of the model or rules ({', '.join(other['version'])}) than {than} ({current}): their "
+            f"actors, places and quotes may differ from what a new analysis finds. `python -m components reextract "
+            f"--db {db}` analyses them again.{cluster}")
 
 
 #: Words one core analyses a second (docs/scaling.md, "Per core": 5,000–6,700 measured), for how

@@ -22,9 +22,10 @@ st.text(str(path))
 running = ingest_panel.busy(path)  # (one ingest at a time per store: its bar is below)
 
 
-def store_summary() -> None:
+def store_summary(running: bool, redrawn: bool) -> None:
     """The store's row counts (and the articles of languages not analysed, or analysed by an
-    older pipeline)."""
+    older pipeline); ``running``: an ingest into the store runs; ``redrawn``: this is drawn again
+    every second (then, once the versions are found and no ingest runs, the page once more)."""
     summary: dict | None = None
     with notices.store_errors():
         summary = cached.summary()
@@ -59,7 +60,7 @@ def store_summary() -> None:
 versions.start()  # (this Dateline's pipeline versions, found by a process of its own)
 # Drawn again every second while an ingest runs (the store grows), or until the versions are found.
 redrawn = running or versions.pending()
-st.fragment(store_summary, run_every=ingest_panel.REDRAW_S if redrawn else None)()
+st.fragment(store_summary, run_every=ingest_panel.REDRAW_S if redrawn else None)(running, redrawn)
 
 stores = sorted({str(p.resolve()) for p in (settings.PROJECT_ROOT / "data").glob("*.duckdb")} | {str(path)})
 with st.form(f"{KEY}_switch", border=True):
