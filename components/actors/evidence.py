@@ -27,6 +27,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
+from ..datelines import read_dateline
 from ..lexicon.actor_cues import EVENT_NAME_WORDS, ORG_NAME_WORDS, ORG_NOUNS, PRODUCT_HEADS, WORK_NOUNS
 from ..lexicon.lemmas import lemma
 from ..lexicon.given_names import GIVEN_NAMES
@@ -251,6 +252,16 @@ def _only_modifier(doc: Doc, group: list) -> bool:
                 and (lemma(head).lower() not in ORG_NOUNS or _is_place(m.name))):
             return False
     return True
+
+
+def body_start(doc: Doc, text: str) -> int:
+    """Index of the first token after the wire dateline that opens ``text`` (``doc.text``; see
+    :func:`components.datelines.read_dateline`), or 0 when it opens with none: no name before
+    it is an actor (the place and the agency credited say where and by whom it was filed)."""
+    line = read_dateline(text)
+    if line is None:
+        return 0
+    return next((t.i for t in doc if t.idx >= line.end), len(doc))
 
 
 def _in_dateline(doc: Doc, m) -> bool:

@@ -24,7 +24,10 @@ the mentions of its name: organisation evidence retypes a mislabelled person ("o
 Yukos"), a given name and an acting mention a mislabelled organisation; products, works,
 events, common words and names that only modify a common noun get no actor. Spans are cut
 where the model glued words to a name ("a White House", "Associated Press that", "GDC Mr
-Allard" → the person "Allard").
+Allard" → the person "Allard"). A wire dateline that opens the text ("MOSCOW, Dec 2 (Reuters) - ",
+which a JSON or CSV record's text keeps) names where and by whom the story was filed: no name in
+it is an actor, and a name the model ran into it from the first sentence is cut where the
+sentence starts ("CANBERRA - Australian" → the demonym "Australian").
 
 Across a corpus (:func:`components.actors.merge.merge_corpus`): spelling variants fold together ("Bashar al-Assad",
 "Bashar Al Assad"), and a short person name maps to the one full name that ends with it,
@@ -339,23 +342,39 @@ def _surnames(people: list[_Mention]) -> dict[tuple[str, ...], str | None]:
     return {k: next(iter(v)) if len(v) == 1 else None for k, v in owners.items()}
 
 
+def _after_dateline(doc: Doc, start: int, end: int, label: str, body: int) -> tuple[int, str]:
+    """Where the entity ``doc[start:end]`` labelled ``label`` starts and its label once cut at
+    ``body`` (:func:`~.evidence.body_start`), when the model ran a dateline into it: the first sentence's
+    words only, a country's demonym among them labelled NORP ("CANBERRA - Australian Prime
+    Minister": "Australian")."""
+    if not start < body < end:
+        return start, label
+    words = doc[body:end].text
+    if country_name(words, demonym=True) and not country_name(words):
+        label = "NORP"
+    return body, label
+
+
 def find_actors(doc: Doc) -> list[Entity]:
     """Every entity in ``doc`` as an :class:`~components.records.Entity`, in text order.
 
     doc: a parsed article (entities set; sentences and tags used when present).
     Returns one Entity per ``doc.ents`` span. Named spans are trimmed (edge whitespace, "the",
-    a possessive, a person's leading title); PERSON / ORG / GPE / NORP mentions carry
-    ``actor`` and ``actor_type`` (others None) and persons the ``role`` found next to them."""
+    a possessive, a person's leading title, an opening dateline); PERSON / ORG / GPE / NORP
+    mentions carry ``actor`` and ``actor_type`` (others None, as do the names within an opening
+    dateline) and persons the ``role`` found next to them."""
     out: list[Entity] = []
     mentions: list[tuple[int, _Mention]] = []
     text = doc.text
     sents = ([(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START")
              else [(0, len(doc))])
+    body = evidence.body_start(doc, text)
     for e in doc.ents:
-        if e.label_ in NAME_LABELS:
-            m = _mention(doc, text, e.start, e.end, e.label_, sents)
+        if e.label_ in NAME_LABELS and e.end > body:
+            start, label = _after_dateline(doc, e.start, e.end, e.label_, body)
+            m = _mention(doc, text, start, e.end, label, sents)
             a, b = _chars(doc, m.start, m.end)
-            out.append(Entity(a, b, text[a:b], e.label_, role=m.role))
+            out.append(Entity(a, b, text[a:b], label, role=m.role))
             if m.name:
                 mentions.append((len(out) - 1, m))
         else:

@@ -4,7 +4,7 @@ Columns are matched by name, case-insensitively, through :data:`FIELD_ALIASES` (
 ``content`` for the text, ``published`` or ``pubdate`` for the date…). The text is kept exactly as
 given (offsets into it must stay valid, e.g. for evaluation sets), dates are normalised to
 ``YYYY-MM-DD``, the input's ``id`` becomes ``source_id``. A record without a dateline field gets
-the places of a wire dateline that opens its text (:func:`~.header.read_dateline`; the text keeps
+the places of a wire dateline that opens its text (:func:`components.datelines.read_dateline`; the text keeps
 it), and one without a source gets the agency or outlet that dateline credits. A date that is given
 but unreadable or outside 1800–2100 (:mod:`.dates`) is a Problem for the record, which goes in
 undated. A title loses the record's own site name (its source, or its URL's domain name:
@@ -24,7 +24,7 @@ from typing import Iterable, Iterator
 from ..records import Article, Problem
 from .dates import read_date
 from .errors import Unreadable
-from .header import read_dateline
+from ..datelines import read_dateline
 from .titles import decode_references, domain_name, site_keys, strip_site_name
 
 # Article field -> accepted column names, in order of preference (compared lower-case, with

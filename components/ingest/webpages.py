@@ -4,7 +4,7 @@ from the page as read from disk (nothing is ever fetched), then cleaned.
 Cleaning (issue #10): boilerplate lines and repeated story blocks removed
 (:mod:`.boilerplate`); the site's name stripped from the title and a first body line that repeats
 the headline dropped (:mod:`.titles`); a wire dateline that opens the body split off
-(:func:`~.header.read_dateline`). Dates: the page's own metadata first (htmldate, told to read the
+(:func:`components.datelines.read_dateline`). Dates: the page's own metadata first (htmldate, told to read the
 canonical URL only after the page's header and JSON-LD), then a date in the canonical URL's path
 (:func:`~.dates.date_in_url`), each kept only between 1900 and tomorrow
 (:func:`~.dates.page_date`).
@@ -19,7 +19,7 @@ from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .dates import date_in_url, page_date
 from .decoding import decode
-from .header import read_dateline
+from ..datelines import read_dateline
 from .titles import domain_name, same_headline, site_keys, strip_site_name
 
 # Where a page declares its encoding: <meta charset="…"> or the http-equiv Content-Type form,

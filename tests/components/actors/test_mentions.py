@@ -144,8 +144,8 @@ def test_a_mention_of_titles_alone_is_no_person_s_name():
     ("The U.S. said so.", "U.S.", "GPE", "United States", "state"),
     ("Iran said so.", "Iran", "GPE", "Iran", "state"),
     ("Moscow said so.", "Moscow", "GPE", "Moscow", "state"),
-    ("MOSCOW: It rained.", "MOSCOW", "GPE", "Moscow", "state"),
-    ("NYC: It rained.", "NYC", "GPE", "NYC", "state"),
+    ("A HEADLINE: MOSCOW SAYS NO", "MOSCOW", "GPE", "Moscow", "state"),
+    ("A HEADLINE: NYC SAYS NO", "NYC", "GPE", "NYC", "state"),
     ("Islamist fighters came.", "Islamist", "NORP", "Islamist", "group"),
     ("Kurds marched.", "Kurds", "NORP", "Kurds", "group"),
     ("Democrats voted.", "Democrats", "NORP", "Democrats", "group"),
@@ -234,6 +234,32 @@ def test_every_entity_is_returned_in_order():
 ])
 def test_country_name(text, demonym, name):
     assert country_name(text, demonym=demonym) == name
+
+
+# --- a wire dateline kept in the text (JSON and CSV records keep theirs) ------------------
+
+@pytest.mark.parametrize("text, ents", [
+    ("MOSCOW, Dec 2 (Reuters) - Russia said it would respond.",
+     [("MOSCOW", "GPE"), ("Dec 2", "DATE"), ("Reuters", "ORG"), ("Russia", "GPE")]),
+    ("WASHINGTON (AP) - Lawmakers in Russia met on Tuesday.", [("WASHINGTON", "GPE"), ("AP", "ORG"), ("Russia", "GPE")]),
+])
+def test_no_name_in_an_opening_dateline_is_an_actor(text, ents):
+    found = [(e.text, e.label, e.actor) for e in find_actors(make_doc(text, *ents))]
+    # the place and the agency credited are where and by whom it was filed; the story's names stay
+    assert [(t, a) for t, _, a in found] == [(t, None) for t, _ in ents[:-1]] + [("Russia", "Russia")]
+    assert [label for _, label, _ in found] == [label for _, label in ents]
+
+
+@pytest.mark.parametrize("text, glued, name, actor", [
+    ("CANBERRA - Australian Prime Minister Anthony Albanese spoke.", "CANBERRA - Australian", "Australian",
+     ("Australia", "state", "NORP")),
+    ("LONDON - Barclays Bank said profits rose.", "LONDON - Barclays Bank", "Barclays Bank",
+     ("Barclays Bank", "organization", "ORG")),
+])
+def test_a_name_the_model_ran_into_the_dateline_starts_with_the_sentence(text, glued, name, actor):
+    entity = find_actors(make_doc(text, (glued, "ORG")))[0]
+    assert (entity.text, (entity.actor, entity.actor_type, entity.label)) == (name, actor)
+    assert text[entity.start:entity.end] == name
 
 
 # --- merging across a corpus --------------------------------------------------------------

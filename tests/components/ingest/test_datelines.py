@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.ingest import read_paths
-from components.ingest.header import US_STATE_ABBREVIATIONS, read_dateline, split_header
+from components.datelines import US_STATE_ABBREVIATIONS, read_dateline
+from components.ingest.header import split_header
 from components.ingest.webpages import read_html
 from components.records import Article
 

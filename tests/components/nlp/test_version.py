@@ -23,7 +23,7 @@ from components.store import Store
 from tests.conftest import ROOT
 
 PACKAGE = Path(components.__file__).parent
-RULE_MODULES = {"extraction", "records",
+RULE_MODULES = {"extraction", "records", "datelines",
                 "nlp", "nlp.pipeline", "nlp.batches", "nlp.long_texts", "nlp.version", "nlp.language", "nlp.labels",
                 "nlp.model_pipes", "lexicon.lemmas",
                 "lexicon", "lexicon.countries", "lexicon.news_agencies", "lexicon.normalise", "lexicon.place_words",

@@ -1,0 +1,141 @@
+"""The wire dateline that opens a news story: where it was filed, and often when and by whom
+("MOSCOW, Dec 2 (Reuters) - …", "LONDON (AP) — …", "WASHINGTON — …", "BAAR, Switzerland -").
+
+Conservative by design: a wire dateline is recognised only when an ALL-CAPS place name (optionally
+"/Other" places, a ", Region" qualifier, a date and an agency in parentheses) stands before a
+dash or colon at the very start of the text, and the words after it are a sentence (they contain
+lower-case letters — "SOCCER - JAPAN WIN" is a headline, not a dateline). All-caps names are
+title-cased ("NEW YORK" -> "New York"); a region qualifier follows its place as its own entry
+(``("Kyiv", "Ukraine")``), with AP state abbreviations spelled out (``("Springfield", "Illinois")``).
+
+Two readers: ingest (:mod:`components.ingest.header` splits it off a plain-text or HTML body;
+a JSON or CSV record keeps it in its text and takes its places and credit) and the actors step
+(:mod:`components.actors.mentions`: no name in it is an actor). It lives outside
+:mod:`components.ingest` so that the rules' hash (:mod:`components.nlp.version`) takes in this
+module, not every reader.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .lexicon.subdivisions import us_state_of_abbreviation
+
+# Words in caps that open a first line before a dash or colon without being a place.
+NOT_PLACES = frozenset({
+    "ADVERTISEMENT", "ALERT", "ANALYSIS", "BACKGROUND", "BREAKING", "BREAKING NEWS", "COLUMN",
+    "COMMENT", "COMMENTARY", "CORRECTED", "CORRECTION", "EDITORIAL", "EDITOR'S NOTE", "EXCLUSIVE",
+    "EXPLAINER", "FACT CHECK", "FACTBOX", "FEATURE", "FLASH", "FOCUS", "GRAPHIC", "HIGHLIGHTS",
+    "INSIGHT", "INTERVIEW", "LIVE", "NEWS", "NOTE", "OBITUARY", "OPINION", "OVERVIEW", "PHOTO",
+    "PHOTOS", "POLL", "PREVIEW", "RECAP", "REFILE", "RELATED", "REPEAT", "REVIEW", "SPECIAL REPORT",
+    "SPORT", "SPORTS", "SUMMARY", "TIMELINE", "UPDATE", "UPDATED", "URGENT", "VIDEO", "WARNING",
+    "WATCH", "WRAPUP", "ATHLETICS", "BASEBALL", "BASKETBALL", "BOXING", "CRICKET", "CYCLING",
+    "FOOTBALL", "GOLF", "HOCKEY", "MOTOR RACING", "RUGBY", "RUGBY UNION", "RUGBY LEAGUE", "SOCCER",
+    "TENNIS", "WHAT", "WHY", "HOW", "WHEN", "WHERE", "FAQ", "PS", "NB", "JUST IN",
+    "WATCH LIVE", "READ MORE", "SEE ALSO", "DEVELOPING", "DEVELOPING STORY",
+    # organisations, not places
+    "AFP", "ASEAN", "BBC", "CIA", "CNN", "FBI", "GOP", "IAEA", "ICC", "ICJ", "IMF", "NASA", "NATO",
+    "OECD", "OPEC", "UNESCO", "UNHCR", "UNICEF", "USA", "WHO", "WTO",
+})
+# Words that never stand in a place name ("FIX IS IN: …" is a headline).
+NOT_IN_PLACE_NAMES = frozenset({"IS", "ARE", "WAS", "WERE", "BE", "IT", "I", "WE", "YOU", "HE", "SHE",
+                                "THEY", "THIS", "THAT", "JUST", "NOT", "NO", "YES", "WILL", "CAN",
+                                "HAS", "HAVE", "DID", "DOES", "MY", "OUR", "YOUR", "HIS", "HER",
+                                "THEIR", "TO", "FOR", "WITH", "BY", "IN", "ON", "OUT", "OFF", "NOW"})
+# A bare "PLACE:" (no agency, region, date or second place) is a dateline only when the words
+# after it read as a sentence: at most this share of the first few is capitalised
+# ("BOOM: Trump Just Fired A Missile" is a headline).
+MAX_CAPITALISED_AFTER_COLON = 0.6
+_WORDS_CHECKED_AFTER_COLON = 8
+# Names shorter than this (in letters) are abbreviations ("US", "UN", "EU"), not datelines.
+MIN_PLACE_LETTERS = 3
+# AP-style state abbreviations in datelines ("SPRINGFIELD, Ill. (AP) —") → the state's name.
+US_STATE_ABBREVIATIONS = us_state_of_abbreviation()
+# Words kept in lower case when an ALL-CAPS name is title-cased ("RIO DE JANEIRO").
+LOWERCASE_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
+                                 "la", "le", "les", "los", "las", "of", "the", "and", "y", "au",
+                                 "aux", "en", "sur", "am", "im", "an", "der", "upon"})
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+          "January", "February", "March", "April", "June", "July", "August", "September",
+          "October", "November", "December")
+
+_SP = r"[ \t]"
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_PARTICLE = r"(?:" + "|".join(sorted(LOWERCASE_PARTICLES)) + r")"
+_WORD = r"[A-Z][\w'’.\-]*"
+ANY_NAME = rf"{_WORD}(?:{_SP}+(?:{_PARTICLE}{_SP}+)?{_WORD}){{0,3}}"  # Tehran, Rio de Janeiro
+_CAPS_NAME = r"[A-Z][A-Z'’.\-]*[A-Z.](?:" + _SP + r"+[A-Z][A-Z'’.\-]*){0,3}"  # MOSCOW, NEW YORK
+_PLACES_AFTER = None
+
+_WIRE_DATE = (rf"{_MONTH}{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?"       # Dec 2, Dec. 2, 2024
+              rf"|\d{{1,2}}{_SP}+{_MONTH}(?:{_SP}+\d{{4}})?")      # 2 December 2024
+_WIRE = re.compile(
+    rf"{_SP}*(?P<place>{_CAPS_NAME})"
+    rf"(?P<others>(?:{_SP}*/{_SP}*{ANY_NAME})*)"
+    rf"(?:,{_SP}*(?!{_MONTH}{_SP})(?P<region>[A-Z][\w'’.\-]*(?:{_SP}+[A-Z][\w'’.\-]*){{0,2}}))?"
+    rf"(?:,?{_SP}*(?P<date>{_WIRE_DATE}))?"
+    rf"(?:{_SP}*\((?P<agency>[A-Z][\w.&'’ \-]{{0,30}})\))?"
+    rf"(?:{_SP}*(?:--|[-–—:]){_SP}+|(?<=\)){_SP}+)(?=\S)")  # after "(AP)" the dash may be lost
+_LOWER = re.compile(r"[a-z]")
+
+
+
+class Dateline(NamedTuple):
+    """A wire dateline at the start of a text. end: the offset in the text where the body
+    starts (after the dash or colon and the spaces after it; the dateline is ``text[:end]``);
+    places: place names in order (``("Kyiv", "Ukraine")``); agency: the agency or outlet credited
+    in parentheses, as written there ("Reuters", "AP", "CNN"), or None when none is credited."""
+
+    end: int
+    places: tuple[str, ...]
+    agency: str | None
+
+
+def read_dateline(text: str) -> Dateline | None:
+    """The wire dateline that opens ``text`` ("WASHINGTON (AP) — …", "BAAR, Switzerland
+    (Reuters) - …", "LONDON, Dec 2 (Reuters) - …"), or None; ``text`` is not changed.
+
+    text: an article body in any format; leading whitespace is allowed (``end`` counts it).
+    Only a leading run of ALL-CAPS place words (see the module docstring) followed by a dash or
+    colon and a sentence counts: "BREAKING news — …" and "US stocks fell — …" are not datelines."""
+    lead = len(text) - len(text.lstrip())
+    m = _WIRE.match(text, lead)
+    if not m:
+        return None
+    place = m["place"].strip()
+    if (place in NOT_PLACES or sum(ch.isalpha() for ch in place) < MIN_PLACE_LETTERS
+            or any(w in NOT_IN_PLACE_NAMES for w in place.split())):
+        return None
+    first_line = text[m.end():].split("\n", 1)[0]
+    if not _LOWER.search(first_line):
+        return None
+    bare = not (m["others"] or m["region"] or m["date"] or m["agency"])
+    if bare and m.group(0).rstrip().endswith(":") and _headline_case(first_line):
+        return None
+    places = [place_name(m["place"])]
+    places += [place_name(p) for p in m["others"].split("/") if p.strip()]
+    if m["region"]:
+        region = m["region"].strip()
+        places.append(US_STATE_ABBREVIATIONS.get(region, place_name(region)))
+    agency = " ".join(m["agency"].split()) if m["agency"] else None
+    return Dateline(m.end(), tuple(places), agency)
+
+
+def _headline_case(line: str) -> bool:
+    words = [w for w in line.split()[:_WORDS_CHECKED_AFTER_COLON] if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return bool(words) and capitalised > MAX_CAPITALISED_AFTER_COLON * len(words)
+
+
+def place_name(name: str) -> str:
+    """``name`` stripped, and title-cased if it is all capitals ("ABU DHABI" -> "Abu Dhabi")."""
+    name = " ".join(name.split())
+    if not name.isupper():
+        return name
+    words = []
+    for i, word in enumerate(name.split(" ")):
+        parts = word.split("-")
+        parts = [p.lower() if (i or j) and p.lower() in LOWERCASE_PARTICLES else p[:1] + p[1:].lower()
+                 for j, p in enumerate(parts)]
+        words.append("-".join(parts))
+    return " ".join(words)
