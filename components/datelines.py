@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .lexicon.news_agencies import NEWS_AGENCIES
 from .lexicon.subdivisions import us_state_of_abbreviation
 
 # Words in caps that open a first line before a dash or colon without being a place.
@@ -76,6 +77,14 @@ _WIRE = re.compile(
     rf"(?:,?{_SP}*(?P<date>{_WIRE_DATE}))?"
     rf"(?:{_SP}*\((?P<agency>[A-Z][\w.&'’ \-]{{0,30}})\))?"
     rf"(?:{_SP}*(?:--|[-–—:]){_SP}+|(?<=\)){_SP}+)(?=\S)")  # after "(AP)" the dash may be lost
+# A place in title case is a dateline only when a news agency is credited after it ("Berlin (dpa) -
+# …", "Paris (AFP) — …": the German and French wires' style); "Madrid — the council met" is not.
+_TITLED = re.compile(
+    rf"{_SP}*(?P<place>{ANY_NAME})"
+    rf"(?:,{_SP}*(?!{_MONTH}{_SP})(?P<region>[A-Z][\w'’.\-]*(?:{_SP}+[A-Z][\w'’.\-]*){{0,2}}))?"
+    rf"(?:,?{_SP}*(?P<date>{_WIRE_DATE}))?"
+    rf"{_SP}*\((?P<agency>[A-Za-z][\w.&'’/ \-]{{0,30}})\)"
+    rf"{_SP}*(?:--|[-–—:]){_SP}+(?=\S)")
 _LOWER = re.compile(r"[a-z]")
 
 
@@ -97,28 +106,37 @@ def read_dateline(text: str) -> Dateline | None:
 
     text: an article body in any format; leading whitespace is allowed (``end`` counts it).
     Only a leading run of ALL-CAPS place words (see the module docstring) followed by a dash or
-    colon and a sentence counts: "BREAKING news — …" and "US stocks fell — …" are not datelines."""
+    colon and a sentence counts, or a place in title case credited to a news agency
+    (:data:`~components.lexicon.news_agencies.NEWS_AGENCIES`: "Berlin (dpa) - …"): "BREAKING
+    news — …", "US stocks fell — …" and "Madrid — the council met…" are not datelines."""
     lead = len(text) - len(text.lstrip())
-    m = _WIRE.match(text, lead)
-    if not m:
+    m = _WIRE.match(text, lead) or _TITLED.match(text, lead)
+    if not m or (m.re is _TITLED and not _credits_agency(m["agency"])):
         return None
     place = m["place"].strip()
-    if (place in NOT_PLACES or sum(ch.isalpha() for ch in place) < MIN_PLACE_LETTERS
-            or any(w in NOT_IN_PLACE_NAMES for w in place.split())):
+    if (place.upper() in NOT_PLACES or sum(ch.isalpha() for ch in place) < MIN_PLACE_LETTERS
+            or any(w.upper() in NOT_IN_PLACE_NAMES for w in place.split())):
         return None
     first_line = text[m.end():].split("\n", 1)[0]
     if not _LOWER.search(first_line):
         return None
-    bare = not (m["others"] or m["region"] or m["date"] or m["agency"])
+    others = m.groupdict().get("others") or ""
+    bare = not (others or m["region"] or m["date"] or m["agency"])
     if bare and m.group(0).rstrip().endswith(":") and _headline_case(first_line):
         return None
     places = [place_name(m["place"])]
-    places += [place_name(p) for p in m["others"].split("/") if p.strip()]
+    places += [place_name(p) for p in others.split("/") if p.strip()]
     if m["region"]:
         region = m["region"].strip()
         places.append(US_STATE_ABBREVIATIONS.get(region, place_name(region)))
     agency = " ".join(m["agency"].split()) if m["agency"] else None
     return Dateline(m.end(), tuple(places), agency)
+
+
+def _credits_agency(credit: str) -> bool:
+    """Does the credit in parentheses ("dpa", "AFP/dpa", "dpa-AFX", "Reuters") name a news agency?"""
+    return credit.lower() in NEWS_AGENCIES or any(
+        part.lower() in NEWS_AGENCIES for part in re.split(r"[/,\s\-]+", credit) if part)
 
 
 def _headline_case(line: str) -> bool:

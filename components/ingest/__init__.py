@@ -7,7 +7,8 @@ What is read (details in the modules):
 - folders, recursively, in name order; hidden files and junk skipped; files of other types
   skipped and counted in one Problem per folder (:mod:`.walk`);
 - zips, in memory, one level of nesting; unsafe member paths, zip bombs and oversize or broken
-  archives refused (:mod:`.archives`);
+  archives refused (:mod:`.archives`); any readable file gzip-compressed (``wire.jsonl.gz``), read
+  as the file inside it: a JSON Lines file streamed, another expanded up to one file's size limit;
 - .txt with a ``date YYYY-MM-DD PLACE/PLACE:`` header or a wire dateline split into date,
   dateline places and source (:mod:`.header`); .json/.jsonl/.csv/.tsv records with
   id/text/date/title/source/url columns under common aliases (:mod:`.structured`); .html pages
@@ -25,13 +26,14 @@ id (the store keeps it once). ``origin`` names where it came from: ``folder/a.tx
 """
 from __future__ import annotations
 
+import gzip
 import os
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, Problem
-from .archives import count_members, read_zip
-from .formats import FORMATS, format_of, read_document, unsupported_reason
+from .archives import GZIP_ERRORS, broken_gzip, count_members, gunzip, read_zip
+from .formats import FORMATS, format_of, gzipped, read_document, unsupported_reason
 from .decoding import iter_lines
 from .errors import Unreadable
 from .limits import MB, default_limit, too_large
@@ -183,7 +185,7 @@ STREAM_JSONL_BYTES = 4 * MB
 def _read_file(src: Source, *, max_file_bytes: int, at: _Position | None = None) -> Iterator[Article | Problem]:
     """The articles and problems of the file ``src``; ``at``: told how far its reading has got."""
     size = src.path.stat().st_size
-    if src.fmt == "jsonl" and size > STREAM_JSONL_BYTES:
+    if (src.fmt == "jsonl" and size > STREAM_JSONL_BYTES) or gzipped(src.fmt) == "jsonl":
         yield from _stream_jsonl(src, max_line_bytes=max_file_bytes, at=at)
         return
     if size > max_file_bytes:
@@ -214,25 +216,35 @@ def _spread(items: Iterator[Article | Problem], size: int, at: _Position) -> Ite
 
 
 def _stream_jsonl(src: Source, *, max_line_bytes: int, at: _Position | None = None) -> Iterator[Article | Problem]:
-    """The articles of a large JSON Lines file on disk, read line by line: whatever its size,
-    one line is in memory at a time, so a file of a million articles is a stream of them, never
-    refused for its size; a line over ``max_line_bytes`` (setting ``max_file_mb``) is a Problem
-    at its line. Its encoding is told from its first 64 KiB (:func:`.decoding.iter_lines`).
-    ``at``: told before each article or problem how far the file has been read."""
+    """The articles of a large JSON Lines file on disk, or of a gzip-compressed one of any size,
+    read line by line: whatever its size, one line is in memory at a time, so a file of a million
+    articles is a stream of them, never refused for its size; a line over ``max_line_bytes``
+    (setting ``max_file_mb``) is a Problem at its line. Its encoding is told from its first
+    64 KiB (:func:`.decoding.iter_lines`). ``at``: told before each article or problem how far
+    the file (the compressed one) has been read. A gzip file broken or cut short is a Problem
+    after the articles read before the break."""
     try:
-        with open(src.path, "rb") as f:
+        with open(src.path, "rb") as raw, (gzip.GzipFile(fileobj=raw) if gzipped(src.fmt) else raw) as f:
             for item in read_jsonl_lines(iter_lines(f, max_line_bytes=max_line_bytes), src.origin):
                 if at:
-                    at(f.tell())
+                    at(raw.tell())
                 yield item
     except Unreadable as err:
         yield Problem(src.origin, err.reason)
+    except GZIP_ERRORS as err:
+        yield Problem(src.origin, broken_gzip(err))
 
 
 def _read_bytes(data: bytes, origin: str, fmt: str, *, max_file_bytes: int) -> Iterator[Article | Problem]:
     if len(data) > max_file_bytes:
         yield Problem(origin, too_large(len(data), max_file_bytes, setting="max_file_mb"))
         return
+    if (inner := gzipped(fmt)) is not None:
+        try:
+            data, fmt = gunzip(data, max_file_bytes=max_file_bytes), inner
+        except Unreadable as err:
+            yield Problem(origin, err.reason)
+            return
     yield from read_document(data, origin, fmt)
 
 
@@ -244,7 +256,8 @@ def _read_zip(source: Path | bytes, origin: str, *, max_file_bytes: int, max_zip
         if isinstance(item, Problem):
             yield item
         else:
-            yield from _guarded(read_document(item.data, item.origin, item.fmt), item.origin)
+            yield from _guarded(_read_bytes(item.data, item.origin, item.fmt, max_file_bytes=max_file_bytes),
+                                item.origin)
 
 
 def _guarded(items: Iterator, origin: str) -> Iterator:

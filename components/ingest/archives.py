@@ -1,4 +1,5 @@
-"""Zip archives, read in memory: members are never extracted to disk.
+"""Zip archives, read in memory: members are never extracted to disk; and gzip-compressed
+files (:func:`gunzip`), expanded in memory up to the size limit of one file.
 
 Refused as a whole (one Problem naming the zip): a file that is not a zip or is truncated
 ("broken zip"), a zip whose members would expand beyond ``max_zip_bytes``, or whose expansion
@@ -12,6 +13,7 @@ Members come in the order of their path components, as a folder is walked.
 """
 from __future__ import annotations
 
+import gzip
 import io
 import os
 import re
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
 from ..records import Problem
+from .errors import Unreadable
 from .formats import SUPPORTED, format_of, skipped_reason
 from .limits import too_large
 
@@ -158,6 +161,30 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, fmt: str, *,
     if len(data) > max_file_bytes:
         return Problem(where, too_large(len(data), max_file_bytes, setting="max_file_mb"))
     return Member(where, fmt, data)
+
+
+#: What gzip and zlib raise for a damaged or truncated gzip file.
+GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+
+
+def broken_gzip(err: Exception) -> str:
+    """The Problem reason for a gzip file that raised ``err`` (one of :data:`GZIP_ERRORS`)."""
+    return f"broken gzip file: {err or 'truncated'}"
+
+
+def gunzip(data: bytes, *, max_file_bytes: int) -> bytes:
+    """The bytes inside the gzip-compressed ``data`` (every member of it, as ``gzip -d`` gives).
+
+    Raises :class:`Unreadable` when it is broken or truncated, or when it expands beyond
+    ``max_file_bytes`` (setting ``max_file_mb``: a gzip bomb stops there, never expanded whole)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = f.read(max_file_bytes + 1)
+    except GZIP_ERRORS as err:
+        raise Unreadable(broken_gzip(err)) from None
+    if len(out) > max_file_bytes:
+        raise Unreadable(too_large(len(out), max_file_bytes, setting="max_file_mb", what="expands to more than"))
+    return out
 
 
 def _is_junk(name: str) -> bool:

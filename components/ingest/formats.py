@@ -5,7 +5,9 @@ is split off (:mod:`.header`); a date outside 1800–2100 or impossible is a Pro
 undated article (:mod:`.dates`); boilerplate lines (a sign-up prompt, a copyright line… pasted
 with the story) are removed (:mod:`.boilerplate`; repeated text is left as written). .json,
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
-given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`).
+given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`). Any of these
+gzip-compressed (``wire.jsonl.gz``, as news exports often come) reads as the file inside it
+(:func:`components.ingest.archives.gunzip`; a JSON Lines file streams through it).
 """
 from __future__ import annotations
 
@@ -29,18 +31,31 @@ FORMATS: dict[str, str] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 ZIP_EXTENSIONS = frozenset({".zip"})
-SUPPORTED = ", ".join(sorted({*FORMATS, *ZIP_EXTENSIONS}))
+#: The extension of a gzip-compressed file, and the prefix of its format ("gz:jsonl").
+GZIP_EXTENSION, GZIP = ".gz", "gz:"
+SUPPORTED = ", ".join(sorted({*FORMATS, *ZIP_EXTENSIONS})) + f" (each but .zip also gzipped: .jsonl{GZIP_EXTENSION})"
 
 
 def format_of(name: str) -> str | None:
     """The format of a file named ``name`` ("text", "json", "jsonl", "csv", "tsv", "html",
-    "zip"), "" when it has no extension, None for an unknown extension."""
-    suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
+    "zip"; "gz:jsonl" for ``x.jsonl.gz``, "gz:" for ``x.gz``: see :func:`gzipped`), "" when it has
+    no extension, None for an unknown extension."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    suffix = path.suffix.lower()
     if not suffix:
         return ""
     if suffix in ZIP_EXTENSIONS:
         return "zip"
+    if suffix == GZIP_EXTENSION:
+        inner = format_of(path.stem)
+        return None if inner is None or inner == "zip" or inner.startswith(GZIP) else GZIP + inner
     return FORMATS.get(suffix)
+
+
+def gzipped(fmt: str) -> str | None:
+    """The format of the file inside a gzip-compressed one of format ``fmt`` ("gz:jsonl" →
+    "jsonl"; "" for plain text), or None when ``fmt`` is not gzip-compressed."""
+    return fmt[len(GZIP):] if fmt.startswith(GZIP) else None
 
 
 def unsupported_reason(suffix: str) -> str:

@@ -80,7 +80,7 @@ with st.form(f"{KEY}_switch", border=True):
 
 # --- ingest ---
 st.subheader("Add articles")
-st.caption("Text, HTML, JSON/JSONL or CSV files, or zips of them. Articles already in the store are "
+st.caption("Text, HTML, JSON/JSONL or CSV files (gzipped too: .jsonl.gz), or zips of them. Articles already in the store are "
            "skipped; files that cannot be read are listed with the reason.")
 upload_col, folder_col = st.columns(2)
 with upload_col:

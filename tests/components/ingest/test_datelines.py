@@ -33,6 +33,13 @@ BODY = "The harbour board voted on Tuesday to extend the night ferry service."
     ("SEOUL, Dec. 3 (Yonhap) -- ", ("Seoul",), "Yonhap"),
     ("ATLANTA (CNN) \u2014 ", ("Atlanta",), "CNN"),  # an outlet credited like an agency
     ("  \n BOGOTA (A.P.) \u2014 ", ("Bogota",), "A.P."),
+    # a place in title case, credited to a news agency (the German and French wires' style)
+    ("Berlin (dpa) - ", ("Berlin",), "dpa"),
+    ("Paris (AFP) \u2013 ", ("Paris",), "AFP"),
+    ("New York, March 3 (Reuters) - ", ("New York",), "Reuters"),
+    ("S\u00e3o Paulo (Reuters) - ", ("S\u00e3o Paulo",), "Reuters"),
+    ("Frankfurt (dpa-AFX) - ", ("Frankfurt",), "dpa-AFX"),
+    ("Washington (AFP/dpa) - ", ("Washington",), "AFP/dpa"),
 ])
 def test_datelines_give_places_and_the_wire_agency(opening, places, agency):
     text = opening + BODY
@@ -51,6 +58,11 @@ def test_datelines_give_places_and_the_wire_agency(opening, places, agency):
     "FERRY SERVICE EXTENDED - BOARD VOTES YES",
     "The board said - after a long debate - that the ferry stays.",
     "NATO (Brussels) - the allies met.",
+    # title case needs a news agency credited: a ticker, a party, an organisation are none
+    "Apple (AAPL) - shares rose on Tuesday.",
+    "Scholz (SPD) - the chancellor said so.",
+    "Nato (Reuters) - the allies met.",
+    "Madrid (Spain) - the council met on Tuesday.",
 ])
 def test_openings_that_are_not_datelines(text):
     assert read_dateline(text) is None
@@ -112,10 +124,10 @@ caps_words = st.lists(st.text(alphabet="ABCDEFGHIKLMNOPRSTUVYZ'.-", min_size=1, 
 openings = st.one_of(
     st.text(max_size=40),
     st.builds(lambda lead, place, region, sep, rest: lead + place + region + sep + rest,
-              st.sampled_from(["", "  ", "\n \t"]), caps_words,
+              st.sampled_from(["", "  ", "\n \t"]), st.one_of(caps_words, caps_words.map(str.title)),
               st.sampled_from(["", ", Ukraine", ", ILL.", ", Dec 2", "/Tehran", ", Ala., Dec. 3, 2024"]),
               st.sampled_from([" \u2014 ", " - ", " -- ", " \u2013 ", ": ", " (AP) \u2014 ", " (CNN) ", "-",
-                               " (Reuters) - "]),
+                               " (Reuters) - ", " (dpa) - ", " (AFP/dpa) \u2013 "]),
               st.one_of(st.text(max_size=40), st.just(BODY), st.just("IN CAPS ONLY."))))
 
 
