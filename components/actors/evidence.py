@@ -33,6 +33,7 @@ from ..lexicon.lemmas import lemma
 from ..lexicon.given_names import GIVEN_NAMES
 from ..lexicon.normalise import QUOTES
 from ..lexicon.reporting import SPEECH_VERBS
+from ..lexicon.time_zones import TIME_ZONES, after_clock_time
 from .titles import is_title_word
 from .names import acronym, country_name, fold_tokens, is_city, is_short_form, singular_key
 
@@ -285,7 +286,8 @@ def _demonym_noun(word: str) -> bool:
 
 def _not_actor(doc: Doc, m) -> bool:
     """Is the one mention ``m`` no actor by itself: a demonym for one person ("the Briton"), the
-    place of an opening dateline in capitals, an amount ("$280bn"), a constituency ("MP for Witney"), an event name or one ending in a year, an adjective
+    place of an opening dateline in capitals, an amount ("$280bn"), a time zone after a clock
+    time ("1800 GMT"), a constituency ("MP for Witney"), an event name or one ending in a year, an adjective
     ("Non-EU", a NORP that is no country's demonym), a one-word common plural noun, a
     lower-case organisation name?"""
     one_word = m.end - m.start == 1
@@ -293,6 +295,8 @@ def _not_actor(doc: Doc, m) -> bool:
         return True  # "the Briton", "a Frenchman": one person named by nationality
     if m.start > 0 and doc[m.start - 1].is_currency and m.name[:1].isdigit():
         return True  # "$280bn": an amount the model took for a name
+    if m.name in TIME_ZONES and m.start > 0 and after_clock_time(doc[m.start - 1].text):
+        return True  # "at 1800 GMT": a time
     if m.actor_type == "state":
         return False
     if _in_dateline(doc, m):

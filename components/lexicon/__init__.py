@@ -11,6 +11,7 @@ quotes and ingest. Tuning constants (bonuses, thresholds) stay with the rules th
 - :mod:`.titles` — forms of address, role nouns and their modifiers;
 - :mod:`.reporting` — reporting verbs, speaker pronouns, abbreviations;
 - :mod:`.news_agencies` — wire services;
+- :mod:`.time_zones` — time-zone abbreviations (IANA tzdata), no actor after a clock time;
 - :mod:`.page_furniture` — the wording of sign-up, link, share, copyright and credit lines, shortcodes;
 - :mod:`.given_names` — given names (US Census 1990), evidence that a name is a person's;
 - :mod:`.actor_cues` — organisation name words and nouns, product, work and event cues;

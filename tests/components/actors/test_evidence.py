@@ -157,6 +157,17 @@ def test_the_place_of_a_dateline_in_capitals_is_no_actor(text, phrase):
     assert actors(text, (phrase, "ORG"))[0][1] is None
 
 
+@pytest.mark.parametrize("text, phrase, actor", [
+    ("Kick-off is at 1500 GMT on Saturday.", "GMT", None),
+    ("The polls close at 10:30 EST tonight.", "EST", None),
+    ("The market shut at 4 pm BST.", "BST", None),
+    ("GMT said profits rose.", "GMT", "GMT"),  # no time before it: a name like any other
+    ("Shares in CAT rose 3%.", "CAT", "CAT"),
+])
+def test_a_time_zone_after_a_clock_time_is_no_actor(text, phrase, actor):
+    assert actors(text, (phrase, "ORG"))[0][1] == actor
+
+
 def test_a_country_named_in_french_is_the_state_actor_by_its_english_name():
     doc = make_doc("L' Allemagne a répondu.", [("Allemagne", "GPE")], lang="fr")
     assert [(e.actor, e.actor_type) for e in find_actors(doc)] == [("Germany", "state")]
