@@ -241,6 +241,8 @@ def _refuse_control_heavy(text: str) -> None:
         raise Unreadable("binary file (control characters)")
 
 
+#: Why a line with NUL bytes in a streamed text file is skipped (:func:`iter_lines`).
+NUL_LINE = "NUL bytes in the line (a damaged file?): skipped"
 #: Bytes read at the start of a streamed file to tell its encoding (:func:`iter_lines`).
 HEAD_BYTES = 65536
 
@@ -254,13 +256,16 @@ def iter_lines(f: BinaryIO, *, max_line_bytes: int) -> Iterator[str | Unreadable
     :data:`HEAD_BYTES`: a byte-order mark or UTF-16 without one fixes the codec of every line;
     a binary file, or a head that does not read as text, raises :class:`Unreadable`. Otherwise
     each line is decoded on its own: UTF-8, or else by :func:`decode`'s guesses. A line that
-    cannot be decoded, or longer than ``max_line_bytes``, comes out as an :class:`Unreadable`
+    cannot be decoded, holds NUL bytes (a few in a text file: a damaged line, or the zeros a crash
+    left at its end) or is longer than ``max_line_bytes`` comes out as an :class:`Unreadable`
     (its reason), and the lines after it are read. Raises :class:`Unreadable` ("empty file")
     for a file of blank lines only."""
     head = f.read(HEAD_BYTES)
     bom = next(((b, codec) for b, codec in BOMS if head.startswith(b)), None)
     codec = bom[1] if bom else _utf16_without_bom(head)
     if codec is None:  # raises for a binary or empty file (a full head is cut after a line)
+        if b"\x00" in head and _nul_in_few_lines(head):
+            head = head.replace(b"\x00", b"")  # their lines are skipped (below), not the file
         decode(head[: head.rfind(b"\n") + 1] or head if len(head) == HEAD_BYTES else head)
     elif bom is None and (why := text_verdict(head[: len(head) // 2 * 2].decode(codec, "ignore")).why):
         raise Unreadable(f"undecodable text (read as UTF-16 it has {why}); re-save it as UTF-8")
@@ -272,6 +277,18 @@ def iter_lines(f: BinaryIO, *, max_line_bytes: int) -> Iterator[str | Unreadable
         yield line
     if blank:
         raise Unreadable("empty file")
+
+
+def _nul_in_few_lines(data: bytes) -> bool:
+    """Are the NUL bytes of ``data`` (no known binary format) in few of its lines, as in a text
+    file with a damaged line or a crash's zero-filled end (at most one line in twenty, or one,
+    beside a line of text), rather than all through it, as in a binary file?"""
+    if sniff_binary(data):
+        return False
+    lines = data.split(b"\n")
+    damaged = sum(1 for line in lines if b"\x00" in line)
+    return damaged < len(lines) and damaged <= max(1, MAX_CONTROL_SHARE * len(lines)) and any(
+        line.strip() and b"\x00" not in line for line in lines)
 
 
 def _text_lines(f: BinaryIO, codec: str, max_line_bytes: int) -> Iterator[str | Unreadable]:
@@ -301,6 +318,9 @@ def _byte_lines(f: BinaryIO, max_line_bytes: int) -> Iterator[str | Unreadable]:
                 pass
             continue
         raw = raw.removesuffix(b"\n")
+        if b"\x00" in raw:
+            yield Unreadable(NUL_LINE)
+            continue
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError:

@@ -11,16 +11,17 @@ gzip-compressed (``wire.jsonl.gz``, as news exports often come) reads as the fil
 """
 from __future__ import annotations
 
+import io
 from collections import Counter
 from pathlib import PurePosixPath
 from typing import Iterator
 
 from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
-from .decoding import decode
+from .decoding import decode, iter_lines
 from .errors import Unreadable
 from .header import split_header
-from .structured import read_csv, read_json, read_jsonl
+from .structured import read_csv, read_json, read_jsonl, read_jsonl_lines
 from .webpages import read_html
 
 # Extension (lower-case) -> format.
@@ -80,6 +81,11 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
     data: the whole file. origin: its name for reports (``folder/a.txt``, ``b.zip!x.jsonl``).
     fmt: a format from :func:`format_of` other than "zip" ("" reads as plain text).
     """
+    if fmt == "jsonl" and b"\x00" in data:
+        # NUL bytes in a JSON Lines file: its lines are read one by one, and those with NUL bytes
+        # (a damaged record, a crash's zero-filled end) are named, not the whole file refused
+        yield from _jsonl_lines(data, origin)
+        return
     try:
         if fmt == "html":
             yield read_html(data, origin)
@@ -96,6 +102,14 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
         yield from read_csv(text, origin, delimiter="\t" if fmt == "tsv" else None)
     else:
         yield from read_text(text, origin)
+
+
+def _jsonl_lines(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """The articles of a JSON Lines file's bytes read line by line (:func:`.decoding.iter_lines`)."""
+    try:
+        yield from read_jsonl_lines(iter_lines(io.BytesIO(data), max_line_bytes=len(data)), origin)
+    except Unreadable as err:
+        yield Problem(origin, err.reason)
 
 
 def read_text(text: str, origin: str) -> Iterator[Article | Problem]:

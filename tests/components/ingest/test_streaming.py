@@ -104,3 +104,29 @@ def test_a_streamed_file_counts_its_bytes_as_it_goes(rows, codec, blank, broken,
     assert all(line_end[k] <= count <= len(data) for k, count in at)
     if codec == "utf-8":
         assert all(count == line_end[k] for k, count in at)
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_nul_bytes_in_some_lines_skip_those_lines_not_the_file(streamed, monkeypatch):
+    # a damaged record, then the zeros a crash left at the end of the file
+    lines = [json.dumps({"text": f"The ferry board met on day {i} and voted."}) for i in range(200)]
+    lines[50] = lines[50].replace("ferry", "fe\x00rry")
+    data = "\n".join(lines).encode() + b"\n" + b"\x00" * 4096
+    got = read(data, streamed=streamed, monkeypatch=monkeypatch)
+    articles = [g for g in got if g[0] == "Article"]
+    problems = [(where, why) for kind, where, why in got if kind == "Problem"]
+    assert len(articles) == 199
+    assert problems == [("feed.jsonl:51", "NUL bytes in the line (a damaged file?): skipped"),
+                        ("feed.jsonl:201", "NUL bytes in the line (a damaged file?): skipped")]
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_a_jsonl_file_with_nul_bytes_all_through_it_is_still_a_binary_file(streamed, monkeypatch):
+    data = json.dumps({"text": "The ferry board met."}).encode() + b"\n" + bytes(range(256)) * 80
+    assert read(data, streamed=streamed, monkeypatch=monkeypatch) == [
+        ("Problem", "feed.jsonl", "binary file (NUL bytes)")]
+
+
+def test_a_jsonl_file_that_is_one_line_with_nul_bytes_is_a_binary_file(monkeypatch):
+    assert read(b"\x07\x00\x01" * 500, streamed=False, monkeypatch=monkeypatch) == [
+        ("Problem", "feed.jsonl", "binary file (NUL bytes)")]
