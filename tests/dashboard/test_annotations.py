@@ -7,7 +7,6 @@ from components.filters import Filter
 from components.store import Store, analyst
 from dashboard import annotations, state
 from tests.dashboard.test_app import filter_of, run_app
-from tests.dashboard.test_workbench import ACTOR, small_store  # noqa: F401 - the fixture
 
 ARTICLES = "views/articles.py"
 

@@ -19,20 +19,8 @@ from dashboard.routes import PAGES
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "main.py")
-SAMPLE = [str(ROOT / "data" / "seed"), str(ROOT / "data" / "demo")]
 TIMEOUT = 30
 PAGE_FILES = [file for file, _, _ in PAGES]
-
-
-@pytest.fixture(scope="session")
-def sample_store(tmp_path_factory, nlp) -> Path:
-    """A store holding the bundled sample corpus (seed article + demo stories)."""
-    from components import corpus
-    from components.store import Store
-
-    path = tmp_path_factory.mktemp("app") / "sample.duckdb"
-    corpus.ingest(SAMPLE, store=Store(path), nlp=nlp)
-    return path
 
 
 @pytest.fixture

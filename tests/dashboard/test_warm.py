@@ -6,10 +6,10 @@ import streamlit as st
 
 from components import query
 from dashboard import warm
-from tests.dashboard.test_app import run_app, sample_store  # noqa: F401 - sample_store is a fixture
+from tests.dashboard.test_app import run_app
 
 
-def test_after_start_up_the_overview_opens_without_running_a_query(monkeypatch, sample_store):  # noqa: F811
+def test_after_start_up_the_overview_opens_without_running_a_query(monkeypatch, sample_store):
     st.cache_data.clear()
     warm.prefetch_first_page(sample_store)
     ran: list[str] = []

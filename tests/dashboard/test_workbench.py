@@ -2,26 +2,13 @@
 current view, reopen it (Filter, URL and page come back), confirm before replacing, delete."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from components.filters import Filter
 from components.store import Store
 from dashboard import markdown, state
 from dashboard import workbench as wb
-from tests.components.store.test_store import make_extraction
 from tests.dashboard.test_app import filter_of, run_app
 
 ACTOR = "Dmitry Peskov"
-
-
-@pytest.fixture
-def small_store(tmp_path: Path) -> Path:
-    """A store of two hand-made articles (no model)."""
-    path = tmp_path / "small.duckdb"
-    Store(path).write([make_extraction(), make_extraction("Maria Zakharova", "Later.", origin="b.txt")])
-    return path
 
 
 def save(at, name: str):

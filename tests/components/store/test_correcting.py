@@ -14,17 +14,6 @@ from components.filters import Filter
 from components.store import CorrectionError, Store
 from tests.components.query.five_articles import A4, ALL, ID
 
-MERGES = {"Okafor": "Jane Okafor"}
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch) -> Store:
-    """The five articles, "Okafor" merged into "Jane Okafor" by the (stand-in) automatic merge."""
-    monkeypatch.setattr(components.actors, "merge_corpus", lambda counts, *_: dict(MERGES))
-    s = Store(tmp_path / "c.duckdb", timeout=10)
-    s.write(list(ALL))
-    s.rebuild_actors()
-    return s
 
 
 def actors(store: Store, f: Filter = Filter()) -> dict[str, tuple]:

@@ -18,7 +18,7 @@ from components.filters import Filter
 from components.store import CorrectionError, Store
 from components.store.corrections import PLACE_FEATURES, PLACE_FIELDS, from_file, picked_place, place_value
 from tests.components.query.five_articles import ALL, ID
-from tests.components.store.test_correcting import corrected_views, store  # noqa: F401 (fixture)
+from tests.components.store.test_correcting import corrected_views
 
 #: Places the five articles' names may stand for (the gazetteer's, as a pick holds them).
 LONDON_ONTARIO = dict(name="London", country_code="CA", lat=42.98339, lon=-81.23304, geonameid=6058560, feature="city")
