@@ -35,7 +35,8 @@ def _options(values: list[str], selected: tuple[str, ...]) -> list[str]:
 def _dates_note(span: dict, f: Filter) -> str:
     """What the date slider does not show: articles dated outside
     :data:`~components.filters.DATE_WINDOW` (still counted and listed: the slider's ends mean
-    "no bound") and undated ones (left out by a date range); "" when there are none."""
+    "no bound") and undated ones (left out by a date range); and those it shows dated after today,
+    which stretch it and the timeline (a typo in a file, most likely); "" when there are none."""
     def articles(n: int) -> str:
         return f"{n:,} article{'' if n == 1 else 's'}"
 
@@ -43,6 +44,9 @@ def _dates_note(span: dict, f: Filter) -> str:
     if span["outside"]:
         notes.append(f"{articles(span['outside'])} dated outside {DATE_WINDOW_TEXT} "
                      "(included while the slider spans its full range).")
+    if span["future"]:
+        notes.append(f"{articles(span['future'])} dated after today (the latest {span['last']}): a wrong date "
+                     "in the file? The Articles page lists the newest first.")
     if span["undated"]:
         notes.append(f"{articles(span['undated'])} undated"
                      + (": the date range leaves them out." if f.date_from or f.date_to

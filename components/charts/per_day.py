@@ -19,14 +19,26 @@ PERIOD_STYLE = {
 }
 
 
-def _line_days(days: list[str]) -> list[str]:
-    """Every calendar day from the first to the last of ``days`` (sorted ISO days), so lines
-    drop to zero between articles; just ``days`` when that would exceed
+#: pandas' frequency of each period's first days (a week starts on Monday, as DuckDB's ``date_trunc``).
+PERIOD_STARTS = {"day": "D", "week": "W-MON", "month": "MS"}
+
+
+def _line_days(days: list[str], period: str) -> list[str]:
+    """The first day of every period from the first to the last of ``days`` (sorted ISO days of
+    periods of ``period``), so lines drop to zero between articles instead of running straight
+    across the periods without any; for days, just ``days`` when that would exceed
     :data:`MAX_LINE_DAYS`."""
-    span = pd.date_range(days[0], days[-1], freq="D")
-    if len(span) > MAX_LINE_DAYS:
+    span = pd.date_range(days[0], days[-1], freq=PERIOD_STARTS[period])
+    if period == "day" and len(span) > MAX_LINE_DAYS:
         return days
     return iso_days(span)
+
+
+def _widths(days: list[str], to_last: pd.DateOffset) -> list[float]:
+    """Each bar's width on the date axis (ms): 85% of its period (a day, a week, that month), so
+    a bar keeps its period's width however far apart the periods with articles are."""
+    first = pd.DatetimeIndex(days)
+    return (((first + to_last) - first + pd.Timedelta(days=1)).total_seconds() * 1000 * 0.85).tolist()
 
 
 def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
@@ -62,12 +74,12 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
     traces: list[dict] = []
     traces.append(dict(
         type="bar",
-        x=days, y=ints(df["n_articles"]).tolist(), name="Articles", marker_color=BAR_COLOUR,
+        x=days, y=ints(df["n_articles"]).tolist(), name="Articles", marker_color=BAR_COLOUR, width=_widths(days, to_last),
         customdata=[[d, "days"] if period == "day" else [d, "days", iso_day(pd.Timestamp(d) + to_last)]
                     for d in days],
     ))
     lines = by_actor if not is_empty(by_actor, "day", "actor", "n_mentions") else None
-    line_days = _line_days(days) if period == "day" else days
+    line_days = _line_days(days, period)
     if lines is not None:
         traces += _actor_lines(lines.dropna(subset=["day"]), line_days)
     elif "n_mentions" in df:
@@ -79,7 +91,7 @@ def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
     # points cannot be selected)
     traces[0]["hovertext"] = _tooltips(days, ints(df["n_articles"]), traces[1:])
     traces[0]["hovertemplate"] = "%{hovertext}<extra></extra>"
-    xaxis: dict = {"type": "date", "hoverformat": hover_day}  # (the tooltip's heading)
+    xaxis: dict = {"type": "date", "hoverformat": hover_day, "range": _bars_range(days, to_last)}  # (hover: the heading)
     if len(days) == 1:
         _one_period(traces, xaxis, pd.Timestamp(days[0]), to_last)
     return styled_figure(
@@ -109,13 +121,22 @@ def _actor_lines(lines: pd.DataFrame, line_days: list[str]) -> list[dict]:
     return traces
 
 
+def _bars_range(days: list[str], to_last: pd.DateOffset) -> list[str]:
+    """The date axis's range over the bars of ``days`` (sorted first days of periods, ``to_last``
+    the offset to a period's last day): from the first bar's left edge to the last's right edge,
+    with a little room. Plotly's own pads each side by half the smallest gap between two bars:
+    decades, when one article dated by a typo sits far from the rest."""
+    first, last = pd.Timestamp(days[0]), pd.Timestamp(days[-1])
+    before = (first + to_last + pd.Timedelta(days=1) - first) * 0.6  # (bars are centred on their day)
+    after = (last + to_last + pd.Timedelta(days=1) - last) * 0.6
+    return [(first - before).isoformat(), (last + after).isoformat()]
+
+
 def _one_period(traces: list[dict], xaxis: dict, first: pd.Timestamp, to_last: pd.DateOffset) -> None:
     """Draw a timeline of one period (from ``first``; ``to_last`` its offset to the last day) in
-    ``traces`` and ``xaxis`` (changed in place): plotly, with no neighbour to measure, draws the
-    bar a hairline, so it gets the period's width; the axis spans three periods each side; a
-    line of one point draws nothing, so the lines become points."""
+    ``traces`` and ``xaxis`` (changed in place): the axis spans three periods each side (plotly
+    would zoom in on the bar); a line of one point draws nothing, so the lines become points."""
     span = first + to_last + pd.Timedelta(days=1) - first  # the period's length
-    traces[0]["width"] = span.total_seconds() * 1000 * 0.85  # (ms on a date axis)
     xaxis["range"] = [(first - 3 * span).isoformat(), (first + 3 * span).isoformat()]
     for line in traces[1:]:
         line.update(mode="markers", marker=dict(size=9, color=line["line"]["color"]))

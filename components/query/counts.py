@@ -4,6 +4,7 @@ language analysed (:func:`not_analysed`), the versions of the pipelines that ana
 sidebar offers (:func:`choices`)."""
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Iterable, Mapping
 
 import pandas as pd
@@ -141,19 +142,22 @@ def date_span(store: Store, f: Filter | None = None) -> dict:
     date slider and the "n undated" notes: ``{"first", "last"}``: the earliest and latest date
     within :data:`~components.filters.DATE_WINDOW` (``datetime.date``, None when no date lies
     in it); ``"dated"``: articles dated within the window; ``"outside"``: articles dated outside
-    it; ``"undated"``: articles without a date (counts are ints)."""
+    it; ``"undated"``: articles without a date; ``"future"``: articles of the window dated after
+    today (the machine's date: a typo in a file, most likely) (counts are ints)."""
+    tomorrow = date.today() + timedelta(days=1)  # (a date of our own making, not the user's)
     sql, params, kept = with_filter(f or Filter(), f"""
         SELECT min(date) FILTER (WHERE date {IN_WINDOW}) AS first,
                max(date) FILTER (WHERE date {IN_WINDOW}) AS last,
                count(*) FILTER (WHERE date {IN_WINDOW}) AS dated,
                count(*) FILTER (WHERE date IS NOT NULL AND NOT (date {IN_WINDOW})) AS outside,
-               count(*) FILTER (WHERE date IS NULL) AS undated
+               count(*) FILTER (WHERE date IS NULL) AS undated,
+               count(*) FILTER (WHERE date {IN_WINDOW} AND date >= DATE '{tomorrow.isoformat()}') AS future
         FROM fa""")
     row = store.query(sql, params, kept=kept, limit=1)
-    out: dict = {"first": None, "last": None, "dated": 0, "outside": 0, "undated": 0}
+    out: dict = {"first": None, "last": None, "dated": 0, "outside": 0, "undated": 0, "future": 0}
     if len(row):
         r = row.iloc[0]
-        out.update({k: int(r[k]) for k in ("dated", "outside", "undated")})
+        out.update({k: int(r[k]) for k in ("dated", "outside", "undated", "future")})
         if not pd.isna(r["first"]):
             out.update(first=r["first"].date(), last=r["last"].date())
     return out

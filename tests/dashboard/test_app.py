@@ -233,6 +233,15 @@ def test_every_page_renders_on_odd_date_sets(monkeypatch, tmp_path, dates, page)
         assert "dated outside 1800–2100" in notes
 
 
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_a_date_after_today_is_named_in_the_sidebar_and_every_page_renders(monkeypatch, tmp_path, page):
+    path = _store_of(tmp_path / "typo.duckdb", ["2024-03-01", "2024-03-05", "2091-05-01"])
+    at = run_app(monkeypatch, path, page=page)
+    assert not at.exception and not at.error
+    notes = " ".join(c.value for c in at.sidebar.caption)
+    assert "1 article dated after today (the latest 2091-05-01): a wrong date in the file?" in notes
+
+
 def test_the_store_switcher_works_on_a_store_with_far_dates(monkeypatch, far_dates_store, empty_store):
     at = run_app(monkeypatch, far_dates_store, page="views/data.py")
     at.text_input(key="data_store_path").input(str(empty_store))

@@ -82,10 +82,32 @@ def test_one_bar_is_drawn_as_wide_as_its_period_with_its_mentions_as_points():
     line of one point draws nothing."""
     one = pd.DataFrame({"day": pd.to_datetime(["2024-03-04"]), "n_articles": [1], "n_mentions": [3]})
     day = charts.timeline(one)
-    assert day.data[0].width == pytest.approx(0.85 * 86_400_000)
+    assert list(day.data[0].width) == pytest.approx([0.85 * 86_400_000])
     assert day.data[1].mode == "markers" and list(day.data[1].y) == [3]
     assert day.data[0].hovertext[0].startswith("1 article<br>")  # one article, not "1 articles"
     week = charts.timeline(one, period="week")
-    assert week.data[0].width == pytest.approx(0.85 * 7 * 86_400_000)
+    assert list(week.data[0].width) == pytest.approx([0.85 * 7 * 86_400_000])
     lo, hi = (pd.Timestamp(x) for x in week.layout.xaxis.range)
     assert lo < pd.Timestamp("2024-03-04") and pd.Timestamp("2024-03-10") < hi
+
+
+def test_periods_far_apart_keep_their_width_and_the_lines_drop_to_zero_between_them():
+    """One article dated by a typo decades away (2091) must not stretch every bar over decades, nor
+    draw the lines straight across the months without articles."""
+    months = pd.DataFrame({"day": pd.to_datetime(["2024-02-01", "2024-03-01", "2091-05-01"]),
+                           "n_articles": [2, 1, 1], "n_mentions": [4, 2, 1]})
+    fig = charts.timeline(months, period="month")
+    day_ms = 86_400_000
+    assert list(fig.data[0].width) == pytest.approx([0.85 * 29 * day_ms, 0.85 * 31 * day_ms, 0.85 * 31 * day_ms])
+    line = fig.data[1]
+    assert len(line.x) == (2091 - 2024) * 12 + 4  # every month from February 2024 to May 2091
+    assert list(line.y[:3]) == [4, 2, 0] and line.y[-1] == 1 and sum(line.y) == 7
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)  # not padded by decades either side
+    assert pd.Timestamp("2024-01-01") < lo < pd.Timestamp("2024-02-01") - pd.Timedelta(days=12)
+    assert pd.Timestamp("2091-05-01") + pd.Timedelta(days=14) < hi < pd.Timestamp("2091-06-01")
+    by_actor = pd.DataFrame({"day": pd.to_datetime(["2024-02-05", "2024-04-01"]), "actor": ["Ana", "Ana"],
+                             "n_mentions": [3, 1]})
+    weeks = pd.DataFrame({"day": pd.to_datetime(["2024-02-05", "2024-04-01"]), "n_articles": [1, 1]})
+    fig = charts.timeline(weeks, by_actor, period="week")
+    assert list(fig.data[1].x[:3]) == ["2024-02-05", "2024-02-12", "2024-02-19"]  # Mondays, a zero each week
+    assert list(fig.data[1].y) == [3] + [0] * 7 + [1]

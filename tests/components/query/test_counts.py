@@ -18,7 +18,7 @@ def test_overview_counts_the_filtered_articles(store: Store):
 
 def test_date_span_and_choices(store: Store):
     assert query.date_span(store) == {"first": date(2024, 3, 1), "last": date(2024, 3, 5), "dated": 4,
-                                      "outside": 0, "undated": 1}
+                                      "outside": 0, "undated": 1, "future": 0}
     assert query.date_span(store, Filter(date_from=date(2024, 3, 2)))["undated"] == 0  # a range leaves them out
     c = query.choices(store)
     assert c["actors"][:2] == ["Harbour Council", "Jane Okafor"]  # 2 mentions each, then by name

@@ -20,7 +20,7 @@ def test_a_missing_store_gives_empty_frames(tmp_path: Path):
     f = Filter(actors=("X",), date_from=date(2024, 1, 1), text="y")
     assert query.overview(s, f) == dict.fromkeys(
         ("articles", "actors", "places", "quotes", "sources", "days", "undated"), 0)
-    assert query.date_span(s) == {"first": None, "last": None, "dated": 0, "outside": 0, "undated": 0}
+    assert query.date_span(s) == {"first": None, "last": None, "dated": 0, "outside": 0, "undated": 0, "future": 0}
     assert query.choices(s) == {"actors": [], "places": [], "countries": [], "sources": [],
                                  "languages": [], "tags": []}
     frames = {

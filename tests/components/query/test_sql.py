@@ -2,7 +2,7 @@
 date bounds, full-text search), parameters not SQL, and dates no view can draw."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -102,9 +102,20 @@ def far_store(tmp_path: Path, monkeypatch) -> Store:
     return s
 
 
+def test_dates_after_today_are_counted_apart_as_a_likely_typo(tmp_path):
+    s = Store(tmp_path / "f.duckdb")
+    later = (date.today() + timedelta(days=40)).isoformat()
+    s.add_articles([Article.from_text("Typo.", date="2091-05-01"), Article.from_text("Soon.", date=later),
+                    Article.from_text("Today.", date=date.today().isoformat()),
+                    Article.from_text("Past.", date="2024-03-01")])
+    span = query.date_span(s)
+    assert (span["dated"], span["future"], span["last"]) == (4, 2, date(2091, 5, 1))
+    assert query.date_span(s, Filter(date_to=date(2024, 12, 31)))["future"] == 0
+
+
 def test_dates_outside_the_window_are_counted_and_listed_but_not_drawn(far_store: Store):
     assert query.date_span(far_store) == {"first": date(2024, 3, 1), "last": date(2024, 3, 1), "dated": 1,
-                                          "outside": 4, "undated": 1}
+                                          "outside": 4, "undated": 1, "future": 0}
     assert query.timeline(far_store, Filter())["day"].dt.date.tolist() == [date(2024, 3, 1)]
     assert query.busiest_days(far_store, Filter())["day"].dt.date.tolist() == [date(2024, 3, 1)]
     listed = query.articles(far_store, Filter())
