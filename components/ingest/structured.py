@@ -28,19 +28,27 @@ from ..datelines import read_dateline
 from .titles import decode_references, domain_name, site_keys, strip_site_name
 
 # Article field -> accepted column names, in order of preference (compared lower-case, with
-# spaces and hyphens read as underscores).
+# spaces and hyphens read as underscores): English first, then the usual words of exports in
+# French, German, Spanish, Italian and Portuguese (written for Dateline; "data", which is
+# Italian and Portuguese for a date, is left out: English JSON uses it for any payload).
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "article_text", "full_text", "fulltext",
-             "maintext", "main_text", "body_text", "story"),
+             "maintext", "main_text", "body_text", "story",
+             "texte", "contenu", "corps", "inhalt", "volltext", "artikeltext", "texto", "contenido",
+             "cuerpo", "testo", "contenuto", "conteúdo", "conteudo", "corpo"),
     "source_id": ("id", "doc_id", "docid", "document_id", "article_id", "guid", "uuid", "uid",
-                  "identifier", "_id"),
+                  "identifier", "_id", "identifiant", "kennung", "identificador", "identificativo"),
     "date": ("date", "published", "pubdate", "pub_date", "published_at", "publish_date",
              "published_date", "publication_date", "date_published", "datetime", "timestamp",
-             "created_at", "time"),
-    "title": ("title", "headline", "heading", "head", "subject"),
+             "created_at", "time",
+             "date_publication", "date_de_publication", "datum", "veröffentlicht", "veroeffentlicht",
+             "fecha", "fecha_publicacion", "fecha_de_publicación", "data_pubblicazione", "data_publicacao"),
+    "title": ("title", "headline", "heading", "head", "subject",
+              "titre", "titel", "überschrift", "ueberschrift", "schlagzeile", "título", "titulo", "titolo"),
     "source": ("source", "publisher", "source_name", "sitename", "site_name", "site", "outlet",
-               "agency", "publication", "feed", "provider", "domain"),
-    "url": ("url", "link", "href", "uri", "source_url", "article_url", "permalink"),
+               "agency", "publication", "feed", "provider", "domain",
+               "quelle", "fuente", "fonte", "éditeur", "editeur", "verlag", "editor", "agence", "agentur", "agencia"),
+    "url": ("url", "link", "href", "uri", "source_url", "article_url", "permalink", "lien", "enlace"),
     "dateline": ("dateline", "dateline_places"),
 }
 # Keys under which a JSON object may wrap its list of articles ({"articles": [...]}).

@@ -374,6 +374,22 @@ def test_csv_with_aliases_and_a_row_without_text(tmp_path):
     assert problem.origin == f"{path}:4" and problem.reason == "empty text"
 
 
+@pytest.mark.parametrize("header", [
+    "identifiant;titre;texte;date;lien;source",                           # French
+    "Kennung;Titel;Inhalt;Datum;URL;Quelle",                              # German
+    "identificador;título;texto;fecha;enlace;fuente",                     # Spanish
+    "id;titolo;testo;data_pubblicazione;url;fonte",                       # Italian
+])
+def test_csv_with_the_column_names_of_another_language(tmp_path, header):
+    row = "f1;Le port rouvre;Le port a rouvert mardi, a dit le maire.;14/03/2024;https://x.test/f1;Presse Ouest\n"
+    path = write(tmp_path / "export.csv", (header + "\n" + row).encode("cp1252"))  # (as Excel saves it)
+    (article,), problems = read(path)
+    assert problems == []
+    assert (article.source_id, article.title, article.text, article.date, article.url, article.source) == (
+        "f1", "Le port rouvre", "Le port a rouvert mardi, a dit le maire.", "2024-03-14", "https://x.test/f1",
+        "Presse Ouest")
+
+
 def test_csv_quote_closed_in_a_later_row_names_its_line_instead_of_storing_raw_csv(tmp_path):
     path = write(tmp_path / "bad.csv",
                  "id,text,date\n"
