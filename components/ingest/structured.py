@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Iterable, Iterator
 
 from ..records import Article, Problem
@@ -40,21 +41,30 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
                   "identifier", "_id", "identifiant", "kennung", "identificador", "identificativo"),
     "date": ("date", "published", "pubdate", "pub_date", "published_at", "publish_date",
              "published_date", "publication_date", "date_published", "datetime", "timestamp",
-             "created_at", "time",
+             "created_at", "time", "web_publication_date",
              "date_publication", "date_de_publication", "datum", "veröffentlicht", "veroeffentlicht",
              "fecha", "fecha_publicacion", "fecha_de_publicación", "data_pubblicazione", "data_publicacao"),
-    "title": ("title", "headline", "heading", "head", "subject",
+    "title": ("title", "headline", "heading", "head", "subject", "web_title",
               "titre", "titel", "überschrift", "ueberschrift", "schlagzeile", "título", "titulo", "titolo"),
     "source": ("source", "publisher", "source_name", "sitename", "site_name", "site", "outlet",
                "agency", "publication", "feed", "provider", "domain",
                "quelle", "fuente", "fonte", "éditeur", "editeur", "verlag", "editor", "agence", "agentur", "agencia"),
-    "url": ("url", "link", "href", "uri", "source_url", "article_url", "permalink", "lien", "enlace"),
+    "url": ("url", "link", "href", "uri", "source_url", "article_url", "permalink", "web_url", "lien", "enlace"),
     "dateline": ("dateline", "dateline_places"),
 }
-# Keys under which a JSON object may wrap its list of articles ({"articles": [...]}).
+# Keys under which a JSON object may wrap its list of articles ({"articles": [...]}), and the keys
+# of the objects an API wraps that list in ({"response": {"results": [...]}} of The Guardian's
+# API, {"hits": {"hits": [...]}} of an Elasticsearch export), followed at most MAX_WRAPPING deep.
 WRAPPER_KEYS = ("articles", "data", "items", "results", "documents", "docs", "records", "entries",
-                "stories", "posts")
+                "stories", "posts", "hits")
+ENVELOPE_KEYS = ("response", "hits", "result", "data", "body")
+MAX_WRAPPING = 3
+# Keys of an object inside a record that holds the record's own fields ({"fields": {"bodyText":
+# …}} of The Guardian's API, {"_source": {…}} of Elasticsearch): read as if at the top, which wins.
+FIELD_CONTAINERS = ("fields", "_source", "attributes", "properties")
 CSV_DELIMITERS = ",;\t|"
+# Where a camelCase name starts a new word ("publishedAt", "bodyText", "articleID").
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NO_TEXT = "no text (expected a field named " + ", ".join(FIELD_ALIASES["text"][:4]) + "…)"
 
 # Article bodies are longer than the csv module's default field limit (128 KiB); the limit is
@@ -99,10 +109,7 @@ def read_json(text: str, origin: str) -> Iterator[Article | Problem]:
         else:
             yield Problem(origin, f"invalid JSON: {err.msg} (line {err.lineno}, column {err.colno})")
         return
-    if isinstance(doc, dict) and _pick(_keys(doc), "text") is None:
-        wrapped = next((doc[k] for k in WRAPPER_KEYS if isinstance(doc.get(k), list)), None)
-        if wrapped is not None:
-            doc = wrapped
+    doc = _unwrapped(doc)
     if isinstance(doc, list):
         if not doc:
             yield Problem(origin, "empty JSON array")
@@ -110,6 +117,34 @@ def read_json(text: str, origin: str) -> Iterator[Article | Problem]:
             yield from _from_mapping(obj, f"{origin}#{i}")
     else:
         yield from _from_mapping(doc, origin)
+
+
+def _unwrapped(doc: object) -> object:
+    """The list of records a JSON document wraps (see :data:`WRAPPER_KEYS` and
+    :data:`ENVELOPE_KEYS`), or ``doc`` itself (a list, or one record with a text)."""
+    for _ in range(MAX_WRAPPING):
+        if not isinstance(doc, dict) or _pick(_keys(_with_contained_fields(doc)), "text") is not None:
+            return doc
+        wrapped = next((doc[k] for k in WRAPPER_KEYS if isinstance(doc.get(k), list)), None)
+        if wrapped is not None:
+            return wrapped
+        envelope = next((doc[k] for k in ENVELOPE_KEYS if isinstance(doc.get(k), dict)), None)
+        if envelope is None:
+            return doc
+        doc = envelope
+    return doc
+
+
+def _with_contained_fields(obj: dict) -> dict:
+    """``obj`` with the fields of its :data:`FIELD_CONTAINERS` added (its own keys win)."""
+    inner = [obj[k] for k in FIELD_CONTAINERS if isinstance(obj.get(k), dict)]
+    if not inner:
+        return obj
+    merged: dict = {}
+    for fields in inner:
+        merged.update(fields)
+    merged.update({k: v for k, v in obj.items() if k not in FIELD_CONTAINERS})
+    return merged
 
 
 def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterator[Article | Problem]:
@@ -209,6 +244,7 @@ def _from_mapping(obj: object, origin: str) -> Iterator[Article | Problem]:
     if not isinstance(obj, dict):
         yield Problem(origin, f"not a JSON object (found {type(obj).__name__})")
         return
+    obj = _with_contained_fields(obj)
     keys = _keys(obj)
     text_key = _pick(keys, "text")
     if text_key is None:
@@ -264,7 +300,10 @@ def _pick(keys: dict[str, object], name: str) -> object | None:
 
 
 def _norm_key(key: str) -> str:
-    return key.strip().lstrip("\ufeff").lower().replace(" ", "_").replace("-", "_")
+    """A column name as the aliases are written: lower case, words joined by "_" ("Published At",
+    "published-at" and "publishedAt" → "published_at")."""
+    key = _CAMEL_HUMP.sub("_", key.strip().lstrip("\ufeff"))
+    return key.lower().replace(" ", "_").replace("-", "_")
 
 
 def _as_str(value: object) -> str | None:

@@ -390,6 +390,29 @@ def test_csv_with_the_column_names_of_another_language(tmp_path, header):
         "Presse Ouest")
 
 
+BODY = "Heavy rain flooded the port on Tuesday, the harbour master said."
+
+
+@pytest.mark.parametrize("shape, doc", [
+    ("NewsAPI", {"status": "ok", "articles": [{"source": {"id": "x-news", "name": "X News"}, "title": "Floods",
+                                               "url": "https://x.test/1", "publishedAt": "2024-10-30T08:12:00Z",
+                                               "content": BODY}]}),
+    ("The Guardian's API", {"response": {"status": "ok", "results": [{
+        "id": "world/1", "webPublicationDate": "2024-10-30T09:00:00Z", "webTitle": "Floods",
+        "webUrl": "https://x.test/1", "fields": {"bodyText": BODY}}]}}),
+    ("an Elasticsearch export", {"took": 3, "hits": {"total": 1, "hits": [{
+        "_index": "news", "_id": "e1", "_source": {"headline": "Floods", "body": BODY, "pubDate": "2024-10-30",
+                                                   "link": "https://x.test/1", "source": "X News"}}]}}),
+])
+def test_json_of_news_apis_and_search_exports_is_read_with_its_fields(tmp_path, shape, doc):
+    path = write(tmp_path / "api.json", json.dumps(doc))
+    (article,), problems = read(path)
+    assert problems == [], shape
+    assert (article.text, article.title, article.date, article.url) == (BODY, "Floods", "2024-10-30", "https://x.test/1")
+    # the record's own keys win over its container's, and a nested source gives its name
+    assert article.source in ("X News", None)
+
+
 def test_csv_quote_closed_in_a_later_row_names_its_line_instead_of_storing_raw_csv(tmp_path):
     path = write(tmp_path / "bad.csv",
                  "id,text,date\n"
