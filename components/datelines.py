@@ -66,27 +66,26 @@ _PARTICLE = r"(?:" + "|".join(sorted(LOWERCASE_PARTICLES)) + r")"
 _WORD = r"[A-Z][\w'’.\-]*"
 ANY_NAME = rf"{_WORD}(?:{_SP}+(?:{_PARTICLE}{_SP}+)?{_WORD}){{0,3}}"  # Tehran, Rio de Janeiro
 _CAPS_NAME = r"[A-Z][A-Z'’.\-]*[A-Z.](?:" + _SP + r"+[A-Z][A-Z'’.\-]*){0,3}"  # MOSCOW, NEW YORK
-_PLACES_AFTER = None
 
 _WIRE_DATE = (rf"{_MONTH}{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?"       # Dec 2, Dec. 2, 2024
               rf"|\d{{1,2}}{_SP}+{_MONTH}(?:{_SP}+\d{{4}})?")      # 2 December 2024
+# ", Ukraine", ", Ill." after the place (not a date: ", Dec 2"); then the date and the credit.
+_REGION = rf"(?:,{_SP}*(?!{_MONTH}{_SP})(?P<region>[A-Z][\w'’.\-]*(?:{_SP}+[A-Z][\w'’.\-]*){{0,2}}))?"
+_DATE = rf"(?:,?{_SP}*(?P<date>{_WIRE_DATE}))?"
 _WIRE = re.compile(
     rf"{_SP}*(?P<place>{_CAPS_NAME})"
     rf"(?P<others>(?:{_SP}*/{_SP}*{ANY_NAME})*)"
-    rf"(?:,{_SP}*(?!{_MONTH}{_SP})(?P<region>[A-Z][\w'’.\-]*(?:{_SP}+[A-Z][\w'’.\-]*){{0,2}}))?"
-    rf"(?:,?{_SP}*(?P<date>{_WIRE_DATE}))?"
+    + _REGION + _DATE +
     rf"(?:{_SP}*\((?P<agency>[A-Z][\w.&'’ \-]{{0,30}})\))?"
     rf"(?:{_SP}*(?:--|[-–—:]){_SP}+|(?<=\)){_SP}+)(?=\S)")  # after "(AP)" the dash may be lost
 # A place in title case is a dateline only when a news agency is credited after it ("Berlin (dpa) -
 # …", "Paris (AFP) — …": the German and French wires' style); "Madrid — the council met" is not.
 _TITLED = re.compile(
     rf"{_SP}*(?P<place>{ANY_NAME})"
-    rf"(?:,{_SP}*(?!{_MONTH}{_SP})(?P<region>[A-Z][\w'’.\-]*(?:{_SP}+[A-Z][\w'’.\-]*){{0,2}}))?"
-    rf"(?:,?{_SP}*(?P<date>{_WIRE_DATE}))?"
+    + _REGION + _DATE +
     rf"{_SP}*\((?P<agency>[A-Za-z][\w.&'’/ \-]{{0,30}})\)"
     rf"{_SP}*(?:--|[-–—:]){_SP}+(?=\S)")
 _LOWER = re.compile(r"[a-z]")
-
 
 
 class Dateline(NamedTuple):
