@@ -79,7 +79,8 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
     """Yield the articles in one file's bytes, and a Problem for each part that cannot be read.
 
     data: the whole file. origin: its name for reports (``folder/a.txt``, ``b.zip!x.jsonl``).
-    fmt: a format from :func:`format_of` other than "zip" ("" reads as plain text).
+    fmt: a format from :func:`format_of` other than "zip" and a gzipped one ("" reads as plain
+    text; a gzipped file is expanded first, :func:`components.ingest.archives.gunzip`).
     """
     if fmt == "jsonl" and b"\x00" in data:
         # NUL bytes in a JSON Lines file: its lines are read one by one, and those with NUL bytes
