@@ -279,6 +279,20 @@ def iter_lines(f: BinaryIO, *, max_line_bytes: int) -> Iterator[str | Unreadable
         raise Unreadable("empty file")
 
 
+def blank_damaged_lines(data: bytes) -> tuple[bytes, list[int]]:
+    """``data`` (a file of records, one or more lines each) with every line that holds NUL bytes
+    emptied, and those lines' numbers (from 1), when they are few (:func:`_nul_in_few_lines`: a
+    damaged record, a crash's zero-filled end); ``(data, [])`` otherwise, for :func:`decode` to
+    tell a binary file. The other lines keep their numbers, so their records keep their origins."""
+    if b"\x00" not in data or not _nul_in_few_lines(data):
+        return data, []
+    lines = data.split(b"\n")
+    damaged = [i for i, line in enumerate(lines, start=1) if b"\x00" in line]
+    for i in damaged:
+        lines[i - 1] = b""
+    return b"\n".join(lines), damaged
+
+
 def _nul_in_few_lines(data: bytes) -> bool:
     """Are the NUL bytes of ``data`` (no known binary format) in few of its lines, as in a text
     file with a damaged line or a crash's zero-filled end (at most one line in twenty, or one,

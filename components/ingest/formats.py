@@ -11,17 +11,16 @@ gzip-compressed (``wire.jsonl.gz``, as news exports often come) reads as the fil
 """
 from __future__ import annotations
 
-import io
 from collections import Counter
 from pathlib import PurePosixPath
 from typing import Iterator
 
 from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
-from .decoding import decode, iter_lines
+from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .errors import Unreadable
 from .header import split_header
-from .structured import read_csv, read_json, read_jsonl, read_jsonl_lines
+from .structured import read_csv, read_json, read_jsonl
 from .webpages import read_html
 
 # Extension (lower-case) -> format.
@@ -32,6 +31,8 @@ FORMATS: dict[str, str] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 ZIP_EXTENSIONS = frozenset({".zip"})
+#: Formats of records on lines, where a damaged line (NUL bytes) is skipped and the rest read.
+RECORD_LINES = frozenset({"jsonl", "csv", "tsv"})
 #: The extension of a gzip-compressed file, and the prefix of its format ("gz:jsonl").
 GZIP_EXTENSION, GZIP = ".gz", "gz:"
 SUPPORTED = ", ".join(sorted({*FORMATS, *ZIP_EXTENSIONS})) + f" (each but .zip also gzipped: .jsonl{GZIP_EXTENSION})"
@@ -82,11 +83,9 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
     fmt: a format from :func:`format_of` other than "zip" and a gzipped one ("" reads as plain
     text; a gzipped file is expanded first, :func:`components.ingest.archives.gunzip`).
     """
-    if fmt == "jsonl" and b"\x00" in data:
-        # NUL bytes in a JSON Lines file: its lines are read one by one, and those with NUL bytes
-        # (a damaged record, a crash's zero-filled end) are named, not the whole file refused
-        yield from _jsonl_lines(data, origin)
-        return
+    if fmt in RECORD_LINES:  # a few lines with NUL bytes are named, not the whole file refused
+        data, damaged = blank_damaged_lines(data)
+        yield from (Problem(f"{origin}:{line}", NUL_LINE) for line in damaged)
     try:
         if fmt == "html":
             yield read_html(data, origin)
@@ -103,14 +102,6 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
         yield from read_csv(text, origin, delimiter="\t" if fmt == "tsv" else None)
     else:
         yield from read_text(text, origin)
-
-
-def _jsonl_lines(data: bytes, origin: str) -> Iterator[Article | Problem]:
-    """The articles of a JSON Lines file's bytes read line by line (:func:`.decoding.iter_lines`)."""
-    try:
-        yield from read_jsonl_lines(iter_lines(io.BytesIO(data), max_line_bytes=len(data)), origin)
-    except Unreadable as err:
-        yield Problem(origin, err.reason)
 
 
 def read_text(text: str, origin: str) -> Iterator[Article | Problem]:

@@ -413,6 +413,18 @@ def test_json_of_news_apis_and_search_exports_is_read_with_its_fields(tmp_path, 
     assert article.source in ("X News", None)
 
 
+def test_csv_with_nul_bytes_in_a_few_lines_skips_those_rows_and_reads_the_others(tmp_path):
+    rows = ["id,text"] + [f'n{i},"The ferry board met on day {i}, and voted."' for i in range(60)]
+    rows[11] = rows[11].replace("board", "bo\x00ard")  # a damaged row, then a crash's zeros at the end
+    path = write(tmp_path / "damaged.csv", ("\n".join(rows) + "\n").encode() + b"\x00" * 2000)
+    articles, problems = read(path)
+    assert len(articles) == 59 and "n10" not in {a.source_id for a in articles}
+    assert [(p.origin, p.reason) for p in problems] == [
+        (f"{path}:12", "NUL bytes in the line (a damaged file?): skipped"),
+        (f"{path}:62", "NUL bytes in the line (a damaged file?): skipped")]
+    assert articles[-1].origin == f"{path}:61"  # the rows after it keep their line numbers
+
+
 def test_csv_quote_closed_in_a_later_row_names_its_line_instead_of_storing_raw_csv(tmp_path):
     path = write(tmp_path / "bad.csv",
                  "id,text,date\n"
