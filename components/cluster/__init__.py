@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..settings import SettingError
 from .engine import ingest_dask, reextract_dask, run_folder
+
+if TYPE_CHECKING:  # (distributed is an optional group, imported where a cluster starts)
+    import distributed
 
 __all__ = ["ClusterUnreachable", "dask_client", "ingest_dask", "reextract_dask", "run_folder", "DASHBOARD_ADDRESS"]
 
@@ -30,7 +33,7 @@ DASHBOARD_ADDRESS = "127.0.0.1:8787"
 
 @contextmanager
 def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bool = False,
-                processes: bool = True, connect_timeout: float = 10.0) -> Iterator["distributed.Client"]:  # noqa: F821
+                processes: bool = True, connect_timeout: float = 10.0) -> Iterator["distributed.Client"]:
     """A ``distributed.Client`` for the block, closed afterwards.
 
     scheduler: the address of a running scheduler (``tcp://host:8786``); None starts a
