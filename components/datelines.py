@@ -60,31 +60,34 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept",
           "January", "February", "March", "April", "June", "July", "August", "September",
           "October", "November", "December")
 
-_SP = r"[ \t]"
+#: Space within a line (a dateline never runs over a line end).
+SPACE = r"[ \t]"
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _PARTICLE = r"(?:" + "|".join(sorted(LOWERCASE_PARTICLES)) + r")"
 _WORD = r"[A-Z][\w'’.\-]*"
-ANY_NAME = rf"{_WORD}(?:{_SP}+(?:{_PARTICLE}{_SP}+)?{_WORD}){{0,3}}"  # Tehran, Rio de Janeiro
-_CAPS_NAME = r"[A-Z][A-Z'’.\-]*[A-Z.](?:" + _SP + r"+[A-Z][A-Z'’.\-]*){0,3}"  # MOSCOW, NEW YORK
+ANY_NAME = rf"{_WORD}(?:{SPACE}+(?:{_PARTICLE}{SPACE}+)?{_WORD}){{0,3}}"  # Tehran, Rio de Janeiro
+#: Further places after a first one, "/"-separated ("MOSCOW/Tehran").
+OTHER_PLACES = rf"(?:{SPACE}*/{SPACE}*{ANY_NAME})*"
+_CAPS_NAME = r"[A-Z][A-Z'’.\-]*[A-Z.](?:" + SPACE + r"+[A-Z][A-Z'’.\-]*){0,3}"  # MOSCOW, NEW YORK
 
-_WIRE_DATE = (rf"{_MONTH}{_SP}+\d{{1,2}}(?:,?{_SP}+\d{{4}})?"       # Dec 2, Dec. 2, 2024
-              rf"|\d{{1,2}}{_SP}+{_MONTH}(?:{_SP}+\d{{4}})?")      # 2 December 2024
+_WIRE_DATE = (rf"{_MONTH}{SPACE}+\d{{1,2}}(?:,?{SPACE}+\d{{4}})?"       # Dec 2, Dec. 2, 2024
+              rf"|\d{{1,2}}{SPACE}+{_MONTH}(?:{SPACE}+\d{{4}})?")      # 2 December 2024
 # ", Ukraine", ", Ill." after the place (not a date: ", Dec 2"); then the date and the credit.
-_REGION = rf"(?:,{_SP}*(?!{_MONTH}{_SP})(?P<region>[A-Z][\w'’.\-]*(?:{_SP}+[A-Z][\w'’.\-]*){{0,2}}))?"
-_DATE = rf"(?:,?{_SP}*(?P<date>{_WIRE_DATE}))?"
+_REGION = rf"(?:,{SPACE}*(?!{_MONTH}{SPACE})(?P<region>[A-Z][\w'’.\-]*(?:{SPACE}+[A-Z][\w'’.\-]*){{0,2}}))?"
+_DATE = rf"(?:,?{SPACE}*(?P<date>{_WIRE_DATE}))?"
 _WIRE = re.compile(
-    rf"{_SP}*(?P<place>{_CAPS_NAME})"
-    rf"(?P<others>(?:{_SP}*/{_SP}*{ANY_NAME})*)"
+    rf"{SPACE}*(?P<place>{_CAPS_NAME})"
+    rf"(?P<others>{OTHER_PLACES})"
     + _REGION + _DATE +
-    rf"(?:{_SP}*\((?P<agency>[A-Z][\w.&'’ \-]{{0,30}})\))?"
-    rf"(?:{_SP}*(?:--|[-–—:]){_SP}+|(?<=\)){_SP}+)(?=\S)")  # after "(AP)" the dash may be lost
+    rf"(?:{SPACE}*\((?P<agency>[A-Z][\w.&'’ \-]{{0,30}})\))?"
+    rf"(?:{SPACE}*(?:--|[-–—:]){SPACE}+|(?<=\)){SPACE}+)(?=\S)")  # after "(AP)" the dash may be lost
 # A place in title case is a dateline only when a news agency is credited after it ("Berlin (dpa) -
 # …", "Paris (AFP) — …": the German and French wires' style); "Madrid — the council met" is not.
 _TITLED = re.compile(
-    rf"{_SP}*(?P<place>{ANY_NAME})"
+    rf"{SPACE}*(?P<place>{ANY_NAME})"
     + _REGION + _DATE +
-    rf"{_SP}*\((?P<agency>[A-Za-z][\w.&'’/ \-]{{0,30}})\)"
-    rf"{_SP}*(?:--|[-–—:]){_SP}+(?=\S)")
+    rf"{SPACE}*\((?P<agency>[A-Za-z][\w.&'’/ \-]{{0,30}})\)"
+    rf"{SPACE}*(?:--|[-–—:]){SPACE}+(?=\S)")
 _LOWER = re.compile(r"[a-z]")
 
 

@@ -34,11 +34,16 @@ def _line_days(days: list[str], period: str) -> list[str]:
     return iso_days(span)
 
 
+def _length(first, to_last: pd.DateOffset):
+    """The length of the period(s) starting on ``first`` (a Timestamp, or a DatetimeIndex of
+    them), ``to_last`` being the offset to a period's last day: a Timedelta (or an index of them)."""
+    return first + to_last + pd.Timedelta(days=1) - first
+
+
 def _widths(days: list[str], to_last: pd.DateOffset) -> list[float]:
     """Each bar's width on the date axis (ms): 85% of its period (a day, a week, that month), so
     a bar keeps its period's width however far apart the periods with articles are."""
-    first = pd.DatetimeIndex(days)
-    return (((first + to_last) - first + pd.Timedelta(days=1)).total_seconds() * 1000 * 0.85).tolist()
+    return (_length(pd.DatetimeIndex(days), to_last).total_seconds() * 1000 * 0.85).tolist()
 
 
 def timeline(frame: pd.DataFrame, by_actor: pd.DataFrame | None = None, *,
@@ -127,16 +132,15 @@ def _bars_range(days: list[str], to_last: pd.DateOffset) -> list[str]:
     with a little room. Plotly's own pads each side by half the smallest gap between two bars:
     decades, when one article dated by a typo sits far from the rest."""
     first, last = pd.Timestamp(days[0]), pd.Timestamp(days[-1])
-    before = (first + to_last + pd.Timedelta(days=1) - first) * 0.6  # (bars are centred on their day)
-    after = (last + to_last + pd.Timedelta(days=1) - last) * 0.6
-    return [(first - before).isoformat(), (last + after).isoformat()]
+    # (bars are centred on their day: half a bar and a little room each side)
+    return [(first - 0.6 * _length(first, to_last)).isoformat(), (last + 0.6 * _length(last, to_last)).isoformat()]
 
 
 def _one_period(traces: list[dict], xaxis: dict, first: pd.Timestamp, to_last: pd.DateOffset) -> None:
     """Draw a timeline of one period (from ``first``; ``to_last`` its offset to the last day) in
     ``traces`` and ``xaxis`` (changed in place): the axis spans three periods each side (plotly
     would zoom in on the bar); a line of one point draws nothing, so the lines become points."""
-    span = first + to_last + pd.Timedelta(days=1) - first  # the period's length
+    span = _length(first, to_last)
     xaxis["range"] = [(first - 3 * span).isoformat(), (first + 3 * span).isoformat()]
     for line in traces[1:]:
         line.update(mode="markers", marker=dict(size=9, color=line["line"]["color"]))

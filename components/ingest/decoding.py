@@ -264,9 +264,9 @@ def iter_lines(f: BinaryIO, *, max_line_bytes: int) -> Iterator[str | Unreadable
     bom = next(((b, codec) for b, codec in BOMS if head.startswith(b)), None)
     codec = bom[1] if bom else _utf16_without_bom(head)
     if codec is None:  # raises for a binary or empty file (a full head is cut after a line)
-        if b"\x00" in head and _nul_in_few_lines(head):
-            head = head.replace(b"\x00", b"")  # their lines are skipped (below), not the file
-        decode(head[: head.rfind(b"\n") + 1] or head if len(head) == HEAD_BYTES else head)
+        # (a few damaged lines are skipped below, not the file)
+        sample = blank_damaged_lines(head)[0]
+        decode(sample[: sample.rfind(b"\n") + 1] or sample if len(head) == HEAD_BYTES else sample)
     elif bom is None and (why := text_verdict(head[: len(head) // 2 * 2].decode(codec, "ignore")).why):
         raise Unreadable(f"undecodable text (read as UTF-16 it has {why}); re-save it as UTF-8")
     f.seek(len(bom[0]) if bom else 0)
@@ -284,23 +284,22 @@ def blank_damaged_lines(data: bytes) -> tuple[bytes, list[int]]:
     emptied, and those lines' numbers (from 1), when they are few (:func:`_nul_in_few_lines`: a
     damaged record, a crash's zero-filled end); ``(data, [])`` otherwise, for :func:`decode` to
     tell a binary file. The other lines keep their numbers, so their records keep their origins."""
-    if b"\x00" not in data or not _nul_in_few_lines(data):
+    if b"\x00" not in data or sniff_binary(data):
         return data, []
     lines = data.split(b"\n")
     damaged = [i for i, line in enumerate(lines, start=1) if b"\x00" in line]
+    if not _nul_in_few_lines(lines, len(damaged)):
+        return data, []
     for i in damaged:
         lines[i - 1] = b""
     return b"\n".join(lines), damaged
 
 
-def _nul_in_few_lines(data: bytes) -> bool:
-    """Are the NUL bytes of ``data`` (no known binary format) in few of its lines, as in a text
-    file with a damaged line or a crash's zero-filled end (at most one line in twenty, or one,
-    beside a line of text), rather than all through it, as in a binary file?"""
-    if sniff_binary(data):
-        return False
-    lines = data.split(b"\n")
-    damaged = sum(1 for line in lines if b"\x00" in line)
+def _nul_in_few_lines(lines: list[bytes], damaged: int) -> bool:
+    """Are ``damaged`` of ``lines`` (a file's lines, of no known binary format) the lines with NUL
+    bytes in a text file with a damaged line or a crash's zero-filled end (at most one line in
+    twenty, or one, beside a line of text), rather than NUL bytes all through it, as in a binary
+    file?"""
     return damaged < len(lines) and damaged <= max(1, MAX_CONTROL_SHARE * len(lines)) and any(
         line.strip() and b"\x00" not in line for line in lines)
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..datelines import ANY_NAME, place_name, read_dateline
+from ..datelines import ANY_NAME, OTHER_PLACES, SPACE, place_name, read_dateline
 from .dates import read_date
 
-_SP = r"[ \t]"
-_PLACES = rf"{ANY_NAME}(?:{_SP}*/{_SP}*{ANY_NAME})*"
+_PLACES = ANY_NAME + OTHER_PLACES
 _DATE_HEADER = re.compile(
-    rf"\A\s*(?i:date):?{_SP}+(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:{_SP}+(?P<places>{_PLACES}){_SP}*:)?"
-    rf"{_SP}*\n?")
+    rf"\A\s*(?i:date):?{SPACE}+(?P<date>\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:{SPACE}+(?P<places>{_PLACES}){SPACE}*:)?"
+    rf"{SPACE}*\n?")
 
 
 class Header(NamedTuple):

@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..records import Article, Problem
@@ -140,11 +141,8 @@ def _with_contained_fields(obj: dict) -> dict:
     inner = [obj[k] for k in FIELD_CONTAINERS if isinstance(obj.get(k), dict)]
     if not inner:
         return obj
-    merged: dict = {}
-    for fields in inner:
-        merged.update(fields)
-    merged.update({k: v for k, v in obj.items() if k not in FIELD_CONTAINERS})
-    return merged
+    return {**{k: v for fields in inner for k, v in fields.items()},
+            **{k: v for k, v in obj.items() if k not in FIELD_CONTAINERS}}
 
 
 def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterator[Article | Problem]:
@@ -299,6 +297,7 @@ def _pick(keys: dict[str, object], name: str) -> object | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # (the same few keys on every record of a file)
 def _norm_key(key: str) -> str:
     """A column name as the aliases are written: lower case, words joined by "_" ("Published At",
     "published-at" and "publishedAt" → "published_at")."""
