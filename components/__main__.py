@@ -318,8 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_nlp_options(p)
     p.set_defaults(func=cmd_extract, interrupted="nothing was written (the output is written at the end)")
 
-    p = sub.add_parser("ingest", help="read files/folders/zips into the store")
-    p.add_argument("paths", nargs="+", help="files, folders (recursive) or zips")
+    p = sub.add_parser("ingest", help="read files/folders/zips/tar archives into the store")
+    p.add_argument("paths", nargs="+", help="files, folders (recursive), zips or tar archives (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz)")
     settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)

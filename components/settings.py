@@ -64,7 +64,7 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             "Folder for the gazetteer index built from installed packages on first use."),
     Setting("max_file_mb", 50, "Files larger than this (in MB) are refused with a report; a JSON Lines "
             "file is read line by line whatever its size, and only a line larger than this is refused."),
-    Setting("max_zip_mb", 2000, "Total uncompressed size a zip may expand to (in MB)."),
+    Setting("max_zip_mb", 2000, "Total uncompressed size a zip or tar archive may expand to (in MB)."),
     Setting("store_memory_mb", 1024, "Memory DuckDB may hold for the store's queries and writes (in MB, its "
             "memory_limit); past it, it drops cached pages and spills work to the system's temporary folder."),
     Setting("ingest_roots", os.pathsep.join([str(PROJECT_ROOT / "data"), "~"]),

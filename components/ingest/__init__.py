@@ -6,8 +6,9 @@ What is read (details in the modules):
 
 - folders, recursively, in name order; hidden files and junk skipped; files of other types
   skipped and counted in one Problem per folder (:mod:`.walk`);
-- zips, in memory, one level of nesting; unsafe member paths, zip bombs and oversize or broken
-  archives refused (:mod:`.archives`); any readable file gzip-compressed (``wire.jsonl.gz``), read
+- zips and tar archives (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz), in memory, one level of nesting;
+  unsafe member paths, archive bombs and oversize or broken archives refused (:mod:`.archives`);
+  any readable file gzip-compressed (``wire.jsonl.gz``), read
   as the file inside it: a JSON Lines file streamed, another expanded up to one file's size limit;
 - .txt with a ``date YYYY-MM-DD PLACE/PLACE:`` header or a wire dateline split into date,
   dateline places and source (:mod:`.header`); .json/.jsonl/.csv/.tsv records with
@@ -32,7 +33,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, Problem
-from .archives import GZIP_ERRORS, broken_gzip, count_members, gunzip, read_zip
+from .archives import GZIP_ERRORS, Member, broken_gzip, count_members, gunzip, read_tar, read_zip
 from .formats import FORMATS, format_of, gzipped, read_document, unsupported_reason
 from .decoding import iter_lines
 from .errors import Unreadable
@@ -79,6 +80,13 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
                                  on_file=on_file)
             if on_bytes:
                 on_bytes(_size(src.path))
+        elif src.fmt == "tar":  # (read as a stream: the bar moves by its compressed bytes)
+            at = _Position(on_bytes) if on_bytes else None
+            yield from _read_tar(src.path, src.origin, max_file_bytes=max_file, max_zip_bytes=max_zip, at=at)
+            if on_file:
+                on_file(src.origin)
+            if at:
+                at(_size(src.path))
         else:
             at = _Position(on_bytes) if on_bytes else None
             yield from _guarded(_read_file(src, max_file_bytes=max_file, at=at), src.origin)
@@ -115,6 +123,10 @@ def read_uploads(files: Iterable[tuple[str, bytes]], *, max_file_bytes: int | No
         elif fmt == "zip":
             yield from _read_zip(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip,
                                  on_file=on_file)
+        elif fmt == "tar":
+            yield from _read_tar(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip)
+            if on_file:
+                on_file(origin)
         else:
             yield from _guarded(_read_bytes(bytes(data), origin, fmt, max_file_bytes=max_file), origin)
             if on_file:
@@ -252,6 +264,17 @@ def _read_zip(source: Path | bytes, origin: str, *, max_file_bytes: int, max_zip
               on_file: Callable[[str], None] | None) -> Iterator[Article | Problem]:
     members = read_zip(source, origin, max_file_bytes=max_file_bytes,
                        max_zip_bytes=max_zip_bytes, on_member=on_file)
+    yield from _read_members(members, origin, max_file_bytes=max_file_bytes)
+
+
+def _read_tar(source: Path | bytes, origin: str, *, max_file_bytes: int, max_zip_bytes: int,
+              at: Callable[[int], None] | None = None) -> Iterator[Article | Problem]:
+    members = read_tar(source, origin, max_file_bytes=max_file_bytes, max_zip_bytes=max_zip_bytes, at=at)
+    yield from _read_members(members, origin, max_file_bytes=max_file_bytes)
+
+
+def _read_members(members: Iterator[Member | Problem], origin: str, *, max_file_bytes: int) -> Iterator[Article | Problem]:
+    """The articles and problems of an archive's ``members`` (named ``origin``)."""
     for item in _guarded(members, origin):
         if isinstance(item, Problem):
             yield item

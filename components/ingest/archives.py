@@ -1,5 +1,5 @@
-"""Zip archives, read in memory: members are never extracted to disk; and gzip-compressed
-files (:func:`gunzip`), expanded in memory up to the size limit of one file.
+"""Zip and tar archives, read in memory: members are never extracted to disk; and
+gzip-compressed files (:func:`gunzip`), expanded in memory up to the size limit of one file.
 
 Refused as a whole (one Problem naming the zip): a file that is not a zip or is truncated
 ("broken zip"), a zip whose members would expand beyond ``max_zip_bytes``, or whose expansion
@@ -10,23 +10,33 @@ that fail to decompress (bad CRC). Skipped silently: directories and junk (``__M
 ``.DS_Store``, ``Thumbs.db``, hidden names). Members of other types are counted and named in one
 Problem at the end, as for folders. A zip inside a zip is read (one level deep only).
 Members come in the order of their path components, as a folder is walked.
+
+A tar archive (plain, or compressed by gzip, bzip2 or xz: ``corpus.tar.gz``) is read as a stream,
+once, in the archive's order (:func:`read_tar`): it has no directory to check first, so a tar
+whose files add up to more than ``max_zip_bytes``, expand absurdly or hold too many entries
+stops there with a Problem (what it held before is read), and one cut short or damaged is named
+after the files before the break. Links and special files are skipped with a Problem each; the
+rest is as for zips. A zip inside a tar and a tar inside a zip are read (one level deep only).
 """
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
+import lzma
 import os
 import re
 import stat
+import tarfile
 import zipfile
 import zlib
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple
+from typing import BinaryIO, Callable, Iterator, NamedTuple
 
 from ..records import Problem
 from .errors import Unreadable
-from .formats import SUPPORTED, format_of, skipped_reason
+from .formats import ARCHIVES, SUPPORTED, format_of, skipped_reason
 from .limits import too_large
 
 # Expansion ratio (uncompressed / archive size) above which a zip is refused as a bomb, and the
@@ -89,11 +99,8 @@ def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
                 continue
             handled += 1
             item = _member(zf, info, where, fmt, max_file_bytes=max_file_bytes, depth=_depth)
-            if isinstance(item, Member) and fmt == "zip":
-                yield from read_zip(item.data, where, max_file_bytes=max_file_bytes,
-                                    max_zip_bytes=max(0, max_zip_bytes - expansion), _depth=_depth + 1)
-            else:
-                yield item
+            yield from _nested(item, max_file_bytes=max_file_bytes, max_zip_bytes=max(0, max_zip_bytes - expansion),
+                               depth=_depth)
             if on_member:
                 on_member(where)
         if others:
@@ -143,10 +150,20 @@ def _open(source: str | Path | bytes, origin: str, *, max_zip_bytes: int
     return zf, infos
 
 
+def _nested(item: Member | Problem, *, max_file_bytes: int, max_zip_bytes: int, depth: int) -> Iterator[Member | Problem]:
+    """``item``, a member of an archive at nesting ``depth``; the members of an archive it is."""
+    if isinstance(item, Problem) or item.fmt not in ARCHIVES:
+        yield item
+    elif depth >= MAX_NESTING:
+        yield Problem(item.origin, "an archive inside an archive inside an archive: only one level of nesting is read")
+    else:
+        read = read_zip if item.fmt == "zip" else read_tar
+        yield from read(item.data, item.origin, max_file_bytes=max_file_bytes, max_zip_bytes=max_zip_bytes,
+                        _depth=depth + 1)
+
+
 def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, fmt: str, *,
             max_file_bytes: int, depth: int) -> Member | Problem:
-    if fmt == "zip" and depth >= MAX_NESTING:
-        return Problem(where, "zip inside a zip inside a zip: only one level of nesting is read")
     if stat.S_ISLNK(info.external_attr >> 16):
         return Problem(where, "symbolic link in zip (skipped)")
     if info.flag_bits & 0x1:
@@ -161,6 +178,130 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, fmt: str, *,
     if len(data) > max_file_bytes:
         return Problem(where, too_large(len(data), max_file_bytes, setting="max_file_mb"))
     return Member(where, fmt, data)
+
+
+#: What tarfile and its decompressors raise for a damaged or truncated tar archive.
+_TAR_ERRORS = (tarfile.TarError, EOFError, zlib.error, lzma.LZMAError, OSError, ValueError)
+
+
+def read_tar(source: str | Path | bytes, origin: str, *, max_file_bytes: int, max_zip_bytes: int,
+             at: Callable[[int], None] | None = None, _depth: int = 0) -> Iterator[Member | Problem]:
+    """Yield the readable members of a tar archive (plain or compressed by gzip, bzip2 or xz),
+    and a Problem for everything refused or skipped, reading the archive once as a stream.
+
+    source: the archive's path, or its bytes (an archive inside an archive).
+    origin: its name for reports; members are named ``origin!member/path``.
+    max_file_bytes: largest member read; max_zip_bytes: the most its members may add up to (the
+        archive stops there with a Problem, as it does past :data:`MAX_ENTRIES` entries or
+        :data:`MAX_RATIO` times its own size).
+    at: called after each member with how far into ``source`` (compressed bytes) it has read.
+    An archive cut short is named after the members before the cut, also when the cut falls
+    between two members (its end-of-archive blocks, or its compressed stream's end, are missing).
+    """
+    size = len(source) if isinstance(source, bytes) else os.path.getsize(source)
+    expansion = entries = handled = 0
+    others: Counter[str] = Counter()
+    raw = io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")  # (OSError: the caller names it)
+    try:
+        with raw, _Counted(_decompressed(raw)) as stream, tarfile.open(fileobj=stream, mode="r|") as tf:
+            for info in tf:
+                entries += 1
+                name, where = info.name, f"{origin}!{info.name}"
+                fmt = None if info.isdir() or _is_junk(name) or _is_unsafe(name) else format_of(name)
+                if _is_unsafe(name):
+                    yield Problem(where, f"unsafe path in tar archive: {name} (skipped, nothing written)")
+                elif not info.isdir() and not _is_junk(name) and not fmt:
+                    others[Path(name).suffix.lower() or "(no extension)"] += 1
+                handled += bool(fmt)
+                expansion += info.size if fmt and info.isreg() else 0
+                if stop := _tar_limit(entries, expansion, size, max_zip_bytes):
+                    yield Problem(origin, stop)
+                    return
+                if fmt:
+                    item = _tar_member(tf, info, where, fmt, max_file_bytes=max_file_bytes)
+                    yield from _nested(item, max_file_bytes=max_file_bytes,
+                                       max_zip_bytes=max(0, max_zip_bytes - expansion), depth=_depth)
+                    if at:
+                        at(raw.tell())
+            _check_end(stream, tf.offset)
+    except _TAR_ERRORS as err:
+        detail = ("not a tar archive, or cut short" if isinstance(err, tarfile.ReadError) and not entries
+                  else "cut short: its compressed data ends early" if isinstance(err, EOFError) else err)
+        after = " (the files before the break were read)" if handled else ""
+        yield Problem(origin, f"broken tar archive: {detail or type(err).__name__}{after}")
+        return
+    if others:
+        yield Problem(origin, skipped_reason(others))
+    elif not handled:
+        yield Problem(origin, f"no readable files in the tar archive (looked for {SUPPORTED})")
+
+
+class _Counted(io.RawIOBase):
+    """A binary stream read through, counting the bytes read from it (``count``)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__()
+        self.stream, self.count = stream, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.count += len(data)
+        return data
+
+
+#: Magic numbers of the compressions a tar archive comes in, and their readers.
+_COMPRESSED: tuple[tuple[bytes, Callable[[BinaryIO], BinaryIO]], ...] = (
+    (b"\x1f\x8b", lambda raw: gzip.GzipFile(fileobj=raw)), (b"BZh", bz2.BZ2File), (b"\xfd7zXZ\x00", lzma.LZMAFile))
+
+
+def _decompressed(raw: BinaryIO) -> BinaryIO:
+    """The stream of ``raw`` decompressed (by its magic number; as it is when it is none of
+    :data:`_COMPRESSED`): a stream cut short then raises EOFError once read to its end."""
+    head = raw.read(6)
+    raw.seek(0)
+    for magic, reader in _COMPRESSED:
+        if head.startswith(magic):
+            return reader(raw)
+    return raw
+
+
+def _check_end(stream: _Counted, offset: int, *, most: int = 16 << 20) -> None:
+    """Read the tar ``stream`` to its end (at most ``most`` bytes more: an archive's padding is
+    small) after its last member, which ended at ``offset``; raises tarfile.ReadError when the
+    two zero blocks that end an archive are missing (it was cut between two members), and the
+    decompressor's error when the compressed stream is cut short."""
+    while stream.read(1 << 16) and stream.count - offset < most:
+        pass
+    if stream.count - offset < 2 * tarfile.BLOCKSIZE:
+        raise tarfile.ReadError("it ends without its end-of-archive blocks (cut short?)")
+
+
+def _tar_limit(entries: int, expansion: int, size: int, max_zip_bytes: int) -> str | None:
+    """Why a tar archive of ``size`` bytes stops being read at its ``entries``-th entry, its
+    members so far adding up to ``expansion`` bytes; None while it may go on."""
+    if entries > MAX_ENTRIES:
+        return f"tar archive read up to here: it holds more than {MAX_ENTRIES:,} entries"
+    if expansion > max_zip_bytes:
+        return too_large(expansion, max_zip_bytes, setting="max_zip_mb", what="tar archive read up to here: its files add up to")
+    if expansion > RATIO_CHECKED_ABOVE and expansion > MAX_RATIO * max(size, 1):
+        return (f"tar archive read up to here: it expands {expansion / max(size, 1):,.0f} times "
+                f"(to {expansion / 1e6:,.1f} MB so far) — an archive bomb?")
+    return None
+
+
+def _tar_member(tf: tarfile.TarFile, info: tarfile.TarInfo, where: str, fmt: str, *,
+                max_file_bytes: int) -> Member | Problem:
+    if info.issym() or info.islnk():
+        return Problem(where, "link in tar archive (skipped)")
+    if not info.isreg():
+        return Problem(where, "not a regular file in tar archive (skipped)")
+    if info.size > max_file_bytes:
+        return Problem(where, too_large(info.size, max_file_bytes, setting="max_file_mb"))
+    f = tf.extractfile(info)
+    return Member(where, fmt, f.read() if f else b"")
 
 
 #: What gzip and zlib raise for a damaged or truncated gzip file.

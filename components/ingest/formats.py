@@ -31,26 +31,33 @@ FORMATS: dict[str, str] = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 ZIP_EXTENSIONS = frozenset({".zip"})
+#: Name endings of tar archives: plain, or compressed by gzip, bzip2 or xz (Python's ``tarfile``).
+TAR_ENDINGS = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
+#: The formats of archives: files holding files (read in memory, one level of nesting).
+ARCHIVES = frozenset({"zip", "tar"})
 #: Formats of records on lines, where a damaged line (NUL bytes) is skipped and the rest read.
 RECORD_LINES = frozenset({"jsonl", "csv", "tsv"})
 #: The extension of a gzip-compressed file, and the prefix of its format ("gz:jsonl").
 GZIP_EXTENSION, GZIP = ".gz", "gz:"
-SUPPORTED = ", ".join(sorted({*FORMATS, *ZIP_EXTENSIONS})) + f" (each but .zip also gzipped: .jsonl{GZIP_EXTENSION})"
+SUPPORTED = (", ".join(sorted({*FORMATS, *ZIP_EXTENSIONS})) + f" (each but .zip also gzipped: .jsonl{GZIP_EXTENSION}),"
+             " .tar (also .tar.gz, .tgz, .tar.bz2, .tar.xz)")
 
 
 def format_of(name: str) -> str | None:
     """The format of a file named ``name`` ("text", "json", "jsonl", "csv", "tsv", "html",
-    "zip"; "gz:jsonl" for ``x.jsonl.gz``, "gz:" for ``x.gz``: see :func:`gzipped`), "" when it has
-    no extension, None for an unknown extension."""
+    "zip", "tar" (see :data:`TAR_ENDINGS`); "gz:jsonl" for ``x.jsonl.gz``, "gz:" for ``x.gz``: see
+    :func:`gzipped`), "" when it has no extension, None for an unknown extension."""
     path = PurePosixPath(name.replace("\\", "/"))
     suffix = path.suffix.lower()
     if not suffix:
         return ""
     if suffix in ZIP_EXTENSIONS:
         return "zip"
+    if path.name.lower().endswith(TAR_ENDINGS):
+        return "tar"
     if suffix == GZIP_EXTENSION:
         inner = format_of(path.stem)
-        return None if inner is None or inner == "zip" or inner.startswith(GZIP) else GZIP + inner
+        return None if inner is None or inner in ARCHIVES or inner.startswith(GZIP) else GZIP + inner
     return FORMATS.get(suffix)
 
 
@@ -80,7 +87,7 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
     """Yield the articles in one file's bytes, and a Problem for each part that cannot be read.
 
     data: the whole file. origin: its name for reports (``folder/a.txt``, ``b.zip!x.jsonl``).
-    fmt: a format from :func:`format_of` other than "zip" and a gzipped one ("" reads as plain
+    fmt: a format from :func:`format_of` other than an archive's (:data:`ARCHIVES`) and a gzipped one ("" reads as plain
     text; a gzipped file is expanded first, :func:`components.ingest.archives.gunzip`).
     """
     if fmt in RECORD_LINES:  # a few lines with NUL bytes are named, not the whole file refused

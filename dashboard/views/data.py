@@ -80,14 +80,15 @@ with st.form(f"{KEY}_switch", border=True):
 
 # --- ingest ---
 st.subheader("Add articles")
-st.caption("Text, HTML, JSON/JSONL or CSV files (gzipped too: .jsonl.gz), or zips of them. Articles already in the store are "
+st.caption("Text, HTML, JSON/JSONL or CSV files (gzipped too: .jsonl.gz), or zip and tar archives of them (.zip, .tar.gz…). "
+           "Articles already in the store are "
            "skipped; files that cannot be read are listed with the reason.")
 upload_col, folder_col = st.columns(2)
 with upload_col:
-    uploads = st.file_uploader("Upload files or zips", accept_multiple_files=True, key=f"{KEY}_uploads",
+    uploads = st.file_uploader("Upload files or archives", accept_multiple_files=True, key=f"{KEY}_uploads",
                                max_upload_size=ingest_panel.upload_limit_mb(),
                                help="Read in memory and recorded under their own names (`upload:name.txt`). "
-                                    "A larger file or zip: put it in a folder and ingest the folder.")
+                                    "A larger file or archive: put it in a folder and ingest the folder.")
     if st.button("Ingest uploaded files", key=f"{KEY}_ingest_uploads", disabled=not uploads or running,
                  icon=":material/upload:"):
         if ingest_panel.ingest_uploads(uploads):
