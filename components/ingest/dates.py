@@ -27,6 +27,14 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _EPOCH_SECONDS = (1e8, 1e10)
 _EPOCH_MILLIS = (1e11, 1e13)
 _TWO_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
+#: Days that software writes where a date is missing (the zero of a common clock), never read as
+#: a publication date: the article is stored undated, with a Problem saying why.
+PLACEHOLDER_DATES: dict[dt.date, str] = {
+    dt.date(1970, 1, 1): "the first day of Unix time: a timestamp of 0",
+    dt.date(1900, 1, 1): "day zero of SQL Server's datetime and day 1 of Excel's",
+    dt.date(1899, 12, 31): "day zero of Excel's 1900 date system",
+    dt.date(1899, 12, 30): "day zero of OLE Automation and Excel serial dates",
+}
 _MAX_CHARS = 100
 _SHOWN_CHARS = 40
 
@@ -47,8 +55,8 @@ def read_date(value: object) -> DateReading:
         first, the US convention), an epoch timestamp in seconds or milliseconds (a number or a
         string of digits), a ``date``/``datetime``, or None/"" (missing). A date with a time zone
         keeps the calendar day as written.
-    Returns the ISO date when it is a full date inside :data:`EARLIEST` .. :data:`LATEST`; else
-    no date and, unless the value was missing, the reason ("date 'December 2024' is unreadable
+    Returns the ISO date when it is a full date inside :data:`EARLIEST` .. :data:`LATEST` and not
+    one of the :data:`PLACEHOLDER_DATES`; else no date and, unless the value was missing, the reason ("date 'December 2024' is unreadable
     (expected a day, month and year); stored without a date"). Never raises.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -63,6 +71,9 @@ def read_date(value: object) -> DateReading:
                                  "stored without a date")
     if not in_window(day):
         return DateReading(None, f"date {shown} is outside {WINDOW}; stored without a date")
+    if day in PLACEHOLDER_DATES:
+        return DateReading(None, f"date {shown} is a placeholder for a missing date ({PLACEHOLDER_DATES[day]}); "
+                                 "stored without a date")
     return DateReading(day.isoformat(), None)
 
 

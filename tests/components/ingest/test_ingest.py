@@ -473,6 +473,16 @@ def test_dates_are_normalised_or_none(value, expected):
     assert normalise_date(value) == expected
 
 
+@pytest.mark.parametrize("value", ["1970-01-01T00:00:00Z", "1970-01-01", "Thu, 01 Jan 1970 00:00:00 GMT", "1900-01-01",
+                                   "1899-12-30T00:00:00", "1899-12-31"])
+def test_a_placeholder_for_a_missing_date_is_named_and_the_record_goes_in_undated(tmp_path, value):
+    rows = [{"id": "a1", "text": "Story a1.", "date": value}, {"id": "a2", "text": "Story a2.", "date": "1970-01-02"}]
+    articles, (problem,) = read(write(tmp_path / "d.jsonl", "".join(json.dumps(r) + "\n" for r in rows)))
+    assert [a.date for a in articles] == [None, "1970-01-02"]  # (the day after is a date like any other)
+    assert problem.origin.endswith("d.jsonl:1") and "a placeholder for a missing date" in problem.reason
+    assert problem.reason.endswith("stored without a date")
+
+
 def test_out_of_range_header_date_is_a_problem_and_the_article_goes_in_undated(tmp_path):
     path = write(tmp_path / "far.txt", "date 9999-12-31 LONDON: " + STORY)
     (article,), (problem,) = read(path)
