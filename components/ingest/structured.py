@@ -2,7 +2,8 @@
 
 Columns are matched by name, case-insensitively, through :data:`FIELD_ALIASES` (``body`` or
 ``content`` for the text, ``published`` or ``pubdate`` for the date…). The text is kept exactly as
-given (offsets into it must stay valid, e.g. for evaluation sets), dates are normalised to
+given (offsets into it must stay valid, e.g. for evaluation sets), but for the mark a news API
+leaves where it cut a story (:data:`CUT_MARKER`, taken off its end; the record named), dates are normalised to
 ``YYYY-MM-DD``, the input's ``id`` becomes ``source_id``. A record without a dateline field gets
 the places of a wire dateline that opens its text (:func:`components.datelines.read_dateline`; the text keeps
 it), and one without a source gets the agency or outlet that dateline credits. A date that is given
@@ -67,6 +68,9 @@ CSV_DELIMITERS = ",;\t|"
 # Where a camelCase name starts a new word ("publishedAt", "bodyText", "articleID").
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NO_TEXT = "no text (expected a field named " + ", ".join(FIELD_ALIASES["text"][:4]) + "…)"
+#: What a news API puts where it cut a story short (NewsAPI's ``content``: its first 200
+#: characters, then ``… [+2714 chars]``): taken off the text, and the record named.
+CUT_MARKER = re.compile(r"\s*\[\+(\d[\d,]*) chars\]\s*\Z")
 
 # Article bodies are longer than the csv module's default field limit (128 KiB); the limit is
 # process-wide, and raising it only lets longer cells through.
@@ -258,6 +262,9 @@ def _from_mapping(obj: object, origin: str) -> Iterator[Article | Problem]:
     if not text.strip():
         yield Problem(origin, "empty text")
         return
+    cut = CUT_MARKER.search(text)
+    if cut:
+        text = text[:cut.start()]
 
     def field(name: str) -> str | None:
         key = _pick(keys, name)
@@ -277,6 +284,10 @@ def _from_mapping(obj: object, origin: str) -> Iterator[Article | Problem]:
         url=url, origin=origin, source_id=field("source_id"))
     if problem:
         yield Problem(origin, problem)
+    if cut:
+        yield Problem(origin, f"only the opening of the story: the service that exported it cut the rest ({cut[1]} "
+                              "characters) and marked the cut, which was taken off; its actors, places and quotes "
+                              "come from the opening alone (export the full text to have them all)")
 
 
 def _keys(obj: dict) -> dict[str, object]:

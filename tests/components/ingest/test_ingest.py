@@ -483,6 +483,20 @@ def test_a_placeholder_for_a_missing_date_is_named_and_the_record_goes_in_undate
     assert problem.reason.endswith("stored without a date")
 
 
+def test_a_story_a_news_api_cut_short_loses_the_marker_and_is_named(tmp_path):
+    opening = "The port reopened on Monday after a storm closed it for a week, the harbour master said…"
+    export = {"status": "ok", "totalResults": 2, "articles": [
+        {"source": {"id": None, "name": "Harbour News"}, "title": "Port reopens", "publishedAt": "2024-12-02T10:15:00Z",
+         "url": "https://news.example.com/port", "content": opening + " [+2714 chars]"},
+        {"source": {"name": "Harbour News"}, "title": "Rates", "content": "Rates rose [+5 chars] as expected."}]}
+    path = write(tmp_path / "newsapi.json", json.dumps(export))
+    articles, problems = read(path)
+    assert [a.text for a in articles] == [opening, "Rates rose [+5 chars] as expected."]  # (only a closing marker)
+    assert articles[0].date == "2024-12-02"
+    (problem,) = problems
+    assert problem.origin == f"{path}#1" and "only the opening of the story" in problem.reason and "2714" in problem.reason
+
+
 def test_out_of_range_header_date_is_a_problem_and_the_article_goes_in_undated(tmp_path):
     path = write(tmp_path / "far.txt", "date 9999-12-31 LONDON: " + STORY)
     (article,), (problem,) = read(path)
