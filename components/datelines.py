@@ -17,6 +17,7 @@ module, not every reader.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from .lexicon.news_agencies import NEWS_AGENCIES
@@ -62,33 +63,36 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept",
 
 #: Space within a line (a dateline never runs over a line end).
 SPACE = r"[ \t]"
+#: A capital letter: Unicode's upper-case letters (category Lu) of the Basic Multilingual Plane, so
+#: that a place may start with, or hold, "Ü", "É", "Ã", "Ł" ("ZÜRICH", "SÃO PAULO", "Évry (AFP) -").
+CAPITAL = "[" + "".join(re.escape(c) for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Lu") + "]"
+_CAPS = CAPITAL[:-1]  # (the class without its closing bracket, to add characters to)
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _PARTICLE = r"(?:" + "|".join(sorted(LOWERCASE_PARTICLES)) + r")"
-_WORD = r"[A-Z][\w'’.\-]*"
+_WORD = CAPITAL + r"[\w'’.\-]*"
 ANY_NAME = rf"{_WORD}(?:{SPACE}+(?:{_PARTICLE}{SPACE}+)?{_WORD}){{0,3}}"  # Tehran, Rio de Janeiro
 #: Further places after a first one, "/"-separated ("MOSCOW/Tehran").
 OTHER_PLACES = rf"(?:{SPACE}*/{SPACE}*{ANY_NAME})*"
-_CAPS_NAME = r"[A-Z][A-Z'’.\-]*[A-Z.](?:" + SPACE + r"+[A-Z][A-Z'’.\-]*){0,3}"  # MOSCOW, NEW YORK
+_CAPS_NAME = (rf"{CAPITAL}{_CAPS}'’.\-]*{_CAPS}.](?:{SPACE}+{CAPITAL}{_CAPS}'’.\-]*){{0,3}}")  # MOSCOW, NEW YORK
 
 _WIRE_DATE = (rf"{_MONTH}{SPACE}+\d{{1,2}}(?:,?{SPACE}+\d{{4}})?"       # Dec 2, Dec. 2, 2024
               rf"|\d{{1,2}}{SPACE}+{_MONTH}(?:{SPACE}+\d{{4}})?")      # 2 December 2024
 # ", Ukraine", ", Ill." after the place (not a date: ", Dec 2"); then the date and the credit.
-_REGION = rf"(?:,{SPACE}*(?!{_MONTH}{SPACE})(?P<region>[A-Z][\w'’.\-]*(?:{SPACE}+[A-Z][\w'’.\-]*){{0,2}}))?"
+_REGION = rf"(?:,{SPACE}*(?!{_MONTH}{SPACE})(?P<region>{_WORD}(?:{SPACE}+{_WORD}){{0,2}}))?"
 _DATE = rf"(?:,?{SPACE}*(?P<date>{_WIRE_DATE}))?"
 _WIRE = re.compile(
     rf"{SPACE}*(?P<place>{_CAPS_NAME})"
     rf"(?P<others>{OTHER_PLACES})"
     + _REGION + _DATE +
-    rf"(?:{SPACE}*\((?P<agency>[A-Z][\w.&'’ \-]{{0,30}})\))?"
+    rf"(?:{SPACE}*\((?P<agency>{CAPITAL}[\w.&'’ \-]{{0,30}})\))?"
     rf"(?:{SPACE}*(?:--|[-–—:]){SPACE}+|(?<=\)){SPACE}+)(?=\S)")  # after "(AP)" the dash may be lost
 # A place in title case is a dateline only when a news agency is credited after it ("Berlin (dpa) -
 # …", "Paris (AFP) — …": the German and French wires' style); "Madrid — the council met" is not.
 _TITLED = re.compile(
     rf"{SPACE}*(?P<place>{ANY_NAME})"
     + _REGION + _DATE +
-    rf"{SPACE}*\((?P<agency>[A-Za-z][\w.&'’/ \-]{{0,30}})\)"
+    rf"{SPACE}*\((?P<agency>[^\W\d_][\w.&'’/ \-]{{0,30}})\)"
     rf"{SPACE}*(?:--|[-–—:]){SPACE}+(?=\S)")
-_LOWER = re.compile(r"[a-z]")
 
 
 class Dateline(NamedTuple):
@@ -120,7 +124,7 @@ def read_dateline(text: str) -> Dateline | None:
             or any(w.upper() in NOT_IN_PLACE_NAMES for w in place.split())):
         return None
     first_line = text[m.end():].split("\n", 1)[0]
-    if not _LOWER.search(first_line):
+    if not any(ch.islower() for ch in first_line):
         return None
     others = m.groupdict().get("others") or ""
     bare = not (others or m["region"] or m["date"] or m["agency"])

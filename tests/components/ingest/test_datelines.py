@@ -40,6 +40,13 @@ BODY = "The harbour board voted on Tuesday to extend the night ferry service."
     ("S\u00e3o Paulo (Reuters) - ", ("S\u00e3o Paulo",), "Reuters"),
     ("Frankfurt (dpa-AFX) - ", ("Frankfurt",), "dpa-AFX"),
     ("Washington (AFP/dpa) - ", ("Washington",), "AFP/dpa"),
+    # capitals beyond ASCII, as Unicode has them
+    ("Z\u00dcRICH (Reuters) - ", ("Z\u00fcrich",), "Reuters"),
+    ("S\u00c3O PAULO (AP) \u2014 ", ("S\u00e3o Paulo",), "AP"),
+    ("BOGOT\u00c1, Colombia (AP) \u2014 ", ("Bogot\u00e1", "Colombia"), "AP"),
+    ("\u0141\u00d3D\u0179, Poland (Reuters) - ", ("\u0141\u00f3d\u017a", "Poland"), "Reuters"),
+    ("\u00c9vry (AFP) - ", ("\u00c9vry",), "AFP"),
+    ("\u00dcberlingen (dpa) - ", ("\u00dcberlingen",), "dpa"),
 ])
 def test_datelines_give_places_and_the_wire_agency(opening, places, agency):
     text = opening + BODY
@@ -63,6 +70,8 @@ def test_datelines_give_places_and_the_wire_agency(opening, places, agency):
     "Scholz (SPD) - the chancellor said so.",
     "Nato (Reuters) - the allies met.",
     "Madrid (Spain) - the council met on Tuesday.",
+    "\u00c9TAT D'URGENCE - LE GOUVERNEMENT D\u00c9CR\u00c8TE",  # a headline in capitals, accents or not
+    "\u00c9vry (Essonne) - le maire a parl\u00e9.",
 ])
 def test_openings_that_are_not_datelines(text):
     assert read_dateline(text) is None
