@@ -36,7 +36,7 @@ from typing import BinaryIO, Callable, Iterator, NamedTuple
 
 from ..records import Problem
 from .errors import Unreadable
-from .formats import ARCHIVES, SUPPORTED, format_of, skipped_reason
+from .formats import ARCHIVES, GZIP, SUPPORTED, format_of, skipped_reason
 from .limits import too_large
 
 # Expansion ratio (uncompressed / archive size) above which a zip is refused as a bomb, and the
@@ -169,7 +169,7 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, fmt: str, *,
     if info.flag_bits & 0x1:
         return Problem(where, "encrypted zip member (password-protected; unpack it yourself)")
     if info.file_size > max_file_bytes:
-        return Problem(where, too_large(info.file_size, max_file_bytes, setting="max_file_mb"))
+        return Problem(where, _member_too_large(info.file_size, max_file_bytes, fmt))
     try:
         with zf.open(info) as f:
             data = f.read(max_file_bytes + 1)
@@ -299,9 +299,18 @@ def _tar_member(tf: tarfile.TarFile, info: tarfile.TarInfo, where: str, fmt: str
     if not info.isreg():
         return Problem(where, "not a regular file in tar archive (skipped)")
     if info.size > max_file_bytes:
-        return Problem(where, too_large(info.size, max_file_bytes, setting="max_file_mb"))
+        return Problem(where, _member_too_large(info.size, max_file_bytes, fmt))
     f = tf.extractfile(info)
     return Member(where, fmt, f.read() if f else b"")
+
+
+def _member_too_large(size: int, limit: int, fmt: str) -> str:
+    """The Problem reason for an archive's member of ``size`` bytes over ``limit`` (format ``fmt``):
+    for JSON Lines, that the file unpacked is read whatever its size."""
+    reason = too_large(size, limit, setting="max_file_mb")
+    if fmt in ("jsonl", f"{GZIP}jsonl"):
+        reason += "; or unpack the archive and ingest the file itself: JSON Lines is streamed whatever its size"
+    return reason
 
 
 #: What gzip and zlib raise for a damaged or truncated gzip file.

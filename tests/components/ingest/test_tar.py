@@ -127,6 +127,9 @@ def test_a_tar_bomb_stops_at_the_limits_and_a_large_member_is_named(tmp_path):
     assert len(articles) == 2 and [p.origin for p in problems] == [f"{plain}!b.txt"] and "max_file_mb" in problems[0].reason
     articles, problems = _read(read_paths(plain, max_file_bytes=4 << 20, max_zip_bytes=1 << 20))
     assert len(articles) == 1 and problems[0].origin == str(plain) and "max_zip_mb" in problems[0].reason
+    lines = "".join(json.dumps({"text": f"{STORY} {i}"}) + "\n" for i in range(30_000)).encode()
+    articles, (problem,) = _read(read_paths(_write(tmp_path / "wire.tgz", _tar({"wire.jsonl": lines})), max_file_bytes=1 << 20))
+    assert articles == [] and "max_file_mb" in problem.reason and "JSON Lines is streamed whatever its size" in problem.reason
 
 
 def test_archives_inside_archives_are_read_one_level_deep(tmp_path):
