@@ -75,6 +75,8 @@ _COPYRIGHT_LINE = re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\)|℗)|^\s*copyrig
                              r"|\ball\s+rights\s+reserved\W*$", re.IGNORECASE)
 _CREDIT_LINE = re.compile(rf"{_LEAD}(?:{_alternatives(CREDIT_LABELS)})\s*(?:[:|/,]|\s+by\b)\s*(?P<rest>.+)$",
                           re.IGNORECASE)
+#: The line a WordPress feed (the Yoast SEO plugin's default RSS footer) puts after each post.
+_FEED_FOOTER = re.compile(r"^\s*The post .{1,300} appeared first on .{1,150}$")
 _QUOTES = re.compile(r"[\"“”„«»]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
 _NOT_WORD = re.compile(r"[^\w\s'’]+")
@@ -90,7 +92,7 @@ def furniture_kind(line: str) -> str | None:
         return None
     if " ".join(_NOT_WORD.sub(" ", line).lower().split()) in FILLER_LINES:
         return "filler"
-    if _LINK_LINE.match(line):
+    if _LINK_LINE.match(line) or _FEED_FOOTER.match(line):
         return "link"
     if _COPYRIGHT_LINE.search(line):
         return "copyright"

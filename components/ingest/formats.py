@@ -5,7 +5,8 @@ is split off (:mod:`.header`); a date outside 1800–2100 or impossible is a Pro
 undated article (:mod:`.dates`); boilerplate lines (a sign-up prompt, a copyright line… pasted
 with the story) are removed (:mod:`.boilerplate`; repeated text is left as written). .json,
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
-given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`). Any of these
+given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`). .rss/.atom/.xml:
+one article per item of an RSS or Atom feed (:mod:`.feeds`). Any of these
 gzip-compressed (``wire.jsonl.gz``, as news exports often come) reads as the file inside it
 (:func:`components.ingest.archives.gunzip`; a JSON Lines file streams through it).
 """
@@ -19,6 +20,7 @@ from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .errors import Unreadable
+from .feeds import read_feed
 from .header import split_header
 from .structured import read_csv, read_json, read_jsonl
 from .webpages import read_html
@@ -29,6 +31,7 @@ FORMATS: dict[str, str] = {
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv", ".tsv": "tsv",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
 ZIP_EXTENSIONS = frozenset({".zip"})
 #: Name endings of tar archives: plain, or compressed by gzip, bzip2 or xz (Python's ``tarfile``).
@@ -97,7 +100,10 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
         if fmt == "html":
             yield read_html(data, origin)
             return
-        text = decode(data)
+        text = decode(data)  # (a feed too: a binary or empty file is named as such)
+        if fmt == "feed":
+            yield from read_feed(data, origin)
+            return
     except Unreadable as err:
         yield Problem(origin, err.reason)
         return

@@ -1,0 +1,182 @@
+"""News feeds: RSS (2.0 and 1.0) and Atom files (``.rss``, ``.atom``, and ``.xml`` holding one),
+as an analyst saves them from a site or a feed reader: one article per item or entry.
+
+Read with lxml (installed with trafilatura) by a parser that loads no DTD, expands no entity and
+fetches nothing (no XML bomb, no outside file), and that recovers what it can of a feed broken by
+a stray ``&`` or a cut end, as feed readers do. Element names are read without their namespaces,
+so RSS 1.0's ``rdf:RDF``, RSS 2.0 and Atom come through one path.
+
+Per item: the text is its full content (``content:encoded``, Atom ``content``), else its
+``description`` or ``summary``; feed text is HTML (escaped, in CDATA, or Atom's XHTML), turned
+into paragraphs of plain text and cleaned of boilerplate lines (:mod:`.boilerplate`: the "The post
+… appeared first on …" line a WordPress feed adds too) with a wire dateline that opens it split
+off, as for an HTML page. The title loses the site's name (:mod:`.titles`); the date is the first
+of ``pubDate``, ``dc:date``, ``published`` and ``updated`` (:mod:`.dates`, a Problem when it cannot
+be used); the URL is the item's link, the source the feed's own title, the ``source_id`` its
+``guid`` or ``id``. An item without text is a Problem at ``origin#N`` (items counted from 1); an
+XML file that holds no feed is one Problem.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..datelines import read_dateline
+from ..records import Article, Problem
+from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
+from .dates import read_date
+from .titles import decode_references, domain_name, site_keys, strip_site_name
+
+#: The elements of a feed that hold one article each (RSS ``item``, Atom ``entry``).
+ITEMS = ("item", "entry")
+#: Where an item's text is, best first: its full content, then its summary.
+TEXT_FIELDS = ("encoded", "content", "description", "summary")
+#: Where its date is, first found first.
+DATE_FIELDS = ("pubDate", "date", "published", "updated", "issued", "modified")
+#: HTML elements that end a paragraph of text (or a line: ``br``).
+BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+                    "pre", "table", "tr", "figure", "figcaption", "section", "article", "header", "footer", "hr"})
+_DROPPED = frozenset({"script", "style", "iframe", "noscript", "object", "embed", "form", "button", "svg"})
+_PARAGRAPH = "\n\n"
+_BREAKS = re.compile(r"\n\s*\n")
+#: An ampersand that starts no character reference ("AT&T", "Q&A"): invalid XML, common in feeds.
+_BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+NOT_A_FEED = "XML that is not a news feed (Dateline reads RSS and Atom feeds: <rss>, <feed>, <rdf:RDF>)"
+
+
+def read_feed(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """Yield an Article per item of the RSS or Atom feed in ``data`` (the file's bytes: its XML
+    declaration names the encoding), and a Problem per item without text or with a date that
+    cannot be used; one Problem when it holds no feed (``origin``: the file, for reports)."""
+    root, broken = _parse(data)
+    if root is None or _name(root) not in ("rss", "feed", "RDF", "channel"):
+        yield Problem(origin, NOT_A_FEED + (f": its root is <{_name(root)}>" if root is not None else ""))
+        return
+    if broken:
+        yield Problem(origin, f"not well-formed XML ({broken}): read as far as it could be mended, as feed readers do")
+    channel = next((el for el in root.iter() if _name(el) == "channel"), root)
+    site = _text(_child(channel, "title"))
+    items = [el for el in root.iter() if _name(el) in ITEMS]
+    if not items:
+        yield Problem(origin, "a news feed without items")
+    for i, item in enumerate(items, start=1):
+        yield from _item(item, f"{origin}#{i}", site)
+
+
+def _parse(data: bytes):
+    """``(root element or None, why the XML is broken or None)``: ``data`` parsed as it is, else
+    with its bare ampersands escaped ("AT&T" in a title: no reason given for these), else as
+    far as lxml's recovery mends it."""
+    from lxml import etree
+
+    def parse(data: bytes, recover: bool):
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                                 recover=recover, remove_comments=True, remove_pis=True)
+        return etree.fromstring(data, parser)
+
+    mended = _BARE_AMPERSAND.sub(b"&amp;", data) if b"\0" not in data[:64] else data  # (not in UTF-16)
+    for attempt in (data, mended):
+        try:
+            return parse(attempt, False), None
+        except etree.XMLSyntaxError as err:
+            why = f"{err.msg}" if getattr(err, "msg", None) else str(err)
+        except ValueError as err:
+            why = str(err)
+    try:
+        return parse(mended, True), why
+    except (etree.XMLSyntaxError, ValueError):
+        return None, why
+
+
+def _item(item, origin: str, site: str | None) -> Iterator[Article | Problem]:
+    """The Article of one feed item (named ``origin``) of the site called ``site``, then a Problem
+    for a date it gives that cannot be used; only a Problem when it has no text."""
+    text = next((t for t in (_content(_child(item, name)) for name in TEXT_FIELDS) if t), "")
+    if not text:
+        yield Problem(origin, "a feed item without text")
+        return
+    text = clean_body(text).text
+    if not text:
+        yield Problem(origin, NOTHING_BUT_BOILERPLATE)
+        return
+    line = read_dateline(text)
+    if line:  # split off, as from a page
+        text = text[line.end:].strip()
+    url = _link(item)
+    title = _text(_child(item, "title"))
+    title = strip_site_name(decode_references(title), site_keys([site, domain_name(url)])) if title else None
+    dated = next((v for v in (_text(_child(item, name)) for name in DATE_FIELDS) if v), None)
+    date, problem = read_date(dated)
+    yield Article.from_text(text, date=date, title=title or None, dateline=line.places if line else (),
+                            source=site or (line.agency if line else None), url=url, origin=origin,
+                            source_id=_text(_child(item, "guid")) or _text(_child(item, "id")))
+    if problem:
+        yield Problem(origin, problem)
+
+
+def _name(el) -> str:
+    """An element's name without its namespace ("{http://www.w3.org/2005/Atom}entry" → "entry")."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _child(el, name: str):
+    """The first child of ``el`` named ``name`` (any namespace), or None."""
+    return next((c for c in el if _name(c) == name), None)
+
+
+def _text(el) -> str | None:
+    """The text of a plain element, spaces collapsed; None when absent or empty."""
+    if el is None:
+        return None
+    text = " ".join("".join(el.itertext()).split())
+    return text or None
+
+
+def _link(item) -> str | None:
+    """The item's link: RSS ``<link>URL</link>``, Atom ``<link rel="alternate" href="URL"/>``."""
+    links = [c for c in item if _name(c) == "link"]
+    for c in links:
+        if c.get("href") and c.get("rel", "alternate") == "alternate":
+            return c.get("href").strip()
+    return next((t for t in (_text(c) for c in links) if t), None)
+
+
+def _content(el) -> str:
+    """The text of a content element: HTML (escaped or in CDATA, or Atom's inline XHTML) as
+    paragraphs of plain text; Atom ``type="text"`` as written."""
+    if el is None:
+        return ""
+    if el.get("type") == "xhtml" or len(el):
+        from lxml import etree
+
+        markup = "".join(etree.tostring(c, encoding="unicode", with_tail=True) for c in el)
+        return html_text(re.sub(r"<(/?)[\w.-]+:", r"<\1", (el.text or "") + markup))
+    if el.get("type") == "text":
+        return (el.text or "").strip()
+    return html_text(el.text or "")
+
+
+def html_text(markup: str) -> str:
+    """A fragment of HTML (a feed item's content) as plain text: one paragraph per block
+    (:data:`BLOCKS`), separated by a blank line, spaces collapsed, character references decoded;
+    scripts, styles and embedded objects left out."""
+    if "<" not in markup:
+        return "\n\n".join(" ".join(decode_references(p).split()) for p in _BREAKS.split(markup) if p.strip())
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (ParserError, ValueError):
+        return ""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _DROPPED:
+            el.drop_tree()
+        elif el.tag in BLOCKS:
+            el.text = _PARAGRAPH + (el.text or "")
+            el.tail = _PARAGRAPH + (el.tail or "")
+    paragraphs = (" ".join(p.split()) for p in _BREAKS.split(root.text_content()))
+    return "\n\n".join(p for p in paragraphs if p)
