@@ -67,7 +67,7 @@ FIELD_CONTAINERS = ("fields", "_source", "attributes", "properties")
 CSV_DELIMITERS = ",;\t|"
 # Where a camelCase name starts a new word ("publishedAt", "bodyText", "articleID").
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_NO_TEXT = "no text (expected a field named " + ", ".join(FIELD_ALIASES["text"][:4]) + "…)"
+NO_TEXT = "no text (expected a field named " + ", ".join(FIELD_ALIASES["text"][:4]) + "…)"
 #: What a news API puts where it cut a story short (NewsAPI's ``content``: its first 200
 #: characters, then ``… [+2714 chars]``): taken off the text, and the record named.
 CUT_MARKER = re.compile(r"\s*\[\+(\d[\d,]*) chars\]\s*\Z")
@@ -100,7 +100,7 @@ def read_jsonl_lines(lines: Iterable[str | Unreadable], origin: str) -> Iterator
         except json.JSONDecodeError as err:
             yield Problem(where, f"invalid JSON: {err.msg} (column {err.colno})")
             continue
-        yield from _from_mapping(obj, where)
+        yield from read_record(obj, where)
 
 
 def read_json(text: str, origin: str) -> Iterator[Article | Problem]:
@@ -119,9 +119,9 @@ def read_json(text: str, origin: str) -> Iterator[Article | Problem]:
         if not doc:
             yield Problem(origin, "empty JSON array")
         for i, obj in enumerate(doc, start=1):
-            yield from _from_mapping(obj, f"{origin}#{i}")
+            yield from read_record(obj, f"{origin}#{i}")
     else:
-        yield from _from_mapping(doc, origin)
+        yield from read_record(doc, origin)
 
 
 def _unwrapped(doc: object) -> object:
@@ -171,9 +171,8 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
         yield Problem(origin, f"no CSV header row ({err})" if str(err) else "no CSV header row")
         return
     names = [_norm_key(h) for h in header]
-    if _pick({n: n for n in names}, "text") is None:
-        shown = ", ".join(h for h in header[:12] if h)
-        yield Problem(origin, f"{_NO_TEXT}; columns found: {shown or 'none'}")
+    if missing := no_text_column(header):
+        yield Problem(origin, missing)
         return
     start = 0  # lines before the ones the current reader reads
     line = reader.line_num + 1  # the line the next row starts on
@@ -201,7 +200,7 @@ def read_csv(text: str, origin: str, *, delimiter: str | None = None) -> Iterato
         if not any(cell.strip() for cell in row):
             continue
         any_row = True
-        yield from _from_mapping(dict(zip(names, row)), f"{origin}:{row_line}")
+        yield from read_record(dict(zip(names, row)), f"{origin}:{row_line}")
 
 
 def _misplaced_quote(lines: list[str], first: int, last: int, row: list[str], delimiter: str) -> tuple[int, str] | None:
@@ -240,9 +239,26 @@ def _misplaced_quote(lines: list[str], first: int, last: int, row: list[str], de
     return None
 
 
-def _from_mapping(obj: object, origin: str) -> Iterator[Article | Problem]:
-    """The Article of one record, followed by a Problem when its date is given but unreadable or
-    out of range (the article is then undated); or only a Problem when the record has no text."""
+def column_for(header: list[str], name: str) -> str | None:
+    """The column of ``header`` (names as written) that supplies the article field ``name``
+    ("text", "date"… see :data:`FIELD_ALIASES`), or None."""
+    found = _pick({_norm_key(str(h)): h for h in reversed(header) if h}, name)
+    return str(found) if found is not None else None
+
+
+def no_text_column(header: list[str]) -> str | None:
+    """The Problem reason for a table whose ``header`` (its column names as written) names no
+    text column (see :data:`FIELD_ALIASES`), or None when one does."""
+    if column_for(header, "text") is not None:
+        return None
+    shown = ", ".join(str(h) for h in header[:12] if h)
+    return f"{NO_TEXT}; columns found: {shown or 'none'}"
+
+
+def read_record(obj: object, origin: str) -> Iterator[Article | Problem]:
+    """The Article of one record (a JSON object, or a table's row as ``{column: value}``),
+    followed by a Problem when its date is given but unreadable or out of range (the article is
+    then undated); or only a Problem when the record has no text."""
     if not isinstance(obj, dict):
         yield Problem(origin, f"not a JSON object (found {type(obj).__name__})")
         return
@@ -251,7 +267,7 @@ def _from_mapping(obj: object, origin: str) -> Iterator[Article | Problem]:
     text_key = _pick(keys, "text")
     if text_key is None:
         present = _pick({_norm_key(str(k)): k for k in obj}, "text") is not None
-        yield Problem(origin, "empty text" if present else _NO_TEXT)
+        yield Problem(origin, "empty text" if present else NO_TEXT)
         return
     text = obj[text_key]
     if isinstance(text, list) and all(isinstance(t, str) for t in text):
