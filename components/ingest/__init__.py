@@ -13,7 +13,7 @@ What is read (details in the modules):
 - .txt with a ``date YYYY-MM-DD PLACE/PLACE:`` header or a wire dateline split into date,
   dateline places and source (:mod:`.header`); .json/.jsonl/.csv/.tsv records with
   id/text/date/title/source/url columns under common aliases (:mod:`.structured`), and .xlsx
-  workbooks' rows (:mod:`.spreadsheets`); .html pages
+  workbooks' rows (:mod:`.spreadsheets`); .docx documents (:mod:`.documents`); .html pages
   through trafilatura (:mod:`.webpages`) and RSS/Atom feeds, an article per item (:mod:`.feeds`),
   cleaned of boilerplate lines and repeated story blocks (:mod:`.boilerplate`; .txt bodies lose boilerplate lines too) and with the site's name off the title (:mod:`.titles`);
 - UTF-8, UTF-8/16/32 with a BOM, UTF-16 without one, Windows-1252/Latin-1 and other legacy

@@ -37,12 +37,8 @@ from typing import BinaryIO, Callable, Iterator, NamedTuple
 from ..records import Problem
 from .errors import Unreadable
 from .formats import ARCHIVES, GZIP, SUPPORTED, format_of, skipped_reason
-from .limits import too_large
+from .limits import MAX_RATIO, RATIO_CHECKED_ABOVE, too_large
 
-# Expansion ratio (uncompressed / archive size) above which a zip is refused as a bomb, and the
-# size it must expand to before the ratio is checked (tiny repetitive files compress well too).
-MAX_RATIO = 100
-RATIO_CHECKED_ABOVE = 1 << 20
 MAX_ENTRIES = 100_000
 MAX_NESTING = 1
 JUNK_DIRS = frozenset({"__MACOSX"})
@@ -193,7 +189,7 @@ def read_tar(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
     origin: its name for reports; members are named ``origin!member/path``.
     max_file_bytes: largest member read; max_zip_bytes: the most its members may add up to (the
         archive stops there with a Problem, as it does past :data:`MAX_ENTRIES` entries or
-        :data:`MAX_RATIO` times its own size).
+        :data:`~.limits.MAX_RATIO` times its own size).
     at: called after each member with how far into ``source`` (compressed bytes) it has read.
     An archive cut short is named after the members before the cut, also when the cut falls
     between two members (its end-of-archive blocks, or its compressed stream's end, are missing).

@@ -7,7 +7,7 @@ with the story) are removed (:mod:`.boilerplate`; repeated text is left as writt
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
 given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`). .rss/.atom/.xml:
 one article per item of an RSS or Atom feed (:mod:`.feeds`). .xlsx: one article per row of an
-Excel workbook (:mod:`.spreadsheets`). Any of these
+Excel workbook (:mod:`.spreadsheets`). .docx: a Word document's text (:mod:`.documents`). Any of these
 gzip-compressed (``wire.jsonl.gz``, as news exports often come) reads as the file inside it
 (:func:`components.ingest.archives.gunzip`; a JSON Lines file streams through it).
 """
@@ -22,6 +22,7 @@ from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .errors import Unreadable
 from .feeds import read_feed
+from .documents import read_docx
 from .spreadsheets import read_xlsx
 from .header import split_header
 from .structured import read_csv, read_json, read_jsonl
@@ -34,7 +35,7 @@ FORMATS: dict[str, str] = {
     ".csv": "csv", ".tsv": "tsv",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".xlsx": "xlsx",
+    ".xlsx": "xlsx", ".docx": "docx",
 }
 ZIP_EXTENSIONS = frozenset({".zip"})
 #: Name endings of tar archives: plain, or compressed by gzip, bzip2 or xz (Python's ``tarfile``).
@@ -103,8 +104,11 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
         if fmt == "html":
             yield read_html(data, origin)
             return
-        if fmt == "xlsx":  # (a zip of XML: never decoded as text)
+        if fmt == "xlsx":  # (zips of XML: never decoded as text)
             yield from read_xlsx(data, origin)
+            return
+        if fmt == "docx":
+            yield from read_docx(data, origin)
             return
         text = decode(data)  # (a feed too: a binary or empty file is named as such)
         if fmt == "feed":

@@ -4,6 +4,11 @@ from __future__ import annotations
 from .. import settings
 
 MB = 1024 * 1024
+#: Expansion ratio (uncompressed / compressed size) above which an archive, or a Word document's
+#: text, is refused as a bomb, and the size it must expand to before the ratio is checked (tiny
+#: repetitive files compress well too).
+MAX_RATIO = 100
+RATIO_CHECKED_ABOVE = 1 << 20
 
 
 def default_limit(setting: str) -> int:

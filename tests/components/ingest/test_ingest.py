@@ -252,11 +252,11 @@ def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
 
 
 def test_missing_path_and_unsupported_type_are_problems(tmp_path):
-    pdf = write(tmp_path / "report.docx", b"PK\x03\x04whatever")
+    pdf = write(tmp_path / "report.pdf", b"%PDF-1.7 whatever")
     articles, problems = read(tmp_path / "nope.txt", pdf)
     assert articles == []
     assert [p.reason for p in problems][0] == "file or folder not found"
-    assert problems[1].reason.startswith("unsupported file type '.docx'")
+    assert problems[1].reason.startswith("unsupported file type '.pdf'")
 
 
 def test_explicit_file_without_extension_is_read_as_text(tmp_path):

@@ -1,0 +1,92 @@
+"""Word documents (``.docx``: a story saved or sent as a document): one article per file.
+
+A ``.docx`` is a zip of XML (Office Open XML, ECMA-376); its text is ``word/document.xml``'s
+paragraphs (``w:p``, a table cell's too) in order, each its runs' text (``w:t``; a tab read as a
+space, a line break as a line end), separated by a blank line. The title is the first paragraph
+styled as a title or heading (:data:`TITLE_STYLES`), else none. No date is read: a document's own
+dates say when the file was made, not when the story was published. Read with lxml by a parser
+that loads no DTD and expands no entity; a document part that expands more than an archive may
+(:data:`~.limits.MAX_RATIO` times the file, beyond :data:`MIN_PART_LIMIT`) is refused as a bomb.
+A damaged file, one that is no Word document, or one without text is a Problem.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Iterator
+
+from ..records import Article, Problem
+from .limits import MAX_RATIO, MB
+
+#: Office Open XML's WordprocessingML namespace.
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Paragraph styles whose first paragraph is the document's title: Word's built-in style ids (lower
+#: case) of "Title" and "Heading 1", in English, French ("Titre", "Titre1") and German ("Titel",
+#: "Überschrift 1", whose id Word writes without the "Ü").
+TITLE_STYLES = frozenset({"title", "heading1", "titre", "titre1", "titel", "berschrift1"})
+DOCUMENT_PART = "word/document.xml"
+#: The size the document part may always expand to, whatever the file's own size.
+MIN_PART_LIMIT = 16 * MB
+
+
+def read_docx(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """Yield the article of the Word document ``data`` (the file's bytes), or a Problem saying
+    why it has none (``origin``: the file)."""
+    max_bytes = max(len(data) * MAX_RATIO, MIN_PART_LIMIT)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            info = z.getinfo(DOCUMENT_PART)
+            with z.open(info) as part:
+                xml = part.read(max_bytes + 1)
+            if max(info.file_size, len(xml)) > max_bytes:
+                yield Problem(origin, f"Word document refused: its text part expands to more than {max_bytes / MB:,.0f} MB"
+                                      f" from {len(data) / MB:,.1f} MB — a zip bomb?")
+                return
+    except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, NotImplementedError) as err:
+        detail = "not a Word document (.docx)" if isinstance(err, (zipfile.BadZipFile, KeyError)) else str(err)
+        yield Problem(origin, f"unreadable Word document: {detail}; save it again as .docx, or as text")
+        return
+    title, lines = _paragraphs(xml)
+    if lines is None:
+        yield Problem(origin, "unreadable Word document: its text part is not well-formed XML")
+        return
+    if title and lines and lines[0] == title:
+        lines = lines[1:]
+    text = "\n\n".join(lines)
+    if not text.strip():
+        yield Problem(origin, "a Word document without text")
+        return
+    yield Article.from_text(text, title=title, origin=origin)
+
+
+def _paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:
+    """``(title, paragraphs)`` of a document part: the first title- or heading-styled paragraph,
+    and every non-blank paragraph's text in order (None when the part cannot be parsed)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(xml, parser)
+    except etree.XMLSyntaxError:
+        return None, None
+    title: str | None = None
+    lines: list[str] = []
+    for p in root.iter(f"{W}p"):
+        if any(a.tag == f"{W}p" for a in p.iterancestors()):
+            continue  # (a paragraph inside a text box's paragraph is read with it)
+        text = _text(p)
+        if not text:
+            continue
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if title is None and style is not None and (style.get(f"{W}val") or "").lower() in TITLE_STYLES:
+            title = text
+        lines.append(text)
+    return title, lines
+
+
+def _text(p) -> str:
+    """A paragraph's text: its runs' text, a tab as a space, a line break as a line end."""
+    parts = []
+    for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+        parts.append(el.text or "" if el.tag == f"{W}t" else " " if el.tag == f"{W}tab" else "\n")
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip()

@@ -1,0 +1,99 @@
+"""Word documents (.docx): one article per file, its paragraphs in order, its title the first
+title- or heading-styled paragraph; a damaged, foreign, empty or bomb-sized file named. The
+documents are built by hand (a zip of WordprocessingML), as Word writes them. No model, no network."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components.ingest import read_paths, read_uploads
+from components.ingest.formats import format_of, read_document
+from components.records import Article, Problem
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+STORY = "The harbour board voted on Tuesday to extend the night ferry service, its chair said."
+
+
+def _p(text: str, style: str | None = None) -> str:
+    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    runs = "".join(f"<w:r><w:t xml:space=\"preserve\">{part}</w:t></w:r>" for part in text.split("|"))
+    return f"<w:p>{props}{runs}</w:p>"
+
+
+def _docx(body: str, *, part: str = "word/document.xml") -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(part, f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>')
+    return buf.getvalue()
+
+
+def _read(items) -> tuple[list[Article], list[Problem]]:
+    items = list(items)
+    return [a for a in items if isinstance(a, Article)], [p for p in items if isinstance(p, Problem)]
+
+
+def test_a_docx_file_is_a_word_document_and_a_doc_file_is_not_read():
+    assert format_of("Story.DOCX") == "docx" and format_of("old.doc") is None
+
+
+def test_a_word_document_gives_its_title_and_paragraphs(tmp_path):
+    body = (_p("Ferry service | extended", "Title") + _p("") + _p("The harbour board |voted on Tuesday.")
+            + "<w:p><w:r><w:t>Line one</w:t><w:br/><w:t>line two</w:t><w:tab/><w:t>tabbed</w:t></w:r></w:p>"
+            + "<w:tbl><w:tr><w:tc>" + _p("In a table cell.") + "</w:tc></w:tr></w:tbl>"
+            + _p("A later heading", "Heading1") + _p(STORY))
+    path = tmp_path / "story.docx"
+    path.write_bytes(_docx(body))
+    (article,), problems = _read(read_paths(path))
+    assert article.title == "Ferry service extended" and article.date is None and article.origin == str(path)
+    assert article.text == ("The harbour board voted on Tuesday.\n\nLine one\nline two tabbed\n\nIn a table cell."
+                            f"\n\nA later heading\n\n{STORY}")
+    assert problems == []
+
+
+def test_a_document_without_a_title_style_has_no_title_and_keeps_its_first_line():
+    (article,), _ = _read(read_uploads([("memo.docx", _docx(_p("Ferry vote") + _p(STORY)))]))
+    assert article.title is None and article.text == f"Ferry vote\n\n{STORY}"
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("fake.docx", b"this was never a Word document", "unreadable Word document: not a Word document (.docx); save it again as .docx, or as text"),
+    ("sheet.docx", _docx(_p(STORY), part="xl/workbook.xml"), "unreadable Word document: not a Word document (.docx); save it again as .docx, or as text"),
+    ("blank.docx", _docx(_p("") + _p("   ")), "a Word document without text"),
+    ("broken.docx", _docx("<w:p><w:r><w:t>cut"), "unreadable Word document: its text part is not well-formed XML"),
+])
+def test_word_documents_that_cannot_be_used_are_named(name, data, reason):
+    articles, (problem,) = _read(read_uploads([(name, data)]))
+    assert articles == [] and problem.origin == f"upload:{name}" and problem.reason == reason
+
+
+def test_a_word_document_bomb_is_refused_and_no_entity_is_expanded(tmp_path):
+    bomb = _docx(_p("a" * (40 << 20)))  # 40 MB of one letter in ~40 kB
+    articles, (problem,) = _read(read_uploads([("bomb.docx", bomb)]))
+    assert articles == [] and "a zip bomb?" in problem.reason
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}"><!ENTITY a "aaaa">]>'
+           f'<w:document {NS}><w:body><w:p><w:r><w:t>&x;&a; {STORY}</w:t></w:r></w:p></w:body></w:document>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", xml)
+    articles, _ = _read(read_uploads([("entity.docx", buf.getvalue())]))
+    assert all("TOP SECRET" not in a.text for a in articles)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40), max_size=5),
+       cut=st.one_of(st.none(), st.integers(0, 600)))
+def test_whatever_a_word_document_holds_it_gives_an_article_or_a_named_problem(texts, cut):
+    from xml.sax.saxutils import escape
+
+    data = _docx("".join(f"<w:p><w:r><w:t>{escape(t)}</w:t></w:r></w:p>" for t in texts))
+    items = list(read_document(data if cut is None else data[:cut], "d.docx", "docx"))  # never raises
+    assert len(items) == 1
+    if isinstance(items[0], Article):
+        assert items[0].text.strip() and items[0].origin == "d.docx"
