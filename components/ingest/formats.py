@@ -5,7 +5,8 @@ is split off (:mod:`.header`); a date outside 1800–2100 or impossible is a Pro
 undated article (:mod:`.dates`); boilerplate lines (a sign-up prompt, a copyright line… pasted
 with the story) are removed (:mod:`.boilerplate`; repeated text is left as written). .json,
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
-given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`). .rss/.atom/.xml:
+given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same
+of a page saved as one file (:mod:`.mhtml`). .rss/.atom/.xml:
 one article per item of an RSS or Atom feed (:mod:`.feeds`). .xlsx: one article per row of an
 Excel workbook (:mod:`.spreadsheets`). .docx: a Word document's text (:mod:`.documents`). Any of these
 gzip-compressed (``wire.jsonl.gz``, as news exports often come) reads as the file inside it
@@ -22,6 +23,7 @@ from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .errors import Unreadable
 from .feeds import read_feed
+from .mhtml import read_mhtml
 from .documents import read_docx
 from .spreadsheets import read_xlsx
 from .header import split_header
@@ -33,7 +35,7 @@ FORMATS: dict[str, str] = {
     ".txt": "text", ".text": "text",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv", ".tsv": "tsv",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".mhtml": "mhtml", ".mht": "mhtml",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".xlsx": "xlsx", ".docx": "docx",
 }
@@ -103,6 +105,9 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
     try:
         if fmt == "html":
             yield read_html(data, origin)
+            return
+        if fmt == "mhtml":
+            yield from read_mhtml(data, origin)
             return
         if fmt == "xlsx":  # (zips of XML: never decoded as text)
             yield from read_xlsx(data, origin)
