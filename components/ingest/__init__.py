@@ -1,4 +1,4 @@
-"""Ingest: turn files, folders and zips into :class:`~components.records.Article` records, and
+"""Ingest: turn files, folders and archives into :class:`~components.records.Article` records, and
 everything that cannot be read into a :class:`~components.records.Problem` naming it and saying
 why — never an exception, so one bad file never takes a batch down.
 
@@ -8,14 +8,16 @@ What is read (details in the modules):
   skipped and counted in one Problem per folder (:mod:`.walk`);
 - zips and tar archives (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz), in memory, one level of nesting;
   unsafe member paths, archive bombs and oversize or broken archives refused (:mod:`.archives`);
-  any readable file gzip-compressed (``wire.jsonl.gz``), read
-  as the file inside it: a JSON Lines file streamed, another expanded up to one file's size limit;
+  any readable file gzip-compressed (``wire.jsonl.gz``), read as the file inside it: a JSON Lines
+  file streamed, another expanded up to one file's size limit;
 - .txt with a ``date YYYY-MM-DD PLACE/PLACE:`` header or a wire dateline split into date,
   dateline places and source (:mod:`.header`); .json/.jsonl/.csv/.tsv records with
   id/text/date/title/source/url columns under common aliases (:mod:`.structured`), and .xlsx
-  workbooks' rows (:mod:`.spreadsheets`); .docx documents (:mod:`.documents`); .html pages
-  through trafilatura (:mod:`.webpages`; saved as .mhtml too, :mod:`.mhtml`) and RSS/Atom feeds, an article per item (:mod:`.feeds`),
-  cleaned of boilerplate lines and repeated story blocks (:mod:`.boilerplate`; .txt bodies lose boilerplate lines too) and with the site's name off the title (:mod:`.titles`);
+  workbooks' rows (:mod:`.spreadsheets`); .docx documents (:mod:`.documents`) and .pdf files
+  (:mod:`.pdfs`); .html pages through trafilatura (:mod:`.webpages`; saved as .mhtml too,
+  :mod:`.mhtml`) and RSS/Atom feeds, an article per item (:mod:`.feeds`), cleaned of boilerplate
+  lines and repeated story blocks (:mod:`.boilerplate`; .txt bodies lose boilerplate lines too)
+  and with the site's name off the title (:mod:`.titles`);
 - UTF-8, UTF-8/16/32 with a BOM, UTF-16 without one, Windows-1252/Latin-1 and other legacy
   encodings; binary, empty and undecodable files reported as such (:mod:`.decoding`).
 

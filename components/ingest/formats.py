@@ -5,28 +5,30 @@ is split off (:mod:`.header`); a date outside 1800–2100 or impossible is a Pro
 undated article (:mod:`.dates`); boilerplate lines (a sign-up prompt, a copyright line… pasted
 with the story) are removed (:mod:`.boilerplate`; repeated text is left as written). .json,
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
-given. .html/.htm/.xhtml: the page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same
-of a page saved as one file (:mod:`.mhtml`). .rss/.atom/.xml:
-one article per item of an RSS or Atom feed (:mod:`.feeds`). .xlsx: one article per row of an
-Excel workbook (:mod:`.spreadsheets`). .docx: a Word document's text (:mod:`.documents`). Any of these
-gzip-compressed (``wire.jsonl.gz``, as news exports often come) reads as the file inside it
-(:func:`components.ingest.archives.gunzip`; a JSON Lines file streams through it).
+given; .xlsx: one per row of an Excel workbook (:mod:`.spreadsheets`). .html/.htm/.xhtml: the
+page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page saved as one file
+(:mod:`.mhtml`). .rss/.atom/.xml: one article per item of an RSS or Atom feed (:mod:`.feeds`).
+.docx: a Word document's text (:mod:`.documents`); .pdf: a PDF's text, its lines joined into
+paragraphs (:mod:`.pdfs`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
+come) reads as the file inside it (:func:`components.ingest.archives.gunzip`; a JSON Lines file
+streams through it).
 """
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import PurePosixPath
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .errors import Unreadable
-from .feeds import read_feed
-from .mhtml import read_mhtml
 from .documents import read_docx
-from .spreadsheets import read_xlsx
+from .feeds import read_feed
 from .header import split_header
+from .mhtml import read_mhtml
+from .pdfs import read_pdf
+from .spreadsheets import read_xlsx
 from .structured import read_csv, read_json, read_jsonl
 from .webpages import read_html
 
@@ -37,7 +39,7 @@ FORMATS: dict[str, str] = {
     ".csv": "csv", ".tsv": "tsv",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".mhtml": "mhtml", ".mht": "mhtml",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".xlsx": "xlsx", ".docx": "docx",
+    ".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf",
 }
 ZIP_EXTENSIONS = frozenset({".zip"})
 #: Name endings of tar archives: plain, or compressed by gzip, bzip2 or xz (Python's ``tarfile``).
@@ -92,6 +94,14 @@ def skipped_reason(others: Counter[str]) -> str:
     return f"{n} file(s) of other types skipped ({kinds}); Dateline reads {SUPPORTED}"
 
 
+#: The readers of the formats whose bytes are not decoded as text first: each yields the articles
+#: and problems of one file's bytes (and may raise Unreadable, named as the file's problem).
+_BYTES_READERS: dict[str, Callable[[bytes, str], Iterable[Article | Problem]]] = {
+    "html": lambda data, origin: [read_html(data, origin)], "mhtml": read_mhtml,
+    "xlsx": read_xlsx, "docx": read_docx, "pdf": read_pdf,
+}
+
+
 def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Problem]:
     """Yield the articles in one file's bytes, and a Problem for each part that cannot be read.
 
@@ -103,17 +113,9 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
         data, damaged = blank_damaged_lines(data)
         yield from (Problem(f"{origin}:{line}", NUL_LINE) for line in damaged)
     try:
-        if fmt == "html":
-            yield read_html(data, origin)
-            return
-        if fmt == "mhtml":
-            yield from read_mhtml(data, origin)
-            return
-        if fmt == "xlsx":  # (zips of XML: never decoded as text)
-            yield from read_xlsx(data, origin)
-            return
-        if fmt == "docx":
-            yield from read_docx(data, origin)
+        reader = _BYTES_READERS.get(fmt)
+        if reader is not None:
+            yield from reader(data, origin)
             return
         text = decode(data)  # (a feed too: a binary or empty file is named as such)
         if fmt == "feed":

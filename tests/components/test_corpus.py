@@ -263,7 +263,7 @@ def test_uploads_are_read_in_memory_and_stored_under_their_names(tmp_path, nlp):
         z.writestr("inner/b.txt", "Officials in Paris met on Tuesday.\n")
         z.writestr("c.txt", "Kenya's central bank held rates steady.\n")
     uploads = [("report.txt", b"date 2024-03-01 LONDON: The minister said talks would resume.\n"),
-               ("batch.zip", buf.getvalue()), ("scan.pdf", b"%PDF-1.4")]
+               ("batch.zip", buf.getvalue()), ("slides.pptx", b"PK\x03\x04")]
     store = Store(tmp_path / "s.duckdb")
     seen: list[str] = []
     report = corpus.ingest([], uploads=uploads, store=store, nlp=nlp, on_file=seen.append)
@@ -271,9 +271,9 @@ def test_uploads_are_read_in_memory_and_stored_under_their_names(tmp_path, nlp):
     assert len(seen) == count_uploads(uploads) == 3
     origins = sorted(o for row in store.query("SELECT origins FROM articles")["origins"] for o in row)
     assert origins == ["upload:batch.zip!c.txt", "upload:batch.zip!inner/b.txt", "upload:report.txt"]
-    assert [p.origin for p in report.problems] == ["upload:scan.pdf"]
+    assert [p.origin for p in report.problems] == ["upload:slides.pptx"]
     inputs = store.query("SELECT inputs FROM ingest_runs")["inputs"].iloc[0]
-    assert list(inputs) == ["upload:report.txt", "upload:batch.zip", "upload:scan.pdf"]
+    assert list(inputs) == ["upload:report.txt", "upload:batch.zip", "upload:slides.pptx"]
 
 
 ENGLISH = ("Officials in Lisbon said on Monday that Maria Santos, the port director, would resign. "

@@ -91,17 +91,17 @@ def test_uploads_are_stored_under_their_own_names_without_temporary_files(monkey
     at.file_uploader(key="data_uploads").set_value([
         ("report.txt", b"date 2024-03-01 LONDON: The minister said talks would resume.\n", "text/plain"),
         ("batch.zip", buf.getvalue(), "application/zip"),
-        ("scan.pdf", b"%PDF-1.4", "application/pdf")]).run()
+        ("slides.pptx", b"PK\x03\x04", "application/vnd.ms-powerpoint")]).run()
     at.button(key="data_ingest_uploads").click().run()
     assert not at.exception
     at = ingest_ended(at)
     assert any("2 articles read: 2 added" in s.value for s in at.success)
     problems = next(d.value for d in at.dataframe if list(d.value.columns) == ["file", "problem"])
-    assert problems["file"].tolist() == ["upload:scan.pdf"]
+    assert problems["file"].tolist() == ["upload:slides.pptx"]
     origins = sorted(o for row in Store(db).query("SELECT origins FROM articles")["origins"] for o in row)
     assert origins == ["upload:batch.zip!inner/b.txt", "upload:report.txt"]
     logged = Store(db).query("SELECT origin FROM ingest_problems")["origin"].tolist()
-    assert logged == ["upload:scan.pdf"]
+    assert logged == ["upload:slides.pptx"]
 
 
 # --- the store switcher -------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def _same(a: list[Article], b: list[Article]) -> bool:
 
 @pytest.mark.parametrize("name, fmt", [
     ("wire.jsonl.gz", "gz:jsonl"), ("a.TXT.GZ", "gz:text"), ("page.html.gz", "gz:html"), ("notes.gz", "gz:"),
-    ("batch.zip.gz", None), ("scan.pdf.gz", None), ("twice.jsonl.gz.gz", None),
+    ("batch.zip.gz", None), ("slides.pptx.gz", None), ("twice.jsonl.gz.gz", None),
 ])
 def test_a_gzipped_file_has_the_format_of_the_file_inside(name, fmt):
     assert format_of(name) == fmt

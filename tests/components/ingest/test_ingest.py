@@ -252,11 +252,11 @@ def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
 
 
 def test_missing_path_and_unsupported_type_are_problems(tmp_path):
-    pdf = write(tmp_path / "report.pdf", b"%PDF-1.7 whatever")
-    articles, problems = read(tmp_path / "nope.txt", pdf)
+    slides = write(tmp_path / "report.pptx", b"PK\x03\x04whatever")
+    articles, problems = read(tmp_path / "nope.txt", slides)
     assert articles == []
     assert [p.reason for p in problems][0] == "file or folder not found"
-    assert problems[1].reason.startswith("unsupported file type '.pdf'")
+    assert problems[1].reason.startswith("unsupported file type '.pptx'")
 
 
 def test_explicit_file_without_extension_is_read_as_text(tmp_path):
@@ -284,11 +284,11 @@ def test_other_files_in_a_folder_are_counted_in_one_problem(tmp_path):
     folder = tmp_path / "mixed"
     write(folder / "a.txt", STORY)
     write(folder / "photo.png", b"\x89PNG\r\n\x1a\n")
-    write(folder / "sub" / "scan.pdf", b"%PDF-1.4")
+    write(folder / "sub" / "slides.pptx", b"PK\x03\x04")
     articles, (problem,) = read(folder)
     assert len(articles) == 1
     assert problem.origin == str(folder)
-    assert problem.reason.startswith("2 file(s) of other types skipped") and ".pdf" in problem.reason
+    assert problem.reason.startswith("2 file(s) of other types skipped") and ".pptx" in problem.reason
 
 
 def test_a_bad_file_does_not_stop_the_folder(tmp_path):

@@ -116,11 +116,11 @@ def test_uploads_are_named_by_their_file_names_and_counted_for_progress(tmp_path
     uploads = [("report.txt", b"Officials met in Paris on Monday.\n"),
                ("C:\\Users\\ana\\notes.txt", b"Rain fell on Lisbon.\n"),  # a client sending a full path
                ("batch.zip", zip_bytes({"inner/b.txt": "Snow fell on Oslo.\n", "skip.png": "x"})),
-               ("scan.pdf", b"%PDF-1.4"), ("empty.txt", b"")]
+               ("slides.pptx", b"PK\x03\x04"), ("empty.txt", b"")]
     seen: list[str] = []
     articles, problems = articles_and_problems(read_uploads(uploads, on_file=seen.append))
     assert [a.origin for a in articles] == ["upload:report.txt", "upload:notes.txt", "upload:batch.zip!inner/b.txt"]
-    assert [p.origin for p in problems] == ["upload:batch.zip", "upload:scan.pdf", "upload:empty.txt"]
+    assert [p.origin for p in problems] == ["upload:batch.zip", "upload:slides.pptx", "upload:empty.txt"]
     assert seen == ["upload:report.txt", "upload:notes.txt", "upload:batch.zip!inner/b.txt", "upload:empty.txt"]
     assert count_uploads(uploads) == len(seen)
 

@@ -1,0 +1,111 @@
+"""PDF files (``.pdf``: a story printed or exported to PDF): one article per file, its text read
+by pypdf (pure Python: nothing is rendered, no script in the file runs).
+
+The text comes page by page in the order the file draws it (a newspaper's columns one after the
+other). Its lines are joined back into paragraphs (:func:`reflow`): a line break inside a sentence
+becomes a space and a word split by a hyphen at a line end is joined (so a compound split at its
+own hyphen loses it: "well-" and "known" make "wellknown"); a paragraph ends at a blank
+line or after a sentence that stops short of the line's usual length. Lines that repeat at the top
+or bottom of most pages (a running header or footer) and bare page numbers are dropped. The title
+is the document's own (its metadata), unless that is empty or a file's name; no date is read (the
+file's dates say when it was made). An encrypted PDF (other than with an empty password), one
+with no text (a scan: run it through OCR first) and a damaged file are Problems; a PDF of more
+than :data:`MAX_PAGES` pages is read up to there and named.
+"""
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from typing import Iterator
+
+from ..records import Article, Problem
+
+#: Pages read at most from one PDF.
+MAX_PAGES = 1000
+#: A line that repeats at the top or bottom of at least this share of the pages (and of 3 or
+#: more) is a running header or footer.
+RUNNING_SHARE = 0.5
+#: How many lines at each end of a page may be a running header or footer.
+EDGE_LINES = 2
+#: A line that ends a sentence and is shorter than this share of the usual line ends its paragraph.
+SHORT_LINE = 0.8
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*[-–—]?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
+_SPLIT_WORD = re.compile(r"[^\W\d_]-$")
+_FILE_NAME = re.compile(r"\.\w{2,4}$|^microsoft\s|^untitled$", re.IGNORECASE)
+
+
+def read_pdf(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """Yield the article of the PDF ``data`` (the file's bytes), or a Problem saying why it has
+    none (``origin``: the file); a Problem after it when pages beyond :data:`MAX_PAGES` were left."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            yield Problem(origin, "an encrypted PDF (it needs a password): save an unprotected copy and ingest that")
+            return
+        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PAGES]]
+        total = len(reader.pages)
+        title = _title(reader)
+    except Exception as err:  # noqa: BLE001 - pypdf raises many kinds for a damaged file
+        yield Problem(origin, f"a damaged PDF, or no PDF ({type(err).__name__}: {err})")
+        return
+    text = reflow(_without_running_lines(pages))
+    if not text:
+        yield Problem(origin, "a PDF without text (a scan? run it through OCR first, then ingest the text)")
+        return
+    if title and text.startswith(title):
+        text = text[len(title):].strip()
+    yield Article.from_text(text, title=title, origin=origin)
+    if total > MAX_PAGES:
+        yield Problem(origin, f"only the first {MAX_PAGES:,} of its {total:,} pages were read")
+
+
+def _title(reader) -> str | None:
+    """The document's title from its metadata, unless empty or a file's name."""
+    meta = reader.metadata
+    title = " ".join(str(meta.title).split()) if meta is not None and meta.title else ""
+    return title if title and not _FILE_NAME.search(title) else None
+
+
+def _without_running_lines(pages: list[str]) -> list[list[str]]:
+    """Each page's non-blank lines (stripped; a blank line kept as ""), without bare page numbers
+    and without the lines that repeat at the top or bottom of most pages."""
+    split = [[line.strip() for line in page.split("\n")] for page in pages]
+    edges: Counter[str] = Counter()
+    for lines in split:
+        filled = [line for line in lines if line]
+        edges.update(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+    running = {line for line, n in edges.items() if len(pages) >= 3 and n >= RUNNING_SHARE * len(pages)}
+    return [[line for line in lines if line not in running and not _PAGE_NUMBER.match(line)] for lines in split]
+
+
+def reflow(pages: list[list[str]]) -> str:
+    """The lines of each page (``""`` for a blank line) joined into paragraphs separated by a blank
+    line: a line is joined to the one before with a space (a word split by a hyphen at the line's
+    end rejoined), across a page's end too, unless a blank line comes between, or the line before
+    ends a sentence and is shorter than :data:`SHORT_LINE` of the usual (median) line."""
+    lengths = [len(line) for lines in pages for line in lines if line]
+    usual = statistics.median(lengths) if lengths else 0
+    paragraphs: list[str] = []
+    current = ""
+    for line in (line for lines in pages for line in lines):  # (a paragraph may run on to the next page)
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+        elif not current:
+            current = line
+        elif _SPLIT_WORD.search(current) and line[:1].islower():
+            current = current[:-1] + line
+        else:
+            current += " " + line
+        if current and _SENTENCE_END.search(line) and len(line) < SHORT_LINE * usual:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
