@@ -4,8 +4,9 @@ by pypdf (pure Python: nothing is rendered, no script in the file runs).
 The text comes page by page in the order the file draws it (a newspaper's columns one after the
 other). Its lines are joined back into paragraphs (:func:`reflow`): a line break inside a sentence
 becomes a space and a word split by a hyphen at a line end is joined (so a compound split at its
-own hyphen loses it: "well-" and "known" make "wellknown"); a paragraph ends at a blank
-line or after a sentence that stops short of the line's usual length. Lines that repeat at the top
+own hyphen loses it: "well-" and "known" make "wellknown"); a paragraph ends at a blank line,
+after a sentence that stops short of the line's usual length, and after a short line followed by
+a capital (a heading). Lines that repeat at the top
 or bottom of most pages (a running header or footer) and bare page numbers are dropped. The title
 is the document's own (its metadata), unless that is empty or a file's name; no date is read (the
 file's dates say when it was made). An encrypted PDF (other than with an empty password), one
@@ -87,25 +88,28 @@ def reflow(pages: list[list[str]]) -> str:
     """The lines of each page (``""`` for a blank line) joined into paragraphs separated by a blank
     line: a line is joined to the one before with a space (a word split by a hyphen at the line's
     end rejoined), across a page's end too, unless a blank line comes between, or the line before
-    ends a sentence and is shorter than :data:`SHORT_LINE` of the usual (median) line."""
+    is short (under :data:`SHORT_LINE` of the usual, median, line) and either ends a sentence or
+    is followed by a line that starts with a capital or a digit (a heading, a byline)."""
     lengths = [len(line) for lines in pages for line in lines if line]
     usual = statistics.median(lengths) if lengths else 0
     paragraphs: list[str] = []
-    current = ""
+    current = last = ""
     for line in (line for lines in pages for line in lines):  # (a paragraph may run on to the next page)
-        if not line:
+        ends = current and len(last) < SHORT_LINE * usual and (
+            _SENTENCE_END.search(last) or line[:1].isupper() or line[:1].isdigit())
+        if not line or ends:
             if current:
                 paragraphs.append(current)
             current = ""
-        elif not current:
+        if not line:
+            continue
+        if not current:
             current = line
         elif _SPLIT_WORD.search(current) and line[:1].islower():
             current = current[:-1] + line
         else:
             current += " " + line
-        if current and _SENTENCE_END.search(line) and len(line) < SHORT_LINE * usual:
-            paragraphs.append(current)
-            current = ""
+        last = line
     if current:
         paragraphs.append(current)
     return "\n\n".join(" ".join(p.split()) for p in paragraphs)

@@ -112,13 +112,18 @@ def test_a_long_pdf_is_read_up_to_the_page_limit_and_named(monkeypatch):
     assert problem.reason == "only the first 2 of its 3 pages were read"
 
 
-def test_reflow_keeps_short_lines_that_end_sentences_as_paragraph_ends():
+def test_reflow_ends_paragraphs_after_short_lines_that_end_sentences_or_head_the_text():
     lines = ["A long line of the story that runs across the whole column of the page,",
              "and ends here.", "A new paragraph starts and runs across the whole column of the",
              "page again: a well-", "known rule."]
     assert reflow([lines]) == ("A long line of the story that runs across the whole column of the page, and ends here."
                                "\n\nA new paragraph starts and runs across the whole column of the page again: a "
                                "wellknown rule.")
+    heading = ["Ferry vote", "By Anna Berg", "The harbour board voted on Tuesday to extend the night ferry service to",
+               "the islands, its chair said after the meeting in the town hall on the quay of the old port."]
+    assert reflow([heading]) == ("Ferry vote\n\nBy Anna Berg\n\nThe harbour board voted on Tuesday to extend the night "
+                                 "ferry service to the islands, its chair said after the meeting in the town hall on "
+                                 "the quay of the old port.")
 
 
 @settings(max_examples=40, deadline=None)
