@@ -4,11 +4,13 @@ one, and the store switcher refuses what cannot be a store with the store's own 
 from __future__ import annotations
 
 import io
+import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+import xlsxwriter
 
 from components import settings
 from components.store import Store
@@ -86,20 +88,33 @@ def test_uploads_are_stored_under_their_own_names_without_temporary_files(monkey
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("inner/b.txt", "Officials in Paris and Berlin met on Tuesday.\n")
+    story = "Officials in Lisbon met on Friday.".encode()
+    packed = io.BytesIO()
+    with tarfile.open(fileobj=packed, mode="w:gz") as tf:
+        info = tarfile.TarInfo("week/c.txt")
+        info.size = len(story)
+        tf.addfile(info, io.BytesIO(story))
+    book = io.BytesIO()
+    with xlsxwriter.Workbook(book, {"in_memory": True}) as workbook:
+        workbook.add_worksheet().write_row(0, 0, ["title", "text"])
+        workbook.worksheets()[0].write_row(1, 0, ["Rates", "The central bank in Nairobi held rates on Monday."])
     db = tmp_path / "s.duckdb"
     at = run_app(monkeypatch, db, page=DATA)
     at.file_uploader(key="data_uploads").set_value([
         ("report.txt", b"date 2024-03-01 LONDON: The minister said talks would resume.\n", "text/plain"),
         ("batch.zip", buf.getvalue(), "application/zip"),
+        ("week.tar.gz", packed.getvalue(), "application/gzip"),
+        ("monitor.xlsx", book.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ("slides.pptx", b"PK\x03\x04", "application/vnd.ms-powerpoint")]).run()
     at.button(key="data_ingest_uploads").click().run()
     assert not at.exception
     at = ingest_ended(at)
-    assert any("2 articles read: 2 added" in s.value for s in at.success)
+    assert any("4 articles read: 4 added" in s.value for s in at.success)
     problems = next(d.value for d in at.dataframe if list(d.value.columns) == ["file", "problem"])
     assert problems["file"].tolist() == ["upload:slides.pptx"]
     origins = sorted(o for row in Store(db).query("SELECT origins FROM articles")["origins"] for o in row)
-    assert origins == ["upload:batch.zip!inner/b.txt", "upload:report.txt"]
+    assert origins == ["upload:batch.zip!inner/b.txt", "upload:monitor.xlsx:2", "upload:report.txt",
+                       "upload:week.tar.gz!week/c.txt"]
     logged = Store(db).query("SELECT origin FROM ingest_problems")["origin"].tolist()
     assert logged == ["upload:slides.pptx"]
 
