@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from components.ingest import read_paths, read_uploads
 from components.ingest.formats import format_of, read_document
-from components.records import Article, Problem
+from components.records import Article
+from tests.components.ingest.reading import articles_and_problems
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 STORY = "The harbour board voted on Tuesday to extend the night ferry service, its chair said."
@@ -32,12 +33,8 @@ def _docx(body: str, *, part: str = "word/document.xml") -> bytes:
     return buf.getvalue()
 
 
-def _read(items) -> tuple[list[Article], list[Problem]]:
-    items = list(items)
-    return [a for a in items if isinstance(a, Article)], [p for p in items if isinstance(p, Problem)]
 
-
-def test_a_docx_file_is_a_word_document_and_a_doc_file_is_not_read():
+def test_a_docx_file_is_a_word_document_and_a_doc_file_is_notarticles_and_problems():
     assert format_of("Story.DOCX") == "docx" and format_of("old.doc") is None
 
 
@@ -48,7 +45,7 @@ def test_a_word_document_gives_its_title_and_paragraphs(tmp_path):
             + _p("A later heading", "Heading1") + _p(STORY))
     path = tmp_path / "story.docx"
     path.write_bytes(_docx(body))
-    (article,), problems = _read(read_paths(path))
+    (article,), problems = articles_and_problems(read_paths(path))
     assert article.title == "Ferry service extended" and article.date is None and article.origin == str(path)
     assert article.text == ("The harbour board voted on Tuesday.\n\nLine one\nline two tabbed\n\nIn a table cell."
                             f"\n\nA later heading\n\n{STORY}")
@@ -56,7 +53,7 @@ def test_a_word_document_gives_its_title_and_paragraphs(tmp_path):
 
 
 def test_a_document_without_a_title_style_has_no_title_and_keeps_its_first_line():
-    (article,), _ = _read(read_uploads([("memo.docx", _docx(_p("Ferry vote") + _p(STORY)))]))
+    (article,), _ = articles_and_problems(read_uploads([("memo.docx", _docx(_p("Ferry vote") + _p(STORY)))]))
     assert article.title is None and article.text == f"Ferry vote\n\n{STORY}"
 
 
@@ -67,13 +64,13 @@ def test_a_document_without_a_title_style_has_no_title_and_keeps_its_first_line(
     ("broken.docx", _docx("<w:p><w:r><w:t>cut"), "unreadable Word document: its text part is not well-formed XML"),
 ])
 def test_word_documents_that_cannot_be_used_are_named(name, data, reason):
-    articles, (problem,) = _read(read_uploads([(name, data)]))
+    articles, (problem,) = articles_and_problems(read_uploads([(name, data)]))
     assert articles == [] and problem.origin == f"upload:{name}" and problem.reason == reason
 
 
 def test_a_word_document_bomb_is_refused_and_no_entity_is_expanded(tmp_path):
     bomb = _docx(_p("a" * (40 << 20)))  # 40 MB of one letter in ~40 kB
-    articles, (problem,) = _read(read_uploads([("bomb.docx", bomb)]))
+    articles, (problem,) = articles_and_problems(read_uploads([("bomb.docx", bomb)]))
     assert articles == [] and "a zip bomb?" in problem.reason
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET")
@@ -82,7 +79,7 @@ def test_a_word_document_bomb_is_refused_and_no_entity_is_expanded(tmp_path):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("word/document.xml", xml)
-    articles, _ = _read(read_uploads([("entity.docx", buf.getvalue())]))
+    articles, _ = articles_and_problems(read_uploads([("entity.docx", buf.getvalue())]))
     assert all("TOP SECRET" not in a.text for a in articles)
 
 

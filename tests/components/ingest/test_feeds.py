@@ -13,6 +13,7 @@ from components.ingest import read_paths, read_uploads
 from components.ingest.feeds import NOT_A_FEED, html_text
 from components.ingest.formats import format_of, read_document
 from components.records import Article, Problem
+from tests.components.ingest.reading import articles_and_problems
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -46,10 +47,6 @@ RDF = """<?xml version="1.0"?>
 </rdf:RDF>"""
 
 
-def _read(items) -> tuple[list[Article], list[Problem]]:
-    items = list(items)
-    return [a for a in items if isinstance(a, Article)], [p for p in items if isinstance(p, Problem)]
-
 
 @pytest.mark.parametrize("name, fmt", [("feed.rss", "feed"), ("Feed.ATOM", "feed"), ("export.xml", "feed"),
                                        ("feed.xml.gz", "gz:feed"), ("page.html", "html")])
@@ -60,7 +57,7 @@ def test_feeds_are_known_by_their_extension(name, fmt):
 def test_an_rss_feed_gives_one_article_per_item_with_its_fields(tmp_path):
     path = tmp_path / "harbour.rss"
     path.write_text(RSS, encoding="utf-8")
-    articles, problems = _read(read_paths(path))
+    articles, problems = articles_and_problems(read_paths(path))
     port, fees = articles
     assert port.title == "Port reopens after storm"  # the site's name off the title
     assert port.text == ("The port reopened on Monday after a storm closed it for a week, the harbour master said."
@@ -76,7 +73,7 @@ def test_an_rss_feed_gives_one_article_per_item_with_its_fields(tmp_path):
 
 
 def test_atom_and_rss_1_feeds_read_the_same_way():
-    articles, problems = _read(read_uploads([("wire.atom", ATOM.encode()), ("old.xml", RDF.encode("latin-1"))]))
+    articles, problems = articles_and_problems(read_uploads([("wire.atom", ATOM.encode()), ("old.xml", RDF.encode("latin-1"))]))
     minister, polls, bridge = articles
     assert (minister.title, minister.url, minister.date, minister.source, minister.source_id) == (
         "Minister resigns", "https://wire.example.org/a/1", "2024-03-05", "Example Wire", "urn:uuid:1")
@@ -105,7 +102,7 @@ def test_broken_foreign_and_hostile_xml_is_named_and_nothing_is_fetched(tmp_path
     }
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    articles, problems = _read(read_paths([tmp_path / n for n in files]))
+    articles, problems = articles_and_problems(read_paths([tmp_path / n for n in files]))
     reasons = {p.origin.rsplit("/", 1)[-1]: p.reason for p in problems}
     cut = [a for a in articles if "cut.rss" in a.origin]
     assert [(a.title, a.source, a.text) for a in cut] == [("Q&A", "AT&T News", "Rates rose & fell in Paris on Monday.")]

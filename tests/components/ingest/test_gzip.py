@@ -18,19 +18,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components import ingest
-from components.ingest import count_bytes, count_files, read_paths, read_uploads
+from components.ingest import read_paths, read_uploads
 from components.ingest.formats import format_of
-from components.records import Article, Problem
+from components.records import Article
+from tests.components.ingest.reading import articles_and_problems, read_with_bars
 
 STORY = "The harbour board voted on Tuesday to extend the night ferry service, its chair said."
 RECORDS = [{"id": f"r{i}", "title": f"Ferry {i}", "text": f"{STORY} Vote number {i}.", "date": "2024-03-0{}".format(i + 1)}
            for i in range(3)]
 JSONL = "".join(json.dumps(r) + "\n" for r in RECORDS).encode()
 
-
-def _read(items) -> tuple[list[Article], list[Problem]]:
-    items = list(items)
-    return [a for a in items if isinstance(a, Article)], [p for p in items if isinstance(p, Problem)]
 
 
 def _same(a: list[Article], b: list[Article]) -> bool:
@@ -57,21 +54,21 @@ def test_a_gzipped_file_gives_the_articles_of_the_file_inside(tmp_path, name, co
     plain.mkdir(), packed.mkdir()
     (plain / name).write_bytes(content)
     (packed / f"{name}.gz").write_bytes(gzip.compress(content))
-    want, _ = _read(read_paths(plain))
-    got, problems = _read(read_paths(packed))
+    want, _ = articles_and_problems(read_paths(plain))
+    got, problems = articles_and_problems(read_paths(packed))
     assert want and _same(got, want) and problems == []
     # named as the file it came from (records by their line or item)
     assert all(a.origin.startswith(str(packed / f"{name}.gz")) for a in got)
 
 
 def test_an_uploaded_or_zipped_gzip_file_is_read_too(tmp_path):
-    want, _ = _read(read_paths(_write(tmp_path / "wire.jsonl", JSONL)))
-    got, problems = _read(read_uploads([("wire.jsonl.gz", gzip.compress(JSONL))]))
+    want, _ = articles_and_problems(read_paths(_write(tmp_path / "wire.jsonl", JSONL)))
+    got, problems = articles_and_problems(read_uploads([("wire.jsonl.gz", gzip.compress(JSONL))]))
     assert _same(got, want) and problems == []
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("exports/wire.jsonl.gz", gzip.compress(JSONL))
-    got, problems = _read(read_paths(_write(tmp_path / "batch.zip", buf.getvalue())))
+    got, problems = articles_and_problems(read_paths(_write(tmp_path / "batch.zip", buf.getvalue())))
     assert _same(got, want) and problems == []
 
 
@@ -81,7 +78,7 @@ def test_a_truncated_gzip_file_is_named_and_the_rest_of_the_batch_goes_in(tmp_pa
     _write(tmp_path / "b_cut.txt.gz", gzip.compress(STORY.encode() * 50)[:40])
     _write(tmp_path / "c_not_gzip.txt.gz", b"this was never compressed")
     _write(tmp_path / "d_fine.txt", STORY.encode())
-    articles, problems = _read(read_paths(tmp_path))
+    articles, problems = articles_and_problems(read_paths(tmp_path))
     reasons = {Path(p.origin).name: p.reason for p in problems}
     assert set(reasons) == {"a_cut.jsonl.gz", "b_cut.txt.gz", "c_not_gzip.txt.gz"}
     assert all(r.startswith("broken gzip file") for r in reasons.values())
@@ -94,7 +91,7 @@ def test_a_truncated_gzip_file_is_named_and_the_rest_of_the_batch_goes_in(tmp_pa
 def test_a_gzip_bomb_is_refused_at_the_size_limit_without_being_expanded(tmp_path):
     bomb = gzip.compress(b"a" * (20 << 20))  # 20 MB of one letter in ~20 kB
     _write(tmp_path / "bomb.txt.gz", bomb)
-    articles, problems = _read(read_paths(tmp_path, max_file_bytes=1 << 20))
+    articles, problems = articles_and_problems(read_paths(tmp_path, max_file_bytes=1 << 20))
     assert articles == [] and len(problems) == 1
     assert "expands to more than" in problems[0].reason and "max_file_mb" in problems[0].reason
 
@@ -103,14 +100,8 @@ def test_a_streamed_gzip_file_moves_the_bar_by_its_compressed_bytes(tmp_path):
     rng = random.Random(11)  # words that compress little, so the file is read in several chunks
     lines = "".join(json.dumps({"id": f"n{i}", "text": f"{STORY} {rng.getrandbits(800):x}."}) + "\n"
                     for i in range(3000))
-    path = _write(tmp_path / "wire.jsonl.gz", gzip.compress(lines.encode()))
-    moved: list[int] = []
-    files: list[str] = []
-    articles, _ = _read(read_paths(tmp_path, on_bytes=moved.append, on_file=files.append))
-    assert len(articles) == 3000
-    assert len(moved) > 1  # it moved as the lines were read, not once at the end
-    assert sum(moved) == count_bytes(tmp_path) == path.stat().st_size
-    assert len(files) == count_files(tmp_path) == 1
+    _write(tmp_path / "wire.jsonl.gz", gzip.compress(lines.encode()))
+    assert len(read_with_bars(tmp_path)) == 3000
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -123,10 +114,10 @@ def test_whatever_a_gzipped_jsonl_holds_it_reads_as_that_file_streamed_or_a_name
     folder = Path(tempfile.mkdtemp(dir=tmp_path))  # (one per example: hypothesis replays them)
     plain = _write(folder / "plain" / "x.jsonl", raw)
     gz = _write(folder / "packed" / "x.jsonl.gz", packed if cut is None else packed[:cut])
-    got, problems = _read(read_paths(gz))
+    got, problems = articles_and_problems(read_paths(gz))
     if cut is None or cut >= len(packed):
         with patch.object(ingest, "STREAM_JSONL_BYTES", 0):  # the plain file streamed too, as a large one is
-            want, want_problems = _read(read_paths(plain))
+            want, want_problems = articles_and_problems(read_paths(plain))
         assert _same(got, want)
         assert [p.reason for p in problems] == [p.reason for p in want_problems]
     else:  # cut short: what was read before the cut, then the file named

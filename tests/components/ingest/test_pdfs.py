@@ -14,6 +14,7 @@ from components.ingest import read_uploads
 from components.ingest.formats import format_of
 from components.ingest.pdfs import reflow
 from components.records import Article, Problem
+from tests.components.ingest.reading import articles_and_problems
 
 
 def _pdf(pages: list[list[str]], title: str | None = None) -> bytes:
@@ -56,10 +57,6 @@ STORY = [
 ]
 
 
-def _read(items) -> tuple[list[Article], list[Problem]]:
-    items = list(items)
-    return [a for a in items if isinstance(a, Article)], [p for p in items if isinstance(p, Problem)]
-
 
 def test_a_pdf_file_is_known():
     assert format_of("Report.PDF") == "pdf"
@@ -69,7 +66,7 @@ def test_a_pdf_gives_its_text_as_paragraphs_without_headers_footers_and_page_num
     pages = [["HARBOUR NEWS \u2014 WEEKLY", *STORY[:3], "Page 1 of 3"],
              ["HARBOUR NEWS \u2014 WEEKLY", *STORY[3:], "Page 2 of 3"],
              ["HARBOUR NEWS \u2014 WEEKLY", "The new timetable starts in May, the board said.", "3"]]
-    (article,), problems = _read(read_uploads([("ferry.pdf", _pdf(pages, title="Ferry service extended"))]))
+    (article,), problems = articles_and_problems(read_uploads([("ferry.pdf", _pdf(pages, title="Ferry service extended"))]))
     assert article.title == "Ferry service extended" and article.date is None and problems == []
     assert article.text == (
         "The harbour board voted on Tuesday to extend the night ferry service to the islands, its chair said, after a "
@@ -80,7 +77,7 @@ def test_a_pdf_gives_its_text_as_paragraphs_without_headers_footers_and_page_num
 
 @pytest.mark.parametrize("title", ["Microsoft Word - ferry.docx", "ferry_final.pdf", "untitled", ""])
 def test_a_title_that_is_a_file_s_name_is_none(title):
-    (article,), _ = _read(read_uploads([("f.pdf", _pdf([STORY], title=title))]))
+    (article,), _ = articles_and_problems(read_uploads([("f.pdf", _pdf([STORY], title=title))]))
     assert article.title is None
 
 
@@ -94,7 +91,7 @@ def test_pdfs_that_cannot_be_used_are_named():
     locked.write(buf)
     files = [("locked.pdf", buf.getvalue()), ("scan.pdf", _pdf([[]])), ("fake.pdf", b"%PDF-1.4 not really"),
              ("cut.pdf", _pdf([STORY])[:120])]
-    articles, problems = _read(read_uploads(files))
+    articles, problems = articles_and_problems(read_uploads(files))
     reasons = {p.origin: p.reason for p in problems}
     assert articles == []
     assert reasons["upload:locked.pdf"].startswith("an encrypted PDF")
@@ -107,7 +104,7 @@ def test_a_long_pdf_is_read_up_to_the_page_limit_and_named(monkeypatch):
     from components.ingest import pdfs
 
     monkeypatch.setattr(pdfs, "MAX_PAGES", 2)
-    (article,), (problem,) = _read(read_uploads([("long.pdf", _pdf([[f"Page {i} tells of the ferry."] for i in "ABC"]))]))
+    (article,), (problem,) = articles_and_problems(read_uploads([("long.pdf", _pdf([[f"Page {i} tells of the ferry."] for i in "ABC"]))]))
     assert "Page A" in article.text and "Page B" in article.text and "Page C" not in article.text
     assert problem.reason == "only the first 2 of its 3 pages were read"
 

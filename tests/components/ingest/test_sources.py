@@ -11,12 +11,8 @@ import pytest
 
 from components import settings
 from components.ingest import count_uploads, outside_roots, read_paths, read_uploads
-from components.records import Article, Problem
+from tests.components.ingest.reading import articles_and_problems
 
-
-def articles_and_problems(items) -> tuple[list[Article], list[Problem]]:
-    items = list(items)
-    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Problem)]
 
 
 # --- symbolic links in a folder walk ------------------------------------------------------------
@@ -38,7 +34,7 @@ def test_a_link_to_a_file_outside_the_folder_is_not_followed_and_is_named(tmp_pa
     assert not any("hunter2" in a.text for a in articles)
 
 
-def test_a_link_to_a_file_inside_the_folder_is_read(tmp_path: Path):
+def test_a_link_to_a_file_inside_the_folder_isarticles_and_problems(tmp_path: Path):
     folder = tmp_path / "corpus"
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "a.txt").write_text("Officials met in Paris on Monday.\n", encoding="utf-8")

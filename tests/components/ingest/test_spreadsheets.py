@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from components.ingest import read_paths, read_uploads
 from components.ingest.formats import format_of, read_document
 from components.records import Article, Problem
+from tests.components.ingest.reading import articles_and_problems
 
 STORY = "The harbour board voted on Tuesday to extend the night ferry service, its chair said."
 
@@ -33,12 +34,8 @@ def _book(sheets: dict[str, list[list]]) -> bytes:
     return buf.getvalue()
 
 
-def _read(items) -> tuple[list[Article], list[Problem]]:
-    items = list(items)
-    return [a for a in items if isinstance(a, Article)], [p for p in items if isinstance(p, Problem)]
 
-
-def test_an_xlsx_file_is_a_workbook_and_an_xls_file_is_not_read():
+def test_an_xlsx_file_is_a_workbook_and_an_xls_file_is_notarticles_and_problems():
     assert format_of("Export.XLSX") == "xlsx" and format_of("old.xls") is None
 
 
@@ -51,7 +48,7 @@ def test_each_row_of_a_monitoring_export_is_an_article_with_its_fields(tmp_path)
             ["Zero", 0, None, STORY + " Zero."]]
     path = tmp_path / "monitor.xlsx"
     path.write_bytes(_book({"Export": rows}))
-    articles, problems = _read(read_paths(path))
+    articles, problems = articles_and_problems(read_paths(path))
     port, fees, zero = articles
     assert (port.title, port.date, port.source, port.url, port.dateline) == (
         "Port reopens", "2024-03-05", "Harbour News", "https://x.example/1", ("Oslo",))
@@ -67,7 +64,7 @@ def test_every_sheet_with_a_text_column_is_read_and_the_others_are_left():
     data = _book({"Notes": [["just notes"], ["more"]],
                   "Week 1": [["title", "text"], ["A", STORY]],
                   "Week 2": [["titre", "texte", "date"], ["B", STORY + " Deux.", "14/03/2024"]]})
-    articles, problems = _read(read_uploads([("book.xlsx", data)]))
+    articles, problems = articles_and_problems(read_uploads([("book.xlsx", data)]))
     assert [(a.origin, a.title) for a in articles] == [("upload:book.xlsx!Week 1:2", "A"), ("upload:book.xlsx!Week 2:2", "B")]
     assert articles[1].date == "2024-03-14" and problems == []
 
@@ -76,7 +73,7 @@ def test_workbooks_that_cannot_be_used_are_named():
     files = [("cols.xlsx", _book({"S": [["name", "value"], ["a", 1]]})), ("empty.xlsx", _book({"S": []})),
              ("header.xlsx", _book({"S": [["title", "text"]]})), ("fake.xlsx", b"this is not a workbook"),
              ("cut.xlsx", _book({"S": [["text"], [STORY]]})[:300])]
-    articles, problems = _read(read_uploads(files))
+    articles, problems = articles_and_problems(read_uploads(files))
     reasons = {p.origin: p.reason for p in problems}
     assert articles == []
     assert reasons["upload:cols.xlsx"].startswith("no text") and "name, value" in reasons["upload:cols.xlsx"]
