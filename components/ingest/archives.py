@@ -195,7 +195,7 @@ def read_tar(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
     between two members (its end-of-archive blocks, or its compressed stream's end, are missing).
     """
     size = len(source) if isinstance(source, bytes) else os.path.getsize(source)
-    expansion = entries = handled = 0
+    expansion = entries = handled = passed_on = 0
     others: Counter[str] = Counter()
     raw = io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")  # (OSError: the caller names it)
     try:
@@ -217,13 +217,14 @@ def read_tar(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
                     item = _tar_member(tf, info, where, fmt, max_file_bytes=max_file_bytes)
                     yield from _nested(item, max_file_bytes=max_file_bytes,
                                        max_zip_bytes=max(0, max_zip_bytes - expansion), depth=_depth)
+                    passed_on += 1
                     if at:
                         at(raw.tell())
             _check_end(stream, tf.offset)
     except _TAR_ERRORS as err:
         detail = ("not a tar archive, or cut short" if isinstance(err, tarfile.ReadError) and not entries
                   else "cut short: its compressed data ends early" if isinstance(err, EOFError) else err)
-        after = " (the files before the break were read)" if handled else ""
+        after = " (the files before the break were read)" if passed_on else ""
         yield Problem(origin, f"broken tar archive: {detail or type(err).__name__}{after}")
         return
     if others:

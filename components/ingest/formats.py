@@ -106,8 +106,9 @@ def read_document(data: bytes, origin: str, fmt: str) -> Iterator[Article | Prob
     """Yield the articles in one file's bytes, and a Problem for each part that cannot be read.
 
     data: the whole file. origin: its name for reports (``folder/a.txt``, ``b.zip!x.jsonl``).
-    fmt: a format from :func:`format_of` other than an archive's (:data:`ARCHIVES`) and a gzipped one ("" reads as plain
-    text; a gzipped file is expanded first, :func:`components.ingest.archives.gunzip`).
+    fmt: a format from :func:`format_of` other than an archive's (:data:`ARCHIVES`) and a gzipped
+    one ("" reads as plain text; a gzipped file is expanded first,
+    :func:`components.ingest.archives.gunzip`).
     """
     if fmt in RECORD_LINES:  # a few lines with NUL bytes are named, not the whole file refused
         data, damaged = blank_damaged_lines(data)

@@ -3,8 +3,8 @@
 Columns are matched by name, case-insensitively, through :data:`FIELD_ALIASES` (``body`` or
 ``content`` for the text, ``published`` or ``pubdate`` for the date…). The text is kept exactly as
 given (offsets into it must stay valid, e.g. for evaluation sets), but for the mark a news API
-leaves where it cut a story (:data:`CUT_MARKER`, taken off its end; the record named), dates are normalised to
-``YYYY-MM-DD``, the input's ``id`` becomes ``source_id``. A record without a dateline field gets
+leaves where it cut a story (:data:`CUT_MARKER`, taken off its end; the record named); dates are
+normalised to ``YYYY-MM-DD``, the input's ``id`` becomes ``source_id``. A record without a dateline field gets
 the places of a wire dateline that opens its text (:func:`components.datelines.read_dateline`; the text keeps
 it), and one without a source gets the agency or outlet that dateline credits. A date that is given
 but unreadable or outside 1800–2100 (:mod:`.dates`) is a Problem for the record, which goes in
