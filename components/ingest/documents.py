@@ -6,8 +6,8 @@ space, a line break as a line end), separated by a blank line. The title is the 
 styled as a title or heading (:data:`TITLE_STYLES`), else none. No date is read: a document's own
 dates say when the file was made, not when the story was published. Read with lxml by a parser
 that loads no DTD and expands no entity; a document part that expands more than an archive may
-(:data:`~.limits.MAX_RATIO` times the file, beyond :data:`MIN_PART_LIMIT`) is refused as a bomb.
-A damaged file, one that is no Word document, or one without text is a Problem.
+(:data:`~.limits.MAX_RATIO` times the file, beyond :data:`~.limits.RATIO_CHECKED_ABOVE`) is
+refused as a bomb. A damaged file, one that is no Word document, or one without text is a Problem.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import zipfile
 from typing import Iterator
 
 from ..records import Article, Problem
-from .limits import MAX_RATIO, MB
+from .limits import MAX_RATIO, MB, RATIO_CHECKED_ABOVE
 
 #: Office Open XML's WordprocessingML namespace.
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -25,14 +25,12 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: "Überschrift 1", whose id Word writes without the "Ü").
 TITLE_STYLES = frozenset({"title", "heading1", "titre", "titre1", "titel", "berschrift1"})
 DOCUMENT_PART = "word/document.xml"
-#: The size the document part may always expand to, whatever the file's own size.
-MIN_PART_LIMIT = 16 * MB
 
 
 def read_docx(data: bytes, origin: str) -> Iterator[Article | Problem]:
     """Yield the article of the Word document ``data`` (the file's bytes), or a Problem saying
     why it has none (``origin``: the file)."""
-    max_bytes = max(len(data) * MAX_RATIO, MIN_PART_LIMIT)
+    max_bytes = max(len(data) * MAX_RATIO, RATIO_CHECKED_ABOVE)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             info = z.getinfo(DOCUMENT_PART)

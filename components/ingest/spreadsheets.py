@@ -8,7 +8,7 @@ date column is an Excel serial date (a date cell that lost its format). Every sh
 first non-empty row names a text column is read, in the workbook's order; a row is named
 ``book.xlsx:5`` (its row number) in a one-sheet workbook and ``book.xlsx!Sheet2:5`` otherwise. A
 workbook with no such sheet is one Problem naming the columns found, as a file that is no workbook
-(or a damaged one) is. ``.xls`` (Excel 97–2003) is not read: save it as ``.xlsx`` or CSV.
+(or a damaged one) is, and one whose parts expand absurdly (a zip bomb) is refused unopened. ``.xls`` (Excel 97–2003) is not read: save it as ``.xlsx`` or CSV.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import zipfile
 from typing import Iterator
 
 from ..records import Article, Problem
+from .limits import MAX_RATIO, MB, RATIO_CHECKED_ABOVE
 from .structured import column_for, no_text_column, read_record
 
 #: What openpyxl raises for a file that is no workbook, or a damaged one.
@@ -30,6 +31,9 @@ def read_xlsx(data: bytes, origin: str) -> Iterator[Article | Problem]:
     workbook without such a sheet, and for one that cannot be opened (``origin``: the file)."""
     from openpyxl import load_workbook
 
+    if why := _bomb(data):
+        yield Problem(origin, why)
+        return
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except _BROKEN as err:
@@ -67,6 +71,22 @@ def read_xlsx(data: bytes, origin: str) -> Iterator[Article | Problem]:
         yield Problem(origin, f"a damaged Excel workbook ({type(err).__name__}: {err}); the rows before it were read")
     finally:
         book.close()
+
+
+def _bomb(data: bytes) -> str | None:
+    """Why the workbook ``data`` is refused before it is opened: its parts expand more than
+    :data:`~.limits.MAX_RATIO` times the file (beyond :data:`~.limits.RATIO_CHECKED_ABOVE`), a zip
+    bomb (openpyxl holds a workbook's shared strings in memory); None otherwise, or when it is no
+    zip at all (openpyxl then says so)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            expansion = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    if expansion > RATIO_CHECKED_ABOVE and expansion > MAX_RATIO * max(len(data), 1):
+        return (f"Excel workbook refused: it would expand {expansion / max(len(data), 1):,.0f} times "
+                f"(to {expansion / MB:,.1f} MB) — a zip bomb?")
+    return None
 
 
 #: Excel serial dates (days since 1899-12-30, 1900 date system) up to 9999-12-31.

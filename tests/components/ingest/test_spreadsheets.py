@@ -83,6 +83,17 @@ def test_workbooks_that_cannot_be_used_are_named():
     assert reasons["upload:cut.xlsx"].startswith("not a readable Excel workbook")
 
 
+def test_a_workbook_bomb_is_refused_unopened():
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/sharedStrings.xml", "<sst>" + "a" * (30 << 20) + "</sst>")  # 30 MB of one letter
+    articles, (problem,) = articles_and_problems(read_uploads([("bomb.xlsx", buf.getvalue())]))
+    assert articles == [] and problem.reason.startswith("Excel workbook refused") and "a zip bomb?" in problem.reason
+
+
 @settings(max_examples=60, deadline=None)
 @given(cells=st.lists(st.lists(st.one_of(st.none(), st.text(max_size=30), st.integers(-10**6, 10**7),
                                          st.floats(allow_nan=False, allow_infinity=False)), max_size=4), max_size=6),
