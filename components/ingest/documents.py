@@ -5,7 +5,7 @@ paragraphs (``w:p``, a table cell's too) in order, each its runs' text (``w:t``;
 space, a line break as a line end), separated by a blank line. The title is the first paragraph
 styled as a title or heading (:data:`TITLE_STYLES`), else none. No date is read: a document's own
 dates say when the file was made, not when the story was published. Read with lxml by a parser
-that loads no DTD and expands no entity; a document part that expands more than an archive may
+that loads no DTD and expands no entity (:mod:`.safe_xml`); a document part that expands more than an archive may
 (:data:`~.limits.MAX_RATIO` times the file, beyond :data:`~.limits.RATIO_CHECKED_ABOVE`) is
 refused as a bomb. A damaged file, one that is no Word document, or one without text is a Problem.
 """
@@ -17,6 +17,7 @@ from typing import Iterator
 
 from ..records import Article, Problem
 from .limits import MAX_RATIO, MB, RATIO_CHECKED_ABOVE
+from .safe_xml import parser
 
 #: Office Open XML's WordprocessingML namespace.
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -62,9 +63,8 @@ def _paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:
     and every non-blank paragraph's text in order (None when the part cannot be parsed)."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(xml, parser)
+        root = etree.fromstring(xml, parser())
     except etree.XMLSyntaxError:
         return None, None
     title: str | None = None

@@ -2,8 +2,8 @@
 as an analyst saves them from a site or a feed reader: one article per item or entry.
 
 Read with lxml (installed with trafilatura) by a parser that loads no DTD, expands no entity and
-fetches nothing (no XML bomb, no outside file), and that recovers what it can of a feed broken by
-a stray ``&`` or a cut end, as feed readers do. Element names are read without their namespaces,
+fetches nothing (:mod:`.safe_xml`: no XML bomb, no outside file), and that recovers what it can of
+a feed broken by a stray ``&`` or a cut end, as feed readers do. Element names are read without their namespaces,
 so RSS 1.0's ``rdf:RDF``, RSS 2.0 and Atom come through one path.
 
 Per item: the text is its full content (``content:encoded``, Atom ``content``), else its
@@ -14,7 +14,8 @@ off, as for an HTML page. The title loses the site's name (:mod:`.titles`); the 
 of ``pubDate``, ``dc:date``, ``published`` and ``updated`` (:mod:`.dates`, a Problem when it cannot
 be used); the URL is the item's link, the source the feed's own title, the ``source_id`` its
 ``guid`` or ``id``. An item without text is a Problem at ``origin#N`` (items counted from 1); an
-XML file that holds no feed is one Problem.
+XML file that holds no feed is one Problem, but for a story in NITF (``<nitf>``), which
+:mod:`.nitf` reads.
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ from ..datelines import read_dateline
 from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .dates import read_date
+from .nitf import read_nitf
+from .safe_xml import local_name, parser
 from .titles import decode_references, domain_name, site_keys, strip_site_name
 
 #: The elements of a feed that hold one article each (RSS ``item``, Atom ``entry``).
@@ -41,7 +44,8 @@ _PARAGRAPH = "\n\n"
 _BREAKS = re.compile(r"\n\s*\n")
 #: An ampersand that starts no character reference ("AT&T", "Q&A"): invalid XML, common in feeds.
 _BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
-NOT_A_FEED = "XML that is not a news feed (Dateline reads RSS and Atom feeds: <rss>, <feed>, <rdf:RDF>)"
+NOT_A_FEED = ("XML that is neither a news feed nor a news story (Dateline reads RSS and Atom feeds and NITF "
+              "stories: <rss>, <feed>, <rdf:RDF>, <nitf>)")
 
 
 def read_feed(data: bytes, origin: str) -> Iterator[Article | Problem]:
@@ -49,14 +53,17 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | Problem]:
     declaration names the encoding), and a Problem per item without text or with a date that
     cannot be used; one Problem when it holds no feed (``origin``: the file, for reports)."""
     root, broken = _parse(data)
-    if root is None or _name(root) not in ("rss", "feed", "RDF", "channel"):
-        yield Problem(origin, NOT_A_FEED + (f": its root is <{_name(root)}>" if root is not None else ""))
+    if root is None or local_name(root) not in ("rss", "feed", "RDF", "channel", "nitf"):
+        yield Problem(origin, NOT_A_FEED + (f": its root is <{local_name(root)}>" if root is not None else ""))
         return
     if broken:
         yield Problem(origin, f"not well-formed XML ({broken}): read as far as it could be mended, as feed readers do")
-    channel = next((el for el in root.iter() if _name(el) == "channel"), root)
+    if local_name(root) == "nitf":  # one story, not a feed
+        yield from read_nitf(root, origin)
+        return
+    channel = next((el for el in root.iter() if local_name(el) == "channel"), root)
     site = _text(_child(channel, "title"))
-    items = [el for el in root.iter() if _name(el) in ITEMS]
+    items = [el for el in root.iter() if local_name(el) in ITEMS]
     if not items:
         yield Problem(origin, "a news feed without items")
     for i, item in enumerate(items, start=1):
@@ -70,9 +77,7 @@ def _parse(data: bytes):
     from lxml import etree
 
     def parse(data: bytes, recover: bool):
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                                 recover=recover, remove_comments=True, remove_pis=True)
-        return etree.fromstring(data, parser)
+        return etree.fromstring(data, parser(recover=recover))
 
     mended = _BARE_AMPERSAND.sub(b"&amp;", data) if b"\0" not in data[:64] else data  # (not in UTF-16)
     for attempt in (data, mended):
@@ -114,15 +119,9 @@ def _item(item, origin: str, site: str | None) -> Iterator[Article | Problem]:
         yield Problem(origin, problem)
 
 
-def _name(el) -> str:
-    """An element's name without its namespace ("{http://www.w3.org/2005/Atom}entry" → "entry")."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    return tag.rsplit("}", 1)[-1]
-
-
 def _child(el, name: str):
     """The first child of ``el`` named ``name`` (any namespace), or None."""
-    return next((c for c in el if _name(c) == name), None)
+    return next((c for c in el if local_name(c) == name), None)
 
 
 def _text(el) -> str | None:
@@ -135,7 +134,7 @@ def _text(el) -> str | None:
 
 def _link(item) -> str | None:
     """The item's link: RSS ``<link>URL</link>``, Atom ``<link rel="alternate" href="URL"/>``."""
-    links = [c for c in item if _name(c) == "link"]
+    links = [c for c in item if local_name(c) == "link"]
     for c in links:
         if c.get("href") and c.get("rel", "alternate") == "alternate":
             return c.get("href").strip()
