@@ -311,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="verb", required=True)
 
     p = sub.add_parser("extract", help="extract entities, places and quotes to JSONL")
-    p.add_argument("inputs", nargs="+", help="JSONL files, or any file/folder/zip that ingest reads")
+    p.add_argument("inputs", nargs="+", help="JSONL files, or any file, folder or archive that ingest reads")
     p.add_argument("-o", "--output", required=True, help="JSONL file to write")
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -319,7 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract, interrupted="nothing was written (the output is written at the end)")
 
     p = sub.add_parser("ingest", help="read files/folders/zips/tar archives into the store")
-    p.add_argument("paths", nargs="+", help="files, folders (recursive), zips or tar archives (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz)")
+    p.add_argument("paths", nargs="+", help="files (.txt .html .mhtml .json .jsonl .csv .tsv .xlsx .docx .pdf; .rss .atom .xml: "
+                                           "feeds and NITF stories; any gzipped), folders (recursive), zips or tar archives "
+                                           "(.tar .tar.gz .tgz .tar.bz2 .tar.xz); README: What ingest reads")
     settings.with_db(p)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     _add_nlp_options(p)
