@@ -3,8 +3,8 @@ as an analyst saves them from a site or a feed reader: one article per item or e
 
 Read with lxml (installed with trafilatura) by a parser that loads no DTD, expands no entity and
 fetches nothing (:mod:`.safe_xml`: no XML bomb, no outside file), and that recovers what it can of
-a feed broken by a stray ``&`` or a cut end, as feed readers do. Element names are read without their namespaces,
-so RSS 1.0's ``rdf:RDF``, RSS 2.0 and Atom come through one path.
+a feed broken by a stray ``&`` or a cut end, as feed readers do. Element names are read without
+their namespaces, so RSS 1.0's ``rdf:RDF``, RSS 2.0 and Atom come through one path.
 
 Per item: the text is its full content (``content:encoded``, Atom ``content``), else its
 ``description`` or ``summary``; feed text is HTML (escaped, in CDATA, or Atom's XHTML), turned
@@ -13,9 +13,9 @@ into paragraphs of plain text and cleaned of boilerplate lines (:mod:`.boilerpla
 off, as for an HTML page. The title loses the site's name (:mod:`.titles`); the date is the first
 of ``pubDate``, ``dc:date``, ``published`` and ``updated`` (:mod:`.dates`, a Problem when it cannot
 be used); the URL is the item's link, the source the feed's own title, the ``source_id`` its
-``guid`` or ``id``. An item without text is a Problem at ``origin#N`` (items counted from 1); an
-XML file that holds no feed is one Problem, but for a story in NITF (``<nitf>``), which
-:mod:`.nitf` reads.
+``guid`` or ``id``. An item without text is a Problem at ``origin#N`` (items counted from 1), and
+a feed whose items give only a description (often a summary) is named once. An XML file that
+holds no feed is one Problem, but for a story in NITF (``<nitf>``), which :mod:`.nitf` reads.
 """
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ from .titles import decode_references, domain_name, site_keys, strip_site_name
 #: The elements of a feed that hold one article each (RSS ``item``, Atom ``entry``).
 ITEMS = ("item", "entry")
 #: Where an item's text is, best first: its full content, then its summary.
-TEXT_FIELDS = ("encoded", "content", "description", "summary")
+FULL_TEXT_FIELDS = ("encoded", "content")
+TEXT_FIELDS = (*FULL_TEXT_FIELDS, "description", "summary")
 #: Where its date is, first found first.
 DATE_FIELDS = ("pubDate", "date", "published", "updated", "issued", "modified")
 #: HTML elements that end a paragraph of text (or a line: ``br``).
@@ -68,6 +69,12 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | Problem]:
         yield Problem(origin, "a news feed without items")
     for i, item in enumerate(items, start=1):
         yield from _item(item, f"{origin}#{i}", site)
+    summaries = sum(1 for item in items if not any(_content(_child(item, n)) for n in FULL_TEXT_FIELDS)
+                    and any(_content(_child(item, n)) for n in TEXT_FIELDS))
+    if summaries:
+        yield Problem(origin, f"{summaries} of its {len(items)} items give a description but no full content "
+                              "(content:encoded, Atom content): many feeds put only a summary there, so their actors, "
+                              "places and quotes may come from a summary alone")
 
 
 def _parse(data: bytes):
