@@ -15,7 +15,7 @@ of ``pubDate``, ``dc:date``, ``published`` and ``updated`` (:mod:`.dates`, a Pro
 be used); the URL is the item's link, the source the feed's own title, the ``source_id`` its
 ``guid`` or ``id``. An item without text is a Problem at ``origin#N`` (items counted from 1), and
 a feed whose items give only a description (often a summary) is named once. An XML file that
-holds no feed is one Problem, but for a story in NITF (``<nitf>``), which :mod:`.nitf` reads.
+holds no feed is one Problem, but for a story in NITF or NewsML-G2, which :mod:`.iptc` reads.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from ..datelines import read_dateline
 from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .dates import read_date
-from .nitf import read_nitf
+from .iptc import read_newsml, read_nitf
 from .safe_xml import local_name, parser
 from .titles import decode_references, domain_name, site_keys, strip_site_name
 
@@ -45,8 +45,10 @@ _PARAGRAPH = "\n\n"
 _BREAKS = re.compile(r"\n\s*\n")
 #: An ampersand that starts no character reference ("AT&T", "Q&A"): invalid XML, common in feeds.
 _BARE_AMPERSAND = re.compile(rb"&(?!#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
-NOT_A_FEED = ("XML that is neither a news feed nor a news story (Dateline reads RSS and Atom feeds and NITF "
-              "stories: <rss>, <feed>, <rdf:RDF>, <nitf>)")
+#: The roots of the IPTC formats :mod:`.iptc` reads (NITF, NewsML-G2).
+IPTC_ROOTS = ("nitf", "newsItem", "newsMessage")
+NOT_A_FEED = ("XML that is neither a news feed nor a news story (Dateline reads RSS and Atom feeds, NITF stories and "
+              "NewsML-G2 items: <rss>, <feed>, <rdf:RDF>, <nitf>, <newsItem>, <newsMessage>)")
 
 
 def read_feed(data: bytes, origin: str) -> Iterator[Article | Problem]:
@@ -54,13 +56,13 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | Problem]:
     declaration names the encoding), and a Problem per item without text or with a date that
     cannot be used; one Problem when it holds no feed (``origin``: the file, for reports)."""
     root, broken = _parse(data)
-    if root is None or local_name(root) not in ("rss", "feed", "RDF", "channel", "nitf"):
+    if root is None or local_name(root) not in ("rss", "feed", "RDF", "channel", *IPTC_ROOTS):
         yield Problem(origin, NOT_A_FEED + (f": its root is <{local_name(root)}>" if root is not None else ""))
         return
     if broken:
         yield Problem(origin, f"not well-formed XML ({broken}): read as far as it could be mended, as feed readers do")
-    if local_name(root) == "nitf":  # one story, not a feed
-        yield from read_nitf(root, origin)
+    if local_name(root) in IPTC_ROOTS:  # an agency's story, not a feed
+        yield from (read_nitf if local_name(root) == "nitf" else read_newsml)(root, origin)
         return
     channel = next((el for el in root.iter() if local_name(el) == "channel"), root)
     site = _text(_child(channel, "title"))

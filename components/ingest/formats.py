@@ -7,10 +7,9 @@ with the story) are removed (:mod:`.boilerplate`; repeated text is left as writt
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
 given; .xlsx: one per row of an Excel workbook (:mod:`.spreadsheets`). .html/.htm/.xhtml: the
 page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page saved as one file
-(:mod:`.mhtml`). .rss/.atom/.xml: one article per item of an RSS or Atom feed (:mod:`.feeds`), or a NITF story
-(:mod:`.nitf`).
-.docx: a Word document's text (:mod:`.documents`); .pdf: a PDF's text, its lines joined into
-paragraphs (:mod:`.pdfs`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
+(:mod:`.mhtml`). .rss/.atom/.xml: one article per item of an RSS or Atom feed (:mod:`.feeds`),
+or a news agency's story in NITF or NewsML-G2 (:mod:`.iptc`). .docx: a Word document's text
+(:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
 come) reads as the file inside it (:func:`components.ingest.archives.gunzip`; a JSON Lines file
 streams through it).
 """

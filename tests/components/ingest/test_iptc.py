@@ -1,7 +1,8 @@
-"""Stories in NITF (IPTC's News Industry Text Format, <nitf>), as agencies deliver them and archives
-keep them (a tar of one .xml per story): the text from body.content (only the full_text block when
-blocks are classed), the headline, date, source, dateline and id from the elements NITF defines.
-The stories are written by hand after the NITF 3.x elements. No model, no network."""
+"""News in IPTC's XML formats: stories in NITF (<nitf>), as agencies deliver them and archives keep
+them (a tar of one .xml per story), and items in NewsML-G2 (<newsItem>, <newsMessage>), the
+agencies' wire format: the text, headline, date, source, dateline and id from the elements each
+format defines. The files are written by hand after NITF 3.x's and NewsML-G2's elements. No model,
+no network."""
 from __future__ import annotations
 
 import io
@@ -92,3 +93,51 @@ def test_whatever_a_nitf_story_holds_it_gives_an_article_or_named_problems(parag
     items = list(read_uploads([("s.xml", xml if cut is None else xml[:cut])]))  # never raises
     assert items and all(isinstance(i, (Article, Problem)) for i in items)
     assert all(i.text.strip() for i in items if isinstance(i, Article))
+
+
+NEWSML = f"""<?xml version="1.0" encoding="UTF-8"?>
+<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">
+<header><sent>2024-03-05T08:20:00Z</sent></header>
+<itemSet>
+<newsItem guid="urn:newsml:wire.example.org:20240305:ferry1" version="1" standard="NewsML-G2" standardversion="2.29">
+<itemMeta><itemClass qcode="ninat:text"/><provider literal="EXW"><name>Example Wire</name></provider>
+<versionCreated>2024-03-05T08:15:00Z</versionCreated></itemMeta>
+<contentMeta><contentCreated>2024-03-04T22:10:00Z</contentCreated><headline>Ferry vote passes</headline>
+<dateline>BERGEN, March 4 (Example Wire)</dateline></contentMeta>
+<contentSet><inlineXML contenttype="application/nitf+xml"><nitf xmlns="http://iptc.org/std/NITF/2006-10-18/">
+<body><body.content><p>{STORY}</p><p>The vote passed by seven to two.</p></body.content></body></nitf></inlineXML></contentSet>
+</newsItem>
+<newsItem guid="urn:newsml:wire.example.org:20240305:rates1">
+<itemMeta><provider literal="EXW"/><firstCreated>2024-03-05T07:00:00Z</firstCreated></itemMeta>
+<contentMeta><headline>Rates held</headline><located><name>Nairobi</name></located></contentMeta>
+<contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>
+<h1>Rates held</h1><p>The central bank held rates on Monday, its governor said.</p></body></html></inlineXML></contentSet>
+</newsItem>
+<newsItem guid="urn:newsml:wire.example.org:20240305:plain1">
+<contentMeta><headline>Plain</headline></contentMeta>
+<contentSet><inlineData contenttype="text/plain">Voters in Lyon went to the polls on Sunday.
+
+Turnout was high.</inlineData></contentSet>
+</newsItem>
+<newsItem guid="urn:newsml:wire.example.org:20240305:photo1"><contentSet><remoteContent href="photo.jpg"/></contentSet></newsItem>
+</itemSet></newsMessage>"""
+
+
+def test_a_newsml_message_gives_one_article_per_item_with_its_fields():
+    articles, problems = articles_and_problems(read_uploads([("wire.xml", NEWSML.encode())]))
+    ferry, rates, plain = articles
+    assert (ferry.title, ferry.date, ferry.source, ferry.dateline, ferry.source_id, ferry.origin) == (
+        "Ferry vote passes", "2024-03-04", "Example Wire", ("Bergen",), "urn:newsml:wire.example.org:20240305:ferry1",
+        "upload:wire.xml#1")
+    assert ferry.text == f"{STORY}\n\nThe vote passed by seven to two."
+    assert (rates.title, rates.date, rates.source, rates.dateline) == ("Rates held", "2024-03-05", "EXW", ("Nairobi",))
+    assert rates.text == "The central bank held rates on Monday, its governor said."  # (its <h1> is no paragraph)
+    assert plain.text == "Voters in Lyon went to the polls on Sunday.\n\nTurnout was high." and plain.source is None
+    assert [(p.origin, p.reason) for p in problems] == [
+        ("upload:wire.xml#4", "a NewsML-G2 item without text (no inline content in its contentSet)")]
+
+
+def test_a_single_newsml_item_is_named_by_its_file():
+    item = NEWSML.split("<itemSet>")[1].split("</newsItem>")[0] + "</newsItem>"
+    (article,), problems = articles_and_problems(read_uploads([("one.xml", item.encode())]))
+    assert article.origin == "upload:one.xml" and article.title == "Ferry vote passes" and problems == []
