@@ -37,7 +37,7 @@ from typing import BinaryIO, Callable, Iterator, NamedTuple
 from ..records import Problem
 from .errors import Unreadable
 from .formats import ARCHIVES, GZIP, SUPPORTED, format_of, skipped_reason
-from .limits import MAX_RATIO, RATIO_CHECKED_ABOVE, too_large
+from .limits import bomb_reason, too_large
 
 MAX_ENTRIES = 100_000
 MAX_NESTING = 1
@@ -132,14 +132,12 @@ def _open(source: str | Path | bytes, origin: str, *, max_zip_bytes: int
         return Problem(origin, f"broken zip: {err.strerror or err}")
     infos = zf.infolist()
     expansion = sum(i.file_size for i in infos)
-    reason = None
     if len(infos) > MAX_ENTRIES:
         reason = f"zip refused: {len(infos):,} entries (more than {MAX_ENTRIES:,})"
     elif expansion > max_zip_bytes:
         reason = too_large(expansion, max_zip_bytes, setting="max_zip_mb", what="zip refused: expands to")
-    elif expansion > RATIO_CHECKED_ABOVE and expansion > MAX_RATIO * max(size, 1):
-        reason = (f"zip refused: it would expand {expansion / max(size, 1):,.0f} times "
-                  f"(to {expansion / 1e6:,.1f} MB) — a zip bomb?")
+    else:
+        reason = bomb_reason("zip refused", expansion, size)
     if reason:
         zf.close()
         return Problem(origin, reason)
@@ -283,10 +281,7 @@ def _tar_limit(entries: int, expansion: int, size: int, max_zip_bytes: int) -> s
         return f"tar archive read up to here: it holds more than {MAX_ENTRIES:,} entries"
     if expansion > max_zip_bytes:
         return too_large(expansion, max_zip_bytes, setting="max_zip_mb", what="tar archive read up to here: its files add up to")
-    if expansion > RATIO_CHECKED_ABOVE and expansion > MAX_RATIO * max(size, 1):
-        return (f"tar archive read up to here: it expands {expansion / max(size, 1):,.0f} times "
-                f"(to {expansion / 1e6:,.1f} MB so far) — an archive bomb?")
-    return None
+    return bomb_reason("tar archive read up to here", expansion, size, so_far=True, kind="an archive bomb")
 
 
 def _tar_member(tf: tarfile.TarFile, info: tarfile.TarInfo, where: str, fmt: str, *,

@@ -21,6 +21,8 @@ WINDOW = f"{EARLIEST.year}–{LATEST.year}"
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
 # A compact date: 20241202.
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# ISO 8601's basic format with a time (NITF's ``norm`` dates): 20241202T101500Z, 20241202T1015+0100.
+_ISO_BASIC = re.compile(r"^(\d{4})(\d{2})(\d{2})T\d{2,6}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?$")
 # A four-digit year somewhere in the string; without one a string is not a full date.
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # Epoch timestamps read as such (seconds, then milliseconds): 1973-03-03 .. 2286-11-20.
@@ -51,7 +53,8 @@ def read_date(value: object) -> DateReading:
     """Read ``value`` as a publication date.
 
     value: a string in any common form ("2024-12-02", "2024-12-02T10:15:00+03:00",
-        "Mon, 02 Dec 2024 10:00:00 GMT", "2 December 2024", "20241202", "12/02/2024" — read month
+        "Mon, 02 Dec 2024 10:00:00 GMT", "2 December 2024", "20241202", "20241202T101500Z",
+        "12/02/2024" — read month
         first, the US convention), an epoch timestamp in seconds or milliseconds (a number or a
         string of digits), a ``date``/``datetime``, or None/"" (missing). A date with a time zone
         keeps the calendar day as written.
@@ -101,7 +104,7 @@ def _parse(value: object) -> dt.date | None:
     s = value.strip()
     if len(s) > _MAX_CHARS:
         return None
-    m = _ISO.match(s)
+    m = _ISO.match(s) or _ISO_BASIC.match(s)
     if m:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     if s.isascii() and s.isdigit():

@@ -16,7 +16,7 @@ import zipfile
 from typing import Iterator
 
 from ..records import Article, Problem
-from .limits import MAX_RATIO, MB, RATIO_CHECKED_ABOVE
+from .limits import MAX_RATIO, RATIO_CHECKED_ABOVE, bomb_reason
 from .safe_xml import parser
 
 #: Office Open XML's WordprocessingML namespace.
@@ -36,10 +36,9 @@ def read_docx(data: bytes, origin: str) -> Iterator[Article | Problem]:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             info = z.getinfo(DOCUMENT_PART)
             with z.open(info) as part:
-                xml = part.read(max_bytes + 1)
-            if max(info.file_size, len(xml)) > max_bytes:
-                yield Problem(origin, f"Word document refused: its text part expands to more than {max_bytes / MB:,.0f} MB"
-                                      f" from {len(data) / MB:,.1f} MB — a zip bomb?")
+                xml = part.read(max_bytes + 1)  # (no more than a bomb would be refused at)
+            if why := bomb_reason("Word document refused", max(info.file_size, len(xml)), len(data)):
+                yield Problem(origin, why)
                 return
     except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, NotImplementedError) as err:
         detail = "not a Word document (.docx)" if isinstance(err, (zipfile.BadZipFile, KeyError)) else str(err)

@@ -27,7 +27,7 @@ from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .dates import read_date
 from .iptc import read_newsml, read_nitf
-from .safe_xml import local_name, parser
+from .safe_xml import local_name, parser, text_of
 from .titles import decode_references, domain_name, site_keys, strip_site_name
 
 #: The elements of a feed that hold one article each (RSS ``item``, Atom ``entry``).
@@ -65,14 +65,15 @@ def read_feed(data: bytes, origin: str) -> Iterator[Article | Problem]:
         yield from (read_nitf if local_name(root) == "nitf" else read_newsml)(root, origin)
         return
     channel = next((el for el in root.iter() if local_name(el) == "channel"), root)
-    site = _text(_child(channel, "title"))
+    site = text_of(_child(channel, "title"))
     items = [el for el in root.iter() if local_name(el) in ITEMS]
     if not items:
         yield Problem(origin, "a news feed without items")
+    summaries = 0
     for i, item in enumerate(items, start=1):
-        yield from _item(item, f"{origin}#{i}", site)
-    summaries = sum(1 for item in items if not any(_content(_child(item, n)) for n in FULL_TEXT_FIELDS)
-                    and any(_content(_child(item, n)) for n in TEXT_FIELDS))
+        field, text = next(((n, t) for n, t in ((n, _content(_child(item, n))) for n in TEXT_FIELDS) if t), (None, ""))
+        summaries += field is not None and field not in FULL_TEXT_FIELDS
+        yield from _item(item, text, f"{origin}#{i}", site)
     if summaries:
         yield Problem(origin, f"{summaries} of its {len(items)} items give a description but no full content "
                               "(content:encoded, Atom content): many feeds put only a summary there, so their actors, "
@@ -102,10 +103,10 @@ def _parse(data: bytes):
         return None, why
 
 
-def _item(item, origin: str, site: str | None) -> Iterator[Article | Problem]:
-    """The Article of one feed item (named ``origin``) of the site called ``site``, then a Problem
-    for a date it gives that cannot be used; only a Problem when it has no text."""
-    text = next((t for t in (_content(_child(item, name)) for name in TEXT_FIELDS) if t), "")
+def _item(item, text: str, origin: str, site: str | None) -> Iterator[Article | Problem]:
+    """The Article of one feed item (named ``origin``) of the site called ``site``, whose text
+    (from :data:`TEXT_FIELDS`) is ``text``, then a Problem for a date it gives that cannot be
+    used; only a Problem when it has no text."""
     if not text:
         yield Problem(origin, "a feed item without text")
         return
@@ -117,13 +118,13 @@ def _item(item, origin: str, site: str | None) -> Iterator[Article | Problem]:
     if line:  # split off, as from a page
         text = text[line.end:].strip()
     url = _link(item)
-    title = _text(_child(item, "title"))
+    title = text_of(_child(item, "title"))
     title = strip_site_name(decode_references(title), site_keys([site, domain_name(url)])) if title else None
-    dated = next((v for v in (_text(_child(item, name)) for name in DATE_FIELDS) if v), None)
+    dated = next((v for v in (text_of(_child(item, name)) for name in DATE_FIELDS) if v), None)
     date, problem = read_date(dated)
     yield Article.from_text(text, date=date, title=title or None, dateline=line.places if line else (),
                             source=site or (line.agency if line else None), url=url, origin=origin,
-                            source_id=_text(_child(item, "guid")) or _text(_child(item, "id")))
+                            source_id=text_of(_child(item, "guid")) or text_of(_child(item, "id")))
     if problem:
         yield Problem(origin, problem)
 
@@ -133,21 +134,13 @@ def _child(el, name: str):
     return next((c for c in el if local_name(c) == name), None)
 
 
-def _text(el) -> str | None:
-    """The text of a plain element, spaces collapsed; None when absent or empty."""
-    if el is None:
-        return None
-    text = " ".join("".join(el.itertext()).split())
-    return text or None
-
-
 def _link(item) -> str | None:
     """The item's link: RSS ``<link>URL</link>``, Atom ``<link rel="alternate" href="URL"/>``."""
     links = [c for c in item if local_name(c) == "link"]
     for c in links:
         if c.get("href") and c.get("rel", "alternate") == "alternate":
             return c.get("href").strip()
-    return next((t for t in (_text(c) for c in links) if t), None)
+    return next((t for t in (text_of(c) for c in links) if t), None)
 
 
 def _content(el) -> str:

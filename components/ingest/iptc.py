@@ -27,11 +27,13 @@ from typing import Iterator
 from ..datelines import place_name
 from ..records import Article, Problem
 from .dates import read_date
-from .safe_xml import local_name
+from .safe_xml import local_name, text_of
 
 #: The class of the block that holds a story's whole text, when its blocks are classed (the New
 #: York Times Annotated Corpus: "lead_paragraph", "online_lead_paragraph", "full_text").
 FULL_TEXT = "full_text"
+#: Where a NewsML-G2 item's date is, first found first.
+CREATED = ("contentCreated", "firstCreated", "versionCreated")
 
 
 def read_nitf(root, origin: str) -> Iterator[Article | Problem]:
@@ -42,20 +44,15 @@ def read_nitf(root, origin: str) -> Iterator[Article | Problem]:
         yield Problem(origin, "a NITF story without text (no <p> in its body.content)")
         return
     pubdata, docdata = _first(root, "pubdata"), _first(root, "docdata")
-    issue = _first(docdata, "date.issue") if docdata is not None else None
-    dated = (pubdata.get("date.publication") if pubdata is not None else None) or (
-        issue.get("norm") if issue is not None else None)
-    date, problem = read_date(_iso_basic(dated)) if dated else (None, None)
-    copyright_ = _first(docdata, "doc.copyright") if docdata is not None else None
-    doc_id = _first(docdata, "doc-id") if docdata is not None else None
-    url = pubdata.get("ex-ref") if pubdata is not None else None
+    date, problem = read_date(_attribute(pubdata, "date.publication")
+                              or _attribute(_first(docdata, "date.issue"), "norm"))
+    url = _attribute(pubdata, "ex-ref")
     yield Article.from_text(
-        text, date=date, title=_words(_first(root, "hl1")) or _words(_first(root, "title")),
-        source=(pubdata.get("name") if pubdata is not None else None)
-        or (copyright_.get("holder") if copyright_ is not None else None),
+        text, date=date, title=text_of(_first(root, "hl1")) or text_of(_first(root, "title")),
+        source=_attribute(pubdata, "name") or _attribute(_first(docdata, "doc.copyright"), "holder"),
         dateline=_dateline_places(_first(root, "dateline")), origin=origin,
         url=url if url and url.startswith(("http://", "https://")) else None,
-        source_id=doc_id.get("id-string") if doc_id is not None else None)
+        source_id=_attribute(_first(docdata, "doc-id"), "id-string"))
     if problem:
         yield Problem(origin, problem)
 
@@ -72,23 +69,18 @@ def read_newsml(root, origin: str) -> Iterator[Article | Problem]:
 
 
 def _news_item(item, origin: str) -> Iterator[Article | Problem]:
-    story = next((n for n in (_first(el, "nitf") for el in item.iter() if local_name(el) == "inlineXML")
-                  if n is not None), None)
-    text = next((t for t in (_inline_text(el) for el in item.iter()
-                             if local_name(el) in ("inlineXML", "inlineData")) if t), "")
+    inline = [el for el in item.iter() if local_name(el) in ("inlineXML", "inlineData")]
+    text = next((t for t in map(_inline_text, inline) if t), "")
     if not text:
         yield Problem(origin, "a NewsML-G2 item without text (no inline content in its contentSet)")
         return
-    meta = _first(item, "contentMeta")
-    dated = next((d for d in (_words(_first(item, n)) for n in ("contentCreated", "firstCreated", "versionCreated"))
-                  if d), None)
-    date, problem = read_date(dated) if dated else (None, None)
-    provider = _first(item, "provider")
+    meta, provider = _first(item, "contentMeta"), _first(item, "provider")
+    story = next((s for s in (_first(el, "nitf") for el in inline) if s is not None), None)
+    date, problem = read_date(next((d for d in (text_of(_first(item, n)) for n in CREATED) if d), None))
     yield Article.from_text(
         text, date=date, origin=origin, source_id=item.get("guid"),
-        title=(_words(_first(meta, "headline")) if meta is not None else None)
-        or (_words(_first(story, "hl1")) if story is not None else None),
-        source=(_words(_first(provider, "name")) or provider.get("literal")) if provider is not None else None,
+        title=text_of(_first(meta, "headline")) or text_of(_first(story, "hl1")),
+        source=text_of(_first(provider, "name")) or _attribute(provider, "literal"),
         dateline=_item_dateline(meta))
     if problem:
         yield Problem(origin, problem)
@@ -97,10 +89,7 @@ def _news_item(item, origin: str) -> Iterator[Article | Problem]:
 def _item_dateline(meta) -> tuple[str, ...]:
     """The places of a NewsML-G2 item's ``contentMeta``: its ``dateline``'s, else its ``located``
     place's name."""
-    if meta is None:
-        return ()
-    located = _first(meta, "located")
-    name = _words(_first(located, "name")) if located is not None else None
+    name = text_of(_first(_first(meta, "located"), "name"))
     return _dateline_places(_first(meta, "dateline")) or ((place_name(name),) if name else ())
 
 
@@ -129,22 +118,14 @@ def _paragraphs(parts) -> str:
 
 
 def _first(el, name: str):
-    """The first element named ``name`` (any namespace) within ``el``, or None."""
-    return next((c for c in el.iter() if local_name(c) == name), None)
+    """The first element named ``name`` (any namespace) within ``el`` (itself included), or None
+    (also for no ``el``)."""
+    return next((c for c in el.iter() if local_name(c) == name), None) if el is not None else None
 
 
-def _words(el) -> str | None:
-    text = " ".join("".join(el.itertext()).split()) if el is not None else ""
-    return text or None
-
-
-def _iso_basic(value: str) -> str:
-    """A NITF date (ISO 8601 basic, ``20240305T120000Z`` or ``20240305``) as ``2024-03-05``;
-    anything else as given (for :func:`~.dates.read_date` to read or name)."""
-    digits = value.strip()
-    if len(digits) >= 8 and digits[:8].isdigit():
-        return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}"
-    return value
+def _attribute(el, name: str) -> str | None:
+    """The attribute ``name`` of the element ``el``, or None (also for no ``el``)."""
+    return el.get(name) if el is not None else None
 
 
 def _dateline_places(el) -> tuple[str, ...]:
@@ -154,10 +135,10 @@ def _dateline_places(el) -> tuple[str, ...]:
         return ()
     location = _first(el, "location")
     if location is not None:
-        parts = [_words(c) for c in location.iter() if local_name(c) in ("city", "state", "region", "country")]
+        parts = [text_of(c) for c in location.iter() if local_name(c) in ("city", "state", "region", "country")]
         found = tuple(place_name(p) for p in parts if p)
         if found:
             return found
-    words = _words(el) or ""
+    words = text_of(el) or ""
     head = words.split(",")[0].strip()
     return (place_name(head),) if head and len(head) <= 40 and not any(ch.isdigit() for ch in head) else ()

@@ -19,3 +19,9 @@ def local_name(el) -> str:
     "" for a comment, an entity or a processing instruction."""
     tag = el.tag if isinstance(el.tag, str) else ""
     return tag.rsplit("}", 1)[-1]
+
+
+def text_of(el) -> str | None:
+    """All the text within the element ``el``, spaces collapsed; None for no element or no text."""
+    text = " ".join("".join(el.itertext()).split()) if el is not None else ""
+    return text or None

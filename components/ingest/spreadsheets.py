@@ -18,7 +18,7 @@ import zipfile
 from typing import Iterator
 
 from ..records import Article, Problem
-from .limits import MAX_RATIO, MB, RATIO_CHECKED_ABOVE
+from .limits import bomb_reason
 from .structured import column_for, no_text_column, read_record
 
 #: What openpyxl raises for a file that is no workbook, or a damaged one.
@@ -74,19 +74,15 @@ def read_xlsx(data: bytes, origin: str) -> Iterator[Article | Problem]:
 
 
 def _bomb(data: bytes) -> str | None:
-    """Why the workbook ``data`` is refused before it is opened: its parts expand more than
-    :data:`~.limits.MAX_RATIO` times the file (beyond :data:`~.limits.RATIO_CHECKED_ABOVE`), a zip
-    bomb (openpyxl holds a workbook's shared strings in memory); None otherwise, or when it is no
-    zip at all (openpyxl then says so)."""
+    """Why the workbook ``data`` is refused before it is opened: its parts expand absurdly, a zip
+    bomb (:func:`~.limits.bomb_reason`; openpyxl holds a workbook's shared strings in memory);
+    None otherwise, or when it is no zip at all (openpyxl then says so)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             expansion = sum(i.file_size for i in z.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return None
-    if expansion > RATIO_CHECKED_ABOVE and expansion > MAX_RATIO * max(len(data), 1):
-        return (f"Excel workbook refused: it would expand {expansion / max(len(data), 1):,.0f} times "
-                f"(to {expansion / MB:,.1f} MB) — a zip bomb?")
-    return None
+    return bomb_reason("Excel workbook refused", expansion, len(data))
 
 
 #: Excel serial dates (days since 1899-12-30, 1900 date system) up to 9999-12-31.
