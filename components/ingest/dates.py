@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import warnings
 from typing import NamedTuple
 
 # The dates an article may carry; anything outside is a typo or a placeholder (9999-12-31).
@@ -28,6 +29,9 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # Epoch timestamps read as such (seconds, then milliseconds): 1973-03-03 .. 2286-11-20.
 _EPOCH_SECONDS = (1e8, 1e10)
 _EPOCH_MILLIS = (1e11, 1e13)
+# A letter of any script (a month's name); digits and punctuation alone are not read as a date
+# in another language.
+_LETTER = re.compile(r"[^\W\d_]")
 _TWO_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 #: Days that software writes where a date is missing (the zero of a common clock), never read as
 #: a publication date: the article is stored undated, with a Problem saying why.
@@ -127,13 +131,35 @@ def _from_epoch(x: float) -> dt.date | None:
 
 def _with_dateutil(s: str) -> dt.date | None:
     """Parse ``s`` twice with different defaults: a part that the string lacks (the day in
-    "December 2024") shows up as a difference, and then the date is not complete."""
+    "December 2024") shows up as a difference, and then the date is not complete. A string
+    dateutil cannot read goes to :func:`_in_other_languages`."""
     from dateutil import parser
 
-    a, b = (parser.parse(s, default=d) for d in _TWO_DEFAULTS)
+    try:
+        with warnings.catch_warnings():  # ("EST": a zone it does not know; the day is what is kept)
+            warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+            a, b = (parser.parse(s, default=d) for d in _TWO_DEFAULTS)
+    except (ValueError, OverflowError):
+        return _in_other_languages(s)
     if a.date() != b.date():
         return None
     return a.date()
+
+
+def _in_other_languages(s: str) -> dt.date | None:
+    """A full date written with a month's name in another language ("9 Januar 1993", "1. Februar
+    2012", "3 de marzo de 2020", "28 мая 2018 г.", "2018年5月28日"), as news databases export them
+    in their user's language: read by dateparser with the month and day names of Unicode's CLDR;
+    None for a string without letters, or one that lacks the day, month or year. (Its first
+    reading loads the names of every language: ~2 s, once per process.)"""
+    if not _LETTER.search(s):
+        return None
+    import dateparser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # (its own deprecation notes, not the user's business)
+        found = dateparser.parse(s, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    return found.date() if found is not None else None
 
 
 def _show(value: object) -> str:

@@ -7,6 +7,7 @@ import io
 import json
 import socket
 import stat
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -471,6 +472,21 @@ def test_csv_without_a_text_column_is_one_problem(tmp_path):
 ])
 def test_dates_are_normalised_or_none(value, expected):
     assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("9 Januar 1993", "1993-01-09"), ("1. Februar 2012 Mittwoch", "2012-02-01"), ("3 de marzo de 2020", "2020-03-03"),
+    ("12 mai 2019", "2019-05-12"), ("28 мая 2018 г.", "2018-05-28"), ("2018年5月28日", "2018-05-28"),
+    ("März 2024", None), ("Foreign Desk; 1", None), ("877 Wörter 1993", None),
+])
+def test_dates_written_in_other_languages_are_read_and_incomplete_ones_are_not(value, expected):
+    assert normalise_date(value) == expected
+
+
+def test_a_time_zone_dateutil_does_not_know_keeps_the_day_and_warns_nobody():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert normalise_date("March 5, 2024 Tuesday 10:30 PM EST") == "2024-03-05"
 
 
 @pytest.mark.parametrize("value", ["1970-01-01T00:00:00Z", "1970-01-01", "Thu, 01 Jan 1970 00:00:00 GMT", "1900-01-01",
