@@ -151,6 +151,14 @@ def _headline_case(line: str) -> bool:
     return bool(words) and capitalised > MAX_CAPITALISED_AFTER_COLON * len(words)
 
 
+def places_before_comma(dateline: str) -> tuple[str, ...]:
+    """The place of a dateline given apart from the text (a story's dateline field: "LONDON, Jan.
+    1" → ``("London",)``): its words before the first comma, unless they hold a digit or run
+    past 40 characters (then ``()``)."""
+    head = dateline.split(",")[0].strip()
+    return (place_name(head),) if head and len(head) <= 40 and not any(ch.isdigit() for ch in head) else ()
+
+
 def place_name(name: str) -> str:
     """``name`` stripped, and title-cased if it is all capitals ("ABU DHABI" -> "Abu Dhabi")."""
     name = " ".join(name.split())

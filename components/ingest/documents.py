@@ -16,6 +16,7 @@ import zipfile
 from typing import Iterator
 
 from ..records import Article, Problem
+from .exports import lexis_stories, story_records
 from .limits import MAX_RATIO, RATIO_CHECKED_ABOVE, bomb_reason
 from .safe_xml import parser
 
@@ -47,6 +48,10 @@ def read_docx(data: bytes, origin: str) -> Iterator[Article | Problem]:
     title, lines = _paragraphs(xml)
     if lines is None:
         yield Problem(origin, "unreadable Word document: its text part is not well-formed XML")
+        return
+    stories = lexis_stories(lines)
+    if stories is not None:  # (a Nexis Uni export: many stories)
+        yield from story_records(stories, origin)
         return
     if title and lines and lines[0] == title:
         lines = lines[1:]

@@ -23,6 +23,7 @@ from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .errors import Unreadable
+from .exports import lexis_stories, story_records
 from .documents import read_docx
 from .feeds import read_feed
 from .header import split_header
@@ -30,7 +31,7 @@ from .mhtml import read_mhtml
 from .pdfs import read_pdf
 from .spreadsheets import read_xlsx
 from .structured import read_csv, read_json, read_jsonl
-from .webpages import read_html
+from .webpages import read_page
 
 # Extension (lower-case) -> format.
 FORMATS: dict[str, str] = {
@@ -97,7 +98,7 @@ def skipped_reason(others: Counter[str]) -> str:
 #: The readers of the formats whose bytes are not decoded as text first: each yields the articles
 #: and problems of one file's bytes (and may raise Unreadable, named as the file's problem).
 _BYTES_READERS: dict[str, Callable[[bytes, str], Iterable[Article | Problem]]] = {
-    "html": lambda data, origin: [read_html(data, origin)], "mhtml": read_mhtml,
+    "html": read_page, "mhtml": read_mhtml,
     "xlsx": read_xlsx, "docx": read_docx, "pdf": read_pdf,
 }
 
@@ -140,6 +141,10 @@ def read_text(text: str, origin: str) -> Iterator[Article | Problem]:
     stripped; followed by a Problem when the header's date is out of range or impossible (the
     article is then undated). Only a Problem when nothing follows the header."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    stories = lexis_stories(text.split("\n"))
+    if stories is not None:  # (a LexisNexis export: many stories)
+        yield from story_records(stories, origin)
+        return
     head = split_header(text)
     if not head.body:
         yield Problem(origin, "no text after the header line")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..datelines import place_name
+from ..datelines import place_name, places_before_comma
 from ..records import Article, Problem
 from .dates import read_date
 from .safe_xml import local_name, text_of
@@ -139,6 +139,4 @@ def _dateline_places(el) -> tuple[str, ...]:
         found = tuple(place_name(p) for p in parts if p)
         if found:
             return found
-    words = text_of(el) or ""
-    head = words.split(",")[0].strip()
-    return (place_name(head),) if head and len(head) <= 40 and not any(ch.isdigit() for ch in head) else ()
+    return places_before_comma(text_of(el) or "")

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .dates import date_in_url, page_date
 from .decoding import decode
+from .exports import factiva_stories, story_records
 from ..datelines import read_dateline
 from .titles import domain_name, same_headline, site_keys, strip_site_name
 
@@ -42,7 +43,19 @@ class Page(NamedTuple):
     url: str | None
 
 
-def read_html(data: bytes, origin: str) -> Article | Problem:
+def read_page(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """Yield the article of an HTML page (:func:`read_html`), or the stories of a news database's
+    export saved as a page (Factiva's, :func:`~.exports.factiva_stories`), each an article.
+    Raises :class:`~components.ingest.errors.Unreadable` as :func:`read_html` does."""
+    tree = load_page(data)
+    stories = factiva_stories(tree) if tree is not None else None
+    if stories:
+        yield from story_records(stories, origin)
+    else:
+        yield read_html(data, origin, tree=tree)
+
+
+def read_html(data: bytes, origin: str, *, tree=None) -> Article | Problem:
     """Extract the article of an HTML page.
 
     data: the page's bytes (its ``<meta charset>`` is honoured when it decodes).
@@ -53,8 +66,9 @@ def read_html(data: bytes, origin: str) -> Article | Problem:
     agency or outlet the dateline credits; url = canonical URL from the page's metadata), or a
     Problem when the page has no main text. Raises
     :class:`~components.ingest.errors.Unreadable` for empty, binary or undecodable files.
+    ``tree``: the page as :func:`load_page` parsed it, when it was (else it is parsed here).
     """
-    page = extract_page(data)
+    page = extract_page(tree if tree is not None else load_page(data))
     if page is None or not page.text:
         return Problem(origin, "no article text found in the HTML page")
     keys = site_keys([page.sitename, domain_name(page.url)])
@@ -78,13 +92,21 @@ def read_html(data: bytes, origin: str) -> Article | Problem:
                              url=page.url, origin=origin)
 
 
-def extract_page(data: bytes) -> Page | None:
-    """Run trafilatura on a page's bytes; None when it finds no HTML document in them."""
-    from trafilatura import bare_extraction  # imported on first use: it is slow to import
-    from trafilatura.utils import load_html
+def load_page(data: bytes):
+    """A page's bytes decoded (its ``<meta charset>`` honoured) and parsed by trafilatura's
+    loader (an lxml tree), or None when they hold no HTML document. Raises
+    :class:`~components.ingest.errors.Unreadable` for empty, binary or undecodable bytes."""
+    from trafilatura.utils import load_html  # imported on first use: it is slow to import
 
     m = _META_CHARSET.search(data[:_CHARSET_SNIFF_BYTES])
-    tree = load_html(decode(data, declared=m[1].decode("ascii") if m else None))
+    return load_html(decode(data, declared=m[1].decode("ascii") if m else None))
+
+
+def extract_page(tree) -> Page | None:
+    """Run trafilatura on a page parsed by :func:`load_page` (None: no page, gives None); None
+    when it finds no main text's document in it."""
+    from trafilatura import bare_extraction
+
     if tree is None:
         return None
     head_title = tree.find(".//head//title")

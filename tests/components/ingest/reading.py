@@ -1,7 +1,9 @@
-"""What the ingest tests share: splitting what a reader yields, and reading a folder while checking
-both progress bars."""
+"""What the ingest tests share: splitting what a reader yields, reading a folder while checking
+both progress bars, and Word documents built by hand."""
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import Iterable
 
@@ -26,3 +28,24 @@ def read_with_bars(folder: Path) -> list[Article]:
     assert sum(moved) == count_bytes(folder) == sum(p.stat().st_size for p in folder.iterdir())
     assert len(files) == count_files(folder) == 1
     return articles
+
+
+#: WordprocessingML's namespace declaration, as Word writes it.
+WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_paragraph(text: str, style: str | None = None) -> str:
+    """A ``w:p`` paragraph of ``text`` (each ``|`` starts a new run), styled ``style`` if given."""
+    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    runs = "".join(f"<w:r><w:t xml:space=\"preserve\">{part}</w:t></w:r>" for part in text.split("|"))
+    return f"<w:p>{props}{runs}</w:p>"
+
+
+def word_document(body: str, *, part: str = "word/document.xml") -> bytes:
+    """The bytes of a .docx whose document ``part`` holds ``body`` (paragraphs' XML)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(part, f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {WORD_NS}>'
+                         f"<w:body>{body}</w:body></w:document>")
+    return buf.getvalue()

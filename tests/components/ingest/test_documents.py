@@ -13,28 +13,14 @@ from hypothesis import strategies as st
 from components.ingest import read_paths, read_uploads
 from components.ingest.formats import format_of, read_document
 from components.records import Article
-from tests.components.ingest.reading import articles_and_problems
+from tests.components.ingest.reading import WORD_NS, articles_and_problems
+from tests.components.ingest.reading import word_document as _docx
+from tests.components.ingest.reading import word_paragraph as _p
 
-NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 STORY = "The harbour board voted on Tuesday to extend the night ferry service, its chair said."
 
 
-def _p(text: str, style: str | None = None) -> str:
-    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    runs = "".join(f"<w:r><w:t xml:space=\"preserve\">{part}</w:t></w:r>" for part in text.split("|"))
-    return f"<w:p>{props}{runs}</w:p>"
-
-
-def _docx(body: str, *, part: str = "word/document.xml") -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr(part, f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}</w:body></w:document>')
-    return buf.getvalue()
-
-
-
-def test_a_docx_file_is_a_word_document_and_a_doc_file_is_notarticles_and_problems():
+def test_a_docx_file_is_a_word_document_and_a_doc_file_is_not():
     assert format_of("Story.DOCX") == "docx" and format_of("old.doc") is None
 
 
@@ -75,7 +61,7 @@ def test_a_word_document_bomb_is_refused_and_no_entity_is_expanded(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET")
     xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}"><!ENTITY a "aaaa">]>'
-           f'<w:document {NS}><w:body><w:p><w:r><w:t>&x;&a; {STORY}</w:t></w:r></w:p></w:body></w:document>')
+           f'<w:document {WORD_NS}><w:body><w:p><w:r><w:t>&x;&a; {STORY}</w:t></w:r></w:p></w:body></w:document>')
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("word/document.xml", xml)

@@ -1,0 +1,271 @@
+"""News databases' exports: a LexisNexis text export, a Nexis Uni Word document (or its text), a
+Factiva HTML page in either of its formats: one article per story, with its headline, outlet,
+date and dateline, and none of the database's head or index lines in its text. The exports are
+written here after the layouts those databases print (invented stories). No model, no network."""
+from __future__ import annotations
+
+import html
+import io
+import zipfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from components.ingest import read_paths, read_uploads
+from components.ingest.formats import read_document
+from components.records import Article
+from tests.components.ingest.reading import articles_and_problems, word_document, word_paragraph
+
+FERRY = ("The harbour board voted on Tuesday to extend the night ferry service, its chair said.",
+         "\"We listened to the islanders,\" said Maria Lopez, who chairs the board.")
+TOLLS = ("Bridge tolls will rise by ten cents in March, the transport ministry announced.",
+         "Drivers' groups said the rise was the third in two years.")
+# Words the database prints around a story, which no article's text may hold.
+INDEX_WORDS = ("LOAD-DATE", "LANGUAGE:", "PUBLICATION-TYPE", "Load-Date", "Classification", "End of Document",
+               "BYLINE", "Byline", "LENGTH", "Length:", "Copyright", "Job Number", "DOCUMENTS", "Body\n")
+
+
+def _wrapped(paragraph: str, width: int = 60) -> str:
+    """``paragraph`` cut into lines of at most ``width`` characters, as the text export wraps them."""
+    lines, line = [], ""
+    for word in paragraph.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n".join([*lines, line])
+
+
+CLASSIC = f"""Download Request: Selected Items: 1-3
+Time Of Request: Friday, March 20, 2018  16:51:31
+
+Terms: (ferry or tolls)
+
+
+                               1 of 3 DOCUMENTS
+
+
+
+                               The Harbour Gazette (Portsmouth)
+
+                            January 11, 2010 Monday
+                                   Edition 1;
+                                   Final
+
+Night ferry to run
+all year
+
+BYLINE: Jane Doe
+
+SECTION: NEWS; Pg. 4
+
+LENGTH: 355 words
+
+DATELINE: PORTSMOUTH, Jan. 10
+
+{_wrapped(FERRY[0])}
+
+{_wrapped(FERRY[1])}
+
+LOAD-DATE: January 12, 2010
+
+LANGUAGE: ENGLISH
+
+GRAPHIC: The night ferry leaving the
+harbour on Monday
+
+PUBLICATION-TYPE: Newspaper
+
+
+                       Copyright 2010 Harbour Gazette Ltd
+                              All Rights Reserved
+
+                               2 of 3 DOCUMENTS
+
+
+
+                                  Transport Weekly
+
+                            March 2, 2011
+
+Tolls to rise
+
+LENGTH: 120 words
+
+WASHINGTON (AP) -- {_wrapped(TOLLS[0])}
+
+{_wrapped(TOLLS[1])}
+
+LOAD-DATE: March 3, 2011
+
+LANGUAGE: ENGLISH
+
+                               3 of 3 DOCUMENTS
+
+                                  Transport Weekly
+
+                            March 9, 2011
+
+Tolls: the chart
+
+LENGTH: 0 words
+
+LOAD-DATE: March 9, 2011
+"""
+
+
+def test_a_lexisnexis_text_export_gives_one_article_per_story(tmp_path):
+    path = tmp_path / "lexis.txt"
+    path.write_text(CLASSIC, encoding="utf-8")
+    articles, problems = articles_and_problems(read_paths(path))
+    ferry, tolls = articles
+    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
+    assert (ferry.title, ferry.source, ferry.date, ferry.dateline) == (
+        "Night ferry to run all year", "The Harbour Gazette (Portsmouth)", "2010-01-11", ("Portsmouth",))
+    assert (tolls.title, tolls.source, tolls.date, tolls.dateline) == ("Tolls to rise", "Transport Weekly", "2011-03-02",
+                                                                       ("Washington",))
+    assert [a.origin for a in articles] == [f"{path}#1", f"{path}#2"]
+    (graphic,) = problems  # (the third story is a chart's entry: no text)
+    assert graphic.origin == f"{path}#3" and "without text" in graphic.reason
+    assert not any(word in a.text for a in articles for word in INDEX_WORDS)
+
+
+def test_a_german_lexisnexis_export_is_split_and_its_dates_read():
+    text = (CLASSIC.replace("1 of 3 DOCUMENTS", "Dokument 1 von 2").replace("2 of 3 DOCUMENTS", "Dokument 2 von 2")
+            .replace("LENGTH:", "LÄNGE:").replace("January 11, 2010 Monday", "11. Januar 2010 Montag")
+            .replace("March 2, 2011", "2. März 2011").replace("LANGUAGE: ENGLISH", "SPRACHE: GERMAN"))
+    articles, _ = articles_and_problems(read_uploads([("export.txt", text.encode("utf-8"))]))
+    assert [a.date for a in articles] == ["2010-01-11", "2011-03-02"]
+    assert [a.text for a in articles] == ["\n\n".join(FERRY), "\n\n".join(TOLLS)]
+
+
+#: A Nexis Uni export's lines (its .docx paragraphs): a cover page, then each story's head, "Body",
+#: its text and its index, and "End of Document". A no-break space follows the fields' colons.
+UNI = ["Date and Time: Monday, May 6, 2019 9:44:00 AM EDT", "Job Number: 91234567", "Documents (3)",
+       "1. Night ferry to run all year", "Client/Matter: -None-", "Search Terms: ferry or tolls",
+       "Search Type: Terms and Connectors",
+       "Night ferry to run all year", "The Harbour Gazette", "May 5, 2019 Sunday",
+       "Copyright 2019 Harbour Gazette Ltd All Rights Reserved", "Section: NEWS; Pg. 4; Length:\u00a0355 words",
+       "Byline: Jane Doe", "Dateline: PORTSMOUTH, May 4", "Body", *FERRY, "Classification", "Language: ENGLISH",
+       "Publication-Type: Newspaper", "Subject: FERRIES (90%)", "Load-Date: May 6, 2019", "End of Document",
+       "Tolls to rise", "Transport Weekly", "March 2, 2019 Saturday 10:30 PM EST", "Length:\u00a0120 words",
+       "Body", f"WASHINGTON (AP) \u2014 {TOLLS[0]}", TOLLS[1], "Graphic", "A chart of the tolls since 2001.",
+       "Load-Date: March 3, 2019", "End of Document",
+       "Tolls: the chart", "Transport Weekly", "March 9, 2019", "Load-Date: March 9, 2019", "End of Document"]
+
+
+def _check_uni(articles, problems, origin):
+    ferry, tolls = articles
+    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
+    assert (ferry.title, ferry.source, ferry.date, ferry.dateline) == (
+        "Night ferry to run all year", "The Harbour Gazette", "2019-05-05", ("Portsmouth",))
+    assert (tolls.title, tolls.source, tolls.date, tolls.dateline) == ("Tolls to rise", "Transport Weekly", "2019-03-02",
+                                                                       ("Washington",))
+    assert [a.origin for a in articles] == [f"{origin}#1", f"{origin}#2"]
+    (graphic,) = problems
+    assert graphic.origin == f"{origin}#3" and "without text" in graphic.reason
+    assert not any(word in a.text for a in articles for word in INDEX_WORDS)
+
+
+def test_a_nexis_uni_word_export_gives_one_article_per_story():
+    data = word_document("".join(word_paragraph(html.escape(line)) for line in UNI))
+    _check_uni(*articles_and_problems(read_uploads([("nexis.docx", data)])), "upload:nexis.docx")
+
+
+def test_a_nexis_uni_export_saved_as_text_reads_as_the_word_one():
+    text = "\r\n\r\n".join(UNI)
+    _check_uni(*articles_and_problems(read_uploads([("nexis.txt", text.encode("utf-8"))])), "upload:nexis.txt")
+    from_word = read_uploads([("n.docx", word_document("".join(word_paragraph(html.escape(x)) for x in UNI)))])
+    from_text = read_uploads([("n.txt", text.encode("utf-8"))])
+    assert [a.id for a in from_word if isinstance(a, Article)] == [a.id for a in from_text if isinstance(a, Article)]
+
+
+def _factiva_article(headline: str, head: list[str], paragraphs: tuple[str, ...], doc_id: str, lang: str = "en") -> str:
+    divs = "".join(f"<div>{html.escape(x)}</div>" for x in head)
+    ps = "".join(f'<p class="articleParagraph {lang}articleParagraph">{html.escape(p)}  </p>' for p in paragraphs)
+    return (f'<div id="article-{doc_id}" class="article"><div class="article {lang}Article"><p></p><div>News; 1</div>'
+            f'<div id="hd"><span class="{lang}Headline">{html.escape(headline)}  </span></div>'
+            f'<div class="author">By Jane Doe</div>{divs}<p></p>{ps}<p>Harbour Gazette Online</p>'
+            f"<p>Dokument {doc_id}</p></div></div><br><span></span>")
+
+
+def _factiva_page(articles: str) -> bytes:
+    return ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><title>Factiva</title>'
+            '</head><body><div id="navcontainer"><h1>Dow Jones Factiva</h1></div><form><div id="contentWrapper">'
+            f'<div id="contentLeft">{articles}</div></div></form></body></html>').encode("utf-8")
+
+
+FACTIVA = _factiva_page(
+    _factiva_article("Night ferry to run all year", ["355 Wörter", "5 Mai 2019", "The Harbour Gazette", "HARGAZ",
+                                                     "Englisch", "Copyright 2019 Harbour Gazette Ltd."],
+                     FERRY, "HARGAZ0020190505ef5500001")
+    + _factiva_article("Tolls to rise", ["120 Wörter", "2 März 2019", "22:30", "Transport Weekly", "TRNWKY", "Englisch",
+                                         "(c) 2019 Transport Weekly"],
+                       (f"WASHINGTON (AP) -- {TOLLS[0]}", TOLLS[1]), "TRNWKY0020190302ef3200002"))
+
+
+def test_a_factiva_html_export_gives_one_article_per_story():
+    (ferry, tolls), problems = articles_and_problems(read_uploads([("factiva.html", FACTIVA)]))
+    assert problems == []
+    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
+    assert (ferry.title, ferry.source, ferry.date, ferry.source_id) == (
+        "Night ferry to run all year", "The Harbour Gazette", "2019-05-05", "HARGAZ0020190505ef5500001")
+    assert (tolls.title, tolls.source, tolls.date, tolls.dateline, tolls.source_id) == (
+        "Tolls to rise", "Transport Weekly", "2019-03-02", ("Washington",), "TRNWKY0020190302ef3200002")
+    assert [a.origin for a in (ferry, tolls)] == ["upload:factiva.html#1", "upload:factiva.html#2"]
+
+
+def test_a_factiva_export_with_its_index_reads_the_fields_beside_their_codes():
+    def row(code: str, value: str) -> str:
+        return f'<tr><td class="index"><b>{code}</b>&nbsp;</td><td>{value}</td></tr>'
+
+    paragraphs = "".join(f'<p class="articleParagraph enarticleParagraph">{html.escape(p)}</p>' for p in FERRY)
+    table = ("<table>" + row("HD", "<b>Night ferry to run all year</b>") + row("BY", "Jane Doe") + row("WC", "355 words")
+             + row("PD", "5 May 2019") + row("SN", "The Harbour Gazette") + row("SC", "HARGAZ") + row("LA", "English")
+             + row("CY", "(c) 2019 Harbour Gazette Ltd") + row("LP", paragraphs[:paragraphs.index("</p>") + 4])
+             + row("TD", paragraphs[paragraphs.index("</p>") + 4:]) + row("NS", "gtrans : Transport")
+             + row("AN", "Document HARGAZ0020190505ef5500001") + "</table>")
+    page = _factiva_page(f'<div class="article"><div class="article enArticle">{table}</div></div>')
+    (article,), problems = articles_and_problems(read_uploads([("indexed.htm", page)]))
+    assert (article.title, article.source, article.date, article.source_id) == (
+        "Night ferry to run all year", "The Harbour Gazette", "2019-05-05", "HARGAZ0020190505ef5500001")
+    assert article.text == "\n\n".join(FERRY) and problems == []
+
+
+def test_a_factiva_export_in_a_zip_is_named_by_member_and_story_and_reads_again_the_same(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("exports/factiva.html", FACTIVA)
+        z.writestr("exports/lexis.txt", CLASSIC)
+    path = tmp_path / "exports.zip"
+    path.write_bytes(buf.getvalue())
+    first, _ = articles_and_problems(read_paths(path))
+    assert [a.origin for a in first] == [f"{path}!exports/factiva.html#1", f"{path}!exports/factiva.html#2",
+                                         f"{path}!exports/lexis.txt#1", f"{path}!exports/lexis.txt#2"]
+    assert [a.id for a in articles_and_problems(read_paths(path))[0]] == [a.id for a in first]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("minutes.txt", b"The meeting closed at six.\n\nEnd of Document\n"),  # (no "Body" line)
+    ("notes.txt", b"We read 1 of 10 DOCUMENTS today and found nothing.\n"),
+    ("page.html", b"<html><body><div class='article'><p>The harbour board voted on Tuesday to extend the night"
+                  b" ferry service, its chair said, after a long debate.</p></div></body></html>"),
+])
+def test_files_that_only_look_like_exports_are_read_as_they_are(name, data):
+    articles, problems = articles_and_problems(read_uploads([(name, data)]))
+    assert len(articles) == 1 and problems == []
+    assert articles[0].origin == f"upload:{name}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=len(CLASSIC)), which=st.sampled_from(["classic", "uni", "factiva"]))
+def test_an_export_cut_anywhere_gives_articles_or_named_problems(cut, which):
+    data = {"classic": CLASSIC.encode("utf-8"), "uni": "\n".join(UNI).encode("utf-8"), "factiva": FACTIVA}[which]
+    data = data[:cut * len(data) // len(CLASSIC)]
+    items = list(read_document(data, "x", "html" if which == "factiva" else "text"))
+    articles, problems = articles_and_problems(items)
+    assert len(articles) + len(problems) == len(items)
+    assert all(a.text.strip() for a in articles) and all(p.reason for p in problems)
+    assert not any(word in a.text for a in articles for word in ("LOAD-DATE:", "Load-Date:", "End of Document"))
