@@ -16,7 +16,8 @@ What is read (details in the modules):
   workbooks' rows (:mod:`.spreadsheets`); .docx documents (:mod:`.documents`) and .pdf files
   (:mod:`.pdfs`); agencies' NITF and NewsML-G2 XML (:mod:`.iptc`); .html pages through
   trafilatura (:mod:`.webpages`; saved as .mhtml too, :mod:`.mhtml`) and RSS/Atom feeds, an
-  article per item (:mod:`.feeds`),
+  article per item (:mod:`.feeds`); news databases' exports (LexisNexis and Nexis Uni text and
+  .docx, Factiva HTML), an article per story (:mod:`.exports`),
   cleaned of boilerplate lines and repeated story blocks (:mod:`.boilerplate`; .txt bodies lose
   boilerplate lines too) and with the site's name off the title (:mod:`.titles`);
 - UTF-8, UTF-8/16/32 with a BOM, UTF-16 without one, Windows-1252/Latin-1 and other legacy

@@ -9,7 +9,9 @@ given; .xlsx: one per row of an Excel workbook (:mod:`.spreadsheets`). .html/.ht
 page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page saved as one file
 (:mod:`.mhtml`). .rss/.atom/.xml: one article per item of an RSS or Atom feed (:mod:`.feeds`),
 or a news agency's story in NITF or NewsML-G2 (:mod:`.iptc`). .docx: a Word document's text
-(:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
+(:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A
+news database's export (LexisNexis or Nexis Uni as .txt or .docx, Factiva as .html) gives one
+article per story (:mod:`.exports`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
 come) reads as the file inside it (:func:`components.ingest.archives.gunzip`; a JSON Lines file
 streams through it).
 """
