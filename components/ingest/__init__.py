@@ -13,11 +13,11 @@ What is read (details in the modules):
 - .txt with a ``date YYYY-MM-DD PLACE/PLACE:`` header or a wire dateline split into date,
   dateline places and source (:mod:`.header`); .json/.jsonl/.csv/.tsv records with
   id/text/date/title/source/url columns under common aliases (:mod:`.structured`), and .xlsx
-  workbooks' rows (:mod:`.spreadsheets`); .docx documents (:mod:`.documents`) and .pdf files
+  workbooks' rows (:mod:`.spreadsheets`); .docx and .rtf documents (:mod:`.documents`) and .pdf files
   (:mod:`.pdfs`); agencies' NITF and NewsML-G2 XML (:mod:`.iptc`); .html pages through
   trafilatura (:mod:`.webpages`; saved as .mhtml too, :mod:`.mhtml`) and RSS/Atom feeds, an
-  article per item (:mod:`.feeds`); news databases' exports (LexisNexis and Nexis Uni text and
-  .docx, Factiva HTML), an article per story (:mod:`.exports`),
+  article per item (:mod:`.feeds`); news databases' exports (LexisNexis, Nexis Uni and Factiva:
+  text, .docx, .rtf, HTML), an article per story (:mod:`.exports`),
   cleaned of boilerplate lines and repeated story blocks (:mod:`.boilerplate`; .txt bodies lose
   boilerplate lines too) and with the site's name off the title (:mod:`.titles`);
 - UTF-8, UTF-8/16/32 with a BOM, UTF-16 without one, Windows-1252/Latin-1 and other legacy

@@ -1,4 +1,5 @@
-"""Word documents (``.docx``: a story saved or sent as a document): one article per file.
+"""Word-processor documents (``.docx``, ``.rtf``: a story saved or sent as a document): one
+article per file, or one per story of a news database's export saved as one (:mod:`.exports`).
 
 A ``.docx`` is a zip of XML (Office Open XML, ECMA-376); its text is ``word/document.xml``'s
 paragraphs (``w:p``, a table cell's too) in order, each its runs' text (``w:t``; a tab read as a
@@ -8,6 +9,10 @@ dates say when the file was made, not when the story was published. Read with lx
 that loads no DTD and expands no entity (:mod:`.safe_xml`); a document part that expands more than an archive may
 (:data:`~.limits.MAX_RATIO` times the file, beyond :data:`~.limits.RATIO_CHECKED_ABOVE`) is
 refused as a bomb. A damaged file, one that is no Word document, or one without text is a Problem.
+
+An ``.rtf`` (Rich Text Format, as Word, WordPad and Factiva save it) is turned into text by
+striprtf (its code page and ``\\u`` characters honoured, pictures and fonts left out); each of its
+paragraphs is one of the article's. It has no title (RTF marks none that every writer uses).
 """
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ import zipfile
 from typing import Iterator
 
 from ..records import Article, Problem
-from .exports import lexis_stories, story_records
+from .exports import export_stories, story_records
 from .limits import MAX_RATIO, RATIO_CHECKED_ABOVE, bomb_reason
 from .safe_xml import parser
 
@@ -49,8 +54,8 @@ def read_docx(data: bytes, origin: str) -> Iterator[Article | Problem]:
     if lines is None:
         yield Problem(origin, "unreadable Word document: its text part is not well-formed XML")
         return
-    stories = lexis_stories(lines)
-    if stories is not None:  # (a Nexis Uni export: many stories)
+    stories = export_stories(lines)
+    if stories is not None:  # (a news database's export: many stories)
         yield from story_records(stories, origin)
         return
     if title and lines and lines[0] == title:
@@ -60,6 +65,31 @@ def read_docx(data: bytes, origin: str) -> Iterator[Article | Problem]:
         yield Problem(origin, "a Word document without text")
         return
     yield Article.from_text(text, title=title, origin=origin)
+
+
+def read_rtf(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """Yield the article of the RTF document ``data`` (the file's bytes), the stories of an
+    export saved as RTF, or a Problem saying why there is none (``origin``: the file)."""
+    from striprtf.striprtf import rtf_to_text  # imported on first use
+
+    if not data.lstrip().startswith(b"{\\rtf"):
+        yield Problem(origin, "not an RTF document (it does not begin with {\\rtf); save it again as .rtf, or as text")
+        return
+    try:  # (RTF is 7-bit text; a stray 8-bit byte is kept as Windows' code page would show it)
+        text = rtf_to_text(data.decode("cp1252", errors="replace"), errors="replace")
+    except (ValueError, LookupError, IndexError, RecursionError) as err:
+        yield Problem(origin, f"unreadable RTF document ({err}); save it again as .rtf, or as text")
+        return
+    lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
+    stories = export_stories(lines)
+    if stories is not None:  # (a news database's export: many stories)
+        yield from story_records(stories, origin)
+        return
+    body = "\n\n".join(line for line in lines if line)
+    if not body:
+        yield Problem(origin, "an RTF document without text")
+        return
+    yield Article.from_text(body, origin=origin)
 
 
 def _paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:

@@ -8,9 +8,9 @@ with the story) are removed (:mod:`.boilerplate`; repeated text is left as writt
 given; .xlsx: one per row of an Excel workbook (:mod:`.spreadsheets`). .html/.htm/.xhtml: the
 page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page saved as one file
 (:mod:`.mhtml`). .rss/.atom/.xml: one article per item of an RSS or Atom feed (:mod:`.feeds`),
-or a news agency's story in NITF or NewsML-G2 (:mod:`.iptc`). .docx: a Word document's text
-(:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A
-news database's export (LexisNexis or Nexis Uni as .txt or .docx, Factiva as .html) gives one
+or a news agency's story in NITF or NewsML-G2 (:mod:`.iptc`). .docx and .rtf: a Word or RTF document's
+text (:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A
+news database's export (LexisNexis, Nexis Uni or Factiva as .txt, .docx, .rtf or .html) gives one
 article per story (:mod:`.exports`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
 come) reads as the file inside it (:func:`components.ingest.archives.gunzip`; a JSON Lines file
 streams through it).
@@ -25,8 +25,8 @@ from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .errors import Unreadable
-from .exports import lexis_stories, story_records
-from .documents import read_docx
+from .exports import export_stories, story_records
+from .documents import read_docx, read_rtf
 from .feeds import read_feed
 from .header import split_header
 from .mhtml import read_mhtml
@@ -42,7 +42,7 @@ FORMATS: dict[str, str] = {
     ".csv": "csv", ".tsv": "tsv",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".mhtml": "mhtml", ".mht": "mhtml",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf",
+    ".xlsx": "xlsx", ".docx": "docx", ".rtf": "rtf", ".pdf": "pdf",
 }
 ZIP_EXTENSIONS = frozenset({".zip"})
 #: Name endings of tar archives: plain, or compressed by gzip, bzip2 or xz (Python's ``tarfile``).
@@ -101,7 +101,7 @@ def skipped_reason(others: Counter[str]) -> str:
 #: and problems of one file's bytes (and may raise Unreadable, named as the file's problem).
 _BYTES_READERS: dict[str, Callable[[bytes, str], Iterable[Article | Problem]]] = {
     "html": read_page, "mhtml": read_mhtml,
-    "xlsx": read_xlsx, "docx": read_docx, "pdf": read_pdf,
+    "xlsx": read_xlsx, "docx": read_docx, "rtf": read_rtf, "pdf": read_pdf,
 }
 
 
@@ -143,8 +143,8 @@ def read_text(text: str, origin: str) -> Iterator[Article | Problem]:
     stripped; followed by a Problem when the header's date is out of range or impossible (the
     article is then undated). Only a Problem when nothing follows the header."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    stories = lexis_stories(text.split("\n"))
-    if stories is not None:  # (a LexisNexis export: many stories)
+    stories = export_stories(text.split("\n"))
+    if stories is not None:  # (a news database's export: many stories)
         yield from story_records(stories, origin)
         return
     head = split_header(text)

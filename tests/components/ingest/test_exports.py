@@ -247,6 +247,88 @@ def test_a_factiva_export_in_a_zip_is_named_by_member_and_story_and_reads_again_
     assert [a.id for a in articles_and_problems(read_paths(path))[0]] == [a.id for a in first]
 
 
+def _rtf(paragraphs: list[str]) -> bytes:
+    """An RTF document of ``paragraphs`` as Word saves one: a font table, a picture, each paragraph
+    ended by ``\\par``, characters beyond ASCII as ``\\'xx`` (Windows-1252) or ``\\uN?``."""
+    def escaped(text: str) -> str:
+        out = []
+        for ch in text:
+            if ch in "\\{}":
+                out.append("\\" + ch)
+            elif ord(ch) < 128:
+                out.append(ch)
+            elif ch.encode("cp1252", errors="ignore"):
+                out.append(f"\\'{ch.encode('cp1252')[0]:02x}")
+            else:
+                out.append(f"\\u{ord(ch)}?")
+        return "".join(out)
+    body = "".join(f"\\pard\\plain\\f0 {escaped(p)}\\par\n" for p in paragraphs)
+    return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fswiss Arial;}}{\\*\\generator Riched20;}"
+            "{\\pict\\pngblip\\picw10\\pich10 89504e470d0a1a0a}\n" + body + "}").encode("ascii")
+
+
+#: A Factiva export in its Article Format, as lines (its RTF's paragraphs, or a text file's).
+FACTIVA_LINES = ["Night ferry to run all year", "By Jane Doe", "355 words", "5 May 2019", "The Harbour Gazette", "HARGAZ",
+                 "English", "Copyright 2019 Harbour Gazette Ltd.", *FERRY, "Document HARGAZ0020190505ef5500001",
+                 "Tolls to rise", "1,120 words", "2 March 2019", "22:30 GMT", "Transport Weekly", "TRNWKY", "English",
+                 "(c) 2019 Transport Weekly", f"WASHINGTON (AP) -- {TOLLS[0]}", TOLLS[1],
+                 "Document TRNWKY0020190302ef3200002"]
+
+
+def _check_factiva(articles, problems):
+    ferry, tolls = articles
+    assert problems == []
+    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
+    assert (ferry.title, ferry.source, ferry.date, ferry.source_id) == (
+        "Night ferry to run all year", "The Harbour Gazette", "2019-05-05", "HARGAZ0020190505ef5500001")
+    assert (tolls.title, tolls.source, tolls.date, tolls.dateline, tolls.source_id) == (
+        "Tolls to rise", "Transport Weekly", "2019-03-02", ("Washington",), "TRNWKY0020190302ef3200002")
+
+
+def test_a_factiva_rtf_export_gives_one_article_per_story():
+    _check_factiva(*articles_and_problems(read_uploads([("factiva.rtf", _rtf(FACTIVA_LINES))])))
+
+
+def test_a_factiva_export_copied_into_a_text_file_gives_one_article_per_story():
+    _check_factiva(*articles_and_problems(read_uploads([("factiva.txt", "\n\n".join(FACTIVA_LINES).encode("utf-8"))])))
+
+
+def test_a_factiva_export_with_its_index_as_lines_reads_each_field_after_its_code():
+    lines = ["HD Night ferry to run all year", "BY Jane Doe", "WC 355 words", "PD 5 May 2019", "SN The Harbour Gazette",
+             "SC HARGAZ", "LA English", "CY Copyright 2019 Harbour Gazette Ltd.", "LP", FERRY[0], "TD", FERRY[1],
+             "NS gtrans : Transport", "AN Document HARGAZ0020190505ef5500001",
+             "HD Tolls to rise", "PD 2 March 2019", "SN Transport Weekly", "TD", *TOLLS,
+             "AN Document TRNWKY0020190302ef3200002"]
+    (ferry, tolls), problems = articles_and_problems(read_uploads([("indexed.rtf", _rtf(lines))]))
+    assert (ferry.title, ferry.source, ferry.date, ferry.source_id) == (
+        "Night ferry to run all year", "The Harbour Gazette", "2019-05-05", "HARGAZ0020190505ef5500001")
+    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS) and problems == []
+
+
+def test_an_rtf_document_is_one_article_in_its_own_characters():
+    paragraphs = ["Café owners in Zürich — and in Łódź — said prices rose.", "Brackets {kept} and a back\\slash."]
+    (article,), problems = articles_and_problems(read_uploads([("note.rtf", _rtf(paragraphs))]))
+    assert article.text == "\n\n".join(paragraphs) and article.title is None and problems == []
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"Not rich text at all.", "not an RTF document"),
+    (b"{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}}\\par\\par}", "an RTF document without text"),
+])
+def test_an_rtf_file_without_text_or_not_rtf_is_named(data, reason):
+    articles, (problem,) = articles_and_problems(read_uploads([("x.rtf", data)]))
+    assert articles == [] and problem.origin == "upload:x.rtf" and reason in problem.reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=300), cut=st.integers(min_value=0, max_value=2000))
+def test_any_bytes_or_a_cut_rtf_give_articles_or_named_problems(data, cut):
+    for sample in (data, b"{\\rtf1" + data, _rtf(FACTIVA_LINES)[:cut]):
+        items = list(read_document(sample, "x.rtf", "rtf"))
+        articles, problems = articles_and_problems(items)
+        assert len(articles) + len(problems) == len(items) and all(a.text.strip() for a in articles)
+
+
 @pytest.mark.parametrize("name, data", [
     ("minutes.txt", b"The meeting closed at six.\n\nEnd of Document\n"),  # (no "Body" line)
     ("notes.txt", b"We read 1 of 10 DOCUMENTS today and found nothing.\n"),
