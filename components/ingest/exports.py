@@ -82,8 +82,10 @@ class Story(NamedTuple):
 def lexis_stories(lines: list[str]) -> list[Story] | None:
     """The stories of a LexisNexis export given as its ``lines`` (a text file's lines, or a Word
     document's paragraphs), or None when the lines are not such an export."""
-    if any(line.strip() == _UNI_END for line in lines) and any(line.strip() in _UNI_BODY for line in lines):
-        return _uni_stories([line.strip() for line in lines])
+    stripped = [line.strip() for line in lines]
+    if any(line in _UNI_BODY for line in stripped) and any(line == _UNI_END or line.startswith("Load-Date:")
+                                                           for line in stripped):
+        return _uni_stories(stripped)  # (a Load-Date line: an export cut short before its first end)
     starts = [i for i, line in enumerate(lines) if _CLASSIC_START.match(line)]
     if starts and any(_CLASSIC_LENGTH.match(line) for line in lines[starts[0]:]):
         return [_classic_story(lines[a + 1:b]) for a, b in zip(starts, [*starts[1:], len(lines)])]
