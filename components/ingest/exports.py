@@ -98,7 +98,7 @@ def _classic_story(lines: list[str]) -> Story:
     head, rest = (lines[:end], lines[end + 1:]) if end is not None else ([], lines)
     fields = {m["name"]: m["value"].strip() for line in head if (m := _CLASSIC_FIELD.match(line))}
     named = [line for line in head if line.strip() and not _CLASSIC_FIELD.match(line)]
-    date_at = next((i for i, line in enumerate(named) if read_date(line.strip()).date), None)
+    date_at = next((i for i, line in enumerate(named) if _dated(line)), None)
     source = named[0].strip() if named and date_at != 0 else None
     # the headline: the lines written flush left (the outlet, date and edition are centred)
     title = " ".join(line.strip() for line in named[(date_at or 0) + 1:] if not line[:1].isspace()) or None
@@ -111,7 +111,7 @@ def _classic_story(lines: list[str]) -> Story:
             fields.setdefault(m["name"], m["value"].strip())
             continue
         body.append(line)
-    return Story(title, source, named[date_at].strip() if date_at is not None else None,
+    return Story(title, source, _dated(named[date_at]) if date_at is not None else None,
                  fields.get("DATELINE"), _joined_paragraphs(body))
 
 
@@ -149,14 +149,14 @@ def _uni_story(lines: list[str]) -> Story:
     named = [i for i, line in enumerate(head) if not _UNI_FIELD.match(line)]
     # the date: the last head line (not a field) that reads as one; the outlet and the headline
     # are the two lines before it (a cover page may come before them)
-    date_at = next((i for i in reversed(named) if read_date(head[i]).date), None)
+    date_at = next((i for i in reversed(named) if _dated(head[i])), None)
     if date_at is None:
         title, source, date = (head[named[0]] if named else None), None, None
     else:
         before = [i for i in named if i < date_at][-2:]
         title = head[before[0]] if len(before) == 2 else None
         source = head[before[-1]] if before else None
-        date = head[date_at]
+        date = _dated(head[date_at])
     end = next((i for i, line in enumerate(text) if _UNI_TAIL.match(line)), len(text))
     return Story(title, source, date, fields.get("Dateline"), tuple(text[:end]))
 
@@ -228,11 +228,22 @@ def _indexed_stories(lines: list[str]) -> list[Story]:
 def _date_and_outlet(head: list[str]) -> tuple[str | None, str | None]:
     """A Factiva story's date and outlet from its head lines after the word count: the first line
     that reads as a date, and the next one that is not a time."""
-    date_at = next((i for i, line in enumerate(head) if read_date(line).date), None)
+    date_at = next((i for i, line in enumerate(head) if _dated(line)), None)
     if date_at is None:
         return None, None
     after = [line for line in head[date_at + 1:] if not _TIME.match(line)]
-    return head[date_at], after[0] if after else None
+    return _dated(head[date_at]), after[0] if after else None
+
+
+def _dated(line: str) -> str | None:
+    """The date a head line gives, as written: the line, else its words before a comma, that
+    read as a full date ("May 2, 2002, Thursday,, FINAL EDITION" → "May 2, 2002, Thursday");
+    None when neither does."""
+    parts = line.strip().split(",")
+    for k in range(len(parts), 0, -1):
+        if (words := ",".join(parts[:k]).strip()) and read_date(words).date:
+            return words
+    return None
 
 
 def factiva_stories(tree) -> list[Story] | None:

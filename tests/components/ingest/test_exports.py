@@ -146,7 +146,7 @@ def test_a_german_lexisnexis_export_is_split_and_its_dates_read():
 UNI = ["Date and Time: Monday, May 6, 2019 9:44:00 AM EDT", "Job Number: 91234567", "Documents (3)",
        "1. Night ferry to run all year", "Client/Matter: -None-", "Search Terms: ferry or tolls",
        "Search Type: Terms and Connectors",
-       "Night ferry to run all year", "The Harbour Gazette", "May 5, 2019 Sunday",
+       "Night ferry to run all year", "The Harbour Gazette", "May 5, 2019, Sunday,, FINAL EDITION",
        "Copyright 2019 Harbour Gazette Ltd All Rights Reserved", "Section: NEWS; Pg. 4; Length:\u00a0355 words",
        "Byline: Jane Doe", "Dateline: PORTSMOUTH, May 4", "Body", *FERRY, "Classification", "Language: ENGLISH",
        "Publication-Type: Newspaper", "Subject: FERRIES (90%)", "Load-Date: May 6, 2019", "End of Document",
