@@ -1,0 +1,56 @@
+"""News databases' exports: one file holding many stories, each with its own head (headline,
+outlet, date, byline…), as analysts download them from LexisNexis and Factiva. Each story is
+one article; the database's head lines and index lines are not read as the story's text.
+
+The markers are those the exports print (as the R packages LexisNexisTools, tm.plugin.lexisnexis
+and tm.plugin.factiva read them):
+
+- LexisNexis's text export and Nexis Uni's (:mod:`.lexis`);
+- Factiva's HTML page, RTF and text (:mod:`.factiva`).
+
+A story's ``DATELINE:`` field gives its places; a wire dateline opening its text is split off as
+in a .txt file (:mod:`.header`). A story without text (a graphic's entry) is a Problem.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...datelines import places_before_comma
+from ...records import Article, Problem
+from ..boilerplate import clean_body
+from ..dates import read_date
+from ..header import split_header
+from .factiva import factiva_stories, factiva_text_stories
+from .lexis import lexis_stories
+from .story import Story
+
+__all__ = ["Story", "export_stories", "factiva_stories", "story_records"]
+
+
+def export_stories(lines: list[str]) -> list[Story] | None:
+    """The stories of a LexisNexis or Factiva export given as its ``lines`` (a text file's, an
+    RTF's, a Word document's paragraphs), or None when the lines are not such an export."""
+    stories = lexis_stories(lines)
+    return stories if stories is not None else factiva_text_stories(lines)
+
+
+def story_records(stories: list[Story], origin: str) -> Iterator[Article | Problem]:
+    """The articles of ``stories`` read from ``origin`` (each named ``origin#N``, N counting from
+    1), and a Problem for a story without text or with a date that cannot be used (or, for no
+    story at all, one naming the export)."""
+    if not stories:
+        yield Problem(origin, "a news database's export without stories (its markers, but no story between them)")
+    for n, story in enumerate(stories, 1):
+        where = f"{origin}#{n}"
+        body = clean_body("\n\n".join(story.paragraphs), repeats=False).text
+        head = split_header(body)
+        if not head.body:
+            yield Problem(where, "a story of the export without text (a graphic's or a list's entry)")
+            continue
+        day = read_date(story.date) if story.date else None
+        places = places_before_comma(story.dateline) if story.dateline else ()
+        yield Article.from_text(head.body, title=story.title, source=story.source or head.source,
+                                date=day.date if day else None, dateline=places or head.dateline,
+                                source_id=story.source_id, origin=where)
+        if day and day.problem:
+            yield Problem(where, day.problem)
