@@ -17,7 +17,7 @@ What is read (details in the modules):
   (:mod:`.pdfs`); agencies' NITF and NewsML-G2 XML (:mod:`.iptc`); .html pages through
   trafilatura (:mod:`.webpages`; saved as .mhtml too, :mod:`.mhtml`) and RSS/Atom feeds, an
   article per item (:mod:`.feeds`); news databases' exports (LexisNexis, Nexis Uni and Factiva:
-  text, .docx, .rtf, HTML), an article per story (:mod:`.exports`),
+  text, .docx, .rtf, HTML), an article per story (:mod:`.news_databases`),
   cleaned of boilerplate lines and repeated story blocks (:mod:`.boilerplate`; .txt bodies lose
   boilerplate lines too) and with the site's name off the title (:mod:`.titles`);
 - UTF-8, UTF-8/16/32 with a BOM, UTF-16 without one, Windows-1252/Latin-1 and other legacy

@@ -1,5 +1,5 @@
 """Word-processor documents (``.docx``, ``.rtf``: a story saved or sent as a document): one
-article per file, or one per story of a news database's export saved as one (:mod:`.exports`).
+article per file, or one per story of a news database's export saved as one (:mod:`.news_databases`).
 
 A ``.docx`` is a zip of XML (Office Open XML, ECMA-376); its text is ``word/document.xml``'s
 paragraphs (``w:p``, a table cell's too) in order, each its runs' text (``w:t``; a tab read as a
@@ -21,7 +21,7 @@ import zipfile
 from typing import Iterator
 
 from ..records import Article, Problem
-from .exports import export_stories, story_records
+from .news_databases import export_stories, story_records
 from .limits import MAX_RATIO, RATIO_CHECKED_ABOVE, bomb_reason
 from .safe_xml import parser
 

@@ -11,7 +11,7 @@ page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page sa
 or a news agency's story in NITF or NewsML-G2 (:mod:`.iptc`). .docx and .rtf: a Word or RTF document's
 text (:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A
 news database's export (LexisNexis, Nexis Uni or Factiva as .txt, .docx, .rtf or .html) gives one
-article per story (:mod:`.exports`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
+article per story (:mod:`.news_databases`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
 come) reads as the file inside it (:func:`components.ingest.archives.gunzip`; a JSON Lines file
 streams through it).
 """
@@ -25,7 +25,7 @@ from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .errors import Unreadable
-from .exports import export_stories, story_records
+from .news_databases import export_stories, story_records
 from .documents import read_docx, read_rtf
 from .feeds import read_feed
 from .header import split_header
