@@ -19,7 +19,7 @@ from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .dates import date_in_url, page_date
 from .decoding import decode
-from .news_databases import factiva_stories, story_records
+from .news_databases import page_stories, story_records
 from ..datelines import read_dateline
 from .titles import domain_name, same_headline, site_keys, strip_site_name
 
@@ -45,10 +45,11 @@ class Page(NamedTuple):
 
 def read_page(data: bytes, origin: str) -> Iterator[Article | Problem]:
     """Yield the article of an HTML page (:func:`read_html`), or the stories of a news database's
-    export saved as a page (Factiva's, :func:`~.news_databases.factiva_stories`), each an article.
+    export saved as a page (Factiva's, LexisNexis's: :func:`~.news_databases.page_stories`), each an
+    article.
     Raises :class:`~components.ingest.errors.Unreadable` as :func:`read_html` does."""
     tree = load_page(data)
-    stories = factiva_stories(tree) if tree is not None else None
+    stories = page_stories(tree) if tree is not None else None
     if stories:
         yield from story_records(stories, origin)
     else:

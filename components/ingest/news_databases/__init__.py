@@ -5,7 +5,7 @@ one article; the database's head lines and index lines are not read as the story
 The markers are those the exports print (as the R packages LexisNexisTools, tm.plugin.lexisnexis
 and tm.plugin.factiva read them):
 
-- LexisNexis's text export and Nexis Uni's (:mod:`.lexis`);
+- LexisNexis's text export (and its HTML) and Nexis Uni's (:mod:`.lexis`);
 - Factiva's HTML page, RTF and text (:mod:`.factiva`).
 
 A story's ``DATELINE:`` field gives its places; a wire dateline opening its text is split off as
@@ -13,6 +13,7 @@ in a .txt file (:mod:`.header`). A story without text (a graphic's entry) is a P
 """
 from __future__ import annotations
 
+import copy
 from typing import Iterator
 
 from ...datelines import places_before_comma
@@ -21,10 +22,14 @@ from ..boilerplate import clean_body
 from ..dates import read_date
 from ..header import split_header
 from .factiva import factiva_stories, factiva_text_stories
-from .lexis import lexis_stories
+from .lexis import EXPORT_PAGE, lexis_stories
 from .story import Story
 
-__all__ = ["Story", "export_stories", "factiva_stories", "story_records"]
+__all__ = ["Story", "export_stories", "page_stories", "story_records"]
+
+#: The elements a page's text is cut into lines at (their text a paragraph of its own).
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "table", "center", "blockquote",
+           "pre", "dd", "dt")
 
 
 def export_stories(lines: list[str]) -> list[Story] | None:
@@ -32,6 +37,27 @@ def export_stories(lines: list[str]) -> list[Story] | None:
     RTF's, a Word document's paragraphs), or None when the lines are not such an export."""
     stories = lexis_stories(lines)
     return stories if stories is not None else factiva_text_stories(lines)
+
+
+def page_stories(tree) -> list[Story] | None:
+    """The stories of an export saved as an HTML page (``tree``: the page parsed by lxml):
+    Factiva's (:func:`~.factiva.factiva_stories`), or LexisNexis's read as the lines of its
+    blocks; None when the page is no such export."""
+    stories = factiva_stories(tree)
+    if stories is not None or not EXPORT_PAGE.search(tree.text_content()):
+        return stories
+    return lexis_stories(_block_lines(tree))
+
+
+def _block_lines(tree) -> list[str]:
+    """The text of a page (a copy of ``tree``) as lines: each block element's text a paragraph of
+    its own (blank lines between), a ``br`` a line break; spaces collapsed."""
+    tree = copy.deepcopy(tree)
+    for el in tree.iter(*_BLOCKS, "br"):
+        el.tail = ("\n" if el.tag == "br" else "\n\n") + (el.tail or "")
+        if el.tag != "br":
+            el.text = "\n\n" + (el.text or "")
+    return [" ".join(line.split()) for line in tree.text_content().split("\n")]
 
 
 def story_records(stories: list[Story], origin: str) -> Iterator[Article | Problem]:

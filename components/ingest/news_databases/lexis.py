@@ -1,5 +1,5 @@
-"""LexisNexis's exports as lines (a text file's, or a Word document's paragraphs): a
-:class:`~.story.Story` per story.
+"""LexisNexis's exports as lines (a text file's, a Word document's paragraphs, an HTML page's
+blocks): a :class:`~.story.Story` per story.
 
 - LexisNexis's older text export (nexis.com, LexisNexis Academic): ``1 of 10 DOCUMENTS`` opens
   each story ("Dokument 1 von 10", "Document 1 de 10" in German and French); its head, up to
@@ -7,7 +7,8 @@
   (written flush left, where the outlet, date and edition are centred) and fields such as
   ``BYLINE:`` and ``SECTION:``; its tail begins at an index field (``LOAD-DATE:``,
   ``LANGUAGE:``, ``PUBLICATION-TYPE:``…, :data:`_TAIL_FIELDS`). Lines are wrapped: a paragraph's
-  lines are joined.
+  lines are joined. Its HTML (Nexis UK's) has the same lines, a block each, none centred: there
+  the headline is the last line before the fields.
 - Nexis Uni and Nexis Advance (a .docx's paragraphs, or the same saved as text): ``End of
   Document`` closes each story, and a ``Body`` line parts its head from its text; the head ends
   with the headline, the outlet and the date, in that order, then fields (``Length:``,
@@ -42,6 +43,10 @@ _UNI_TAIL = re.compile(r"^(?:Classification|Graphic|Notes|Load-Date:.*|Language:
 _UNI_FIELD = re.compile(r"^(?P<name>[A-Z][A-Za-z/-]+(?: [A-Za-z/-]+){0,3}):[\s\u00a0]*(?P<value>.*)$")
 
 
+#: Where a page's text says it is such an export (a story's opening line, anywhere in it).
+EXPORT_PAGE = re.compile(r"\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+")
+
+
 def lexis_stories(lines: list[str]) -> list[Story] | None:
     """The stories of a LexisNexis export given as its ``lines`` (a text file's lines, or a Word
     document's paragraphs), or None when the lines are not such an export."""
@@ -63,8 +68,11 @@ def _classic_story(lines: list[str]) -> Story:
     named = [line for line in head if line.strip() and not _CLASSIC_FIELD.match(line)]
     date_at = next((i for i, line in enumerate(named) if dated(line)), None)
     source = named[0].strip() if named and date_at != 0 else None
-    # the headline: the lines written flush left (the outlet, date and edition are centred)
-    title = " ".join(line.strip() for line in named[(date_at or 0) + 1:] if not line[:1].isspace()) or None
+    # the headline: the lines written flush left, where the outlet, date and edition are centred;
+    # when no line is (a page's lines), the last line before the fields
+    after = named[(date_at or 0) + 1:]
+    centred = any(line[:1].isspace() for line in named)
+    title = " ".join(line.strip() for line in (after if centred else after[-1:]) if not line[:1].isspace()) or None
     body: list[str] = []
     for line in rest:
         m = _CLASSIC_FIELD.match(line)

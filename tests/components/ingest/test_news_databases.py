@@ -141,6 +141,42 @@ def test_a_german_lexisnexis_export_is_split_and_its_dates_read():
     assert [a.text for a in articles] == ["\n\n".join(FERRY), "\n\n".join(TOLLS)]
 
 
+def _nexis_html_story(n: int, total: int, outlet: str, date: str, headline: str, fields: list[tuple[str, str]],
+                      paragraphs: tuple[str, ...], tail: list[tuple[str, str]]) -> str:
+    """One story of LexisNexis's HTML export (Nexis UK's), as its page lays it out."""
+    def field(name: str, value: str) -> str:
+        return f'<div class="c5"><p class="c6"><span class="c8">{name}: </span><span class="c2">{value}</span></p></div>'
+
+    return (f"<!-- Hide XML section from browser\n<DOC NUMBER={n}>\n<DOCFULL> -->\n"
+            f'<div class="c0"><p class="c1"><span class="c2">{n} of {total} DOCUMENTS</span></p></div>'
+            f'<div class="c0"><br></div><div class="c3"><p class="c1"><span class="c4">{outlet}</span></p></div>'
+            f'<div class="c3"><p class="c1"><span class="c4">{date}</span><br><span class="c4">Final Edition</span></p></div>'
+            f'<div class="c5"><p class="c6"><span class="c7">{headline}</span></p></div>'
+            + "".join(field(*f) for f in fields)
+            + '<div class="c5">' + "".join(f'<p class="c9"><span class="c2">{html.escape(p)}</span></p>' for p in paragraphs)
+            + "</div>" + "".join(field(*f) for f in tail)
+            + '<div class="c3"><p class="c1"><span class="c2">Copyright 2010 Harbour Gazette Ltd</span></p></div>'
+            + "<!-- Hide XML section from browser\n</DOCFULL>\n</DOC> -->\n")
+
+
+def test_a_lexisnexis_html_export_gives_one_article_per_story():
+    page = ("<html><head><title>Dokumente</title></head><body>"
+            + _nexis_html_story(1, 2, "The Harbour Gazette", "January 11, 2010 Monday", "Night ferry to run all year",
+                                [("BYLINE", "Jane Doe"), ("SECTION", "NEWS; Pg. 4"), ("LENGTH", "355 words"),
+                                 ("DATELINE", "PORTSMOUTH, Jan. 10")], FERRY,
+                                [("LOAD-DATE", "January 12, 2010"), ("LANGUAGE", "ENGLISH")])
+            + _nexis_html_story(2, 2, "Transport Weekly", "2. März 2011", "Tolls to rise", [("LÄNGE", "120 Wörter")],
+                                TOLLS, [("SPRACHE", "GERMAN")])
+            + "</body></html>").encode("utf-8")
+    (ferry, tolls), problems = articles_and_problems(read_uploads([("nexis.html", page)]))
+    assert problems == []
+    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
+    assert (ferry.title, ferry.source, ferry.date, ferry.dateline) == (
+        "Night ferry to run all year", "The Harbour Gazette", "2010-01-11", ("Portsmouth",))
+    assert (tolls.title, tolls.source, tolls.date) == ("Tolls to rise", "Transport Weekly", "2011-03-02")
+    assert [a.origin for a in (ferry, tolls)] == ["upload:nexis.html#1", "upload:nexis.html#2"]
+
+
 #: A Nexis Uni export's lines (its .docx paragraphs): a cover page, then each story's head, "Body",
 #: its text and its index, and "End of Document". A no-break space follows the fields' colons.
 UNI = ["Date and Time: Monday, May 6, 2019 9:44:00 AM EDT", "Job Number: 91234567", "Documents (3)",
