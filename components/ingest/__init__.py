@@ -13,7 +13,7 @@ What is read (details in the modules):
 - .txt with a ``date YYYY-MM-DD PLACE/PLACE:`` header or a wire dateline split into date,
   dateline places and source (:mod:`.header`); .json/.jsonl/.csv/.tsv records with
   id/text/date/title/source/url columns under common aliases (:mod:`.structured`), and .xlsx
-  workbooks' rows (:mod:`.spreadsheets`); .docx and .rtf documents (:mod:`.documents`) and .pdf files
+  workbooks' rows (:mod:`.spreadsheets`); .docx, .odt and .rtf documents (:mod:`.documents`) and .pdf files
   (:mod:`.pdfs`); agencies' NITF and NewsML-G2 XML (:mod:`.iptc`); .html pages through
   trafilatura (:mod:`.webpages`; saved as .mhtml too, :mod:`.mhtml`) and RSS/Atom feeds, an
   article per item (:mod:`.feeds`); news databases' exports (LexisNexis, Nexis Uni and Factiva:

@@ -1,5 +1,6 @@
-"""Word-processor documents (``.docx``, ``.rtf``: a story saved or sent as a document): one
-article per file, or one per story of a news database's export saved as one (:mod:`.news_databases`).
+"""Word-processor documents (``.docx``, ``.odt``, ``.rtf``: a story saved or sent as a document):
+one article per file, or one per story of a news database's export saved as one
+(:mod:`.news_databases`).
 
 A ``.docx`` is a zip of XML (Office Open XML, ECMA-376); its text is ``word/document.xml``'s
 paragraphs (``w:p``, a table cell's too) in order, each its runs' text (``w:t``; a tab read as a
@@ -9,6 +10,11 @@ dates say when the file was made, not when the story was published. Read with lx
 that loads no DTD and expands no entity (:mod:`.safe_xml`); a document part that expands more than an archive may
 (:data:`~.limits.MAX_RATIO` times the file, beyond :data:`~.limits.RATIO_CHECKED_ABOVE`) is
 refused as a bomb. A damaged file, one that is no Word document, or one without text is a Problem.
+
+An ``.odt`` (OpenDocument text, as LibreOffice saves it; OASIS ODF 1.2) is read the same way
+from its ``content.xml``: its paragraphs and headings (``text:p``, ``text:h``) in order, footnotes
+and comments left out; the title is the first heading of the first level (or paragraph styled
+"Title").
 
 An ``.rtf`` (Rich Text Format, as Word, WordPad and Factiva save it) is turned into text by
 striprtf (its code page and ``\\u`` characters honoured, pictures and fonts left out); each of its
@@ -32,37 +38,71 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: "Überschrift 1", whose id Word writes without the "Ü").
 TITLE_STYLES = frozenset({"title", "heading1", "titre", "titre1", "titel", "berschrift1"})
 DOCUMENT_PART = "word/document.xml"
+#: OpenDocument's namespaces of text and of the document (OASIS ODF 1.2), and its text part.
+ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+ODT_PART = "content.xml"
+#: OpenDocument elements whose text is not the document's (a footnote, a comment).
+_ODF_ASIDES = frozenset({f"{ODF_TEXT}note", f"{ODF_OFFICE}annotation", f"{ODF_TEXT}tracked-changes"})
 
 
 def read_docx(data: bytes, origin: str) -> Iterator[Article | Problem]:
-    """Yield the article of the Word document ``data`` (the file's bytes), or a Problem saying
-    why it has none (``origin``: the file)."""
-    max_bytes = max(len(data) * MAX_RATIO, RATIO_CHECKED_ABOVE)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            info = z.getinfo(DOCUMENT_PART)
-            with z.open(info) as part:
-                xml = part.read(max_bytes + 1)  # (no more than a bomb would be refused at)
-            if why := bomb_reason("Word document refused", max(info.file_size, len(xml)), len(data)):
-                yield Problem(origin, why)
-                return
-    except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, NotImplementedError) as err:
-        detail = "not a Word document (.docx)" if isinstance(err, (zipfile.BadZipFile, KeyError)) else str(err)
-        yield Problem(origin, f"unreadable Word document: {detail}; save it again as .docx, or as text")
+    """Yield the article of the Word document ``data`` (the file's bytes), the stories of an
+    export saved as one, or a Problem saying why there is none (``origin``: the file)."""
+    xml = _zip_part(data, origin, DOCUMENT_PART, "Word document", ".docx")
+    if isinstance(xml, Problem):
+        yield xml
         return
     title, lines = _paragraphs(xml)
     if lines is None:
         yield Problem(origin, "unreadable Word document: its text part is not well-formed XML")
         return
+    yield from _articles(lines, title, origin, "a Word document without text")
+
+
+def read_odt(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """Yield the article of the OpenDocument text ``data`` (a LibreOffice or OpenOffice
+    ``.odt``'s bytes), or a Problem saying why there is none (``origin``: the file)."""
+    xml = _zip_part(data, origin, ODT_PART, "OpenDocument text", ".odt")
+    if isinstance(xml, Problem):
+        yield xml
+        return
+    title, lines = _odt_paragraphs(xml)
+    if lines is None:
+        yield Problem(origin, "unreadable OpenDocument text: its content part is not well-formed XML")
+        return
+    yield from _articles(lines, title, origin, "an OpenDocument text without text")
+
+
+def _zip_part(data: bytes, origin: str, name: str, kind: str, extension: str) -> bytes | Problem:
+    """The part ``name`` of the zipped document ``data`` (a ``kind`` saved as ``extension``), or
+    a Problem: a damaged file, another kind of file, or a part that expands like a bomb."""
+    max_bytes = max(len(data) * MAX_RATIO, RATIO_CHECKED_ABOVE)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            info = z.getinfo(name)
+            with z.open(info) as part:
+                xml = part.read(max_bytes + 1)  # (no more than a bomb would be refused at)
+    except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, NotImplementedError) as err:
+        foreign = isinstance(err, (zipfile.BadZipFile, KeyError))
+        detail = f"not {'an' if kind[0] in 'AEIOU' else 'a'} {kind} ({extension})" if foreign else str(err)
+        return Problem(origin, f"unreadable {kind}: {detail}; save it again as {extension}, or as text")
+    why = bomb_reason(f"{kind[0].upper()}{kind[1:]} refused", max(info.file_size, len(xml)), len(data))
+    return Problem(origin, why) if why else xml
+
+
+def _articles(lines: list[str], title: str | None, origin: str, empty: str) -> Iterator[Article | Problem]:
+    """The article of a document's paragraphs ``lines`` (its ``title`` off their start), the
+    stories of an export saved as a document, or the Problem ``empty`` when there is no text."""
     stories = export_stories(lines)
     if stories is not None:  # (a news database's export: many stories)
         yield from story_records(stories, origin)
         return
     if title and lines and lines[0] == title:
         lines = lines[1:]
-    text = "\n\n".join(lines)
+    text = "\n\n".join(line for line in lines if line)
     if not text.strip():
-        yield Problem(origin, "a Word document without text")
+        yield Problem(origin, empty)
         return
     yield Article.from_text(text, title=title, origin=origin)
 
@@ -81,15 +121,7 @@ def read_rtf(data: bytes, origin: str) -> Iterator[Article | Problem]:
         yield Problem(origin, f"unreadable RTF document ({err}); save it again as .rtf, or as text")
         return
     lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
-    stories = export_stories(lines)
-    if stories is not None:  # (a news database's export: many stories)
-        yield from story_records(stories, origin)
-        return
-    body = "\n\n".join(line for line in lines if line)
-    if not body:
-        yield Problem(origin, "an RTF document without text")
-        return
-    yield Article.from_text(body, origin=origin)
+    yield from _articles(lines, None, origin, "an RTF document without text")
 
 
 def _paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:
@@ -122,3 +154,44 @@ def _text(p) -> str:
     for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
         parts.append(el.text or "" if el.tag == f"{W}t" else " " if el.tag == f"{W}tab" else "\n")
     return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip()
+
+
+def _odt_paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:
+    """``(title, paragraphs)`` of an OpenDocument text's content part: the first heading of the
+    first level (or paragraph styled "Title"), and every paragraph's and heading's text in order
+    (a list's and a table cell's too; notes and comments left out). None when it cannot be parsed."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(xml, parser())
+    except etree.XMLSyntaxError:
+        return None, None
+    title: str | None = None
+    lines: list[str] = []
+    blocks = (f"{ODF_TEXT}p", f"{ODF_TEXT}h")
+    for p in root.iter(*blocks):
+        if any(a.tag in blocks or a.tag in _ODF_ASIDES for a in p.iterancestors()):
+            continue  # (read with the paragraph it is in, or not the document's text)
+        text = "\n".join(" ".join(line.split()) for line in _odf_text(p).split("\n")).strip()
+        if not text:
+            continue
+        heading = p.tag == f"{ODF_TEXT}h" and p.get(f"{ODF_TEXT}outline-level", "1") == "1"
+        if title is None and (heading or (p.get(f"{ODF_TEXT}style-name") or "").lower() == "title"):
+            title = text
+        lines.append(text)
+    return title, lines
+
+
+def _odf_text(el) -> str:
+    """The text within an OpenDocument element: ``text:s`` (spaces) and a tab as a space, a line
+    break as a line end; notes and comments left out."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag in (f"{ODF_TEXT}s", f"{ODF_TEXT}tab"):  # (spaces are collapsed: one is enough)
+            parts.append(" ")
+        elif child.tag == f"{ODF_TEXT}line-break":
+            parts.append("\n")
+        elif child.tag not in _ODF_ASIDES:
+            parts.append(_odf_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -8,8 +8,8 @@ with the story) are removed (:mod:`.boilerplate`; repeated text is left as writt
 given; .xlsx: one per row of an Excel workbook (:mod:`.spreadsheets`). .html/.htm/.xhtml: the
 page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page saved as one file
 (:mod:`.mhtml`). .rss/.atom/.xml: one article per item of an RSS or Atom feed (:mod:`.feeds`),
-or a news agency's story in NITF or NewsML-G2 (:mod:`.iptc`). .docx and .rtf: a Word or RTF document's
-text (:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A
+or a news agency's story in NITF or NewsML-G2 (:mod:`.iptc`). .docx, .odt and .rtf: a Word, OpenDocument
+or RTF document's text (:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A
 news database's export (LexisNexis, Nexis Uni or Factiva as .txt, .docx, .rtf or .html) gives one
 article per story (:mod:`.news_databases`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
 come) reads as the file inside it (:func:`components.ingest.archives.gunzip`; a JSON Lines file
@@ -26,7 +26,7 @@ from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .errors import Unreadable
 from .news_databases import export_stories, story_records
-from .documents import read_docx, read_rtf
+from .documents import read_docx, read_odt, read_rtf
 from .feeds import read_feed
 from .header import split_header
 from .mhtml import read_mhtml
@@ -42,7 +42,7 @@ FORMATS: dict[str, str] = {
     ".csv": "csv", ".tsv": "tsv",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".mhtml": "mhtml", ".mht": "mhtml",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".xlsx": "xlsx", ".docx": "docx", ".rtf": "rtf", ".pdf": "pdf",
+    ".xlsx": "xlsx", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pdf": "pdf",
 }
 ZIP_EXTENSIONS = frozenset({".zip"})
 #: Name endings of tar archives: plain, or compressed by gzip, bzip2 or xz (Python's ``tarfile``).
@@ -101,7 +101,7 @@ def skipped_reason(others: Counter[str]) -> str:
 #: and problems of one file's bytes (and may raise Unreadable, named as the file's problem).
 _BYTES_READERS: dict[str, Callable[[bytes, str], Iterable[Article | Problem]]] = {
     "html": read_page, "mhtml": read_mhtml,
-    "xlsx": read_xlsx, "docx": read_docx, "rtf": read_rtf, "pdf": read_pdf,
+    "xlsx": read_xlsx, "docx": read_docx, "odt": read_odt, "rtf": read_rtf, "pdf": read_pdf,
 }
 
 

@@ -80,10 +80,10 @@ with st.form(f"{KEY}_switch", border=True):
 
 # --- ingest ---
 st.subheader("Add articles")
-st.caption("Text, HTML (.mhtml too), JSON/JSONL, CSV, Excel (.xlsx), Word (.docx), RTF or PDF files, RSS/Atom feeds and "
-           "agencies' XML (NITF, NewsML-G2), exports of LexisNexis, Nexis Uni and Factiva (a story each), gzipped "
-           "too (.jsonl.gz), or zip and tar archives of them (.zip, .tar.gz…). Articles already in the store are "
-           "skipped; files that cannot be read are listed with the reason.")
+st.caption("Text, HTML (.mhtml too), JSON/JSONL, CSV, Excel (.xlsx), Word (.docx), LibreOffice (.odt), RTF or PDF "
+           "files, RSS/Atom feeds and agencies' XML (NITF, NewsML-G2), exports of LexisNexis, Nexis Uni and "
+           "Factiva (a story each), gzipped too (.jsonl.gz), or zip and tar archives of them (.zip, .tar.gz…). "
+           "Articles already in the store are skipped; files that cannot be read are listed with the reason.")
 upload_col, folder_col = st.columns(2)
 with upload_col:
     uploads = st.file_uploader("Upload files or archives", accept_multiple_files=True, key=f"{KEY}_uploads",

@@ -80,3 +80,65 @@ def test_whatever_a_word_document_holds_it_gives_an_article_or_a_named_problem(t
     assert len(items) == 1
     if isinstance(items[0], Article):
         assert items[0].text.strip() and items[0].origin == "d.docx"
+
+
+# --- OpenDocument text (.odt) ---------------------------------------------------------------------
+
+ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+
+
+def _odt(body: str, *, part: str = "content.xml") -> bytes:
+    """An .odt as LibreOffice writes one: its mimetype first (stored), then ``body`` as the text
+    of its content part."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        z.writestr(part, f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODF}>'
+                         f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+    return buf.getvalue()
+
+
+def test_an_opendocument_text_gives_its_heading_as_title_and_its_paragraphs(tmp_path):
+    body = ('<text:h text:outline-level="1">Ferry service <text:span>extended</text:span></text:h>'
+            '<text:p text:style-name="P1">The harbour board<text:s text:c="3"/>voted<text:tab/>on Tuesday.'
+            '<text:note text:note-class="footnote"><text:note-body><text:p>A footnote.</text:p></text:note-body>'
+            '</text:note></text:p>'
+            '<text:p>Line one<text:line-break/>line two<office:annotation><text:p>A comment.</text:p>'
+            '</office:annotation></text:p>'
+            '<text:list><text:list-item><text:p>A list item.</text:p></text:list-item></text:list>'
+            '<table:table><table:table-row><table:table-cell><text:p>In a table cell.</text:p></table:table-cell>'
+            '</table:table-row></table:table>'
+            f'<text:h text:outline-level="2">A later heading</text:h><text:p/><text:p>{STORY}</text:p>')
+    path = tmp_path / "story.odt"
+    path.write_bytes(_odt(body))
+    (article,), problems = articles_and_problems(read_paths(path))
+    assert article.title == "Ferry service extended" and article.origin == str(path) and problems == []
+    assert article.text == ("The harbour board voted on Tuesday.\n\nLine one\nline two\n\nA list item.\n\n"
+                            f"In a table cell.\n\nA later heading\n\n{STORY}")
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("fake.odt", b"never a document", "unreadable OpenDocument text: not an OpenDocument text (.odt); save it again as .odt"),
+    ("sheet.odt", _odt(f"<text:p>{STORY}</text:p>", part="styles.xml"), "not an OpenDocument text (.odt)"),
+    ("blank.odt", _odt("<text:p/><text:p>   </text:p>"), "an OpenDocument text without text"),
+    ("broken.odt", _odt("<text:p>cut"), "its content part is not well-formed XML"),
+    ("bomb.odt", _odt(f"<text:p>{'a' * (40 << 20)}</text:p>"), "a zip bomb?"),
+])
+def test_opendocument_texts_that_cannot_be_used_are_named(name, data, reason):
+    articles, (problem,) = articles_and_problems(read_uploads([(name, data)]))
+    assert articles == [] and problem.origin == f"upload:{name}" and reason in problem.reason
+
+
+@settings(max_examples=40, deadline=None)
+@given(texts=st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40), max_size=5),
+       cut=st.one_of(st.none(), st.integers(0, 600)))
+def test_whatever_an_opendocument_text_holds_it_gives_an_article_or_a_named_problem(texts, cut):
+    from xml.sax.saxutils import escape
+
+    data = _odt("".join(f"<text:p>{escape(t)}</text:p>" for t in texts))
+    items = list(read_document(data if cut is None else data[:cut], "d.odt", "odt"))  # never raises
+    assert len(items) == 1
+    if isinstance(items[0], Article):
+        assert items[0].text.strip() and items[0].origin == "d.odt"
