@@ -15,7 +15,8 @@ What is read (details in the modules):
   id/text/date/title/source/url columns under common aliases (:mod:`.structured`), and .xlsx
   workbooks' rows (:mod:`.spreadsheets`); .docx, .odt and .rtf documents (:mod:`.documents`) and .pdf files
   (:mod:`.pdfs`); agencies' NITF and NewsML-G2 XML (:mod:`.iptc`); .html pages through
-  trafilatura (:mod:`.webpages`; saved as .mhtml too, :mod:`.mhtml`) and RSS/Atom feeds, an
+  trafilatura (:mod:`.webpages`; saved as .mhtml too, :mod:`.mhtml`); .eml e-mails and their
+  attachments (:mod:`.emails`); and RSS/Atom feeds, an
   article per item (:mod:`.feeds`); news databases' exports (LexisNexis, Nexis Uni and Factiva:
   text, .docx, .rtf, HTML), an article per story (:mod:`.news_databases`),
   cleaned of boilerplate lines and repeated story blocks (:mod:`.boilerplate`; .txt bodies lose

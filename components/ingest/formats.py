@@ -7,13 +7,14 @@ with the story) are removed (:mod:`.boilerplate`; repeated text is left as writt
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
 given; .xlsx: one per row of an Excel workbook (:mod:`.spreadsheets`). .html/.htm/.xhtml: the
 page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page saved as one file
-(:mod:`.mhtml`). .rss/.atom/.xml: one article per item of an RSS or Atom feed (:mod:`.feeds`),
-or a news agency's story in NITF or NewsML-G2 (:mod:`.iptc`). .docx, .odt and .rtf: a Word, OpenDocument
-or RTF document's text (:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A
-news database's export (LexisNexis, Nexis Uni or Factiva as .txt, .docx, .rtf or .html) gives one
-article per story (:mod:`.news_databases`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
-come) reads as the file inside it (:func:`components.ingest.archives.gunzip`; a JSON Lines file
-streams through it).
+(:mod:`.mhtml`); .eml: an e-mail and its attachments (:mod:`.emails`). .rss/.atom/.xml: one
+article per item of an RSS or Atom feed (:mod:`.feeds`), or a news agency's story in NITF or
+NewsML-G2 (:mod:`.iptc`). .docx, .odt and .rtf: a Word, OpenDocument or RTF document's text
+(:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A news
+database's export (LexisNexis, Nexis Uni or Factiva as .txt, .docx, .rtf or .html) gives one
+article per story (:mod:`.news_databases`). Any of these gzip-compressed (``wire.jsonl.gz``, as
+news exports often come) reads as the file inside it (:func:`components.ingest.archives.gunzip`;
+a JSON Lines file streams through it).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from typing import Callable, Iterable, Iterator
 from ..records import Article, Problem
 from .boilerplate import NOTHING_BUT_BOILERPLATE, clean_body
 from .decoding import NUL_LINE, blank_damaged_lines, decode
+from .emails import read_eml
 from .errors import Unreadable
 from .news_databases import export_stories, story_records
 from .documents import read_docx, read_odt, read_rtf
@@ -40,7 +42,7 @@ FORMATS: dict[str, str] = {
     ".txt": "text", ".text": "text",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv", ".tsv": "tsv",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".mhtml": "mhtml", ".mht": "mhtml",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".eml": "eml",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".xlsx": "xlsx", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pdf": "pdf",
 }
@@ -100,7 +102,7 @@ def skipped_reason(others: Counter[str]) -> str:
 #: The readers of the formats whose bytes are not decoded as text first: each yields the articles
 #: and problems of one file's bytes (and may raise Unreadable, named as the file's problem).
 _BYTES_READERS: dict[str, Callable[[bytes, str], Iterable[Article | Problem]]] = {
-    "html": read_page, "mhtml": read_mhtml,
+    "html": read_page, "mhtml": read_mhtml, "eml": read_eml,
     "xlsx": read_xlsx, "docx": read_docx, "odt": read_odt, "rtf": read_rtf, "pdf": read_pdf,
 }
 
