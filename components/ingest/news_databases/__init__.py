@@ -14,6 +14,7 @@ in a .txt file (:mod:`.header`). A story without text (a graphic's entry) is a P
 from __future__ import annotations
 
 import copy
+import re
 from typing import Iterator
 
 from ...datelines import places_before_comma
@@ -60,6 +61,23 @@ def _block_lines(tree) -> list[str]:
     return [" ".join(line.split()) for line in tree.text_content().split("\n")]
 
 
+#: A paragraph's end that leaves its sentence open (a word or a comma, no stop).
+_OPEN_END = re.compile(r"[\w,]$")
+
+
+def _rejoined(paragraphs: tuple[str, ...]) -> list[str]:
+    """``paragraphs`` with each that leaves its sentence open joined to the next when that starts
+    in lower case: an archive's story keyed in line by line ("…a ghost town. Exhausted" +
+    "lawmakers have left.") reads as the paragraph it was."""
+    out: list[str] = []
+    for p in paragraphs:
+        if out and _OPEN_END.search(out[-1]) and p[:1].islower():
+            out[-1] += " " + p
+        else:
+            out.append(p)
+    return out
+
+
 def story_records(stories: list[Story], origin: str) -> Iterator[Article | Problem]:
     """The articles of ``stories`` read from ``origin`` (each named ``origin#N``, N counting from
     1), and a Problem for a story without text or with a date that cannot be used (or, for no
@@ -68,7 +86,7 @@ def story_records(stories: list[Story], origin: str) -> Iterator[Article | Probl
         yield Problem(origin, "a news database's export without stories (its markers, but no story between them)")
     for n, story in enumerate(stories, 1):
         where = f"{origin}#{n}"
-        body = clean_body("\n\n".join(story.paragraphs), repeats=False).text
+        body = clean_body("\n\n".join(_rejoined(story.paragraphs)), repeats=False).text
         head = split_header(body)
         if not head.body:
             yield Problem(where, "a story of the export without text (a graphic's or a list's entry)")

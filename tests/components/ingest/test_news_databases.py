@@ -210,6 +210,16 @@ def test_a_nexis_uni_word_export_gives_one_article_per_story():
     _check_uni(*articles_and_problems(read_uploads([("nexis.docx", data)])), "upload:nexis.docx")
 
 
+def test_a_story_keyed_in_line_by_line_reads_as_its_paragraphs():
+    lines = ["The harbour board voted on Tuesday to extend", "the night ferry service, its chair", "said.",
+             "Ferries", "Drivers' groups said the rise was the third in two years."]
+    at = UNI.index("Body") + 1
+    data = word_document("".join(word_paragraph(html.escape(x)) for x in [*UNI[:at], *lines, *UNI[at + 2:]]))
+    ferry = articles_and_problems(read_uploads([("nexis.docx", data)]))[0][0]
+    assert ferry.text == ("The harbour board voted on Tuesday to extend the night ferry service, its chair said.\n\n"
+                          "Ferries\n\nDrivers' groups said the rise was the third in two years.")
+
+
 def test_a_nexis_uni_export_saved_as_text_reads_as_the_word_one():
     text = "\r\n\r\n".join(UNI)
     _check_uni(*articles_and_problems(read_uploads([("nexis.txt", text.encode("utf-8"))])), "upload:nexis.txt")
