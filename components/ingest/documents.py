@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..records import Article, Problem
 from .news_databases import export_stories, story_records
@@ -49,29 +49,29 @@ _ODF_ASIDES = frozenset({f"{ODF_TEXT}note", f"{ODF_OFFICE}annotation", f"{ODF_TE
 def read_docx(data: bytes, origin: str) -> Iterator[Article | Problem]:
     """Yield the article of the Word document ``data`` (the file's bytes), the stories of an
     export saved as one, or a Problem saying why there is none (``origin``: the file)."""
-    xml = _zip_part(data, origin, DOCUMENT_PART, "Word document", ".docx")
-    if isinstance(xml, Problem):
-        yield xml
-        return
-    title, lines = _paragraphs(xml)
-    if lines is None:
-        yield Problem(origin, "unreadable Word document: its text part is not well-formed XML")
-        return
-    yield from _articles(lines, title, origin, "a Word document without text")
+    yield from _read_zipped(data, origin, DOCUMENT_PART, "Word document", ".docx", _paragraphs)
 
 
 def read_odt(data: bytes, origin: str) -> Iterator[Article | Problem]:
     """Yield the article of the OpenDocument text ``data`` (a LibreOffice or OpenOffice
     ``.odt``'s bytes), or a Problem saying why there is none (``origin``: the file)."""
-    xml = _zip_part(data, origin, ODT_PART, "OpenDocument text", ".odt")
+    yield from _read_zipped(data, origin, ODT_PART, "OpenDocument text", ".odt", _odt_paragraphs)
+
+
+def _read_zipped(data: bytes, origin: str, part: str, kind: str, extension: str,
+                 paragraphs: Callable[[bytes], tuple[str | None, list[str] | None]]) -> Iterator[Article | Problem]:
+    """The article (or export's stories) of a zipped document whose text is the XML ``part``,
+    read by ``paragraphs`` into ``(title, paragraphs)``; a Problem naming a damaged, foreign or
+    textless file as a ``kind`` (saved as ``extension``)."""
+    xml = _zip_part(data, origin, part, kind, extension)
     if isinstance(xml, Problem):
         yield xml
         return
-    title, lines = _odt_paragraphs(xml)
+    title, lines = paragraphs(xml)
     if lines is None:
-        yield Problem(origin, "unreadable OpenDocument text: its content part is not well-formed XML")
+        yield Problem(origin, f"unreadable {kind}: its text ({part}) is not well-formed XML")
         return
-    yield from _articles(lines, title, origin, "an OpenDocument text without text")
+    yield from _articles(lines, title, origin, f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind} without text")
 
 
 def _zip_part(data: bytes, origin: str, name: str, kind: str, extension: str) -> bytes | Problem:
@@ -124,14 +124,22 @@ def read_rtf(data: bytes, origin: str) -> Iterator[Article | Problem]:
     yield from _articles(lines, None, origin, "an RTF document without text")
 
 
-def _paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:
-    """``(title, paragraphs)`` of a document part: the first title- or heading-styled paragraph,
-    and every non-blank paragraph's text in order (None when the part cannot be parsed)."""
+def _parsed(xml: bytes):
+    """A document part's XML root (by the :mod:`.safe_xml` parser), or None when it is not
+    well-formed."""
     from lxml import etree
 
     try:
-        root = etree.fromstring(xml, parser())
+        return etree.fromstring(xml, parser())
     except etree.XMLSyntaxError:
+        return None
+
+
+def _paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:
+    """``(title, paragraphs)`` of a document part: the first title- or heading-styled paragraph,
+    and every non-blank paragraph's text in order (None when the part cannot be parsed)."""
+    root = _parsed(xml)
+    if root is None:
         return None, None
     title: str | None = None
     lines: list[str] = []
@@ -160,11 +168,8 @@ def _odt_paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:
     """``(title, paragraphs)`` of an OpenDocument text's content part: the first heading of the
     first level (or paragraph styled "Title"), and every paragraph's and heading's text in order
     (a list's and a table cell's too; notes and comments left out). None when it cannot be parsed."""
-    from lxml import etree
-
-    try:
-        root = etree.fromstring(xml, parser())
-    except etree.XMLSyntaxError:
+    root = _parsed(xml)
+    if root is None:
         return None, None
     title: str | None = None
     lines: list[str] = []

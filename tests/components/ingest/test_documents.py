@@ -47,7 +47,7 @@ def test_a_document_without_a_title_style_has_no_title_and_keeps_its_first_line(
     ("fake.docx", b"this was never a Word document", "unreadable Word document: not a Word document (.docx); save it again as .docx, or as text"),
     ("sheet.docx", _docx(_p(STORY), part="xl/workbook.xml"), "unreadable Word document: not a Word document (.docx); save it again as .docx, or as text"),
     ("blank.docx", _docx(_p("") + _p("   ")), "a Word document without text"),
-    ("broken.docx", _docx("<w:p><w:r><w:t>cut"), "unreadable Word document: its text part is not well-formed XML"),
+    ("broken.docx", _docx("<w:p><w:r><w:t>cut"), "unreadable Word document: its text (word/document.xml) is not well-formed XML"),
 ])
 def test_word_documents_that_cannot_be_used_are_named(name, data, reason):
     articles, (problem,) = articles_and_problems(read_uploads([(name, data)]))
@@ -67,19 +67,6 @@ def test_a_word_document_bomb_is_refused_and_no_entity_is_expanded(tmp_path):
         z.writestr("word/document.xml", xml)
     articles, _ = articles_and_problems(read_uploads([("entity.docx", buf.getvalue())]))
     assert all("TOP SECRET" not in a.text for a in articles)
-
-
-@settings(max_examples=60, deadline=None)
-@given(texts=st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40), max_size=5),
-       cut=st.one_of(st.none(), st.integers(0, 600)))
-def test_whatever_a_word_document_holds_it_gives_an_article_or_a_named_problem(texts, cut):
-    from xml.sax.saxutils import escape
-
-    data = _docx("".join(f"<w:p><w:r><w:t>{escape(t)}</w:t></w:r></w:p>" for t in texts))
-    items = list(read_document(data if cut is None else data[:cut], "d.docx", "docx"))  # never raises
-    assert len(items) == 1
-    if isinstance(items[0], Article):
-        assert items[0].text.strip() and items[0].origin == "d.docx"
 
 
 # --- OpenDocument text (.odt) ---------------------------------------------------------------------
@@ -123,7 +110,7 @@ def test_an_opendocument_text_gives_its_heading_as_title_and_its_paragraphs(tmp_
     ("fake.odt", b"never a document", "unreadable OpenDocument text: not an OpenDocument text (.odt); save it again as .odt"),
     ("sheet.odt", _odt(f"<text:p>{STORY}</text:p>", part="styles.xml"), "not an OpenDocument text (.odt)"),
     ("blank.odt", _odt("<text:p/><text:p>   </text:p>"), "an OpenDocument text without text"),
-    ("broken.odt", _odt("<text:p>cut"), "its content part is not well-formed XML"),
+    ("broken.odt", _odt("<text:p>cut"), "its text (content.xml) is not well-formed XML"),
     ("bomb.odt", _odt(f"<text:p>{'a' * (40 << 20)}</text:p>"), "a zip bomb?"),
 ])
 def test_opendocument_texts_that_cannot_be_used_are_named(name, data, reason):
@@ -131,14 +118,19 @@ def test_opendocument_texts_that_cannot_be_used_are_named(name, data, reason):
     assert articles == [] and problem.origin == f"upload:{name}" and reason in problem.reason
 
 
-@settings(max_examples=40, deadline=None)
+# --- both ---------------------------------------------------------------------------------------------
+
+@settings(max_examples=60, deadline=None)
 @given(texts=st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40), max_size=5),
-       cut=st.one_of(st.none(), st.integers(0, 600)))
-def test_whatever_an_opendocument_text_holds_it_gives_an_article_or_a_named_problem(texts, cut):
+       cut=st.one_of(st.none(), st.integers(0, 600)), fmt=st.sampled_from(["docx", "odt"]))
+def test_whatever_a_document_holds_it_gives_an_article_or_a_named_problem(texts, cut, fmt):
     from xml.sax.saxutils import escape
 
-    data = _odt("".join(f"<text:p>{escape(t)}</text:p>" for t in texts))
-    items = list(read_document(data if cut is None else data[:cut], "d.odt", "odt"))  # never raises
+    if fmt == "docx":
+        data = _docx("".join(f"<w:p><w:r><w:t>{escape(t)}</w:t></w:r></w:p>" for t in texts))
+    else:
+        data = _odt("".join(f"<text:p>{escape(t)}</text:p>" for t in texts))
+    items = list(read_document(data if cut is None else data[:cut], f"d.{fmt}", fmt))  # never raises
     assert len(items) == 1
     if isinstance(items[0], Article):
-        assert items[0].text.strip() and items[0].origin == "d.odt"
+        assert items[0].text.strip() and items[0].origin == f"d.{fmt}"

@@ -38,6 +38,19 @@ def _wrapped(paragraph: str, width: int = 60) -> str:
     return "\n".join([*lines, line])
 
 
+def _check_stories(articles, problems, origin: str, ferry_head: tuple, tolls_head: tuple) -> None:
+    """The export gave the ferry and the tolls stories, with their heads ``(title, source, date,
+    dateline)``, as ``origin#1`` and ``#2``, and named its third story (a chart's, without text)."""
+    ferry, tolls = articles
+    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
+    assert (ferry.title, ferry.source, ferry.date, ferry.dateline) == ferry_head
+    assert (tolls.title, tolls.source, tolls.date, tolls.dateline) == tolls_head
+    assert [a.origin for a in articles] == [f"{origin}#1", f"{origin}#2"]
+    (graphic,) = problems
+    assert graphic.origin == f"{origin}#3" and "without text" in graphic.reason
+    assert not any(word in a.text for a in articles for word in INDEX_WORDS)
+
+
 CLASSIC = f"""Download Request: Selected Items: 1-3
 Time Of Request: Friday, March 20, 2018  16:51:31
 
@@ -119,17 +132,9 @@ LOAD-DATE: March 9, 2011
 def test_a_lexisnexis_text_export_gives_one_article_per_story(tmp_path):
     path = tmp_path / "lexis.txt"
     path.write_text(CLASSIC, encoding="utf-8")
-    articles, problems = articles_and_problems(read_paths(path))
-    ferry, tolls = articles
-    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
-    assert (ferry.title, ferry.source, ferry.date, ferry.dateline) == (
-        "Night ferry to run all year", "The Harbour Gazette (Portsmouth)", "2010-01-11", ("Portsmouth",))
-    assert (tolls.title, tolls.source, tolls.date, tolls.dateline) == ("Tolls to rise", "Transport Weekly", "2011-03-02",
-                                                                       ("Washington",))
-    assert [a.origin for a in articles] == [f"{path}#1", f"{path}#2"]
-    (graphic,) = problems  # (the third story is a chart's entry: no text)
-    assert graphic.origin == f"{path}#3" and "without text" in graphic.reason
-    assert not any(word in a.text for a in articles for word in INDEX_WORDS)
+    _check_stories(*articles_and_problems(read_paths(path)), str(path),  # (the third: a chart's entry, no text)
+                   ("Night ferry to run all year", "The Harbour Gazette (Portsmouth)", "2010-01-11", ("Portsmouth",)),
+                   ("Tolls to rise", "Transport Weekly", "2011-03-02", ("Washington",)))
 
 
 def test_a_german_lexisnexis_export_is_split_and_its_dates_read():
@@ -193,16 +198,9 @@ UNI = ["Date and Time: Monday, May 6, 2019 9:44:00 AM EDT", "Job Number: 9123456
 
 
 def _check_uni(articles, problems, origin):
-    ferry, tolls = articles
-    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
-    assert (ferry.title, ferry.source, ferry.date, ferry.dateline) == (
-        "Night ferry to run all year", "The Harbour Gazette", "2019-05-05", ("Portsmouth",))
-    assert (tolls.title, tolls.source, tolls.date, tolls.dateline) == ("Tolls to rise", "Transport Weekly", "2019-03-02",
-                                                                       ("Washington",))
-    assert [a.origin for a in articles] == [f"{origin}#1", f"{origin}#2"]
-    (graphic,) = problems
-    assert graphic.origin == f"{origin}#3" and "without text" in graphic.reason
-    assert not any(word in a.text for a in articles for word in INDEX_WORDS)
+    _check_stories(articles, problems, origin,
+                   ("Night ferry to run all year", "The Harbour Gazette", "2019-05-05", ("Portsmouth",)),
+                   ("Tolls to rise", "Transport Weekly", "2019-03-02", ("Washington",)))
 
 
 def test_a_nexis_uni_word_export_gives_one_article_per_story():
@@ -252,15 +250,21 @@ FACTIVA = _factiva_page(
                        (f"WASHINGTON (AP) -- {TOLLS[0]}", TOLLS[1]), "TRNWKY0020190302ef3200002"))
 
 
-def test_a_factiva_html_export_gives_one_article_per_story():
-    (ferry, tolls), problems = articles_and_problems(read_uploads([("factiva.html", FACTIVA)]))
+def _check_factiva(articles, problems, origin: str) -> None:
+    """The Factiva export gave the ferry and tolls stories with their heads and ids, as ``origin#1``
+    and ``#2``, and nothing else."""
+    ferry, tolls = articles
     assert problems == []
     assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
     assert (ferry.title, ferry.source, ferry.date, ferry.source_id) == (
         "Night ferry to run all year", "The Harbour Gazette", "2019-05-05", "HARGAZ0020190505ef5500001")
     assert (tolls.title, tolls.source, tolls.date, tolls.dateline, tolls.source_id) == (
         "Tolls to rise", "Transport Weekly", "2019-03-02", ("Washington",), "TRNWKY0020190302ef3200002")
-    assert [a.origin for a in (ferry, tolls)] == ["upload:factiva.html#1", "upload:factiva.html#2"]
+    assert [a.origin for a in articles] == [f"{origin}#1", f"{origin}#2"]
+
+
+def test_a_factiva_html_export_gives_one_article_per_story():
+    _check_factiva(*articles_and_problems(read_uploads([("factiva.html", FACTIVA)])), "upload:factiva.html")
 
 
 def test_a_factiva_export_with_its_index_reads_the_fields_beside_their_codes():
@@ -321,22 +325,13 @@ FACTIVA_LINES = ["Night ferry to run all year", "By Jane Doe", "355 words", "5 M
                  "Document TRNWKY0020190302ef3200002"]
 
 
-def _check_factiva(articles, problems):
-    ferry, tolls = articles
-    assert problems == []
-    assert ferry.text == "\n\n".join(FERRY) and tolls.text == "\n\n".join(TOLLS)
-    assert (ferry.title, ferry.source, ferry.date, ferry.source_id) == (
-        "Night ferry to run all year", "The Harbour Gazette", "2019-05-05", "HARGAZ0020190505ef5500001")
-    assert (tolls.title, tolls.source, tolls.date, tolls.dateline, tolls.source_id) == (
-        "Tolls to rise", "Transport Weekly", "2019-03-02", ("Washington",), "TRNWKY0020190302ef3200002")
-
-
 def test_a_factiva_rtf_export_gives_one_article_per_story():
-    _check_factiva(*articles_and_problems(read_uploads([("factiva.rtf", _rtf(FACTIVA_LINES))])))
+    _check_factiva(*articles_and_problems(read_uploads([("factiva.rtf", _rtf(FACTIVA_LINES))])), "upload:factiva.rtf")
 
 
 def test_a_factiva_export_copied_into_a_text_file_gives_one_article_per_story():
-    _check_factiva(*articles_and_problems(read_uploads([("factiva.txt", "\n\n".join(FACTIVA_LINES).encode("utf-8"))])))
+    data = "\n\n".join(FACTIVA_LINES).encode("utf-8")
+    _check_factiva(*articles_and_problems(read_uploads([("factiva.txt", data)])), "upload:factiva.txt")
 
 
 def test_a_factiva_export_with_its_index_as_lines_reads_each_field_after_its_code():
