@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -233,7 +233,8 @@ def _resolve_people(people: list[_Mention]) -> None:
     seen: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, m in enumerate(people):
         seen[fold_tokens(m.name)].append(i)
-    display = {key: min((people[i].name for i in idx), key=lambda n: spelling_rank(n, 0))
+    spellings = Counter(m.name for m in people)
+    display = {key: min((people[i].name for i in idx), key=lambda n: spelling_rank(n, spellings[n]))
                for key, idx in seen.items()}
     for key in display:
         full = _full_names(key, display)

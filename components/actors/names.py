@@ -84,9 +84,11 @@ def is_short_form(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 def spelling_rank(name: str, n: int) -> tuple:
     """Sort key for the spelling that represents a set of variants: mixed case before ALL
-    CAPS before all lower case, then the most mentioned."""
+    CAPS before all lower case, then the most mentioned, then the one with fewer words in
+    capitals ("Saddam Hussein" before "SADDAM Hussein", as a headline or a byline shouts it)."""
     case = 1 if name.isupper() else 2 if name.islower() else 0
-    return case, -n, name
+    shouted = sum(1 for word in name.split() if len(word) > 1 and word.isupper())
+    return case, -n, shouted, name
 
 
 # Words skipped when building an acronym from an organisation's name.

@@ -41,6 +41,12 @@ def make_doc(text: str, *ents: tuple[str, str]) -> Doc:
     ("Donald Trump visited Trump Tower. Trump left.",
      [("Donald Trump", "PERSON"), ("Trump Tower", "PERSON"), ("Trump", "PERSON")],
      ["Donald Trump", "Trump Tower", "Donald Trump"]),
+    # the spelling most written names the person; a name a headline shouts is not it
+    ("SADDAM Hussein wrote. Saddam Hussein spoke. Later Saddam Hussein left. Saddam agreed.",
+     [("SADDAM Hussein", "PERSON"), ("Saddam Hussein", "PERSON"), ("Saddam Hussein", "PERSON"), ("Saddam", "PERSON")],
+     ["Saddam Hussein"] * 4),
+    ("SADDAM Hussein wrote. Saddam Hussein spoke.", [("SADDAM Hussein", "PERSON"), ("Saddam Hussein", "PERSON")],
+     ["Saddam Hussein"] * 2),
     # a middle initial is specific: George W. Bush is not George H. W. Bush
     ("George H. W. Bush and George W. Bush met.",
      [("George H. W. Bush", "PERSON"), ("George W. Bush", "PERSON")],
