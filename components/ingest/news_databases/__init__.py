@@ -80,8 +80,8 @@ def _rejoined(paragraphs: tuple[str, ...]) -> list[str]:
 
 def story_records(stories: list[Story], origin: str) -> Iterator[Article | Problem]:
     """The articles of ``stories`` read from ``origin`` (each named ``origin#N``, N counting from
-    1), and a Problem for a story without text or with a date that cannot be used (or, for no
-    story at all, one naming the export)."""
+    1), and a Problem for a story without text, with a date that cannot be used, or that the
+    export ends inside (or, for no story at all, one naming the export)."""
     if not stories:
         yield Problem(origin, "a news database's export without stories (its markers, but no story between them)")
     for n, story in enumerate(stories, 1):
@@ -98,3 +98,6 @@ def story_records(stories: list[Story], origin: str) -> Iterator[Article | Probl
                                 source_id=story.source_id, origin=where)
         if day and day.problem:
             yield Problem(where, day.problem)
+        if story.cut_short:
+            yield Problem(where, "the export ends inside this story (its end marker is missing): the file may be cut "
+                                 "short; export it again to read the rest")

@@ -50,10 +50,14 @@ def factiva_text_stories(lines: list[str]) -> list[Story] | None:
     if not ends or not all(any(_WORD_COUNT.match(x) for x in lines[a:a + _FACTIVA_HEAD_LINES])
                            for a in starts):
         return None
-    return [_factiva_text_story(lines[a:b], _FACTIVA_ID.match(lines[b])[1]) for a, b in zip(starts, ends)]
+    stories = [_factiva_text_story(lines[a:b], _FACTIVA_ID.match(lines[b])[1]) for a, b in zip(starts, ends)]
+    rest = lines[ends[-1] + 1:]
+    if any(_WORD_COUNT.match(x) for x in rest[:_FACTIVA_HEAD_LINES]):  # (a story the export ends inside)
+        stories.append(_factiva_text_story(rest, None)._replace(cut_short=True))
+    return stories
 
 
-def _factiva_text_story(lines: list[str], doc_id: str) -> Story:
+def _factiva_text_story(lines: list[str], doc_id: str | None) -> Story:
     """One story of Factiva's Article Format as lines (its ``Document`` line left out)."""
     head = lines[:_FACTIVA_HEAD_LINES]
     count_at = next(i for i, line in enumerate(head) if _WORD_COUNT.match(line))

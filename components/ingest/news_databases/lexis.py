@@ -108,7 +108,7 @@ def _uni_stories(lines: list[str]) -> list[Story]:
         else:
             current.append(line)
     if any(current) and any(x in _UNI_BODY for x in current):  # (cut short before its last marker)
-        stories.append(_uni_story([x for x in current if x]))
+        stories.append(_uni_story([x for x in current if x])._replace(cut_short=True))
     return stories
 
 

@@ -8,7 +8,8 @@ from ..dates import read_date
 
 class Story(NamedTuple):
     """One story of an export. title, source, date (as written), dateline (the ``DATELINE:``
-    field as written), source_id: from its head, or None; paragraphs: its text's paragraphs."""
+    field as written), source_id: from its head, or None; paragraphs: its text's paragraphs;
+    cut_short: the export ends inside it (its end marker is missing)."""
 
     title: str | None
     source: str | None
@@ -16,6 +17,7 @@ class Story(NamedTuple):
     dateline: str | None
     paragraphs: tuple[str, ...]
     source_id: str | None = None
+    cut_short: bool = False
 
 
 def dated(line: str) -> str | None:

@@ -218,6 +218,15 @@ def test_a_story_keyed_in_line_by_line_reads_as_its_paragraphs():
                           "Ferries\n\nDrivers' groups said the rise was the third in two years.")
 
 
+def test_a_nexis_uni_export_cut_inside_a_story_names_it():
+    cut = UNI[:UNI.index("Graphic")]  # (the tolls story's text, then nothing)
+    articles, problems = articles_and_problems(read_uploads([("cut.docx", word_document(
+        "".join(word_paragraph(html.escape(x)) for x in cut)))]))
+    assert [a.title for a in articles] == ["Night ferry to run all year", "Tolls to rise"]
+    (problem,) = problems
+    assert problem.origin == "upload:cut.docx#2" and "may be cut short" in problem.reason
+
+
 def test_a_nexis_uni_export_saved_as_text_reads_as_the_word_one():
     text = "\r\n\r\n".join(UNI)
     _check_uni(*articles_and_problems(read_uploads([("nexis.txt", text.encode("utf-8"))])), "upload:nexis.txt")
@@ -332,6 +341,15 @@ def test_a_factiva_rtf_export_gives_one_article_per_story():
 def test_a_factiva_export_copied_into_a_text_file_gives_one_article_per_story():
     data = "\n\n".join(FACTIVA_LINES).encode("utf-8")
     _check_factiva(*articles_and_problems(read_uploads([("factiva.txt", data)])), "upload:factiva.txt")
+
+
+def test_a_factiva_export_cut_inside_its_last_story_keeps_it_and_names_it():
+    cut = FACTIVA_LINES[:-2]  # (the tolls story's last paragraph and its Document line missing)
+    articles, problems = articles_and_problems(read_uploads([("cut.txt", "\n\n".join(cut).encode("utf-8"))]))
+    assert [a.title for a in articles] == ["Night ferry to run all year", "Tolls to rise"]
+    assert articles[1].text == TOLLS[0] and articles[1].source_id is None
+    (problem,) = problems
+    assert problem.origin == "upload:cut.txt#2" and "may be cut short" in problem.reason
 
 
 def test_a_factiva_export_with_its_index_as_lines_reads_each_field_after_its_code():
