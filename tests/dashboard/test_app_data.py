@@ -16,6 +16,7 @@ from components import settings
 from components.store import Store
 from dashboard import state
 from tests.dashboard.test_app import ingest_ended, run_app
+from tests.components.ingest.reading import word_document, word_paragraph
 from tests.components.store.test_store import not_a_store
 
 DATA = "views/data.py"
@@ -98,6 +99,11 @@ def test_uploads_are_stored_under_their_own_names_without_temporary_files(monkey
     with xlsxwriter.Workbook(book, {"in_memory": True}) as workbook:
         workbook.add_worksheet().write_row(0, 0, ["title", "text"])
         workbook.worksheets()[0].write_row(1, 0, ["Rates", "The central bank in Nairobi held rates on Monday."])
+    nexis = word_document("".join(word_paragraph(line) for line in [  # (a Nexis Uni export: two stories)
+        "Ferry to run all year", "Harbour Gazette", "May 5, 2019 Sunday", "Body",
+        "The harbour board in Portsmouth voted to extend the night ferry.", "End of Document",
+        "Tolls to rise", "Transport Weekly", "March 2, 2019", "Body", "Bridge tolls in Lisbon will rise in March.",
+        "Load-Date: March 3, 2019", "End of Document"]))
     db = tmp_path / "s.duckdb"
     at = run_app(monkeypatch, db, page=DATA)
     at.file_uploader(key="data_uploads").set_value([
@@ -105,16 +111,17 @@ def test_uploads_are_stored_under_their_own_names_without_temporary_files(monkey
         ("batch.zip", buf.getvalue(), "application/zip"),
         ("week.tar.gz", packed.getvalue(), "application/gzip"),
         ("monitor.xlsx", book.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("nexis.docx", nexis, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         ("slides.pptx", b"PK\x03\x04", "application/vnd.ms-powerpoint")]).run()
     at.button(key="data_ingest_uploads").click().run()
     assert not at.exception
     at = ingest_ended(at)
-    assert any("4 articles read: 4 added" in s.value for s in at.success)
+    assert any("6 articles read: 6 added" in s.value for s in at.success)
     problems = next(d.value for d in at.dataframe if list(d.value.columns) == ["file", "problem"])
     assert problems["file"].tolist() == ["upload:slides.pptx"]
     origins = sorted(o for row in Store(db).query("SELECT origins FROM articles")["origins"] for o in row)
-    assert origins == ["upload:batch.zip!inner/b.txt", "upload:monitor.xlsx:2", "upload:report.txt",
-                       "upload:week.tar.gz!week/c.txt"]
+    assert origins == ["upload:batch.zip!inner/b.txt", "upload:monitor.xlsx:2", "upload:nexis.docx#1",
+                       "upload:nexis.docx#2", "upload:report.txt", "upload:week.tar.gz!week/c.txt"]
     logged = Store(db).query("SELECT origin FROM ingest_problems")["origin"].tolist()
     assert logged == ["upload:slides.pptx"]
 
