@@ -3,11 +3,12 @@ by pypdf (pure Python: nothing is rendered, no script in the file runs).
 
 The text comes page by page in the order the file draws it (a newspaper's columns one after the
 other). Its lines are joined back into paragraphs (:func:`reflow`): a line break inside a sentence
-becomes a space and a word split by a hyphen at a line end is joined (so a compound split at its
-own hyphen loses it: "well-" and "known" make "wellknown"); a paragraph ends at a blank line,
-after a sentence that stops short of the line's usual length, and after a short line followed by
-a capital (a heading). Lines that repeat at the top
-or bottom of most pages (a running header or footer) and bare page numbers are dropped. The title
+becomes a space and a word split by a hyphen at a line end is joined: "govern-" and "ment" make
+"government", but the hyphen stays before a capital ("Anglo-American") and where the document
+writes the word hyphenated elsewhere ("well-known"; a compound it never writes whole elsewhere
+loses its hyphen: "wellknown"). A paragraph ends at a blank line, after a sentence that stops
+short of the line's usual length, and after a short line followed by a capital (a heading).
+Lines that repeat at the top or bottom of most pages (a running header or footer) and bare page numbers are dropped. The title
 is the document's own (its metadata), unless that is empty or a file's name; no date is read (the
 file's dates say when it was made). An encrypted PDF (other than with an empty password), one
 with no text (a scan: run it through OCR first) and a damaged file are Problems; a PDF of more
@@ -35,6 +36,8 @@ SHORT_LINE = 0.8
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*[-–—]?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SPLIT_WORD = re.compile(r"[^\W\d_]-$")
+#: A hyphenated word inside a line ("well-known", "state-of-the-art"), as the document writes it.
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _FILE_NAME = re.compile(r"\.\w{2,4}$|^microsoft\s|^untitled$", re.IGNORECASE)
 
 
@@ -84,18 +87,38 @@ def _without_running_lines(pages: list[str]) -> list[list[str]]:
     return [[line for line in lines if line not in running and not _PAGE_NUMBER.match(line)] for lines in split]
 
 
+def _keeps_hyphen(before: str, line: str, compounds: set[str]) -> bool:
+    """Whether a word split by a hyphen at the end of ``before`` keeps it when ``line`` joins: it
+    does before a capital ("Anglo-" "American"; not inside a word in capitals, "OP-" "TIONAL") and where the document writes the two parts as a
+    hyphenated word elsewhere (``compounds``, the pairs of parts of its hyphenated words:
+    "well-known" in it keeps "well-" "known" one), or in a word with hyphens of its own
+    ("state-of-" "the-art"); a syllable split ("govern-" "ment") loses it."""
+    head = re.search(r"(-?)([^\W\d_]+-)$", before)
+    tail = re.match(r"[^\W\d_]+(-?)", line)
+    if not (head and tail):
+        return not line[:1].islower()
+    if head[2][:-1].isupper() and tail[0].rstrip("-").isupper():  # ("OP-" "TIONAL": a word in capitals)
+        return f"{head[2]}{tail[0]}".lower() in compounds
+    if not line[:1].islower():
+        return True
+    # (a part of a word that has hyphens of its own: "state-of-" "the-art")
+    return bool(head[1] or tail[1]) or f"{head[2]}{tail[0]}".lower() in compounds
+
+
 def reflow(pages: list[list[str]]) -> str:
     """The lines of each page (``""`` for a blank line) joined into paragraphs separated by a blank
     line: a line is joined to the one before with a space (a word split by a hyphen at the line's
-    end rejoined), across a page's end too, unless a blank line comes between, or the line before
+    end rejoined, keeping the hyphen as :func:`_keeps_hyphen` says), across a page's end too, unless a blank line comes between, or the line before
     is short (under :data:`SHORT_LINE` of the usual, median, line) and either ends a sentence or
     is followed by a line that starts with a capital or a digit (a heading, a byline)."""
     lengths = [len(line) for lines in pages for line in lines if line]
     usual = statistics.median(lengths) if lengths else 0
+    compounds = {f"{a}-{b}".lower() for lines in pages for line in lines for word in _COMPOUND.findall(line)
+                 for a, b in zip(word.split("-"), word.split("-")[1:])}  # (its parts two by two)
     paragraphs: list[str] = []
     current = last = ""
     for line in (line for lines in pages for line in lines):  # (a paragraph may run on to the next page)
-        ends = current and len(last) < SHORT_LINE * usual and (
+        ends = current and len(last) < SHORT_LINE * usual and not _SPLIT_WORD.search(last) and (
             _SENTENCE_END.search(last) or line[:1].isupper() or line[:1].isdigit())
         if not line or ends:
             if current:
@@ -105,8 +128,8 @@ def reflow(pages: list[list[str]]) -> str:
             continue
         if not current:
             current = line
-        elif _SPLIT_WORD.search(current) and line[:1].islower():
-            current = current[:-1] + line
+        elif _SPLIT_WORD.search(current):  # (a word split at the line's end: rejoined)
+            current = current + line if _keeps_hyphen(current, line, compounds) else current[:-1] + line
         else:
             current += " " + line
         last = line

@@ -116,6 +116,15 @@ def test_reflow_ends_paragraphs_after_short_lines_that_end_sentences_or_head_the
     assert reflow([lines]) == ("A long line of the story that runs across the whole column of the page, and ends here."
                                "\n\nA new paragraph starts and runs across the whole column of the page again: a "
                                "wellknown rule.")
+    split = ["A well-known rule of the harbour board holds that every vote is taken in the open by all",
+             "members of the board, which is a well-", "known rule of the port. Then the govern-",
+             "ment of the old town near the Anglo-", "American port agreed, and its new and fast state-of-",
+             "the-art ferries run on the lines; the pre-", "Covid timetable and the night-", "time service stay, as the OP-", "TIONAL clause says."]
+    assert reflow([split]) == (
+        "A well-known rule of the harbour board holds that every vote is taken in the open by all members of the board, "
+        "which is a well-known rule of the port. Then the government of the old town near the Anglo-American port "
+        "agreed, and its new and fast state-of-the-art ferries run on the lines; the pre-Covid timetable and the "
+        "nighttime service stay, as the OPTIONAL clause says.")
     heading = ["Ferry vote", "By Anna Berg", "The harbour board voted on Tuesday to extend the night ferry service to",
                "the islands, its chair said after the meeting in the town hall on the quay of the old port."]
     assert reflow([heading]) == ("Ferry vote\n\nBy Anna Berg\n\nThe harbour board voted on Tuesday to extend the night "
