@@ -9,6 +9,7 @@ of the window, used by the store too.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import warnings
@@ -32,6 +33,8 @@ _EPOCH_MILLIS = (1e11, 1e13)
 # A letter of any script (a month's name); digits and punctuation alone are not read as a date
 # in another language.
 _LETTER = re.compile(r"[^\W\d_]")
+# A number of one or two digits: a day ("Copyright 1993 The Times" has none, so no date is sought).
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _TWO_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 #: Days that software writes where a date is missing (the zero of a common clock), never read as
 #: a publication date: the article is stored undated, with a Problem saying why.
@@ -146,13 +149,16 @@ def _with_dateutil(s: str) -> dt.date | None:
     return a.date()
 
 
+@functools.lru_cache(maxsize=4096)
 def _in_other_languages(s: str) -> dt.date | None:
     """A full date written with a month's name in another language ("9 Januar 1993", "1. Februar
     2012", "3 de marzo de 2020", "28 мая 2018 г.", "2018年5月28日"), as news databases export them
     in their user's language: read by dateparser with the month and day names of Unicode's CLDR;
-    None for a string without letters, or one that lacks the day, month or year. (Its first
-    reading loads the names of every language: ~2 s, once per process.)"""
-    if not _LETTER.search(s):
+    None for a string without letters or without a number besides the year (a day), or one that
+    lacks the day, month or year. (Its first reading loads the names of every language: ~2 s,
+    once per process; a reading takes ~5 ms, so each string is read once: an export repeats its
+    dates.)"""
+    if not _LETTER.search(s) or not _DAY.search(s):
         return None
     import dateparser
 
