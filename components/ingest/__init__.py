@@ -33,10 +33,11 @@ id (the store keeps it once). ``origin`` names where it came from: ``folder/a.tx
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from ..records import Article, Problem
 from .archives import GZIP_ERRORS, Member, broken_gzip, count_members, gunzip, read_tar, read_zip
@@ -139,30 +140,33 @@ def read_uploads(files: Iterable[tuple[str, bytes]], *, max_file_bytes: int | No
                 on_file(origin)
 
 
-def count_uploads(files: Iterable[tuple[str, bytes]], *, max_zip_bytes: int | None = None) -> int:
+def count_uploads(files: Iterable[tuple[str, bytes]], *, max_file_bytes: int | None = None,
+                  max_zip_bytes: int | None = None) -> int:
     """How many files and zip members :func:`read_uploads` will read (its ``on_file`` calls)."""
+    max_file = default_limit("max_file_mb") if max_file_bytes is None else max_file_bytes
     max_zip = default_limit("max_zip_mb") if max_zip_bytes is None else max_zip_bytes
     n = 0
     for name, data in files:
         fmt = format_of(upload_origin(name))
         if fmt == "zip":
-            n += count_members(bytes(data), max_zip_bytes=max_zip)
+            n += count_members(bytes(data), max_file_bytes=max_file, max_zip_bytes=max_zip)
         elif fmt is not None:
             n += 1
     return n
 
 
 def count_files(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
-                max_zip_bytes: int | None = None) -> int:
+                max_file_bytes: int | None = None, max_zip_bytes: int | None = None) -> int:
     """How many files and zip members :func:`read_paths` will read (the number of ``on_file``
     calls): walks the folders and reads the zips' directories, nothing else."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    max_file = default_limit("max_file_mb") if max_file_bytes is None else max_file_bytes
     max_zip = default_limit("max_zip_mb") if max_zip_bytes is None else max_zip_bytes
     n = 0
     for src in iter_sources(paths):
         if isinstance(src, Source):
-            n += count_members(src.path, max_zip_bytes=max_zip) if src.fmt == "zip" else 1
+            n += count_members(src.path, max_file_bytes=max_file, max_zip_bytes=max_zip) if src.fmt == "zip" else 1
     return n
 
 
@@ -235,22 +239,32 @@ def _spread(items: Iterator[Article | Problem], size: int, at: _Position) -> Ite
 
 def _stream_jsonl(src: Source, *, max_line_bytes: int, at: _Position | None = None) -> Iterator[Article | Problem]:
     """The articles of a large JSON Lines file on disk, or of a gzip-compressed one of any size,
+    read line by line (:func:`_jsonl_stream`); ``at``: told before each article or problem how
+    far the file (the compressed one) has been read."""
+    with open(src.path, "rb") as raw:
+        yield from _jsonl_stream(raw, src.origin, src.fmt, max_line_bytes=max_line_bytes,
+                                 moved=(lambda: at(raw.tell())) if at else None)
+
+
+def _jsonl_stream(raw: BinaryIO, origin: str, fmt: str, *, max_line_bytes: int,
+                  moved: Callable[[], None] | None = None) -> Iterator[Article | Problem]:
+    """The articles of the JSON Lines stream ``raw`` (gzip-compressed when ``fmt`` says so),
     read line by line: whatever its size, one line is in memory at a time, so a file of a million
     articles is a stream of them, never refused for its size; a line over ``max_line_bytes``
     (setting ``max_file_mb``) is a Problem at its line. Its encoding is told from its first
-    64 KiB (:func:`.decoding.iter_lines`). ``at``: told before each article or problem how far
-    the file (the compressed one) has been read. A gzip file broken or cut short is a Problem
-    after the articles read before the break."""
+    64 KiB (:func:`.decoding.iter_lines`). ``moved``: called before each article or problem (to
+    move a bar). A gzip stream broken or cut short is a Problem after the articles read before
+    the break."""
     try:
-        with open(src.path, "rb") as raw, (gzip.GzipFile(fileobj=raw) if gzipped(src.fmt) else raw) as f:
-            for item in read_jsonl_lines(iter_lines(f, max_line_bytes=max_line_bytes), src.origin):
-                if at:
-                    at(raw.tell())
+        with (gzip.GzipFile(fileobj=raw) if gzipped(fmt) else contextlib.nullcontext(raw)) as f:
+            for item in read_jsonl_lines(iter_lines(f, max_line_bytes=max_line_bytes), origin):
+                if moved:
+                    moved()
                 yield item
     except Unreadable as err:
-        yield Problem(src.origin, err.reason)
+        yield Problem(origin, err.reason)
     except GZIP_ERRORS as err:
-        yield Problem(src.origin, broken_gzip(err))
+        yield Problem(origin, broken_gzip(err))
 
 
 def _read_bytes(data: bytes, origin: str, fmt: str, *, max_file_bytes: int) -> Iterator[Article | Problem]:
@@ -284,6 +298,9 @@ def _read_members(members: Iterator[Member | Problem], origin: str, *, max_file_
     for item in _guarded(members, origin):
         if isinstance(item, Problem):
             yield item
+        elif item.stream is not None:  # (a large JSON Lines member, read before the next is asked for)
+            yield from _guarded(_jsonl_stream(item.stream, item.origin, item.fmt, max_line_bytes=max_file_bytes,
+                                              moved=item.moved), item.origin)
         else:
             yield from _guarded(_read_bytes(item.data, item.origin, item.fmt, max_file_bytes=max_file_bytes),
                                 item.origin)

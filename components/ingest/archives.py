@@ -50,12 +50,26 @@ _MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeErro
 
 
 class Member(NamedTuple):
-    """A zip member to read: ``origin`` (``batch.zip!inner/b.txt``), ``fmt`` (see
-    :func:`~components.ingest.formats.format_of`) and its bytes."""
+    """An archive's member to read: ``origin`` (``batch.zip!inner/b.txt``), ``fmt`` (see
+    :func:`~components.ingest.formats.format_of`) and its bytes; or, for a JSON Lines member
+    over the size limit of one file (:func:`streams`), ``stream``: the member as a stream to
+    read line by line before the next member is asked for (``data`` then empty), and ``moved``:
+    to call as it is read, to move a progress bar (None when there is none)."""
 
     origin: str
     fmt: str
     data: bytes
+    stream: BinaryIO | None = None
+    moved: Callable[[], None] | None = None
+
+
+def streams(fmt: str, size: int, max_file_bytes: int) -> bool:
+    """Whether an archive's member of format ``fmt`` and ``size`` bytes is streamed rather than
+    held in memory: a JSON Lines file over the size limit of one file is, and a gzipped one of
+    any size, as on disk (a corpus shipped as ``corpus.tar.gz`` of one large ``.jsonl``); it then
+    counts towards ``max_zip_bytes`` only for the expansion ratio (a bomb), not for the memory
+    held."""
+    return fmt == f"{GZIP}jsonl" or (fmt == "jsonl" and size > max_file_bytes)
 
 
 def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, max_zip_bytes: int,
@@ -70,7 +84,7 @@ def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
         has taken its Member), and once with ``origin`` for a zip that is refused as a whole;
         the calls match :func:`count_members`.
     """
-    opened = _open(source, origin, max_zip_bytes=max_zip_bytes)
+    opened = _open(source, origin, max_file_bytes=max_file_bytes, max_zip_bytes=max_zip_bytes)
     if isinstance(opened, Problem):
         yield opened
         if on_member:
@@ -105,10 +119,10 @@ def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
             yield Problem(origin, f"no readable files in the zip (looked for {SUPPORTED})")
 
 
-def count_members(source: str | Path | bytes, *, max_zip_bytes: int) -> int:
+def count_members(source: str | Path | bytes, *, max_file_bytes: int, max_zip_bytes: int) -> int:
     """How many members :func:`read_zip` will report through ``on_member`` (1 for a zip that is
     refused as a whole); reads only the zip's directory. source: the zip's path or its bytes."""
-    opened = _open(source, "zip", max_zip_bytes=max_zip_bytes)
+    opened = _open(source, "zip", max_file_bytes=max_file_bytes, max_zip_bytes=max_zip_bytes)
     if isinstance(opened, Problem):
         return 1
     zf, infos = opened
@@ -117,9 +131,10 @@ def count_members(source: str | Path | bytes, *, max_zip_bytes: int) -> int:
                    and format_of(i.filename))
 
 
-def _open(source: str | Path | bytes, origin: str, *, max_zip_bytes: int
+def _open(source: str | Path | bytes, origin: str, *, max_file_bytes: int, max_zip_bytes: int
           ) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]] | Problem:
-    """Open the zip and check it as a whole; a Problem if it is broken or refused."""
+    """Open the zip and check it as a whole; a Problem if it is broken or refused (its members
+    held in memory expanding beyond ``max_zip_bytes``: see :func:`streams`)."""
     try:
         if isinstance(source, bytes):
             size, zf = len(source), zipfile.ZipFile(io.BytesIO(source))
@@ -132,10 +147,11 @@ def _open(source: str | Path | bytes, origin: str, *, max_zip_bytes: int
         return Problem(origin, f"broken zip: {err.strerror or err}")
     infos = zf.infolist()
     expansion = sum(i.file_size for i in infos)
+    held = sum(i.file_size for i in infos if not streams(format_of(i.filename) or "", i.file_size, max_file_bytes))
     if len(infos) > MAX_ENTRIES:
         reason = f"zip refused: {len(infos):,} entries (more than {MAX_ENTRIES:,})"
-    elif expansion > max_zip_bytes:
-        reason = too_large(expansion, max_zip_bytes, setting="max_zip_mb", what="zip refused: expands to")
+    elif held > max_zip_bytes:
+        reason = too_large(held, max_zip_bytes, setting="max_zip_mb", what="zip refused: expands to")
     else:
         reason = bomb_reason("zip refused", expansion, size)
     if reason:
@@ -162,8 +178,13 @@ def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, fmt: str, *,
         return Problem(where, "symbolic link in zip (skipped)")
     if info.flag_bits & 0x1:
         return Problem(where, "encrypted zip member (password-protected; unpack it yourself)")
+    if streams(fmt, info.file_size, max_file_bytes):
+        try:
+            return Member(where, fmt, b"", stream=zf.open(info))
+        except _MEMBER_ERRORS as err:
+            return Problem(where, f"broken zip member: {err or type(err).__name__}")
     if info.file_size > max_file_bytes:
-        return Problem(where, _member_too_large(info.file_size, max_file_bytes, fmt))
+        return Problem(where, too_large(info.file_size, max_file_bytes, setting="max_file_mb"))
     try:
         with zf.open(info) as f:
             data = f.read(max_file_bytes + 1)
@@ -193,7 +214,7 @@ def read_tar(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
     between two members (its end-of-archive blocks, or its compressed stream's end, are missing).
     """
     size = len(source) if isinstance(source, bytes) else os.path.getsize(source)
-    expansion = entries = handled = passed_on = 0
+    expansion = held = entries = handled = passed_on = 0
     others: Counter[str] = Counter()
     raw = io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")  # (OSError: the caller names it)
     try:
@@ -208,11 +229,13 @@ def read_tar(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
                     others[Path(name).suffix.lower() or "(no extension)"] += 1
                 handled += bool(fmt)
                 expansion += info.size if fmt and info.isreg() else 0
-                if stop := _tar_limit(entries, expansion, size, max_zip_bytes):
+                held += info.size if fmt and info.isreg() and not streams(fmt, info.size, max_file_bytes) else 0
+                if stop := _tar_limit(entries, held, expansion, size, max_zip_bytes):
                     yield Problem(origin, stop)
                     return
                 if fmt:
-                    item = _tar_member(tf, info, where, fmt, max_file_bytes=max_file_bytes)
+                    moved = (lambda: at(raw.tell())) if at else None
+                    item = _tar_member(tf, info, where, fmt, max_file_bytes=max_file_bytes, moved=moved)
                     yield from _nested(item, max_file_bytes=max_file_bytes,
                                        max_zip_bytes=max(0, max_zip_bytes - expansion), depth=_depth)
                     passed_on += 1
@@ -274,35 +297,28 @@ def _check_end(stream: _Counted, offset: int, *, most: int = 16 << 20) -> None:
         raise tarfile.ReadError("it ends without its end-of-archive blocks (cut short?)")
 
 
-def _tar_limit(entries: int, expansion: int, size: int, max_zip_bytes: int) -> str | None:
+def _tar_limit(entries: int, held: int, expansion: int, size: int, max_zip_bytes: int) -> str | None:
     """Why a tar archive of ``size`` bytes stops being read at its ``entries``-th entry, its
     members so far adding up to ``expansion`` bytes; None while it may go on."""
     if entries > MAX_ENTRIES:
         return f"tar archive read up to here: it holds more than {MAX_ENTRIES:,} entries"
-    if expansion > max_zip_bytes:
-        return too_large(expansion, max_zip_bytes, setting="max_zip_mb", what="tar archive read up to here: its files add up to")
+    if held > max_zip_bytes:
+        return too_large(held, max_zip_bytes, setting="max_zip_mb", what="tar archive read up to here: its files add up to")
     return bomb_reason("tar archive read up to here", expansion, size, so_far=True, kind="an archive bomb")
 
 
 def _tar_member(tf: tarfile.TarFile, info: tarfile.TarInfo, where: str, fmt: str, *,
-                max_file_bytes: int) -> Member | Problem:
+                max_file_bytes: int, moved: Callable[[], None] | None = None) -> Member | Problem:
     if info.issym() or info.islnk():
         return Problem(where, "link in tar archive (skipped)")
     if not info.isreg():
         return Problem(where, "not a regular file in tar archive (skipped)")
+    if streams(fmt, info.size, max_file_bytes):
+        return Member(where, fmt, b"", stream=tf.extractfile(info), moved=moved)
     if info.size > max_file_bytes:
-        return Problem(where, _member_too_large(info.size, max_file_bytes, fmt))
+        return Problem(where, too_large(info.size, max_file_bytes, setting="max_file_mb"))
     f = tf.extractfile(info)
     return Member(where, fmt, f.read() if f else b"")
-
-
-def _member_too_large(size: int, limit: int, fmt: str) -> str:
-    """The Problem reason for an archive's member of ``size`` bytes over ``limit`` (format ``fmt``):
-    for JSON Lines, that the file unpacked is read whatever its size."""
-    reason = too_large(size, limit, setting="max_file_mb")
-    if fmt in ("jsonl", f"{GZIP}jsonl"):
-        reason += "; or unpack the archive and ingest the file itself: JSON Lines is streamed whatever its size"
-    return reason
 
 
 #: What gzip and zlib raise for a damaged or truncated gzip file.

@@ -26,6 +26,7 @@ Whether a guess "reads as text" is decided by :func:`.reads_as_text.text_verdict
 from __future__ import annotations
 
 import codecs
+import gzip
 import io
 import re
 from typing import BinaryIO, Iterator
@@ -247,9 +248,40 @@ NUL_LINE = "NUL bytes in the line (a damaged file?): skipped"
 HEAD_BYTES = 65536
 
 
+def _seekable(f: BinaryIO) -> bool:
+    """Whether ``f`` can go back to its start (a tar member's stream has no ``seekable``; a gzip
+    file says it can, by reading again the file under it, which must then be able to)."""
+    if isinstance(f, gzip.GzipFile):
+        return _seekable(f.fileobj)
+    try:
+        return bool(f.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+class _Replayed(io.RawIOBase):
+    """A binary stream that gives ``head`` (bytes already read from ``rest``), then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self.head, self.rest = memoryview(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
 def iter_lines(f: BinaryIO, *, max_line_bytes: int) -> Iterator[str | Unreadable]:
-    """The lines of the text file ``f`` (open in binary, seekable, at its start), read one at a
-    time and decoded, split on ``"\\n"`` only and without it (as ``text.split("\\n")`` splits
+    """The lines of the text file ``f`` (open in binary, at its start; a stream will do: a tar's
+    member, a zip's), read one at a time and decoded, split on ``"\\n"`` only and without it (as ``text.split("\\n")`` splits
     what :func:`decode` gives): a file of any size is read with one line in memory.
 
     The file as a whole is told apart as :func:`decode` does, from its first
@@ -269,7 +301,10 @@ def iter_lines(f: BinaryIO, *, max_line_bytes: int) -> Iterator[str | Unreadable
         decode(sample[: sample.rfind(b"\n") + 1] or sample if len(head) == HEAD_BYTES else sample)
     elif bom is None and (why := text_verdict(head[: len(head) // 2 * 2].decode(codec, "ignore")).why):
         raise Unreadable(f"undecodable text (read as UTF-16 it has {why}); re-save it as UTF-8")
-    f.seek(len(bom[0]) if bom else 0)
+    if _seekable(f):
+        f.seek(len(bom[0]) if bom else 0)
+    else:  # (a stream: the head is given again from memory)
+        f = io.BufferedReader(_Replayed(head[len(bom[0]) if bom else 0:], f))
     lines = _text_lines(f, codec, max_line_bytes) if codec else _byte_lines(f, max_line_bytes)
     blank = True
     for line in lines:

@@ -124,9 +124,38 @@ def test_a_tar_bomb_stops_at_the_limits_and_a_large_member_is_named(tmp_path):
     assert len(articles) == 2 and [p.origin for p in problems] == [f"{plain}!b.txt"] and "max_file_mb" in problems[0].reason
     articles, problems = articles_and_problems(read_paths(plain, max_file_bytes=4 << 20, max_zip_bytes=1 << 20))
     assert len(articles) == 1 and problems[0].origin == str(plain) and "max_zip_mb" in problems[0].reason
+
+
+def test_a_json_lines_member_over_the_file_limit_is_streamed_with_the_bar_moving(tmp_path):
+    # (a corpus shipped as one large .jsonl, or .jsonl.gz, in a tar or a zip: read line by line,
+    # never held whole, and not counted in max_zip_mb, which bounds what archives hold in memory)
     lines = "".join(json.dumps({"text": f"{STORY} {i}"}) + "\n" for i in range(30_000)).encode()
-    articles, (problem,) = articles_and_problems(read_paths(_write(tmp_path / "wire.tgz", _tar({"wire.jsonl": lines})), max_file_bytes=1 << 20))
-    assert articles == [] and "max_file_mb" in problem.reason and "JSON Lines is streamed whatever its size" in problem.reason
+    gz = io.BytesIO()
+    with gzip.GzipFile(fileobj=gz, mode="wb") as g:
+        g.write(lines)
+    zipped = io.BytesIO()
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("wire.jsonl", lines)
+        zf.writestr("note.txt", STORY)
+    for name, data in [("wire.tgz", _tar({"wire.jsonl": lines, "note.txt": STORY.encode()})),
+                       ("wire.tar", _tar({"w/wire.jsonl.gz": gz.getvalue(), "note.txt": STORY.encode()}, "w")),
+                       ("wire.zip", zipped.getvalue())]:
+        path = _write(tmp_path / name, data)
+        moved: list[int] = []
+        articles, problems = articles_and_problems(read_paths(path, max_file_bytes=1 << 20, max_zip_bytes=1 << 20,
+                                                              on_bytes=moved.append))
+        assert problems == [] and len(articles) == 30_001, name
+        assert sorted(a.text for a in articles)[:2] == [STORY, f"{STORY} 0"]
+        assert {a.origin.rsplit(":", 1)[0] for a in articles if a.text != STORY} == {
+            f"{path}!" + ("w/wire.jsonl.gz" if name == "wire.tar" else "wire.jsonl")}
+        assert sum(moved) == path.stat().st_size and (len(moved) > 3 or name == "wire.zip")  # (as it is read)
+    bomb = io.BytesIO()  # (a gzip bomb streams through one line at a time: named, never held)
+    with gzip.GzipFile(fileobj=bomb, mode="wb") as g:
+        g.write(b"x" * (200 << 20))
+    path = _write(tmp_path / "bomb.tar", _tar({"x.jsonl.gz": bomb.getvalue()}, "w"))
+    articles, problems = articles_and_problems(read_paths(path, max_file_bytes=1 << 20))
+    assert articles == [] and [p.origin for p in problems] == [f"{path}!x.jsonl.gz:1"]
+    assert problems[0].reason.startswith("line over 1,048,576 bytes")
 
 
 def test_archives_inside_archives_are_read_one_level_deep(tmp_path):
