@@ -6,7 +6,8 @@ What is read (details in the modules):
 
 - folders, recursively, in name order; hidden files and junk skipped; files of other types
   skipped and counted in one Problem per folder (:mod:`.walk`);
-- zips and tar archives (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz), in memory, one level of nesting;
+- zips and tar archives (.tar, .tar.gz, .tgz, .tar.bz2, .tar.xz), in memory (a JSON Lines file in
+  them streamed, whatever its size), one level of nesting;
   unsafe member paths, archive bombs and oversize or broken archives refused (:mod:`.archives`);
   any readable file gzip-compressed (``wire.jsonl.gz``), read as the file inside it: a JSON Lines
   file streamed, another expanded up to one file's size limit;
