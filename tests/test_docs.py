@@ -78,6 +78,17 @@ def test_pyproject_pins_the_same_packages_as_requirements_in():
     assert not missing, f"requirements.txt does not lock {missing}: re-run the command in requirements.in"
 
 
+def test_the_lock_pins_lxml_with_the_extra_justext_asks_for_at_the_same_version_and_hashes():
+    # (justext needs lxml[html_clean]: unless the lock pins it too, the pip of Python 3.11's venv fetches the
+    # newest lxml for it and refuses to install in --require-hashes mode, the README's first command failing)
+    lock = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    entries = {m[1]: (m[2], sorted(re.findall(r"--hash=(\S+)", m[3])))
+               for m in re.finditer(r"^(lxml(?:\[html_clean\])?)==(\S+) \\\n((?:    --hash=\S+(?: \\)?\n)+)", lock,
+                                    re.MULTILINE)}
+    assert set(entries) == {"lxml", "lxml[html_clean]"}, "repeat lxml's entry as lxml[html_clean] (see requirements.in)"
+    assert entries["lxml"] == entries["lxml[html_clean]"] and entries["lxml"][1]
+
+
 def test_the_installed_project_imports_from_any_folder(tmp_path):
     import os
     import subprocess
