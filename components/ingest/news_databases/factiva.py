@@ -3,7 +3,8 @@ story.
 
 - Its HTML (the page its "Format for Saving" opens, saved by the browser): a ``div`` classed
   ``article`` and ``enArticle`` (``deArticle``… by the story's language) per story. In its
-  "Article Format" the headline is a ``span`` classed ``enHeadline``, the head lines are plain
+  "Article Format" the headline is a ``span`` classed ``enHeadline`` (its list number off when it is
+  classed ``counted`` too), the head lines are plain
   ``div`` elements (the word count, the date, a time, the outlet, its code, the edition, the
   language, the copyright, in the user's language), the paragraphs ``p`` elements classed
   ``articleParagraph``, and the last paragraph ``Document <id>``. In its "Full Article/Report
@@ -24,6 +25,8 @@ from .story import Story, dated
 _FACTIVA_CLASS = re.compile(r"^[a-z]{2,3}Article$")
 #: The last paragraph of a Factiva story: "Document <its id>" (in the user's language).
 _FACTIVA_ID = re.compile(r"^\S+\s+([A-Za-z0-9]{20,40})$")
+#: The number Factiva puts before a headline in a numbered list ("1) Zu Fuß …").
+_COUNTED = re.compile(r"^\d+\)\s+")
 #: A head line giving a time ("10:30", "10:30 GMT").
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 #: A Factiva story's word count ("877 words", "1,684 Wörter", "877 mots").
@@ -86,6 +89,13 @@ def _indexed_stories(lines: list[str]) -> list[Story]:
     return stories
 
 
+def _headline(span) -> str:
+    """A story's headline ``span``, spaces collapsed; a list's number ("1) ") off a headline that
+    Factiva numbers (classed ``counted``)."""
+    text = " ".join(span.text_content().split())
+    return _COUNTED.sub("", text) if "counted" in (span.get("class") or "").split() else text
+
+
 def _date_and_outlet(head: list[str]) -> tuple[str | None, str | None]:
     """A Factiva story's date and outlet from its head lines after the word count: the first line
     that reads as a date, and the next one that is not a time."""
@@ -119,8 +129,8 @@ def _factiva_story(div) -> Story:
         an = codes.get("AN", "").split()
         return Story(codes["HD"] or None, codes.get("SN") or None, codes.get("PD") or None, None,
                      tuple(paragraphs), an[-1] if an else None)
-    headline = next((" ".join(el.text_content().split()) for el in div.iter("span")
-                     if (el.get("class") or "").endswith("Headline")), None)
+    headline = next((_headline(el) for el in div.iter("span")
+                     if any(c.endswith("Headline") for c in (el.get("class") or "").split())), None)
     date, source = _date_and_outlet([" ".join(el.text_content().split()) for el in div
                                      if el.tag == "div" and not el.attrib])
     last = [" ".join(p.text_content().split()) for p in div.iter("p")][-1:]

@@ -235,11 +235,14 @@ def test_a_nexis_uni_export_saved_as_text_reads_as_the_word_one():
     assert [a.id for a in from_word if isinstance(a, Article)] == [a.id for a in from_text if isinstance(a, Article)]
 
 
-def _factiva_article(headline: str, head: list[str], paragraphs: tuple[str, ...], doc_id: str, lang: str = "en") -> str:
+def _factiva_article(headline: str, head: list[str], paragraphs: tuple[str, ...], doc_id: str, lang: str = "en",
+                     number: int | None = None) -> str:
+    """A story of Factiva's HTML page; ``number``: its place in a numbered list ("1) " before the headline)."""
+    counted = f' counted">{number}) ' if number else '">'
     divs = "".join(f"<div>{html.escape(x)}</div>" for x in head)
     ps = "".join(f'<p class="articleParagraph {lang}articleParagraph">{html.escape(p)}  </p>' for p in paragraphs)
     return (f'<div id="article-{doc_id}" class="article"><div class="article {lang}Article"><p></p><div>News; 1</div>'
-            f'<div id="hd"><span class="{lang}Headline">{html.escape(headline)}  </span></div>'
+            f'<div id="hd"><span class="{lang}Headline{counted}{html.escape(headline)}  </span></div>'
             f'<div class="author">By Jane Doe</div>{divs}<p></p>{ps}<p>Harbour Gazette Online</p>'
             f"<p>Dokument {doc_id}</p></div></div><br><span></span>")
 
@@ -253,7 +256,7 @@ def _factiva_page(articles: str) -> bytes:
 FACTIVA = _factiva_page(
     _factiva_article("Night ferry to run all year", ["355 Wörter", "5 Mai 2019", "The Harbour Gazette", "HARGAZ",
                                                      "Englisch", "Copyright 2019 Harbour Gazette Ltd."],
-                     FERRY, "HARGAZ0020190505ef5500001")
+                     FERRY, "HARGAZ0020190505ef5500001", number=1)
     + _factiva_article("Tolls to rise", ["120 Wörter", "2 März 2019", "22:30", "Transport Weekly", "TRNWKY", "Englisch",
                                          "(c) 2019 Transport Weekly"],
                        (f"WASHINGTON (AP) -- {TOLLS[0]}", TOLLS[1]), "TRNWKY0020190302ef3200002"))
