@@ -71,7 +71,12 @@ def _read_zipped(data: bytes, origin: str, part: str, kind: str, extension: str,
     if lines is None:
         yield Problem(origin, f"unreadable {kind}: its text ({part}) is not well-formed XML")
         return
-    yield from _articles(lines, title, origin, f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind} without text")
+    yield from _articles(lines, title, origin, f"{_a(kind)} without text")
+
+
+def _a(kind: str) -> str:
+    """``kind`` with its indefinite article ("a Word document", "an OpenDocument text")."""
+    return f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind}"
 
 
 def _zip_part(data: bytes, origin: str, name: str, kind: str, extension: str) -> bytes | Problem:
@@ -85,7 +90,7 @@ def _zip_part(data: bytes, origin: str, name: str, kind: str, extension: str) ->
                 xml = part.read(max_bytes + 1)  # (no more than a bomb would be refused at)
     except (zipfile.BadZipFile, KeyError, EOFError, OSError, ValueError, NotImplementedError) as err:
         foreign = isinstance(err, (zipfile.BadZipFile, KeyError))
-        detail = f"not {'an' if kind[0] in 'AEIOU' else 'a'} {kind} ({extension})" if foreign else str(err)
+        detail = f"not {_a(kind)} ({extension})" if foreign else str(err)
         return Problem(origin, f"unreadable {kind}: {detail}; save it again as {extension}, or as text")
     why = bomb_reason(f"{kind[0].upper()}{kind[1:]} refused", max(info.file_size, len(xml)), len(data))
     return Problem(origin, why) if why else xml
@@ -161,7 +166,12 @@ def _text(p) -> str:
     parts = []
     for el in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
         parts.append(el.text or "" if el.tag == f"{W}t" else " " if el.tag == f"{W}tab" else "\n")
-    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip()
+    return _tidy("".join(parts))
+
+
+def _tidy(text: str) -> str:
+    """A paragraph's text with the spaces of each of its lines collapsed, its line breaks kept."""
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
 def _odt_paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:
@@ -177,7 +187,7 @@ def _odt_paragraphs(xml: bytes) -> tuple[str | None, list[str] | None]:
     for p in root.iter(*blocks):
         if any(a.tag in blocks or a.tag in _ODF_ASIDES for a in p.iterancestors()):
             continue  # (read with the paragraph it is in, or not the document's text)
-        text = "\n".join(" ".join(line.split()) for line in _odf_text(p).split("\n")).strip()
+        text = _tidy(_odf_text(p))
         if not text:
             continue
         heading = p.tag == f"{ODF_TEXT}h" and p.get(f"{ODF_TEXT}outline-level", "1") == "1"

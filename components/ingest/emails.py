@@ -4,8 +4,8 @@ mail): the message is one article, and each attachment Dateline reads is read as
 The message is parsed by Python's ``email`` package (RFC 5322 and MIME: encoded headers,
 quoted-printable and base64 bodies, each part's charset honoured). The article's title is the
 subject (its ``Fwd:``/``Re:`` prefixes off), its date the ``Date`` header, its source the sender's
-name (else address). Its text is the plain-text body, else the HTML body's main text (read as an
-``.html`` file is, :func:`~.webpages.read_html`); a signature after the ``-- `` line (RFC 3676)
+name (else address). Its text is the plain-text body, else the HTML body's main text (found as in an
+``.html`` file, :func:`~.webpages.extract_page`); a signature after the ``-- `` line (RFC 3676)
 and lines quoted with ``>`` are left out, and a wire dateline that opens it is split off
 (:mod:`.header`). An attachment's origin is the message's and its name (``alert.eml!story.docx``);
 a message forwarded as an attachment is read as an e-mail (``alert.eml!message2``), one level deep;
@@ -63,10 +63,10 @@ def read_eml(data: bytes, origin: str, *, nested: bool = False) -> Iterator[Arti
     found: list[Article | Problem] = []
     if text:
         head = split_header(text)
-        day = read_date(_header(headers, "date")) if _header(headers, "date") else None
-        found.append(Article.from_text(head.body, title=_subject(headers), date=day.date if day else None,
+        day = read_date(_header(headers, "date"))  # (no header: no date and no problem)
+        found.append(Article.from_text(head.body, title=_subject(headers), date=day.date,
                                        source=_sender(headers) or head.source, dateline=head.dateline, origin=origin))
-        if day and day.problem:
+        if day.problem:
             found.append(Problem(origin, day.problem))
     found += attached
     if not any(isinstance(item, Article) for item in found):
@@ -84,12 +84,12 @@ def _body_text(message) -> str:
         content = part.get_content()
     except (LookupError, ValueError, AssertionError):  # (an unknown charset, a broken encoding)
         content = (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
-    if part.get_content_subtype() == "html":
-        from .webpages import read_html
+    if part.get_content_subtype() == "html":  # (its main text only: cleaned, and its dateline split, below)
+        from .webpages import extract_page, load_page
 
         # (decoded already: the page is given as UTF-8, whatever its own <meta> said)
-        page = read_html(b'<meta charset="utf-8">' + content.encode("utf-8"), "") if content.strip() else None
-        content = page.text if isinstance(page, Article) else ""
+        page = extract_page(load_page(b'<meta charset="utf-8">' + content.encode("utf-8"))) if content.strip() else None
+        content = page.text if page else ""
     content = _SIGNATURE.split(content.replace("\r\n", "\n"), maxsplit=1)[0]
     content = "\n".join(line for line in content.split("\n") if not line.lstrip().startswith(">"))
     return clean_body(content.strip(), repeats=False).text

@@ -161,7 +161,7 @@ def _content(el) -> str:
 def html_text(markup: str) -> str:
     """A fragment of HTML (a feed item's content) as plain text: one paragraph per block
     (:data:`BLOCKS`), separated by a blank line, spaces collapsed, character references decoded;
-    scripts, styles and embedded objects left out."""
+    scripts, styles and embedded objects left out (:func:`block_text`)."""
     if "<" not in markup:
         return "\n\n".join(" ".join(decode_references(p).split()) for p in _BREAKS.split(markup) if p.strip())
     import lxml.html
@@ -171,6 +171,13 @@ def html_text(markup: str) -> str:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (ParserError, ValueError):
         return ""
+    return block_text(root)
+
+
+def block_text(root) -> str:
+    """The text of the parsed HTML element ``root`` (changed in place: give it a copy to keep the
+    original) as plain text: one paragraph per block (:data:`BLOCKS`), separated by a blank line,
+    spaces collapsed; scripts, styles and embedded objects left out."""
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue

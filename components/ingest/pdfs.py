@@ -17,6 +17,7 @@ than :data:`MAX_PAGES` pages is read up to there and named.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -38,6 +39,10 @@ _SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SPLIT_WORD = re.compile(r"[^\W\d_]-$")
 #: A hyphenated word inside a line ("well-known", "state-of-the-art"), as the document writes it.
 _COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+#: The word part split off at a line's end ("well-"), after a hyphen of the word's own if any.
+_SPLIT_HEAD = re.compile(r"(-?)([^\W\d_]+-)$")
+#: The word part that opens the next line ("known"), and a hyphen of the word's own after it.
+_SPLIT_TAIL = re.compile(r"[^\W\d_]+(-?)")
 _FILE_NAME = re.compile(r"\.\w{2,4}$|^microsoft\s|^untitled$", re.IGNORECASE)
 
 
@@ -89,20 +94,19 @@ def _without_running_lines(pages: list[str]) -> list[list[str]]:
 
 def _keeps_hyphen(before: str, line: str, compounds: set[str]) -> bool:
     """Whether a word split by a hyphen at the end of ``before`` keeps it when ``line`` joins: it
-    does before a capital ("Anglo-" "American"; not inside a word in capitals, "OP-" "TIONAL") and where the document writes the two parts as a
-    hyphenated word elsewhere (``compounds``, the pairs of parts of its hyphenated words:
-    "well-known" in it keeps "well-" "known" one), or in a word with hyphens of its own
-    ("state-of-" "the-art"); a syllable split ("govern-" "ment") loses it."""
-    head = re.search(r"(-?)([^\W\d_]+-)$", before)
-    tail = re.match(r"[^\W\d_]+(-?)", line)
+    does before a capital ("Anglo-" "American"; not inside a word in capitals, "OP-" "TIONAL") and
+    where the document writes the two parts as a hyphenated word elsewhere (``compounds``, the
+    pairs of parts of its hyphenated words: "well-known" in it keeps "well-" "known" one), or in
+    a word with hyphens of its own ("state-of-" "the-art"); a syllable split ("govern-" "ment")
+    loses it."""
+    head, tail = _SPLIT_HEAD.search(before), _SPLIT_TAIL.match(line)
     if not (head and tail):
         return not line[:1].islower()
+    written = f"{head[2]}{tail[0]}".lower() in compounds
     if head[2][:-1].isupper() and tail[0].rstrip("-").isupper():  # ("OP-" "TIONAL": a word in capitals)
-        return f"{head[2]}{tail[0]}".lower() in compounds
-    if not line[:1].islower():
-        return True
-    # (a part of a word that has hyphens of its own: "state-of-" "the-art")
-    return bool(head[1] or tail[1]) or f"{head[2]}{tail[0]}".lower() in compounds
+        return written
+    # (before a capital; a part of a word that has hyphens of its own: "state-of-" "the-art")
+    return not line[:1].islower() or bool(head[1] or tail[1]) or written
 
 
 def reflow(pages: list[list[str]]) -> str:
@@ -114,7 +118,7 @@ def reflow(pages: list[list[str]]) -> str:
     lengths = [len(line) for lines in pages for line in lines if line]
     usual = statistics.median(lengths) if lengths else 0
     compounds = {f"{a}-{b}".lower() for lines in pages for line in lines for word in _COMPOUND.findall(line)
-                 for a, b in zip(word.split("-"), word.split("-")[1:])}  # (its parts two by two)
+                 for a, b in itertools.pairwise(word.split("-"))}  # (its parts two by two)
     paragraphs: list[str] = []
     current = last = ""
     for line in (line for lines in pages for line in lines):  # (a paragraph may run on to the next page)

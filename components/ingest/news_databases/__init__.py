@@ -21,17 +21,13 @@ from ...datelines import places_before_comma
 from ...records import Article, Problem
 from ..boilerplate import clean_body
 from ..dates import read_date
+from ..feeds import block_text
 from ..header import split_header
 from .factiva import factiva_stories, factiva_text_stories
 from .lexis import EXPORT_PAGE, lexis_stories
 from .story import Story
 
 __all__ = ["Story", "export_stories", "page_stories", "story_records"]
-
-#: The elements a page's text is cut into lines at (their text a paragraph of its own).
-_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "table", "center", "blockquote",
-           "pre", "dd", "dt")
-
 
 def export_stories(lines: list[str]) -> list[Story] | None:
     """The stories of a LexisNexis or Factiva export given as its ``lines`` (a text file's, an
@@ -42,23 +38,12 @@ def export_stories(lines: list[str]) -> list[Story] | None:
 
 def page_stories(tree) -> list[Story] | None:
     """The stories of an export saved as an HTML page (``tree``: the page parsed by lxml):
-    Factiva's (:func:`~.factiva.factiva_stories`), or LexisNexis's read as the lines of its
-    blocks; None when the page is no such export."""
+    Factiva's (:func:`~.factiva.factiva_stories`), or LexisNexis's read as the paragraphs of its
+    blocks (:func:`~components.ingest.feeds.block_text`); None when the page is no such export."""
     stories = factiva_stories(tree)
     if stories is not None or not EXPORT_PAGE.search(tree.text_content()):
         return stories
-    return lexis_stories(_block_lines(tree))
-
-
-def _block_lines(tree) -> list[str]:
-    """The text of a page (a copy of ``tree``) as lines: each block element's text a paragraph of
-    its own (blank lines between), a ``br`` a line break; spaces collapsed."""
-    tree = copy.deepcopy(tree)
-    for el in tree.iter(*_BLOCKS, "br"):
-        el.tail = ("\n" if el.tag == "br" else "\n\n") + (el.tail or "")
-        if el.tag != "br":
-            el.text = "\n\n" + (el.text or "")
-    return [" ".join(line.split()) for line in tree.text_content().split("\n")]
+    return lexis_stories(block_text(copy.deepcopy(tree)).split("\n"))  # (a block a paragraph, as in a feed)
 
 
 #: A paragraph's end that leaves its sentence open (a word or a comma, no stop).

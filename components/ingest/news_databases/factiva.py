@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..safe_xml import text_of
 from .story import Story, dated
 
 #: A Factiva story's ``div``: classed ``article`` and ``<language>Article``.
@@ -76,10 +77,8 @@ def _indexed_stories(lines: list[str]) -> list[Story]:
     for line in [*lines, "HD"]:
         m = _FACTIVA_CODE.match(line)
         if m and m["code"] == "HD" and "HD" in fields:
-            an = " ".join(fields.get("AN", [])).split()
-            stories.append(Story(" ".join(fields["HD"]) or None, " ".join(fields.get("SN", [])) or None,
-                                 " ".join(fields.get("PD", [])) or None, None,
-                                 (*fields.get("LP", []), *fields.get("TD", [])), an[-1] if an else None))
+            stories.append(_coded_story({c: " ".join(v) for c, v in fields.items()},
+                                        (*fields.get("LP", []), *fields.get("TD", []))))
             fields = {}
         if m:
             code = m["code"]
@@ -89,21 +88,29 @@ def _indexed_stories(lines: list[str]) -> list[Story]:
     return stories
 
 
+def _coded_story(codes: dict[str, str], paragraphs: tuple[str, ...]) -> Story:
+    """A story of Factiva's indexed format from its fields by code (``HD`` headline, ``SN`` outlet,
+    ``PD`` date, ``AN`` "Document <id>") and its text's ``paragraphs``."""
+    an = codes.get("AN", "").split()
+    return Story(codes.get("HD") or None, codes.get("SN") or None, codes.get("PD") or None, None,
+                 tuple(paragraphs), an[-1] if an else None)
+
+
 def _headline(span) -> str:
     """A story's headline ``span``, spaces collapsed; a list's number ("1) ") off a headline that
     Factiva numbers (classed ``counted``)."""
-    text = " ".join(span.text_content().split())
+    text = text_of(span) or ""
     return _COUNTED.sub("", text) if "counted" in (span.get("class") or "").split() else text
 
 
 def _date_and_outlet(head: list[str]) -> tuple[str | None, str | None]:
     """A Factiva story's date and outlet from its head lines after the word count: the first line
     that reads as a date, and the next one that is not a time."""
-    date_at = next((i for i, line in enumerate(head) if dated(line)), None)
+    date_at, date = next(((i, d) for i, line in enumerate(head) if (d := dated(line))), (None, None))
     if date_at is None:
         return None, None
     after = [line for line in head[date_at + 1:] if not _TIME.match(line)]
-    return dated(head[date_at]), after[0] if after else None
+    return date, after[0] if after else None
 
 
 def factiva_stories(tree) -> list[Story] | None:
@@ -117,22 +124,18 @@ def factiva_stories(tree) -> list[Story] | None:
 
 def _factiva_story(div) -> Story:
     """One Factiva story (its ``div``), in either of the two formats."""
-    paragraphs = [" ".join(p.text_content().split()) for p in div.iter("p")
-                  if (p.get("class") or "").startswith("articleParagraph")]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = tuple(text for p in div.iter("p")
+                       if (p.get("class") or "").startswith("articleParagraph") and (text := text_of(p)))
     codes = {}
     for row in div.iter("tr"):
         cells = row.findall("td")
         if len(cells) >= 2 and re.fullmatch(r"[A-Z]{2,3}", code := cells[0].text_content().strip()):
-            codes.setdefault(code, " ".join(cells[1].text_content().split()))
+            codes.setdefault(code, text_of(cells[1]) or "")
     if "HD" in codes:  # (Full Article/Report plus Indexing)
-        an = codes.get("AN", "").split()
-        return Story(codes["HD"] or None, codes.get("SN") or None, codes.get("PD") or None, None,
-                     tuple(paragraphs), an[-1] if an else None)
+        return _coded_story(codes, paragraphs)
     headline = next((_headline(el) for el in div.iter("span")
                      if any(c.endswith("Headline") for c in (el.get("class") or "").split())), None)
-    date, source = _date_and_outlet([" ".join(el.text_content().split()) for el in div
-                                     if el.tag == "div" and not el.attrib])
-    last = [" ".join(p.text_content().split()) for p in div.iter("p")][-1:]
+    date, source = _date_and_outlet([text_of(el) or "" for el in div if el.tag == "div" and not el.attrib])
+    last = [text_of(p) or "" for p in div.iter("p")][-1:]
     found_id = _FACTIVA_ID.match(last[0]) if last else None
-    return Story(headline or None, source, date, None, tuple(paragraphs), found_id[1] if found_id else None)
+    return Story(headline or None, source, date, None, paragraphs, found_id[1] if found_id else None)

@@ -22,8 +22,10 @@ import re
 
 from .story import Story, dated
 
-#: The line that opens a story of LexisNexis's older export, in English, German and French.
-_CLASSIC_START = re.compile(r"^\s*(?:FOCUS - )?(?:\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+)\s*$")
+#: The words that open a story of LexisNexis's older export, in English, German and French.
+_STORY_NUMBER = r"\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+"
+#: The line that opens such a story.
+_CLASSIC_START = re.compile(rf"^\s*(?:FOCUS - )?(?:{_STORY_NUMBER})\s*$")
 #: The line that ends the head of such a story.
 _CLASSIC_LENGTH = re.compile(r"^(?:LENGTH|LÄNGE|LONGUEUR):\s")
 #: A field line of that export: a capitalised name and a colon ("BYLINE: Jane Doe").
@@ -43,8 +45,8 @@ _UNI_TAIL = re.compile(r"^(?:Classification|Graphic|Notes|Load-Date:.*|Language:
 _UNI_FIELD = re.compile(r"^(?P<name>[A-Z][A-Za-z/-]+(?: [A-Za-z/-]+){0,3}):[\s\u00a0]*(?P<value>.*)$")
 
 
-#: Where a page's text says it is such an export (a story's opening line, anywhere in it).
-EXPORT_PAGE = re.compile(r"\d+ of \d+ DOCUMENTS?|Dokument \d+ von \d+|Document \d+ de \d+")
+#: Where a page's text says it is such an export (a story's opening words, anywhere in it).
+EXPORT_PAGE = re.compile(_STORY_NUMBER)
 
 
 def lexis_stories(lines: list[str]) -> list[Story] | None:
@@ -66,7 +68,7 @@ def _classic_story(lines: list[str]) -> Story:
     head, rest = (lines[:end], lines[end + 1:]) if end is not None else ([], lines)
     fields = {m["name"]: m["value"].strip() for line in head if (m := _CLASSIC_FIELD.match(line))}
     named = [line for line in head if line.strip() and not _CLASSIC_FIELD.match(line)]
-    date_at = next((i for i, line in enumerate(named) if dated(line)), None)
+    date_at, date = next(((i, d) for i, line in enumerate(named) if (d := dated(line))), (None, None))
     source = named[0].strip() if named and date_at != 0 else None
     # the headline: the lines written flush left, where the outlet, date and edition are centred;
     # when no line is (a page's lines), the last line before the fields
@@ -82,8 +84,7 @@ def _classic_story(lines: list[str]) -> Story:
             fields.setdefault(m["name"], m["value"].strip())
             continue
         body.append(line)
-    return Story(title, source, dated(named[date_at]) if date_at is not None else None,
-                 fields.get("DATELINE"), _joined_paragraphs(body))
+    return Story(title, source, date, fields.get("DATELINE"), _joined_paragraphs(body))
 
 
 def _joined_paragraphs(lines: list[str]) -> tuple[str, ...]:
@@ -120,13 +121,12 @@ def _uni_story(lines: list[str]) -> Story:
     named = [i for i, line in enumerate(head) if not _UNI_FIELD.match(line)]
     # the date: the last head line (not a field) that reads as one; the outlet and the headline
     # are the two lines before it (a cover page may come before them)
-    date_at = next((i for i in reversed(named) if dated(head[i])), None)
+    date_at, date = next(((i, d) for i in reversed(named) if (d := dated(head[i]))), (None, None))
     if date_at is None:
-        title, source, date = (head[named[0]] if named else None), None, None
+        title, source = (head[named[0]] if named else None), None
     else:
         before = [i for i in named if i < date_at][-2:]
         title = head[before[0]] if len(before) == 2 else None
         source = head[before[-1]] if before else None
-        date = dated(head[date_at])
     end = next((i for i, line in enumerate(text) if _UNI_TAIL.match(line)), len(text))
     return Story(title, source, date, fields.get("Dateline"), tuple(text[:end]))
