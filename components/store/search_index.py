@@ -240,7 +240,7 @@ def sync(store_path: Path, read: Callable, *, progress: Callable[[int, int], Non
 #: and ranks one hit at a time per connection (bm25 takes ~1 µs a hit), and the ranks do not
 #: depend on the parts, as bm25 reads its statistics (rows, mean lengths, rows per term) from the
 #: whole index. (Each part reads those statistics again: two parts rank 250,000 hits in 0.24 s,
-#: one in 0.33 s; they find 250,000 unranked hits in 0.045 s, one in 0.08 s.)
+#: one in 0.33 s; they find 250,000 unranked hits in 0.03 s, one in 0.035 s.)
 SPLIT_ROWS = 100_000
 PARTS = max(1, min(os.cpu_count() or 1, 4))
 
@@ -315,11 +315,14 @@ def _hit_texts(store_path: Path, sql: str, match: str, names: Sequence[str],
     if rowids is not None:
         sql += f" AND rowid BETWEEN {int(rowids[0])} AND {int(rowids[1])}"
     sql += tail
-    # MATERIALIZED: bm25() may only run in the query that has the MATCH, not inside an aggregate
     concat = ", ".join(f"group_concat({n})" for n in names)
+    if "bm25(" in sql:  # MATERIALIZED: bm25() may only run in the query that has the MATCH, not inside an aggregate
+        sql = f"WITH h AS MATERIALIZED ({sql}) SELECT {concat} FROM h"
+    else:  # (the aggregate over the MATCH itself: 250,000 hits in 0.034 s instead of 0.059 s)
+        sql = f"SELECT {concat} FROM ({sql})"
     with closing(connect(store_path)) as con:
         try:
-            return con.execute(f"WITH h AS MATERIALIZED ({sql}) SELECT {concat} FROM h", (match,)).fetchone()
+            return con.execute(sql, (match,)).fetchone()
         except sqlite3.OperationalError as e:
             raise StoreError(f"the search index could not run this search ({e})") from e
 
