@@ -71,8 +71,8 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
         gave — for a progress bar whose total is :func:`count_files`.
     on_bytes: called with the number of the inputs' bytes just read: before each article (or
         problem), its line's bytes in a large JSON Lines file as it streams (:func:`_stream_jsonl`)
-        and its share of a file read whole (:func:`_spread`); a zip's size once all its members
-        are read; the calls add up to :func:`count_bytes` (for a progress bar that moves through
+        and its share of a file read whole (:func:`_spread`); an archive's compressed bytes as
+        its members are read (one large member too); the calls add up to :func:`count_bytes` (for a progress bar that moves through
         one large file too).
     Never raises for bad input.
     """
@@ -83,16 +83,11 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
     for src in iter_sources(paths):
         if isinstance(src, Problem):
             yield src
-        elif src.fmt == "zip":
-            yield from _read_zip(src.path, src.origin, max_file_bytes=max_file, max_zip_bytes=max_zip,
-                                 on_file=on_file)
-            if on_bytes:
-                on_bytes(_size(src.path))
-        elif src.fmt == "tar":  # (read as a stream: the bar moves by its compressed bytes)
+        elif src.fmt in ("zip", "tar"):  # (the bar moves by their compressed bytes read)
             at = _Position(on_bytes) if on_bytes else None
-            yield from _read_tar(src.path, src.origin, max_file_bytes=max_file, max_zip_bytes=max_zip, at=at)
-            if on_file:
-                on_file(src.origin)
+            read = _read_zip if src.fmt == "zip" else _read_tar
+            yield from read(src.path, src.origin, max_file_bytes=max_file, max_zip_bytes=max_zip, at=at,
+                            on_file=on_file)
             if at:
                 at(_size(src.path))
         else:
@@ -132,9 +127,7 @@ def read_uploads(files: Iterable[tuple[str, bytes]], *, max_file_bytes: int | No
             yield from _read_zip(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip,
                                  on_file=on_file)
         elif fmt == "tar":
-            yield from _read_tar(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip)
-            if on_file:
-                on_file(origin)
+            yield from _read_tar(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip, on_file=on_file)
         else:
             yield from _guarded(_read_bytes(bytes(data), origin, fmt, max_file_bytes=max_file), origin)
             if on_file:
@@ -282,16 +275,24 @@ def _read_bytes(data: bytes, origin: str, fmt: str, *, max_file_bytes: int) -> I
 
 
 def _read_zip(source: Path | bytes, origin: str, *, max_file_bytes: int, max_zip_bytes: int,
-              on_file: Callable[[str], None] | None) -> Iterator[Article | Problem]:
+              at: Callable[[int], None] | None = None,
+              on_file: Callable[[str], None] | None = None) -> Iterator[Article | Problem]:
+    """The articles and problems of a zip; ``on_file`` called after each member, ``at`` with
+    how many of its bytes have been read (:func:`.archives.read_zip`)."""
     members = read_zip(source, origin, max_file_bytes=max_file_bytes,
-                       max_zip_bytes=max_zip_bytes, on_member=on_file)
+                       max_zip_bytes=max_zip_bytes, on_member=on_file, at=at)
     yield from _read_members(members, origin, max_file_bytes=max_file_bytes)
 
 
 def _read_tar(source: Path | bytes, origin: str, *, max_file_bytes: int, max_zip_bytes: int,
-              at: Callable[[int], None] | None = None) -> Iterator[Article | Problem]:
+              at: Callable[[int], None] | None = None,
+              on_file: Callable[[str], None] | None = None) -> Iterator[Article | Problem]:
+    """The articles and problems of a tar archive; ``on_file`` called once at its end (it counts
+    as one file), ``at`` with how far into it (compressed bytes) the reading has got."""
     members = read_tar(source, origin, max_file_bytes=max_file_bytes, max_zip_bytes=max_zip_bytes, at=at)
     yield from _read_members(members, origin, max_file_bytes=max_file_bytes)
+    if on_file:
+        on_file(origin)
 
 
 def _read_members(members: Iterator[Member | Problem], origin: str, *, max_file_bytes: int) -> Iterator[Article | Problem]:

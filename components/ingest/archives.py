@@ -73,8 +73,8 @@ def streams(fmt: str, size: int, max_file_bytes: int) -> bool:
 
 
 def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, max_zip_bytes: int,
-             on_member: Callable[[str], None] | None = None, _depth: int = 0
-             ) -> Iterator[Member | Problem]:
+             on_member: Callable[[str], None] | None = None, at: Callable[[int], None] | None = None,
+             _depth: int = 0) -> Iterator[Member | Problem]:
     """Yield the readable members of a zip, and a Problem for everything refused or skipped.
 
     source: the zip's path, or its bytes (a zip inside a zip).
@@ -83,6 +83,9 @@ def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
     on_member: called with each member's origin once it has been dealt with (after the consumer
         has taken its Member), and once with ``origin`` for a zip that is refused as a whole;
         the calls match :func:`count_members`.
+    at: called with how many of the zip's bytes have been read (the compressed sizes of the
+        members dealt with, and how far into a streamed member's): after each member, and as a
+        streamed member is read (its ``moved``), so that a bar moves through one large member.
     """
     opened = _open(source, origin, max_file_bytes=max_file_bytes, max_zip_bytes=max_zip_bytes)
     if isinstance(opened, Problem):
@@ -93,7 +96,7 @@ def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
     zf, infos = opened
     with zf:
         expansion = sum(i.file_size for i in infos)
-        handled = 0
+        handled = done = 0
         others: Counter[str] = Counter()
         for info in sorted(infos, key=lambda i: i.filename.replace("\\", "/").split("/")):
             name = info.filename
@@ -109,14 +112,28 @@ def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
                 continue
             handled += 1
             item = _member(zf, info, where, fmt, max_file_bytes=max_file_bytes, depth=_depth)
+            if at and isinstance(item, Member) and item.stream is not None:
+                item = item._replace(moved=_reading_member(zf, info, done, at))
             yield from _nested(item, max_file_bytes=max_file_bytes, max_zip_bytes=max(0, max_zip_bytes - expansion),
                                depth=_depth)
+            done += info.compress_size
             if on_member:
                 on_member(where)
+            if at:
+                at(done)
         if others:
             yield Problem(origin, skipped_reason(others))
         elif not handled and not any(_is_unsafe(i.filename) for i in infos):
             yield Problem(origin, f"no readable files in the zip (looked for {SUPPORTED})")
+
+
+def _reading_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, done: int, at: Callable[[int], None]
+                    ) -> Callable[[], None]:
+    """The ``moved`` of the streamed member ``info`` of ``zf``: tells ``at`` the bytes ``done``
+    before it plus how far into its compressed data the zip's file has been read."""
+    def moved() -> None:
+        at(done + min(max(zf.fp.tell() - info.header_offset, 0), info.compress_size))
+    return moved
 
 
 def count_members(source: str | Path | bytes, *, max_file_bytes: int, max_zip_bytes: int) -> int:

@@ -148,7 +148,7 @@ def test_a_json_lines_member_over_the_file_limit_is_streamed_with_the_bar_moving
         assert sorted(a.text for a in articles)[:2] == [STORY, f"{STORY} 0"]
         assert {a.origin.rsplit(":", 1)[0] for a in articles if a.text != STORY} == {
             f"{path}!" + ("w/wire.jsonl.gz" if name == "wire.tar" else "wire.jsonl")}
-        assert sum(moved) == path.stat().st_size and (len(moved) > 3 or name == "wire.zip")  # (as it is read)
+        assert sum(moved) == path.stat().st_size and len(moved) > 3  # (as it is read: a zip too)
     bomb = io.BytesIO()  # (a gzip bomb streams through one line at a time: named, never held)
     with gzip.GzipFile(fileobj=bomb, mode="wb") as g:
         g.write(b"x" * (200 << 20))
