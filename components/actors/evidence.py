@@ -15,7 +15,9 @@ one name in an article before the names are resolved (:func:`retype`) and after
   product or work ("the Zafi virus", "hit film Amelie", a title in quotation marks) unless
   the name speaks or is introduced as an organisation somewhere in the article; a NORP
   adjective that is no country's demonym ("Asian tsunami", "Californian town"); a one-word
-  common plural noun ("Christmases", "Clinicians"); an organisation name in lower case.
+  common plural noun ("Christmases", "Clinicians"); an organisation name in lower case; a
+  title or a kind of body alone, after "the" ("the Sheik", "the Administration"), or the office
+  of a title ("Secretary of State"), unless the article names it in full.
 
 Mentions are the ``_Mention`` records of :mod:`.mentions` (attributes ``start``, ``end``,
 ``label``, ``name``, ``role``, ``actor``, ``actor_type``); the Doc is the parsed article they
@@ -28,12 +30,14 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from ..datelines import read_dateline
-from ..lexicon.actor_cues import EVENT_NAME_WORDS, ORG_NAME_WORDS, ORG_NOUNS, PRODUCT_HEADS, WORK_NOUNS
+from ..lexicon.actor_cues import (EVENT_NAME_WORDS, GENERIC_BODIES, ORG_NAME_WORDS, ORG_NOUNS, PRODUCT_HEADS,
+                                  WORK_NOUNS)
 from ..lexicon.lemmas import lemma
 from ..lexicon.given_names import GIVEN_NAMES
-from ..lexicon.normalise import QUOTES
+from ..lexicon.normalise import QUOTES, word_key
 from ..lexicon.reporting import SPEECH_VERBS
 from ..lexicon.time_zones import TIME_ZONES, after_clock_time
+from ..lexicon.titles import PORTFOLIO_TITLES
 from .titles import is_title_word
 from .names import acronym, country_name, fold_tokens, is_city, is_short_form, singular_key
 
@@ -287,7 +291,9 @@ def _demonym_noun(word: str) -> bool:
 def _not_actor(doc: Doc, m) -> bool:
     """Is the one mention ``m`` no actor by itself: a demonym for one person ("the Briton"), the
     place of an opening dateline in capitals, an amount ("$280bn"), a time zone after a clock
-    time ("1800 GMT"), a constituency ("MP for Witney"), an event name or one ending in a year, an adjective
+    time ("1800 GMT"), a constituency ("MP for Witney") or the office of a title ("Secretary of
+    State"), a title or a kind of body alone ("the Sheik", "the Government", unless the article
+    names it in full), an event name or one ending in a year, an adjective
     ("Non-EU", a NORP that is no country's demonym), a one-word common plural noun, a
     lower-case organisation name?"""
     one_word = m.end - m.start == 1
@@ -304,6 +310,12 @@ def _not_actor(doc: Doc, m) -> bool:
     if one_word and m.label == "PERSON" and m.actor == m.name and m.start > 1 \
             and doc[m.start - 1].lower_ == "for" and is_title_word(doc[m.start - 2].text):
         return True  # "the MP for Witney": a constituency
+    if one_word and m.actor == m.name and m.start > 1 and doc[m.start - 1].lower_ == "of" \
+            and doc[m.start - 2].text[:1].isupper() and word_key(doc[m.start - 2].text) in PORTFOLIO_TITLES:
+        return True  # "Secretary of State", "Minister of Health": the title's office ("general secretary of Unison" is no title)
+    if one_word and m.actor == m.name and _before(doc, m) == "the" \
+            and (is_title_word(m.name) or m.name.lower() in GENERIC_BODIES):
+        return True  # "the Sheik", "the Administration": a title or a kind of body, no name
     if event_shaped(m.name) or m.name.lower().startswith(NEGATING_PREFIXES):
         return True  # "Davis Cup", "Non-EU exports"
     if doc[m.end - 1].like_num and len(doc[m.end - 1].text) == 4 and m.label != "PERSON":

@@ -13,7 +13,8 @@ Within an article (:func:`find_actors`): titles and possessives are split off th
 short form ("Assad", "Al Assad", "Mr Peskov") maps to the longest name in the article that
 contains it; country names, aliases and demonyms map to the country's everyday name
 ("Russian Federation", "Russian" → "Russia"); an ORG acronym maps to the spelled-out name it
-abbreviates. The ORG "Kremlin" stays an organisation: metonyms are not mapped to states.
+abbreviates, and a kind of body alone ("the Commission") the one organisation of the article
+whose name ends with it ("European Commission"). The ORG "Kremlin" stays an organisation: metonyms are not mapped to states.
 
 Labels the small model often gets wrong are fixed, which also raises CoNLL NER scores: a
 mention that is a person's name or surname in the article becomes PERSON whatever its
@@ -45,6 +46,7 @@ from spacy.tokens import Doc
 
 from . import evidence, titles
 from .names import acronym, country_name, fold_tokens, is_city, is_news_agency, is_short_form, is_subsequence, spelling_rank
+from ..lexicon.actor_cues import GENERIC_BODIES
 from ..lexicon.normalise import clean_name, fold, word_key
 from ..lexicon.titles import HONORIFICS
 from ..lexicon.place_words import LOCATIVE_PREPOSITIONS, PLACE_NOUNS
@@ -260,6 +262,7 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
     canonical name (None when two people share it: the mention is then a person named as
     written). language: the article's (``doc.lang_``), for country names in it."""
     acronyms = {acronym(m.name): m.name for m in mentions if m.label == "ORG" and acronym(m.name)}
+    bodies = _bodies_in_full(mentions)
     for m in mentions:
         country = country_name(m.name, demonym=m.label == "NORP", language=language) if m.label in TYPES else None
         if country:
@@ -270,7 +273,7 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
         elif m.label not in TYPES:
             continue
         elif m.label == "ORG":
-            name = acronyms.get(m.name.upper(), m.name) if " " not in m.name else m.name
+            name = (acronyms.get(m.name.upper()) or bodies.get(m.name.lower(), m.name)) if " " not in m.name else m.name
             m.actor, m.actor_type = name, "organization"
         elif m.label == "GPE" and not m.acts:
             continue  # a city or region as a location, not an actor
@@ -278,6 +281,18 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
             m.actor, m.actor_type = m.name.title(), "state"  # a dateline's "MOSCOW" is Moscow
         elif m.name:
             m.actor, m.actor_type = m.name, TYPES[m.label]
+
+
+def _bodies_in_full(mentions: list[_Mention]) -> dict[str, str]:
+    """Kinds of body (:data:`~components.lexicon.actor_cues.GENERIC_BODIES`, lower case) that
+    end exactly one organisation's name of the article → that name: "the Commission" of an
+    article about the "European Commission" is that body."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.name.split()
+        if m.label == "ORG" and len(words) > 1 and words[-1].lower() in GENERIC_BODIES:
+            full[words[-1].lower()].add(m.name)
+    return {kind: next(iter(names)) for kind, names in full.items() if len(names) == 1}
 
 
 def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
@@ -332,14 +347,19 @@ def _split_pairs(doc: Doc, text: str, mentions: list[_Mention]) -> None:
 
 
 def _surnames(people: list[_Mention]) -> dict[tuple[str, ...], str | None]:
-    """``{folded full name or surname: canonical person}`` for the resolved person mentions
-    of an article; None for a surname two people share ("Clinton")."""
+    """``{folded full name, surname or title: canonical person}`` for the resolved person
+    mentions of an article; None for a surname or title two people share ("Clinton"). A title
+    is a person's role's last word or a title their name starts with ("President" of "President
+    Bush", "Sheik" of "Sheik Omar Abdel Rahman"): "the Sheik" is then that person."""
     owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for m in people:
         if m.actor:
             full = fold_tokens(m.actor)
             owners[full].add(m.actor)
             owners[full[-1:]].add(m.actor)
+            for title in (m.role.split()[-1:] if m.role else []) + m.actor.split()[:1]:
+                if titles.is_title_word(title):
+                    owners[fold_tokens(title)].add(m.actor)
     return {k: next(iter(v)) if len(v) == 1 else None for k, v in owners.items()}
 
 

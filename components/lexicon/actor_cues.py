@@ -32,6 +32,15 @@ label studio start-up startup rival rivals insurer lender outfit conglomerate de
 newspaper paper magazine tabloid broadsheet outlet station franchise
 """.split())
 
+# Common nouns for a kind of body that news writing capitalises when it means one ("the
+# Government", "the Administration", "the Council"): alone, not a name (OntoNotes, whose
+# annotation the models learnt, marks no generic reference as a name), and no actor unless the
+# article names the body in full ("the European Commission … the Commission").
+GENERIC_BODIES = frozenset("""
+government administration ministry department agency authority board office party group state
+regime council committee commission
+""".split())
+
 # Nouns a name modifies that make it a product, a work or a scheme ("the Zafi virus", "the Xbox 2
 # console", "her Confessions album", "the Artemis programme"); kept to nouns a maker's name
 # seldom modifies (a maker that speaks in the article stays an actor).

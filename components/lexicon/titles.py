@@ -13,7 +13,7 @@ gen col lt maj capt sgt adm cmdr brig cpl pvt gov sen rep pres atty hon supt ins
 """.split())
 # Role nouns that end a title ("spokesman" in "Kremlin spokesman").
 TITLE_HEADS = frozenset("""
-president vice-president premier minister chancellor secretary secretary-general spokesman
+president vice-president premier minister chancellor secretary secretary-general undersecretary spokesman
 spokeswoman spokesperson representative ambassador envoy senator congressman congresswoman
 governor mayor chairman chairwoman chairperson chair chief director head leader commander
 officer official adviser advisor aide negotiator diplomat general judge justice prosecutor
@@ -21,7 +21,7 @@ attorney lawyer counsel candidate nominee ceo cfo coo founder co-founder executi
 coach striker midfielder defender goalkeeper captain winger forward batsman bowler
 analyst economist professor researcher scientist author editor correspondent reporter
 journalist columnist king queen prince princess emperor pope cardinal bishop archbishop
-ayatollah cleric imam rabbi sheikh emir sultan monarch dictator speaker lawmaker
+ayatollah cleric imam rabbi sheikh sheik emir sultan monarch dictator speaker lawmaker
 legislator mp deputy delegate commissioner inspector superintendent sheriff colonel major
 lieutenant sergeant admiral marshal ruler owner partner treasurer comptroller auditor
 strategist pollster boss rapporteur mediator president-elect chancellor-elect elect
@@ -42,7 +42,13 @@ managing junior first parliamentary opposition central cabinet white house
 # Titles that are part of how a person is named ("Pope Francis", "King Charles"): they are
 # kept in the role but not stripped off the name.
 NAME_TITLES = frozenset("""
-king queen prince princess pope emperor empress sultan emir sheikh lady lord
+king queen prince princess pope emperor empress sultan emir sheikh sheik lady lord
+""".split())
+# Titles whose "of" names their office, not an organisation, when written as a title with a
+# capital: "Secretary of State", "Minister of Health" ("chief executive of Sony" and "general
+# secretary of Unison" name the organisation).
+PORTFOLIO_TITLES = frozenset("""
+secretary undersecretary minister
 """.split())
 # Heads of a speaker noun phrase that name a role: "the spokesman said" → the person last
 # introduced with that role, else the last named person speaking.

@@ -118,6 +118,33 @@ def test_a_nationality_a_constituency_an_adjective_and_an_edition_are_no_actors(
     assert [a for _, a, _ in actors(text, *ents)] == [None] * len(ents)
 
 
+@pytest.mark.parametrize("text, ents", [
+    ("The F.B.I. is investigating the Sheik for his sermons.", [("Sheik", "ORG")]),
+    ("Many in the Administration felt the deal was wrong.", [("Administration", "ORG")]),
+    ("The Government said it would appeal.", [("Government", "ORG")]),
+    ("He telephoned the Secretary of State on Monday.", [("State", "ORG")]),
+])
+def test_a_title_or_a_kind_of_body_alone_is_no_actor(text, ents):
+    assert [a for _, a, _ in actors(text, *ents)] == [None] * len(ents)
+
+
+def test_a_kind_of_body_named_in_full_in_the_article_is_that_body():
+    found = actors("The European Commission met. Later the Commission said it would act.",
+                   ("European Commission", "ORG"), ("Commission", "ORG"))
+    assert [a for _, a, _ in found] == ["European Commission"] * 2
+    kept = actors("The Parliament voted. Kerwin Group said it would appeal.", ("Parliament", "ORG"),
+                  ("Kerwin Group", "ORG"))
+    assert [a for _, a, _ in kept] == ["Parliament", "Kerwin Group"]
+    for text in ("He is the chief executive of Dravex and a director.", "He is general secretary of Dravex."):
+        assert [a for _, a, _ in actors(text, ("Dravex", "ORG"))] == ["Dravex"]  # (an officer of a body: it stays)
+
+
+def test_a_title_alone_is_the_one_person_of_the_article_who_holds_it():
+    found = actors("Sheik Omar Tahir preached in Brooklyn. The F.B.I. is investigating the Sheik.",
+                   ("Sheik Omar Tahir", "PERSON"), ("Sheik", "ORG"))
+    assert found[-1][1:] == ("Sheik Omar Tahir", "person")
+
+
 def test_two_names_joined_by_and_split_when_one_is_named_alone():
     found = actors("Tarvo said profits rose. Tarvo and Tarvoneft left the auction.",
                    ("Tarvo", "ORG"), ("Tarvo and Tarvoneft", "ORG"))
