@@ -166,7 +166,7 @@ def standalone(fig: go.Figure) -> go.Figure:
     named = [i for i, t in enumerate(fig.data) if t.type == "choroplethmap" and isinstance(t.geojson, str)]
     if not named:
         return fig
-    copy = go.Figure(fig)
+    copy = go.Figure(fig.to_dict(), _validate=False)  # (as :func:`~.style.styled_figure` built it)
     for i in named:
         copy.data[i].geojson = outlines_for(copy.data[i].locations or [])
     return copy

@@ -49,3 +49,19 @@ def test_names_from_articles_are_drawn_as_text_not_markup(places):
     assert spot.text[0] == "&lt;b&gt;Oslo&lt;/b&gt;" and spot.customdata[0][0] == "<b>Oslo</b>"
     assert charts.bars(top, "actor", "n_mentions", title="Mentions of <i>x</i>").layout.title.text \
         == "Mentions of &lt;i&gt;x&lt;/i&gt;"
+
+
+def test_every_builder_gives_a_figure_plotly_accepts(top_actors, edges, places, days):
+    # (figures are built without plotly's validators, for speed: here they check every property,
+    # as a misspelt one would draw nothing in the browser rather than fail)
+    by_actor = pd.DataFrame({"day": days["day"].repeat(2).to_numpy(), "actor": ["Lena Marsh", "Norway"] * 3,
+                             "n_mentions": [3, 1, 2, 2, 5, 1]})
+    figures = [charts.actors_bar(top_actors), charts.network(edges, top_actors), charts.places_map(places),
+               charts.places_map(places, outlines_url="/outlines.geojson"), charts.timeline(days),
+               charts.timeline(days, by_actor, period="week"), charts.bars(top_actors, "actor", "n_mentions"),
+               charts.bars(days, "day", "n_articles"), charts.empty_figure("Nothing")]
+    for fig in figures:
+        checked = go.Figure(fig.to_dict())  # raises ValueError for a property plotly does not know
+        assert checked.to_dict()["data"] and fig.data or fig is figures[-1]
+    with pytest.raises(ValueError):
+        go.Figure({"data": [{"type": "bar", "colour": "red"}]})  # (what the check catches)
