@@ -17,7 +17,8 @@ one name in an article before the names are resolved (:func:`retype`) and after
   adjective that is no country's demonym ("Asian tsunami", "Californian town"); a one-word
   common plural noun ("Christmases", "Clinicians"); an organisation name in lower case; a
   title or a kind of body alone, after "the" ("the Sheik", "the Administration"), or the office
-  of a title ("Secretary of State"), unless the article names it in full.
+  of a title ("Secretary of State"), unless the article names it in full; a document ("the
+  Budget"); a word of a title ("Home" of "Home Secretary").
 
 Mentions are the ``_Mention`` records of :mod:`.mentions` (attributes ``start``, ``end``,
 ``label``, ``name``, ``role``, ``actor``, ``actor_type``); the Doc is the parsed article they
@@ -30,14 +31,14 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from ..datelines import read_dateline
-from ..lexicon.actor_cues import (EVENT_NAME_WORDS, GENERIC_BODIES, ORG_NAME_WORDS, ORG_NOUNS, PRODUCT_HEADS,
-                                  WORK_NOUNS)
+from ..lexicon.actor_cues import (DOCUMENT_NOUNS, EVENT_NAME_WORDS, GENERIC_BODIES, ORG_NAME_WORDS, ORG_NOUNS,
+                                  PRODUCT_HEADS, WORK_NOUNS)
 from ..lexicon.lemmas import lemma
 from ..lexicon.given_names import GIVEN_NAMES
 from ..lexicon.normalise import QUOTES, word_key
 from ..lexicon.reporting import SPEECH_VERBS
 from ..lexicon.time_zones import TIME_ZONES, after_clock_time
-from ..lexicon.titles import PORTFOLIO_TITLES
+from ..lexicon.titles import PORTFOLIO_TITLES, ROLE_MODIFIERS
 from .titles import is_title_word
 from .names import acronym, country_name, fold_tokens, is_city, is_short_form, singular_key
 
@@ -316,6 +317,11 @@ def _not_actor(doc: Doc, m) -> bool:
     if one_word and m.actor == m.name and _before(doc, m) == "the" \
             and (is_title_word(m.name) or m.name.lower() in GENERIC_BODIES):
         return True  # "the Sheik", "the Administration": a title or a kind of body, no name
+    if one_word and m.label in ("ORG", "PERSON") and m.actor == m.name and m.name.lower() in DOCUMENT_NOUNS:
+        return True  # "the Budget", "a hybrid Bill": a document (a Bill named in full is that person)
+    if one_word and m.actor == m.name and m.end < len(doc) and word_key(m.name) in ROLE_MODIFIERS \
+            and is_title_word(doc[m.end].text):
+        return True  # "Home Secretary", "Interior Minister": part of a title
     if event_shaped(m.name) or m.name.lower().startswith(NEGATING_PREFIXES):
         return True  # "Davis Cup", "Non-EU exports"
     if doc[m.end - 1].like_num and len(doc[m.end - 1].text) == 4 and m.label != "PERSON":

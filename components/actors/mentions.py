@@ -285,13 +285,16 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
 
 def _bodies_in_full(mentions: list[_Mention]) -> dict[str, str]:
     """Kinds of body (:data:`~components.lexicon.actor_cues.GENERIC_BODIES`, lower case) that
-    end exactly one organisation's name of the article → that name: "the Commission" of an
-    article about the "European Commission" is that body."""
+    end exactly one organisation's name of the article, or start it before "of" → that name:
+    "the Commission" of an article about the "European Commission" is that body, "the Bank"
+    the "Bank of England"."""
     full: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         words = m.name.split()
-        if m.label == "ORG" and len(words) > 1 and words[-1].lower() in GENERIC_BODIES:
-            full[words[-1].lower()].add(m.name)
+        if m.label == "ORG" and len(words) > 1:
+            kind = words[0] if len(words) > 2 and words[1].lower() == "of" else words[-1]  # "Bank of England"
+            if kind.lower() in GENERIC_BODIES:
+                full[kind.lower()].add(m.name)
     return {kind: next(iter(names)) for kind, names in full.items() if len(names) == 1}
 
 

@@ -35,10 +35,17 @@ newspaper paper magazine tabloid broadsheet outlet station franchise
 # Common nouns for a kind of body that news writing capitalises when it means one ("the
 # Government", "the Administration", "the Council"): alone, not a name (OntoNotes, whose
 # annotation the models learnt, marks no generic reference as a name), and no actor unless the
-# article names the body in full ("the European Commission … the Commission").
+# article names the body in full ("the European Commission … the Commission", "the Bank of
+# England … the Bank").
 GENERIC_BODIES = frozenset("""
 government administration ministry department agency authority board office party group state
-regime council committee commission
+regime council committee commission bank court
+""".split())
+
+# Common nouns for an official document or budget that news writing capitalises when it means
+# one ("the Budget", "the Bill", "the Act"): an organisation's name to the models, no actor.
+DOCUMENT_NOUNS = frozenset("""
+budget bill act treaty constitution charter directive
 """.split())
 
 # Nouns a name modifies that make it a product, a work or a scheme ("the Zafi virus", "the Xbox 2

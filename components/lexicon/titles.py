@@ -37,7 +37,7 @@ prime deputy vice former ex acting interim senior top then incoming outgoing new
 assistant associate press campaign communications military security state federal
 national regional presidential party ministry department office government agency army
 navy police council committee club team company bank executive supreme chief general
-managing junior first parliamentary opposition central cabinet white house
+managing junior first parliamentary opposition central cabinet white house home
 """.split())
 # Titles that are part of how a person is named ("Pope Francis", "King Charles"): they are
 # kept in the role but not stripped off the name.

@@ -123,6 +123,8 @@ def test_a_nationality_a_constituency_an_adjective_and_an_edition_are_no_actors(
     ("Many in the Administration felt the deal was wrong.", [("Administration", "ORG")]),
     ("The Government said it would appeal.", [("Government", "ORG")]),
     ("He telephoned the Secretary of State on Monday.", [("State", "ORG")]),
+    ("The Budget will be delivered on 16 March. A hybrid Bill follows.", [("Budget", "ORG"), ("Bill", "PERSON")]),
+    ("Home Secretary Charles Clarke spoke.", [("Home", "ORG")]),
 ])
 def test_a_title_or_a_kind_of_body_alone_is_no_actor(text, ents):
     assert [a for _, a, _ in actors(text, *ents)] == [None] * len(ents)
@@ -132,6 +134,14 @@ def test_a_kind_of_body_named_in_full_in_the_article_is_that_body():
     found = actors("The European Commission met. Later the Commission said it would act.",
                    ("European Commission", "ORG"), ("Commission", "ORG"))
     assert [a for _, a, _ in found] == ["European Commission"] * 2
+    bank = actors("The Bank of Arden held rates. The Bank said inflation would fall.", ("Bank of Arden", "ORG"),
+                  ("Bank", "ORG"))
+    assert [a for _, a, _ in bank] == ["Bank of Arden"] * 2
+    two = actors("The Bank of Arden and the Central Bank met. The Bank said no.", ("Bank of Arden", "ORG"),
+                 ("Central Bank", "ORG"), ("Bank", "ORG"))
+    assert [a for _, a, _ in two][-1] is None  # (which one: not said)
+    person = actors("Bill Tarrant spoke. Later Bill left.", ("Bill Tarrant", "PERSON"), ("Bill", "PERSON"))
+    assert [a for _, a, _ in person] == ["Bill Tarrant"] * 2
     kept = actors("The Parliament voted. Kerwin Group said it would appeal.", ("Parliament", "ORG"),
                   ("Kerwin Group", "ORG"))
     assert [a for _, a, _ in kept] == ["Parliament", "Kerwin Group"]
