@@ -294,7 +294,7 @@ def _not_actor(doc: Doc, m) -> bool:
     place of an opening dateline in capitals, an amount ("$280bn"), a time zone after a clock
     time ("1800 GMT"), a constituency ("MP for Witney") or the office of a title ("Secretary of
     State"), a title or a kind of body alone ("the Sheik", "the Government", unless the article
-    names it in full), an event name or one ending in a year, an adjective
+    names it in full), a document ("the Budget"), a word of a title ("Home Secretary"), an event name or one ending in a year, an adjective
     ("Non-EU", a NORP that is no country's demonym), a one-word common plural noun, a
     lower-case organisation name?"""
     one_word = m.end - m.start == 1
@@ -313,7 +313,7 @@ def _not_actor(doc: Doc, m) -> bool:
         return True  # "the MP for Witney": a constituency
     if one_word and m.actor == m.name and m.start > 1 and doc[m.start - 1].lower_ == "of" \
             and doc[m.start - 2].text[:1].isupper() and word_key(doc[m.start - 2].text) in PORTFOLIO_TITLES:
-        return True  # "Secretary of State", "Minister of Health": the title's office ("general secretary of Unison" is no title)
+        return True  # "Secretary of State", "Minister of Health": the title's office (not "secretary of Unison")
     if one_word and m.actor == m.name and _before(doc, m) == "the" \
             and (is_title_word(m.name) or m.name.lower() in GENERIC_BODIES):
         return True  # "the Sheik", "the Administration": a title or a kind of body, no name

@@ -14,7 +14,9 @@ short form ("Assad", "Al Assad", "Mr Peskov") maps to the longest name in the ar
 contains it; country names, aliases and demonyms map to the country's everyday name
 ("Russian Federation", "Russian" → "Russia"); an ORG acronym maps to the spelled-out name it
 abbreviates, and a kind of body alone ("the Commission") the one organisation of the article
-whose name ends with it ("European Commission"). The ORG "Kremlin" stays an organisation: metonyms are not mapped to states.
+whose name ends with it ("European Commission"); a title alone ("the Sheik") is the one person
+of the article who holds it. The ORG "Kremlin" stays an organisation: metonyms are not mapped
+to states.
 
 Labels the small model often gets wrong are fixed, which also raises CoNLL NER scores: a
 mention that is a person's name or surname in the article becomes PERSON whatever its
@@ -45,8 +47,8 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from . import evidence, titles
+from .short_forms import bodies_in_full, surnames
 from .names import acronym, country_name, fold_tokens, is_city, is_news_agency, is_short_form, is_subsequence, spelling_rank
-from ..lexicon.actor_cues import GENERIC_BODIES
 from ..lexicon.normalise import clean_name, fold, word_key
 from ..lexicon.titles import HONORIFICS
 from ..lexicon.place_words import LOCATIVE_PREPOSITIONS, PLACE_NOUNS
@@ -262,7 +264,7 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
     canonical name (None when two people share it: the mention is then a person named as
     written). language: the article's (``doc.lang_``), for country names in it."""
     acronyms = {acronym(m.name): m.name for m in mentions if m.label == "ORG" and acronym(m.name)}
-    bodies = _bodies_in_full(mentions)
+    bodies = bodies_in_full(mentions)
     for m in mentions:
         country = country_name(m.name, demonym=m.label == "NORP", language=language) if m.label in TYPES else None
         if country:
@@ -281,21 +283,6 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
             m.actor, m.actor_type = m.name.title(), "state"  # a dateline's "MOSCOW" is Moscow
         elif m.name:
             m.actor, m.actor_type = m.name, TYPES[m.label]
-
-
-def _bodies_in_full(mentions: list[_Mention]) -> dict[str, str]:
-    """Kinds of body (:data:`~components.lexicon.actor_cues.GENERIC_BODIES`, lower case) that
-    end exactly one organisation's name of the article, or start it before "of" → that name:
-    "the Commission" of an article about the "European Commission" is that body, "the Bank"
-    the "Bank of England"."""
-    full: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        words = m.name.split()
-        if m.label == "ORG" and len(words) > 1:
-            kind = words[0] if len(words) > 2 and words[1].lower() == "of" else words[-1]  # "Bank of England"
-            if kind.lower() in GENERIC_BODIES:
-                full[kind.lower()].add(m.name)
-    return {kind: next(iter(names)) for kind, names in full.items() if len(names) == 1}
 
 
 def _relabel(doc: Doc, mentions: list[_Mention]) -> None:
@@ -349,23 +336,6 @@ def _split_pairs(doc: Doc, text: str, mentions: list[_Mention]) -> None:
             m.end, m.name = cut, clean_name(_text(doc, text, m.start, cut))
 
 
-def _surnames(people: list[_Mention]) -> dict[tuple[str, ...], str | None]:
-    """``{folded full name, surname or title: canonical person}`` for the resolved person
-    mentions of an article; None for a surname or title two people share ("Clinton"). A title
-    is a person's role's last word or a title their name starts with ("President" of "President
-    Bush", "Sheik" of "Sheik Omar Abdel Rahman"): "the Sheik" is then that person."""
-    owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for m in people:
-        if m.actor:
-            full = fold_tokens(m.actor)
-            owners[full].add(m.actor)
-            owners[full[-1:]].add(m.actor)
-            for title in (m.role.split()[-1:] if m.role else []) + m.actor.split()[:1]:
-                if titles.is_title_word(title):
-                    owners[fold_tokens(title)].add(m.actor)
-    return {k: next(iter(v)) if len(v) == 1 else None for k, v in owners.items()}
-
-
 def _after_dateline(doc: Doc, start: int, end: int, label: str, body: int) -> tuple[int, str]:
     """Where the entity ``doc[start:end]`` labelled ``label`` starts and its label once cut at
     ``body`` (:func:`~.evidence.body_start`), when the model ran a dateline into it: the first sentence's
@@ -410,7 +380,7 @@ def find_actors(doc: Doc) -> list[Entity]:
     evidence.retype(doc, named)
     people = [m for _, m in mentions if m.label == "PERSON"]
     _resolve_people(people)
-    _resolve_others([m for _, m in mentions if m.label != "PERSON"], _surnames(people), doc.lang_)
+    _resolve_others([m for _, m in mentions if m.label != "PERSON"], surnames(people), doc.lang_)
     evidence.not_actors(doc, named)
     for idx, m in mentions:
         a, b = _chars(doc, m.start, m.end)

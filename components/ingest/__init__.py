@@ -72,8 +72,8 @@ def read_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *,
     on_bytes: called with the number of the inputs' bytes just read: before each article (or
         problem), its line's bytes in a large JSON Lines file as it streams (:func:`_stream_jsonl`)
         and its share of a file read whole (:func:`_spread`); an archive's compressed bytes as
-        its members are read (one large member too); the calls add up to :func:`count_bytes` (for a progress bar that moves through
-        one large file too).
+        its members are read (one large member too); the calls add up to :func:`count_bytes`
+        (for a progress bar that moves through one large file too).
     Never raises for bad input.
     """
     if isinstance(paths, (str, os.PathLike)):
@@ -123,11 +123,9 @@ def read_uploads(files: Iterable[tuple[str, bytes]], *, max_file_bytes: int | No
         fmt = format_of(origin)
         if fmt is None:
             yield Problem(origin, unsupported_reason(PurePosixPath(origin).suffix))
-        elif fmt == "zip":
-            yield from _read_zip(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip,
-                                 on_file=on_file)
-        elif fmt == "tar":
-            yield from _read_tar(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip, on_file=on_file)
+        elif fmt in ("zip", "tar"):
+            read = _read_zip if fmt == "zip" else _read_tar
+            yield from read(bytes(data), origin, max_file_bytes=max_file, max_zip_bytes=max_zip, on_file=on_file)
         else:
             yield from _guarded(_read_bytes(bytes(data), origin, fmt, max_file_bytes=max_file), origin)
             if on_file:
