@@ -50,7 +50,7 @@ MODULES = (
 FIRST_PAGE: tuple[tuple[str, bool, dict], ...] = (
     ("choices", False, {}), ("date_span", False, {}),
     ("overview", True, {}), ("not_analysed", True, {}), ("top_actors", True, {"limit": 40}),  # dashboard.cached.TOP_ACTORS
-    ("places", True, {}), ("countries", True, {}), ("busiest_days", True, {"limit": 10}),
+    ("places", True, {}), ("countries", True, {"articles": False}), ("busiest_days", True, {"limit": 10}),
 )
 #: Longest wait, in seconds, for the first page's queries before the server answers.
 PREFETCH_WAIT = 5.0

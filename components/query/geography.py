@@ -73,22 +73,26 @@ def place_texts(store: Store, name: str, f: Filter) -> pd.DataFrame:
     return typed(frame, ("text", "n_mentions", "n_articles"), ints=("n_mentions", "n_articles"))
 
 
-def countries(store: Store, f: Filter) -> pd.DataFrame:
+def countries(store: Store, f: Filter, *, articles: bool = True) -> pd.DataFrame:
     """Mentions per country in the filtered articles (places resolved to a country, dateline
     places included), most mentioned first: with no filter from the ``country_counts`` table,
     under one from ``article_places`` (as :func:`places`; from ``places`` while they lag).
     Columns: country_code, country (its name, see :func:`~components.query.frames.with_country_names`),
-    n_mentions, n_articles."""
+    n_mentions, and with ``articles`` n_articles (the articles that mention the country: a
+    distinct count, half the statement's time under a filter, so a map that shades by mentions
+    alone goes without)."""
+    columns = ("country_code", "country", "n_mentions", *(("n_articles",) if articles else ()))
     if kept_tables_serve(store, f):
-        sql, params, kept = "SELECT * FROM country_counts ORDER BY n_mentions DESC, country_code", {}, {}
+        sql, params, kept = (f"SELECT {', '.join(c for c in columns if c != 'country')} FROM country_counts"
+                             " ORDER BY n_mentions DESC, country_code"), {}, {}
     else:
         rows, mentions, shown = (("article_places", "sum(p.n_mentions)::BIGINT", "TRUE") if place_rows_serve(store)
                                  else ("places", "count(*)", place_shown("p")))
+        distinct = ", count(DISTINCT p.article_seq) AS n_articles" if articles else ""
         sql, params, kept = with_filter(f, f"""
-            SELECT p.country_code, {mentions} AS n_mentions, count(DISTINCT p.article_seq) AS n_articles
+            SELECT p.country_code, {mentions} AS n_mentions{distinct}
             FROM {rows} p JOIN fa ON fa.seq = p.article_seq
             WHERE p.country_code IS NOT NULL AND {shown}
             GROUP BY p.country_code ORDER BY n_mentions DESC, p.country_code""")
     frame = store.query(sql, params, kept=kept, limit=1000)
-    return typed(with_country_names(frame), ("country_code", "country", "n_mentions", "n_articles"),
-                 ints=("n_mentions", "n_articles"))
+    return typed(with_country_names(frame), columns, ints=tuple(c for c in columns if c.startswith("n_")))

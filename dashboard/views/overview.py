@@ -41,7 +41,7 @@ if counts.get("undated"):
 
 top = cached.top_actors(f, 15)
 places = cached.run("places", f)
-countries = cached.run("countries", f)
+countries = cached.run("countries", f, articles=False)  # (the map shades by mentions alone)
 days = cached.run("busiest_days", f, limit=10)
 
 

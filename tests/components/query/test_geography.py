@@ -28,6 +28,13 @@ def test_countries(store: Store):
         ["FR", "GB"], ["GB", "FR"])
 
 
+@pytest.mark.parametrize("f", [Filter(), Filter(actors=("Tom Reyes",)), Filter(sources=("gazette",))])
+def test_countries_without_their_articles_count_the_same_mentions(store: Store, f: Filter):
+    full, mentions = query.countries(store, f), query.countries(store, f, articles=False)
+    assert list(mentions.columns) == ["country_code", "country", "n_mentions"] and len(mentions)
+    assert mentions.equals(full.drop(columns=["n_articles"]))
+
+
 def test_with_no_filter_places_and_countries_come_from_the_kept_counts_with_the_same_numbers(store: Store):
     every_source = Filter(sources=tuple(query.choices(store)["sources"]))
     assert query.articles(store, every_source).attrs["total"] == query.articles(store, Filter()).attrs["total"]
