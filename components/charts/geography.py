@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import make_colorscale, sequential
 
 from .columns import ints, is_empty
 from .outlines import country_outlines, outlines_for
@@ -16,7 +17,9 @@ from .style import empty_figure, escaped, scaled, styled_figure
 PLACE_COLOUR = "#D55E00"         # map circles (vermillion, distinct from the blue shading)
 OUTLINE_FILL = "#EEEEEE"         # countries without mentions
 OUTLINE_LINE = "#B0B0B0"
-COUNTRY_SCALE = "Blues"
+#: Countries shaded from light (few mentions) to dark (many): ColorBrewer's "Blues" as plotly.py
+#: lists it, given as colours (plotly.js reads the name "Blues" the other way round).
+COUNTRY_SCALE = make_colorscale(sequential.Blues)
 WORLD_VIEW = ({"lat": 20.0, "lon": 10.0}, 0.6)   # map centre and zoom with no place to fit
 #: How far the map pans and zooms out: the world once, never its copies side by side (MapLibre's
 #: maxBounds). Longitudes stop short of ±180°, which MapLibre would wrap into an empty box.

@@ -63,3 +63,9 @@ def test_map_names_its_outlines_by_url_and_standalone_puts_them_back(places):
     assert alone is not named and named.data[0].geojson == "/base/dateline-outlines.geojson"  # a copy
     assert json.loads(alone.to_json()) == json.loads(inline.to_json())  # as if drawn inline
     assert charts.standalone(inline) is inline                     # nothing to put back
+
+
+def test_countries_are_shaded_darker_the_more_they_are_mentioned(places):
+    scale = charts.places_map(places).data[1].colorscale
+    lightness = [sum(int(v) for v in colour[4:-1].split(",")) for _, colour in scale]
+    assert lightness == sorted(lightness, reverse=True) and lightness[0] > lightness[-1]

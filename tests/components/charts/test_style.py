@@ -2,6 +2,8 @@
 drawn as text, not markup, by every builder."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
@@ -51,9 +53,11 @@ def test_names_from_articles_are_drawn_as_text_not_markup(places):
         == "Mentions of &lt;i&gt;x&lt;/i&gt;"
 
 
-def test_every_builder_gives_a_figure_plotly_accepts(top_actors, edges, places, days):
+def test_every_builder_gives_a_figure_plotly_accepts_as_it_is(top_actors, edges, places, days):
     # (figures are built without plotly's validators, for speed: here they check every property,
-    # as a misspelt one would draw nothing in the browser rather than fail)
+    # as a misspelt one would draw nothing in the browser rather than fail, and that they would
+    # change nothing: a value they rewrite, such as a named colour scale, which plotly.py and
+    # plotly.js read differently, would be drawn otherwise than it was checked)
     by_actor = pd.DataFrame({"day": days["day"].repeat(2).to_numpy(), "actor": ["Lena Marsh", "Norway"] * 3,
                              "n_mentions": [3, 1, 2, 2, 5, 1]})
     figures = [charts.actors_bar(top_actors), charts.network(edges, top_actors), charts.places_map(places),
@@ -62,6 +66,7 @@ def test_every_builder_gives_a_figure_plotly_accepts(top_actors, edges, places, 
                charts.bars(days, "day", "n_articles"), charts.empty_figure("Nothing")]
     for fig in figures:
         checked = go.Figure(fig.to_dict())  # raises ValueError for a property plotly does not know
-        assert checked.to_dict()["data"] and fig.data or fig is figures[-1]
+        assert json.loads(checked.to_json()) == json.loads(fig.to_json())
+        assert fig.data or fig is figures[-1]
     with pytest.raises(ValueError):
         go.Figure({"data": [{"type": "bar", "colour": "red"}]})  # (what the check catches)
