@@ -294,9 +294,9 @@ def _not_actor(doc: Doc, m) -> bool:
     place of an opening dateline in capitals, an amount ("$280bn"), a time zone after a clock
     time ("1800 GMT"), a constituency ("MP for Witney") or the office of a title ("Secretary of
     State"), a title or a kind of body alone ("the Sheik", "the Government", unless the article
-    names it in full), a document ("the Budget"), a word of a title ("Home Secretary"), an event name or one ending in a year, an adjective
-    ("Non-EU", a NORP that is no country's demonym), a one-word common plural noun, a
-    lower-case organisation name?"""
+    names it in full), a document ("the Budget"), a word of a title ("Home Secretary"), an event
+    name or one ending in a year, an adjective ("Non-EU", a NORP that is no country's demonym), a
+    one-word common plural noun, a lower-case organisation name?"""
     one_word = m.end - m.start == 1
     if one_word and m.label in ("PERSON", "ORG") and _before(doc, m) in ("the", "a") and _demonym_noun(m.name):
         return True  # "the Briton", "a Frenchman": one person named by nationality
@@ -308,19 +308,17 @@ def _not_actor(doc: Doc, m) -> bool:
         return False
     if _in_dateline(doc, m):
         return True
-    if one_word and m.label == "PERSON" and m.actor == m.name and m.start > 1 \
-            and doc[m.start - 1].lower_ == "for" and is_title_word(doc[m.start - 2].text):
+    alone = one_word and m.actor == m.name  # (one word the article resolved to no longer name)
+    preposition, title = _before(doc, m), doc[m.start - 2].text if m.start > 1 else ""
+    if alone and m.label == "PERSON" and preposition == "for" and is_title_word(title):
         return True  # "the MP for Witney": a constituency
-    if one_word and m.actor == m.name and m.start > 1 and doc[m.start - 1].lower_ == "of" \
-            and doc[m.start - 2].text[:1].isupper() and word_key(doc[m.start - 2].text) in PORTFOLIO_TITLES:
+    if alone and preposition == "of" and title[:1].isupper() and word_key(title) in PORTFOLIO_TITLES:
         return True  # "Secretary of State", "Minister of Health": the title's office (not "secretary of Unison")
-    if one_word and m.actor == m.name and _before(doc, m) == "the" \
-            and (is_title_word(m.name) or m.name.lower() in GENERIC_BODIES):
+    if alone and preposition == "the" and (is_title_word(m.name) or m.name.lower() in GENERIC_BODIES):
         return True  # "the Sheik", "the Administration": a title or a kind of body, no name
-    if one_word and m.label in ("ORG", "PERSON") and m.actor == m.name and m.name.lower() in DOCUMENT_NOUNS:
+    if alone and m.label in ("ORG", "PERSON") and m.name.lower() in DOCUMENT_NOUNS:
         return True  # "the Budget", "a hybrid Bill": a document (a Bill named in full is that person)
-    if one_word and m.actor == m.name and m.end < len(doc) and word_key(m.name) in ROLE_MODIFIERS \
-            and is_title_word(doc[m.end].text):
+    if alone and m.end < len(doc) and word_key(m.name) in ROLE_MODIFIERS and is_title_word(doc[m.end].text):
         return True  # "Home Secretary", "Interior Minister": part of a title
     if event_shaped(m.name) or m.name.lower().startswith(NEGATING_PREFIXES):
         return True  # "Davis Cup", "Non-EU exports"

@@ -46,8 +46,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc
 
-from . import evidence, titles
-from .short_forms import bodies_in_full, surnames
+from . import evidence, short_forms, titles
 from .names import acronym, country_name, fold_tokens, is_city, is_news_agency, is_short_form, is_subsequence, spelling_rank
 from ..lexicon.normalise import clean_name, fold, word_key
 from ..lexicon.titles import HONORIFICS
@@ -264,7 +263,7 @@ def _resolve_others(mentions: list[_Mention], surnames: dict[tuple[str, ...], st
     canonical name (None when two people share it: the mention is then a person named as
     written). language: the article's (``doc.lang_``), for country names in it."""
     acronyms = {acronym(m.name): m.name for m in mentions if m.label == "ORG" and acronym(m.name)}
-    bodies = bodies_in_full(mentions)
+    bodies = short_forms.bodies_in_full(mentions)
     for m in mentions:
         country = country_name(m.name, demonym=m.label == "NORP", language=language) if m.label in TYPES else None
         if country:
@@ -380,7 +379,7 @@ def find_actors(doc: Doc) -> list[Entity]:
     evidence.retype(doc, named)
     people = [m for _, m in mentions if m.label == "PERSON"]
     _resolve_people(people)
-    _resolve_others([m for _, m in mentions if m.label != "PERSON"], surnames(people), doc.lang_)
+    _resolve_others([m for _, m in mentions if m.label != "PERSON"], short_forms.surnames(people), doc.lang_)
     evidence.not_actors(doc, named)
     for idx, m in mentions:
         a, b = _chars(doc, m.start, m.end)

@@ -111,9 +111,8 @@ def read_zip(source: str | Path | bytes, origin: str, *, max_file_bytes: int, ma
                 others[Path(name).suffix.lower() or "(no extension)"] += 1
                 continue
             handled += 1
-            item = _member(zf, info, where, fmt, max_file_bytes=max_file_bytes, depth=_depth)
-            if at and isinstance(item, Member) and item.stream is not None:
-                item = item._replace(moved=_reading_member(zf, info, done, at))
+            moved = _reading_member(zf, info, done, at) if at else None
+            item = _member(zf, info, where, fmt, max_file_bytes=max_file_bytes, moved=moved)
             yield from _nested(item, max_file_bytes=max_file_bytes, max_zip_bytes=max(0, max_zip_bytes - expansion),
                                depth=_depth)
             done += info.compress_size
@@ -190,14 +189,14 @@ def _nested(item: Member | Problem, *, max_file_bytes: int, max_zip_bytes: int, 
 
 
 def _member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, where: str, fmt: str, *,
-            max_file_bytes: int, depth: int) -> Member | Problem:
+            max_file_bytes: int, moved: Callable[[], None] | None = None) -> Member | Problem:
     if stat.S_ISLNK(info.external_attr >> 16):
         return Problem(where, "symbolic link in zip (skipped)")
     if info.flag_bits & 0x1:
         return Problem(where, "encrypted zip member (password-protected; unpack it yourself)")
     if streams(fmt, info.file_size, max_file_bytes):
         try:
-            return Member(where, fmt, b"", stream=zf.open(info))
+            return Member(where, fmt, b"", stream=zf.open(info), moved=moved)
         except _MEMBER_ERRORS as err:
             return Problem(where, f"broken zip member: {err or type(err).__name__}")
     if info.file_size > max_file_bytes:
@@ -316,7 +315,8 @@ def _check_end(stream: _Counted, offset: int, *, most: int = 16 << 20) -> None:
 
 def _tar_limit(entries: int, held: int, expansion: int, size: int, max_zip_bytes: int) -> str | None:
     """Why a tar archive of ``size`` bytes stops being read at its ``entries``-th entry, its
-    members so far adding up to ``expansion`` bytes; None while it may go on."""
+    members so far adding up to ``expansion`` bytes, ``held`` of them in memory (not streamed:
+    :func:`streams`); None while it may go on."""
     if entries > MAX_ENTRIES:
         return f"tar archive read up to here: it holds more than {MAX_ENTRIES:,} entries"
     if held > max_zip_bytes:

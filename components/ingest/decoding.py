@@ -281,8 +281,9 @@ class _Replayed(io.RawIOBase):
 
 def iter_lines(f: BinaryIO, *, max_line_bytes: int) -> Iterator[str | Unreadable]:
     """The lines of the text file ``f`` (open in binary, at its start; a stream will do: a tar's
-    member, a zip's), read one at a time and decoded, split on ``"\\n"`` only and without it (as ``text.split("\\n")`` splits
-    what :func:`decode` gives): a file of any size is read with one line in memory.
+    member, a zip's), read one at a time and decoded, split on ``"\\n"`` only and without it
+    (as ``text.split("\\n")`` splits what :func:`decode` gives): a file of any size is read
+    with one line in memory.
 
     The file as a whole is told apart as :func:`decode` does, from its first
     :data:`HEAD_BYTES`: a byte-order mark or UTF-16 without one fixes the codec of every line;

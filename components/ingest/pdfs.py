@@ -8,9 +8,9 @@ becomes a space and a word split by a hyphen at a line end is joined: "govern-" 
 writes the word hyphenated elsewhere ("well-known"; a compound it never writes whole elsewhere
 loses its hyphen: "wellknown"). A paragraph ends at a blank line, after a sentence that stops
 short of the line's usual length, and after a short line followed by a capital (a heading).
-Lines that repeat at the top or bottom of most pages (a running header or footer) and bare page numbers are dropped. The title
-is the document's own (its metadata), unless that is empty or a file's name; no date is read (the
-file's dates say when it was made). An encrypted PDF (other than with an empty password), one
+Lines that repeat at the top or bottom of most pages (a running header or footer) and bare page
+numbers are dropped. The title is the document's own (its metadata), unless that is empty or a
+file's name; no date is read (the file's dates say when it was made). An encrypted PDF (other than with an empty password), one
 with no text (a scan: run it through OCR first) and a damaged file are Problems; a PDF of more
 than :data:`MAX_PAGES` pages is read up to there and named.
 """
