@@ -71,7 +71,7 @@ def searches(store, repeat: int) -> None:
     """Time every search of :data:`SEARCHES`, alone and with the top actor."""
     from components import query
     from components.filters import Filter
-    from components.store import connection, search_index, searching
+    from components.store import connection, search_hits, searching
 
     def reset() -> None:  # nothing kept: the search's hits and its filtered set computed anew
         searching._hits_cache.clear()
@@ -85,8 +85,8 @@ def searches(store, repeat: int) -> None:
         for extra in ((), ("actors", actor)) if actor else ((),):
             f = Filter(text=text, **({extra[0]: (extra[1],)} if extra else {}))
             match = query.search_syntax.match_of(text)
-            t_hits, _ = _median(lambda: search_index.hits(store.path, match, "articles"), repeat, reset)
-            t_ranked, _ = _median(lambda: search_index.hits(store.path, match, "ranked"), repeat, reset)
+            t_hits, _ = _median(lambda: search_hits.hits(store.path, match, "articles"), repeat, reset)
+            t_ranked, _ = _median(lambda: search_hits.hits(store.path, match, "ranked"), repeat, reset)
             t_list, page = _median(lambda: query.articles(store, f, marks=True), repeat, reset)
             t_over, _ = _median(lambda: query.overview(store, f), repeat, lambda: None)
             label = f"{what}: {text}"

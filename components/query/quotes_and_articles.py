@@ -27,7 +27,7 @@ PAGE_ROWS = 200
 #: Rows a download of one of those tables holds at most (the first ones, in the table's order).
 EXPORT_ROWS = 100_000
 #: Under a Filter that is only a search, the Articles list's pages that end within this many
-#: rows come from the best hits alone (:func:`~components.store.search_index.hits`, scope
+#: rows come from the best hits alone (:func:`~components.store.search_hits.hits`, scope
 #: "best"); pages further on, from every hit ranked.
 BEST_ROWS = 5_000
 

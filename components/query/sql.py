@@ -132,7 +132,7 @@ def search_kept(f: Filter, scope: str = "articles", limit: int | None = None) ->
     """The kept set of the hits of ``f``'s search (``{}`` when it has none): ``{name: Hits}``;
     for ``scope`` "articles" the table the Filter's SQL reads (column seq), "ranked" (seq, rank:
     bm25, lower is better), "best" (the ``limit`` best of "ranked", see
-    :data:`~components.store.search_index.BEST_ORDER`), "quotes" (seq, idx, rank).
+    :data:`~components.store.search_hits.BEST_ORDER`), "quotes" (seq, idx, rank).
     Raises SearchSyntaxError for a search that cannot be read."""
     match = match_of(f.text)
     return hits_kept(match, scope, limit)[1] if match else {}

@@ -36,7 +36,8 @@ from .database import Store
 from .annotations import KINDS, TAGGED_ITEM, NoteRow
 from .kept import Hits, Kept, kept_name
 from .schema import PLACE_SHOWN
-from .search_index import HIT_CLOSE, HIT_OPEN, SearchIndexMissing
+from .search_hits import HIT_CLOSE, HIT_OPEN
+from .search_index import SearchIndexMissing
 from .searching import forget_hits, hits_kept
 from .workbench import SavedViewRow, ViewExists, analyst
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from . import search_hits as found
 from . import search_index as ix
 from .connection import StoreError, _exec
 from .kept import Hits, Kept, kept_name
@@ -119,7 +120,7 @@ class Searching:
         out = {}
         for name, value in kept.items():
             if isinstance(value, Hits):
-                table = self._hits(value, version) if self.exists else ix.no_hits(value.scope)
+                table = self._hits(value, version) if self.exists else found.no_hits(value.scope)
                 value = (table, version)
             out[name] = value
         return out
@@ -137,8 +138,8 @@ class Searching:
             if hits.scope == "articles" and ranked in _hits_cache:
                 return _hits_cache[ranked].select(["seq"])
             if hits.scope == "best" and ranked in _hits_cache:
-                return ix.best_of(_hits_cache[ranked], hits.limit)
-        table = ix.hits(self.path, hits.match, hits.scope, hits.limit)
+                return found.best_of(_hits_cache[ranked], hits.limit)
+        table = found.hits(self.path, hits.match, hits.scope, hits.limit)
         with _hits_lock:
             _hits_cache[key] = table
             while len(_hits_cache) > HITS_CACHED:
@@ -153,19 +154,19 @@ class Searching:
         [(start, end)…], "text": […]}`` character offsets (empty lists when it does not)."""
         self._ready_for_search()
         seq = self._article_seq(article_id)
-        return ix.highlights(self.path, match, seq) if seq is not None else {"title": [], "text": []}
+        return found.highlights(self.path, match, seq) if seq is not None else {"title": [], "text": []}
 
     def search_snippets(self, match: str, seqs: Sequence[int]) -> dict[int, str]:
         """The best passage of each article numbered in ``seqs`` for ``match``, hits between
-        :data:`~components.store.search_index.HIT_OPEN` and ``HIT_CLOSE``."""
+        :data:`~components.store.search_hits.HIT_OPEN` and ``HIT_CLOSE``."""
         self._ready_for_search()
-        return ix.snippets(self.path, match, seqs)
+        return found.snippets(self.path, match, seqs)
 
     def search_quote_marks(self, match: str, keys: Sequence[tuple[int, int]]) -> dict[tuple[int, int], str]:
         """The content of each quote ``(article number, idx)`` of ``keys`` that ``match`` hits,
         hits marked as in :meth:`search_snippets`."""
         self._ready_for_search()
-        return ix.quote_marks(self.path, match, keys)
+        return found.quote_marks(self.path, match, keys)
 
     def _article_seq(self, article_id: str) -> int | None:
         rows = self._read(lambda con: _exec(con, "SELECT seq FROM articles WHERE id = $id", {"id": article_id}))
@@ -184,7 +185,7 @@ def _index_generation(path: Path) -> str | None:
 
 def hits_kept(match: str, scope: str = "articles", limit: int | None = None) -> tuple[str, Kept]:
     """The kept set of a search's hits: ``(its table name, {name: Hits})``; the table's columns
-    are those of :func:`components.store.search_index.hits` for ``scope`` (and ``limit``, for
+    are those of :func:`components.store.search_hits.hits` for ``scope`` (and ``limit``, for
     "best")."""
     name = kept_name("hits", {"match": match, "scope": scope, **({"limit": limit} if limit is not None else {})})
     return name, {name: Hits(match=match, scope=scope, limit=limit)}

@@ -12,7 +12,7 @@ import pytest
 from components import query
 from components.filters import Filter
 from components.records import Article, Extraction, Quote
-from components.store import SearchIndexMissing, Store, search_index
+from components.store import SearchIndexMissing, Store, search_hits, search_index
 
 from .test_store import make_extraction
 
@@ -156,17 +156,17 @@ def test_reading_in_parts_gives_the_hits_and_ranks_of_reading_at_once(tmp_path, 
     texts = [f"Story {i}: " + " ".join(words[j % 5] for j in range(i % 7, i % 7 + 3 + i % 4)) for i in range(60)]
     store.write([extraction(t, origin=f"{i}.txt", quote=t.split(": ")[1]) for i, t in enumerate(texts)])
     expected = sum(("grain" in t or "talks" in t) for t in texts)
-    whole = {scope: search_index.hits(store.path, "grain OR talks", scope) for scope in ("articles", "ranked", "quotes")}
-    monkeypatch.setattr(search_index, "SPLIT_ROWS", 10)
-    monkeypatch.setattr(search_index, "PARTS", 3)
-    assert len(search_index._part_ranges(store.path, "article_text")) == 3
+    whole = {scope: search_hits.hits(store.path, "grain OR talks", scope) for scope in ("articles", "ranked", "quotes")}
+    monkeypatch.setattr(search_hits, "SPLIT_ROWS", 10)
+    monkeypatch.setattr(search_hits, "PARTS", 3)
+    assert len(search_hits._part_ranges(store.path, "article_text")) == 3
     for scope, table in whole.items():
-        parts = search_index.hits(store.path, "grain OR talks", scope)
+        parts = search_hits.hits(store.path, "grain OR talks", scope)
         assert table.num_rows == expected
         assert "rank" not in table.column_names or len(set(table.column("rank").to_pylist())) > 3
         assert sorted(parts.to_pylist(), key=str) == sorted(table.to_pylist(), key=str)
     # the best hits, each part's best put together, are the best of every hit ranked
-    best = search_index.hits(store.path, "grain OR talks", "best", 7).to_pylist()
+    best = search_hits.hits(store.path, "grain OR talks", "best", 7).to_pylist()
     ordered = sorted(whole["ranked"].to_pylist(), key=lambda r: (r["rank"], -r["seq"]))
     assert best == ordered[:7]
 
@@ -178,8 +178,8 @@ def test_the_articles_list_under_a_search_reads_the_index_once(tmp_path, monkeyp
     store = Store(tmp_path / "s.duckdb")
     store.write([extraction("Talks in Zürich ended."), extraction("Talks in Geneva ended.", origin="b.txt")])
     searches = []
-    real = search_index.hits
-    monkeypatch.setattr(search_index, "hits", lambda *a: searches.append(a[2]) or real(*a))
+    real = search_hits.hits
+    monkeypatch.setattr(search_hits, "hits", lambda *a: searches.append(a[2]) or real(*a))
     assert query.articles(store, Filter(text="geneva", sources=("wire",)))["article_id"].size == 1
     assert searches == ["ranked"]
     searches.clear()
@@ -212,13 +212,13 @@ def test_the_pages_of_a_search_alone_are_those_of_every_hit_ranked(tmp_path, mon
 
     every_hit_ranked = pages(0)
     assert pages(10) == pages(1000) == every_hit_ranked
-    monkeypatch.setattr(search_index, "SPLIT_ROWS", 5)  # (read in parts, each with its best)
-    monkeypatch.setattr(search_index, "PARTS", 3)
+    monkeypatch.setattr(search_hits, "SPLIT_ROWS", 5)  # (read in parts, each with its best)
+    monkeypatch.setattr(search_hits, "PARTS", 3)
     assert pages(10) == pages(1000) == every_hit_ranked
     assert sum(len(p) for p in every_hit_ranked) == 23
     rows = store.query("SELECT id, seq FROM articles")
     seq = dict(zip(rows["id"], rows["seq"]))
-    ranks = {int(r["seq"]): r["rank"] for r in search_index.hits(store.path, '"port"', "ranked").to_pylist()}
+    ranks = {int(r["seq"]): r["rank"] for r in search_hits.hits(store.path, '"port"', "ranked").to_pylist()}
     listed = [seq[i] for p in every_hit_ranked for i in p]
     assert listed == sorted(listed, key=lambda s: (ranks[s], -s))
     assert len(set(ranks.values())) < 23  # (ties were there to order)
