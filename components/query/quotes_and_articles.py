@@ -12,8 +12,8 @@ from ..filters import Filter
 from ..store import Store
 from .frames import empty_frame, is_list, or_none, typed, with_country_names
 from .search_syntax import match_of
-from .sql import (ARTICLE_DAY, IS_SHOWN_ACTOR, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, actor_rows_serve, only_a_search,
-                  place_rows_serve, place_shown, quote_scope, search_kept, search_table, with_filter, within)
+from .sql import (ARTICLE_DAY, IS_SHOWN_ACTOR, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, actor_rows_serve, place_rows_serve,
+                  place_shown, quote_scope, ranked_hits, search_table, with_filter, within)
 
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
 ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "language", "dateline", "n_words", "n_actors",
@@ -94,8 +94,9 @@ def quotes(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_RO
 def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
     """The filtered articles, newest first (undated last); under a search (``f.text``) the best
     match first (bm25 over title and body, the title weighing more), equal matches the article
-    stored last first (for a Filter that is only a search and a page within the first
-    :data:`BEST_ROWS`, only the best hits are ranked in full). ``dateline`` is the dateline's place
+    stored last first (only the filtered articles are ranked; for a Filter that is only a search
+    and a page within the first :data:`BEST_ROWS`, only its best hits: see
+    :func:`~components.query.sql.ranked_hits`). ``dateline`` is the dateline's place
     names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
     actors and resolved place names. One page: ``limit`` articles from the ``offset``-th;
     ``frame.attrs["total"]`` is the number of articles that match, ``attrs["truncated"]``
@@ -105,14 +106,9 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
     a search also ``snippet``: the article's best passage for it, hits between
     :data:`~components.store.HIT_OPEN` and ``HIT_CLOSE``."""
     rows = max(int(limit), 0) + 1 + max(int(offset), 0)  # (the rows up to this page's end, and one more)
-    scope, best = ("best", rows) if only_a_search(f) and rows <= BEST_ROWS else ("ranked", None)
-    ranked = search_table(f, scope, best)  # (the Filter reads the hits without ranks: quicker to get)
-    if best:  # (the page is among the best hits: no other article is read)
-        source = f"{ranked} r JOIN articles a ON a.seq = r.seq WHERE TRUE"
-    elif ranked:  # (one row per article: joined, three times quicker than a subquery over 250,000 hits)
-        source = f"articles a LEFT JOIN {ranked} r ON r.seq = a.seq WHERE {within(f, 'a.seq')}"
-    else:
-        source = f"articles a WHERE {within(f, 'a.seq')}"
+    # (the Filter reads the hits without ranks: quicker to get; the ranked ones are the filtered articles)
+    ranked, ranked_kept = ranked_hits(f, rows if rows <= BEST_ROWS else None)
+    source = f"{ranked} r JOIN articles a ON a.seq = r.seq WHERE TRUE" if ranked else f"articles a WHERE {within(f, 'a.seq')}"
     order, page_order = (("rank NULLS LAST, a.seq DESC", "page.rank NULLS LAST, page.seq DESC") if ranked else
                          ("3 DESC NULLS LAST, 4, a.id", "page.date DESC NULLS LAST, page.title, page.id"))
     sql, params, kept = with_filter(f, """
@@ -135,7 +131,7 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
             LEFT JOIN nq ON nq.article_seq = page.seq
         ) ON TRUE
         ORDER BY """ + page_order, lim=int(limit) + 1, off=max(int(offset), 0))
-    frame = store.query(sql, params, kept={**search_kept(f, scope, best), **kept}, limit=max(int(limit), 0) + 1)
+    frame = store.query(sql, params, kept={**kept, **ranked_kept}, limit=max(int(limit), 0) + 1)
     page = _paged(frame, limit, offset)
     columns = ARTICLE_COLUMNS
     if marks and ranked:

@@ -138,6 +138,23 @@ def search_kept(f: Filter, scope: str = "articles", limit: int | None = None) ->
     return hits_kept(match, scope, limit)[1] if match else {}
 
 
+def ranked_hits(f: Filter, limit: int | None = None) -> tuple[str | None, Kept]:
+    """``(table name, kept)`` of ``f``'s hits with their bm25 rank (columns seq, rank; ``(None,
+    {})`` without a search), exactly the filtered articles, as few ranked as a list needs: for a
+    Filter that is only a search, its ``limit`` best (scope "best"; every hit for None); with
+    other conditions too, the hits those conditions keep, ranked within the Filter's kept set
+    (an actor's 43,663 of a search's 251,000 hits in 0.1 s, not all in 0.4 s). ``kept`` holds
+    the sets to pass to :meth:`Store.query <components.store.Store.query>`, in their order."""
+    match = match_of(f.text)
+    if not match:
+        return None, {}
+    if only_a_search(f):
+        return hits_kept(match, "ranked" if limit is None else "best", limit)
+    source, kept = article_set(f)  # ("FROM kept_…": the Filter has conditions)
+    name, ranked = hits_kept(match, "ranked", within=source.removeprefix("FROM "))
+    return name, {**kept, **ranked}
+
+
 def search_table(f: Filter, scope: str = "articles", limit: int | None = None) -> str | None:
     """The name of the table of ``f``'s hits (see :func:`search_kept`), None without a search."""
     return next(iter(search_kept(f, scope, limit)), None)

@@ -151,7 +151,7 @@ class Store(Correcting, Workbench, Annotations, Searching):
         with self._reading() as con, _interrupt_after(con, time_limit):
             try:
                 if kept:
-                    use_kept(con, kept_tables(), kept, (str(self.path), self.version))
+                    use_kept(con, kept_tables(), kept, (str(self.path), self.version), self._rank_within)
                 rel = con.sql(sql, params=params or None)
                 frame = rel.limit(limit + 1).df() if rel is not None else None
             except duckdb.InterruptException as e:

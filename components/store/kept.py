@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,16 +35,24 @@ class Hits:
 
     match: the FTS5 expression (from :mod:`components.query.search_syntax`, never raw user text).
     scope: "articles" (rows seq), "ranked" (seq, rank), "best" (the ``limit`` best of
-    "ranked") or "quotes" (seq, idx, rank)."""
+    "ranked") or "quotes" (seq, idx, rank).
+    within: for "ranked" and "best", the name of a kept set listed before it (column seq): only
+    the hits among its articles are ranked (a Filter's articles: its search's hits that the other
+    conditions keep), read from it when this set is made."""
 
     match: str
     scope: str = "articles"
     limit: int | None = None
+    within: str | None = None
 
 
 Kept = Mapping[str, "tuple[str, dict] | Hits"]
 """Kept sets a statement reads: table name (from :func:`kept_name`) → the ``(sql, params)`` of
-its rows, or the :class:`Hits` of a search (listed before the sets whose SQL reads them)."""
+its rows, or the :class:`Hits` of a search (listed before the sets whose SQL reads them, and
+after the set it is ranked within)."""
+#: Ranks a search's hits among some articles: ``(hits, article numbers) → (seq, rank) table``
+#: (the store's :func:`components.store.search_hits.hits` for a :class:`Hits` with ``within``).
+RankWithin = Callable[[Hits, pa.Array], pa.Table]
 
 
 def kept_name(sql: str, params: Mapping) -> str:
@@ -71,7 +79,8 @@ def file_version(path: str | Path) -> tuple[int, ...]:
     return (main.st_ino, main.st_size, main.st_mtime_ns, main.st_ctime_ns, *log)
 
 
-def use_kept(con: duckdb.DuckDBPyConnection, held: dict[str, tuple], kept: Kept, stamp: tuple) -> None:
+def use_kept(con: duckdb.DuckDBPyConnection, held: dict[str, tuple], kept: Kept, stamp: tuple,
+             rank_within: RankWithin | None = None) -> None:
     """Make every set of ``kept`` readable by its name on ``con`` (the host connection, with the
     store attached): computed now unless ``held`` (name → stamp, the host's record of its kept
     tables, oldest first) has it with this ``stamp`` (the store's path and :func:`file_version`).
@@ -79,15 +88,21 @@ def use_kept(con: duckdb.DuckDBPyConnection, held: dict[str, tuple], kept: Kept,
     ``(Arrow table, index version)`` (resolved by the store): every set of ``kept`` then counts
     as made only for that index version too, as their SQL reads the hits (the version counted
     once: the Overview's counts read the hits in articles and in quotes, the top actors only those
-    in articles, and they share the same sets)."""
-    versions = sorted({value[1] for value in kept.values() if isinstance(value[0], pa.Table)})
+    in articles, and they share the same sets). Hits ranked within a set come as ``(Hits, index
+    version)``: ``rank_within`` ranks them among that set's articles when they are made."""
+    versions = sorted({value[1] for value in kept.values() if isinstance(value[0], (pa.Table, Hits))})
     stamp = (*stamp, *(part for version in versions for part in version))
     for name, (sql, params) in kept.items():
         if not _NAME.match(name):
             raise ValueError(f"not a kept set's name: {name!r} (see kept_name)")
         if held.get(name) == stamp:  # (recorded once made: an interrupted one is made anew)
             pass
-        elif isinstance(sql, pa.Table):
+        elif isinstance(sql, (pa.Table, Hits)):
+            if isinstance(sql, Hits):  # (ranked among the articles of a set made before it)
+                if rank_within is None or sql.within not in held:
+                    raise ValueError(f"hits ranked within {sql.within!r}: no such set before them, or nothing to rank")
+                among = con.sql(f"SELECT seq FROM {sql.within}").to_arrow_table().column("seq")
+                sql = rank_within(sql, among.combine_chunks())
             con.register("dl_search_hits", sql)
             try:
                 _exec(con, f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM dl_search_hits")

@@ -29,7 +29,8 @@ SPLIT_ROWS = 100_000
 PARTS = max(1, min(os.cpu_count() or 1, 4))
 
 
-def hits(store_path: Path, match: str, scope: str, limit: int | None = None) -> pa.Table:
+def hits(store_path: Path, match: str, scope: str, limit: int | None = None, *,
+         among: pa.Array | None = None) -> pa.Table:
     """Every hit of the FTS5 expression ``match`` (from :mod:`components.query.search_syntax`,
     never raw user text): for ``scope`` "articles" a table (seq) of the articles it matches;
     "ranked" (seq, rank) with their bm25 rank (lower is better; the title weighs 3× the body);
@@ -38,7 +39,10 @@ def hits(store_path: Path, match: str, scope: str, limit: int | None = None) -> 
     instead of 0.7–0.8 s for 250,000 hits); "quotes" (seq, idx, rank) for the quotes it matches.
     The rows come from SQLite as one comma-separated text per column (``group_concat``), ten
     times faster than a row at a time for half a million hits, and Arrow splits and parses them.
-    The hits of a large index are read in parts at once (see :data:`PARTS`)."""
+    The hits of a large index are read in parts at once (see :data:`PARTS`). ``among`` (article
+    numbers, for "ranked" and "best"): only the hits among them are ranked and returned (SQLite
+    checks each hit against them and ranks those alone: a search's hits among the articles of an
+    actor, 43,663 of 251,000, ranked in 0.1 s instead of 0.4 s)."""
     if scope == "quotes":
         table, sql = "quote_text", (f"SELECT rowid / {QUOTE_SLOTS} AS seq, rowid % {QUOTE_SLOTS} AS idx,"
                                     " bm25(quote_text) AS rank FROM quote_text WHERE quote_text MATCH ?")
@@ -52,12 +56,23 @@ def hits(store_path: Path, match: str, scope: str, limit: int | None = None) -> 
     best = scope == "best"
     order = ", ".join(f"{column}{' DESC' if way == 'descending' else ''}" for column, way in BEST_ORDER)
     tail = f" ORDER BY {order} LIMIT {max(int(limit or 0), 0)}" if best else ""
+    if among is not None and scope in ("ranked", "best"):
+        if not len(among):
+            return no_hits(scope)
+        # (the unary plus: else SQLite looks each number up in the index alone, 287 s for 43,663)
+        sql += " AND +rowid IN (SELECT value FROM json_each(?))"
+    else:
+        among = None
     ranges = _part_ranges(store_path, table)
+
+    def part(rowids: tuple[int, int] | None) -> tuple[str | None, ...]:
+        return _hit_texts(store_path, sql, match, names, rowids, tail, among=among)
+
     if len(ranges) == 1:
-        texts = [_hit_texts(store_path, sql, match, names, ranges[0], tail)]
+        texts = [part(ranges[0])]
     else:
         with ThreadPoolExecutor(len(ranges)) as pool:  # (sqlite3 lets go of the GIL while it runs)
-            texts = list(pool.map(lambda rowids: _hit_texts(store_path, sql, match, names, rowids, tail), ranges))
+            texts = list(pool.map(part, ranges))
     types = [pa.float64() if n == "rank" else pa.int64() for n in names]
     # split and parsed in Arrow: 300,000 article numbers in 11 ms (74 ms through str.split)
     parts = [pa.table([pc.split_pattern(pa.array([t], pa.string()), ",").flatten().cast(ty)
@@ -91,13 +106,20 @@ def _part_ranges(store_path: Path, table: str) -> list[tuple[int, int] | None]:
     return [((first[0] + i * step) * slots, (first[0] + (i + 1) * step) * slots - 1) for i in range(PARTS)]
 
 
-def _hit_texts(store_path: Path, sql: str, match: str, names: Sequence[str],
-               rowids: tuple[int, int] | None, tail: str = "") -> tuple[str | None, ...]:
-    """The hits of ``sql`` (one of :func:`hits`' statements) for ``match``, those with a row
-    number in ``rowids`` (inclusive; all for None), ``tail`` (an ORDER BY and LIMIT) appended:
-    one comma-separated text per column of ``names`` (None for no hit)."""
+def _hit_texts(store_path: Path, sql: str, match: str, names: Sequence[str], rowids: tuple[int, int] | None,
+               tail: str = "", *, among: pa.Array | None = None) -> tuple[str | None, ...]:
+    """The hits of ``sql`` (one of :func:`hits`' statements) for ``match`` (and, when ``among``
+    is given, the JSON array of those numbers of it within ``rowids``: the statement's second
+    value), those with a row number in ``rowids`` (inclusive; all for None), ``tail`` (an ORDER
+    BY and LIMIT) appended: one comma-separated text per column of ``names`` (None for no hit)."""
+    values: tuple = (match,)
     if rowids is not None:
         sql += f" AND rowid BETWEEN {int(rowids[0])} AND {int(rowids[1])}"
+        if among is not None:
+            among = among.filter(pc.and_(pc.greater_equal(among, rowids[0]), pc.less_equal(among, rowids[1])))
+    if among is not None:  # (joined in Arrow: 250,000 numbers in 0.036 s, 0.047 s in Python)
+        numbers = pa.ListArray.from_arrays(pa.array([0, len(among)], pa.int32()), among.cast(pa.string()))
+        values = (match, "[" + (pc.binary_join(numbers, ",")[0].as_py() or "") + "]")
     concat = ", ".join(f"group_concat({n})" for n in names)
     # MATERIALIZED: bm25() may only run in the query that has the MATCH, not inside an aggregate;
     # without it, the aggregate runs over the MATCH itself (250,000 hits in 0.034 s, not 0.059 s)
@@ -105,7 +127,7 @@ def _hit_texts(store_path: Path, sql: str, match: str, names: Sequence[str],
            else f"SELECT {concat} FROM ({sql}{tail})")
     with closing(connect(store_path)) as con:
         try:
-            return con.execute(sql, (match,)).fetchone()
+            return con.execute(sql, values).fetchone()
         except sqlite3.OperationalError as e:
             raise StoreError(f"the search index could not run this search ({e})") from e
 

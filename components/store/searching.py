@@ -111,7 +111,9 @@ class Searching:
             self.build_search_index()
 
     def _resolve_hits(self, kept: Kept) -> dict:
-        """``kept`` with each :class:`Hits` replaced by ``(its table, the index version)``."""
+        """``kept`` with each :class:`Hits` replaced by ``(its table, the index version)``; hits
+        ranked within a kept set by ``(the Hits, the index version)``, ranked when that set is
+        made (see :meth:`_rank_within`)."""
         if not any(isinstance(v, Hits) for v in kept.values()):
             return dict(kept)
         if self.exists:
@@ -119,11 +121,17 @@ class Searching:
         version = ix.index_version(self.path)
         out = {}
         for name, value in kept.items():
-            if isinstance(value, Hits):
+            if isinstance(value, Hits) and value.within and self.exists:
+                value = (value, version)
+            elif isinstance(value, Hits):
                 table = self._hits(value, version) if self.exists else found.no_hits(value.scope)
                 value = (table, version)
             out[name] = value
         return out
+
+    def _rank_within(self, hits: Hits, among: pa.Array) -> pa.Table:
+        """The table of ``hits`` (ranked within a kept set) among the articles numbered ``among``."""
+        return found.hits(self.path, hits.match, hits.scope, hits.limit, among=among)
 
     def _hits(self, hits: Hits, version: tuple) -> pa.Table:
         """The table of ``hits`` in the index of ``version``, from the process's cache when it
@@ -183,10 +191,12 @@ def _index_generation(path: Path) -> str | None:
     return known[1]
 
 
-def hits_kept(match: str, scope: str = "articles", limit: int | None = None) -> tuple[str, Kept]:
+def hits_kept(match: str, scope: str = "articles", limit: int | None = None, *,
+              within: str | None = None) -> tuple[str, Kept]:
     """The kept set of a search's hits: ``(its table name, {name: Hits})``; the table's columns
     are those of :func:`components.store.search_hits.hits` for ``scope`` (and ``limit``, for
-    "best")."""
-    name = kept_name("hits", {"match": match, "scope": scope, **({"limit": limit} if limit is not None else {})})
-    return name, {name: Hits(match=match, scope=scope, limit=limit)}
+    "best"); ``within``: only those among the articles of that kept set (see :class:`Hits`)."""
+    extra = {**({"limit": limit} if limit is not None else {}), **({"within": within} if within else {})}
+    name = kept_name("hits", {"match": match, "scope": scope, **extra})
+    return name, {name: Hits(match=match, scope=scope, limit=limit, within=within)}
 

@@ -171,21 +171,42 @@ def test_reading_in_parts_gives_the_hits_and_ranks_of_reading_at_once(tmp_path, 
     assert best == ordered[:7]
 
 
-def test_the_articles_list_under_a_search_reads_the_index_once(tmp_path, monkeypatch):
-    """Under a search and another condition the list needs the hits ranked and the Filter the
-    hits alone: both come from one search of the index. Under a search alone it asks for the
-    best hits only, and for the hits unranked to count them."""
+def test_the_articles_list_ranks_only_the_articles_it_lists(tmp_path, monkeypatch):
+    """Under a search and another condition the list ranks only the hits that condition keeps
+    (the index checks each hit against them, whole or in parts), in the order ranking every hit
+    gives; under a search alone it asks for the best hits only, and for the hits unranked to
+    count them."""
+    from components.store import drop_kept_tables, forget_hits
+
     store = Store(tmp_path / "s.duckdb")
-    store.write([extraction("Talks in Zürich ended."), extraction("Talks in Geneva ended.", origin="b.txt")])
-    searches = []
+    texts = [f"Story {i}: " + " ".join(["talks"] * (1 + i % 4) + ["port"] * (i % 3)) for i in range(30)]
+    items = [extraction(t, origin=f"{i}.txt") for i, t in enumerate(texts)]
+    store.write([replace(x, article=replace(x.article, source="desk" if i % 3 == 0 else "wire"))
+                 for i, x in enumerate(items)])
+    rows = store.query("SELECT id, seq, source FROM articles")
+    seq, desk = dict(zip(rows["id"], rows["seq"])), set(rows["seq"][rows["source"] == "desk"])
+    every = {int(r["seq"]): r["rank"] for r in search_hits.hits(store.path, '"talks"', "ranked").to_pylist()}
+    assert len(every) == 30 and len(desk) == 10
+    asked = []
     real = search_hits.hits
-    monkeypatch.setattr(search_hits, "hits", lambda *a: searches.append(a[2]) or real(*a))
-    assert query.articles(store, Filter(text="geneva", sources=("wire",)))["article_id"].size == 1
-    assert searches == ["ranked"]
-    searches.clear()
-    listed = query.articles(store, Filter(text="talks"))
-    assert (listed["article_id"].size, listed.attrs["total"]) == (2, 2)
-    assert sorted(searches) == ["articles", "best"]
+
+    def counted(*a, among=None):
+        asked.append((a[2], None if among is None else sorted(among.to_pylist())))
+        return real(*a, among=among)
+
+    monkeypatch.setattr(search_hits, "hits", counted)
+    for split_rows in (100_000, 5):  # (whole, then in parts)
+        monkeypatch.setattr(search_hits, "SPLIT_ROWS", split_rows)
+        monkeypatch.setattr(search_hits, "PARTS", 3)
+        forget_hits(), drop_kept_tables(), asked.clear()
+        listed = query.articles(store, Filter(text="talks", sources=("desk",)))
+        assert asked == [("articles", None), ("ranked", sorted(desk))]
+        assert listed.attrs["total"] == 10
+        assert [seq[i] for i in listed["article_id"]] == sorted(desk, key=lambda s: (every[s], -s))
+    forget_hits(), drop_kept_tables(), asked.clear()
+    listed = query.articles(store, Filter(text="talks"), limit=4)
+    assert (listed["article_id"].size, listed.attrs["total"]) == (4, 30)
+    assert sorted(a[0] for a in asked) == ["articles", "best"]
 
 
 def test_the_pages_of_a_search_alone_are_those_of_every_hit_ranked(tmp_path, monkeypatch):
