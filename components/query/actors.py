@@ -159,7 +159,7 @@ def actor_places(store: Store, actor: str, f: Filter) -> pd.DataFrame:
     scope, order = profile_scope(actor, f), " ORDER BY n_articles DESC, name, country_code"
     if place_rows_serve(store):  # the kept set the map's places read under the same Filter
         rows, kept = place_totals(scope)
-        sql, params = f"SELECT name, country_code, n_articles {rows}{order}", {}
+        sql, params = f"SELECT name, country_code, n_articles {rows} WHERE name IS NOT NULL{order}", {}
     else:
         sql, params, kept = with_filter(scope, "SELECT name, country_code, count(*) AS n_articles FROM ("
                                         " SELECT DISTINCT p.name, p.country_code, p.article_seq FROM places p"

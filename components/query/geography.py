@@ -80,11 +80,16 @@ def countries(store: Store, f: Filter, *, articles: bool = True) -> pd.DataFrame
     Columns: country_code, country (its name, see :func:`~components.query.frames.with_country_names`),
     n_mentions, and with ``articles`` n_articles (the articles that mention the country: a
     distinct count, half the statement's time under a filter, so a map that shades by mentions
-    alone goes without)."""
+    alone goes without; the mentions alone are summed from the places' totals that :func:`places`
+    reads under the same Filter)."""
     columns = ("country_code", "country", "n_mentions", *(("n_articles",) if articles else ()))
     if kept_tables_serve(store, f):
         sql, params, kept = (f"SELECT {', '.join(c for c in columns if c != 'country')} FROM country_counts"
                              " ORDER BY n_mentions DESC, country_code"), {}, {}
+    elif place_rows_serve(store) and not articles:  # (summed from the places' totals: a row per place)
+        rows, kept = place_totals(f)
+        sql, params = (f"SELECT country_code, sum(n_mentions)::BIGINT AS n_mentions {rows} WHERE country_code IS NOT NULL"
+                       " GROUP BY country_code ORDER BY n_mentions DESC, country_code"), {}
     else:
         rows, mentions, shown = (("article_places", "sum(p.n_mentions)::BIGINT", "TRUE") if place_rows_serve(store)
                                  else ("places", "count(*)", place_shown("p")))

@@ -244,11 +244,13 @@ def actor_totals(f: Filter) -> tuple[str, Kept]:
 def place_totals(f: Filter) -> tuple[str, Kept]:
     """``(source, kept)`` for a CTE of the resolved places mentioned in the filtered articles,
     one row per name and country: name, country_code, n_mentions, n_articles (from
-    ``article_places``: only where :func:`place_rows_serve` allows). A kept set, shared by
-    :func:`~components.query.places` and the places count of :func:`~components.query.overview`."""
+    ``article_places``: only where :func:`place_rows_serve` allows); a place resolved to a
+    country alone has no name (a row per such country, name NULL). A kept set, shared by
+    :func:`~components.query.places`, the places count of :func:`~components.query.overview`
+    and the mentions per country of :func:`~components.query.countries`."""
     return _kept_over(f, "SELECT x.name, x.country_code, sum(x.n_mentions)::BIGINT AS n_mentions,"
                          " count(*) AS n_articles FROM article_places x JOIN fa ON fa.seq = x.article_seq"
-                         " WHERE x.name IS NOT NULL GROUP BY x.name, x.country_code")
+                         " GROUP BY x.name, x.country_code")
 
 
 def with_filter(f: Filter, body: str, **params) -> tuple[str, dict, Kept]:

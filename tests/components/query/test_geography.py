@@ -35,6 +35,30 @@ def test_countries_without_their_articles_count_the_same_mentions(store: Store, 
     assert mentions.equals(full.drop(columns=["n_articles"]))
 
 
+def test_a_place_in_a_country_without_a_name_counts_for_its_country_not_as_a_place(tmp_path):
+    """A street resolved to a country but to no named place: its mentions count for the country
+    (the map's mentions alone as with the articles too), and no nameless place is listed (on the
+    map, in the count of places, among an actor's places)."""
+    from components.records import Article, Entity, Extraction, Place
+
+    s = Store(tmp_path / "street.duckdb")
+    text = "Ann Lee talks on Fleet Street and in Oslo."
+    street = Place(17, 29, "Fleet Street", name=None, country_code="GB", lat=51.5, lon=-0.1, feature="other")
+    oslo = Place(37, 41, "Oslo", name="Oslo", country_code="NO", lat=59.9, lon=10.7, feature="city")
+    lee = Entity(0, 7, "Ann Lee", "PERSON", "Ann Lee", "person", None)
+    s.write([Extraction(Article.from_text(text, source="wire"), "v1", [lee], [street, oslo], []),
+             Extraction(Article.from_text("Oslo again.", source="desk"), "v1", [],
+                        [Place(0, 4, "Oslo", name="Oslo", country_code="NO", lat=59.9, lon=10.7, feature="city")], [])])
+    s.rebuild_actors()
+    wire = Filter(sources=("wire",))
+    full, mentions = query.countries(s, wire), query.countries(s, wire, articles=False)
+    assert dict(zip(mentions["country_code"], mentions["n_mentions"])) == {"GB": 1, "NO": 1}
+    assert mentions.equals(full.drop(columns=["n_articles"]))
+    assert query.places(s, wire)["name"].tolist() == ["Oslo"]
+    assert query.overview(s, wire)["places"] == 1
+    assert query.actor_places(s, "Ann Lee", wire)["name"].tolist() == ["Oslo"]
+
+
 def test_with_no_filter_places_and_countries_come_from_the_kept_counts_with_the_same_numbers(store: Store):
     every_source = Filter(sources=tuple(query.choices(store)["sources"]))
     assert query.articles(store, every_source).attrs["total"] == query.articles(store, Filter()).attrs["total"]
