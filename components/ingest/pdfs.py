@@ -1,5 +1,6 @@
 """PDF files (``.pdf``: a story printed or exported to PDF): one article per file, its text read
-by pypdf (pure Python: nothing is rendered, no script in the file runs).
+by pypdf (pure Python: nothing is rendered, no script in the file runs); a news database's export
+printed to PDF (LexisNexis, Nexis Uni, Factiva: :mod:`.news_databases`), one article per story.
 
 The text comes page by page in the order the file draws it (a newspaper's columns one after the
 other). Its lines are joined back into paragraphs (:func:`reflow`): a line break inside a sentence
@@ -7,10 +8,12 @@ becomes a space and a word split by a hyphen at a line end is joined: "govern-" 
 "government", but the hyphen stays before a capital ("Anglo-American") and where the document
 writes the word hyphenated elsewhere ("well-known"; a compound it never writes whole elsewhere
 loses its hyphen: "wellknown"). A paragraph ends at a blank line, after a sentence that stops
-short of the line's usual length, and after a short line followed by a capital (a heading).
-Lines that repeat at the top or bottom of most pages (a running header or footer) and bare page
-numbers are dropped. The title is the document's own (its metadata), unless that is empty or a
-file's name; no date is read (the file's dates say when it was made). An encrypted PDF (other than with an empty password), one
+short of the line's usual length (the upper quartile's), and after a short line followed by a
+capital (a heading). Lines that repeat at the top or bottom of most pages (a running header or
+footer) and bare page numbers are dropped (but an export's markers, which may close most pages;
+its heads are read a line at a time: :class:`~.news_databases.HeadLines`). The title is the
+document's own (its metadata), unless that is empty or a file's name; no date is read (the
+file's dates say when it was made). An encrypted PDF (other than with an empty password), one
 with no text (a scan: run it through OCR first) and a damaged file are Problems; a PDF of more
 than :data:`MAX_PAGES` pages is read up to there and named.
 """
@@ -21,9 +24,10 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..records import Article, Problem
+from .news_databases import HeadLines, export_stories, story_records
 
 #: Pages read at most from one PDF.
 MAX_PAGES = 1000
@@ -62,13 +66,17 @@ def read_pdf(data: bytes, origin: str) -> Iterator[Article | Problem]:
     except Exception as err:  # noqa: BLE001 - pypdf raises many kinds for a damaged file
         yield Problem(origin, f"a damaged PDF, or no PDF ({type(err).__name__}: {err})")
         return
-    text = reflow(_without_running_lines(pages))
-    if not text:
+    stories = export_stories([line.strip() for page in pages for line in page.split("\n") if line.strip()])
+    if stories is not None:  # a news database's export printed to PDF: an article per story
+        lines = _without_running_lines(pages, keep=HeadLines.marker)  # (a story's end may close most pages)
+        paragraphs = reflow(lines, alone=HeadLines()).split("\n\n")  # (as a text file's: a blank line after each)
+        yield from story_records(export_stories([x for p in paragraphs for x in (p, "")]) or stories, origin)
+    elif not (text := reflow(_without_running_lines(pages))):
         yield Problem(origin, "a PDF without text (a scan? run it through OCR first, then ingest the text)")
         return
-    if title and text.startswith(title):
-        text = text[len(title):].strip()
-    yield Article.from_text(text, title=title, origin=origin)
+    else:
+        yield Article.from_text(text[len(title):].strip() if title and text.startswith(title) else text,
+                                title=title, origin=origin)
     if total > MAX_PAGES:
         yield Problem(origin, f"only the first {MAX_PAGES:,} of its {total:,} pages were read")
 
@@ -80,15 +88,17 @@ def _title(reader) -> str | None:
     return title if title and not _FILE_NAME.search(title) else None
 
 
-def _without_running_lines(pages: list[str]) -> list[list[str]]:
+def _without_running_lines(pages: list[str], keep: Callable[[str], bool] | None = None) -> list[list[str]]:
     """Each page's non-blank lines (stripped; a blank line kept as ""), without bare page numbers
-    and without the lines that repeat at the top or bottom of most pages."""
+    and without the lines that repeat at the top or bottom of most pages (but those ``keep``
+    says are the document's own)."""
     split = [[line.strip() for line in page.split("\n")] for page in pages]
     edges: Counter[str] = Counter()
     for lines in split:
         filled = [line for line in lines if line]
         edges.update(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
-    running = {line for line, n in edges.items() if len(pages) >= 3 and n >= RUNNING_SHARE * len(pages)}
+    running = {line for line, n in edges.items()
+               if len(pages) >= 3 and n >= RUNNING_SHARE * len(pages) and not (keep and keep(line))}
     return [[line for line in lines if line not in running and not _PAGE_NUMBER.match(line)] for lines in split]
 
 
@@ -109,21 +119,26 @@ def _keeps_hyphen(before: str, line: str, compounds: set[str]) -> bool:
     return not line[:1].islower() or bool(head[1] or tail[1]) or written
 
 
-def reflow(pages: list[list[str]]) -> str:
+def reflow(pages: list[list[str]], *, alone: Callable[[str], bool] | None = None) -> str:
     """The lines of each page (``""`` for a blank line) joined into paragraphs separated by a blank
     line: a line is joined to the one before with a space (a word split by a hyphen at the line's
     end rejoined, keeping the hyphen as :func:`_keeps_hyphen` says), across a page's end too, unless a blank line comes between, or the line before
     is short (under :data:`SHORT_LINE` of the usual, median, line) and either ends a sentence or
-    is followed by a line that starts with a capital or a digit (a heading, a byline)."""
+    is followed by a line that starts with a capital or a digit (a heading, a byline). A line that
+    ``alone`` (asked of each line in order) says stands alone is a paragraph of its own."""
     lengths = [len(line) for lines in pages for line in lines if line]
-    usual = statistics.median(lengths) if lengths else 0
+    usual = statistics.quantiles(lengths, n=4)[2] if len(lengths) > 1 else sum(lengths)  # (the upper quartile: a full line)
     compounds = {f"{a}-{b}".lower() for lines in pages for line in lines for word in _COMPOUND.findall(line)
                  for a, b in itertools.pairwise(word.split("-"))}  # (its parts two by two)
     paragraphs: list[str] = []
     current = last = ""
+    last_own = False
     for line in (line for lines in pages for line in lines):  # (a paragraph may run on to the next page)
         ends = current and len(last) < SHORT_LINE * usual and not _SPLIT_WORD.search(last) and (
             _SENTENCE_END.search(last) or line[:1].isupper() or line[:1].isdigit())
+        own = bool(alone and line and alone(line))
+        if own or (line and last_own):
+            ends = True  # (a paragraph of its own)
         if not line or ends:
             if current:
                 paragraphs.append(current)
@@ -136,7 +151,7 @@ def reflow(pages: list[list[str]]) -> str:
             current = current + line if _keeps_hyphen(current, line, compounds) else current[:-1] + line
         else:
             current += " " + line
-        last = line
+        last, last_own = line, own
     if current:
         paragraphs.append(current)
     return "\n\n".join(" ".join(p.split()) for p in paragraphs)

@@ -6,7 +6,8 @@ The markers are those the exports print (as the R packages LexisNexisTools, tm.p
 and tm.plugin.factiva read them):
 
 - LexisNexis's text export (and its HTML) and Nexis Uni's (:mod:`.lexis`);
-- Factiva's HTML page, RTF and text (:mod:`.factiva`).
+- Factiva's HTML page, RTF and text (:mod:`.factiva`);
+- any of these printed to PDF, read as its lines (:mod:`components.ingest.pdfs`, :class:`HeadLines`).
 
 A story's ``DATELINE:`` field gives its places; a wire dateline opening its text is split off as
 in a .txt file (:mod:`.header`). A story without text (a graphic's entry) is a Problem.
@@ -23,11 +24,38 @@ from ..boilerplate import clean_body
 from ..dates import read_date
 from ..feeds import block_text
 from ..header import split_header
+from . import factiva, lexis
 from .factiva import factiva_stories, factiva_text_stories
 from .lexis import EXPORT_PAGE, lexis_stories
 from .story import Story
 
-__all__ = ["Story", "export_stories", "page_stories", "story_records"]
+__all__ = ["HeadLines", "Story", "export_stories", "page_stories", "story_records"]
+
+
+class HeadLines:
+    """Which lines of an export printed to PDF stand alone when its lines are joined into
+    paragraphs: asked of each line in order, it says yes to every line of a story's head (from
+    a story's end marker to the line its text follows: "Body", "LENGTH:", the copyright; the
+    export's cover page too), to those markers, and to index headings and fields anywhere
+    (:func:`.lexis.own_line`). A story's head is then read line by line, as from a Word document."""
+
+    def __init__(self) -> None:
+        self.in_head = True
+
+    @staticmethod
+    def marker(line: str) -> bool:
+        """Whether the stripped ``line`` is a marker or a field of an export, wherever it comes."""
+        return (lexis.head_starts(line) or factiva.head_starts(line) or lexis.text_starts(line)
+                or factiva.text_starts(line) or lexis.own_line(line))
+
+    def __call__(self, line: str) -> bool:
+        if lexis.head_starts(line) or factiva.head_starts(line):
+            self.in_head = True
+            return True
+        if self.in_head and (lexis.text_starts(line) or factiva.text_starts(line)):
+            self.in_head = False
+            return True
+        return self.in_head or lexis.own_line(line)
 
 def export_stories(lines: list[str]) -> list[Story] | None:
     """The stories of a LexisNexis or Factiva export given as its ``lines`` (a text file's, an

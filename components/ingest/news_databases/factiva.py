@@ -42,6 +42,17 @@ _FACTIVA_CODE = re.compile(r"^(?P<code>HD|BY|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CO
 _FACTIVA_HEAD_LINES = 14
 
 
+def head_starts(line: str) -> bool:
+    """Whether the stripped ``line`` is the last of a story of Factiva's Article Format ("Document
+    <id>"): the next story's head follows."""
+    return bool(_FACTIVA_ID.match(line)) and line.split()[0].istitle()
+
+
+def text_starts(line: str) -> bool:
+    """Whether the stripped ``line`` is the last of a story's head in that format (its copyright)."""
+    return bool(_COPYRIGHT.match(line))
+
+
 def factiva_text_stories(lines: list[str]) -> list[Story] | None:
     """The stories of a Factiva export given as lines (an RTF's or a text file's), or None when
     the lines are not such an export."""

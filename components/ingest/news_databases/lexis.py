@@ -47,6 +47,31 @@ _UNI_FIELD = re.compile(r"^(?P<name>[A-Z][A-Za-z/-]+(?: [A-Za-z/-]+){0,3}):[\s\u
 
 #: Where a page's text says it is such an export (a story's opening words, anywhere in it).
 EXPORT_PAGE = re.compile(_STORY_NUMBER)
+#: The head and index fields of Nexis Uni's stories (as its exports name them, LexisNexisTools and
+#: tm.plugin.lexisnexis read them), which a printed export writes on lines of their own.
+_UNI_FIELDS = frozenset({"Length", "Byline", "Section", "Dateline", "Highlight", "Load-Date", "Language",
+                         "Publication-Type", "Journal-Code", "Correction-Date", "Edition", "Series"})
+
+
+def head_starts(line: str) -> bool:
+    """Whether the stripped ``line`` ends a story or opens the next one's head ("End of
+    Document", "3 of 10 DOCUMENTS")."""
+    return line == _UNI_END or bool(_CLASSIC_START.match(line))
+
+
+def text_starts(line: str) -> bool:
+    """Whether the stripped ``line`` ends a story's head: its text follows ("Body", "LENGTH: …")."""
+    return line in _UNI_BODY or bool(_CLASSIC_LENGTH.match(line))
+
+
+def own_line(line: str) -> bool:
+    """Whether the stripped ``line`` is one that these exports write on a line of its own
+    wherever it comes: a heading of a story's index, a field ("Length: 523 words", "BYLINE: Jane
+    Doe")."""
+    if _UNI_TAIL.match(line):
+        return True
+    field = _UNI_FIELD.match(line) or _CLASSIC_FIELD.match(line)
+    return bool(field) and (field["name"] in _UNI_FIELDS or field["name"].isupper())
 
 
 def lexis_stories(lines: list[str]) -> list[Story] | None:

@@ -49,3 +49,33 @@ def word_document(body: str, *, part: str = "word/document.xml") -> bytes:
         z.writestr(part, f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {WORD_NS}>'
                          f"<w:body>{body}</w:body></w:document>")
     return buf.getvalue()
+
+
+def pdf_document(pages: list[list[str]], title: str | None = None) -> bytes:
+    """A PDF of ``pages``, each a list of lines drawn top to bottom in Helvetica (Windows-1252 text)."""
+    def esc(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    kids = []
+    for lines in pages:
+        stream = "BT /F1 10 Tf 12 TL 50 780 Td " + " ".join(f"({esc(line)}) Tj T*" for line in lines) + " ET"
+        objects.append(f"<< /Length {len(stream.encode('cp1252'))} >>\nstream\n{stream}\nendstream")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents {len(objects)} 0 R"
+                       " /Resources << /Font << /F1 3 0 R >> >> >>")
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    if title is not None:
+        objects.append(f"<< /Title ({esc(title)}) >>")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("cp1252"))
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    out.write("".join(f"{o:010d} 00000 n \n" for o in offsets).encode())
+    info = f" /Info {len(objects)} 0 R" if title is not None else ""
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from components.ingest import read_paths, read_uploads
 from components.ingest.formats import read_document
 from components.records import Article
-from tests.components.ingest.reading import articles_and_problems, word_document, word_paragraph
+from tests.components.ingest.reading import articles_and_problems, pdf_document, word_document, word_paragraph
 
 FERRY = ("The harbour board voted on Tuesday to extend the night ferry service, its chair said.",
          "\"We listened to the islanders,\" said Maria Lopez, who chairs the board.")
@@ -235,6 +235,57 @@ def test_a_nexis_uni_export_saved_as_text_reads_as_the_word_one():
     assert [a.id for a in from_word if isinstance(a, Article)] == [a.id for a in from_text if isinstance(a, Article)]
 
 
+#: Longer stories for the exports printed to PDF: a PDF's lines tell where a paragraph ends only
+#: by a short last line, so its paragraphs run to several lines.
+PRINTED_FERRY = ("The harbour board voted on Tuesday to extend the night ferry service to the islands, its chair "
+                 "said, after a year in which the number of passengers rose by a third and the government paid "
+                 "for two new boats.",
+                 "\u201cWe listened to the islanders,\u201d the chair, Anna Berg, told reporters on the quay after "
+                 "the vote, which passed by seven votes to two.")
+PRINTED_TOLLS = ("Bridge tolls will rise by ten cents in March, the transport ministry announced on Friday, the "
+                 "third rise in two years and the largest since the bridge opened.",
+                 "Drivers' groups said the rise would hit commuters hardest and asked the ministry to publish "
+                 "the figures behind it.")
+
+
+def _printed(lines: list[str], *, width: int = 58, per_page: int = 14) -> bytes:
+    """``lines`` printed to PDF as a database prints an export, their stories' text the longer
+    one of :data:`PRINTED_FERRY` and :data:`PRINTED_TOLLS`: each line wrapped at ``width``
+    characters, ``per_page`` lines a page, "Page N of M" at each page's foot."""
+    import textwrap
+
+    longer = dict(zip((*FERRY, *TOLLS), (*PRINTED_FERRY, *PRINTED_TOLLS)))
+    lines = [next((line.replace(short, long) for short, long in longer.items() if short in line), line)
+             for line in lines]
+    drawn = [part for line in lines for part in (textwrap.wrap(line, width) or [""])]
+    pages = [drawn[i:i + per_page] for i in range(0, len(drawn), per_page)]
+    return pdf_document([[*page, f"Page {n} of {len(pages)}"] for n, page in enumerate(pages, 1)])
+
+
+def _check_printed(articles, problems, origin: str, ferry_head: tuple, tolls_head: tuple) -> None:
+    """As :func:`_check_stories`, for the stories of :func:`_printed` (the ferry's paragraphs, the
+    tolls' after their wire dateline)."""
+    ferry, tolls = articles
+    assert ferry.text == "\n\n".join(PRINTED_FERRY) and tolls.text == "\n\n".join(PRINTED_TOLLS)
+    assert (ferry.title, ferry.source, ferry.date, ferry.dateline) == ferry_head
+    assert (tolls.title, tolls.source, tolls.date, tolls.dateline) == tolls_head
+    assert [a.origin for a in articles] == [f"{origin}#1", f"{origin}#2"]
+    assert not any(word in a.text for a in articles for word in (*INDEX_WORDS, "Page 1"))
+    return problems
+
+
+def test_a_nexis_uni_export_printed_to_pdf_gives_one_article_per_story():
+    """A PDF of the export: its stories' lines joined back into paragraphs across pages, each
+    head line and marker read on its own (not dropped where it closes most pages), an article
+    per story with its head as from its Word document."""
+    problems = _check_printed(*articles_and_problems(read_uploads([("nexis.pdf", _printed(UNI))])),
+                              "upload:nexis.pdf", ("Night ferry to run all year", "The Harbour Gazette", "2019-05-05",
+                                                   ("Portsmouth",)),
+                              ("Tolls to rise", "Transport Weekly", "2019-03-02", ("Washington",)))
+    (graphic,) = problems
+    assert graphic.origin == "upload:nexis.pdf#3" and "without text" in graphic.reason
+
+
 def _factiva_article(headline: str, head: list[str], paragraphs: tuple[str, ...], doc_id: str, lang: str = "en",
                      number: int | None = None) -> str:
     """A story of Factiva's HTML page; ``number``: its place in a numbered list ("1) " before the headline)."""
@@ -344,6 +395,14 @@ def test_a_factiva_rtf_export_gives_one_article_per_story():
 def test_a_factiva_export_copied_into_a_text_file_gives_one_article_per_story():
     data = "\n\n".join(FACTIVA_LINES).encode("utf-8")
     _check_factiva(*articles_and_problems(read_uploads([("factiva.txt", data)])), "upload:factiva.txt")
+
+
+def test_a_factiva_export_printed_to_pdf_gives_one_article_per_story():
+    problems = _check_printed(*articles_and_problems(read_uploads([("factiva.pdf", _printed(FACTIVA_LINES))])),
+                              "upload:factiva.pdf", ("Night ferry to run all year", "The Harbour Gazette", "2019-05-05",
+                                                     ()),
+                              ("Tolls to rise", "Transport Weekly", "2019-03-02", ("Washington",)))
+    assert problems == []
 
 
 def test_a_factiva_export_cut_inside_its_last_story_keeps_it_and_names_it():

@@ -14,37 +14,7 @@ from components.ingest import read_uploads
 from components.ingest.formats import format_of
 from components.ingest.pdfs import reflow
 from components.records import Article, Problem
-from tests.components.ingest.reading import articles_and_problems
-
-
-def _pdf(pages: list[list[str]], title: str | None = None) -> bytes:
-    """A PDF of ``pages``, each a list of lines drawn top to bottom in Helvetica (Windows-1252 text)."""
-    def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
-    kids = []
-    for lines in pages:
-        stream = "BT /F1 10 Tf 12 TL 50 780 Td " + " ".join(f"({esc(line)}) Tj T*" for line in lines) + " ET"
-        objects.append(f"<< /Length {len(stream.encode('cp1252'))} >>\nstream\n{stream}\nendstream")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Contents {len(objects)} 0 R"
-                       " /Resources << /Font << /F1 3 0 R >> >> >>")
-        kids.append(f"{len(objects)} 0 R")
-    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
-    if title is not None:
-        objects.append(f"<< /Title ({esc(title)}) >>")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{number} 0 obj\n{body}\nendobj\n".encode("cp1252"))
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    out.write("".join(f"{o:010d} 00000 n \n" for o in offsets).encode())
-    info = f" /Info {len(objects)} 0 R" if title is not None else ""
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+from tests.components.ingest.reading import articles_and_problems, pdf_document
 
 
 STORY = [
@@ -66,7 +36,7 @@ def test_a_pdf_gives_its_text_as_paragraphs_without_headers_footers_and_page_num
     pages = [["HARBOUR NEWS \u2014 WEEKLY", *STORY[:3], "Page 1 of 3"],
              ["HARBOUR NEWS \u2014 WEEKLY", *STORY[3:], "Page 2 of 3"],
              ["HARBOUR NEWS \u2014 WEEKLY", "The new timetable starts in May, the board said.", "3"]]
-    (article,), problems = articles_and_problems(read_uploads([("ferry.pdf", _pdf(pages, title="Ferry service extended"))]))
+    (article,), problems = articles_and_problems(read_uploads([("ferry.pdf", pdf_document(pages, title="Ferry service extended"))]))
     assert article.title == "Ferry service extended" and article.date is None and problems == []
     assert article.text == (
         "The harbour board voted on Tuesday to extend the night ferry service to the islands, its chair said, after a "
@@ -77,7 +47,7 @@ def test_a_pdf_gives_its_text_as_paragraphs_without_headers_footers_and_page_num
 
 @pytest.mark.parametrize("title", ["Microsoft Word - ferry.docx", "ferry_final.pdf", "untitled", ""])
 def test_a_title_that_is_a_file_s_name_is_none(title):
-    (article,), _ = articles_and_problems(read_uploads([("f.pdf", _pdf([STORY], title=title))]))
+    (article,), _ = articles_and_problems(read_uploads([("f.pdf", pdf_document([STORY], title=title))]))
     assert article.title is None
 
 
@@ -89,8 +59,8 @@ def test_pdfs_that_cannot_be_used_are_named():
     locked.encrypt("secret")
     buf = io.BytesIO()
     locked.write(buf)
-    files = [("locked.pdf", buf.getvalue()), ("scan.pdf", _pdf([[]])), ("fake.pdf", b"%PDF-1.4 not really"),
-             ("cut.pdf", _pdf([STORY])[:120])]
+    files = [("locked.pdf", buf.getvalue()), ("scan.pdf", pdf_document([[]])), ("fake.pdf", b"%PDF-1.4 not really"),
+             ("cut.pdf", pdf_document([STORY])[:120])]
     articles, problems = articles_and_problems(read_uploads(files))
     reasons = {p.origin: p.reason for p in problems}
     assert articles == []
@@ -104,7 +74,7 @@ def test_a_long_pdf_is_read_up_to_the_page_limit_and_named(monkeypatch):
     from components.ingest import pdfs
 
     monkeypatch.setattr(pdfs, "MAX_PAGES", 2)
-    (article,), (problem,) = articles_and_problems(read_uploads([("long.pdf", _pdf([[f"Page {i} tells of the ferry."] for i in "ABC"]))]))
+    (article,), (problem,) = articles_and_problems(read_uploads([("long.pdf", pdf_document([[f"Page {i} tells of the ferry."] for i in "ABC"]))]))
     assert "Page A" in article.text and "Page B" in article.text and "Page C" not in article.text
     assert problem.reason == "only the first 2 of its 3 pages were read"
 
@@ -137,7 +107,7 @@ def test_reflow_ends_paragraphs_after_short_lines_that_end_sentences_or_head_the
                                max_size=6), min_size=1, max_size=3),
        cut=st.one_of(st.none(), st.integers(0, 2000)))
 def test_whatever_a_pdf_holds_it_gives_an_article_or_a_named_problem(pages, cut):
-    data = _pdf(pages)
+    data = pdf_document(pages)
     items = list(read_uploads([("p.pdf", data if cut is None else data[:cut])]))  # never raises
     assert items and all(isinstance(i, (Article, Problem)) for i in items)
     assert all(i.text.strip() for i in items if isinstance(i, Article))
