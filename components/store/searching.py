@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import search_hits as found
 from . import search_index as ix
@@ -130,8 +131,19 @@ class Searching:
         return out
 
     def _rank_within(self, hits: Hits, among: pa.Array) -> pa.Table:
-        """The table of ``hits`` (ranked within a kept set) among the articles numbered ``among``."""
-        return found.hits(self.path, hits.match, hits.scope, hits.limit, among=among)
+        """The table of ``hits`` (ranked within a kept set) among the articles numbered ``among``:
+        only those are ranked, unless the process holds every hit of the search ranked, or
+        ``among`` is most of its hits; then every hit is ranked (once: the next filter under the
+        same search reads them from memory too) and those among them kept."""
+        version = ix.index_version(self.path)
+        every = (str(self.path), version, hits.match, "ranked", None)
+        with _hits_lock:
+            matched = _hits_cache.get((*every[:3], "articles", None))
+            ranked = every in _hits_cache or (matched is not None and 2 * len(among) > matched.num_rows)
+        if not ranked:
+            return found.hits(self.path, hits.match, hits.scope, hits.limit, among=among)
+        table = self._hits(Hits(hits.match, "ranked"), version)
+        return table.filter(pc.is_in(table.column("seq"), value_set=among))
 
     def _hits(self, hits: Hits, version: tuple) -> pa.Table:
         """The table of ``hits`` in the index of ``version``, from the process's cache when it

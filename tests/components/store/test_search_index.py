@@ -174,8 +174,9 @@ def test_reading_in_parts_gives_the_hits_and_ranks_of_reading_at_once(tmp_path, 
 def test_the_articles_list_ranks_only_the_articles_it_lists(tmp_path, monkeypatch):
     """Under a search and another condition the list ranks only the hits that condition keeps
     (the index checks each hit against them, whole or in parts), in the order ranking every hit
-    gives; under a search alone it asks for the best hits only, and for the hits unranked to
-    count them."""
+    gives; when it keeps most of them, every hit is ranked once and the next filter under the
+    same search needs no index read; under a search alone the list asks for the best hits only,
+    and for the hits unranked to count them."""
     from components.store import drop_kept_tables, forget_hits
 
     store = Store(tmp_path / "s.duckdb")
@@ -203,6 +204,14 @@ def test_the_articles_list_ranks_only_the_articles_it_lists(tmp_path, monkeypatc
         assert asked == [("articles", None), ("ranked", sorted(desk))]
         assert listed.attrs["total"] == 10
         assert [seq[i] for i in listed["article_id"]] == sorted(desk, key=lambda s: (every[s], -s))
+    # most of the hits kept: every hit ranked, once; the next filter under the search reads them from memory
+    forget_hits(), drop_kept_tables(), asked.clear()
+    wire = query.articles(store, Filter(text="talks", sources=("wire",)))
+    assert asked == [("articles", None), ("ranked", None)]
+    assert [seq[i] for i in wire["article_id"]] == sorted(set(every) - desk, key=lambda s: (every[s], -s))
+    drop_kept_tables(), asked.clear()
+    listed = query.articles(store, Filter(text="talks", sources=("desk",)))
+    assert asked == [] and [seq[i] for i in listed["article_id"]] == sorted(desk, key=lambda s: (every[s], -s))
     forget_hits(), drop_kept_tables(), asked.clear()
     listed = query.articles(store, Filter(text="talks"), limit=4)
     assert (listed["article_id"].size, listed.attrs["total"]) == (4, 30)
