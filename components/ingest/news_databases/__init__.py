@@ -57,6 +57,7 @@ class HeadLines:
             return True
         return self.in_head or lexis.own_line(line)
 
+
 def export_stories(lines: list[str]) -> list[Story] | None:
     """The stories of a LexisNexis or Factiva export given as its ``lines`` (a text file's, an
     RTF's, a Word document's paragraphs), or None when the lines are not such an export."""
