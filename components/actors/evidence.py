@@ -291,7 +291,8 @@ def _demonym_noun(word: str) -> bool:
 
 def _not_actor(doc: Doc, m) -> bool:
     """Is the one mention ``m`` no actor by itself: a demonym for one person ("the Briton"), the
-    place of an opening dateline in capitals, an amount ("$280bn"), a time zone after a clock
+    place of an opening dateline in capitals, an amount ("$280bn"), a photo's credit ("Jane
+    Roe/Reuters": a person's name holds no slash), a time zone after a clock
     time ("1800 GMT"), a constituency ("MP for Witney") or the office of a title ("Secretary of
     State"), a title or a kind of body alone ("the Sheik", "the Government", unless the article
     names it in full), a document ("the Budget"), a word of a title ("Home Secretary"), an event
@@ -302,6 +303,8 @@ def _not_actor(doc: Doc, m) -> bool:
         return True  # "the Briton", "a Frenchman": one person named by nationality
     if m.start > 0 and doc[m.start - 1].is_currency and m.name[:1].isdigit():
         return True  # "$280bn": an amount the model took for a name
+    if m.label == "PERSON" and "/" in m.name:
+        return True  # "Susan Meiselas/Magnum": a photo's credit (a photographer and an agency), no name
     if m.name in TIME_ZONES and m.start > 0 and after_clock_time(doc[m.start - 1].text):
         return True  # "at 1800 GMT": a time
     if m.actor_type == "state":

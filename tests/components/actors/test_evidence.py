@@ -113,8 +113,9 @@ def test_a_console_and_a_stock_index_are_no_actors(nlp):
     ("Non-EU exports rose by 5%.", [("Non-EU", "ORG")]),
     ("The Spending Review of 2009 cut budgets.", [("Spending Review of 2009", "ORG")]),
     ("The court threw out a claim for $280bn in damages.", [("280bn", "ORG")]),
+    ("Miners at the pit head. Photo: Hanna Lund/Nordpix", [("Hanna Lund/Nordpix", "PERSON")]),
 ])
-def test_a_nationality_a_constituency_an_adjective_and_an_edition_are_no_actors(text, ents):
+def test_a_nationality_a_constituency_an_adjective_an_edition_and_a_photo_credit_are_no_actors(text, ents):
     assert [a for _, a, _ in actors(text, *ents)] == [None] * len(ents)
 
 
