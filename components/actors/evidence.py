@@ -72,9 +72,10 @@ def org_shaped(name: str) -> bool:
 
 def event_shaped(name: str) -> bool:
     """True if ``name`` has two words or more and ends with an event, award or index word
-    ("New York Marathon", "Academy Awards", "Davis Cup")."""
+    ("New York Marathon", "Academy Awards", "Davis Cup", "Syrian Civil War"; not after "of" or
+    "the": "Department of War" is a body, "Stop the War" a campaign)."""
     words = _words(name)
-    return len(words) > 1 and words[-1] in EVENT_NAME_WORDS
+    return len(words) > 1 and words[-1] in EVENT_NAME_WORDS and words[-2] not in ("of", "the")
 
 
 def _plural_end(doc: Doc, m) -> bool:

@@ -65,8 +65,9 @@ tournament championship marathon festival prize scheme
 """.split())
 
 # Last words of event, award and index names ("World Cross Country Championships", "New York
-# Marathon", "Academy Awards", "Nikkei Index", "Davis Cup"), for names of two words or more.
+# Marathon", "Academy Awards", "Nikkei Index", "Davis Cup", "Syrian Civil War"), for names of
+# two words or more (not after "of" or "the": "Department of War", "Stop the War").
 EVENT_NAME_WORDS = frozenset("""
 cup open championship championships games olympics olympiad marathon award awards prize
-prizes festival trophy tournament index expo regatta
+prizes festival trophy tournament index expo regatta war wars
 """.split())

@@ -43,6 +43,7 @@ def test_first_name_of_the_articles_person_is_that_person():
 
 @pytest.mark.parametrize("text, ents", [
     ("She won the Harbour City Marathon in April.", [("Harbour City Marathon", "ORG")]),
+    ("Russia intervened in the Syrian Civil War in 2015.", [("Syrian Civil War", "ORG")]),
     ("The Quibble virus spread quickly.", [("Quibble", "ORG")]),
     ("His hit film Glasshouse opened on Friday.", [("Glasshouse", "PERSON")]),
     ('The song "Paper Moons" topped the charts.', [("Paper Moons", "ORG")]),
@@ -50,6 +51,12 @@ def test_first_name_of_the_articles_person_is_that_person():
 ])
 def test_products_works_events_and_common_words_are_no_actors(text, ents):
     assert [a for _, a, _ in actors(text, *ents)] == [None] * len(ents)
+
+
+@pytest.mark.parametrize("text, name", [("The Department of War said the base would close.", "Department of War"),
+                                        ("Stop the War said the march would go ahead.", "Stop the War")])
+def test_a_body_named_for_war_stays_an_actor(text, name):
+    assert actors(text, (name, "ORG")) == [(name, name, "organization")]
 
 
 @pytest.mark.model
