@@ -113,8 +113,8 @@ def bench_store(db: Path, *, repeat: int, search: str = "port -fees") -> list[tu
     top = query.top_actors(Store(db), Filter(), limit=1)
     picked = Filter(actors=(str(top["actor"].iloc[0]),)) if len(top) else Filter(text="the")
     Store(db).build_search_index()  # (once per store, as the app does on its first search)
-    top = query.top_actors(Store(db), Filter(text=search), limit=1)
-    narrowed = Filter(text=search, actors=(str(top["actor"].iloc[0]),) if len(top) else ())
+    search_top = query.top_actors(Store(db), Filter(text=search), limit=1)
+    narrowed = Filter(text=search, actors=(str(search_top["actor"].iloc[0]),) if len(search_top) else ())
     rows = []
     for file, title, _ in PAGES:
         cold, warm, filtered, searched, narrowed_runs, errors = [], [], [], [], [], 0

@@ -50,9 +50,9 @@ Kept = Mapping[str, "tuple[str, dict] | Hits"]
 """Kept sets a statement reads: table name (from :func:`kept_name`) → the ``(sql, params)`` of
 its rows, or the :class:`Hits` of a search (listed before the sets whose SQL reads them, and
 after the set it is ranked within)."""
-#: Ranks a search's hits among some articles: ``(hits, article numbers) → (seq, rank) table``
-#: (the store's :func:`components.store.search_hits.hits` for a :class:`Hits` with ``within``).
-RankWithin = Callable[[Hits, pa.Array], pa.Table]
+#: Ranks a search's hits among some articles: ``(hits, index version, article numbers) → (seq,
+#: rank) table`` (the store's, for a :class:`Hits` with ``within``).
+RankWithin = Callable[[Hits, tuple, pa.Array], pa.Table]
 
 
 def kept_name(sql: str, params: Mapping) -> str:
@@ -102,7 +102,7 @@ def use_kept(con: duckdb.DuckDBPyConnection, held: dict[str, tuple], kept: Kept,
                 if rank_within is None or sql.within not in held:
                     raise ValueError(f"hits ranked within {sql.within!r}: no such set before them, or nothing to rank")
                 among = con.sql(f"SELECT seq FROM {sql.within}").to_arrow_table().column("seq")
-                sql = rank_within(sql, among.combine_chunks())
+                sql = rank_within(sql, params, among.combine_chunks())  # (params: the index version)
             con.register("dl_search_hits", sql)
             try:
                 _exec(con, f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM dl_search_hits")

@@ -130,27 +130,30 @@ class Searching:
             out[name] = value
         return out
 
-    def _rank_within(self, hits: Hits, among: pa.Array) -> pa.Table:
-        """The table of ``hits`` (ranked within a kept set) among the articles numbered ``among``:
-        only those are ranked, unless the process holds every hit of the search ranked, or
-        ``among`` is most of its hits; then every hit is ranked (once: the next filter under the
-        same search reads them from memory too) and those among them kept."""
-        version = ix.index_version(self.path)
-        every = (str(self.path), version, hits.match, "ranked", None)
+    def _rank_within(self, hits: Hits, version: tuple, among: pa.Array) -> pa.Table:
+        """The table of ``hits`` (ranked within a kept set) in the index of ``version`` among the
+        articles numbered ``among``: only those are ranked, unless the process holds every hit of
+        the search ranked, or ``among`` is most of its hits; then every hit is ranked (once: the
+        next filter under the same search reads them from memory too) and those among them kept."""
         with _hits_lock:
-            matched = _hits_cache.get((*every[:3], "articles", None))
-            ranked = every in _hits_cache or (matched is not None and 2 * len(among) > matched.num_rows)
+            matched = _hits_cache.get(self._hits_key(hits.match, "articles", version))
+            ranked = (self._hits_key(hits.match, "ranked", version) in _hits_cache
+                      or (matched is not None and 2 * len(among) > matched.num_rows))
         if not ranked:
             return found.hits(self.path, hits.match, hits.scope, hits.limit, among=among)
         table = self._hits(Hits(hits.match, "ranked"), version)
         return table.filter(pc.is_in(table.column("seq"), value_set=among))
 
+    def _hits_key(self, match: str, scope: str, version: tuple, limit: int | None = None) -> tuple:
+        """The key of a search's hits in the process's cache (:data:`_hits_cache`)."""
+        return (str(self.path), version, match, scope, limit)
+
     def _hits(self, hits: Hits, version: tuple) -> pa.Table:
         """The table of ``hits`` in the index of ``version``, from the process's cache when it
         holds it; the articles a search matches come from its ranked hits when those are
         cached (the Articles page asks for both: the index is read once)."""
-        key = (str(self.path), version, hits.match, hits.scope, hits.limit)
-        ranked = (*key[:3], "ranked", None)
+        key = self._hits_key(hits.match, hits.scope, version, hits.limit)
+        ranked = self._hits_key(hits.match, "ranked", version)
         with _hits_lock:
             if key in _hits_cache:
                 _hits_cache.move_to_end(key)
