@@ -174,6 +174,7 @@ def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:
     articles and organisation in others takes the type of most of its mentions
     (:func:`components.actors.corpus_types`), as the store's ``actors`` table does."""
     counts: dict[tuple[str, str | None, str | None], int] = {}
+    roles: dict[tuple[str, str | None, str | None], int] = {}  # of those mentions, the ones with a role
     acronyms: dict[tuple[str, str], set[int]] = {}  # (as written, resolved to) → articles
     named = [{e.actor for e in ex.entities if e.actor} for ex in extractions]  # per article
     for i, ex in enumerate(extractions):
@@ -181,12 +182,13 @@ def merge_actors_across(extractions: list[Extraction]) -> list[Extraction]:
             if e.actor:
                 key = (e.actor, e.actor_type, ex.article.language)
                 counts[key] = counts.get(key, 0) + 1
+                roles[key] = roles.get(key, 0) + bool(e.role)
                 if e.text != e.actor and e.text.isupper():
                     acronyms.setdefault((e.text, e.actor), set()).add(i)
     mapping = actors.merge_corpus([(n, t, c, lang) for (n, t, lang), c in counts.items()],
                                   [(text, actor, len(seen)) for (text, actor), seen in acronyms.items()],
                                   actors.party_evidence(named))
-    types = actors.corpus_types((n, t, c) for (n, t, _), c in counts.items())
+    types = actors.corpus_types((n, t, c, roles[n, t, lang]) for (n, t, lang), c in counts.items())
     if mapping or types:
         for ex in extractions:
             ex.entities = [replace(e, actor=mapping.get(e.actor, e.actor), actor_type=types.get(e.actor, e.actor_type))

@@ -209,13 +209,16 @@ PERSON_OR_ORG = frozenset({"person", "organization"})
 
 def corpus_types(actors: Iterable[tuple]) -> dict[str, str]:
     """The one type of each actor name that the corpus types both person and organisation:
-    the type of most of its mentions (ties: organisation). actors: ``(name, actor_type,
-    n_mentions, ...)`` as for :func:`merge_corpus`. Returns ``{name: type}`` for those names only
-    ("Labour" typed person in two short stories and organisation in a long one → organisation);
-    a name typed a state or a group somewhere keeps its types (a country "Jordan" is not the
-    player "Jordan")."""
-    counts: dict[str, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
-    for name, kind, n, *_ in actors:
-        counts[name][kind] += n
+    the type of most of its mentions; on a tie, the type whose mentions hold more roles (a role
+    is a person's: "Elena Brandt, president of the Danube Energy Council" in one story, "Elena
+    Brandt of the Danube Energy Council" typed an organisation in another); then organisation,
+    as the store's ``actors`` table settles a tie. actors: ``(name, actor_type, n_mentions[,
+    n_with_a_role])``. Returns ``{name: type}`` for those names only ("Labour" typed person in two
+    short stories and organisation in a long one → organisation); a name typed a state or a group
+    somewhere keeps its types (a country "Jordan" is not the player "Jordan")."""
+    counts: dict[str, dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for name, kind, n, *rest in actors:
+        counts[name][kind][0] += n
+        counts[name][kind][1] += rest[0] if rest else 0
     return {name: max(sorted(PERSON_OR_ORG), key=lambda k: by_type[k])
             for name, by_type in counts.items() if set(by_type) == PERSON_OR_ORG}

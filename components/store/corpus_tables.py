@@ -232,9 +232,13 @@ _REBUILD_ACTORS_SQL = [
         SELECT al.actor, e.actor_type, e.role, e.article_seq
         FROM entities e JOIN actor_aliases al ON al.alias = e.actor WHERE NOT al.hidden
     ), types AS (
-        SELECT actor, actor_type, count(*) AS n FROM mentions WHERE actor_type IS NOT NULL GROUP BY ALL
-    ), best_type AS (
-        SELECT actor, first(actor_type ORDER BY n DESC, actor_type) AS actor_type FROM types GROUP BY actor
+        SELECT actor, actor_type, count(*) AS n, count(role) AS n_roles FROM mentions
+        WHERE actor_type IS NOT NULL GROUP BY ALL
+    ), best_type AS (  -- ties: see docs/store.md
+        SELECT actor, first(actor_type ORDER BY n DESC, n_roles DESC,
+                            actor_type = 'group' AND n IS NOT DISTINCT FROM person_n, actor_type) AS actor_type
+        FROM (SELECT *, max(n) FILTER (WHERE actor_type = 'person') OVER (PARTITION BY actor) AS person_n FROM types)
+        GROUP BY actor
     ), role_counts AS (
         SELECT actor, role, count(*) AS n FROM mentions WHERE role IS NOT NULL GROUP BY ALL
     ), role_lists AS (

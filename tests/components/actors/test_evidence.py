@@ -185,6 +185,14 @@ def test_corpus_settles_person_or_organisation_by_most_mentions():
     assert types == {"Labour": "organization"}
 
 
+def test_corpus_settles_a_tie_of_person_and_organisation_by_roles_then_as_an_organisation():
+    from components.actors import corpus_types
+
+    types = corpus_types([("Elena Brandt", "organization", 3, 0), ("Elena Brandt", "person", 3, 2),
+                          ("Best Buy", "person", 2, 0), ("Best Buy", "organization", 2, 0)])
+    assert types == {"Elena Brandt": "person", "Best Buy": "organization"}
+
+
 @pytest.mark.model
 def test_an_index_a_programme_a_home_town_and_a_common_word_are_no_actors(nlp):
     doc = nlp("The FTSE 100 Index rose. NASA said the Artemis programme was on track. The Burbank "

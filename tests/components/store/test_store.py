@@ -640,6 +640,32 @@ def test_rebuild_actors_merges_aliases_across_articles(store: Store, monkeypatch
     assert sorted(store.query("SELECT actor FROM actors")["actor"]) == ["Assad", "Bashar al-Assad", "Moscow"]
 
 
+def test_a_name_typed_two_ways_as_often_takes_the_type_its_roles_give_and_a_group_comes_last(store: Store, monkeypatch):
+    import components.actors
+
+    monkeypatch.setattr(components.actors, "merge_corpus", lambda actors, *_: {})
+    written = []
+
+    def typed(name: str, label: str, kind: str, role: str | None = None) -> Extraction:
+        text = f"{name} spoke at the port ({len(written)})."
+        written.append(text)
+        return Extraction(Article.from_text(text, date="2024-12-01", title=text, source="wire"), "v1",
+                          [Entity(0, len(name), name, label, name, kind, role)], [], [])
+
+    store.write([typed("Elena Brandt", "ORG", "organization"), typed("Elena Brandt", "PERSON", "person", "president"),
+                 typed("Priya Raman", "NORP", "group"), typed("Priya Raman", "PERSON", "person"),
+                 typed("Harbour Group", "PERSON", "person"), typed("Harbour Group", "ORG", "organization"),
+                 typed("Gurkhas", "NORP", "group"), typed("Gurkhas", "ORG", "organization")])
+    store.rebuild_actors()
+    types = dict(store.query("SELECT actor, actor_type FROM actors").values.tolist())
+    assert types == {"Elena Brandt": "person", "Priya Raman": "person", "Harbour Group": "organization",
+                     "Gurkhas": "group"}
+
+    store.write([typed("Priya Raman", "NORP", "group")])
+    store.rebuild_actors()  # more mentions still decide
+    assert store.query("SELECT actor_type FROM actors WHERE actor = 'Priya Raman'").iat[0, 0] == "group"
+
+
 def test_export_parquet_writes_one_file_per_table(store: Store, tmp_path: Path):
     store.write([make_extraction(), make_extraction("Maria Zakharova")])
     paths = store.export_parquet(tmp_path / "export")
