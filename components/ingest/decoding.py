@@ -43,9 +43,10 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"GIF89a", "GIF image"),
     (b"II*\x00", "TIFF image"),
     (b"MM\x00*", "TIFF image"),
-    (b"PK\x03\x04", "zip archive or Office document (.docx/.xlsx are not read; export as text)"),
+    (b"PK\x03\x04", "zip archive or Office document (name it .zip, .docx or .xlsx to read it)"),
     (b"PK\x05\x06", "zip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document (.doc/.xls are not read; export as text)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office 97–2003 document (name it .doc or .xls to read it; "
+                                         "PowerPoint and Outlook files are not read)"),
     (b"\x1f\x8b", "gzip archive (decompress it first)"),
     (b"\xfd7zXZ\x00", "xz archive (decompress it first)"),
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive (unpack it first)"),

@@ -1,4 +1,4 @@
-"""Word-processor documents (``.docx``, ``.odt``, ``.rtf``: a story saved or sent as a document):
+"""Word-processor documents (``.docx``, ``.doc``, ``.odt``, ``.rtf``: a story saved or sent as a document):
 one article per file, or one per story of a news database's export saved as one
 (:mod:`.news_databases`).
 
@@ -19,6 +19,9 @@ and comments left out; the title is the first heading of the first level (or par
 An ``.rtf`` (Rich Text Format, as Word, WordPad and Factiva save it) is turned into text by
 striprtf (its code page and ``\\u`` characters honoured, pictures and fonts left out); each of its
 paragraphs is one of the article's. It has no title (RTF marks none that every writer uses).
+
+A ``.doc`` is a Word 97–2003 document (:mod:`.word97`: its paragraphs, no title), or what
+exports and "save as" name ``.doc``, told by its first bytes: RTF, a ``.docx``, a web page.
 """
 from __future__ import annotations
 
@@ -127,6 +130,39 @@ def read_rtf(data: bytes, origin: str) -> Iterator[Article | Problem]:
         return
     lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
     yield from _articles(lines, None, origin, "an RTF document without text")
+
+
+def read_doc(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """Yield the article of the ``.doc`` file ``data`` (its bytes), the stories of an export saved
+    as one, or a Problem saying why there is none (``origin``: the file). What a ``.doc`` holds
+    is told by its first bytes, as exports and "save as" often name RTF, a web page or a
+    ``.docx`` so: a Word 97–2003 document (:mod:`.word97`), RTF, a ``.docx``, a web page (HTML,
+    or a single-file page as Word saves it, MHTML)."""
+    from .errors import Unreadable
+    from .mhtml import read_mhtml
+    from .webpages import read_page
+    from .ole import OLE_MAGIC
+    from .word97 import paragraphs
+
+    head = data[:2048].lstrip().lower()
+    if data.startswith(OLE_MAGIC):
+        try:
+            lines = paragraphs(data)
+        except Unreadable as err:
+            yield Problem(origin, err.reason)
+            return
+        yield from _articles(lines, None, origin, "a Word document without text")
+    elif head.startswith(b"{\\rtf"):
+        yield from read_rtf(data, origin)
+    elif data.startswith(b"PK"):
+        yield from read_docx(data, origin)
+    elif head.startswith(b"mime-version:") or b"\nmime-version:" in head:
+        yield from read_mhtml(data, origin)
+    elif b"<html" in head or head.startswith(b"<!doctype html"):
+        yield from read_page(data, origin)
+    else:
+        yield Problem(origin, "not a Word document (neither Word 97–2003, RTF, .docx nor a web page); "
+                              "save it again as .docx or text")
 
 
 def _parsed(xml: bytes):

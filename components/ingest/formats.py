@@ -5,12 +5,12 @@ is split off (:mod:`.header`); a date outside 1800–2100 or impossible is a Pro
 undated article (:mod:`.dates`); boilerplate lines (a sign-up prompt, a copyright line… pasted
 with the story) are removed (:mod:`.boilerplate`; repeated text is left as written). .json,
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
-given; .xlsx: one per row of an Excel workbook (:mod:`.spreadsheets`). .html/.htm/.xhtml: the
+given; .xlsx and .xls: one per row of an Excel workbook (:mod:`.spreadsheets`). .html/.htm/.xhtml: the
 page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page saved as one file
 (:mod:`.mhtml`); .eml: an e-mail and its attachments (:mod:`.emails`). .rss/.atom/.xml: one
 article per item of an RSS or Atom feed (:mod:`.feeds`), or a news agency's story in NITF or
-NewsML-G2 (:mod:`.iptc`). .docx, .odt and .rtf: a Word, OpenDocument or RTF document's text
-(:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A news
+NewsML-G2 (:mod:`.iptc`). .docx, .doc, .odt and .rtf: a Word (2007 and later, or 97–2003:
+:mod:`.word97`), OpenDocument or RTF document's text (:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A news
 database's export (LexisNexis, Nexis Uni or Factiva as .txt, .docx, .rtf or .html) gives one
 article per story (:mod:`.news_databases`). Any of these gzip-compressed (``wire.jsonl.gz``, as
 news exports often come) reads as the file inside it (:func:`components.ingest.archives.gunzip`;
@@ -28,12 +28,12 @@ from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .emails import read_eml
 from .errors import Unreadable
 from .news_databases import export_stories, story_records
-from .documents import read_docx, read_odt, read_rtf
+from .documents import read_doc, read_docx, read_odt, read_rtf
 from .feeds import read_feed
 from .header import split_header
 from .mhtml import read_mhtml
 from .pdfs import read_pdf
-from .spreadsheets import read_xlsx
+from .spreadsheets import read_xls, read_xlsx
 from .structured import read_csv, read_json, read_jsonl
 from .webpages import read_page
 
@@ -44,7 +44,7 @@ FORMATS: dict[str, str] = {
     ".csv": "csv", ".tsv": "tsv",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".eml": "eml",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".xlsx": "xlsx", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pdf": "pdf",
+    ".xlsx": "xlsx", ".xls": "xls", ".docx": "docx", ".doc": "doc", ".odt": "odt", ".rtf": "rtf", ".pdf": "pdf",
 }
 ZIP_EXTENSIONS = frozenset({".zip"})
 #: Name endings of tar archives: plain, or compressed by gzip, bzip2 or xz (Python's ``tarfile``).
@@ -103,7 +103,8 @@ def skipped_reason(others: Counter[str]) -> str:
 #: and problems of one file's bytes (and may raise Unreadable, named as the file's problem).
 _BYTES_READERS: dict[str, Callable[[bytes, str], Iterable[Article | Problem]]] = {
     "html": read_page, "mhtml": read_mhtml, "eml": read_eml,
-    "xlsx": read_xlsx, "docx": read_docx, "odt": read_odt, "rtf": read_rtf, "pdf": read_pdf,
+    "xlsx": read_xlsx, "xls": read_xls, "docx": read_docx, "doc": read_doc, "odt": read_odt, "rtf": read_rtf,
+    "pdf": read_pdf,
 }
 
 

@@ -1,4 +1,4 @@
-"""Excel workbooks (``.xlsx``, as media-monitoring services and spreadsheets export a corpus):
+"""Excel workbooks (``.xlsx``, ``.xls``, as media-monitoring services and spreadsheets export a corpus):
 one article per row under a header row, its columns read as a CSV file's are
 (:func:`~.structured.read_record`: ``text``/``body``/``content``…, ``date``, ``title``…).
 
@@ -8,7 +8,11 @@ date column is an Excel serial date (a date cell that lost its format). Every sh
 first non-empty row names a text column is read, in the workbook's order; a row is named
 ``book.xlsx:5`` (its row number) in a one-sheet workbook and ``book.xlsx!Sheet2:5`` otherwise. A
 workbook with no such sheet is one Problem naming the columns found, as a file that is no workbook
-(or a damaged one) is, and one whose parts expand absurdly (a zip bomb) is refused unopened. ``.xls`` (Excel 97–2003) is not read: save it as ``.xlsx`` or CSV.
+(or a damaged one) is, and one whose parts expand absurdly (a zip bomb) is refused unopened.
+
+``.xls``: an Excel 97–2003 workbook (BIFF8, read with xlrd) is read the same way; so is what
+exports often name ``.xls``, told by its first bytes: an ``.xlsx``, a web page's tables, or text
+with a separator (see :func:`read_xls`).
 """
 from __future__ import annotations
 
@@ -41,36 +45,131 @@ def read_xlsx(data: bytes, origin: str) -> Iterator[Article | Problem]:
                               "save it again as .xlsx or CSV")
         return
     try:
-        tables = []
-        for sheet in book.worksheets:
-            rows = sheet.iter_rows(values_only=True)
-            for number, header in enumerate(rows, start=1):
-                if any(_filled(v) for v in header):
-                    tables.append((sheet.title, number, list(header), rows))
-                    break
-        readable = [t for t in tables if not no_text_column([_name(h) for h in t[2]])]
-        if not readable:
-            header = tables[0][2] if tables else []
-            yield Problem(origin, no_text_column([_name(h) for h in header]) or "an empty workbook")
-            return
-        for title, number, header, rows in readable:
-            where = origin if len(readable) == 1 else f"{origin}!{title}"
-            names = [_name(h) for h in header]
-            date_column = column_for(names, "date")
-            found = False
-            for row_number, row in enumerate(rows, start=number + 1):
-                if any(_filled(v) for v in row):
-                    found = True
-                    record = {n: v for n, v in zip(names, row) if n}
-                    if date_column and _serial(record.get(date_column)):
-                        record[date_column] = _from_serial(record[date_column])
-                    yield from read_record(record, f"{where}:{row_number}")
-            if not found:
-                yield Problem(where, "no rows under the header row")
+        yield from _read_sheets(((sheet.title, sheet.iter_rows(values_only=True)) for sheet in book.worksheets),
+                                origin, lambda value: _from_serial(value) if _serial(value) else value)
     except _BROKEN as err:
         yield Problem(origin, f"a damaged Excel workbook ({type(err).__name__}: {err}); the rows before it were read")
     finally:
         book.close()
+
+
+def read_xls(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """Yield an Article per row of the ``.xls`` file ``data`` (its bytes) under a header row naming
+    a text column, as :func:`read_xlsx` does, and a Problem for each row or file that cannot be
+    used (``origin``: the file). An Excel 97–2003 workbook is read with xlrd (a date cell as its
+    date, in the workbook's 1900 or 1904 date system); what exports and "save as" often name
+    ``.xls`` is told by its first bytes and read as what it is: an ``.xlsx``, a web page's tables
+    (HTML, each table a sheet), or text with a separator (as CSV)."""
+    from .ole import OLE_MAGIC
+
+    head = data[:2048].lstrip().lower()
+    if data.startswith(b"PK"):
+        yield from read_xlsx(data, origin)
+    elif data.startswith(OLE_MAGIC):
+        yield from _read_biff(data, origin)
+    elif b"<table" in data[:65536].lower() or b"<html" in head:
+        yield from _read_sheets(_html_tables(data), origin, lambda value: value)
+    else:
+        from .decoding import decode
+        from .errors import Unreadable
+        from .structured import read_csv
+
+        try:
+            text = decode(data)
+        except Unreadable as err:
+            yield Problem(origin, f"not an Excel workbook ({err.reason}); save it again as .xlsx or CSV")
+            return
+        yield from read_csv(text, origin, delimiter=None)
+
+
+def _read_biff(data: bytes, origin: str) -> Iterator[Article | Problem]:
+    """The rows of the Excel 97–2003 workbook ``data``: its workbook stream taken from the
+    compound file (:mod:`.ole`: xlrd's own reader of the container can loop on a damaged one), and
+    read with xlrd (see :func:`read_xls`)."""
+    import xlrd
+
+    from .errors import Unreadable
+    from .ole import streams
+
+    try:
+        found = streams(data, ("Workbook", "Book"), "Excel workbook")
+    except Unreadable as err:
+        yield Problem(origin, err.reason)
+        return
+    if not found:
+        yield Problem(origin, "not an Excel workbook (an Office file of another kind, with no Workbook stream); "
+                              "save it again as .xlsx or CSV")
+        return
+    stream = found["Workbook"] if "Workbook" in found else found["Book"]
+    try:  # (rows not padded to the widest: a damaged file's stray far cell costs nothing)
+        book = xlrd.open_workbook(file_contents=stream, on_demand=True, ragged_rows=True,
+                                  logfile=io.StringIO())  # (its warnings: not ours to print)
+    except Exception as err:  # noqa: BLE001 - xlrd raises many kinds for a damaged file
+        yield Problem(origin, f"not a readable Excel workbook ({type(err).__name__}: {err}); "
+                              "save it again as .xlsx or CSV")
+        return
+
+    def rows(sheet) -> Iterator[list]:
+        for r in range(sheet.nrows):
+            yield [xlrd.xldate.xldate_as_datetime(c.value, book.datemode) if c.ctype == xlrd.XL_CELL_DATE
+                   else (None if c.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else c.value)
+                   for c in sheet.row(r)]
+
+    try:
+        yield from _read_sheets(((book.sheet_by_index(i).name, rows(book.sheet_by_index(i))) for i in range(book.nsheets)),
+                                origin, lambda value: xlrd.xldate.xldate_as_datetime(value, book.datemode)
+                                if _serial(value) else value)
+    except Exception as err:  # noqa: BLE001 - xlrd raises many kinds for a damaged file
+        yield Problem(origin, f"a damaged Excel workbook ({type(err).__name__}: {err}); the rows before it were read")
+    finally:
+        book.release_resources()
+
+
+def _html_tables(data: bytes) -> Iterator[tuple[str, Iterator[list]]]:
+    """The tables of the web page ``data`` as sheets: ("Table N", its rows' cell texts)."""
+    from lxml import html
+
+    from .decoding import decode
+
+    try:
+        root = html.document_fromstring(decode(data))
+    except Exception:  # noqa: BLE001 - lxml refuses an empty or broken page in many ways
+        return
+    for n, table in enumerate(root.iter("table"), start=1):
+        yield f"Table {n}", iter([[" ".join(cell.text_content().split()) or None for cell in row.xpath("./th|./td")]
+                                  for row in table.iter("tr")])
+
+
+def _read_sheets(sheets, origin: str, date_value) -> Iterator[Article | Problem]:
+    """An Article per row of each sheet of ``sheets`` ((title, rows): each row its cells' values)
+    whose first non-empty row names a text column, as :func:`read_xlsx` says; ``date_value``
+    turns a date column's cell into what :func:`~.structured.read_record` reads (an Excel
+    serial date into its day)."""
+    tables = []
+    for title, rows in sheets:
+        for number, header in enumerate(rows, start=1):
+            if any(_filled(v) for v in header):
+                tables.append((title, number, list(header), rows))
+                break
+    readable = [t for t in tables if not no_text_column([_name(h) for h in t[2]])]
+    if not readable:
+        header = tables[0][2] if tables else []
+        yield Problem(origin, no_text_column([_name(h) for h in header]) or "an empty workbook")
+        return
+    for title, number, header, rows in readable:
+        where = origin if len(readable) == 1 else f"{origin}!{title}"
+        names = [_name(h) for h in header]
+        date_column = column_for(names, "date")
+        found = False
+        for row_number, row in enumerate(rows, start=number + 1):
+            if any(_filled(v) for v in row):
+                found = True
+                record = {n: v for n, v in zip(names, row) if n}
+                if date_column and date_column in record:
+                    record[date_column] = date_value(record[date_column])
+                yield from read_record(record, f"{where}:{row_number}")
+        if not found:
+            yield Problem(where, "no rows under the header row")
 
 
 def _bomb(data: bytes) -> str | None:

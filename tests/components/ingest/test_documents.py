@@ -20,8 +20,8 @@ from tests.components.ingest.reading import word_paragraph as _p
 STORY = "The harbour board voted on Tuesday to extend the night ferry service, its chair said."
 
 
-def test_a_docx_file_is_a_word_document_and_a_doc_file_is_not():
-    assert format_of("Story.DOCX") == "docx" and format_of("old.doc") is None
+def test_a_docx_file_is_a_word_document():
+    assert format_of("Story.DOCX") == "docx"
 
 
 def test_a_word_document_gives_its_title_and_paragraphs(tmp_path):

@@ -35,8 +35,8 @@ def _book(sheets: dict[str, list[list]]) -> bytes:
 
 
 
-def test_an_xlsx_file_is_a_workbook_and_an_xls_file_is_notarticles_and_problems():
-    assert format_of("Export.XLSX") == "xlsx" and format_of("old.xls") is None
+def test_an_xlsx_file_is_a_workbook():
+    assert format_of("Export.XLSX") == "xlsx"
 
 
 def test_each_row_of_a_monitoring_export_is_an_article_with_its_fields(tmp_path):
