@@ -10,11 +10,12 @@ page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page sa
 (:mod:`.mhtml`); .eml: an e-mail and its attachments (:mod:`.emails`). .rss/.atom/.xml: one
 article per item of an RSS or Atom feed (:mod:`.feeds`), or a news agency's story in NITF or
 NewsML-G2 (:mod:`.iptc`). .docx, .doc, .odt and .rtf: a Word (2007 and later, or 97–2003:
-:mod:`.word97`), OpenDocument or RTF document's text (:mod:`.documents`); .pdf: a PDF's text, its lines joined into paragraphs (:mod:`.pdfs`). A news
-database's export (LexisNexis, Nexis Uni or Factiva as .txt, .docx, .rtf or .html) gives one
-article per story (:mod:`.news_databases`). Any of these gzip-compressed (``wire.jsonl.gz``, as
-news exports often come) reads as the file inside it (:func:`components.ingest.archives.gunzip`;
-a JSON Lines file streams through it).
+:mod:`.word97`), OpenDocument or RTF document's text (:mod:`.documents`); .pdf: a PDF's text,
+its lines joined into paragraphs (:mod:`.pdfs`). A news database's export (LexisNexis, Nexis
+Uni or Factiva as .txt, .docx, .doc, .rtf, .html or .pdf) gives one article per story
+(:mod:`.news_databases`). Any of these gzip-compressed (``wire.jsonl.gz``, as news exports often
+come) reads as the file inside it (:func:`components.ingest.archives.gunzip`; a JSON Lines file
+streams through it).
 """
 from __future__ import annotations
 

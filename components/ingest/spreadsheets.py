@@ -109,11 +109,20 @@ def _read_biff(data: bytes, origin: str) -> Iterator[Article | Problem]:
                               "save it again as .xlsx or CSV")
         return
 
+    def value(cell) -> object:
+        """A cell's value: a date cell's as its day and time (its number when it names no day)."""
+        if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+            return None
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            try:
+                return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+            except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+                return cell.value
+        return cell.value
+
     def rows(sheet) -> Iterator[list]:
         for r in range(sheet.nrows):
-            yield [xlrd.xldate.xldate_as_datetime(c.value, book.datemode) if c.ctype == xlrd.XL_CELL_DATE
-                   else (None if c.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else c.value)
-                   for c in sheet.row(r)]
+            yield [value(c) for c in sheet.row(r)]
 
     try:
         yield from _read_sheets(((book.sheet_by_index(i).name, rows(book.sheet_by_index(i))) for i in range(book.nsheets)),
