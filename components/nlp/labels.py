@@ -12,8 +12,13 @@ entity spans also lose a leading determiner ("la France", "l'Élysée" → "Fran
 as the English steps trim "the"; and a span that begins with a noun of office
 (:data:`components.lexicon.french.TITLE_NOUNS`) is a description, not a name: "ministre Claire
 Martin" keeps the name, "président de la République" (which the model labels a person) is no
-entity. A language without an entry keeps its labels unchanged: the English pipeline's Docs are
-not touched.
+entity. A language without an entry keeps its labels unchanged.
+
+In every language, an entity never runs across a blank line: a model that runs a headline's
+last word into the first word of the next paragraph ("… resume in Mombasa" then "MOMBASA, 3
+March –", one LOC "Mombasa\n\nMOMBASA" that no gazetteer knows) gives one entity per paragraph
+(:func:`split_at_paragraphs`). A single line break does not split a name: hard-wrapped text
+breaks lines inside names ("Jane\nOkafor").
 
 Adding a language whose model labels entities otherwise is one entry here.
 """
@@ -70,11 +75,28 @@ def mapped_entities(doc: Doc, scheme: LabelScheme) -> list[Span]:
     return out
 
 
+def split_at_paragraphs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` (spans of ``doc``) with each one that runs across a blank line (a whitespace
+    token of two line ends or more) cut there into the parts between, each with its label."""
+    out = []
+    for ent in ents:
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or (doc[i].is_space and doc[i].text.count("\n") >= 2):
+                part = [t.i for t in doc[start:i] if not t.is_space]
+                if part:
+                    out.append(Span(doc, part[0], part[-1] + 1, label=ent.label_))
+                start = i + 1
+    return out
+
+
 @Language.component(NAME, assigns=["doc.ents"], requires=["doc.ents"])
 def labels_component(doc: Doc) -> Doc:
     """Relabel the entities of ``doc`` by the scheme of its language (:data:`SCHEMES`, by
-    ``doc.lang_``); a Doc of a language without one is returned unchanged. Returns ``doc``."""
+    ``doc.lang_``; a language without one keeps its labels), and cut those that run across a
+    blank line (:func:`split_at_paragraphs`). Returns ``doc``."""
     scheme = SCHEMES.get(doc.lang_)
-    if scheme is not None and doc.ents:
-        doc.ents = mapped_entities(doc, scheme)
+    ents = mapped_entities(doc, scheme) if scheme is not None and doc.ents else list(doc.ents)
+    if scheme is not None or any(t.is_space and t.text.count("\n") >= 2 for ent in ents for t in ent):
+        doc.ents = split_at_paragraphs(doc, ents)
     return doc

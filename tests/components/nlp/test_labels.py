@@ -1,5 +1,6 @@
 """The labels step: a French model's entity labels become Dateline's in one place, before the
-actors, places and quotes steps read them; an English Doc is not touched."""
+actors, places and quotes steps read them; an English Doc keeps its labels; in every language an
+entity that runs across a blank line is cut there."""
 from __future__ import annotations
 
 from components.actors import find_actors
@@ -40,3 +41,12 @@ def test_an_english_doc_keeps_its_labels_and_spans():
     doc = make_doc("The president met Paul Moreau in the Hague.",
                    [("Paul Moreau", "PERSON"), ("the Hague", "GPE")])
     assert labels(doc) == [("Paul Moreau", "PERSON"), ("the Hague", "GPE")]
+
+
+def test_an_entity_run_across_a_blank_line_becomes_one_per_paragraph_and_a_wrapped_name_stays_whole():
+    doc = make_doc("Harbour talks resume in Mombasa\n\nMOMBASA, 3 March - Jane\nOkafor of Kenya \n\n Ports said so.",
+                   [("Mombasa\n\nMOMBASA", "LOC"), ("Jane\nOkafor", "PERSON"), ("Kenya \n\n Ports", "ORG")])
+    assert labels(doc) == [("Mombasa", "LOC"), ("MOMBASA", "LOC"), ("Jane\nOkafor", "PERSON"), ("Kenya", "ORG"),
+                           ("Ports", "ORG")]
+    french = make_doc("Accord à Lyon\n\nLYON, 3 mars", [("Lyon\n\nLYON", "LOC")], lang="fr")
+    assert labels(french) == [("Lyon", "GPE"), ("LYON", "GPE")]
