@@ -32,6 +32,7 @@ import re
 from typing import BinaryIO, Iterator
 
 from .errors import Unreadable
+from .ole import OLE_MAGIC
 from .reads_as_text import text_verdict
 
 # (magic bytes at offset 0, what to call the file) — checked before any decoding.
@@ -45,8 +46,8 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "TIFF image"),
     (b"PK\x03\x04", "zip archive or Office document (name it .zip, .docx or .xlsx to read it)"),
     (b"PK\x05\x06", "zip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office 97–2003 document (name it .doc or .xls to read it; "
-                                         "PowerPoint and Outlook files are not read)"),
+    (OLE_MAGIC, "Office 97–2003 document (name it .doc or .xls to read it; PowerPoint and Outlook files "
+                "are not read)"),
     (b"\x1f\x8b", "gzip archive (decompress it first)"),
     (b"\xfd7zXZ\x00", "xz archive (decompress it first)"),
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive (unpack it first)"),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from typing import Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..records import Article, Problem
 from .limits import bomb_reason
@@ -109,25 +109,24 @@ def _read_biff(data: bytes, origin: str) -> Iterator[Article | Problem]:
                               "save it again as .xlsx or CSV")
         return
 
-    def value(cell) -> object:
-        """A cell's value: a date cell's as its day and time (its number when it names no day)."""
-        if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-            return None
-        if cell.ctype == xlrd.XL_CELL_DATE:
-            try:
-                return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
-            except (xlrd.xldate.XLDateError, ValueError, OverflowError):
-                return cell.value
-        return cell.value
+    def day(number: object) -> object:
+        """An Excel serial date as its day and time in the workbook's date system (1900 or 1904);
+        anything else, or a number that names no day, as it is."""
+        if not _serial(number):
+            return number
+        try:
+            return xlrd.xldate.xldate_as_datetime(number, book.datemode)
+        except (xlrd.xldate.XLDateError, ValueError, OverflowError):
+            return number
 
     def rows(sheet) -> Iterator[list]:
         for r in range(sheet.nrows):
-            yield [value(c) for c in sheet.row(r)]
+            yield [None if c.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+                   else day(c.value) if c.ctype == xlrd.XL_CELL_DATE else c.value for c in sheet.row(r)]
 
     try:
-        yield from _read_sheets(((book.sheet_by_index(i).name, rows(book.sheet_by_index(i))) for i in range(book.nsheets)),
-                                origin, lambda value: xlrd.xldate.xldate_as_datetime(value, book.datemode)
-                                if _serial(value) else value)
+        sheets = (book.sheet_by_index(i) for i in range(book.nsheets))
+        yield from _read_sheets(((sheet.name, rows(sheet)) for sheet in sheets), origin, day)
     except Exception as err:  # noqa: BLE001 - xlrd raises many kinds for a damaged file
         yield Problem(origin, f"a damaged Excel workbook ({type(err).__name__}: {err}); the rows before it were read")
     finally:
@@ -135,21 +134,18 @@ def _read_biff(data: bytes, origin: str) -> Iterator[Article | Problem]:
 
 
 def _html_tables(data: bytes) -> Iterator[tuple[str, Iterator[list]]]:
-    """The tables of the web page ``data`` as sheets: ("Table N", its rows' cell texts)."""
-    from lxml import html
+    """The tables of the web page ``data`` (parsed as :func:`~.webpages.load_page` parses a page,
+    its ``<meta charset>`` honoured) as sheets: ("Table N", its rows' cell texts)."""
+    from .safe_xml import text_of
+    from .webpages import load_page
 
-    from .decoding import decode
-
-    try:
-        root = html.document_fromstring(decode(data))
-    except Exception:  # noqa: BLE001 - lxml refuses an empty or broken page in many ways
-        return
-    for n, table in enumerate(root.iter("table"), start=1):
-        yield f"Table {n}", iter([[" ".join(cell.text_content().split()) or None for cell in row.xpath("./th|./td")]
-                                  for row in table.iter("tr")])
+    root = load_page(data)
+    for n, table in enumerate(root.iter("table") if root is not None else (), start=1):
+        yield f"Table {n}", iter([[text_of(cell) for cell in row.xpath("./th|./td")] for row in table.iter("tr")])
 
 
-def _read_sheets(sheets, origin: str, date_value) -> Iterator[Article | Problem]:
+def _read_sheets(sheets: Iterable[tuple[str, Iterator[Sequence]]], origin: str,
+                 date_value: Callable[[object], object]) -> Iterator[Article | Problem]:
     """An Article per row of each sheet of ``sheets`` ((title, rows): each row its cells' values)
     whose first non-empty row names a text column, as :func:`read_xlsx` says; ``date_value``
     turns a date column's cell into what :func:`~.structured.read_record` reads (an Excel

@@ -75,14 +75,19 @@ def mapped_entities(doc: Doc, scheme: LabelScheme) -> list[Span]:
     return out
 
 
+def _blank_line(token) -> bool:
+    """Is ``token`` a blank line: whitespace of two line ends or more?"""
+    return token.is_space and token.text.count("\n") >= 2
+
+
 def split_at_paragraphs(doc: Doc, ents: list[Span]) -> list[Span]:
-    """``ents`` (spans of ``doc``) with each one that runs across a blank line (a whitespace
-    token of two line ends or more) cut there into the parts between, each with its label."""
+    """``ents`` (spans of ``doc``) with each one that runs across a blank line cut there into the
+    parts between, each with its label."""
     out = []
     for ent in ents:
         start = ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or (doc[i].is_space and doc[i].text.count("\n") >= 2):
+            if i == ent.end or _blank_line(doc[i]):
                 part = [t.i for t in doc[start:i] if not t.is_space]
                 if part:
                     out.append(Span(doc, part[0], part[-1] + 1, label=ent.label_))
@@ -97,6 +102,6 @@ def labels_component(doc: Doc) -> Doc:
     blank line (:func:`split_at_paragraphs`). Returns ``doc``."""
     scheme = SCHEMES.get(doc.lang_)
     ents = mapped_entities(doc, scheme) if scheme is not None and doc.ents else list(doc.ents)
-    if scheme is not None or any(t.is_space and t.text.count("\n") >= 2 for ent in ents for t in ent):
+    if scheme is not None or any(_blank_line(t) for ent in ents for t in ent):
         doc.ents = split_at_paragraphs(doc, ents)
     return doc
