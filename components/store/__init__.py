@@ -16,7 +16,8 @@ Every process keeps one in-memory DuckDB connection (the *host*; starting a Duck
 app never meet DuckDB's "same file, different configuration" error. Extensions are never installed
 or auto-loaded: the store uses only what the wheel carries (parquet, json), so it works offline.
 
-The package's modules, from the bottom up: :mod:`~components.store.connection` (the host
+The package's modules, from the bottom up: :mod:`~components.store.sqlite_threads` (SQLite set up
+for searches in threads, before anything imports ``sqlite3``), :mod:`~components.store.connection` (the host
 connection, attaching with retry and backoff, intent files), :mod:`~components.store.schema` (the
 tables, schema versions and migrations), :mod:`~components.store.corpus_tables` (the rebuild of
 ``actors`` and ``actor_aliases``), :mod:`~components.store.writes` (one batch of writes),
@@ -28,6 +29,10 @@ tables, schema versions and migrations), :mod:`~components.store.corpus_tables` 
 :mod:`~components.store.database` (the :class:`Store` class over them).
 """
 from __future__ import annotations
+
+from .sqlite_threads import stop_memory_statistics
+
+stop_memory_statistics()  # (before the modules below import sqlite3, which starts SQLite)
 
 from .connection import StoreError, StoreLocked, StoreOutdated, drop_kept_tables, holding, no_store_yet, stopped_by_ctrl_c
 from .correcting import CorrectionError

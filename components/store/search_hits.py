@@ -23,9 +23,10 @@ HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 
 #: A search in an index of more than this many articles reads its hits in parts at once, one
 #: per CPU (at most 4), each a range of article numbers on a connection of its own: SQLite ranks
-#: one hit at a time per connection (bm25: ~1 µs a hit), and bm25 reads its statistics from the
-#: whole index, so the ranks do not depend on the parts (two rank 251,000 hits in 0.18–0.21 s,
-#: one in 0.26–0.29 s).
+#: one hit at a time per connection (bm25: ~0.7 µs a hit), and bm25 reads its statistics from the
+#: whole index, so the ranks do not depend on the parts (the best 201 of 251,000 hits: two parts
+#: in 0.10–0.11 s, one in 0.17–0.18 s; the parts run side by side because SQLite keeps no memory
+#: statistics in this process: :mod:`components.store.sqlite_threads`).
 SPLIT_ROWS = 100_000
 PARTS = max(1, min(os.cpu_count() or 1, 4))
 
