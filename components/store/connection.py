@@ -128,10 +128,18 @@ def drop_kept_tables() -> None:
         _host.kept.clear()
 
 
+#: The parent's host and watchdog in a forked child, kept from being freed: freeing the parent's
+#: DuckDB connection would stop its threads, which do not run in the child (a crash).
+_parents: list[tuple[_Host, "_Watchdog"]] = []
+
+
 def _reset_after_fork() -> None:
+    """In a forked child: a host and a watchdog of its own (the parent's thread does not run in
+    the child), the parent's left as they are (see :data:`_parents`)."""
     global _host, _watchdog
+    _parents.append((_host, _watchdog))
     _host = _Host()
-    _watchdog = _Watchdog()  # (the parent's thread does not run in the child)
+    _watchdog = _Watchdog()
 
 
 os.register_at_fork(after_in_child=_reset_after_fork)

@@ -96,3 +96,21 @@ def test_a_writer_of_another_process_gets_the_file_while_a_burst_goes_on_reading
         assert writer.returncode == 0, err
         assert out.strip() == "written"
         assert articles(store) == 2
+
+
+
+def test_a_process_that_has_read_the_store_can_start_a_subprocess_with_a_preexec_fn(store):
+    """A child forked by a process that has read the store (a subprocess's ``preexec_fn``, as a
+    test starting a command with its own Ctrl-C does; ``multiprocessing``'s fork) gets a host
+    connection of its own; the parent's, whose threads the child does not have, is left alone
+    (freeing it there crashed the child before it ran the command)."""
+    out = run_python("""
+        import signal, subprocess, sys
+        from components.store import Store
+        assert Store(sys.argv[1]).summary()["articles"] == 1
+        child = subprocess.run([sys.executable, "-c", "print('ran')"], capture_output=True, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        print(child.returncode, child.stdout.strip())
+        """, str(store.path))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "0 ran", out.stderr
