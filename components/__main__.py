@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -377,7 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     except (KeyboardInterrupt, RuntimeError) as err:  # (after StoreError, a RuntimeError)
         if not stopped_by_ctrl_c(err):
             raise
-        _ignore_further_ctrl_c()
+        if __name__ == "__main__":  # (the command, not a caller of main(): ignore more Ctrl-C while Python
+            # ends, a moment: it would break into an exit handler, a traceback; ending the process there
+            # leaves semaphores multiprocessing warns of)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         hint = getattr(a, "interrupted", None)
         print(f"\ninterrupted{': ' + hint if hint else ''}", file=sys.stderr)
         return 130
@@ -386,19 +390,6 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (Python's docs, "Note on SIGPIPE")
         return 1
-
-
-
-def _ignore_further_ctrl_c() -> None:
-    """Once a Ctrl-C is answered (the workers stopped, the line printed), another one is ignored
-    while Python ends: it would break into the clean-up (an exit handler's traceback), and ending
-    the process there instead leaves multiprocessing's semaphores to its resource tracker, which
-    warns of them. What remains takes a moment: the worker processes have ended. Only where this
-    module runs as the command: a caller of :func:`main` in its own process keeps its Ctrl-C."""
-    if __name__ == "__main__":
-        import signal
-
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":

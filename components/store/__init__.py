@@ -18,7 +18,8 @@ or auto-loaded: the store uses only what the wheel carries (parquet, json), so i
 
 The package's modules, from the bottom up: :mod:`~components.store.sqlite_threads` (SQLite set up
 for searches in threads, before anything imports ``sqlite3``), :mod:`~components.store.connection` (the host
-connection, attaching with retry and backoff, intent files), :mod:`~components.store.schema` (the
+connection, attaching with retry and backoff, intent files), :mod:`~components.store.deadline`
+(statements stopped at their time limit), :mod:`~components.store.schema` (the
 tables, schema versions and migrations), :mod:`~components.store.corpus_tables` (the rebuild of
 ``actors`` and ``actor_aliases``), :mod:`~components.store.writes` (one batch of writes),
 :mod:`~components.store.kept` (filtered article sets kept between statements),

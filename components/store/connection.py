@@ -11,7 +11,6 @@ messages for a locked file, a folder and a file that is not a DuckDB database ar
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import random
 import re
@@ -128,18 +127,16 @@ def drop_kept_tables() -> None:
         _host.kept.clear()
 
 
-#: The parent's host and watchdog in a forked child, kept from being freed: freeing the parent's
-#: DuckDB connection would stop its threads, which do not run in the child (a crash).
-_parents: list[tuple[_Host, "_Watchdog"]] = []
+#: In a forked child, the parent's host, never freed: freeing the parent's DuckDB connection stops
+#: its threads, which the child does not have (a crash).
+_parents: list[_Host] = []
 
 
 def _reset_after_fork() -> None:
-    """In a forked child: a host and a watchdog of its own (the parent's thread does not run in
-    the child), the parent's left as they are (see :data:`_parents`)."""
-    global _host, _watchdog
-    _parents.append((_host, _watchdog))
+    """In a forked child: a host of its own (its lock may have been held by another thread)."""
+    global _host
+    _parents.append(_host)
     _host = _Host()
-    _watchdog = _Watchdog()
 
 
 os.register_at_fork(after_in_child=_reset_after_fork)
@@ -328,61 +325,6 @@ def _detach(con: duckdb.DuckDBPyConnection) -> None:
         _rollback(con)
         _exec(con, "USE memory")
     _exec(con, f"DETACH {ALIAS}")
-
-
-class _Watchdog:
-    """One daemon thread that interrupts statements running past their deadline (a timer
-    thread per statement cost ~2 ms, as much as a small statement)."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._due: dict[int, tuple[float, duckdb.DuckDBPyConnection]] = {}  # token → (deadline, con)
-        self._tokens = itertools.count()
-        self._thread: threading.Thread | None = None
-
-    def arm(self, con: duckdb.DuckDBPyConnection, seconds: float) -> int:
-        """Interrupt ``con`` in ``seconds`` unless :meth:`disarm` comes first; returns the token."""
-        with self._cond:
-            token = next(self._tokens)
-            self._due[token] = (time.monotonic() + seconds, con)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._watch, name="dateline-watchdog", daemon=True)
-                self._thread.start()
-            self._cond.notify()
-            return token
-
-    def disarm(self, token: int) -> None:
-        """Cancel ``token``'s interrupt; once this returns it can no longer fire."""
-        with self._cond:
-            self._due.pop(token, None)
-
-    def _watch(self) -> None:
-        with self._cond:
-            while True:
-                now = time.monotonic()
-                for token, (deadline, con) in list(self._due.items()):
-                    if deadline <= now:
-                        del self._due[token]
-                        con.interrupt()
-                nearest = min((deadline for deadline, _ in self._due.values()), default=None)
-                self._cond.wait(None if nearest is None else nearest - now)
-
-
-_watchdog = _Watchdog()
-
-
-@contextmanager
-def _interrupt_after(con: duckdb.DuckDBPyConnection, seconds: float | None) -> Iterator[None]:
-    """Interrupt what ``con`` runs if the block lasts longer than ``seconds`` (None: never). The
-    interrupt can only fire while the block runs, never into a later statement."""
-    if not seconds:
-        yield
-        return
-    token = _watchdog.arm(con, seconds)
-    try:
-        yield
-    finally:
-        _watchdog.disarm(token)
 
 
 def no_store_yet(path: object) -> str:

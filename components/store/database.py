@@ -13,7 +13,8 @@ import duckdb
 
 from .. import settings
 from ..records import Article, Extraction, Problem
-from .connection import StoreError, _exec, _interrupt_after, _rollback, attached, kept_tables, no_store_yet
+from .connection import StoreError, _exec, _rollback, attached, kept_tables, no_store_yet
+from .deadline import interrupt_after
 from .correcting import EXPORTED, Correcting, in_force
 from .corpus_tables import _actors_stale, _mapping_table, _read_actor_counts, _resolve_chains, _write_actors
 from .corrections import apply_to_names
@@ -148,7 +149,7 @@ class Store(Correcting, Workbench, Annotations, Searching):
         if limit < 0:
             raise ValueError("limit must be >= 0")
         kept = self._resolve_hits(kept) if kept else kept  # (a search runs before the store is attached)
-        with self._reading() as con, _interrupt_after(con, time_limit):
+        with self._reading() as con, interrupt_after(con, time_limit):
             try:
                 if kept:
                     use_kept(con, kept_tables(), kept, (str(self.path), self.version), self._rank_within)
@@ -161,8 +162,7 @@ class Store(Correcting, Workbench, Annotations, Searching):
             import pandas
             frame = pandas.DataFrame()
         truncated = len(frame) > limit
-        if truncated:
-            frame = frame.iloc[:limit]
+        frame = frame.iloc[:limit] if truncated else frame
         frame.attrs.update(truncated=truncated, limit=limit)
         return frame
 
