@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import signal
+import os
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -25,6 +25,7 @@ from tqdm import tqdm
 
 from . import settings
 from .cli_engine import add_engine_options, engine_problem
+from .cli_exit import end_quietly
 from .records import Problem
 
 
@@ -378,16 +379,12 @@ def main(argv: list[str] | None = None) -> int:
     except (KeyboardInterrupt, RuntimeError) as err:  # (after StoreError, a RuntimeError)
         if not stopped_by_ctrl_c(err):
             raise
-        if __name__ == "__main__":  # (the command, not a caller of main(): ignore more Ctrl-C while Python
-            # ends, a moment: it would break into an exit handler, a traceback; ending the process there
-            # leaves semaphores multiprocessing warns of)
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if __name__ == "__main__":  # (the command, not a caller of main() in its own process)
+            end_quietly(130)
         hint = getattr(a, "interrupted", None)
         print(f"\ninterrupted{': ' + hint if hint else ''}", file=sys.stderr)
         return 130
     except BrokenPipeError:  # the output was piped into a reader that stopped (`| head`): no traceback
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (Python's docs, "Note on SIGPIPE")
         return 1
 

@@ -75,6 +75,21 @@ def _start(files: Mapping[str, str], default: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextmanager
+def _ctrl_c_held_back() -> Iterator[None]:
+    """Hold Ctrl-C back in this thread (blocked, not lost: it arrives as the block ends) while a
+    worker process may start: the process inherits the blocked signal, so no worker sees Ctrl-C,
+    not even while it imports spaCy, before :func:`_start` (a traceback from each worker)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
 def _exit_now() -> None:
     """In a worker, once its last result is sent: end the process without freeing the pipelines
     object by object (a second of tearing down that the parent would wait for)."""
@@ -118,12 +133,16 @@ class Workers:
         files = {key: str(Path(self._files.name) / f"{key}.pickle") for key in pipelines.by_language}
         self._pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_start, initargs=(files, pipelines.default_language))
-        with _main_hidden_from_workers():  # each of these tasks starts a process (not waited for)
-            for _ in range(n):
-                self._pool.submit(_ready)
-        # Written while the processes start (importing spaCy takes them seconds); read by a task.
-        for key, nlp in pipelines.by_language.items():
-            Path(files[key]).write_bytes(pickle.dumps(nlp))
+        try:
+            with _main_hidden_from_workers(), _ctrl_c_held_back():  # each task starts a process (not waited for)
+                for _ in range(n):
+                    self._pool.submit(_ready)
+            # Written while the processes start (importing spaCy takes them seconds); read by a task.
+            for key, nlp in pipelines.by_language.items():
+                Path(files[key]).write_bytes(pickle.dumps(nlp))
+        except BaseException:  # (Ctrl-C while they start: stopped here, as no block will close them)
+            self.close(now=True)
+            raise
 
     def serves(self, pipelines: Pipelines) -> bool:
         """Whether the workers hold ``pipelines`` (the same pipeline objects for the same languages)."""
@@ -138,7 +157,7 @@ class Workers:
         worker queued ahead."""
         pending: deque[Future] = deque()
         for batch in minibatch(items, min(batch_size, TASK_ARTICLES)):
-            with _main_hidden_from_workers():  # should a worker be (re)started by this task
+            with _main_hidden_from_workers(), _ctrl_c_held_back():  # should a worker be (re)started by this task
                 pending.append(self._pool.submit(_run, list(batch), batch_size))
             if len(pending) > 2 * self.n:
                 yield from _read(pending.popleft().result())
@@ -160,11 +179,14 @@ class Workers:
                 # (the pool's own processes, taken before shutdown() forgets them: Python 3.11 has no
                 # public way to stop them mid-task, and they ignore Ctrl-C)
                 processes = list((getattr(self._pool, "_processes", None) or {}).values())
+                manager = getattr(self._pool, "_executor_manager_thread", None)
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 for process in processes:
                     process.terminate()
                 for process in processes:
                     process.join(5)
+                if manager is not None:  # (the pool's thread, which ends as it sees them gone: else Python,
+                    manager.join(5)  # ending, wakes it as it closes its pipe, a race: 'Bad file descriptor')
             self._files.cleanup()
 
 
