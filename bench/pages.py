@@ -47,6 +47,7 @@ from pathlib import Path
 from machine import CpuUse, machine_speed
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # (this checkout's Dateline, not an installed one)
 
 APP = ROOT / "dashboard" / "main.py"
 SAMPLE_DIRS = (ROOT / "data" / "seed", ROOT / "data" / "demo")
