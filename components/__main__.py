@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from . import settings
 from .cli_engine import add_engine_options, engine_problem
-from .cli_exit import end_quietly
+from .ctrl_c import end_quietly
 from .records import Problem
 
 

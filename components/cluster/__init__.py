@@ -64,7 +64,12 @@ def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bo
     # port of 127.0.0.1, never on 8787 (where another cluster's dashboard may be) nor on every interface.
     http = {"dashboard_address": DASHBOARD_ADDRESS} if dashboard else \
         {"dashboard_address": None, "scheduler_kwargs": {"dashboard": False, "dashboard_address": "127.0.0.1:0"}}
-    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where,
-                      **http) as cluster, \
-            Client(cluster) as client:
+    # (its worker processes, the command's own, leave Ctrl-C to the command: LOCAL_PRELOAD)
+    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where, **http,
+                      preload=[LOCAL_PRELOAD] if processes else []) as cluster, Client(cluster) as client:
         yield client
+
+
+#: Run by each worker process of the command's own LocalCluster as it starts (Dask's worker
+#: ``preload``): :func:`components.cluster.worker.dask_setup`.
+LOCAL_PRELOAD = "components.cluster.worker"

@@ -4,6 +4,8 @@ written as a part folder beside the store (:func:`extract_part`)."""
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from typing import Any, Sequence
 
 from distributed import WorkerPlugin
@@ -12,6 +14,15 @@ from ..records import Article
 
 #: The name the plugin is registered under (registering it again replaces it, never doubles it).
 PLUGIN_NAME = "dateline-pipelines"
+
+
+def dask_setup(worker) -> None:
+    """As a worker process of the command's own LocalCluster starts (its ``preload``, never a worker
+    started elsewhere with ``dask worker``): leave Ctrl-C to the command, which answers it and
+    stops the cluster. A terminal sends Ctrl-C to every process of the command, and each worker
+    printed tracebacks of its own (``worker``: the Dask worker, unused)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def not_a_cancel_on_close(record: logging.LogRecord) -> bool:

@@ -41,7 +41,7 @@ import sys
 import tempfile
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Iterable, Iterator, Mapping
@@ -75,19 +75,13 @@ def _start(files: Mapping[str, str], default: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-@contextmanager
-def _ctrl_c_held_back() -> Iterator[None]:
-    """Hold Ctrl-C back in this thread (blocked, not lost: it arrives as the block ends) while a
-    worker process may start: the process inherits the blocked signal, so no worker sees Ctrl-C,
-    not even while it imports spaCy, before :func:`_start` (a traceback from each worker)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+def _ctrl_c_held_back() -> AbstractContextManager[None]:
+    """:func:`components.ctrl_c.held_back`, imported only here: every module loaded with the
+    extraction is hashed into its version (:mod:`components.nlp.version`), and where Ctrl-C goes
+    decides nothing of what it holds."""
+    from ..ctrl_c import held_back
+
+    return held_back()
 
 
 def _exit_now() -> None:

@@ -233,6 +233,16 @@ def test_two_worker_processes_store_what_the_local_engine_stores(inputs, local_r
     assert rows(store) == local_rows
 
 
+def test_the_commands_own_worker_processes_leave_ctrl_c_to_the_command():
+    """A terminal sends Ctrl-C to every process of the command: the local cluster's worker processes
+    ignore it (the command answers it and closes the cluster), where each printed tracebacks."""
+    import signal
+
+    with dask_client(workers=1) as client:
+        ignoring = client.run(lambda: signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
+    assert list(ignoring.values()) == [True]
+
+
 def test_a_worker_that_cannot_write_its_parts_gets_an_error_that_says_what_to_do(client, tmp_path):
     store = Store(tmp_path / "dask.duckdb")
     Path(f"{store.path}.parts").write_text("not a folder")  # as a path the workers cannot write to

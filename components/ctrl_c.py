@@ -1,0 +1,51 @@
+"""Ctrl-C in a command: who sees it, and how the command ends after it.
+
+A terminal sends Ctrl-C to every process of the command: the command itself, its worker processes
+(:mod:`components.nlp.workers`) and a local Dask cluster's (:mod:`components.cluster`). Only the
+command answers it (it stops its workers and says what was kept): processes started within
+:func:`held_back` never see it. Once the command has answered, what remains is Python's own exit,
+whose handlers join the threads of a worker pool: :func:`end_quietly` keeps a further Ctrl-C from
+breaking into them with a traceback, and bounds a handler that waits on a pool whose worker was
+killed while sending a result (it may never return).
+"""
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+#: Seconds the exit may take before the process ends at once.
+EXIT_GRACE_S = 10.0
+
+
+@contextmanager
+def held_back() -> Iterator[None]:
+    """Within the block, hold Ctrl-C back in this thread: blocked, not lost (it arrives as the
+    block ends). Processes and threads started within inherit the block, so they never see it,
+    not even in their first seconds (a worker importing spaCy would print a traceback)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def end_quietly(code: int, grace: float = EXIT_GRACE_S) -> None:
+    """From now on ignore Ctrl-C, and end the process with ``code`` in ``grace`` seconds unless
+    Python has ended it first. Only for the command's own process (it changes the process's Ctrl-C
+    and may end it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_after, args=(grace, code), name="dateline-exit", daemon=True).start()
+
+
+def _end_after(seconds: float, code: int) -> None:
+    time.sleep(seconds)
+    sys.stderr.flush()
+    os._exit(code)
