@@ -1,9 +1,10 @@
 """Ctrl-C in a command: who sees it, and how the command ends after it.
 
 A terminal sends Ctrl-C to every process of the command: the command itself, its worker processes
-(:mod:`components.nlp.workers`) and a local Dask cluster's (:mod:`components.cluster`). Only the
-command answers it (it stops its workers and says what was kept): processes started within
-:func:`held_back` never see it. Once the command has answered, what remains is Python's own exit,
+(:mod:`components.nlp.workers`) and its local Dask cluster's. Only the command answers it (it stops
+its workers and says what was kept): the worker processes start within :func:`held_back`, so they
+never see it, and the cluster's ignore it (:func:`components.cluster.worker.dask_setup`). Once the
+command has answered, what remains is Python's own exit,
 whose handlers join the threads of a worker pool: :func:`end_quietly` keeps a further Ctrl-C from
 breaking into them with a traceback, and bounds a handler that waits on a pool whose worker was
 killed while sending a result (it may never return).
