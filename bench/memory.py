@@ -21,8 +21,9 @@ import threading
 import time
 from pathlib import Path
 
-from components.ingest.header import split_header
-from components.synthetic import generate
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # (this checkout's Dateline, not an installed one)
+from components.ingest.header import split_header  # noqa: E402
+from components.synthetic import generate  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -25,9 +25,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from components.lexicon.name_alikes import CELESTIAL_BODIES
-from components.lexicon.normalise import name_key
-from components.places import gazetteer
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # (this checkout's Dateline, not an installed one)
+from components.lexicon.name_alikes import CELESTIAL_BODIES  # noqa: E402
+from components.lexicon.normalise import name_key  # noqa: E402
+from components.places import gazetteer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "eval" / "bbc" / "all.jsonl"

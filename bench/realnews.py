@@ -34,7 +34,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from components.lexicon.countries import country_code
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # (this checkout's Dateline, not an installed one)
+from components.lexicon.countries import country_code  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "eval" / "bbc" / "all.jsonl"

@@ -33,12 +33,13 @@ from pathlib import Path
 
 import spacy
 
-from components.extraction import extract_articles
-from components import settings
-from components.ingest import read_paths
-from components.nlp import load_pipelines
-from components.records import Article
-from machine import CpuUse, machine_scaling, machine_speed
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # (this checkout's Dateline, not an installed one)
+from components.extraction import extract_articles  # noqa: E402
+from components import settings  # noqa: E402
+from components.ingest import read_paths  # noqa: E402
+from components.nlp import load_pipelines  # noqa: E402
+from components.records import Article  # noqa: E402
+from machine import CpuUse, machine_scaling, machine_speed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "eval" / "bbc" / "all.jsonl"
