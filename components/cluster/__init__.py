@@ -31,6 +31,11 @@ class ClusterUnreachable(SettingError):
 DASHBOARD_ADDRESS = "127.0.0.1:8787"
 
 
+#: Run by each worker process of the command's own LocalCluster as it starts (Dask's worker
+#: ``preload``): :func:`components.cluster.worker.dask_setup`.
+LOCAL_PRELOAD = "components.cluster.worker"
+
+
 @contextmanager
 def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bool = False,
                 processes: bool = True, connect_timeout: float = 10.0) -> Iterator["distributed.Client"]:
@@ -68,8 +73,3 @@ def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bo
     with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where, **http,
                       preload=[LOCAL_PRELOAD] if processes else []) as cluster, Client(cluster) as client:
         yield client
-
-
-#: Run by each worker process of the command's own LocalCluster as it starts (Dask's worker
-#: ``preload``): :func:`components.cluster.worker.dask_setup`.
-LOCAL_PRELOAD = "components.cluster.worker"

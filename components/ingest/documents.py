@@ -138,20 +138,14 @@ def read_doc(data: bytes, origin: str) -> Iterator[Article | Problem]:
     is told by its first bytes, as exports and "save as" often name RTF, a web page or a
     ``.docx`` so: a Word 97–2003 document (:mod:`.word97`), RTF, a ``.docx``, a web page (HTML,
     or a single-file page as Word saves it, MHTML)."""
-    from .errors import Unreadable
     from .mhtml import read_mhtml
     from .webpages import read_page
     from .ole import OLE_MAGIC
     from .word97 import paragraphs
 
     head = data[:2048].lstrip().lower()
-    if data.startswith(OLE_MAGIC):
-        try:
-            lines = paragraphs(data)
-        except Unreadable as err:
-            yield Problem(origin, err.reason)
-            return
-        yield from _articles(lines, None, origin, "a Word document without text")
+    if data.startswith(OLE_MAGIC):  # (a damaged one raises Unreadable: the file's problem, as for every reader)
+        yield from _articles(paragraphs(data), None, origin, "a Word document without text")
     elif head.startswith(b"{\\rtf"):
         yield from read_rtf(data, origin)
     elif data.startswith(b"PK"):

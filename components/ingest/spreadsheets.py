@@ -88,14 +88,9 @@ def _read_biff(data: bytes, origin: str) -> Iterator[Article | Problem]:
     read with xlrd (see :func:`read_xls`)."""
     import xlrd
 
-    from .errors import Unreadable
     from .ole import streams
 
-    try:
-        found = streams(data, ("Workbook", "Book"), "Excel workbook")
-    except Unreadable as err:
-        yield Problem(origin, err.reason)
-        return
+    found = streams(data, ("Workbook", "Book"), "Excel workbook")  # (Unreadable when damaged: the file's problem)
     if not found:
         yield Problem(origin, "not an Excel workbook (an Office file of another kind, with no Workbook stream); "
                               "save it again as .xlsx or CSV")
