@@ -174,11 +174,14 @@ class Workers:
                 # public way to stop them mid-task, and they ignore Ctrl-C)
                 processes = list((getattr(self._pool, "_processes", None) or {}).values())
                 manager = getattr(self._pool, "_executor_manager_thread", None)
+                results = getattr(self._pool, "_result_queue", None)
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 for process in processes:
                     process.terminate()
                 for process in processes:
                     process.join(5)
+                if results is not None:  # (a worker killed while sending a result leaves the pool's thread
+                    results._writer.close()  # reading the rest for ever: with the last writer closed, it reads the end)
                 if manager is not None:  # (the pool's thread, which ends as it sees them gone: else Python,
                     manager.join(5)  # ending, wakes it as it closes its pipe, a race: 'Bad file descriptor')
             self._files.cleanup()
