@@ -3,6 +3,9 @@ articles, and give what one process gives: the same records, languages and pipel
 for articles of every language (detected in the workers) and read back from the store alike."""
 from __future__ import annotations
 
+import os
+import struct
+import time
 from dataclasses import replace
 
 from components import extraction
@@ -46,3 +49,20 @@ def test_two_workers_detect_and_route_languages_as_one_process_does(pipelines):
     assert [ex["language"] for ex in two] == ["en", "fr", "de", "und", "en", "fr", "fr"]
     assert two[1]["entities"] and not two[2]["entities"]   # German: stored, not analysed
     assert two[2]["pipeline_version"] == two[0]["pipeline_version"] != two[1]["pipeline_version"]
+
+
+def test_an_interrupted_pool_stops_though_a_worker_was_cut_off_in_the_middle_of_a_result(pipelines):
+    # A worker stopped while it sends a result leaves part of it in the results pipe: the pool's
+    # thread, reading the rest, must not wait for ever (Python's exit would wait on that thread).
+    workers = workers_mod.Workers(pipelines, 2)
+    try:
+        assert len(list(workers.map([(STORIES[0], {}, "en")], batch_size=1))) == 1  # started, idle
+        manager = workers._pool._executor_manager_thread
+        # a result's length (a mebibyte) and its first byte, as a worker cut off there leaves them
+        os.write(workers._pool._result_queue._writer.fileno(), struct.pack("!i", 1 << 20) + b"\x80")
+        time.sleep(0.5)  # (the pool's thread is now reading the rest)
+    finally:
+        started = time.monotonic()
+        workers.close(now=True)
+        took = time.monotonic() - started
+    assert not manager.is_alive() and took < 4.5
