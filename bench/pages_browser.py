@@ -30,8 +30,8 @@ the browser sent the page's request over the WebSocket (the HTML and JavaScript 
 by its URL; about 0 for a menu click), ``server`` from that request to the last message of the
 run (the script, its queries and figures, and the transfer), ``draw`` from there until settled
 (the browser laying out the page and drawing the charts). Then the first server's resident
-memory, now and at its peak (``VmRSS``/``VmHWM``). Last, for scale, the first visit of two
-pages that are not Dateline's (a title alone; a title and one plotly chart), each in a new
+memory, now and at its peak (``VmRSS``/``VmHWM``). Last, for scale, the first visit of three
+pages that are not Dateline's (a title alone; a title and one plotly chart; a title and one map), each in a new
 browser, and a visit by a link right after: what Streamlit and plotly cost before any of
 Dateline's work. Benchmarks print figures; they never fail on a time.
 """
@@ -232,11 +232,18 @@ def returning_visits(pw, url: str, restart) -> list[tuple[str, tuple[float, tupl
 
 
 #: Pages that are not Dateline's, for what any Streamlit page costs on this machine: a title
-#: alone, and a title with one plotly chart of two bars.
+#: alone, a title with one plotly chart of two bars, and a title with one plotly map of 1,000
+#: circles.
 FLOOR_PAGES = {
     "a title": "import streamlit as st\nst.title('Floor')\n",
     "a title and one plotly chart": ("import plotly.graph_objects as go\nimport streamlit as st\nst.title('Floor')\n"
                                      "st.plotly_chart(go.Figure(go.Bar(x=['a', 'b'], y=[1, 2])))\n"),
+    # (plotly's MapLibre map as Dateline's maps draw it: no tiles; with no GPU, WebGL in software)
+    "a title and one map of 1,000 circles": (
+        "import numpy as np\nimport plotly.graph_objects as go\nimport streamlit as st\nst.title('Floor')\n"
+        "rng = np.random.default_rng(0)\n"
+        "st.plotly_chart(go.Figure(go.Scattermap(lat=rng.uniform(-60, 70, 1000), lon=rng.uniform(-180, 180, 1000),"
+        " mode='markers'), layout=dict(map=dict(style='white-bg', zoom=0.5))))\n"),
 }
 
 
