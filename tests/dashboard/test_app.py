@@ -551,6 +551,9 @@ def test_a_box_drag_on_the_timeline_sets_the_date_range(monkeypatch, sample_stor
 @pytest.mark.model
 def test_a_picked_table_row_filters_to_that_place(monkeypatch, sample_store):
     at = run_app(monkeypatch, sample_store, page="views/map.py")
+    assert not at.exception and not at.dataframe  # (the tables' tabs are closed: not made)
+    at.session_state["map_tab"] = "Places"
+    at.run()
     first = at.dataframe[0].value.iloc[0]["name"]
     inject_selection(monkeypatch, "map_places", {"selection": {"rows": [0], "columns": [], "cells": []}},
                      element="dataframe")

@@ -144,6 +144,8 @@ def test_the_map_page_hides_a_place_by_the_words_it_was_found_as(monkeypatch, db
     found_as = at.selectbox(key="correct_map_text_Paris")
     assert found_as.value == "Paris" and found_as.format_func("Paris") == "“Paris” (1 mention)"
     at.button(key="correct_map_hide_all").click().run()
+    at.session_state["map_tab"] = "Places"
+    at.run()
     assert not at.exception and "Paris" not in list(at.dataframe(key="map_places").value["name"])
 
 

@@ -149,6 +149,7 @@ def test_an_actor_merged_in_the_app_shows_everywhere_and_survives_reextraction(p
 def on_the_map(page, url: str) -> set[tuple[str, str]]:
     """(place, country code) of each row of the Map page's table of places."""
     open_page(page, f"{url}/map")
+    show_tab(page, "Places")
     rows = table_json(page, "map_places")
     no_exception(page)
     return {(r["name"], r["country_code"]) for r in rows}
