@@ -59,7 +59,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 TIMEOUT_MS = 120_000
 #: True once Streamlit runs no script, no element waits for its code (a grey placeholder,
 #: ``stSkeleton``, stands in for an element whose JavaScript is still loading: the first chart or
-#: table of a new tab) and every plotly chart of the page has drawn: its figure laid out, nothing
+#: table of a new tab) and every plotly chart of the page (Streamlit's ``stPlotlyChart``: its
+#: plotly element is made only as plotly starts drawing) has drawn: its figure laid out, nothing
 #: it waits for pending (``_promises``: the country outlines a map reads by URL) and each of its
 #: maps done loading and drawing (MapLibre's ``loaded()``: a map's outlines and circles are drawn
 #: after the chart's frame, ~1 s later on the BBC texts' Map page in this machine's Chromium).
@@ -68,9 +69,11 @@ SETTLED_JS = """() => {
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
     if (document.querySelector('[data-testid="stSkeleton"]')) return false;
     const maps = layout => Object.keys(layout).filter(k => /^map[0-9]*$/.test(k)).map(k => layout[k]._subplot);
-    return [...document.querySelectorAll('.js-plotly-plot')].every(gd =>
-        gd._fullLayout && gd.querySelector('.main-svg') && !(gd._promises || []).length
-        && maps(gd._fullLayout).every(sub => sub && sub.map && sub.map.loaded()));
+    return [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(chart => {
+        const gd = chart.querySelector('.js-plotly-plot');
+        return gd && gd._fullLayout && gd.querySelector('.main-svg') && !(gd._promises || []).length
+            && maps(gd._fullLayout).every(sub => sub && sub.map && sub.map.loaded());
+    });
 }"""
 
 
