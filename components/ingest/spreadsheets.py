@@ -25,8 +25,9 @@ from ..records import Article, Problem
 from .limits import bomb_reason
 from .structured import column_for, no_text_column, read_record
 
-#: What openpyxl raises for a file that is no workbook, or a damaged one.
-_BROKEN = (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError)
+#: What openpyxl raises for a file that is no workbook, or a damaged one (SyntaxError: a part that
+#: is no well-formed XML, such as a sheet holding a control character, found as its rows are read).
+_BROKEN = (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError, SyntaxError)
 
 
 def read_xlsx(data: bytes, origin: str) -> Iterator[Article | Problem]:
