@@ -10,6 +10,7 @@ stream, partitions sent out, parts loaded into the store in order); :func:`dask_
 joins the cluster."""
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
@@ -34,6 +35,10 @@ DASHBOARD_ADDRESS = "127.0.0.1:8787"
 #: Run by each worker process of the command's own LocalCluster as it starts (Dask's worker
 #: ``preload``): :func:`components.cluster.worker.dask_setup`.
 LOCAL_PRELOAD = "components.cluster.worker"
+#: Seconds each worker of the command's own LocalCluster is given to stop when the command is
+#: interrupted (Ctrl-C, or an error) before its process is killed: the task it runs is not wanted
+#: (its part is written whole or not at all). Dask's own, 5 s, held the command that long.
+STOP_NOW_S = 0.5
 
 
 @contextmanager
@@ -72,4 +77,27 @@ def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bo
     # (its worker processes, the command's own, leave Ctrl-C to the command: LOCAL_PRELOAD)
     with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where, **http,
                       preload=[LOCAL_PRELOAD] if processes else []) as cluster, Client(cluster) as client:
-        yield client
+        try:
+            yield client
+        except BaseException:  # (Ctrl-C or an error: the tasks running are not waited for)
+            _stop_workers_now(cluster)
+            raise
+
+
+def _stop_workers_now(cluster: "distributed.LocalCluster") -> None:
+    """Close every worker of ``cluster`` (Nanny or Worker objects on its event loop), each given
+    :data:`STOP_NOW_S` seconds to stop before its process is killed; the cluster itself is closed
+    afterwards as usual, finding them gone. A failure here leaves that close to Dask. The command
+    is ending: the scheduler's messages still on their way to the workers then fail, each logged
+    by Dask and its unread error by asyncio, none of which says anything to its user."""
+    for name in ("distributed.scheduler", "asyncio"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+    async def close_all() -> None:
+        await asyncio.gather(*(worker.close(timeout=STOP_NOW_S, reason="interrupted")
+                               for worker in list(cluster.workers.values())), return_exceptions=True)
+
+    try:
+        cluster.sync(close_all)
+    except Exception:  # noqa: BLE001 - Dask's own close still runs
+        pass

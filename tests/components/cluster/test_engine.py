@@ -264,3 +264,19 @@ def test_a_worker_stopped_mid_task_logs_no_warning_per_cancelled_task_and_keeps_
     finally:
         log.removeHandler(handler)
     assert seen == ["Async instruction for <Task finished name=\"execute('run-part-00004')\"> ended with OSError"]
+
+
+def test_an_interrupted_command_does_not_wait_for_the_task_its_worker_runs():
+    """Ctrl-C (or an error) in the block closes the command's own cluster without waiting for the
+    task each worker runs: Dask gave a busy worker 5 s to stop, which held the command that long."""
+    with pytest.raises(KeyboardInterrupt):
+        with dask_client(workers=1) as client:
+            busy = client.submit(time.sleep, 60, pure=False)
+            deadline = time.monotonic() + 60
+            while not client.processing()[next(iter(client.scheduler_info()["workers"]))]:
+                assert time.monotonic() < deadline, "the task never started"
+                time.sleep(0.05)
+            del busy
+            pressed = time.monotonic()
+            raise KeyboardInterrupt
+    assert time.monotonic() - pressed < 3
