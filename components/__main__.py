@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from . import settings
 from .cli_engine import add_engine_options, engine_problem
-from .ctrl_c import end_quietly
+from .ctrl_c import end_quietly, lost_presses_raised_again
 from .records import Problem
 
 
@@ -390,4 +390,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    lost_presses_raised_again()
     sys.exit(main())

@@ -75,22 +75,30 @@ def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bo
     http = {"dashboard_address": DASHBOARD_ADDRESS} if dashboard else \
         {"dashboard_address": None, "scheduler_kwargs": {"dashboard": False, "dashboard_address": "127.0.0.1:0"}}
     # (its worker processes, the command's own, leave Ctrl-C to the command: LOCAL_PRELOAD)
-    with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where, **http,
-                      preload=[LOCAL_PRELOAD] if processes else []) as cluster, Client(cluster) as client:
-        try:
-            yield client
-        except BaseException:  # (Ctrl-C or an error: the tasks running are not waited for)
-            _stop_workers_now(cluster)
-            raise
+    quieted: dict[str, int] = {}
+    try:
+        with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where, **http,
+                          preload=[LOCAL_PRELOAD] if processes else []) as cluster, Client(cluster) as client:
+            try:
+                yield client
+            except BaseException:  # (Ctrl-C or an error: the tasks running are not waited for)
+                quieted = _stop_workers_now(cluster)
+                raise
+    finally:
+        for name, level in quieted.items():
+            logging.getLogger(name).setLevel(level)
 
 
-def _stop_workers_now(cluster: "distributed.LocalCluster") -> None:
+def _stop_workers_now(cluster: "distributed.LocalCluster") -> dict[str, int]:
     """Close every worker of ``cluster`` (Nanny or Worker objects on its event loop), each given
     :data:`STOP_NOW_S` seconds to stop before its process is killed; the cluster itself is closed
-    afterwards as usual, finding them gone. A failure here leaves that close to Dask. The command
-    is ending: the scheduler's messages still on their way to the workers then fail, each logged
-    by Dask and its unread error by asyncio, none of which says anything to its user."""
-    for name in ("distributed.scheduler", "asyncio"):
+    afterwards as usual, finding them gone. A failure here leaves that close to Dask. The
+    scheduler's messages still on their way to the workers then fail, each logged by Dask and its
+    unread error by asyncio, none of which says anything to the user of a command that is ending:
+    those two loggers are quieted. Returns their levels before, to set again once the cluster is
+    closed."""
+    before = {name: logging.getLogger(name).level for name in ("distributed.scheduler", "asyncio")}
+    for name in before:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
     async def close_all() -> None:
@@ -101,3 +109,4 @@ def _stop_workers_now(cluster: "distributed.LocalCluster") -> None:
         cluster.sync(close_all)
     except Exception:  # noqa: BLE001 - Dask's own close still runs
         pass
+    return before

@@ -20,9 +20,22 @@ def dask_setup(worker) -> None:
     """As a worker process of the command's own LocalCluster starts (its ``preload``, never a worker
     started elsewhere with ``dask worker``): leave Ctrl-C to the command, which answers it and
     stops the cluster. A terminal sends Ctrl-C to every process of the command, and each worker
-    printed tracebacks of its own (``worker``: the Dask worker, unused)."""
+    printed tracebacks of its own (``worker``: the Dask worker, unused). And say nothing of a
+    heartbeat the scheduler no longer answers (:func:`not_a_lost_heartbeat`)."""
+    log = logging.getLogger("distributed.worker")
+    if not_a_lost_heartbeat not in log.filters:
+        log.addFilter(not_a_lost_heartbeat)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def not_a_lost_heartbeat(record: logging.LogRecord) -> bool:
+    """False for the error (with its traceback) a Dask worker logs when the scheduler does not
+    answer its heartbeat; a logging filter for ``distributed.worker``, whose other records it lets
+    through. Only the command's own workers get it (:func:`dask_setup`): their scheduler runs in
+    the command, so it is gone only as the command ends, stopped by Ctrl-C with a worker still
+    closing (seen under load: a traceback after the command's "interrupted" line)."""
+    return not record.getMessage().startswith("Failed to communicate with scheduler during heartbeat")
 
 
 def not_a_cancel_on_close(record: logging.LogRecord) -> bool:

@@ -344,3 +344,30 @@ def test_a_dask_scheduler_that_does_not_answer_gets_one_line_and_exit_code_2(tmp
                        capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "no Dask scheduler answers at tcp://127.0.0.1:9" in r.stderr and "dask scheduler" in r.stderr
+
+
+def test_a_ctrl_c_that_python_drops_in_a_garbage_collector_callback_is_raised_again():
+    """A press landing in a gc callback (Dask keeps one) was printed as "Exception ignored" and lost:
+    the command went on. It is now raised again in the main thread, where the command answers it."""
+    code = """
+        import gc, sys, time
+        from components.ctrl_c import lost_presses_raised_again
+        if sys.argv[1] == "on":
+            lost_presses_raised_again()
+        def pressed_here(phase, info):  # (as the signal's KeyboardInterrupt raised inside the callback)
+            if phase == "start":
+                gc.callbacks.remove(pressed_here)
+                raise KeyboardInterrupt
+        gc.callbacks.append(pressed_here)
+        try:
+            gc.collect()
+            time.sleep(5)
+            print("went on")
+        except KeyboardInterrupt:
+            print("answered")
+    """
+    from tests.components.store.test_store import run_python
+
+    on, off = run_python(code, "on"), run_python(code, "off")
+    assert on.stdout.strip() == "answered" and "Exception ignored" not in on.stderr
+    assert off.stdout.strip() == "went on" and "Exception ignored" in off.stderr  # (what Python does alone)

@@ -280,3 +280,27 @@ def test_an_interrupted_command_does_not_wait_for_the_task_its_worker_runs():
             pressed = time.monotonic()
             raise KeyboardInterrupt
     assert time.monotonic() - pressed < 3
+
+
+def test_the_commands_own_workers_say_nothing_of_a_heartbeat_their_ending_scheduler_misses():
+    """Stopped by Ctrl-C under load, a worker still closing found the command's scheduler gone and
+    logged an error with a traceback after the "interrupted" line; other errors still show."""
+    import threading
+
+    from components.cluster.worker import dask_setup, not_a_lost_heartbeat
+
+    log = logging.getLogger("distributed.worker")
+    seen: list[str] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = lambda record: seen.append(record.getMessage())
+    setup = threading.Thread(target=dask_setup, args=(None,))  # (not the main thread: Ctrl-C left as it is)
+    setup.start()
+    setup.join()
+    log.addHandler(handler)
+    try:
+        log.error("Failed to communicate with scheduler during heartbeat.")
+        log.error("Compute Failed")
+    finally:
+        log.removeHandler(handler)
+        log.removeFilter(not_a_lost_heartbeat)
+    assert seen == ["Compute Failed"]
