@@ -350,8 +350,9 @@ def test_a_ctrl_c_that_python_drops_in_a_garbage_collector_callback_is_raised_ag
     """A press landing in a gc callback (Dask keeps one) was printed as "Exception ignored" and lost:
     the command went on. It is now raised again in the main thread, where the command answers it."""
     code = """
-        import gc, sys, time
+        import gc, signal, sys, time
         from components.ctrl_c import lost_presses_raised_again
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # (as in a terminal; pytest-xdist's ignores it)
         if sys.argv[1] == "on":
             lost_presses_raised_again()
         def pressed_here(phase, info):  # (as the signal's KeyboardInterrupt raised inside the callback)
