@@ -67,11 +67,12 @@ def lost_presses_raised_again() -> None:
     command is ending and such errors are not printed either. Only for the command's own process (it
     changes the process's hook)."""
     previous = sys.unraisablehook
-    dropped: list[bool] = []
+    dropped = False
 
     def hook(unraisable) -> None:
+        nonlocal dropped
         if unraisable.exc_type is not None and issubclass(unraisable.exc_type, KeyboardInterrupt):
-            dropped.append(True)
+            dropped = True
             # as if pressed again, once the main thread is out of where it was dropped (raised now,
             # it would be dropped in this hook in turn)
             threading.Timer(RAISED_AGAIN_AFTER_S, _thread.interrupt_main).start()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Iterator
 
 from ..settings import SettingError
@@ -75,32 +75,37 @@ def dask_client(scheduler: str | None = None, *, workers: int = 1, dashboard: bo
     http = {"dashboard_address": DASHBOARD_ADDRESS} if dashboard else \
         {"dashboard_address": None, "scheduler_kwargs": {"dashboard": False, "dashboard_address": "127.0.0.1:0"}}
     # (its worker processes, the command's own, leave Ctrl-C to the command: LOCAL_PRELOAD)
-    quieted: dict[str, int] = {}
+    # (entered first, left last: loggers quieted by a stop stay quiet until the cluster is closed)
+    with ExitStack() as quiet, LocalCluster(
+            n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where, **http,
+            preload=[LOCAL_PRELOAD] if processes else []) as cluster, Client(cluster) as client:
+        try:
+            yield client
+        except BaseException:  # (Ctrl-C or an error: the tasks running are not waited for)
+            quiet.enter_context(_quieted("distributed.scheduler", "asyncio"))
+            _stop_workers_now(cluster)
+            raise
+
+
+@contextmanager
+def _quieted(*names: str) -> Iterator[None]:
+    """Within the block, the loggers ``names`` print nothing below CRITICAL: the scheduler's
+    messages still on their way to workers stopped at once fail, each logged by Dask and its unread
+    error by asyncio, none of which says anything to the user of a command that is ending."""
+    before = {name: logging.getLogger(name).level for name in names}
+    for name in names:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
-        with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes, **where, **http,
-                          preload=[LOCAL_PRELOAD] if processes else []) as cluster, Client(cluster) as client:
-            try:
-                yield client
-            except BaseException:  # (Ctrl-C or an error: the tasks running are not waited for)
-                quieted = _stop_workers_now(cluster)
-                raise
+        yield
     finally:
-        for name, level in quieted.items():
+        for name, level in before.items():
             logging.getLogger(name).setLevel(level)
 
 
-def _stop_workers_now(cluster: "distributed.LocalCluster") -> dict[str, int]:
+def _stop_workers_now(cluster: "distributed.LocalCluster") -> None:
     """Close every worker of ``cluster`` (Nanny or Worker objects on its event loop), each given
     :data:`STOP_NOW_S` seconds to stop before its process is killed; the cluster itself is closed
-    afterwards as usual, finding them gone. A failure here leaves that close to Dask. The
-    scheduler's messages still on their way to the workers then fail, each logged by Dask and its
-    unread error by asyncio, none of which says anything to the user of a command that is ending:
-    those two loggers are quieted. Returns their levels before, to set again once the cluster is
-    closed."""
-    before = {name: logging.getLogger(name).level for name in ("distributed.scheduler", "asyncio")}
-    for name in before:
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-
+    afterwards as usual, finding them gone. A failure here leaves that close to Dask."""
     async def close_all() -> None:
         await asyncio.gather(*(worker.close(timeout=STOP_NOW_S, reason="interrupted")
                                for worker in list(cluster.workers.values())), return_exceptions=True)
@@ -109,4 +114,3 @@ def _stop_workers_now(cluster: "distributed.LocalCluster") -> dict[str, int]:
         cluster.sync(close_all)
     except Exception:  # noqa: BLE001 - Dask's own close still runs
         pass
-    return before
