@@ -32,8 +32,8 @@ run (the script, its queries and figures, and the transfer), ``draw`` from there
 (the browser laying out the page and drawing the charts). Then the first server's resident
 memory, now and at its peak (``VmRSS``/``VmHWM``). Last, for scale, the first visit of three
 pages that are not Dateline's (a title alone; a title and one plotly chart; a title and one map), each in a new
-browser, and a visit by a link right after: what Streamlit and plotly cost before any of
-Dateline's work. Benchmarks print figures; they never fail on a time.
+browser, a visit by a link right after, and a day's first visit (as ``day``): what Streamlit and
+plotly cost before any of Dateline's work. Benchmarks print figures; they never fail on a time.
 """
 from __future__ import annotations
 
@@ -250,35 +250,48 @@ FLOOR_PAGES = {
 }
 
 
-def floor(port: int, log: Path, times: int = 3) -> dict[str, tuple[float, float]]:
+def floor(port: int, log: Path, times: int = 3) -> dict[str, tuple[float, float, float]]:
     """Per page of :data:`FLOOR_PAGES`, the median seconds until settled of ``times`` first
-    visits (a new browser each: nothing cached) and of the visit by a link right after (the
-    same tab: a new session, the JavaScript cached): the part of a first visit and of a link
-    visit that is Streamlit's own."""
+    visits (a new browser each: nothing cached), of the visit by a link right after (the same
+    tab: a new session, the JavaScript cached) and of a day's first visit (a browser started anew
+    on a profile that opened the page before, on a server started just before; as ``day``): the
+    part of each kind of visit that is Streamlit's and plotly's own."""
     import statistics
     import tempfile
 
     from playwright.sync_api import sync_playwright
 
-    out: dict[str, tuple[float, float]] = {}
+    out: dict[str, tuple[float, float, float]] = {}
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as pw:
+        url = f"http://127.0.0.1:{port}/?again=1"
         for name, code in FLOOR_PAGES.items():
             script = Path(folder) / "floor.py"
             script.write_text(code)
             server = start_server(Path(folder) / "none.duckdb", port, log, script)
+            first, link, day = [], [], []
             try:
-                first, link = [], []
                 for _ in range(times):
                     browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
                     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                    visit = lambda: page.goto(f"http://127.0.0.1:{port}/?again=1")  # noqa: E731
-                    first.append(timed(visit, page, "Floor", Frames(page))[0])
+                    first.append(timed(lambda: page.goto(url), page, "Floor", Frames(page))[0])
                     page.goto("about:blank")
-                    link.append(timed(visit, page, "Floor", Frames(page))[0])
+                    link.append(timed(lambda: page.goto(url), page, "Floor", Frames(page))[0])
                     browser.close()
+                with tempfile.TemporaryDirectory() as profile:
+                    for i in range(times + 1):  # (the first fills the profile's cache)
+                        stop(server)
+                        server = start_server(Path(folder) / "none.duckdb", port, log, script)
+                        context = pw.chromium.launch_persistent_context(
+                            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+                            viewport={"width": 1400, "height": 1000})
+                        page = context.pages[0] if context.pages else context.new_page()
+                        seconds = timed(lambda: page.goto(url), page, "Floor", Frames(page))[0]
+                        context.close()
+                        if i:
+                            day.append(seconds)
             finally:
                 stop(server)
-            out[name] = (statistics.median(first), statistics.median(link))
+            out[name] = (statistics.median(first), statistics.median(link), statistics.median(day))
     return out
 
 
@@ -357,8 +370,9 @@ def main(argv: list[str] | None = None) -> None:
     print("  load average (1, 5, 15 min): before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}".format(
         *load_before, *os.getloadavg()))
     print(f"  during the run: {cpu} (the browser and the server included)")
-    print("  what any Streamlit page costs here (medians of 3; first visit in a new browser, then by a link): "
-          + "; ".join(f"{name} {first:.2f} s, {link:.2f} s" for name, (first, link) in floors.items()))
+    print("  what any Streamlit page costs here (medians of 3; first visit in a new browser, then by a link,"
+          " then a day's first visit): " + "; ".join(f"{name} {first:.2f} s, {link:.2f} s, {day:.2f} s"
+                                                     for name, (first, link, day) in floors.items()))
 
 
 def stop(server: subprocess.Popen) -> None:
