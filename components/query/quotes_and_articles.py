@@ -13,7 +13,7 @@ from ..store import Store
 from .frames import empty_frame, is_list, or_none, typed, with_country_names
 from .search_syntax import match_of
 from .sql import (ARTICLE_DAY, IS_SHOWN_ACTOR, SPEAKER_OF_QUOTE, TITLE_OR_OPENING, actor_rows_serve, place_rows_serve,
-                  place_shown, quote_scope, ranked_hits, search_table, with_filter, within)
+                  only_a_search, place_shown, quote_scope, ranked_hits, search_table, with_filter, within)
 
 QUOTE_COLUMNS = ("date", "speaker", "quote", "kind", "cue", "title", "source", "article_id")
 ARTICLE_COLUMNS = ("article_id", "date", "title", "source", "language", "dateline", "n_words", "n_actors",
@@ -99,7 +99,9 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
     :func:`~components.query.sql.ranked_hits`). ``dateline`` is the dateline's place
     names joined with ", " ("" when none); ``n_actors``/``n_places`` count distinct canonical
     actors and resolved place names. One page: ``limit`` articles from the ``offset``-th;
-    ``frame.attrs["total"]`` is the number of articles that match, ``attrs["truncated"]``
+    ``frame.attrs["total"]`` is the number of articles that match (under a search alone, the
+    index's count of its hits: caught up with the store first, it holds every stored article
+    once), ``attrs["truncated"]``
     whether more than ``limit`` follow the offset. Columns: article_id, date (datetime64, NaT when undated: see
     :func:`~components.query.day_text`), title, source, language (``articles.language``; None
     when not detected yet), dateline, n_words, n_actors, n_places, n_quotes; with ``marks`` under
@@ -111,8 +113,8 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
     source = f"{ranked} r JOIN articles a ON a.seq = r.seq WHERE TRUE" if ranked else f"articles a WHERE {within(f, 'a.seq')}"
     order, page_order = (("rank NULLS LAST, a.seq DESC", "page.rank NULLS LAST, page.seq DESC") if ranked else
                          ("3 DESC NULLS LAST, 4, a.id", "page.date DESC NULLS LAST, page.title, page.id"))
-    sql, params, kept = with_filter(f, """
-        , page AS (
+    alone = only_a_search(f)  # (its articles are the hits: the index counts them, no set of them is made)
+    ctes = """page AS (
             SELECT a.id, a.seq, """ + ARTICLE_DAY + """ AS date, """ + TITLE_OR_OPENING + """ AS title, a.source,
                    a.language, a.dateline, a.n_words, """ + ("r.rank" if ranked else "NULL") + """ AS rank
             FROM """ + source + """ ORDER BY """ + order + """ LIMIT $lim OFFSET $off
@@ -121,16 +123,21 @@ def articles(store: Store, f: Filter, *, marks: bool = False, limit: int = PAGE_
         ), nq AS (
             SELECT article_seq, count(*) AS n FROM quotes
             WHERE article_seq IN (SELECT seq FROM page) GROUP BY 1
-        )  -- one statement: the page and the total (rows of fa) come together
+        )  -- one statement: the page and the total come together
         SELECT page.id AS article_id, page.date, page.title, page.source, page.language,
                coalesce(array_to_string(page.dateline, ', '), '') AS dateline, page.n_words,
                coalesce(na.n, 0) AS n_actors, coalesce(np.n, 0) AS n_places,
                coalesce(nq.n, 0) AS n_quotes, n.total, page.seq
-        FROM (SELECT count(*) AS total FROM fa) n LEFT JOIN (
+        FROM (SELECT """ + ("$total::BIGINT AS total" if alone else "count(*) AS total FROM fa") + """) n LEFT JOIN (
             page LEFT JOIN na ON na.article_seq = page.seq LEFT JOIN np ON np.article_seq = page.seq
             LEFT JOIN nq ON nq.article_seq = page.seq
         ) ON TRUE
-        ORDER BY """ + page_order, lim=int(limit) + 1, off=max(int(offset), 0))
+        ORDER BY """ + page_order
+    if alone:
+        sql, params, kept = "WITH " + ctes, {"total": store.search_count(match_of(f.text))}, {}
+    else:
+        sql, params, kept = with_filter(f, ", " + ctes)
+    params.update(lim=int(limit) + 1, off=max(int(offset), 0))
     frame = store.query(sql, params, kept={**kept, **ranked_kept}, limit=max(int(limit), 0) + 1)
     page = _paged(frame, limit, offset)
     columns = ARTICLE_COLUMNS

@@ -169,6 +169,21 @@ class Searching:
                 _hits_cache.popitem(last=False)
         return table
 
+    def search_count(self, match: str) -> int:
+        """How many stored articles the search ``match`` (an FTS5 expression from
+        :mod:`components.query.search_syntax`) hits: the index is caught up with the store first,
+        so it holds one row per stored article; from the hits the process holds when it has them."""
+        if not self.exists:
+            return 0
+        self._ready_for_search()
+        version = ix.index_version(self.path)
+        with _hits_lock:
+            for scope in ("articles", "ranked"):
+                held = _hits_cache.get(self._hits_key(match, scope, version))
+                if held is not None:
+                    return held.num_rows
+        return found.count(self.path, match)
+
     # --- marks for the views ---
 
     def search_highlights(self, match: str, article_id: str) -> dict[str, list[tuple[int, int]]]:

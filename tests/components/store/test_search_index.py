@@ -11,6 +11,7 @@ import pytest
 
 from components import query
 from components.filters import Filter
+from components.query.search_syntax import match_of
 from components.records import Article, Extraction, Quote
 from components.store import SearchIndexMissing, Store, search_hits, search_index
 
@@ -176,7 +177,7 @@ def test_the_articles_list_ranks_only_the_articles_it_lists(tmp_path, monkeypatc
     (the index checks each hit against them, whole or in parts), in the order ranking every hit
     gives; when it keeps most of them, every hit is ranked once and the next filter under the
     same search needs no index read; under a search alone the list asks for the best hits only,
-    and for the hits unranked to count them."""
+    and the index counts the hits (none read out unranked)."""
     from components.store import drop_kept_tables, forget_hits
 
     store = Store(tmp_path / "s.duckdb")
@@ -213,9 +214,15 @@ def test_the_articles_list_ranks_only_the_articles_it_lists(tmp_path, monkeypatc
     listed = query.articles(store, Filter(text="talks", sources=("desk",)))
     assert asked == [] and [seq[i] for i in listed["article_id"]] == sorted(desk, key=lambda s: (every[s], -s))
     forget_hits(), drop_kept_tables(), asked.clear()
+    counts = []
+    real_count = search_hits.count
+    monkeypatch.setattr(search_hits, "count", lambda *a: counts.append(a[1]) or real_count(*a))
     listed = query.articles(store, Filter(text="talks"), limit=4)
     assert (listed["article_id"].size, listed.attrs["total"]) == (4, 30)
-    assert sorted(a[0] for a in asked) == ["articles", "best"]
+    assert [a[0] for a in asked] == ["best"] and counts == [match_of("talks")]
+    # a new hit: the index catches up before it counts
+    store.write([extraction("Story 30: talks again", origin="30.txt")])
+    assert query.articles(store, Filter(text="talks"), limit=4).attrs["total"] == 31
 
 
 def test_the_pages_of_a_search_alone_are_those_of_every_hit_ranked(tmp_path, monkeypatch):
