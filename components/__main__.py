@@ -321,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract, interrupted="nothing was written (the output is written at the end)")
 
     p = sub.add_parser("ingest", help="read files/folders/zips/tar archives into the store")
-    p.add_argument("paths", nargs="+", help="files (.txt .html .mhtml .eml .json .jsonl .csv .tsv .xlsx .docx .odt .rtf "
+    p.add_argument("paths", nargs="+", help="files (.txt .html .mhtml .eml .msg .json .jsonl .csv .tsv .xlsx .docx .odt .rtf "
                                            ".pdf, LexisNexis and Factiva exports among them; .rss .atom .xml: feeds, "
                                            "NITF and NewsML-G2 stories; "
                                            "any gzipped), folders (recursive), zips or tar archives (.tar .tar.gz .tgz "

@@ -17,7 +17,7 @@ What is read (details in the modules):
   workbooks' rows (:mod:`.spreadsheets`); .docx, .odt and .rtf documents (:mod:`.documents`) and .pdf files
   (:mod:`.pdfs`); agencies' NITF and NewsML-G2 XML (:mod:`.iptc`); .html pages through
   trafilatura (:mod:`.webpages`; saved as .mhtml too, :mod:`.mhtml`); .eml e-mails and their
-  attachments (:mod:`.emails`); and RSS/Atom feeds, an
+  attachments (:mod:`.emails`; Outlook's .msg too, :mod:`.outlook`); and RSS/Atom feeds, an
   article per item (:mod:`.feeds`); news databases' exports (LexisNexis, Nexis Uni and Factiva:
   text, .docx, .rtf, HTML), an article per story (:mod:`.news_databases`),
   cleaned of boilerplate lines and repeated story blocks (:mod:`.boilerplate`; .txt bodies lose

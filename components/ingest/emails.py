@@ -84,11 +84,19 @@ def _body_text(message) -> str:
         content = part.get_content()
     except (LookupError, ValueError, AssertionError):  # (an unknown charset, a broken encoding)
         content = (part.get_payload(decode=True) or b"").decode("utf-8", errors="replace")
-    if part.get_content_subtype() == "html":  # (its main text only: cleaned, and its dateline split, below)
+    return body_text(content, html=part.get_content_subtype() == "html")
+
+
+def body_text(content: str | bytes, *, html: bool = False) -> str:
+    """The text of a message's body ``content`` (decoded; an HTML page when ``html``: its main
+    text; bytes only for a page, whose own charset is then read as a file's is): quoted lines
+    and the signature left out, boilerplate cleaned ("" when it has none)."""
+    if html:  # (its main text only: cleaned, and its dateline split, below)
         from .webpages import extract_page, load_page
 
         # (decoded already: the page is given as UTF-8, whatever its own <meta> said)
-        page = extract_page(load_page(b'<meta charset="utf-8">' + content.encode("utf-8"))) if content.strip() else None
+        raw = content if isinstance(content, bytes) else b'<meta charset="utf-8">' + content.encode("utf-8")
+        page = extract_page(load_page(raw)) if raw.strip() else None
         content = page.text if page else ""
     content = _SIGNATURE.split(content.replace("\r\n", "\n"), maxsplit=1)[0]
     content = "\n".join(line for line in content.split("\n") if not line.lstrip().startswith(">"))
@@ -109,8 +117,13 @@ def _header(headers, name: str) -> str:
 
 def _subject(headers) -> str | None:
     """The subject without its reply and forward prefixes, or None."""
-    subject = " ".join(_header(headers, "subject").split())
-    return _PREFIXES.sub("", subject).strip() or None
+    return plain_subject(_header(headers, "subject"))
+
+
+def plain_subject(subject: str) -> str | None:
+    """A message's ``subject`` as a title: its spaces collapsed, its reply and forward prefixes
+    ("Re:", "Fwd:", "AW:"…) off; None when nothing is left."""
+    return _PREFIXES.sub("", " ".join(subject.split())).strip() or None
 
 
 def _sender(headers) -> str | None:

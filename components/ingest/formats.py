@@ -7,7 +7,8 @@ with the story) are removed (:mod:`.boilerplate`; repeated text is left as writt
 .jsonl/.ndjson, .csv/.tsv: one article per record (:mod:`.structured`), the text kept exactly as
 given; .xlsx and .xls: one per row of an Excel workbook (:mod:`.spreadsheets`). .html/.htm/.xhtml: the
 page's main text, cleaned (:mod:`.webpages`); .mhtml/.mht: the same of a page saved as one file
-(:mod:`.mhtml`); .eml: an e-mail and its attachments (:mod:`.emails`). .rss/.atom/.xml: one
+(:mod:`.mhtml`); .eml: an e-mail and its attachments (:mod:`.emails`); .msg: the same of an
+Outlook message (:mod:`.outlook`). .rss/.atom/.xml: one
 article per item of an RSS or Atom feed (:mod:`.feeds`), or a news agency's story in NITF or
 NewsML-G2 (:mod:`.iptc`). .docx, .doc, .odt and .rtf: a Word (2007 and later, or 97–2003:
 :mod:`.word97`), OpenDocument or RTF document's text (:mod:`.documents`); .pdf: a PDF's text,
@@ -29,6 +30,7 @@ from .decoding import NUL_LINE, blank_damaged_lines, decode
 from .emails import read_eml
 from .errors import Unreadable
 from .news_databases import export_stories, story_records
+from .outlook import read_msg
 from .documents import read_doc, read_docx, read_odt, read_rtf
 from .feeds import read_feed
 from .header import split_header
@@ -44,6 +46,7 @@ FORMATS: dict[str, str] = {
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv", ".tsv": "tsv",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".eml": "eml",
+    ".msg": "msg",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".xlsx": "xlsx", ".xls": "xls", ".docx": "docx", ".doc": "doc", ".odt": "odt", ".rtf": "rtf", ".pdf": "pdf",
 }
@@ -103,7 +106,7 @@ def skipped_reason(others: Counter[str]) -> str:
 #: The readers of the formats whose bytes are not decoded as text first: each yields the articles
 #: and problems of one file's bytes (and may raise Unreadable, named as the file's problem).
 _BYTES_READERS: dict[str, Callable[[bytes, str], Iterable[Article | Problem]]] = {
-    "html": read_page, "mhtml": read_mhtml, "eml": read_eml,
+    "html": read_page, "mhtml": read_mhtml, "eml": read_eml, "msg": read_msg,
     "xlsx": read_xlsx, "xls": read_xls, "docx": read_docx, "doc": read_doc, "odt": read_odt, "rtf": read_rtf,
     "pdf": read_pdf,
 }

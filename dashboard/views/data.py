@@ -80,7 +80,8 @@ with st.form(f"{KEY}_switch", border=True):
 
 # --- ingest ---
 st.subheader("Add articles")
-st.caption("Text, HTML (.mhtml too), e-mail (.eml), JSON/JSONL, CSV, Excel (.xlsx, .xls), Word (.docx, .doc), LibreOffice (.odt), RTF or PDF "
+st.caption("Text, HTML (.mhtml too), e-mail (.eml, Outlook .msg), JSON/JSONL, CSV, Excel (.xlsx, .xls), "
+           "Word (.docx, .doc), LibreOffice (.odt), RTF or PDF "
            "files, RSS/Atom feeds and agencies' XML (NITF, NewsML-G2), exports of LexisNexis, Nexis Uni and "
            "Factiva (a story each), gzipped too (.jsonl.gz), or zip and tar archives of them (.zip, .tar.gz…). "
            "Articles already in the store are skipped; files that cannot be read are listed with the reason.")
