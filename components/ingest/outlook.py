@@ -60,9 +60,11 @@ class Message:
         return "" if raw is None else raw.decode(self.code_page(), errors="replace").rstrip("\0")
 
     def binary(self, prop: int) -> bytes | None:
+        """The binary property ``prop`` (None when the message has none)."""
         return self.values.get(f"__substg1.0_{prop:04X}{BINARY}")
 
     def number(self, prop: int) -> int | None:
+        """The 32-bit number property ``prop`` (None when the message has none)."""
         raw = self.fixed.get(prop)
         return None if raw is None else struct.unpack_from("<I", raw)[0]
 

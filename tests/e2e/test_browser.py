@@ -118,7 +118,7 @@ def go_to(page, title: str) -> None:
     """Switch page through the sidebar menu (same session, same Filter); ``title`` is the menu
     entry (``"Quotes"``)."""
     page.locator('[data-testid="stSidebarNav"] a', has_text=title).first.click()
-    page.get_by_role("heading", name=title).first.wait_for()
+    page.get_by_role("heading", name=title, exact=True).first.wait_for()
     wait_idle(page)
 
 
@@ -195,7 +195,7 @@ def url_params(page) -> dict[str, list[str]]:
 def test_app_opens_on_the_overview_of_the_sample_corpus(page, app_url):
     open_page(page, app_url)
     no_exception(page)
-    assert page.get_by_role("heading", name="Overview").count()
+    assert page.get_by_role("heading", name="Overview", exact=True).count()
     assert metric(page, "Articles") == SAMPLE_ARTICLES
     assert chips(page) == []
 
@@ -227,7 +227,7 @@ def test_clicking_an_actor_bar_narrows_quotes_and_map_and_the_link_keeps_it(page
     # the link in the address bar reopens the same view: on reload, and in a new tab (session)
     link = page.url
     page.reload()
-    page.get_by_role("heading", name="Actors").first.wait_for()
+    page.get_by_role("heading", name="Actors", exact=True).first.wait_for()
     wait_idle(page)
     assert wait_for_chip(page, "Actor:") == f"Actor: {actor}"
     other = browser_context.new_page()
@@ -235,7 +235,7 @@ def test_clicking_an_actor_bar_narrows_quotes_and_map_and_the_link_keeps_it(page
         open_page(other, link)
         assert wait_for_chip(other, "Actor:") == f"Actor: {actor}"
         assert chips(other) == [f"Actor: {actor}"]
-        assert other.get_by_role("heading", name="Actors").count()
+        assert other.get_by_role("heading", name="Actors", exact=True).count()
         no_exception(other)
     finally:
         other.close()

@@ -40,7 +40,7 @@ def test_a_saved_view_is_reopened_from_the_sidebar(page, app_url):
     assert chips(page) == [] and "q" not in url_params(page)
 
     sidebar_button(page, VIEW).click()
-    page.get_by_role("heading", name="Map").first.wait_for()
+    page.get_by_role("heading", name="Map", exact=True).first.wait_for()
     assert wait_for_chip(page, "Search:") == "Search: grain"
     wait_idle(page)
     assert sorted(chips(page)) == ["Actor type: person", "Search: grain"]
