@@ -8,6 +8,8 @@ from contextlib import closing
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from components import query
 from components.filters import Filter
@@ -259,3 +261,31 @@ def test_the_pages_of_a_search_alone_are_those_of_every_hit_ranked(tmp_path, mon
     listed = [seq[i] for p in every_hit_ranked for i in p]
     assert listed == sorted(listed, key=lambda s: (ranks[s], -s))
     assert len(set(ranks.values())) < 23  # (ties were there to order)
+
+
+WORDS = ("talks", "port", "fees", "grain", "harbour")
+
+
+@pytest.fixture(scope="module")
+def word_store(tmp_path_factory) -> Store:
+    """A store of 40 short articles, each of a few of :data:`WORDS`."""
+    store = Store(tmp_path_factory.mktemp("words") / "s.duckdb")
+    texts = [f"Story {i}: " + " ".join(w for k, w in enumerate(WORDS) if (i >> k) & 1 or i % (k + 2) == 0)
+             for i in range(40)]
+    store.write([extraction(t, origin=f"{i}.txt") for i, t in enumerate(texts)])
+    return store
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(terms=st.lists(st.sampled_from(WORDS + tuple(w[:3] + "*" for w in WORDS)), min_size=1, max_size=3),
+       joiner=st.sampled_from([" ", " OR ", " -"]))
+def test_the_articles_lists_count_under_a_search_is_the_overviews(word_store, terms, joiner):
+    """Under a search alone the Articles list's total (the index's count of the hits) is the
+    number of articles the Overview counts (the Filter's set of them), whatever the search."""
+    from components.store import drop_kept_tables, forget_hits
+
+    f = Filter(text=joiner.join(terms))
+    forget_hits(), drop_kept_tables()
+    listed = query.articles(word_store, f, limit=5)
+    assert listed.attrs["total"] == query.overview(word_store, f)["articles"]
+    assert len(listed) == min(5, listed.attrs["total"])
