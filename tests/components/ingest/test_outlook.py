@@ -40,7 +40,8 @@ def test_a_message_is_one_article_with_its_subject_day_sender_and_attachments():
                                                 "The Civic Water Trust opened a new pumping station in Lagos on Monday.")
     assert (forwarded.origin, forwarded.title, forwarded.date, forwarded.source) == (
         "upload:alert.msg!Forwarded alert", "Rail talks resume", "2024-10-07", "Alerts")
-    assert skipped.origin == "upload:alert.msg" and skipped.reason.startswith("attachments: 1 file(s) of other types skipped (.png)")
+    assert skipped.origin == "upload:alert.msg"
+    assert skipped.reason.startswith("attachments: 1 file(s) of other types skipped (.png)")
 
 
 def test_eight_bit_properties_are_read_in_the_messages_code_page_and_an_html_body_gives_its_main_text():
