@@ -30,6 +30,7 @@ import zipfile
 from typing import Callable, Iterator
 
 from ..records import Article, Problem
+from .errors import Unreadable
 from .news_databases import export_stories, story_records
 from .limits import MAX_RATIO, RATIO_CHECKED_ABOVE, bomb_reason
 from .safe_xml import parser
@@ -115,18 +116,27 @@ def _articles(lines: list[str], title: str | None, origin: str, empty: str) -> I
     yield Article.from_text(text, title=title, origin=origin)
 
 
+def rtf_text(data: bytes) -> str:
+    """The text of the RTF document ``data`` (striprtf: its code page and ``\\u`` characters
+    honoured, pictures and fonts left out). Raises Unreadable when striprtf cannot read it."""
+    from striprtf.striprtf import rtf_to_text  # imported on first use
+
+    try:  # (RTF is 7-bit text; a stray 8-bit byte is kept as Windows' code page would show it)
+        return rtf_to_text(data.decode("cp1252", errors="replace"), errors="replace")
+    except (ValueError, LookupError, IndexError, RecursionError) as err:
+        raise Unreadable(f"unreadable RTF document ({err})") from err
+
+
 def read_rtf(data: bytes, origin: str) -> Iterator[Article | Problem]:
     """Yield the article of the RTF document ``data`` (the file's bytes), the stories of an
     export saved as RTF, or a Problem saying why there is none (``origin``: the file)."""
-    from striprtf.striprtf import rtf_to_text  # imported on first use
-
     if not data.lstrip().startswith(b"{\\rtf"):
         yield Problem(origin, "not an RTF document (it does not begin with {\\rtf); save it again as .rtf, or as text")
         return
-    try:  # (RTF is 7-bit text; a stray 8-bit byte is kept as Windows' code page would show it)
-        text = rtf_to_text(data.decode("cp1252", errors="replace"), errors="replace")
-    except (ValueError, LookupError, IndexError, RecursionError) as err:
-        yield Problem(origin, f"unreadable RTF document ({err}); save it again as .rtf, or as text")
+    try:
+        text = rtf_text(data)
+    except Unreadable as err:
+        yield Problem(origin, f"{err.reason}; save it again as .rtf, or as text")
         return
     lines = [" ".join(line.split()) for line in text.replace("\r", "\n").split("\n")]
     yield from _articles(lines, None, origin, "an RTF document without text")

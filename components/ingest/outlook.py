@@ -5,12 +5,13 @@ A ``.msg`` is an OLE compound file of the message's properties (Microsoft's Outl
 [MS-OXMSG]; its streams read with olefile, :mod:`.ole`). The article's title is the subject (its
 ``RE:``/``Fwd:`` prefixes off), its date the day it was sent (else received), its source the
 sender's name (else address). Its text is the plain-text body, else the HTML body's main text, its
-quoted lines and signature left out and a wire dateline that opens it split off. Each attachment
-Dateline reads is read as the file it is named as (``alert.msg!story.docx``), a message attached
-to it as a message (``alert.msg!Forwarded alert``), one level deep; the others are counted in one
-Problem. A message whose text is only in rich text (RTF), with neither text nor a readable
-attachment, or a compound file that is no Outlook message is a Problem; a file named ``.msg`` that
-is a message as mail programs save it (RFC 5322) is read as an ``.eml``.
+quoted lines and signature left out and a wire dateline that opens it split off; else the text of
+its rich-text (RTF) body, decompressed ([MS-OXRTFCP]) and read as an ``.rtf`` file is. Each
+attachment Dateline reads is read as the file it is named as (``alert.msg!story.docx``), a message
+attached to it as a message (``alert.msg!Forwarded alert``), one level deep; the others are counted
+in one Problem. A message with neither text nor a readable attachment, or a compound file that is
+no Outlook message, is a Problem; a file named ``.msg`` that is a message as mail programs save it
+(RFC 5322) is read as an ``.eml``.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from typing import Iterator
 
 from ..records import Article, Problem
 from .dates import read_date
+from .documents import rtf_text
 from .emails import body_text, plain_subject, read_eml
 from .errors import Unreadable
 from .header import split_header
@@ -144,7 +146,11 @@ def _fixed(stream: bytes, header: int) -> dict[int, bytes]:
 def _articles(message: Message, origin: str, *, nested: bool) -> Iterator[Article | Problem]:
     """The article of ``message`` (from the file ``origin``) and what its attachments hold."""
     found: list[Article | Problem] = []
-    text = _body(message)
+    try:
+        text = _body(message)
+    except Unreadable as err:  # (its rich text: the attachments are still read)
+        text = ""
+        found.append(Problem(origin, err.reason))
     if text:
         head = split_header(text)
         sent = message.time(SENT) or message.time(RECEIVED)
@@ -157,15 +163,13 @@ def _articles(message: Message, origin: str, *, nested: bool) -> Iterator[Articl
             found.append(Problem(origin, day.problem))
     found += _attached(message, origin, nested)
     if not any(isinstance(item, Article) for item in found):
-        rtf_only = message.binary(RTF_BODY) is not None and not text
-        found.insert(0, Problem(origin, "an Outlook message whose text is only in rich text (RTF), which Dateline"
-                                " does not read; save it as .eml or .txt" if rtf_only else
-                                "an e-mail without text (and without an attachment Dateline reads)"))
+        found.insert(0, Problem(origin, "an e-mail without text (and without an attachment Dateline reads)"))
     yield from found
 
 
 def _body(message: Message) -> str:
-    """The message's text: its plain body, else its HTML body's main text ("" when neither)."""
+    """The message's text: its plain body, else its HTML body's main text, else its rich text's
+    ("" when none). Raises :class:`~.errors.Unreadable` for rich text that cannot be read."""
     plain = message.text(BODY)
     if plain.strip():
         return body_text(plain)
@@ -174,7 +178,58 @@ def _body(message: Message) -> str:
         html = message.text(HTML_BODY)
     elif message.number(INTERNET_CODE_PAGE):  # (else the page's own charset is read, as a file's)
         html = html.decode(message.code_page(INTERNET_CODE_PAGE), errors="replace")
-    return body_text(html, html=True) if html.strip() else ""
+    if html.strip():
+        return body_text(html, html=True)
+    rtf = message.binary(RTF_BODY)
+    return body_text(rtf_text(decompressed_rtf(rtf))) if rtf else ""
+
+
+#: The window's first bytes in compressed RTF ([MS-OXRTFCP] 2.1.3.1.1), and the window's size.
+_RTF_START = (b"{\\rtf1\\ansi\\mac\\deff0\\deftab720{\\fonttbl;}{\\f0\\fnil \\froman \\fswiss \\fmodern "
+              b"\\fscript \\fdecor MS Sans SerifSymbolArialTimes New RomanCourier{\\colortbl\\red0\\green0\\blue0"
+              b"\r\n\\par \\pard\\plain\\f0\\fs20\\b\\i\\u\\tab\\tx")
+_RTF_WINDOW = 4096
+#: The kinds of a compressed RTF body: compressed ("LZFu") or stored as it is ("MELA").
+_LZFU, _MELA = 0x75465A4C, 0x414C454D
+
+
+def decompressed_rtf(data: bytes) -> bytes:
+    """The RTF of a message's compressed rich-text body ([MS-OXRTFCP]: a 16-byte header of
+    sizes, kind and checksum, then runs of 8 literal bytes or 2-byte references into a 4,096-byte
+    window that starts as :data:`_RTF_START`; a reference to the write position ends it).
+    Raises :class:`~.errors.Unreadable` when the body is of neither kind."""
+    if len(data) < 16:
+        raise Unreadable("a damaged Outlook message (its rich text is cut short)")
+    size, raw_size, kind = struct.unpack_from("<III", data)
+    body = data[16:4 + size]
+    if kind == _MELA:
+        return body[:raw_size]
+    if kind != _LZFU:
+        raise Unreadable("a damaged Outlook message (its rich text is neither compressed nor stored)")
+    window = bytearray(_RTF_WINDOW)
+    window[:len(_RTF_START)] = _RTF_START
+    at, out, i = len(_RTF_START), bytearray(), 0
+    while i < len(body):
+        control, i = body[i], i + 1
+        for bit in range(8):
+            if i >= len(body):
+                break
+            if not control >> bit & 1:  # a literal byte
+                window[at], at = body[i], (at + 1) % _RTF_WINDOW
+                out.append(body[i])
+                i += 1
+                continue
+            if i + 1 >= len(body):
+                return bytes(out)
+            offset, length = (body[i] << 8 | body[i + 1]) >> 4, (body[i + 1] & 0x0F) + 2
+            i += 2
+            if offset == at:  # the end
+                return bytes(out)
+            for _ in range(length):
+                window[at], at = window[offset], (at + 1) % _RTF_WINDOW
+                out.append(window[offset])
+                offset = (offset + 1) % _RTF_WINDOW
+    return bytes(out)
 
 
 def _attached(message: Message, origin: str, nested: bool) -> Iterator[Article | Problem]:

@@ -1,7 +1,7 @@
 """Outlook messages (.msg): the message one article, as an .eml gives it (subject, day sent,
 sender, the plain text else the HTML's main text, quotes and signature left out), each attachment
 read as the file it is, an attached message as a message, other attachments counted; 8-bit
-properties in the message's code page; a file that is no Outlook message, a damaged one, or one
+properties in the message's code page; a rich-text body decompressed ([MS-OXRTFCP]'s example); a file that is no Outlook message, a damaged one, or one
 with nothing Dateline reads, named. The messages were written by a compound-file writer from the
 words in tests/components/ingest/outlook/make_msg.js (our own). No model, no network."""
 from __future__ import annotations
@@ -13,11 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.ingest import ole, read_paths, read_uploads
+from components.ingest.errors import Unreadable
 from components.ingest.formats import format_of
+from components.ingest.outlook import decompressed_rtf
 from tests.components.ingest.reading import articles_and_problems
 
 OUTLOOK = Path(__file__).parent / "outlook"
-STORY, ANSI, NO_TEXT, RTF_ONLY = ((OUTLOOK / f"{name}.msg").read_bytes() for name in ("story", "ansi", "nodate", "rtf"))
+STORY, ANSI, NO_TEXT, RTF_ONLY, BAD_RTF = ((OUTLOOK / f"{name}.msg").read_bytes()
+                                           for name in ("story", "ansi", "nodate", "rtf", "badrtf"))
+#: The example of [MS-OXRTFCP] 3.1.1.1: compressed RTF, and the RTF it holds.
+HELLO = bytes.fromhex("2d0000002b0000004c5a4675f1c5c7a703000a007263706731323542320af32068656c090020627705b06c647d0a800fa0")
+HELLO_RTF = b"{\\rtf1\\ansi\\ansicpg1252\\pard hello world}\r\n"
 STORY_DOC = (Path(__file__).parent / "office" / "story.doc").read_bytes()
 
 
@@ -52,6 +58,22 @@ def test_eight_bit_properties_are_read_in_the_messages_code_page_and_an_html_bod
     assert "Café owners marched through Liège on Monday" in article.text
 
 
+def test_compressed_rich_text_is_decompressed_and_a_message_with_only_rich_text_gives_its_text():
+    assert decompressed_rtf(HELLO) == HELLO_RTF
+    stored = len(HELLO_RTF).to_bytes(4, "little")
+    assert decompressed_rtf((len(HELLO_RTF) + 12).to_bytes(4, "little") + stored + b"MELA" + bytes(4) + HELLO_RTF) == HELLO_RTF
+    with pytest.raises(Unreadable):
+        decompressed_rtf(b"\x10\x00\x00\x00\x11\x00\x00\x00ABCD\xff\xff\xff\xff")
+    (article,), problems = read("rich.msg", RTF_ONLY)
+    assert problems == [] and (article.title, article.date, article.text) == ("Rich text only", "2024-10-01", "hello world")
+
+
+def test_rich_text_that_cannot_be_read_is_named_and_the_attachments_still_read():
+    (attached,), (problem,) = read("rich.msg", BAD_RTF)
+    assert attached.origin == "upload:rich.msg!note.txt" and problem.origin == "upload:rich.msg"
+    assert problem.reason == "a damaged Outlook message (its rich text is neither compressed nor stored)"
+
+
 def test_a_folder_of_messages_is_read_with_the_other_files(tmp_path):
     (tmp_path / "alert.msg").write_bytes(STORY)
     (tmp_path / "note.txt").write_text("The Civic Water Trust said on Monday that pipes would be replaced.")
@@ -74,7 +96,6 @@ def test_an_eml_saved_as_msg_is_read_as_an_email():
     ("story.msg", STORY_DOC, "not an Outlook message (no message properties in it)"),
     ("cut.msg", STORY[:2000], "a damaged Outlook message"),
     ("note.msg", NO_TEXT, "an e-mail without text (and without an attachment Dateline reads)"),
-    ("rich.msg", RTF_ONLY, "an Outlook message whose text is only in rich text (RTF)"),
 ])
 def test_a_message_that_cannot_be_read_is_named(name, data, reason):
     articles, (problem,) = read(name, data)
@@ -89,9 +110,9 @@ def test_a_compound_file_whose_streams_hold_more_than_the_file_is_refused(monkey
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cuts=st.lists(st.tuples(st.integers(0, len(STORY) - 1), st.integers(0, 255)), min_size=1, max_size=8),
-       length=st.integers(0, len(STORY)))
-def test_damaged_messages_end_as_articles_or_problems(cuts, length):
-    data = bytearray(STORY[:max(length, 9)])
+       length=st.integers(0, len(STORY)), message=st.sampled_from([STORY, RTF_ONLY]))
+def test_damaged_messages_end_as_articles_or_problems(cuts, length, message):
+    data = bytearray(message[:max(length, 9)])
     for at, value in cuts:
         data[at % len(data)] = value
     articles, problems = read("alert.msg", bytes(data))

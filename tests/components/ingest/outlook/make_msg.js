@@ -4,7 +4,7 @@
 // story.msg: a plain-text body (a dateline, a quoted line, a signature), Unicode properties, its
 // submit time, a text attachment, a PNG attachment and a forwarded message attached;
 // ansi.msg: 8-bit properties in code page 1252 and an HTML body only; nodate.msg: no time, no body;
-// rtf.msg: a (compressed) rich-text body only.
+// rtf.msg: a compressed rich-text body only; badrtf.msg: a rich-text body of neither kind and an attachment.
 const CFB = require("cfb");
 const fs = require("fs");
 
@@ -37,7 +37,7 @@ function message(cfb, prefix, head, { subject, body, html, rtf, sender, time, co
   if (sender) CFB.utils.cfb_add(cfb, prefix + prop(0x0c1a, kind), text(sender));
   if (body) CFB.utils.cfb_add(cfb, prefix + prop(0x1000, kind), text(body));
   if (html) CFB.utils.cfb_add(cfb, prefix + prop(0x1013, "0102"), Buffer.from(html, "utf8"));
-  if (rtf) CFB.utils.cfb_add(cfb, prefix + prop(0x1009, "0102"), Buffer.from(rtf, "latin1"));
+  if (rtf) CFB.utils.cfb_add(cfb, prefix + prop(0x1009, "0102"), rtf);
   attachments.forEach((a, n) => {
     const at = prefix + "__attach_version1.0_#" + n.toString(16).toUpperCase().padStart(8, "0") + "/";
     CFB.utils.cfb_add(cfb, at + "__properties_version1.0", properties(8, [[0x37050003, a.message ? 5 : 1]]));
@@ -76,4 +76,8 @@ write("ansi.msg", {
         "wider pavements in the old town.</p></article></body></html>",
 });
 write("nodate.msg", { subject: "Empty note", sender: "Nobody" });
-write("rtf.msg", { subject: "Rich text only", sender: "Desk", time: "2024-10-01T08:00:00Z", rtf: "LZFu: not read" });
+// the compressed RTF of [MS-OXRTFCP]'s example ("{\rtf1\ansi\ansicpg1252\pard hello world}\r\n")
+const HELLO = "2d0000002b0000004c5a4675f1c5c7a703000a007263706731323542320af32068656c090020627705b06c647d0a800fa0";
+write("rtf.msg", { subject: "Rich text only", sender: "Desk", time: "2024-10-01T08:00:00Z", rtf: Buffer.from(HELLO, "hex") });
+write("badrtf.msg", { subject: "Broken rich text", sender: "Desk", rtf: Buffer.from("ABCDEFGHIJKLMNOPQRST", "latin1"),
+                      attachments: [{ name: "note.txt", data: Buffer.from("The Civic Water Trust said pipes would be replaced.\n") }] });
