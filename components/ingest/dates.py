@@ -66,8 +66,9 @@ def read_date(value: object) -> DateReading:
         string of digits), a ``date``/``datetime``, or None/"" (missing). A date with a time zone
         keeps the calendar day as written.
     Returns the ISO date when it is a full date inside :data:`EARLIEST` .. :data:`LATEST` and not
-    one of the :data:`PLACEHOLDER_DATES`; else no date and, unless the value was missing, the reason ("date 'December 2024' is unreadable
-    (expected a day, month and year); stored without a date"). Never raises.
+    one of the :data:`PLACEHOLDER_DATES`; else no date and, unless the value was missing, the
+    reason ("date 'December 2024' is unreadable (expected a day, month and year); stored without
+    a date"). Never raises.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return DateReading(None, None)

@@ -122,10 +122,11 @@ def _keeps_hyphen(before: str, line: str, compounds: set[str]) -> bool:
 def reflow(pages: list[list[str]], *, alone: Callable[[str], bool] | None = None) -> str:
     """The lines of each page (``""`` for a blank line) joined into paragraphs separated by a blank
     line: a line is joined to the one before with a space (a word split by a hyphen at the line's
-    end rejoined, keeping the hyphen as :func:`_keeps_hyphen` says), across a page's end too, unless a blank line comes between, or the line before
-    is short (under :data:`SHORT_LINE` of the usual, median, line) and either ends a sentence or
-    is followed by a line that starts with a capital or a digit (a heading, a byline). A line that
-    ``alone`` (asked of each line in order) says stands alone is a paragraph of its own."""
+    end rejoined, keeping the hyphen as :func:`_keeps_hyphen` says), across a page's end too, unless
+    a blank line comes between, or the line before is short (under :data:`SHORT_LINE` of the usual,
+    median, line) and either ends a sentence or is followed by a line that starts with a capital or
+    a digit (a heading, a byline). A line that ``alone`` (asked of each line in order) says stands
+    alone is a paragraph of its own."""
     lengths = [len(line) for lines in pages for line in lines if line]
     usual = statistics.quantiles(lengths, n=4)[2] if len(lengths) > 1 else sum(lengths)  # (the upper quartile: a full line)
     compounds = {f"{a}-{b}".lower() for lines in pages for line in lines for word in _COMPOUND.findall(line)

@@ -12,9 +12,10 @@ Policy (what an analyst pointing Dateline at a pile of files expects):
   without a word, and a folder with a few pictures costs one line in the report.
 - Folders are walked in name order, files and sub-folders interleaved (``a.txt``, ``b/``,
   ``c.txt``), so every run reads the same files in the same order. Symbolic links to folders are
-  not followed (no loops, no way out) and each is named in a Problem; links to files are read when the file they lead to is inside the
-  folder being walked, and otherwise skipped with a Problem naming the link (a folder never
-  reads, say, ``/etc/passwd`` through a link planted in it).
+  not followed (no loops, no way out) and each is named in a Problem; links to files are read
+  when the file they lead to is inside the folder being walked, and otherwise skipped with a
+  Problem naming the link (a folder never reads, say, ``/etc/passwd`` through a link planted in
+  it).
 - :func:`outside_roots` tells whether a path lies outside a set of folders, or names a hidden
   file or folder in one (the app reads only under its ``ingest_roots``; the command line reads
   whatever its user can).

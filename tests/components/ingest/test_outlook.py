@@ -1,9 +1,10 @@
-"""Outlook messages (.msg): the message one article, as an .eml gives it (subject, day sent,
-sender, the plain text else the HTML's main text, quotes and signature left out), each attachment
-read as the file it is, an attached message as a message, other attachments counted; 8-bit
-properties in the message's code page; a rich-text body decompressed ([MS-OXRTFCP]'s example); a file that is no Outlook message, a damaged one, or one
-with nothing Dateline reads, named. The messages were written by a compound-file writer from the
-words in tests/components/ingest/outlook/make_msg.js (our own). No model, no network."""
+"""Outlook messages (.msg): the message one article, as an .eml gives it (subject, day sent, sender,
+the plain text else the HTML's main text, quotes and signature left out), each attachment read as
+the file it is, an attached message as a message, other attachments counted; 8-bit properties in the
+message's code page; a rich-text body decompressed ([MS-OXRTFCP]'s example); a file that is no
+Outlook message, a damaged one, or one with nothing Dateline reads, named. The messages were written
+by a compound-file writer from the words in tests/components/ingest/outlook/make_msg.js (our own).
+No model, no network."""
 from __future__ import annotations
 
 from pathlib import Path
