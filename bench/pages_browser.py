@@ -211,6 +211,18 @@ def run(url: str, filter_query: str, restart, actor: str | None = None) -> list[
     return rows
 
 
+def day_visit(pw, profile: str, url: str, title: str) -> tuple[float, tuple[float, float, float]]:
+    """A browser started anew on the profile folder ``profile`` opens ``url``: the visit's
+    seconds until ``title``'s page settled, and its split (see :func:`timed`)."""
+    context = pw.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), headless=True,
+                                                    args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        return timed(lambda: page.goto(url), page, title, Frames(page))
+    finally:
+        context.close()
+
+
 def returning_visits(pw, url: str, restart) -> list[tuple[str, tuple[float, tuple[float, float, float]]]]:
     """Per page, ``(title, its day figure)`` (see the module's docstring): a browser profile
     opens the app once (filling its disk cache), then per page a new server and the same profile
@@ -219,21 +231,10 @@ def returning_visits(pw, url: str, restart) -> list[tuple[str, tuple[float, tupl
 
     out = []
     with tempfile.TemporaryDirectory() as profile:
-        def launch():
-            """A browser started anew on ``profile``, and its tab."""
-            context = pw.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), headless=True,
-                                                            args=CHROMIUM_ARGS, viewport={"width": 1400, "height": 1000})
-            return context, (context.pages[0] if context.pages else context.new_page())
-
-        context, page = launch()
-        timed(lambda: page.goto(url), page, PAGES[0][1], Frames(page))
-        context.close()
+        day_visit(pw, profile, url, PAGES[0][1])
         for i, (_, title, path) in enumerate(PAGES):
             restart()
-            context, page = launch()
-            target = f"{url}/{'' if i == 0 else path}"
-            out.append((title, timed(lambda: page.goto(target), page, title, Frames(page))))
-            context.close()
+            out.append((title, day_visit(pw, profile, f"{url}/{'' if i == 0 else path}", title)))
     return out
 
 
@@ -293,12 +294,7 @@ def floor(port: int, log: Path, times: int = 3) -> dict[str, tuple[float, float,
                     for i in range(times + 1):  # (the first fills the profile's cache)
                         stop(server)
                         server = start_server(Path(folder) / "none.duckdb", port, log, script)
-                        context = pw.chromium.launch_persistent_context(
-                            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-                            viewport={"width": 1400, "height": 1000})
-                        page = context.pages[0] if context.pages else context.new_page()
-                        seconds = timed(lambda: page.goto(url), page, "Floor", Frames(page))[0]
-                        context.close()
+                        seconds = day_visit(pw, profile, url, "Floor")[0]
                         if i:
                             day.append(seconds)
             finally:

@@ -60,18 +60,30 @@ def read_eml(data: bytes, origin: str, *, nested: bool = False) -> Iterator[Arti
     except _DAMAGED as err:
         yield Problem(origin, f"a damaged e-mail ({type(err).__name__}: {err}); save it again as .eml")
         return
+    # (no Date header: no date and no problem)
+    yield from message_items(text, _subject(headers), _header(headers, "date"), _sender(headers), origin, attached)
+
+
+def message_items(text: str, title: str | None, date: object, sender: str | None, origin: str,
+                  attached: list[Article | Problem]) -> list[Article | Problem]:
+    """What a message (an e-mail or an Outlook message, from the file ``origin``) gives: the
+    article of its ``text`` (its body as :func:`body_text` gives it; none when empty) with its
+    ``title``, ``date`` (as :func:`~.dates.read_date` reads it; a Problem when it cannot be used)
+    and ``sender`` as the source (else the wire dateline's), its wire dateline split off; then
+    ``attached`` (what its attachments hold, and Problems already found); a Problem first when
+    none of it is an article."""
     found: list[Article | Problem] = []
     if text:
         head = split_header(text)
-        day = read_date(_header(headers, "date"))  # (no header: no date and no problem)
-        found.append(Article.from_text(head.body, title=_subject(headers), date=day.date,
-                                       source=_sender(headers) or head.source, dateline=head.dateline, origin=origin))
+        day = read_date(date)
+        found.append(Article.from_text(head.body, title=title, date=day.date, source=sender or head.source,
+                                       dateline=head.dateline, origin=origin))
         if day.problem:
             found.append(Problem(origin, day.problem))
     found += attached
     if not any(isinstance(item, Article) for item in found):
         found.insert(0, Problem(origin, "an e-mail without text (and without an attachment Dateline reads)"))
-    yield from found
+    return found
 
 
 def _body_text(message) -> str:
@@ -136,7 +148,7 @@ def _attachments(message, origin: str, nested: bool) -> Iterator[Article | Probl
     """What the message's attachments hold: each read as the file it is named as, a forwarded
     message as an e-mail (unless ``nested``), an unnamed text or HTML part as text or a page; one
     Problem counting the others (images shown inside the message are not counted)."""
-    from .formats import ARCHIVES, format_of, read_document, skipped_reason  # (formats reads e-mails)
+    from .formats import read_document, skipped_reason  # (formats reads e-mails)
 
     others: Counter[str] = Counter()
     for n, part in enumerate(message.iter_attachments(), 1):
@@ -146,8 +158,8 @@ def _attachments(message, origin: str, nested: bool) -> Iterator[Article | Probl
             inner = part.get_content()
             yield from read_eml(bytes(inner), f"{origin}!{name or f'message{n}'}", nested=True)
             continue
-        fmt = format_of(name) if name else _UNNAMED.get(kind)
-        if fmt is None or fmt in ARCHIVES or fmt.startswith("gz:"):
+        fmt = attachment_format(name) if name else _UNNAMED.get(kind)
+        if fmt is None:
             if part.get_content_maintype() != "image" or part.get_content_disposition() == "attachment":
                 others[PurePosixPath(name).suffix.lower() or kind] += 1
             continue
@@ -156,3 +168,12 @@ def _attachments(message, origin: str, nested: bool) -> Iterator[Article | Probl
             yield from read_document(payload, f"{origin}!{name or f'part{n}'}", fmt)
     if others:
         yield Problem(origin, "attachments: " + skipped_reason(others))
+
+
+def attachment_format(name: str) -> str | None:
+    """The format an attachment named ``name`` is read as (:func:`~.formats.format_of`), or None
+    for one not read: of an unknown type, an archive, or gzipped (one level of files only)."""
+    from .formats import ARCHIVES, format_of, gzipped  # (formats reads e-mails)
+
+    fmt = format_of(name)
+    return None if fmt is None or fmt in ARCHIVES or gzipped(fmt) is not None else fmt

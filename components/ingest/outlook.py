@@ -24,11 +24,9 @@ from pathlib import PurePosixPath
 from typing import Iterator
 
 from ..records import Article, Problem
-from .dates import read_date
 from .documents import rtf_text
-from .emails import body_text, plain_subject, read_eml
+from .emails import attachment_format, body_text, message_items, plain_subject, read_eml
 from .errors import Unreadable
-from .header import split_header
 from .ole import OLE_MAGIC, all_streams
 
 # Property ids ([MS-OXPROPS]) and the suffixes of the streams that hold their values ([MS-OXMSG] 2.1).
@@ -97,20 +95,19 @@ class Attachment:
     message: Message | None = None
 
 
-def read_msg(data: bytes, origin: str, *, nested: bool = False) -> Iterator[Article | Problem]:
+def read_msg(data: bytes, origin: str) -> Iterator[Article | Problem]:
     """Yield the article of the Outlook message ``data`` (the file's bytes) and what its
-    attachments hold, or Problems saying why there is nothing (``origin``: the file; ``nested``:
-    a message attached to another, whose attachments are not read). Raises
+    attachments hold, or Problems saying why there is nothing (``origin``: the file). Raises
     :class:`~.errors.Unreadable` for an empty or damaged file, or another kind of compound file."""
     if not data.strip(b"\0 \t\r\n"):
         raise Unreadable("empty file")
     if not data.startswith(OLE_MAGIC):  # (some programs name an .eml so)
-        yield from read_eml(data, origin, nested=nested)
+        yield from read_eml(data, origin)
         return
     streams = all_streams(data, KIND)
     if not any(path[-1].startswith("__substg1.0_") for path in streams):
         raise Unreadable("not an Outlook message (no message properties in it); save it again from Outlook")
-    yield from _articles(_message(streams, (), nested=False), origin, nested=nested)
+    yield from _articles(_message(streams, (), nested=False), origin, nested=False)
 
 
 def _message(streams: dict[tuple[str, ...], bytes], at: tuple[str, ...], *, nested: bool) -> Message:
@@ -151,20 +148,10 @@ def _articles(message: Message, origin: str, *, nested: bool) -> Iterator[Articl
     except Unreadable as err:  # (its rich text: the attachments are still read)
         text = ""
         found.append(Problem(origin, err.reason))
-    if text:
-        head = split_header(text)
-        sent = message.time(SENT) or message.time(RECEIVED)
-        day = read_date(sent.date().isoformat() if sent else "")
-        source = message.text(SENDER_NAME) or message.text(SENDER_SMTP) or message.text(SENDER_ADDRESS)
-        found.append(Article.from_text(head.body, title=plain_subject(message.text(SUBJECT)), date=day.date,
-                                       source=" ".join(source.split()) or head.source, dateline=head.dateline,
-                                       origin=origin))
-        if day.problem:
-            found.append(Problem(origin, day.problem))
-    found += _attached(message, origin, nested)
-    if not any(isinstance(item, Article) for item in found):
-        found.insert(0, Problem(origin, "an e-mail without text (and without an attachment Dateline reads)"))
-    yield from found
+    sent = message.time(SENT) or message.time(RECEIVED)
+    sender = message.text(SENDER_NAME) or message.text(SENDER_SMTP) or message.text(SENDER_ADDRESS)
+    yield from message_items(text, plain_subject(message.text(SUBJECT)), sent.date() if sent else None,
+                             " ".join(sender.split()) or None, origin, found + list(_attached(message, origin, nested)))
 
 
 def _body(message: Message) -> str:
@@ -236,7 +223,7 @@ def _attached(message: Message, origin: str, nested: bool) -> Iterator[Article |
     """What the attachments of ``message`` hold (as :func:`components.ingest.emails.read_eml`
     reads an e-mail's): a file Dateline reads as that file, a message as a message (unless
     ``nested``), one Problem counting the others."""
-    from .formats import ARCHIVES, format_of, read_document, skipped_reason  # (formats reads messages)
+    from .formats import read_document, skipped_reason  # (formats reads messages)
 
     others: Counter[str] = Counter()
     for n, attachment in enumerate(message.attachments, 1):
@@ -245,8 +232,8 @@ def _attached(message: Message, origin: str, nested: bool) -> Iterator[Article |
             if not nested:
                 yield from _articles(attachment.message, f"{origin}!{name}", nested=True)
             continue
-        fmt = format_of(name)
-        if fmt is None or fmt in ARCHIVES or fmt.startswith("gz:") or attachment.data is None:
+        fmt = attachment_format(name)
+        if fmt is None or attachment.data is None:
             others[PurePosixPath(name).suffix.lower() or "(no extension)"] += 1
             continue
         yield from read_document(attachment.data, f"{origin}!{name}", fmt)
